@@ -1,0 +1,1 @@
+//! Per-document features: terms, entities, matched topics, quotes. Pure and cacheable.

@@ -1,0 +1,658 @@
+//! Documents: front matter, Markdown body, loading from `content/`, slugs.
+//!
+//! Front-mattered Markdown is the on-disk contract between `ingest` (which writes it), the
+//! user (who corrects it) and the build (which reads it).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use rayon::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::Diagnostic;
+use crate::yaml;
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A publication date as the user wrote it: a day, or a moment with or without an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocDate {
+    Day(NaiveDate),
+    /// A local time with no offset: read in the site's time zone.
+    Local(NaiveDateTime),
+    Moment(DateTime<FixedOffset>),
+}
+
+impl DocDate {
+    /// Parse the forms the front matter accepts: `2024-02-06`, `2024-02-06T09:30:00+01:00`,
+    /// `2024-02-06T09:30Z`, `2024-02-06 09:30` and `2024-02-06T09:30:00`.
+    pub fn parse(text: &str) -> Result<DocDate, String> {
+        let t = text.trim();
+        let err = || {
+            format!(
+                "{t:?} is not a date; write 2024-02-06, or 2024-02-06T09:30:00+01:00 with a time"
+            )
+        };
+        let date = if t.len() == 10 {
+            DocDate::Day(NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| err())?)
+        } else if let Ok(moment) = DateTime::parse_from_rfc3339(t) {
+            DocDate::Moment(moment)
+        } else if let Ok(moment) = DateTime::parse_from_str(t, "%Y-%m-%dT%H:%M%:z") {
+            DocDate::Moment(moment)
+        } else if let Some(local) = [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+        {
+            DocDate::Local(local)
+        } else {
+            return Err(err());
+        };
+        let year = date.naive_day().year();
+        if !(1..=9999).contains(&year) {
+            return Err(format!(
+                "{t:?} has the year {year}, outside 1 to 9999; check the date"
+            ));
+        }
+        Ok(date)
+    }
+
+    /// The calendar day as written (before any time zone conversion).
+    fn naive_day(&self) -> NaiveDate {
+        match self {
+            DocDate::Day(d) => *d,
+            DocDate::Local(dt) => dt.date(),
+            DocDate::Moment(m) => m.date_naive(),
+        }
+    }
+
+    /// The moment this date stands for, in the site's zone; a bare day is its midnight.
+    pub fn moment(&self, tz: chrono_tz::Tz) -> DateTime<FixedOffset> {
+        let local = match self {
+            DocDate::Moment(m) => return *m,
+            DocDate::Day(d) => d.and_time(NaiveTime::MIN),
+            DocDate::Local(dt) => *dt,
+        };
+        let zoned = tz
+            .from_local_datetime(&local)
+            .earliest()
+            .unwrap_or_else(|| tz.from_utc_datetime(&local));
+        zoned.fixed_offset()
+    }
+
+    /// The day this date falls on in the site's time zone.
+    pub fn day(&self, tz: chrono_tz::Tz) -> NaiveDate {
+        match self {
+            DocDate::Day(d) => *d,
+            DocDate::Local(dt) => dt.date(),
+            DocDate::Moment(m) => m.with_timezone(&tz).date_naive(),
+        }
+    }
+}
+
+impl fmt::Display for DocDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            DocDate::Local(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S")),
+            DocDate::Moment(m) => write!(f, "{}", m.to_rfc3339()),
+        }
+    }
+}
+
+impl Serialize for DocDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DocDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = DocDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date such as 2024-02-06 or 2024-02-06T09:30:00+01:00")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DocDate, E> {
+                DocDate::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// How a document's date was found (written by `ingest`, shown on article pages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// Printed as the publication date (dateline, byline, date line under the headline).
+    Stated,
+    /// Taken from a photo or video caption.
+    Caption,
+    /// Worked out from the text (e.g. a weekday and a nearby date).
+    Inferred,
+    /// Set by the user.
+    User,
+}
+
+/// The YAML front matter of a document. Unknown keys are errors; free-form data goes in `extra`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DocDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DocDate>,
+    #[serde(
+        default,
+        alias = "author",
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub authors: Vec<String>,
+    /// The publisher, e.g. "Reuters".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The original article's address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(
+        default,
+        alias = "tags",
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub topics: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// article, video, statement, transcript, liveblog, ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<DateSource>,
+    /// The text the date was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_evidence: Option<String>,
+    /// The raw document this file was converted from, relative to the site root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_file: Option<String>,
+    /// blake3 of the raw document's bytes when it was converted: a changed raw file is
+    /// converted again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_hash: Option<String>,
+    /// Hash of the generated file's content at the time `ingest` wrote it: if the file no
+    /// longer matches, the user edited it and it is never overwritten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingest_hash: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    // `untagged` would lose the position of a type error, so read a Value-free enum and
+    // report a plain message the caller places at the key.
+    match Option::<OneOrMany>::deserialize(d)? {
+        None => Ok(Vec::new()),
+        Some(OneOrMany::One(s)) => Ok(vec![s]),
+        Some(OneOrMany::Many(v)) => Ok(v),
+    }
+}
+
+/// A loaded document: front matter, body, and what the build derives from them.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file as found (site root joined), for messages.
+    pub path: PathBuf,
+    /// Path relative to the content folder, with `/` separators.
+    pub rel_path: String,
+    pub front: FrontMatter,
+    pub title: String,
+    pub slug: String,
+    pub date: Option<DocDate>,
+    /// The Markdown body.
+    pub body: String,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+    /// blake3 of the file's bytes, hex: identifies this exact version for caches.
+    pub hash: String,
+}
+
+impl Document {
+    pub fn is_draft(&self) -> bool {
+        self.front.draft
+    }
+}
+
+/// Split `text` into front matter and body. Returns `(yaml, body, body_line)`, where
+/// `body_line` is the 1-based line the body starts on; `None` if there is no front matter.
+pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    let mut line = 2;
+    for l in rest.split_inclusive('\n') {
+        let bare = l.trim_end_matches(['\n', '\r']);
+        if bare == "---" || bare == "..." {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + l.len()..];
+            return Some((yaml, body, line + 1));
+        }
+        offset += l.len();
+        line += 1;
+    }
+    None
+}
+
+/// Parse one document's text. `path` and `rel_path` are only recorded and used in messages.
+pub fn parse_document(
+    path: &Path,
+    rel_path: &str,
+    bytes: &[u8],
+) -> Result<Document, Vec<Diagnostic>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        vec![Diagnostic::error(path, format!("not valid UTF-8 (byte {})", e.valid_up_to()))
+            .at(Some(line), None)
+            .hint("save the file as UTF-8, or move it to the inbox folder so `dossier ingest` converts it")]
+    })?;
+    let Some((yaml_text, body, body_line)) = split_front_matter(text) else {
+        return Err(vec![Diagnostic::error(path, "no front matter")
+            .at(Some(1), Some(1))
+            .hint("start the file with a `---` line, `title: ...`, and a closing `---` line; raw documents belong in the inbox folder")]);
+    };
+    let front: FrontMatter = if yaml_text.trim().is_empty() {
+        FrontMatter::default()
+    } else {
+        yaml::from_str(yaml_text).map_err(|e| {
+            // The YAML starts on line 2 of the file.
+            vec![
+                Diagnostic::error(path, format!("front matter: {}", e.message))
+                    .at(e.line.map(|l| l + 1), e.column)
+                    .hint("fix the front matter; README.md documents every field"),
+            ]
+        })?
+    };
+    let mut problems = Vec::new();
+    let title = front.title.as_deref().map(str::trim).unwrap_or("");
+    if title.is_empty() {
+        problems.push(
+            Diagnostic::error(path, "front matter has no title")
+                .at(Some(1), Some(1))
+                .hint("add `title: ...` to the front matter"),
+        );
+    }
+    let slug = match &front.slug {
+        Some(s) => match check_slug(s) {
+            Ok(()) => s.clone(),
+            Err(why) => {
+                problems.push(
+                    Diagnostic::error(path, format!("slug {s:?} {why}"))
+                        .at(find_key_line(yaml_text, "slug"), None)
+                        .hint("use lowercase letters, digits and hyphens, e.g. `slug: blinken-in-cairo`"),
+                );
+                String::new()
+            }
+        },
+        None => slug_from_path(rel_path),
+    };
+    if let Some(url) = &front.url {
+        if !is_web_url(url) {
+            problems.push(
+                Diagnostic::error(path, format!("url {url:?} is not an http(s) address"))
+                    .at(find_key_line(yaml_text, "url"), None)
+                    .hint("give the original article's address, starting with https://"),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Document {
+        path: path.to_path_buf(),
+        rel_path: rel_path.to_string(),
+        title: title.to_string(),
+        slug,
+        date: front.date,
+        body: body.to_string(),
+        body_line,
+        hash: blake3::hash(bytes).to_hex()[..32].to_string(),
+        front,
+    })
+}
+
+/// 1-based file line of a top-level `key:` in front matter text (which starts on line 2).
+fn find_key_line(yaml_text: &str, key: &str) -> Option<usize> {
+    yaml_text
+        .lines()
+        .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+        .map(|i| i + 2)
+}
+
+/// Is `url` an absolute http(s) URL (so it can never be `javascript:` or a relative path)?
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+const WINDOWS_RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A slug becomes one folder name under the output folder: it must not be able to name
+/// anything else.
+pub fn check_slug(slug: &str) -> Result<(), &'static str> {
+    if slug.is_empty() {
+        return Err("is empty");
+    }
+    if slug.len() > 200 {
+        return Err("is longer than 200 bytes");
+    }
+    if slug.contains(['/', '\\', '\0']) || slug.contains("..") {
+        return Err("contains a path separator, `..` or NUL, so it could escape the output folder");
+    }
+    if slug.starts_with('.') || slug.starts_with('-') {
+        return Err("starts with `.` or `-`");
+    }
+    if !slug
+        .chars()
+        .all(|c| c.is_alphanumeric() && !c.is_uppercase() || c == '-' || c == '_' || c == '.')
+    {
+        return Err("has characters other than lowercase letters, digits, `-`, `_` and `.`");
+    }
+    let stem = slug.split('.').next().unwrap_or(slug);
+    if WINDOWS_RESERVED.contains(&stem) {
+        return Err("is a reserved file name on Windows");
+    }
+    Ok(())
+}
+
+/// Turn any text into a URL slug: ASCII lowercase words joined by hyphens, at most 80 bytes,
+/// never empty, never a reserved name.
+pub fn slugify(text: &str) -> String {
+    let mut slug = slug::slugify(text);
+    if slug.len() > 80 {
+        let cut = slug[..80].rfind('-').unwrap_or(80);
+        slug.truncate(cut);
+    }
+    let slug = slug.trim_matches('-').to_string();
+    if slug.is_empty() {
+        return "untitled".into();
+    }
+    if WINDOWS_RESERVED.contains(&slug.as_str()) {
+        return format!("{slug}-page");
+    }
+    slug
+}
+
+fn slug_from_path(rel_path: &str) -> String {
+    let stem = Path::new(rel_path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("untitled");
+    let stem = if stem == "index" {
+        // `foo/index.md` is the document `foo`.
+        Path::new(rel_path)
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|s| s.to_str())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    slugify(stem)
+}
+
+/// What loading the content folder found: documents sorted by path, and every problem.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read every Markdown file under `content_dir` (except those under `exclude`, such as the
+/// raw inbox) in parallel. Drafts are dropped unless `drafts` is set. Problems are collected,
+/// never thrown: the caller decides whether errors stop the build.
+pub fn load_dir(content_dir: &Path, exclude: &[PathBuf], drafts: bool) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    if !content_dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(content_dir, "content folder not found")
+                .hint("create it, or run `dossier init` to start a new site"),
+        );
+        return Loaded {
+            documents: Vec::new(),
+            diagnostics,
+        };
+    }
+    let walker = walkdir::WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            !hidden && !exclude.iter().any(|x| e.path() == x)
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let p = e.path();
+                if matches!(
+                    p.extension().and_then(|x| x.to_str()),
+                    Some("md" | "markdown")
+                ) {
+                    files.push(p.to_path_buf());
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| content_dir.to_path_buf());
+                let message = if err.loop_ancestor().is_some() {
+                    "symbolic link loop; skipped".to_string()
+                } else {
+                    format!("cannot be listed: {err}; skipped")
+                };
+                diagnostics.push(
+                    Diagnostic::warning(path, message)
+                        .hint("remove the link or fix the folder's permissions"),
+                );
+            }
+        }
+    }
+
+    let results: Vec<Result<Option<Document>, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|path| {
+            let rel = path
+                .strip_prefix(content_dir)
+                .unwrap_or(path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let bytes = read_limited(path)?;
+            let Some(bytes) = bytes else { return Ok(None) };
+            parse_document(path, &rel, &bytes).map(Some)
+        })
+        .collect();
+
+    let mut documents = Vec::new();
+    for r in results {
+        match r {
+            Ok(Some(doc)) if drafts || !doc.is_draft() => documents.push(doc),
+            Ok(_) => {}
+            Err(mut d) => diagnostics.append(&mut d),
+        }
+    }
+    diagnostics.extend(duplicate_slugs(&documents));
+    diagnostics.sort();
+    Loaded {
+        documents,
+        diagnostics,
+    }
+}
+
+/// Read a file that may vanish or be huge. `Ok(None)`: it vanished (a warning was due, but a
+/// deleted file is not an error of the site).
+fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, Vec<Diagnostic>> {
+    let too_big = |len: u64| {
+        vec![Diagnostic::error(
+            path,
+            format!(
+                "is {} MB, more than the {} MB a document may have",
+                len / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        )
+        .hint("split it into several documents or move it out of content/")]
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => return Err(too_big(m.len())),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(vec![read_error(path, &e)]),
+    }
+    match std::fs::read(path) {
+        Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => Err(too_big(bytes.len() as u64)),
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(vec![read_error(path, &e)]),
+    }
+}
+
+fn read_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, format!("cannot be read: {e}"))
+        .hint("check the file's permissions (the build needs to read it)")
+}
+
+/// Two documents that would be written to the same page.
+fn duplicate_slugs(documents: &[Document]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
+    let mut out = Vec::new();
+    for doc in documents {
+        if let Some(first) = seen.get(doc.slug.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    &doc.path,
+                    format!(
+                        "claims the URL articles/{}/, which {} claims too",
+                        doc.slug,
+                        first.path.display()
+                    ),
+                )
+                .hint("give one of them a different `slug:` in its front matter"),
+            );
+        } else {
+            seen.insert(&doc.slug, doc);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Document, Vec<Diagnostic>> {
+        parse_document(Path::new("a.md"), "a.md", text.as_bytes())
+    }
+
+    #[test]
+    fn reads_front_matter_and_body() {
+        let d =
+            parse("---\ntitle: Hello\ndate: 2024-02-06\nauthors: Jane Roe\n---\nBody\n").unwrap();
+        assert_eq!(d.title, "Hello");
+        assert_eq!(d.front.authors, vec!["Jane Roe"]);
+        assert_eq!(d.body, "Body\n");
+        assert_eq!(d.body_line, 6);
+        assert_eq!(d.date.unwrap().to_string(), "2024-02-06");
+    }
+
+    #[test]
+    fn impossible_date_names_line() {
+        let e = parse("---\ntitle: Hello\ndate: 2024-02-30\n---\n").unwrap_err();
+        assert_eq!(e[0].line, Some(3), "{}", e[0]);
+    }
+
+    #[test]
+    fn wrong_type_names_line_and_column() {
+        let e = parse("---\ntitle: Hello\ndraft: maybe\n---\n").unwrap_err();
+        assert_eq!(e[0].line, Some(3), "{}", e[0]);
+        assert!(e[0].column.is_some());
+    }
+
+    #[test]
+    fn unknown_key_is_an_error() {
+        let e = parse("---\ntitle: Hello\ncolour: red\n---\n").unwrap_err();
+        assert!(e[0].message.contains("colour"), "{}", e[0]);
+    }
+
+    #[test]
+    fn missing_title_is_an_error() {
+        assert!(parse("---\ndate: 2024-02-06\n---\n").is_err());
+    }
+
+    #[test]
+    fn dates_with_offsets_keep_their_day_in_the_site_zone() {
+        let d = DocDate::parse("2024-02-06T23:30:00-05:00").unwrap();
+        assert_eq!(d.day(chrono_tz::UTC).to_string(), "2024-02-07");
+        assert_eq!(
+            d.day(chrono_tz::America::New_York).to_string(),
+            "2024-02-06"
+        );
+        assert!(DocDate::parse("0000-01-01").is_err());
+        assert!(DocDate::parse("10000-01-01").is_err());
+    }
+
+    #[test]
+    fn slugs_cannot_escape() {
+        for bad in ["../x", "/etc", "a/b", "a\0b", "con", "..", "A-B", ""] {
+            assert!(check_slug(bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(check_slug("blinken-in-cairo").is_ok());
+        let e = parse("---\ntitle: T\nslug: ../../etc\n---\n").unwrap_err();
+        assert_eq!(e[0].line, Some(3));
+    }
+
+    #[test]
+    fn javascript_urls_are_rejected() {
+        assert!(parse("---\ntitle: T\nurl: javascript:alert(1)\n---\n").is_err());
+    }
+
+    #[test]
+    fn slugify_is_safe() {
+        assert_eq!(slugify("Blinken in Cairo!"), "blinken-in-cairo");
+        assert_eq!(slugify("../.."), "untitled");
+        assert_eq!(slugify("CON"), "con-page");
+        assert!(slugify(&"word ".repeat(100)).len() <= 80);
+    }
+}

@@ -1,0 +1,1 @@
+//! The whole-corpus graph: topics, timeline, stories, storylines, related links.

@@ -1,0 +1,1 @@
+//! Raw news documents → front-mattered Markdown. Pure text → text; never touches the raw file.
