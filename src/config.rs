@@ -24,6 +24,9 @@ pub struct Config {
     pub publisher: String,
     /// Written to `public/CNAME` for a GitHub Pages custom domain.
     pub cname: Option<String>,
+    /// End internal links in `index.html` so the site also works opened from disk
+    /// (`file://`); set to false for clean links when it is only ever served over HTTP.
+    pub link_index_html: bool,
     /// Where raw documents are dropped, relative to the site root.
     pub inbox: PathBuf,
     /// Where `dossier ingest` writes converted documents, relative to the site root.
@@ -49,6 +52,7 @@ impl Default for Config {
             timezone: "UTC".into(),
             publisher: String::new(),
             cname: None,
+            link_index_html: true,
             inbox: PathBuf::from("content/inbox"),
             articles_dir: PathBuf::from("content/articles"),
             topics: Vec::new(),
@@ -205,7 +209,15 @@ impl Default for GroupingConfig {
 impl Config {
     /// Read `site.yaml` at `path`. A missing file is an error: every site has one.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "reading", e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Config(Box::new(Diagnostic::error(path, "no site.yaml here").hint(
+                    "run the command in a site folder, pass --root DIR, or create a site with `dossier init DIR`",
+                )))
+            } else {
+                Error::io(path, "reading", e)
+            }
+        })?;
         Config::parse(path, &text)
     }
 
@@ -259,6 +271,21 @@ impl Config {
                 format!("{:?} is not one of mdy, dmy, ymd", self.ingest.date_order),
                 "mdy reads 03/04/2024 as March 4, dmy as 3 April, ymd expects 2024/03/04",
             );
+        }
+        for (key, pattern) in [
+            ("date_format.long", &self.date_format.long),
+            ("date_format.short", &self.date_format.short),
+            ("date_format.month", &self.date_format.month),
+        ] {
+            let bad = chrono::format::StrftimeItems::new(pattern)
+                .any(|item| matches!(item, chrono::format::Item::Error));
+            if bad {
+                return fail(
+                    key,
+                    format!("{pattern:?} is not a valid date pattern"),
+                    "use strftime fields such as %-d %B %Y (see chrono's strftime documentation)",
+                );
+            }
         }
         for (i, topic) in self.topics.iter().enumerate() {
             if topic.name.trim().is_empty() {
@@ -329,6 +356,11 @@ mod tests {
     #[test]
     fn bad_timezone_is_rejected() {
         assert!(parse("timezone: Mars/Olympus\n").is_err());
+    }
+
+    #[test]
+    fn bad_date_pattern_is_rejected() {
+        assert!(parse("date_format:\n  long: \"%Q\"\n").is_err());
     }
 
     #[test]

@@ -1,17 +1,24 @@
 //! Dossier: a static site generator for briefing digests built from news documents.
 //!
-//! The pipeline (see `DESIGN.md` in the shared folder and README.md):
-//! raw documents → [`ingest`] → front-mattered Markdown → [`content`] → [`analyze`] →
-//! [`corpus`] → render → output.
+//! The pipeline, one module per stage:
+//! raw documents → [`ingest`] → front-mattered Markdown → [`content`] (load) → [`analyze`]
+//! (per document) → [`corpus`] (whole corpus) → [`site`] (the model) → [`render`] (pages)
+//! → [`output`] (the output folder). [`build`] runs them in order.
 
 pub mod analyze;
+pub mod build;
 pub mod config;
 pub mod content;
 pub mod corpus;
 pub mod error;
 pub mod ingest;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod site;
 pub mod yaml;
 
+pub use build::{build, check, BuildOptions, BuildReport};
 pub use config::Config;
 pub use content::{Document, FrontMatter};
 pub use error::{Diagnostic, Error, Result};

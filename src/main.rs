@@ -1,3 +1,197 @@
-fn main() {
-    println!("dossier");
+//! The `dossier` command line: parse arguments, call the library, print, set the exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+use dossier::{BuildOptions, Diagnostic};
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Build a briefing website from news documents",
+    long_about = "Dossier turns a folder of news documents into a cross-linked briefing website.\n\nA site folder holds site.yaml, content/ (Markdown with front matter; raw documents go in content/inbox/), optional templates/ and static/, and gets its output in public/."
+)]
+struct Cli {
+    /// Print more detail (stage timings, every warning)
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    /// Print only errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new site (site.yaml, templates, sample content) in DIR
+    Init {
+        /// Folder to create the site in (created if missing)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Build the site into its output folder
+    Build(BuildArgs),
+    /// Load and validate everything without rendering; exit 1 on any problem
+    Check {
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include drafts
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// The site folder (holds site.yaml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output folder [default: ROOT/public]
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Absolute URL the site is published at (overrides site.yaml)
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include documents marked draft
+    #[arg(long)]
+    drafts: bool,
+}
+
+struct Ui {
+    verbose: bool,
+    quiet: bool,
+}
+
+impl Ui {
+    fn warnings(&self, warnings: &[Diagnostic]) {
+        if self.quiet || warnings.is_empty() {
+            return;
+        }
+        let shown = if self.verbose { warnings.len() } else { 10 };
+        for w in warnings.iter().take(shown) {
+            eprintln!("{w}");
+        }
+        if warnings.len() > shown {
+            eprintln!(
+                "... and {} more warnings (-v shows all)",
+                warnings.len() - shown
+            );
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ui = Ui {
+        verbose: cli.verbose,
+        quiet: cli.quiet,
+    };
+    let result = match cli.command {
+        Command::Init { dir } => cmd_init(&ui, dir),
+        Command::Build(args) => cmd_build(&ui, args),
+        Command::Check { root, drafts } => cmd_check(&ui, root, drafts),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}", render_error(&e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn render_error(e: &anyhow::Error) -> String {
+    match e.downcast_ref::<dossier::Error>() {
+        Some(dossier::Error::Content(list)) => list.to_string(),
+        Some(other) => format!("error: {other}"),
+        None => format!("error: {e:#}"),
+    }
+}
+
+fn cmd_init(ui: &Ui, dir: PathBuf) -> anyhow::Result<ExitCode> {
+    let (written, kept) = dossier::scaffold::init(&dir)?;
+    if !ui.quiet {
+        for k in &kept {
+            eprintln!("kept existing {}", k.display());
+        }
+        println!(
+            "Created a site in {} ({} files). Next:\n  cd {}\n  dossier build\n  open public/index.html",
+            dir.display(),
+            written.len(),
+            dir.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let opts = BuildOptions {
+        root: args.root,
+        output: args.output,
+        base_url: args.base_url,
+        drafts: args.drafts,
+    };
+    let started = Instant::now();
+    let show_progress = !ui.quiet && std::io::stderr().is_terminal();
+    let last_shown = AtomicUsize::new(0);
+    let progress = |done: usize, total: usize| {
+        if !show_progress {
+            return;
+        }
+        let step = (total / 50).max(1);
+        let bucket = done / step;
+        if (done == total || bucket > last_shown.load(Ordering::Relaxed))
+            && last_shown.fetch_max(bucket, Ordering::Relaxed) < bucket
+        {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\rrendering {done}/{total} pages");
+            if done == total {
+                let _ = write!(err, "\r\x1b[K");
+            }
+            let _ = err.flush();
+        }
+    };
+    let report = dossier::build(&opts, &progress)?;
+    ui.warnings(&report.warnings);
+    if !ui.quiet {
+        let o = report.output;
+        println!(
+            "Built {} documents into {} pages in {:.2?} ({} written, {} unchanged, {} removed) → {}",
+            report.documents,
+            report.pages,
+            started.elapsed(),
+            o.written,
+            o.unchanged,
+            o.removed,
+            opts.output_dir().display()
+        );
+        if ui.verbose {
+            for (stage, t) in &report.timings {
+                println!("  {stage:<18} {t:.2?}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_check(ui: &Ui, root: PathBuf, drafts: bool) -> anyhow::Result<ExitCode> {
+    let mut opts = BuildOptions::new(root);
+    opts.drafts = drafts;
+    let report = dossier::check(&opts)?;
+    ui.warnings(&report.warnings);
+    if !ui.quiet {
+        println!(
+            "OK: site.yaml, templates and {} documents are valid ({} warnings)",
+            report.documents,
+            report.warnings.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

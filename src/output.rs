@@ -1,0 +1,358 @@
+//! Writing the output folder: only what changed, atomically per file, nothing outside it.
+//!
+//! The folder holds a manifest (`.dossier-manifest`: hash and path of every file Dossier
+//! wrote). It proves Dossier made the folder (an unknown non-empty folder is never touched),
+//! lets unchanged files be skipped without reading them, and says which files a build no
+//! longer produces. A journal (`.dossier-pending`) written before any file lists the files a
+//! build is about to write, so a build killed halfway is cleaned up by the next one.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::render::Page;
+
+pub const MANIFEST: &str = ".dossier-manifest";
+const PENDING: &str = ".dossier-pending";
+const TMP_DIR: &str = ".dossier-tmp";
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct OutputReport {
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+/// Refuse output folders that would put the site's own files at risk.
+pub fn check_location(out: &Path, site_root: &Path, protected: &[PathBuf]) -> Result<()> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        normalise(&p)
+    };
+    let out_abs = abs(out);
+    let root_abs = abs(site_root);
+    if root_abs.starts_with(&out_abs) {
+        return Err(Error::Output {
+            path: out.to_path_buf(),
+            message: "is the site folder or contains it; building there would overwrite your files"
+                .into(),
+        });
+    }
+    for p in protected {
+        let p_abs = abs(p);
+        if out_abs.starts_with(&p_abs) || p_abs.starts_with(&out_abs) {
+            return Err(Error::Output {
+                path: out.to_path_buf(),
+                message: format!("overlaps {}, which holds your sources", p.display()),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Resolve `.` and `..` without touching the file system (the folder may not exist yet).
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A page path must name a file strictly inside the output folder.
+fn check_page_path(path: &str) -> Result<()> {
+    let bad = path.is_empty()
+        || path.contains('\0')
+        || path.contains('\\')
+        || Path::new(path)
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)));
+    if bad {
+        return Err(Error::Output {
+            path: PathBuf::from(path),
+            message: "a page path would leave the output folder; refused".into(),
+        });
+    }
+    Ok(())
+}
+
+fn hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
+}
+
+fn read_manifest(out: &Path) -> BTreeMap<String, String> {
+    let Ok(text) = std::fs::read_to_string(out.join(MANIFEST)) else {
+        return BTreeMap::new();
+    };
+    text.lines()
+        .filter_map(|l| l.split_once(' '))
+        .filter(|(_, p)| check_page_path(p).is_ok())
+        .map(|(h, p)| (p.to_string(), h.to_string()))
+        .collect()
+}
+
+fn write_atomically(out: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    let tmp = out.join(TMP_DIR).join(name);
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, "writing", e))?;
+    let dest = out.join(name);
+    std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, "replacing", e))
+}
+
+/// Create `dir` (relative to `out`) one component at a time, refusing symbolic links, so
+/// nothing is ever written through a link to somewhere else.
+fn ensure_dir(out: &Path, rel: &Path) -> Result<()> {
+    let mut cur = out.to_path_buf();
+    for c in rel.components() {
+        cur.push(c);
+        match std::fs::symlink_metadata(&cur) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(Error::Output {
+                    path: cur,
+                    message: "is a symbolic link inside the output folder; remove it".into(),
+                })
+            }
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                std::fs::remove_file(&cur)
+                    .map_err(|e| Error::io(&cur, "replacing a file with a folder", e))?;
+                std::fs::create_dir(&cur).map_err(|e| Error::io(&cur, "creating folder", e))?;
+            }
+            Err(_) => {
+                std::fs::create_dir(&cur).map_err(|e| Error::io(&cur, "creating folder", e))?
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Make `out` hold exactly `pages` (plus any files Dossier never wrote, which are left alone).
+pub fn write(out: &Path, pages: &[Page]) -> Result<OutputReport> {
+    for p in pages {
+        check_page_path(&p.path)?;
+    }
+    if out.exists() {
+        let meta = std::fs::symlink_metadata(out).map_err(|e| Error::io(out, "inspecting", e))?;
+        if !meta.is_dir() {
+            return Err(Error::Output {
+                path: out.to_path_buf(),
+                message: "exists and is not a folder; choose another --output".into(),
+            });
+        }
+        let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, "listing", e))?;
+        let empty = entries.next().is_none();
+        if !empty && !out.join(MANIFEST).is_file() {
+            return Err(Error::Output {
+                path: out.to_path_buf(),
+                message: format!(
+                    "is not empty and was not created by Dossier (it has no {MANIFEST}); refusing to write into it. Remove it or choose another --output"
+                ),
+            });
+        }
+    } else {
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, "creating", e))?;
+    }
+
+    let old = read_manifest(out);
+    // Files a killed build may have written: Dossier's too, so they may be removed.
+    let pending_old: Vec<String> = std::fs::read_to_string(out.join(PENDING))
+        .unwrap_or_default()
+        .lines()
+        .filter(|p| check_page_path(p).is_ok())
+        .map(str::to_string)
+        .collect();
+    let tmp = out.join(TMP_DIR);
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, "clearing", e))?;
+    }
+    std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, "creating", e))?;
+    if old.is_empty() && !out.join(MANIFEST).exists() {
+        // Claim the folder before writing anything into it.
+        std::fs::write(out.join(MANIFEST), b"")
+            .map_err(|e| Error::io(out, "writing manifest", e))?;
+    }
+    let mut journal = pending_old.join("\n");
+    for p in pages {
+        journal.push('\n');
+        journal.push_str(&p.path);
+    }
+    write_atomically(out, PENDING, journal.as_bytes())?;
+
+    let dirs: BTreeSet<&Path> = pages
+        .iter()
+        .filter_map(|p| Path::new(&p.path).parent())
+        .filter(|d| !d.as_os_str().is_empty())
+        .collect();
+    for d in dirs {
+        ensure_dir(out, d)?;
+    }
+
+    let written = AtomicUsize::new(0);
+    let new: BTreeMap<String, String> = pages
+        .par_iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let h = hash(&p.bytes);
+            let dest = out.join(&p.path);
+            let same = old.get(&p.path) == Some(&h)
+                && std::fs::symlink_metadata(&dest)
+                    .is_ok_and(|m| m.is_file() && m.len() == p.bytes.len() as u64);
+            if !same {
+                let tmp_path = tmp.join(n.to_string());
+                let mut f = std::fs::File::create(&tmp_path)
+                    .map_err(|e| Error::io(&tmp_path, "writing", e))?;
+                f.write_all(&p.bytes)
+                    .map_err(|e| Error::io(&tmp_path, "writing", e))?;
+                drop(f);
+                std::fs::rename(&tmp_path, &dest).map_err(|e| Error::io(&dest, "replacing", e))?;
+                written.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok((p.path.clone(), h))
+        })
+        .collect::<Result<_>>()?;
+
+    let mut removed = 0;
+    let stale: BTreeSet<&String> = old
+        .keys()
+        .chain(pending_old.iter())
+        .filter(|p| !new.contains_key(*p))
+        .collect();
+    for rel in stale {
+        let path = out.join(rel);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, "removing stale file", e))?;
+            removed += 1;
+            prune_empty_parents(out, Path::new(rel));
+        }
+    }
+
+    let mut manifest = String::new();
+    for (p, h) in &new {
+        manifest.push_str(h);
+        manifest.push(' ');
+        manifest.push_str(p);
+        manifest.push('\n');
+    }
+    write_atomically(out, MANIFEST, manifest.as_bytes())?;
+    let _ = std::fs::remove_file(out.join(PENDING));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let written = written.into_inner();
+    Ok(OutputReport {
+        written,
+        unchanged: pages.len() - written,
+        removed,
+    })
+}
+
+fn prune_empty_parents(out: &Path, rel: &Path) {
+    let mut dir = rel.parent();
+    while let Some(d) = dir {
+        if d.as_os_str().is_empty() {
+            break;
+        }
+        // remove_dir fails on a folder that still has files: exactly the condition wanted.
+        if std::fs::remove_dir(out.join(d)).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, text: &str) -> Page {
+        Page {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn writes_skips_and_removes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let r = write(&out, &[page("index.html", "a"), page("x/index.html", "b")]).unwrap();
+        assert_eq!(r.written, 2);
+        let r = write(&out, &[page("index.html", "a"), page("y/index.html", "c")]).unwrap();
+        assert_eq!((r.written, r.unchanged, r.removed), (1, 1, 1));
+        assert!(!out.join("x").exists(), "stale folder pruned");
+        assert_eq!(
+            std::fs::read_to_string(out.join("y/index.html")).unwrap(),
+            "c"
+        );
+    }
+
+    #[test]
+    fn refuses_a_folder_it_did_not_create() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("precious.txt"), "keep").unwrap();
+        assert!(write(dir.path(), &[page("index.html", "a")]).is_err());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("precious.txt")).unwrap(),
+            "keep"
+        );
+    }
+
+    #[test]
+    fn leaves_files_it_did_not_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, &[page("index.html", "a")]).unwrap();
+        std::fs::write(out.join("mine.txt"), "user").unwrap();
+        write(&out, &[page("index.html", "b")]).unwrap();
+        assert!(out.join("mine.txt").exists());
+    }
+
+    #[test]
+    fn rejects_escaping_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        for bad in ["../x.html", "/etc/x", "a/../../b", "a\0b", ""] {
+            assert!(
+                write(&dir.path().join("o"), &[page(bad, "x")]).is_err(),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn output_cannot_contain_the_site() {
+        let root = Path::new("/tmp/site");
+        assert!(check_location(Path::new("/tmp"), root, &[]).is_err());
+        assert!(check_location(Path::new("/tmp/site"), root, &[]).is_err());
+        assert!(check_location(
+            Path::new("/tmp/site/content/x"),
+            root,
+            &[PathBuf::from("/tmp/site/content")]
+        )
+        .is_err());
+        assert!(check_location(Path::new("/tmp/site/public"), root, &[]).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_writes_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        write(&out, &[page("index.html", "a")]).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("articles")).unwrap();
+        assert!(write(&out, &[page("articles/x/index.html", "a")]).is_err());
+        assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,1045 @@
+//! Every page's context. The variables are documented in docs/templates.md; keep the two in
+//! step.
+//!
+//! Links inside contexts are relative to the site root (`articles/x/index.html`); templates
+//! prefix them with `root`, the way back from the page to the site root.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+
+use super::markdown::{self, RenderedBody};
+use super::urls::{self, Links};
+use super::{Page, PageSpec};
+use crate::site::Site;
+
+const WORDS_PER_MINUTE: usize = 220;
+
+/// What every page of one build shares, and each document's rendered parts.
+struct Shared<'a> {
+    site: &'a Site,
+    links: Links,
+    site_value: Value,
+    bodies: Vec<RenderedBody>,
+    cards: Vec<Value>,
+    topic_values: Vec<Value>,
+    story_values: Vec<Value>,
+    /// Per topic: the stories it appears in.
+    topic_stories: Vec<Vec<usize>>,
+    /// Each document's position in `site.chrono`.
+    chrono_pos: Vec<usize>,
+}
+
+/// Build the spec of every page of the site.
+pub fn build(site: &Site) -> Vec<PageSpec> {
+    let shared = Shared::new(site);
+    let mut specs = Vec::new();
+    specs.push(shared.home());
+    specs.extend(
+        (0..site.docs.len())
+            .into_par_iter()
+            .map(|i| shared.article(i))
+            .collect::<Vec<_>>(),
+    );
+    specs.extend(shared.topics());
+    specs.extend(shared.archives());
+    specs.extend(shared.sources());
+    specs.extend(shared.stories());
+    specs.push(shared.not_found());
+    specs.extend(shared.feeds());
+    let sitemap = shared.sitemap(&specs);
+    specs.push(sitemap);
+    specs.push(shared.robots());
+    specs
+}
+
+/// Files that need no template.
+pub fn extra_files(site: &Site) -> Vec<Page> {
+    let mut out = vec![Page {
+        path: ".nojekyll".into(),
+        bytes: Vec::new(),
+    }];
+    if let Some(cname) = site.config.cname.as_deref().map(str::trim) {
+        if !cname.is_empty() {
+            out.push(Page {
+                path: "CNAME".into(),
+                bytes: format!("{cname}\n").into_bytes(),
+            });
+        }
+    }
+    out
+}
+
+fn format_day(day: NaiveDate, pattern: &str) -> String {
+    day.format(pattern).to_string()
+}
+
+/// JSON for a `<script>` element: `<`, `>` and `&` escaped so no text can close the element.
+fn script_json(value: &Value) -> String {
+    let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max_chars / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+impl<'a> Shared<'a> {
+    fn new(site: &'a Site) -> Shared<'a> {
+        let config = &site.config;
+        let links = Links {
+            index_html: config.link_index_html,
+            base_url: config.base_url(),
+        };
+        let site_value = json!({
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "publisher": config.publisher,
+            "base_url": links.base_url,
+            "extra": config.extra,
+            "feed_url": "atom.xml",
+            "topics_url": links.href(urls::TOPICS),
+            "sources_url": links.href(urls::SOURCES),
+            "stories_url": links.href(urls::STORIES),
+            "timeline_url": links.href(urls::TIMELINE),
+            "undated_url": links.href(urls::UNDATED),
+            "has_stories": !site.grouping.stories.is_empty(),
+            "has_undated": !site.undated.is_empty(),
+        });
+        let bodies: Vec<RenderedBody> = site
+            .docs
+            .par_iter()
+            .map(|d| markdown::to_html(markdown::events(&d.body)))
+            .collect();
+        let g = &site.grouping;
+        let topic_values: Vec<Value> = g
+            .topics
+            .iter()
+            .map(|t| {
+                json!({
+                    "name": t.name,
+                    "slug": t.slug,
+                    "kind": t.kind,
+                    "description": t.description,
+                    "count": t.doc_count,
+                    "url": links.href(&urls::topic(&t.slug)),
+                    "feed_url": format!("{}atom.xml", urls::topic(&t.slug)),
+                })
+            })
+            .collect();
+        let story_values: Vec<Value> = g
+            .stories
+            .iter()
+            .map(|s| {
+                json!({
+                    "title": s.title,
+                    "slug": s.slug,
+                    "url": links.href(&urls::story(&s.slug)),
+                    "count": s.docs.len(),
+                    "first_day": s.first_day.map(|d| d.to_string()),
+                    "last_day": s.last_day.map(|d| d.to_string()),
+                })
+            })
+            .collect();
+        let mut topic_stories = vec![Vec::new(); g.topics.len()];
+        for (s, story) in g.stories.iter().enumerate() {
+            for &t in &story.topics {
+                if let Some(list) = topic_stories.get_mut(t) {
+                    list.push(s);
+                }
+            }
+        }
+        let mut chrono_pos = vec![0; site.docs.len()];
+        for (p, &i) in site.chrono.iter().enumerate() {
+            chrono_pos[i] = p;
+        }
+        let mut shared = Shared {
+            site,
+            links,
+            site_value,
+            bodies,
+            cards: Vec::new(),
+            topic_values,
+            story_values,
+            topic_stories,
+            chrono_pos,
+        };
+        shared.cards = (0..site.docs.len())
+            .into_par_iter()
+            .map(|i| shared.card(i))
+            .collect();
+        shared
+    }
+
+    /// A document as it appears in lists.
+    fn card(&self, i: usize) -> Value {
+        let site = self.site;
+        let doc = &site.docs[i];
+        let fmt = &site.config.date_format;
+        let day = site.days[i];
+        let summary = doc
+            .front
+            .summary
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| truncate(&self.bodies[i].lead, 280));
+        let source = site.doc_source[i].map(|s| {
+            let src = &site.sources[s];
+            json!({"name": src.name, "url": self.links.href(&urls::source(&src.slug))})
+        });
+        let topics: Vec<Value> = site.grouping.doc_topics[i]
+            .iter()
+            .take(8)
+            .map(|&t| self.topic_values[t].clone())
+            .collect();
+        let story = site.grouping.doc_story[i].map(|s| self.story_values[s].clone());
+        json!({
+            "title": doc.title,
+            "url": self.links.href(&urls::article(&doc.slug)),
+            "slug": doc.slug,
+            "date": day.map(|d| d.to_string()),
+            "datetime": doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
+            "date_display": day.map(|d| format_day(d, &fmt.long)),
+            "date_short": day.map(|d| format_day(d, &fmt.short)),
+            "day_url": day.map(|d| self.links.href(&urls::day(d))),
+            "source": source,
+            "authors": doc.front.authors,
+            "summary": summary,
+            "kind": doc.front.kind.clone().unwrap_or_else(|| "article".into()),
+            "topics": topics,
+            "story": story,
+        })
+    }
+
+    /// The context every page has; `extra` adds the page's own variables.
+    fn page(
+        &self,
+        folder_or_file: &str,
+        template: &'static str,
+        title: &str,
+        extra: Value,
+    ) -> PageSpec {
+        let file = if folder_or_file.is_empty() || folder_or_file.ends_with('/') {
+            Links::file(folder_or_file)
+        } else {
+            folder_or_file.to_string()
+        };
+        let root = urls::root_of(&file);
+        let mut ctx = Map::new();
+        ctx.insert("site".into(), self.site_value.clone());
+        ctx.insert("root".into(), Value::String(root.clone()));
+        ctx.insert(
+            "home".into(),
+            Value::String(format!("{root}{}", self.links.href(""))),
+        );
+        ctx.insert(
+            "page".into(),
+            json!({
+                "title": title,
+                "kind": template.trim_end_matches(".html"),
+                "path": file,
+                "canonical": self.links.absolute(if file.ends_with("index.html") { &file[..file.len() - 10] } else { &file }),
+            }),
+        );
+        if let Value::Object(extra) = extra {
+            ctx.extend(extra);
+        }
+        PageSpec {
+            path: file,
+            template,
+            context: Value::Object(ctx),
+        }
+    }
+
+    fn cards_of(&self, docs: &[usize]) -> Vec<Value> {
+        docs.iter().map(|&i| self.cards[i].clone()).collect()
+    }
+
+    /// Documents grouped by day, in the order given (newest first).
+    fn by_day(&self, docs: &[usize]) -> Vec<Value> {
+        let mut groups: Vec<(Option<NaiveDate>, Vec<usize>)> = Vec::new();
+        for &i in docs {
+            let day = self.site.days[i];
+            match groups.last_mut() {
+                Some((d, list)) if *d == day => list.push(i),
+                _ => groups.push((day, vec![i])),
+            }
+        }
+        let fmt = &self.site.config.date_format;
+        groups
+            .into_iter()
+            .map(|(day, list)| {
+                json!({
+                    "date": day.map(|d| d.to_string()),
+                    "display": day.map(|d| format_day(d, &fmt.long)).unwrap_or_else(|| "Undated".into()),
+                    "url": day.map(|d| self.links.href(&urls::day(d))).unwrap_or_else(|| self.links.href(urls::UNDATED)),
+                    "articles": self.cards_of(&list),
+                })
+            })
+            .collect()
+    }
+
+    fn home(&self) -> PageSpec {
+        let site = self.site;
+        let window: Vec<(&NaiveDate, &Vec<usize>)> = site
+            .by_day
+            .iter()
+            .rev()
+            .take(site.config.pagination.home_days)
+            .collect();
+        let fmt = &site.config.date_format;
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut stories = BTreeSet::new();
+        for (_, docs) in &window {
+            for &i in docs.iter() {
+                for &t in &site.grouping.doc_topics[i] {
+                    *counts.entry(t).or_default() += 1;
+                }
+                if let Some(s) = site.grouping.doc_story[i] {
+                    stories.insert(s);
+                }
+            }
+        }
+        let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
+        let g = &site.grouping;
+        top.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(g.topics[b.0].doc_count.cmp(&g.topics[a.0].doc_count))
+                .then(g.topics[a.0].name.cmp(&g.topics[b.0].name))
+        });
+        let top_topics: Vec<Value> = top
+            .iter()
+            .take(12)
+            .map(|&(t, n)| {
+                let mut v = self.topic_values[t].clone();
+                v["recent"] = json!(n);
+                v
+            })
+            .collect();
+        let days: Vec<Value> = window
+            .iter()
+            .map(|(day, docs)| {
+                json!({
+                    "date": day.to_string(),
+                    "display": format_day(**day, &fmt.long),
+                    "url": self.links.href(&urls::day(**day)),
+                    "sections": self.day_sections(docs),
+                    "count": docs.len(),
+                })
+            })
+            .collect();
+        let older = window
+            .last()
+            .and_then(|(d, _)| site.by_day.range(..**d).next_back())
+            .map(|(d, _)| self.links.href(&urls::month(d.year(), d.month())));
+        let title = site.config.title.clone();
+        self.page(
+            "",
+            "index.html",
+            &title,
+            json!({
+                "days": days,
+                "top_topics": top_topics,
+                "stories": stories.iter().map(|&s| self.story_values[s].clone()).collect::<Vec<_>>(),
+                "older_url": older,
+                "undated_count": site.undated.len(),
+                "article_count": site.docs.len(),
+            }),
+        )
+    }
+
+    /// A day's documents as a briefing: per topic, one entry per story (or lone article).
+    fn day_sections(&self, docs: &[usize]) -> Vec<Value> {
+        let g = &self.site.grouping;
+        // One entry per story on this day, or per article outside any story.
+        let mut entries: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+        let mut story_entry: BTreeMap<usize, usize> = BTreeMap::new();
+        for &i in docs {
+            match g.doc_story[i] {
+                Some(s) => match story_entry.get(&s) {
+                    Some(&e) => entries[e].1.push(i),
+                    None => {
+                        story_entry.insert(s, entries.len());
+                        entries.push((Some(s), vec![i]));
+                    }
+                },
+                None => entries.push((None, vec![i])),
+            }
+        }
+        // Each entry goes under the main topic of its first document.
+        let mut sections: Vec<(Option<usize>, Vec<Value>)> = Vec::new();
+        for (story, list) in entries {
+            let topic = g.doc_topics[list[0]].first().copied();
+            let sources: Vec<Value> = list
+                .iter()
+                .filter_map(|&i| self.cards[i].get("source").cloned())
+                .filter(|s| !s.is_null())
+                .collect();
+            let entry = json!({
+                "story": story.map(|s| self.story_values[s].clone()),
+                "articles": self.cards_of(&list),
+                "sources": sources,
+            });
+            match sections.iter_mut().find(|(t, _)| *t == topic) {
+                Some((_, items)) => items.push(entry),
+                None => sections.push((topic, vec![entry])),
+            }
+        }
+        sections.sort_by(|a, b| match (a.0, b.0) {
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            _ => b.1.len().cmp(&a.1.len()),
+        });
+        sections
+            .into_iter()
+            .map(|(t, items)| {
+                json!({
+                    "topic": t.map(|t| self.topic_values[t].clone()),
+                    "entries": items,
+                })
+            })
+            .collect()
+    }
+
+    fn article(&self, i: usize) -> PageSpec {
+        let site = self.site;
+        let doc = &site.docs[i];
+        let body = &self.bodies[i];
+        let card = &self.cards[i];
+        let folder = urls::article(&doc.slug);
+        let canonical = self.links.absolute(&folder);
+        // Neighbours in time among documents of the same kind (dated or undated).
+        let pos = Some(self.chrono_pos[i]);
+        let dated = doc.date.is_some();
+        let neighbour = |p: Option<usize>| {
+            p.and_then(|p| site.chrono.get(p))
+                .filter(|&&j| site.docs[j].date.is_some() == dated)
+                .map(|&j| self.cards[j].clone())
+        };
+        let newer = neighbour(pos.and_then(|p| p.checked_sub(1)));
+        let older = neighbour(pos.map(|p| p + 1));
+        let story = site.grouping.doc_story[i].map(|s| {
+            let st = &site.grouping.stories[s];
+            let others: Vec<usize> = st.docs.iter().copied().filter(|&j| j != i).collect();
+            let mut v = self.story_values[s].clone();
+            v["others"] = json!(self.cards_of(&others));
+            v
+        });
+        let related = self.cards_of(&site.grouping.related[i]);
+        let summary = card["summary"].as_str().unwrap_or("").to_string();
+        let authors: Vec<Value> = doc
+            .front
+            .authors
+            .iter()
+            .map(|a| json!({"@type": "Person", "name": a}))
+            .collect();
+        let mut ld = json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": truncate(&doc.title, 110),
+            "mainEntityOfPage": canonical,
+            "url": canonical,
+            "description": summary,
+            "wordCount": body.words,
+            "inLanguage": site.config.language,
+        });
+        if let Some(d) = doc.date {
+            ld["datePublished"] = json!(d.moment(site.tz).to_rfc3339());
+        }
+        if let Some(d) = doc.front.updated.or(doc.date) {
+            ld["dateModified"] = json!(d.moment(site.tz).to_rfc3339());
+        }
+        if !authors.is_empty() {
+            ld["author"] = json!(authors);
+        }
+        let publisher = if site.config.publisher.is_empty() {
+            &site.config.title
+        } else {
+            &site.config.publisher
+        };
+        ld["publisher"] = json!({"@type": "Organization", "name": publisher});
+        if let Some(url) = &doc.front.url {
+            ld["isBasedOn"] = json!(url);
+        }
+        let mut article = card.clone();
+        article["body_html"] = json!(body.html);
+        article["words"] = json!(body.words);
+        article["reading_minutes"] = json!(body.words.div_ceil(WORDS_PER_MINUTE).max(1));
+        article["original_url"] = json!(doc.front.url);
+        article["updated"] = json!(doc.front.updated.map(|d| d.day(site.tz).to_string()));
+        article["updated_display"] = json!(doc
+            .front
+            .updated
+            .map(|d| format_day(d.day(site.tz), &site.config.date_format.long)));
+        article["section"] = json!(doc.front.section);
+        article["date_source"] = json!(doc.front.date_source);
+        article["date_evidence"] = json!(doc.front.date_evidence);
+        article["all_topics"] = json!(site.grouping.doc_topics[i]
+            .iter()
+            .map(|&t| self.topic_values[t].clone())
+            .collect::<Vec<_>>());
+        article["extra"] = json!(doc.front.extra);
+        let month_url = site.days[i].map(|d| self.links.href(&urls::month(d.year(), d.month())));
+        self.page(
+            &folder,
+            "article.html",
+            &doc.title,
+            json!({
+                "article": article,
+                "newer": newer,
+                "older": older,
+                "story": story,
+                "related": related,
+                "month_url": month_url,
+                "jsonld": script_json(&ld),
+                "description": summary,
+            }),
+        )
+    }
+
+    /// A list split into pages of `per_page`; `make` builds one page from its slice.
+    fn paginate(
+        &self,
+        base: &str,
+        items: &[usize],
+        make: impl Fn(&[usize], Value) -> (String, &'static str, Value),
+    ) -> Vec<PageSpec> {
+        let per = self.site.config.pagination.per_page.max(1);
+        let chunks: Vec<&[usize]> = if items.is_empty() {
+            vec![&[]]
+        } else {
+            items.chunks(per).collect()
+        };
+        let total = chunks.len();
+        chunks
+            .iter()
+            .enumerate()
+            .map(|(n, chunk)| {
+                let number = n + 1;
+                let pager = json!({
+                    "current": number,
+                    "total": total,
+                    "prev": (number > 1).then(|| self.links.href(&urls::paged(base, number - 1))),
+                    "next": (number < total).then(|| self.links.href(&urls::paged(base, number + 1))),
+                    "pages": (1..=total).map(|k| json!({"number": k, "url": self.links.href(&urls::paged(base, k))})).collect::<Vec<_>>(),
+                });
+                let (title, template, extra) = make(chunk, pager);
+                self.page(&urls::paged(base, number), template, &title, extra)
+            })
+            .collect()
+    }
+
+    fn topics(&self) -> Vec<PageSpec> {
+        let site = self.site;
+        let g = &site.grouping;
+        let mut specs = Vec::new();
+        let kinds = [
+            ("person", "People"),
+            ("place", "Places"),
+            ("organisation", "Organisations"),
+            ("theme", "Themes"),
+        ];
+        let mut order: Vec<usize> = (0..g.topics.len())
+            .filter(|&t| g.topics[t].doc_count > 0)
+            .collect();
+        order.sort_by(|&a, &b| {
+            g.topics[b]
+                .doc_count
+                .cmp(&g.topics[a].doc_count)
+                .then(g.topics[a].name.cmp(&g.topics[b].name))
+        });
+        let groups: Vec<Value> = kinds
+            .iter()
+            .map(|(kind, label)| {
+                let list: Vec<Value> = order
+                    .iter()
+                    .filter(|&&t| self.topic_values[t]["kind"] == *kind)
+                    .map(|&t| self.topic_values[t].clone())
+                    .collect();
+                json!({"kind": kind, "label": label, "topics": list})
+            })
+            .filter(|v| v["topics"].as_array().is_some_and(|a| !a.is_empty()))
+            .collect();
+        specs.push(self.page(
+            urls::TOPICS,
+            "topics.html",
+            "Topics",
+            json!({"groups": groups}),
+        ));
+
+        let mut quotes_of: Vec<Vec<usize>> = vec![Vec::new(); g.topics.len()];
+        for (q, quote) in g.quotes.iter().enumerate() {
+            if let Some(list) = quotes_of.get_mut(quote.speaker) {
+                list.push(q);
+            }
+        }
+        let per_topic: Vec<Vec<PageSpec>> = order
+            .par_iter()
+            .map(|&t| {
+                let topic = &self.topic_values[t];
+                let related: Vec<Value> = g.topic_related[t]
+                    .iter()
+                    .map(|&r| self.topic_values[r].clone())
+                    .collect();
+                let stories: Vec<Value> = self.topic_stories[t]
+                    .iter()
+                    .map(|&s| self.story_values[s].clone())
+                    .collect();
+                let quotes: Vec<Value> = quotes_of[t]
+                    .iter()
+                    .map(|&q| {
+                        let quote = &g.quotes[q];
+                        let doc = &self.cards[quote.doc];
+                        json!({
+                            "text": quote.text,
+                            "speaker": quote.speaker_name,
+                            "role": quote.role,
+                            "article": doc,
+                            "url": format!("{}#p{}", doc["url"].as_str().unwrap_or(""), quote.paragraph),
+                        })
+                    })
+                    .collect();
+                let name = g.topics[t].name.clone();
+                self.paginate(&urls::topic(&g.topics[t].slug), &g.topic_docs[t], |chunk, pager| {
+                    (
+                        name.clone(),
+                        "topic.html",
+                        json!({
+                            "topic": topic,
+                            "days": self.by_day(chunk),
+                            "pagination": pager,
+                            "related_topics": related,
+                            "stories": stories,
+                            "quotes": quotes,
+                            "description": topic["description"],
+                        }),
+                    )
+                })
+            })
+            .collect();
+        specs.extend(per_topic.into_iter().flatten());
+        specs
+    }
+
+    fn archives(&self) -> Vec<PageSpec> {
+        let site = self.site;
+        let fmt = &site.config.date_format;
+        let mut specs = Vec::new();
+        let days: Vec<NaiveDate> = site.by_day.keys().copied().collect();
+        for (k, day) in days.iter().enumerate() {
+            let docs = &site.by_day[day];
+            let prev = k.checked_sub(1).map(|p| days[p]);
+            let next = days.get(k + 1).copied();
+            let day_link = |d: NaiveDate| json!({"date": d.to_string(), "display": format_day(d, &fmt.long), "url": self.links.href(&urls::day(d))});
+            let title = format_day(*day, &fmt.long);
+            specs.push(self.page(
+                &urls::day(*day),
+                "day.html",
+                &title,
+                json!({
+                    "day": {"date": day.to_string(), "display": title},
+                    "prev_day": prev.map(day_link),
+                    "next_day": next.map(day_link),
+                    "month_url": self.links.href(&urls::month(day.year(), day.month())),
+                    "year_url": self.links.href(&urls::year(day.year())),
+                    "sections": self.day_sections(docs),
+                    "articles": self.cards_of(docs),
+                    "storylines": self.storylines_on(docs),
+                }),
+            ));
+        }
+        // Months and years, newest day first inside each.
+        let mut months: BTreeMap<(i32, u32), Vec<NaiveDate>> = BTreeMap::new();
+        for d in &days {
+            months.entry((d.year(), d.month())).or_default().push(*d);
+        }
+        let month_keys: Vec<(i32, u32)> = months.keys().copied().collect();
+        let month_title = |y: i32, m: u32| {
+            NaiveDate::from_ymd_opt(y, m, 1)
+                .map(|d| format_day(d, &fmt.month))
+                .unwrap_or_else(|| format!("{y}-{m:02}"))
+        };
+        let month_link = |(y, m): (i32, u32)| json!({"display": month_title(y, m), "url": self.links.href(&urls::month(y, m))});
+        for (k, &(y, m)) in month_keys.iter().enumerate() {
+            let mut docs: Vec<usize> = Vec::new();
+            for d in months[&(y, m)].iter().rev() {
+                docs.extend(&site.by_day[d]);
+            }
+            let title = month_title(y, m);
+            specs.push(self.page(
+                &urls::month(y, m),
+                "month.html",
+                &title,
+                json!({
+                    "month": {"display": title, "year": y, "number": m},
+                    "year_url": self.links.href(&urls::year(y)),
+                    "days": self.by_day(&docs),
+                    "prev_month": k.checked_sub(1).map(|p| month_link(month_keys[p])),
+                    "next_month": month_keys.get(k + 1).map(|&x| month_link(x)),
+                }),
+            ));
+        }
+        let mut years: BTreeMap<i32, Vec<(u32, usize)>> = BTreeMap::new();
+        for (&(y, m), ds) in &months {
+            let count = ds.iter().map(|d| site.by_day[d].len()).sum();
+            years.entry(y).or_default().push((m, count));
+        }
+        let year_keys: Vec<i32> = years.keys().copied().collect();
+        let year_value = |y: i32| -> Value {
+            let months: Vec<Value> = years[&y]
+                .iter()
+                .rev()
+                .map(|&(m, count)| {
+                    let mut v = month_link((y, m));
+                    v["count"] = json!(count);
+                    let day_list: Vec<Value> = months[&(y, m)]
+                        .iter()
+                        .rev()
+                        .map(|d| {
+                            json!({
+                                "date": d.to_string(),
+                                "display": format_day(*d, &fmt.short),
+                                "url": self.links.href(&urls::day(*d)),
+                                "count": site.by_day[d].len(),
+                            })
+                        })
+                        .collect();
+                    v["days"] = json!(day_list);
+                    v
+                })
+                .collect();
+            json!({
+                "year": y,
+                "url": self.links.href(&urls::year(y)),
+                "count": years[&y].iter().map(|x| x.1).sum::<usize>(),
+                "months": months,
+            })
+        };
+        for (k, &y) in year_keys.iter().enumerate() {
+            specs.push(self.page(
+                &urls::year(y),
+                "year.html",
+                &y.to_string(),
+                json!({
+                    "year": year_value(y),
+                    "prev_year": k.checked_sub(1).map(|p| json!({"year": year_keys[p], "url": self.links.href(&urls::year(year_keys[p]))})),
+                    "next_year": year_keys.get(k + 1).map(|&n| json!({"year": n, "url": self.links.href(&urls::year(n))})),
+                }),
+            ));
+        }
+        let timeline: Vec<Value> = year_keys.iter().rev().map(|&y| year_value(y)).collect();
+        specs.push(self.page(
+            urls::TIMELINE,
+            "timeline.html",
+            "Timeline",
+            json!({
+                "years": timeline,
+                "undated_count": site.undated.len(),
+                "storylines": self.storyline_values(),
+            }),
+        ));
+        specs.push(self.page(
+            urls::UNDATED,
+            "undated.html",
+            "Undated",
+            json!({"articles": self.cards_of(&site.undated)}),
+        ));
+        specs
+    }
+
+    fn sources(&self) -> Vec<PageSpec> {
+        let site = self.site;
+        let mut order: Vec<usize> = (0..site.sources.len())
+            .filter(|&s| !site.sources[s].docs.is_empty())
+            .collect();
+        order.sort_by(|&a, &b| {
+            site.sources[a]
+                .name
+                .to_lowercase()
+                .cmp(&site.sources[b].name.to_lowercase())
+        });
+        let list: Vec<Value> = order
+            .iter()
+            .map(|&s| {
+                let src = &site.sources[s];
+                json!({"name": src.name, "url": self.links.href(&urls::source(&src.slug)), "count": src.docs.len(), "home": src.url})
+            })
+            .collect();
+        let mut specs = vec![self.page(
+            urls::SOURCES,
+            "sources.html",
+            "Sources",
+            json!({"sources": list}),
+        )];
+        for &s in &order {
+            let src = &site.sources[s];
+            let value = json!({"name": src.name, "count": src.docs.len(), "home": src.url.as_deref().filter(|u| crate::content::is_web_url(u))});
+            specs.extend(
+                self.paginate(&urls::source(&src.slug), &src.docs, |chunk, pager| {
+                    (
+                        src.name.clone(),
+                        "source.html",
+                        json!({"source": value, "days": self.by_day(chunk), "pagination": pager}),
+                    )
+                }),
+            );
+        }
+        specs
+    }
+
+    fn storyline_values(&self) -> Vec<Value> {
+        let g = &self.site.grouping;
+        g.storylines
+            .iter()
+            .map(|l| {
+                json!({
+                    "title": l.title,
+                    "url": self.links.href(&urls::storyline(&l.slug)),
+                    "count": l.stories.len(),
+                })
+            })
+            .collect()
+    }
+
+    /// Storylines with a story on one of these days' documents.
+    fn storylines_on(&self, docs: &[usize]) -> Vec<Value> {
+        let g = &self.site.grouping;
+        let stories: BTreeSet<usize> = docs.iter().filter_map(|&i| g.doc_story[i]).collect();
+        g.storylines
+            .iter()
+            .filter(|l| l.stories.iter().any(|s| stories.contains(s)))
+            .map(|l| json!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug)), "count": l.stories.len()}))
+            .collect()
+    }
+
+    fn stories(&self) -> Vec<PageSpec> {
+        let site = self.site;
+        let g = &site.grouping;
+        let mut specs = Vec::new();
+        let mut order: Vec<usize> = (0..g.stories.len()).collect();
+        order.sort_by(|&a, &b| {
+            g.stories[b]
+                .last_day
+                .cmp(&g.stories[a].last_day)
+                .then(g.stories[a].slug.cmp(&g.stories[b].slug))
+        });
+        let list: Vec<Value> = order
+            .iter()
+            .map(|&s| self.story_values[s].clone())
+            .collect();
+        specs.push(self.page(
+            urls::STORIES,
+            "stories.html",
+            "Stories",
+            json!({"stories": list, "storylines": self.storyline_values()}),
+        ));
+        for (s, story) in g.stories.iter().enumerate() {
+            // Coverage grouped by source, each source's documents by date.
+            let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+            for &i in &story.docs {
+                let name = site.doc_source[i]
+                    .map(|x| site.sources[x].name.clone())
+                    .unwrap_or_default();
+                by_source.entry(name).or_default().push(i);
+            }
+            let coverage: Vec<Value> = by_source
+                .into_iter()
+                .map(|(name, docs)| json!({"source": if name.is_empty() { Value::Null } else { json!(name) }, "articles": self.cards_of(&docs)}))
+                .collect();
+            let storyline = g.storylines.iter().find(|l| l.stories.contains(&s)).map(
+                |l| json!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}),
+            );
+            let topics: Vec<Value> = story
+                .topics
+                .iter()
+                .map(|&t| self.topic_values[t].clone())
+                .collect();
+            specs.push(self.page(
+                &urls::story(&story.slug),
+                "story.html",
+                &story.title,
+                json!({
+                    "story": self.story_values[s],
+                    "articles": self.cards_of(&story.docs),
+                    "coverage": coverage,
+                    "topics": topics,
+                    "storyline": storyline,
+                }),
+            ));
+        }
+        for line in &g.storylines {
+            let episodes: Vec<Value> = line
+                .stories
+                .iter()
+                .map(|&s| {
+                    let mut v = self.story_values[s].clone();
+                    v["articles"] = json!(self.cards_of(&g.stories[s].docs));
+                    v
+                })
+                .collect();
+            let topics: Vec<Value> = line
+                .topics
+                .iter()
+                .map(|&t| self.topic_values[t].clone())
+                .collect();
+            specs.push(self.page(
+                &urls::storyline(&line.slug),
+                "storyline.html",
+                &line.title,
+                json!({
+                    "storyline": {"title": line.title, "count": line.stories.len()},
+                    "episodes": episodes,
+                    "topics": topics,
+                }),
+            ));
+        }
+        specs
+    }
+
+    fn not_found(&self) -> PageSpec {
+        // Served for any missing path, at any depth: its links must be absolute.
+        let mut spec = self.page("404.html", "404.html", "Page not found", json!({}));
+        let base = self.links.base_url.clone();
+        spec.context["root"] = json!(base);
+        spec.context["home"] = json!(format!("{base}{}", self.links.href("")));
+        spec
+    }
+
+    fn feed(&self, path: &str, title: &str, alt: &str, docs: &[usize]) -> PageSpec {
+        let site = self.site;
+        let entries: Vec<(usize, String, String)> = docs
+            .iter()
+            .filter_map(|&i| {
+                let d = site.docs[i].date?;
+                let published = d.moment(site.tz).to_rfc3339();
+                let updated = site.docs[i]
+                    .front
+                    .updated
+                    .map(|u| u.moment(site.tz).to_rfc3339())
+                    .unwrap_or_else(|| published.clone());
+                Some((i, published, updated))
+            })
+            .take(site.config.feed.size)
+            .collect();
+        let updated = entries
+            .iter()
+            .map(|e| e.2.clone())
+            .max()
+            .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
+        let author = if site.config.publisher.is_empty() {
+            site.config.title.clone()
+        } else {
+            site.config.publisher.clone()
+        };
+        let entries: Vec<Value> = entries
+            .into_iter()
+            .map(|(i, published, updated)| {
+                let doc = &site.docs[i];
+                let url = self.links.absolute(&urls::article(&doc.slug));
+                json!({
+                    "title": doc.title,
+                    "id": url,
+                    "url": url,
+                    "published": published,
+                    "updated": updated,
+                    "authors": doc.front.authors,
+                    "summary": self.cards[i]["summary"],
+                    "content": self.bodies[i].html,
+                    "topics": site.grouping.doc_topics[i].iter().map(|&t| site.grouping.topics[t].name.clone()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let self_url = self.links.absolute(path);
+        self.page(
+            path,
+            "atom.xml",
+            title,
+            json!({
+                "feed": {
+                    "title": title,
+                    "id": self_url,
+                    "self_url": self_url,
+                    "alternate_url": self.links.absolute(alt),
+                    "updated": updated,
+                    "author": author,
+                },
+                "entries": entries,
+            }),
+        )
+    }
+
+    fn feeds(&self) -> Vec<PageSpec> {
+        let site = self.site;
+        let mut specs = vec![self.feed("atom.xml", &site.config.title, "", &site.chrono)];
+        if site.config.feed.per_topic {
+            let g = &site.grouping;
+            specs.extend(
+                (0..g.topics.len())
+                    .into_par_iter()
+                    .filter(|&t| g.topics[t].doc_count > 0)
+                    .map(|t| {
+                        let topic = &g.topics[t];
+                        let base = urls::topic(&topic.slug);
+                        self.feed(
+                            &format!("{base}atom.xml"),
+                            &format!("{}: {}", site.config.title, topic.name),
+                            &base,
+                            &g.topic_docs[t],
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            );
+        }
+        specs
+    }
+
+    fn sitemap(&self, specs: &[PageSpec]) -> PageSpec {
+        let site = self.site;
+        let mut lastmod: BTreeMap<String, String> = BTreeMap::new();
+        for doc in &site.docs {
+            if let Some(d) = doc.front.updated.or(doc.date) {
+                lastmod.insert(
+                    Links::file(&urls::article(&doc.slug)),
+                    d.day(site.tz).to_string(),
+                );
+            }
+        }
+        let mut entries: Vec<Value> = specs
+            .iter()
+            .filter(|s| s.path.ends_with("index.html"))
+            .map(|s| {
+                let folder = &s.path[..s.path.len() - "index.html".len()];
+                json!({"loc": self.links.absolute(folder), "lastmod": lastmod.get(&s.path)})
+            })
+            .collect();
+        entries.sort_by(|a, b| a["loc"].as_str().cmp(&b["loc"].as_str()));
+        self.page(
+            "sitemap.xml",
+            "sitemap.xml",
+            "Sitemap",
+            json!({"entries": entries}),
+        )
+    }
+
+    fn robots(&self) -> PageSpec {
+        self.page(
+            "robots.txt",
+            "robots.txt",
+            "robots.txt",
+            json!({"sitemap_url": self.links.absolute("sitemap.xml")}),
+        )
+    }
+}

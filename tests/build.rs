@@ -1,0 +1,294 @@
+//! `dossier build` and `dossier check` on fixture sites the project wrote.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn builds_every_page_of_the_fixture() {
+    let site = site("basic");
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .assert()
+        .success();
+    let out = site.path().join("public");
+    for page in [
+        "index.html",
+        "404.html",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        ".nojekyll",
+        "style.css",
+        "favicon.svg",
+        "hello.txt",
+        "articles/council-votes/index.html",
+        "articles/harbour-opens/index.html",
+        "articles/radio-interview/index.html",
+        "articles/budget-row/index.html",
+        "articles/undated-note/index.html",
+        "topics/index.html",
+        "topics/harbour/index.html",
+        "topics/harbour/atom.xml",
+        "topics/budget/index.html",
+        "archive/index.html",
+        "archive/2024/index.html",
+        "archive/2024/03/index.html",
+        "archive/2024/03/04/index.html",
+        "archive/2024/05/02/index.html",
+        "archive/undated/index.html",
+        "sources/index.html",
+        "sources/daily-ledger/index.html",
+        "sources/daily-ledger/page/2/index.html",
+        "sources/city-radio/index.html",
+    ] {
+        assert!(out.join(page).is_file(), "missing {page}");
+    }
+    assert!(
+        !out.join("articles/draft").exists(),
+        "drafts are left out by default"
+    );
+    let broken = broken_links(&out);
+    assert!(broken.is_empty(), "broken links: {broken:#?}");
+}
+
+#[test]
+fn article_page_carries_its_metadata() {
+    let site = site("basic");
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .assert()
+        .success();
+    let html =
+        std::fs::read_to_string(site.path().join("public/articles/council-votes/index.html"))
+            .unwrap();
+    for needle in [
+        "<h1>Council votes to fund the harbour works</h1>",
+        "By Ana Costa, Ben Ode",
+        "<time datetime=\"2024-03-04T18:30:00+01:00\">",
+        "min read",
+        "rel=\"canonical\" href=\"https://example.org/fixture/articles/council-votes/\"",
+        "property=\"og:title\"",
+        "\"@type\":\"NewsArticle\"",
+        "href=\"https://ledger.example/2024/council-votes\"",
+        "href=\"../../topics/harbour/index.html\"",
+        "href=\"../../sources/daily-ledger/index.html\"",
+        "rel=\"next\"",
+    ] {
+        assert!(html.contains(needle), "article page lacks {needle:?}");
+    }
+}
+
+#[test]
+fn html_in_titles_is_escaped() {
+    let site = site("basic");
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(
+        site.path()
+            .join("public/articles/radio-interview/index.html"),
+    )
+    .unwrap();
+    assert!(
+        !html.contains("<em>\"no delays\""),
+        "raw HTML from a title reached the page"
+    );
+    assert!(html.contains("&lt;em&gt;&quot;no delays&quot;"));
+}
+
+#[test]
+fn drafts_are_built_when_asked() {
+    let site = site("basic");
+    dossier()
+        .args(["build", "--drafts", "--root"])
+        .arg(site.path())
+        .assert()
+        .success();
+    assert!(site
+        .path()
+        .join("public/articles/draft/index.html")
+        .is_file());
+}
+
+#[test]
+fn builds_are_byte_identical_across_runs_threads_and_folders() {
+    let a = site("basic");
+    let b = site("basic");
+    dossier()
+        .env("RAYON_NUM_THREADS", "1")
+        .arg("build")
+        .arg("--root")
+        .arg(a.path())
+        .assert()
+        .success();
+    dossier()
+        .env("RAYON_NUM_THREADS", "4")
+        .arg("build")
+        .arg("--root")
+        .arg(b.path())
+        .assert()
+        .success();
+    let first = tree(&a.path().join("public"));
+    assert_eq!(first, tree(&b.path().join("public")));
+    // A second build into the same folder writes nothing.
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(a.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 written"));
+    assert_eq!(first, tree(&a.path().join("public")));
+}
+
+#[test]
+fn base_url_with_a_sub_path() {
+    let site = site("basic");
+    dossier()
+        .args([
+            "build",
+            "--base-url",
+            "https://user.github.io/my-repo/",
+            "--root",
+        ])
+        .arg(site.path())
+        .assert()
+        .success();
+    let out = site.path().join("public");
+    let html = std::fs::read_to_string(out.join("articles/harbour-opens/index.html")).unwrap();
+    assert!(html.contains("href=\"https://user.github.io/my-repo/articles/harbour-opens/\""));
+    let feed = std::fs::read_to_string(out.join("atom.xml")).unwrap();
+    assert!(feed.contains("<id>https://user.github.io/my-repo/articles/harbour-opens/</id>"));
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://user.github.io/my-repo/topics/harbour/</loc>"));
+    // Internal links never carry the sub-path: they are relative.
+    assert!(!html.contains("href=\"/my-repo"));
+    assert!(broken_links(&out).is_empty());
+}
+
+#[test]
+fn output_elsewhere_and_removal_of_stale_pages() {
+    let site = site("basic");
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("site");
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("articles/budget-row/index.html").is_file());
+    std::fs::remove_file(site.path().join("content/articles/2024/budget-row.md")).unwrap();
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        !out.join("articles/budget-row").exists(),
+        "stale page removed"
+    );
+    assert!(broken_links(&out).is_empty());
+}
+
+#[test]
+fn refuses_an_output_folder_it_did_not_create() {
+    let site = site("basic");
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("thesis.docx"), "precious").unwrap();
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .arg("--output")
+        .arg(out.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not created by Dossier"));
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("thesis.docx")).unwrap(),
+        "precious"
+    );
+}
+
+#[test]
+fn check_validates_without_writing() {
+    let site = site("basic");
+    dossier()
+        .arg("check")
+        .arg("--root")
+        .arg(site.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 documents"));
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn init_scaffolds_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("newsite");
+    dossier().arg("init").arg(&root).assert().success();
+    assert!(root.join("site.yaml").is_file());
+    assert!(root.join("templates/base.html").is_file());
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(&root)
+        .assert()
+        .success();
+    assert!(root.join("public/index.html").is_file());
+    // A second init refuses to touch the site.
+    dossier().arg("init").arg(&root).assert().failure();
+}
+
+#[test]
+fn a_site_without_templates_uses_the_embedded_theme() {
+    let site = site("basic");
+    assert!(!site.path().join("templates").exists());
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .assert()
+        .success();
+    let css = std::fs::read_to_string(site.path().join("public/style.css")).unwrap();
+    assert!(css.contains("prefers-color-scheme: dark"));
+}
+
+#[test]
+fn one_template_can_be_overridden() {
+    let site = site("basic");
+    std::fs::create_dir(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<p>Custom lost page</p>{% endblock content %}",
+    )
+    .unwrap();
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(site.path().join("public/404.html")).unwrap();
+    assert!(html.contains("Custom lost page"));
+    assert!(
+        html.contains("class=\"masthead\""),
+        "the rest of the theme still applies"
+    );
+}

@@ -1,0 +1,109 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Copy a folder recursively (fixtures are copied so tests never write into the repo).
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of a fixture site.
+pub fn site(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(name), dir.path());
+    dir
+}
+
+pub fn dossier() -> Command {
+    Command::cargo_bin("dossier").unwrap()
+}
+
+/// Every file under `dir` with its bytes, by relative path.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Every `href` and `src` in an HTML text, entity-decoded.
+pub fn links_in(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            let after = &rest[i + attr.len()..];
+            let end = after.find('"').unwrap_or(after.len());
+            out.push(
+                after[..end]
+                    .replace("&amp;", "&")
+                    .replace("&#x2F;", "/")
+                    .replace("&#39;", "'"),
+            );
+            rest = &after[end..];
+        }
+    }
+    out
+}
+
+/// Internal links of every HTML page under `dir` that do not resolve to a file, as
+/// (page, link) pairs.
+pub fn broken_links(dir: &Path) -> Vec<(String, String)> {
+    let mut broken = Vec::new();
+    for (page, bytes) in tree(dir) {
+        if !page.ends_with(".html") || page == "404.html" {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for link in links_in(&html) {
+            let lower = link.to_ascii_lowercase();
+            if lower.starts_with("http://")
+                || lower.starts_with("https://")
+                || lower.starts_with("mailto:")
+                || link.starts_with('#')
+            {
+                continue;
+            }
+            let path = link.split(['#', '?']).next().unwrap();
+            let base = Path::new(&page).parent().unwrap();
+            let mut target = dir.join(base).join(path);
+            if path.ends_with('/') || path.is_empty() {
+                target = target.join("index.html");
+            }
+            if !target.is_file() {
+                broken.push((page.clone(), link));
+            }
+        }
+    }
+    broken
+}
