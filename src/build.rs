@@ -1,7 +1,14 @@
 //! One build, stage by stage: config, content, analysis and grouping, render, output.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
+
+use rayon::prelude::*;
+
+use crate::analyze::{self, Features, TopicMatcher};
+use crate::content::ContentFile;
+use crate::render::RenderCache;
 
 use crate::config::Config;
 use crate::content;
@@ -45,6 +52,8 @@ impl BuildOptions {
 pub struct BuildReport {
     pub documents: usize,
     pub pages: usize,
+    /// Pages rendered (the rest were unchanged and reused).
+    pub rendered: usize,
     pub output: OutputReport,
     pub warnings: Vec<Diagnostic>,
     /// Wall time of each stage, in order.
@@ -108,75 +117,209 @@ fn static_files(root: &Path) -> Result<Vec<Page>> {
             std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), "reading", e))?;
         pages.push(Page {
             path: rel.join("/"),
-            bytes,
+            bytes: bytes.into(),
         });
     }
     Ok(pages)
 }
 
-/// Render the whole site in memory. Nothing is written.
-pub fn render_all(
-    opts: &BuildOptions,
-    config: Config,
-    docs: Vec<content::Document>,
-    progress: render::Progress,
-    timings: &mut Vec<(&'static str, Duration)>,
-) -> Result<Vec<Page>> {
-    let t = Instant::now();
-    let theme = Theme::load(&opts.root.join("templates"))?;
-    timings.push(("templates", t.elapsed()));
-    let t = Instant::now();
-    let site = Site::new(config, docs);
-    timings.push(("analyse and group", t.elapsed()));
-    let t = Instant::now();
-    let mut pages = render::render_site(&site, &theme, progress)?;
-    let statics = static_files(&opts.root)?;
-    // A static file with a page's name would silently replace it: the page wins, loudly.
-    for s in statics {
+/// A file's parse as last seen, with the listing it came from.
+type ParsedFile = (ContentFile, content::LoadResult);
+/// The templates folder's files with their times and sizes: when it changes, reload.
+type ThemeStamp = Vec<(PathBuf, Option<SystemTime>, u64)>;
+
+/// A builder that remembers between builds: each file's parse (by modification time and
+/// size), each document's analysis (by content hash), the theme (by its files' times) and each
+/// page's render (by template and context). `dossier build` uses a fresh one; watch mode keeps
+/// one alive, so a rebuild after one edit costs little more than the pages that changed.
+pub struct Session {
+    pub opts: BuildOptions,
+    files: HashMap<PathBuf, ParsedFile>,
+    features: HashMap<String, Features>,
+    topics_seen: Option<Vec<crate::config::TopicConfig>>,
+    theme: Option<(ThemeStamp, Theme)>,
+    render: RenderCache,
+}
+
+impl Session {
+    pub fn new(opts: BuildOptions) -> Session {
+        Session {
+            opts,
+            files: HashMap::new(),
+            features: HashMap::new(),
+            topics_seen: None,
+            theme: None,
+            render: RenderCache::default(),
+        }
+    }
+
+    /// Forget what is known of these files, so the next build reads them again even if their
+    /// time and size look unchanged (watch mode passes the paths its events name).
+    pub fn invalidate(&mut self, paths: &[PathBuf]) {
+        let templates = self.opts.root.join("templates");
+        for p in paths {
+            self.files.remove(p);
+            if p.starts_with(&templates) {
+                self.theme = None;
+            }
+        }
+    }
+
+    fn output_guard(&self) -> Result<PathBuf> {
+        let out = self.opts.output_dir();
+        let root = &self.opts.root;
+        output::check_location(
+            &out,
+            root,
+            &[
+                root.join("content"),
+                root.join("templates"),
+                root.join("static"),
+                root.join("site.yaml"),
+            ],
+        )?;
+        Ok(out)
+    }
+
+    /// Load the content, parsing only files that changed since the last call.
+    fn load(&mut self, config: &Config) -> Result<(Vec<content::Document>, Vec<Diagnostic>)> {
+        let content_dir = self.opts.root.join("content");
+        let inbox = self.opts.root.join(&config.inbox);
+        let (files, listing) = content::list_dir(&content_dir, &[inbox]);
+        let mut previous = std::mem::take(&mut self.files);
+        let stale: Vec<&ContentFile> = files
+            .iter()
+            .filter(|f| match previous.get(&f.path) {
+                Some((old, _)) => old != *f || old.modified.is_none(),
+                None => true,
+            })
+            .collect();
+        let parsed: Vec<_> = stale
+            .par_iter()
+            .map(|f| ((*f).clone(), content::load_file(f)))
+            .collect();
+        for (file, result) in parsed {
+            previous.remove(&file.path);
+            self.files.insert(file.path.clone(), (file, result));
+        }
+        let mut results = Vec::with_capacity(files.len());
+        for f in &files {
+            if let Some(entry) = previous.remove(&f.path) {
+                self.files.insert(f.path.clone(), entry);
+            }
+            if let Some((_, r)) = self.files.get(&f.path) {
+                results.push(r.clone());
+            }
+        }
+        let loaded = content::collect(results, listing, self.opts.drafts);
+        let (errors, warnings): (Vec<_>, Vec<_>) =
+            loaded.diagnostics.into_iter().partition(|d| d.is_error());
+        if !errors.is_empty() {
+            return Err(Error::Content(Diagnostics(errors)));
+        }
+        Ok((loaded.documents, warnings))
+    }
+
+    fn theme(&mut self) -> Result<&Theme> {
+        let dir = self.opts.root.join("templates");
+        let stamp: ThemeStamp = walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let m = e.metadata().ok()?;
+                Some((e.path().to_path_buf(), m.modified().ok(), m.len()))
+            })
+            .collect();
+        let fresh = matches!(&self.theme, Some((s, _)) if *s == stamp);
+        if !fresh {
+            self.theme = Some((stamp, Theme::load(&dir)?));
+        }
+        match &self.theme {
+            Some((_, theme)) => Ok(theme),
+            None => unreachable!("theme was just loaded"),
+        }
+    }
+
+    /// Build into the output folder. On any error nothing in the output folder changes.
+    pub fn build(&mut self, progress: render::Progress) -> Result<BuildReport> {
+        let mut timings = Vec::new();
+        let t = Instant::now();
+        let config = load_config(&self.opts)?;
+        let out = self.output_guard()?;
+        let (docs, warnings) = self.load(&config)?;
+        timings.push(("load", t.elapsed()));
+
+        let t = Instant::now();
+        self.theme()?;
+        timings.push(("templates", t.elapsed()));
+
+        let t = Instant::now();
+        if self.topics_seen.as_ref() != Some(&config.topics) {
+            self.features.clear();
+            self.topics_seen = Some(config.topics.clone());
+        }
+        let matcher = TopicMatcher::new(&config.topics);
+        let features: Vec<Features> = docs
+            .par_iter()
+            .map(|d| match self.features.get(&d.hash) {
+                Some(f) => f.clone(),
+                None => analyze::analyze(d, &matcher),
+            })
+            .collect();
+        self.features = docs
+            .iter()
+            .zip(&features)
+            .map(|(d, f)| (d.hash.clone(), f.clone()))
+            .collect();
+        let documents = docs.len();
+        let site = Site::with_features(config, docs, &features);
+        timings.push(("analyse and group", t.elapsed()));
+
+        let t = Instant::now();
+        let theme = match &self.theme {
+            Some((_, theme)) => theme,
+            None => unreachable!("theme loaded above"),
+        };
+        let (mut pages, stats) =
+            render::render_site(&site, theme, progress, Some(&mut self.render))?;
+        merge_static(&self.opts.root, &mut pages)?;
+        timings.push(("render", t.elapsed()));
+
+        let t = Instant::now();
+        let report = output::write(&out, &pages)?;
+        timings.push(("write", t.elapsed()));
+        Ok(BuildReport {
+            documents,
+            pages: pages.len(),
+            rendered: stats.rendered,
+            output: report,
+            warnings,
+            timings,
+        })
+    }
+}
+
+/// Add the site's static files to the pages. A static file with a page's path would silently
+/// replace it: refused, loudly.
+fn merge_static(root: &Path, pages: &mut Vec<Page>) -> Result<()> {
+    for s in static_files(root)? {
         match pages.binary_search_by(|p| p.path.cmp(&s.path)) {
             Ok(_) => {
                 return Err(Error::Output {
-                    path: opts.root.join("static").join(&s.path),
+                    path: root.join("static").join(&s.path),
                     message: "has the same path as a generated page; rename or remove it".into(),
                 })
             }
             Err(at) => pages.insert(at, s),
         }
     }
-    timings.push(("render", t.elapsed()));
-    Ok(pages)
+    Ok(())
 }
 
 /// Build the site into its output folder. On any error nothing in the output folder changes.
 pub fn build(opts: &BuildOptions, progress: render::Progress) -> Result<BuildReport> {
-    let mut timings = Vec::new();
-    let t = Instant::now();
-    let config = load_config(opts)?;
-    let out = opts.output_dir();
-    output::check_location(
-        &out,
-        &opts.root,
-        &[
-            opts.root.join("content"),
-            opts.root.join("templates"),
-            opts.root.join("static"),
-            opts.root.join("site.yaml"),
-        ],
-    )?;
-    let (docs, warnings) = load_content(opts, &config)?;
-    timings.push(("load", t.elapsed()));
-    let documents = docs.len();
-    let pages = render_all(opts, config, docs, progress, &mut timings)?;
-    let t = Instant::now();
-    let report = output::write(&out, &pages)?;
-    timings.push(("write", t.elapsed()));
-    Ok(BuildReport {
-        documents,
-        pages: pages.len(),
-        output: report,
-        warnings,
-        timings,
-    })
+    Session::new(opts.clone()).build(progress)
 }
 
 /// Load and validate everything a build would use, rendering nothing.

@@ -433,10 +433,20 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Read every Markdown file under `content_dir` (except those under `exclude`, such as the
-/// raw inbox) in parallel. Drafts are dropped unless `drafts` is set. Problems are collected,
-/// never thrown: the caller decides whether errors stop the build.
-pub fn load_dir(content_dir: &Path, exclude: &[PathBuf], drafts: bool) -> Loaded {
+/// A Markdown file found under the content folder, with what tells whether it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentFile {
+    pub path: PathBuf,
+    /// Path relative to the content folder, `/` separated.
+    pub rel: String,
+    pub modified: Option<std::time::SystemTime>,
+    pub len: u64,
+}
+
+/// List the Markdown files under `content_dir` (skipping hidden entries and `exclude`d
+/// folders such as the raw inbox), in a stable order. Unlistable entries and symbolic link
+/// loops are warnings.
+pub fn list_dir(content_dir: &Path, exclude: &[PathBuf]) -> (Vec<ContentFile>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     if !content_dir.is_dir() {
@@ -444,10 +454,7 @@ pub fn load_dir(content_dir: &Path, exclude: &[PathBuf], drafts: bool) -> Loaded
             Diagnostic::error(content_dir, "content folder not found")
                 .hint("create it, or run `dossier init` to start a new site"),
         );
-        return Loaded {
-            documents: Vec::new(),
-            diagnostics,
-        };
+        return (files, diagnostics);
     }
     let walker = walkdir::WalkDir::new(content_dir)
         .follow_links(true)
@@ -465,7 +472,19 @@ pub fn load_dir(content_dir: &Path, exclude: &[PathBuf], drafts: bool) -> Loaded
                     p.extension().and_then(|x| x.to_str()),
                     Some("md" | "markdown")
                 ) {
-                    files.push(p.to_path_buf());
+                    let meta = e.metadata().ok();
+                    files.push(ContentFile {
+                        path: p.to_path_buf(),
+                        rel: p
+                            .strip_prefix(content_dir)
+                            .unwrap_or(p)
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy())
+                            .collect::<Vec<_>>()
+                            .join("/"),
+                        modified: meta.as_ref().and_then(|m| m.modified().ok()),
+                        len: meta.map(|m| m.len()).unwrap_or(0),
+                    });
                 }
             }
             Ok(_) => {}
@@ -486,23 +505,27 @@ pub fn load_dir(content_dir: &Path, exclude: &[PathBuf], drafts: bool) -> Loaded
             }
         }
     }
+    (files, diagnostics)
+}
 
-    let results: Vec<Result<Option<Document>, Vec<Diagnostic>>> = files
-        .par_iter()
-        .map(|path| {
-            let rel = path
-                .strip_prefix(content_dir)
-                .unwrap_or(path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let bytes = read_limited(path)?;
-            let Some(bytes) = bytes else { return Ok(None) };
-            parse_document(path, &rel, &bytes).map(Some)
-        })
-        .collect();
+/// One file's outcome: a document, nothing (it vanished since it was listed), or problems.
+pub type LoadResult = Result<Option<Document>, Vec<Diagnostic>>;
 
+/// Read and parse one listed file. `Ok(None)`: it vanished since it was listed.
+pub fn load_file(file: &ContentFile) -> LoadResult {
+    let Some(bytes) = read_limited(&file.path)? else {
+        return Ok(None);
+    };
+    parse_document(&file.path, &file.rel, &bytes).map(Some)
+}
+
+/// Put loaded documents together: drop drafts unless wanted, find slug clashes, sort
+/// the diagnostics.
+pub fn collect(
+    results: impl IntoIterator<Item = LoadResult>,
+    mut diagnostics: Vec<Diagnostic>,
+    drafts: bool,
+) -> Loaded {
     let mut documents = Vec::new();
     for r in results {
         match r {
@@ -517,6 +540,15 @@ pub fn load_dir(content_dir: &Path, exclude: &[PathBuf], drafts: bool) -> Loaded
         documents,
         diagnostics,
     }
+}
+
+/// Read every Markdown file under `content_dir` (except those under `exclude`, such as the
+/// raw inbox) in parallel. Drafts are dropped unless `drafts` is set. Problems are collected,
+/// never thrown: the caller decides whether errors stop the build.
+pub fn load_dir(content_dir: &Path, exclude: &[PathBuf], drafts: bool) -> Loaded {
+    let (files, diagnostics) = list_dir(content_dir, exclude);
+    let results: Vec<_> = files.par_iter().map(load_file).collect();
+    collect(results, diagnostics, drafts)
 }
 
 /// Read a file that may vanish or be huge. `Ok(None)`: it vanished (a warning was due, but a

@@ -20,11 +20,13 @@ pub const MANIFEST: &str = ".dossier-manifest";
 const PENDING: &str = ".dossier-pending";
 const TMP_DIR: &str = ".dossier-tmp";
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct OutputReport {
     pub written: usize,
     pub unchanged: usize,
     pub removed: usize,
+    /// Paths written or removed, sorted (what a live preview must reload).
+    pub changed: Vec<String>,
 }
 
 /// Refuse output folders that would put the site's own files at risk.
@@ -201,7 +203,7 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<OutputReport> {
     }
 
     let written = AtomicUsize::new(0);
-    let new: BTreeMap<String, String> = pages
+    let new: BTreeMap<String, (String, bool)> = pages
         .par_iter()
         .enumerate()
         .map(|(n, p)| {
@@ -220,11 +222,16 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<OutputReport> {
                 std::fs::rename(&tmp_path, &dest).map_err(|e| Error::io(&dest, "replacing", e))?;
                 written.fetch_add(1, Ordering::Relaxed);
             }
-            Ok((p.path.clone(), h))
+            Ok((p.path.clone(), (h, !same)))
         })
         .collect::<Result<_>>()?;
 
     let mut removed = 0;
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(_, (_, w))| *w)
+        .map(|(p, _)| p.clone())
+        .collect();
     let stale: BTreeSet<&String> = old
         .keys()
         .chain(pending_old.iter())
@@ -235,12 +242,13 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<OutputReport> {
         if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
             std::fs::remove_file(&path).map_err(|e| Error::io(&path, "removing stale file", e))?;
             removed += 1;
+            changed.push(rel.clone());
             prune_empty_parents(out, Path::new(rel));
         }
     }
 
     let mut manifest = String::new();
-    for (p, h) in &new {
+    for (p, (h, _)) in &new {
         manifest.push_str(h);
         manifest.push(' ');
         manifest.push_str(p);
@@ -250,10 +258,12 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<OutputReport> {
     let _ = std::fs::remove_file(out.join(PENDING));
     let _ = std::fs::remove_dir_all(&tmp);
     let written = written.into_inner();
+    changed.sort();
     Ok(OutputReport {
         written,
         unchanged: pages.len() - written,
         removed,
+        changed,
     })
 }
 
@@ -278,7 +288,7 @@ mod tests {
     fn page(path: &str, text: &str) -> Page {
         Page {
             path: path.into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: text.as_bytes().into(),
         }
     }
 

@@ -45,7 +45,12 @@ impl Site {
             .par_iter()
             .map(|d| analyze::analyze(d, &matcher))
             .collect();
-        let grouping = corpus::group(&docs, &features, &config);
+        Site::with_features(config, docs, &features)
+    }
+
+    /// Group documents whose features are already known (`features[i]` is `docs[i]`'s).
+    pub fn with_features(config: Config, docs: Vec<Document>, features: &[Features]) -> Site {
+        let grouping = corpus::group(&docs, features, &config);
         Site::assemble(config, docs, grouping)
     }
 

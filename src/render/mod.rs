@@ -7,9 +7,10 @@ pub mod markdown;
 pub mod pages;
 pub mod urls;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -32,7 +33,8 @@ pub fn default_theme() -> &'static [(&'static str, &'static str)] {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// Shared, so a cached page is handed out without copying.
+    pub bytes: Arc<[u8]>,
 }
 
 /// A page before rendering: which template, and everything it may show.
@@ -48,8 +50,11 @@ pub struct PageSpec {
 pub struct Theme {
     tera: Tera,
     assets: BTreeMap<String, Vec<u8>>,
-    /// Template sources by name, for hashing (a page is re-rendered when its template changed).
+    /// Template sources by name.
     pub sources: BTreeMap<String, String>,
+    /// Per template: a hash of its source and of every template it extends, includes or
+    /// imports. A page is rendered again when this or its context changes.
+    keys: BTreeMap<String, [u8; 32]>,
 }
 
 impl Theme {
@@ -108,10 +113,12 @@ impl Theme {
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| Error::from_tera(&first_template_in(&e, dir), &e))?;
+        let keys = template_keys(&sources);
         Ok(Theme {
             tera,
             assets,
             sources,
+            keys,
         })
     }
 
@@ -125,7 +132,7 @@ impl Theme {
             .map_err(|e| Error::from_tera(spec.template, &e))?;
         Ok(Page {
             path: spec.path.clone(),
-            bytes: text.into_bytes(),
+            bytes: text.into_bytes().into(),
         })
     }
 
@@ -137,6 +144,61 @@ impl Theme {
     pub fn has_template(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
+}
+
+/// Hash each template together with everything it pulls in.
+fn template_keys(sources: &BTreeMap<String, String>) -> BTreeMap<String, [u8; 32]> {
+    let deps: BTreeMap<&str, Vec<String>> = sources
+        .iter()
+        .map(|(name, text)| (name.as_str(), template_references(text)))
+        .collect();
+    sources
+        .keys()
+        .map(|name| {
+            let mut seen = std::collections::BTreeSet::new();
+            let mut stack = vec![name.clone()];
+            while let Some(n) = stack.pop() {
+                if seen.insert(n.clone()) {
+                    if let Some(d) = deps.get(n.as_str()) {
+                        stack.extend(d.iter().cloned());
+                    }
+                }
+            }
+            let mut h = blake3::Hasher::new();
+            for n in &seen {
+                h.update(n.as_bytes());
+                h.update(&[0]);
+                h.update(sources.get(n).map(String::as_bytes).unwrap_or_default());
+                h.update(&[0]);
+            }
+            (name.clone(), *h.finalize().as_bytes())
+        })
+        .collect()
+}
+
+/// The names in `{% extends "x" %}`, `{% include "x" %}` and `{% import "x" as y %}`.
+fn template_references(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("{%") {
+        rest = &rest[i + 2..];
+        let tag = rest.trim_start_matches(['-', ' ', '\t', '\n', '\r']);
+        let is_ref = ["extends", "include", "import"]
+            .iter()
+            .any(|k| tag.starts_with(k));
+        if is_ref {
+            let end = tag.find("%}").unwrap_or(tag.len());
+            let inner = &tag[..end];
+            for quote in ['"', '\''] {
+                let mut parts = inner.split(quote);
+                parts.next();
+                while let (Some(name), Some(_)) = (parts.next(), parts.next()) {
+                    out.push(name.to_string());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Escape text for HTML and XML text and quoted attributes. Unlike Tera's default it leaves
@@ -168,27 +230,124 @@ fn first_template_in(err: &tera::Error, dir: &Path) -> String {
 /// Progress callback: called with (done, total) as pages finish.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-/// Render every page of the site and its assets, in parallel. The first template error stops
-/// the build (all pages share the templates, so one error is usually many).
-pub fn render_site(site: &Site, theme: &Theme, progress: Progress) -> Result<Vec<Page>> {
+/// Each page's key (template hashes + context) and bytes from the last render, so that a
+/// rebuild renders only pages whose inputs changed. One mechanism for every kind of change.
+#[derive(Default)]
+pub struct RenderCache {
+    pages: HashMap<String, ([u8; 32], Arc<[u8]>)>,
+}
+
+/// How much of a render was reused.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RenderStats {
+    pub rendered: usize,
+    pub reused: usize,
+}
+
+/// Render every page of the site and its assets, in parallel; with a cache, pages whose
+/// template and context are unchanged are taken from it. The first template error stops the
+/// build (all pages share the templates, so one error is usually many).
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    progress: Progress,
+    cache: Option<&mut RenderCache>,
+) -> Result<(Vec<Page>, RenderStats)> {
     let specs = pages::build(site);
     let total = specs.len();
     let done = AtomicUsize::new(0);
-    let mut out: Vec<Page> = specs
+    let previous = cache.as_ref().map(|c| &c.pages);
+    let rendered: Vec<(Page, [u8; 32], bool)> = specs
         .par_iter()
         .map(|spec| {
-            let page = theme.render(spec);
+            let key = page_key(theme, spec);
+            let hit = previous
+                .and_then(|p| p.get(&spec.path))
+                .filter(|(k, _)| *k == key)
+                .map(|(_, bytes)| Page {
+                    path: spec.path.clone(),
+                    bytes: bytes.clone(),
+                });
+            let reused = hit.is_some();
+            let page = match hit {
+                Some(page) => page,
+                None => theme.render(spec)?,
+            };
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            page
+            Ok((page, key, reused))
         })
         .collect::<Result<Vec<_>>>()?;
+    let mut stats = RenderStats::default();
+    let mut out = Vec::with_capacity(rendered.len() + 8);
+    let mut fresh = HashMap::with_capacity(rendered.len());
+    for (page, key, reused) in rendered {
+        if reused {
+            stats.reused += 1;
+        } else {
+            stats.rendered += 1;
+        }
+        fresh.insert(page.path.clone(), (key, page.bytes.clone()));
+        out.push(page);
+    }
+    if let Some(cache) = cache {
+        cache.pages = fresh;
+    }
     for (name, bytes) in theme.assets() {
         out.push(Page {
             path: name.clone(),
-            bytes: bytes.clone(),
+            bytes: bytes.as_slice().into(),
         });
     }
     out.extend(pages::extra_files(site));
     out.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    Ok((out, stats))
+}
+
+fn page_key(theme: &Theme, spec: &PageSpec) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    h.update(spec.template.as_bytes());
+    h.update(
+        theme
+            .keys
+            .get(spec.template)
+            .map(|k| &k[..])
+            .unwrap_or_default(),
+    );
+    // serde_json writes maps in key order, so equal contexts give equal bytes.
+    let _ = serde_json::to_writer(HashWriter(&mut h), &spec.context);
+    *h.finalize().as_bytes()
+}
+
+struct HashWriter<'a>(&'a mut blake3::Hasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_references_are_found() {
+        let t = r#"{% extends "base.html" %}{% import 'macros.html' as m %}{%- include "x.html" -%}{% if a %}"#;
+        assert_eq!(
+            template_references(t),
+            vec!["base.html", "macros.html", "x.html"]
+        );
+    }
+
+    #[test]
+    fn escaping_leaves_slashes() {
+        assert_eq!(
+            escape_html("<a href=\"/x\">'&'</a>"),
+            "&lt;a href=&quot;/x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
 }

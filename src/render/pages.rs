@@ -59,13 +59,13 @@ pub fn build(site: &Site) -> Vec<PageSpec> {
 pub fn extra_files(site: &Site) -> Vec<Page> {
     let mut out = vec![Page {
         path: ".nojekyll".into(),
-        bytes: Vec::new(),
+        bytes: Vec::new().into(),
     }];
     if let Some(cname) = site.config.cname.as_deref().map(str::trim) {
         if !cname.is_empty() {
             out.push(Page {
                 path: "CNAME".into(),
-                bytes: format!("{cname}\n").into_bytes(),
+                bytes: format!("{cname}\n").into_bytes().into(),
             });
         }
     }
