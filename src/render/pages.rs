@@ -476,6 +476,13 @@ impl<'a> Shared<'a> {
         }
         let mut article = card.clone();
         article["body_html"] = json!(body.html);
+        // The standfirst is shown only when it is not simply the body's first paragraph.
+        article["standfirst"] = json!(doc
+            .front
+            .summary
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty()));
         article["words"] = json!(body.words);
         article["reading_minutes"] = json!(body.words.div_ceil(WORDS_PER_MINUTE).max(1));
         article["original_url"] = json!(doc.front.url);
