@@ -54,6 +54,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Pages rendered (the rest were unchanged and reused).
     pub rendered: usize,
+    /// Per template: pages rendered and render time.
+    pub by_template: std::collections::BTreeMap<&'static str, (usize, Duration)>,
     pub output: OutputReport,
     pub warnings: Vec<Diagnostic>,
     /// Wall time of each stage, in order.
@@ -139,9 +141,12 @@ pub struct Session {
     topics_seen: Option<Vec<crate::config::TopicConfig>>,
     theme: Option<(ThemeStamp, Theme)>,
     render: RenderCache,
+    /// Keep rendered pages for the next build (watch mode); a one-off build need not.
+    keep_pages: bool,
 }
 
 impl Session {
+    /// A session for repeated builds (watch mode).
     pub fn new(opts: BuildOptions) -> Session {
         Session {
             opts,
@@ -150,6 +155,15 @@ impl Session {
             topics_seen: None,
             theme: None,
             render: RenderCache::default(),
+            keep_pages: true,
+        }
+    }
+
+    /// A session for one build: nothing is kept for a next one.
+    pub fn once(opts: BuildOptions) -> Session {
+        Session {
+            keep_pages: false,
+            ..Session::new(opts)
         }
     }
 
@@ -281,8 +295,8 @@ impl Session {
             Some((_, theme)) => theme,
             None => unreachable!("theme loaded above"),
         };
-        let (mut pages, stats) =
-            render::render_site(&site, theme, progress, Some(&mut self.render))?;
+        let cache = self.keep_pages.then_some(&mut self.render);
+        let (mut pages, stats) = render::render_site(&site, theme, progress, cache)?;
         merge_static(&self.opts.root, &mut pages)?;
         timings.push(("render", t.elapsed()));
 
@@ -293,6 +307,7 @@ impl Session {
             documents,
             pages: pages.len(),
             rendered: stats.rendered,
+            by_template: stats.by_template,
             output: report,
             warnings,
             timings,
@@ -319,7 +334,7 @@ fn merge_static(root: &Path, pages: &mut Vec<Page>) -> Result<()> {
 
 /// Build the site into its output folder. On any error nothing in the output folder changes.
 pub fn build(opts: &BuildOptions, progress: render::Progress) -> Result<BuildReport> {
-    Session::new(opts.clone()).build(progress)
+    Session::once(opts.clone()).build(progress)
 }
 
 /// Load and validate everything a build would use, rendering nothing.

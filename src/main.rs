@@ -176,6 +176,9 @@ fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
             for (stage, t) in &report.timings {
                 println!("  {stage:<18} {t:.2?}");
             }
+            for (template, (n, t)) in &report.by_template {
+                println!("    {template:<18} {n:>6} pages {t:>10.2?}");
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -123,15 +123,15 @@ impl Theme {
     }
 
     /// Render one page.
-    pub fn render(&self, spec: &PageSpec) -> Result<Page> {
-        let context = tera::Context::from_value(spec.context.clone())
+    pub fn render(&self, spec: PageSpec) -> Result<Page> {
+        let context = tera::Context::from_value(spec.context)
             .map_err(|e| Error::from_tera(spec.template, &e))?;
         let text = self
             .tera
             .render(spec.template, &context)
             .map_err(|e| Error::from_tera(spec.template, &e))?;
         Ok(Page {
-            path: spec.path.clone(),
+            path: spec.path,
             bytes: text.into_bytes().into(),
         })
     }
@@ -238,10 +238,12 @@ pub struct RenderCache {
 }
 
 /// How much of a render was reused.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct RenderStats {
     pub rendered: usize,
     pub reused: usize,
+    /// Per template: pages rendered and the time spent (summed over threads).
+    pub by_template: BTreeMap<&'static str, (usize, std::time::Duration)>,
 }
 
 /// Render every page of the site and its assets, in parallel; with a cache, pages whose
@@ -253,14 +255,27 @@ pub fn render_site(
     progress: Progress,
     cache: Option<&mut RenderCache>,
 ) -> Result<(Vec<Page>, RenderStats)> {
+    let t0 = std::time::Instant::now();
     let specs = pages::build(site);
+    if std::env::var_os("DOSSIER_DEBUG_TIMING").is_some() {
+        eprintln!("contexts: {:?}", t0.elapsed());
+    }
     let total = specs.len();
     let done = AtomicUsize::new(0);
     let previous = cache.as_ref().map(|c| &c.pages);
+    let per_template =
+        std::sync::Mutex::new(BTreeMap::<&'static str, (usize, std::time::Duration)>::new());
+    let keep = previous.is_some();
     let rendered: Vec<(Page, [u8; 32], bool)> = specs
-        .par_iter()
+        .into_par_iter()
         .map(|spec| {
-            let key = page_key(theme, spec);
+            let started = std::time::Instant::now();
+            // Keys cost a serialisation of the context: only worth it when a cache is kept.
+            let key = if keep {
+                page_key(theme, &spec)
+            } else {
+                [0; 32]
+            };
             let hit = previous
                 .and_then(|p| p.get(&spec.path))
                 .filter(|(k, _)| *k == key)
@@ -269,15 +284,26 @@ pub fn render_site(
                     bytes: bytes.clone(),
                 });
             let reused = hit.is_some();
+            let template = spec.template;
             let page = match hit {
                 Some(page) => page,
                 None => theme.render(spec)?,
             };
+            if !reused {
+                if let Ok(mut t) = per_template.lock() {
+                    let e = t.entry(template).or_default();
+                    e.0 += 1;
+                    e.1 += started.elapsed();
+                }
+            }
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             Ok((page, key, reused))
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut stats = RenderStats::default();
+    let mut stats = RenderStats {
+        by_template: per_template.into_inner().unwrap_or_default(),
+        ..RenderStats::default()
+    };
     let mut out = Vec::with_capacity(rendered.len() + 8);
     let mut fresh = HashMap::with_capacity(rendered.len());
     for (page, key, reused) in rendered {
@@ -313,21 +339,11 @@ fn page_key(theme: &Theme, spec: &PageSpec) -> [u8; 32] {
             .map(|k| &k[..])
             .unwrap_or_default(),
     );
-    // serde_json writes maps in key order, so equal contexts give equal bytes.
-    let _ = serde_json::to_writer(HashWriter(&mut h), &spec.context);
+    // serde_json writes maps in key order, so equal contexts give equal bytes. One buffer
+    // and one hash call: blake3 is slow on the many tiny writes a serialiser makes.
+    let bytes = serde_json::to_vec(&spec.context).unwrap_or_default();
+    h.update(&bytes);
     *h.finalize().as_bytes()
-}
-
-struct HashWriter<'a>(&'a mut blake3::Hasher);
-
-impl std::io::Write for HashWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ use super::{Page, PageSpec};
 use crate::site::Site;
 
 const WORDS_PER_MINUTE: usize = 220;
+/// The sitemap format's limit per file.
+const SITEMAP_MAX_URLS: usize = 50_000;
 
 /// What every page of one build shares, and each document's rendered parts.
 struct Shared<'a> {
@@ -34,23 +36,42 @@ struct Shared<'a> {
 
 /// Build the spec of every page of the site.
 pub fn build(site: &Site) -> Vec<PageSpec> {
+    let t0 = std::time::Instant::now();
     let shared = Shared::new(site);
+    if std::env::var_os("DOSSIER_DEBUG_TIMING").is_some() {
+        eprintln!("shared: {:?}", t0.elapsed());
+    }
     let mut specs = Vec::new();
+    let debug = std::env::var_os("DOSSIER_DEBUG_TIMING").is_some();
+    let mut t = std::time::Instant::now();
+    let mut lap = |name: &str| {
+        if debug {
+            eprintln!("  {name}: {:?}", t.elapsed());
+        }
+        t = std::time::Instant::now();
+    };
     specs.push(shared.home());
+    lap("home");
     specs.extend(
         (0..site.docs.len())
             .into_par_iter()
             .map(|i| shared.article(i))
             .collect::<Vec<_>>(),
     );
+    lap("articles");
     specs.extend(shared.topics());
+    lap("topics");
     specs.extend(shared.archives());
+    lap("archives");
     specs.extend(shared.sources());
+    lap("sources");
     specs.extend(shared.stories());
     specs.push(shared.not_found());
     specs.extend(shared.feeds());
-    let sitemap = shared.sitemap(&specs);
-    specs.push(sitemap);
+    lap("feeds");
+    let sitemaps = shared.sitemaps(&specs);
+    specs.extend(sitemaps);
+    lap("sitemap");
     specs.push(shared.robots());
     specs
 }
@@ -200,10 +221,14 @@ impl<'a> Shared<'a> {
             let src = &site.sources[s];
             json!({"name": src.name, "url": self.links.href(&urls::source(&src.slug))})
         });
+        // Lists show a few topics per entry: name, link and kind are enough there.
         let topics: Vec<Value> = site.grouping.doc_topics[i]
             .iter()
             .take(8)
-            .map(|&t| self.topic_values[t].clone())
+            .map(|&t| {
+                let v = &self.topic_values[t];
+                json!({"name": v["name"], "url": v["url"], "kind": v["kind"]})
+            })
             .collect();
         let story = site.grouping.doc_story[i].map(|s| self.story_values[s].clone());
         json!({
@@ -1013,7 +1038,8 @@ impl<'a> Shared<'a> {
         specs
     }
 
-    fn sitemap(&self, specs: &[PageSpec]) -> PageSpec {
+    /// One sitemap, or, past the format's 50,000 URLs, numbered parts and an index.
+    fn sitemaps(&self, specs: &[PageSpec]) -> Vec<PageSpec> {
         let site = self.site;
         let mut lastmod: BTreeMap<String, String> = BTreeMap::new();
         for doc in &site.docs {
@@ -1033,12 +1059,28 @@ impl<'a> Shared<'a> {
             })
             .collect();
         entries.sort_by(|a, b| a["loc"].as_str().cmp(&b["loc"].as_str()));
-        self.page(
+        if entries.len() <= SITEMAP_MAX_URLS {
+            return vec![self.page(
+                "sitemap.xml",
+                "sitemap.xml",
+                "Sitemap",
+                json!({"entries": entries}),
+            )];
+        }
+        let mut out = Vec::new();
+        let mut parts = Vec::new();
+        for (n, chunk) in entries.chunks(SITEMAP_MAX_URLS).enumerate() {
+            let path = format!("sitemap-{}.xml", n + 1);
+            parts.push(json!({"loc": self.links.absolute(&path)}));
+            out.push(self.page(&path, "sitemap.xml", "Sitemap", json!({"entries": chunk})));
+        }
+        out.push(self.page(
             "sitemap.xml",
-            "sitemap.xml",
+            "sitemap_index.xml",
             "Sitemap",
-            json!({"entries": entries}),
-        )
+            json!({"sitemaps": parts}),
+        ));
+        out
     }
 
     fn robots(&self) -> PageSpec {
