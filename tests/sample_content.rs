@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::process::Command;
 
 use dossier::content::load_dir;
 use dossier::Config;
@@ -122,4 +123,138 @@ fn inbox_holds_raw_text_only() {
         raw += 1;
     }
     assert!(raw >= 2);
+}
+
+/// Every file under `dir`, relative path → bytes, in sorted order.
+fn tree(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("walkable generated tree");
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("inside the tree")
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.insert(rel, std::fs::read(entry.path()).expect("readable file"));
+        }
+    }
+    out
+}
+
+fn generate(out: &std::path::Path, docs: usize, seed: u64, extra: &[&str]) {
+    let status = Command::new(env!("CARGO_BIN_EXE_dossier-gen"))
+        .args([
+            "--docs",
+            &docs.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "--out",
+        ])
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("dossier-gen runs");
+    assert!(
+        status.status.success(),
+        "dossier-gen failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let summary = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        summary.contains(&format!("{docs} documents")),
+        "summary: {summary}"
+    );
+}
+
+#[test]
+fn generator_is_deterministic_and_its_markdown_loads() {
+    let a = tempfile::tempdir().expect("temp dir");
+    let b = tempfile::tempdir().expect("temp dir");
+    generate(a.path(), 50, 11, &["--raw"]);
+    generate(b.path(), 50, 11, &["--form", "both"]);
+    let ta = tree(a.path());
+    let tb = tree(b.path());
+    assert_eq!(
+        ta.keys().collect::<Vec<_>>(),
+        tb.keys().collect::<Vec<_>>(),
+        "different file lists"
+    );
+    for (name, bytes) in &ta {
+        assert!(tb[name] == *bytes, "{name} differs between two runs");
+    }
+    let md = ta.keys().filter(|k| k.ends_with(".md")).count();
+    let raw = ta
+        .keys()
+        .filter(|k| k.starts_with("content/inbox/"))
+        .count();
+    assert_eq!((md, raw), (50, 50));
+
+    let content = a.path().join("content");
+    let loaded = load_dir(&content, &[content.join("inbox")], true);
+    let errs = errors(&loaded.diagnostics);
+    assert!(
+        errs.is_empty(),
+        "generated content has errors:\n{}",
+        errs.join("\n")
+    );
+    assert_eq!(loaded.documents.len(), 50);
+    for doc in &loaded.documents {
+        let words = doc.body.split_whitespace().count();
+        assert!(
+            (280..=1300).contains(&words),
+            "{} has {words} words",
+            doc.rel_path
+        );
+        assert!(doc.front.source.is_some() && doc.date.is_some());
+    }
+    // Stories: some event is covered by several outlets, so titles differ but rare terms repeat.
+    let sources: BTreeSet<_> = loaded
+        .documents
+        .iter()
+        .filter_map(|d| d.front.source.clone())
+        .collect();
+    assert!(sources.len() >= 8, "only {} outlets", sources.len());
+
+    let config = Config::load(&a.path().join("site.yaml")).expect("generated site.yaml loads");
+    assert!(
+        (18..=22).contains(&config.topics.len()),
+        "{} topics",
+        config.topics.len()
+    );
+    assert!(config.sources.len() >= 10);
+
+    // A different seed gives a different corpus.
+    let c = tempfile::tempdir().expect("temp dir");
+    generate(c.path(), 50, 12, &[]);
+    assert_ne!(tree(c.path()).get("site.yaml"), ta.get("site.yaml"));
+}
+
+#[test]
+fn generator_refuses_to_overwrite_foreign_content() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("content")).expect("mkdir");
+    std::fs::write(dir.path().join("content/mine.md"), "keep me").expect("write");
+    let status = Command::new(env!("CARGO_BIN_EXE_dossier-gen"))
+        .args(["--docs", "5", "--out"])
+        .arg(dir.path())
+        .output()
+        .expect("dossier-gen runs");
+    assert!(!status.status.success());
+    assert!(String::from_utf8_lossy(&status.stderr).contains("not written by dossier-gen"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("content/mine.md")).expect("kept"),
+        "keep me"
+    );
+
+    // Its own output it may replace, leaving no stale files behind.
+    let own = tempfile::tempdir().expect("temp dir");
+    generate(own.path(), 30, 1, &[]);
+    generate(own.path(), 10, 2, &[]);
+    let md = tree(own.path())
+        .keys()
+        .filter(|k| k.ends_with(".md"))
+        .count();
+    assert_eq!(md, 10);
 }
