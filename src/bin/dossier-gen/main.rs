@@ -92,6 +92,8 @@ struct DocPlan {
     event: u32,
     outlet: u8,
     offset: u8,
+    /// Place among the outlets covering the event.
+    position: u8,
 }
 
 struct Plan {
@@ -145,6 +147,7 @@ fn plan(world: &World, seed: u64, n_docs: usize, days: u32) -> Plan {
                 event: events.len() as u32,
                 outlet,
                 offset,
+                position: i as u8,
             });
         }
         events.push(event);
@@ -292,7 +295,10 @@ fn main() -> Result<()> {
         .map(|i| {
             let mut ctx = ctx_for(i, STREAM_TITLE);
             let kind = text::pick_kind(ctx.outlet, &mut ctx.rng);
-            (kind, text::headline(&mut ctx, kind))
+            (
+                kind,
+                text::headline(&mut ctx, kind, usize::from(plan.docs[i].position)),
+            )
         })
         .collect();
     let mut taken = HashSet::with_capacity(heads.len());
@@ -395,12 +401,14 @@ fn main() -> Result<()> {
             if write_raw {
                 let mut raw_rng = Rng::derive(seed, STREAM_RAW, i as u64);
                 let n_teasers = raw_rng.range(2, 4);
-                let teasers: Vec<String> = (0..n_teasers)
-                    .map(|_| {
-                        let e = &plan.events[raw_rng.below(plan.events.len())];
-                        text::teaser(&world, e, weekday_of(e.day))
-                    })
-                    .collect();
+                let mut teasers: Vec<String> = Vec::with_capacity(n_teasers);
+                for _ in 0..n_teasers {
+                    let e = &plan.events[raw_rng.below(plan.events.len())];
+                    let t = text::teaser(&world, e, weekday_of(e.day));
+                    if !teasers.contains(&t) && t != article.title {
+                        teasers.push(t);
+                    }
+                }
                 let country = COUNTRIES[ctx.ev.countries[0]].name;
                 let text = page::raw(
                     &article,
@@ -482,7 +490,7 @@ mod tests {
                 used: Vec::new(),
             };
             let kind = text::pick_kind(ctx.outlet, &mut ctx.rng);
-            let title = text::headline(&mut ctx, kind);
+            let title = text::headline(&mut ctx, kind, usize::from(d.position));
             let a = text::compose(&mut ctx, title, kind, d.outlet as usize);
             let mut all = a.title.clone() + &a.summary + &a.caption;
             for b in &a.blocks {

@@ -406,7 +406,7 @@ const GENERIC_HEADLINES: &[&str] = &[
 
 const ANALYSIS_HEADLINES: &[&str] = &[
     "What {Art} means for {Country}",
-    "Why {Subj} keeps stalling",
+    "Why progress on {Subj} keeps stalling",
     "{Story}: the questions nobody in {City} wants to answer",
     "Can {P_last} deliver {Goal}?",
     "Five things to know about {Art}",
@@ -589,15 +589,20 @@ fn kind_for(outlet: &Outlet, rng: &mut Rng) -> &'static str {
 }
 
 /// The headline: its own random stream so titles can be made (and de-duplicated) before the
-/// bodies are generated in parallel.
-pub fn headline(ctx: &mut Ctx, kind: &str) -> String {
+/// bodies are generated in parallel. `position` is the document's place among the outlets
+/// covering the event: each gets a different template, as each desk writes its own headline.
+pub fn headline(ctx: &mut Ctx, kind: &str, position: usize) -> String {
     let theme = ctx.theme;
+    let base = (ctx.ev.seed % 1024) as usize + position;
     let template = if kind == "analysis" || kind == "opinion" {
-        *ctx.rng.pick(ANALYSIS_HEADLINES)
-    } else if ctx.rng.chance(0.55) {
-        *ctx.rng.pick(theme.headlines)
+        ANALYSIS_HEADLINES[base % ANALYSIS_HEADLINES.len()]
     } else {
-        *ctx.rng.pick(GENERIC_HEADLINES)
+        let n = theme.headlines.len() + GENERIC_HEADLINES.len();
+        let i = base % n;
+        match theme.headlines.get(i) {
+            Some(t) => t,
+            None => GENERIC_HEADLINES[i - theme.headlines.len()],
+        }
     };
     let title = ctx.fill(template);
     match kind {
@@ -619,7 +624,7 @@ pub fn teaser(world: &World, ev: &Event, weekday: &'static str) -> String {
         rng: Rng::new(ev.seed),
         used: Vec::new(),
     };
-    headline(&mut ctx, "article")
+    headline(&mut ctx, "article", 0)
 }
 
 fn word_count(s: &str) -> usize {
@@ -710,7 +715,8 @@ pub fn compose(ctx: &mut Ctx, title: String, kind: &'static str, outlet_index: u
             para.push(' ');
             para.push_str(&ctx.fill_from(REACTION));
         }
-        if body.words + word_count(&para) > 1150 {
+        // Leave room for the closing paragraph and Markdown marks: stay under 1200 words.
+        if body.words + word_count(&para) > 1100 {
             break;
         }
         body.push(Block::Para(para));
