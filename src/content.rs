@@ -285,11 +285,11 @@ pub fn parse_document(
     let front: FrontMatter = if yaml_text.trim().is_empty() {
         FrontMatter::default()
     } else {
-        yaml::from_str(yaml_text).map_err(|e| {
-            // The YAML starts on line 2 of the file.
+        // The YAML starts on line 2 of the file.
+        yaml::from_str_at(yaml_text, 2).map_err(|e| {
             vec![
                 Diagnostic::error(path, format!("front matter: {}", e.message))
-                    .at(e.line.map(|l| l + 1), e.column)
+                    .at(e.line, e.column)
                     .hint("fix the front matter; README.md documents every field"),
             ]
         })?

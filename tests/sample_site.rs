@@ -1,0 +1,49 @@
+//! The bundled sample briefing builds, and every internal link of every page resolves.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+#[test]
+fn sample_site_builds_with_no_broken_links() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("public");
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .success();
+    let pages = tree(&out);
+    let html = pages.keys().filter(|p| p.ends_with(".html")).count();
+    assert!(html > 40, "only {html} HTML pages");
+    let broken = broken_links(&out);
+    assert!(broken.is_empty(), "broken links: {broken:#?}");
+    // Every article in content/ got its page (drafts excepted).
+    for entry in walkdir::WalkDir::new(root.join("content/articles")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|x| x == "md") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            if text.contains("\ndraft: true") {
+                continue;
+            }
+            let slug = entry
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            assert!(
+                out.join("articles")
+                    .join(&slug)
+                    .join("index.html")
+                    .is_file(),
+                "no page for {slug}"
+            );
+        }
+    }
+}
