@@ -92,6 +92,7 @@ pub(crate) struct EntityCollector {
 /// One name found in a run of words.
 struct Found {
     start: usize,
+    end: usize,
     /// Text shown (for places from the list: their listed name).
     name: String,
     surface: String,
@@ -182,6 +183,7 @@ impl EntityCollector {
                     let surface = text[tokens[p].start..tokens[p + len - 1].end].to_string();
                     out.push(Found {
                         start: p,
+                        end: p + len,
                         name,
                         surface,
                         evidence: KindEvidence {
@@ -214,6 +216,19 @@ impl EntityCollector {
                 }
                 if lx.person_cues.contains(lower.trim_end_matches('.')) && !prev.is_capitalised() {
                     evidence.person += 1;
+                }
+            }
+        }
+        // "Hamas official", "Reuters reporter": a group's; "X said": a speaker, not a place.
+        if f.end < tokens.len() && !tokens[f.end - 1].break_after {
+            let next = tokens[f.end].text.to_lowercase();
+            if lx.group_cues.contains(next.as_str()) {
+                evidence.organisation += 1;
+            } else if lx.speech_verbs.contains(next.as_str()) {
+                if f.end - f.start > 1 {
+                    evidence.person += 1;
+                } else {
+                    evidence.organisation += 1;
                 }
             }
         }
@@ -446,6 +461,7 @@ fn analyse_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexico
         let surface = span(s, e);
         out.push(Found {
             start: s,
+            end: e,
             name: name.to_string(),
             surface,
             evidence: KindEvidence {
@@ -470,6 +486,7 @@ fn analyse_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexico
         let name = clean_name(&surface);
         out.push(Found {
             start: s,
+            end: e,
             name,
             surface,
             evidence: KindEvidence {
@@ -513,6 +530,7 @@ fn analyse_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexico
             if !is_role_only {
                 out.push(Found {
                     start: name_start,
+                    end: ne,
                     name: clean_name(&surface),
                     surface,
                     evidence: KindEvidence {
@@ -545,6 +563,7 @@ fn analyse_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexico
                     .unwrap_or_else(|| clean_name(&surface));
                 out.push(Found {
                     start: p,
+                    end: p + len,
                     name,
                     surface,
                     evidence: KindEvidence {
@@ -640,6 +659,7 @@ fn places_in(text: &str, tokens: &[Token<'_>], s: usize, e: usize, lx: &Lexicon)
                 .unwrap_or_else(|| clean_name(&surface));
             out.push(Found {
                 start: p,
+                end: p + len,
                 name,
                 surface,
                 evidence: KindEvidence {
@@ -656,6 +676,7 @@ fn places_in(text: &str, tokens: &[Token<'_>], s: usize, e: usize, lx: &Lexicon)
                 let surface = tokens[p].text.to_string();
                 out.push(Found {
                     start: p,
+                    end: p + 1,
                     name: clean_name(&surface),
                     surface,
                     evidence: KindEvidence {
@@ -740,6 +761,7 @@ fn unknown_chunk(
     }
     Some(Found {
         start: s,
+        end: e,
         name: clean_name(&surface),
         surface,
         evidence,

@@ -494,6 +494,45 @@ const PERSON_CUES: &[&str] = &[
     "dr",
 ];
 
+/// Words after a single name that make it a group's ("Hamas official").
+const GROUP_CUES: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "fighters",
+    "militants",
+    "members",
+    "leadership",
+    "leaders",
+    "chief",
+    "executives",
+    "employees",
+    "staff",
+    "reporter",
+    "correspondent",
+    "statement",
+    "forces",
+    "troops",
+    "gunmen",
+];
+
+/// Verbs of speech: a name before them is a speaker, so not a place.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "warned",
+    "claimed",
+    "denied",
+    "confirmed",
+    "reported",
+];
+
 /// Words after which a name is a place ("in Rafah", "into Khan Younis"). Not "to" or
 /// "from": people are talked to and heard from.
 const PLACE_CUES: &[&str] = &[
@@ -789,8 +828,7 @@ what whatever when whence whenever where whereafter whereas whereby wherein wher
 wherever whether which while whither who whoever whole whom whose why will with within
 without would yet you your yours yourself yourselves also told tell told asked ask added
 including include includes included new news time times year years day days week weeks month
-months today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
-january february march april june july august september october november december
+months today yesterday tomorrow
 people like just year according percent per cent mr mrs ms dr s t don didn doesn isn wasn
 aren weren won wouldn couldn shouldn ll ve re d m two three four five six seven eight nine
 ten hundred thousand million billion
@@ -805,6 +843,8 @@ pub(crate) struct Lexicon {
     pub role_modifiers: HashSet<&'static str>,
     pub person_cues: HashSet<&'static str>,
     pub place_cues: HashSet<&'static str>,
+    pub group_cues: HashSet<&'static str>,
+    pub speech_verbs: HashSet<&'static str>,
     pub org_markers: HashSet<&'static str>,
     pub place_markers: HashSet<&'static str>,
     pub connectors: HashSet<&'static str>,
@@ -877,6 +917,8 @@ fn build() -> Lexicon {
         role_modifiers: ROLE_MODIFIERS.iter().copied().collect(),
         person_cues: PERSON_CUES.iter().copied().collect(),
         place_cues: PLACE_CUES.iter().copied().collect(),
+        group_cues: GROUP_CUES.iter().copied().collect(),
+        speech_verbs: SPEECH_VERBS.iter().copied().collect(),
         org_markers: ORG_MARKERS.iter().copied().collect(),
         place_markers: PLACE_MARKERS.iter().copied().collect(),
         connectors: NAME_CONNECTORS.iter().copied().collect(),

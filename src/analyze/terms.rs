@@ -8,17 +8,19 @@ use super::lexicon::lexicon;
 use super::text::Token;
 
 /// How often one content word occurs in a document. The word itself is kept only as a
-/// stable 64-bit hash ([`term_hash`]), which is all similarity needs.
+/// stable 32-bit hash ([`term_id`]), which is all similarity needs (8 bytes a term: a rare
+/// collision merges two words, which similarity shrugs off).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermCount {
-    pub hash: u64,
+    pub hash: u32,
     pub count: u16,
     /// The word is in the title.
     pub in_title: bool,
 }
 
 /// At most this many terms are kept per document: every title word, then the most frequent.
-pub const MAX_TERMS: usize = 128;
+/// High on purpose: the words used once carry most of what two reports of one event share.
+pub const MAX_TERMS: usize = 1000;
 
 /// FNV-1a: stable across runs, platforms and versions, so cached features stay valid.
 pub fn term_hash(term: &str) -> u64 {
@@ -28,6 +30,12 @@ pub fn term_hash(term: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+/// The 32-bit term id stored in [`TermCount`]: both halves of [`term_hash`] folded.
+pub fn term_id(term: &str) -> u32 {
+    let h = term_hash(term);
+    (h ^ (h >> 32)) as u32
 }
 
 /// The normal form of a word for similarity, or `None` for stop words, numbers and very short
@@ -96,7 +104,7 @@ impl TermCounter {
         let mut out: Vec<TermCount> = all
             .into_iter()
             .map(|(t, c, ti)| TermCount {
-                hash: term_hash(&t),
+                hash: term_id(&t),
                 count: c.min(u32::from(u16::MAX)) as u16,
                 in_title: ti,
             })

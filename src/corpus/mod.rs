@@ -1,1 +1,202 @@
-//! The whole-corpus graph: topics, timeline, stories, storylines, related links.
+//! The whole-corpus graph: topics, stories, storylines, related articles, quotes.
+//!
+//! [`group`] is the only place that sees all documents at once. It stays near-linear:
+//! entity statistics come from sorted runs, candidate pairs from inverted indexes with
+//! bounded posting scans, clusters from a union-find over a bounded edge list. Nothing
+//! compares all pairs of documents.
+//!
+//! Every list is sorted with explicit tie-breaks (document index, topic index, slug), and
+//! per-document work runs in parallel with results collected in document order, so the
+//! output is the same on every run and with any number of threads.
+
+mod links;
+mod similarity;
+mod stories;
+mod topics;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::analyze::Features;
+use crate::config::Config;
+use crate::content::Document;
+
+pub use links::{link_first_mentions, MentionTargets};
+pub use topics::detect_topics;
+
+/// What a topic names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TopicKind {
+    Person,
+    Place,
+    Organisation,
+    Theme,
+}
+
+impl TopicKind {
+    /// Read `kind:` from site.yaml: person, place, organisation (or organization), theme.
+    /// Anything else is a theme.
+    pub fn parse(text: &str) -> TopicKind {
+        match text.trim().to_lowercase().as_str() {
+            "person" | "people" => TopicKind::Person,
+            "place" | "location" => TopicKind::Place,
+            "organisation" | "organization" | "org" => TopicKind::Organisation,
+            _ => TopicKind::Theme,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TopicKind::Person => "person",
+            TopicKind::Place => "place",
+            TopicKind::Organisation => "organisation",
+            TopicKind::Theme => "theme",
+        }
+    }
+}
+
+/// A topic: configured in site.yaml, written in front matter, or found as a name in at least
+/// `grouping.entity_min_docs` documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Topic {
+    /// Unique among topics.
+    pub slug: String,
+    pub name: String,
+    pub kind: TopicKind,
+    /// From site.yaml; for a person found automatically, the role most often written before
+    /// the name ("U.S. Secretary of State"); otherwise empty.
+    pub description: String,
+    /// Other names: site.yaml aliases, or the other forms the documents use ("Blinken").
+    /// Together with `name`, these are the surface forms linked in article bodies.
+    pub aliases: Vec<String>,
+    pub from_config: bool,
+    /// Number of documents filed under the topic.
+    pub doc_count: usize,
+}
+
+/// Documents about one event, usually from several outlets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Story {
+    pub slug: String,
+    /// The title of the story's most central document (the one most similar to the others;
+    /// ties go to the earliest).
+    pub title: String,
+    /// Document indices by date, then source name, then index; undated documents last.
+    pub docs: Vec<usize>,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// Topics named by at least half of the story's documents, most common first.
+    pub topics: Vec<usize>,
+}
+
+/// Stories that continue over weeks, linked by the topics they share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Storyline {
+    pub slug: String,
+    /// Generated from its two leading topics: "Antony Blinken and Gaza".
+    pub title: String,
+    /// Story indices in date order.
+    pub stories: Vec<usize>,
+    /// Topics shared by the storyline's stories, most common first.
+    pub topics: Vec<usize>,
+}
+
+/// A quotation attributed to a topic's person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// Topic index of the speaker.
+    pub speaker: usize,
+    /// The speaker as the document names them.
+    pub speaker_name: String,
+    pub role: Option<String>,
+    pub text: String,
+    pub doc: usize,
+    /// 1-based paragraph of the document's body: the renderer's `id="p{N}"` (see
+    /// [`crate::analyze::markdown_options`] for the definition).
+    pub paragraph: usize,
+}
+
+/// The corpus graph. Indices refer to the `docs` slice given to [`group`] and to the
+/// vectors in here.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Grouping {
+    /// Sorted by slug.
+    pub topics: Vec<Topic>,
+    /// Per document: its topics, front-matter topics first (as written), then by relevance
+    /// (mentions, title, position), ties by topic index.
+    pub doc_topics: Vec<Vec<usize>>,
+    /// Per topic: its documents, newest first, undated last, ties by document index.
+    pub topic_docs: Vec<Vec<usize>>,
+    /// Per topic: topics named in the same documents, strongest first (co-occurrences
+    /// normalised by both topics' sizes), at most [`RELATED_TOPICS`].
+    pub topic_related: Vec<Vec<usize>>,
+    /// Sorted by first day, then first document index.
+    pub stories: Vec<Story>,
+    pub doc_story: Vec<Option<usize>>,
+    /// Sorted by first day, then first story index.
+    pub storylines: Vec<Storyline>,
+    /// Per story: the storyline it belongs to.
+    pub story_storyline: Vec<Option<usize>>,
+    /// Per document: the `grouping.related` most related documents, best first.
+    pub related: Vec<Vec<usize>>,
+    /// All attributed quotes, by speaker topic, then newest document first, then paragraph.
+    pub quotes: Vec<Quote>,
+    /// Per topic: indices into `quotes`.
+    pub topic_quotes: Vec<Vec<usize>>,
+}
+
+/// How many related topics each topic lists.
+pub const RELATED_TOPICS: usize = 10;
+
+/// Build the corpus graph. `features[i]` must belong to `docs[i]`; a missing entry counts as
+/// a document with no features.
+pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Grouping {
+    let empty = Features::default();
+    let feats: Vec<&Features> = (0..docs.len())
+        .map(|i| features.get(i).unwrap_or(&empty))
+        .collect();
+    let tz = config.tz();
+    let days: Vec<Option<NaiveDate>> = docs.iter().map(|d| d.date.map(|x| x.day(tz))).collect();
+    let moments: Vec<Option<i64>> = docs
+        .iter()
+        .map(|d| d.date.map(|x| x.moment(tz).timestamp()))
+        .collect();
+
+    let topic_graph = topics::build(docs, &feats, config, &moments);
+    let vectors = similarity::Vectors::build(&feats, &topic_graph.entity_canon);
+    let dated = similarity::DateIndex::new(&days);
+    let index = similarity::Index::build(&vectors, &dated);
+    let story_set = stories::build(
+        docs,
+        &days,
+        &moments,
+        &vectors,
+        &index,
+        &dated,
+        &topic_graph,
+        config,
+    );
+    let related = similarity::related(&vectors, &index, &dated, &days, config.grouping.related);
+    Grouping {
+        topics: topic_graph.topics,
+        doc_topics: topic_graph.doc_topics,
+        topic_docs: topic_graph.topic_docs,
+        topic_related: topic_graph.topic_related,
+        stories: story_set.stories,
+        doc_story: story_set.doc_story,
+        storylines: story_set.storylines,
+        story_storyline: story_set.story_storyline,
+        related,
+        quotes: topic_graph.quotes,
+        topic_quotes: topic_graph.topic_quotes,
+    }
+}
+
+/// [`crate::analyze::analyze_all`] then [`group`]: the whole analysis of a corpus.
+pub fn analyze_and_group(docs: &[Document], config: &Config) -> (Vec<Features>, Grouping) {
+    let matcher = crate::analyze::TopicMatcher::new(&config.topics);
+    let features = crate::analyze::analyze_all(docs, &matcher);
+    let grouping = group(docs, &features, config);
+    (features, grouping)
+}
