@@ -54,6 +54,10 @@ pub struct Features {
     pub quotes: Vec<FoundQuote>,
     /// Words in title and body.
     pub words: u32,
+    /// Mentions of each weekday, Monday first: news text names the days around its own
+    /// publication, which helps place an undated document in time.
+    #[serde(default)]
+    pub weekdays: [u16; 7],
 }
 
 impl Features {
@@ -104,6 +108,16 @@ impl TopicMatcher {
     }
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Analyse one document. Pure: the same document and topics give the same features.
 pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     let blocks = text::blocks(&doc.title, &doc.body);
@@ -111,11 +125,17 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     let mut counter = terms::TermCounter::default();
     let mut hits: HashMap<usize, TopicHit> = HashMap::new();
     let mut words = 0u32;
+    let mut weekdays = [0u16; 7];
     let mut restricted = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let in_title = block.kind == text::BlockKind::Title;
         let tokens = text::tokenize(&block.text);
         words += tokens.len() as u32;
+        for t in &tokens {
+            if let Some(k) = WEEKDAYS.iter().position(|w| *w == t.text) {
+                weekdays[k] = weekdays[k].saturating_add(1);
+            }
+        }
         counter.add(&tokens, in_title);
         for m in topics.find(&block.text) {
             let first = block.offset + m.start as u32;
@@ -172,6 +192,7 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
         terms: counter.finish(),
         quotes: found_quotes,
         words,
+        weekdays,
     }
 }
 

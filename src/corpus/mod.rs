@@ -167,6 +167,7 @@ pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Group
     let vectors = similarity::Vectors::build(&feats, &topic_graph.entity_canon);
     let dated = similarity::DateIndex::new(&days);
     let index = similarity::Index::build(&vectors, &dated);
+    let weekdays: Vec<[u16; 7]> = feats.iter().map(|f| f.weekdays).collect();
     let story_set = stories::build(
         docs,
         &days,
@@ -175,6 +176,7 @@ pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Group
         &index,
         &dated,
         &topic_graph,
+        &weekdays,
         config,
     );
     let related = similarity::related(&vectors, &index, &dated, &days, config.grouping.related);

@@ -7,7 +7,9 @@
 //! document joins a story only on very strong similarity: at least [`UNDATED_MIN`] with one
 //! of the story's documents (a dated pair needs only [`EDGE_MIN`]), [`LINK_MIN`] on average
 //! with all of them, and an average [`UNDATED_MARGIN`] times better than with any story or
-//! document from another time (else its time is ambiguous). It never starts a story by
+//! document from another time (else its time is ambiguous); the weekdays it names must agree
+//! with the story's days (news names the days around its publication: a text about
+//! "Tuesday" and "Wednesday" was not written around a Friday). It never starts a story by
 //! itself, and joins at most one.
 //!
 //! Storylines: each story (and each dated document in no story) is described by its three
@@ -81,6 +83,32 @@ fn avg_sim(vectors: &Vectors, a: &[u32], b: &[u32]) -> f32 {
     }
 }
 
+/// How far an undated document's weekday names agree with a cluster's days (each day
+/// widened by one on both sides: "yesterday's" and "tomorrow's" events): the share of its
+/// weekday mentions that fall on those weekdays, 1 if it names none. Under one half, the
+/// document was written at another time: 0.
+fn weekday_agreement(mentions: &[u16; 7], min_day: i32, max_day: i32) -> f32 {
+    let total: u32 = mentions.iter().map(|&m| u32::from(m)).sum();
+    if total == 0 {
+        return 1.0;
+    }
+    let mut fits = [false; 7];
+    for d in (min_day - 1)..=(max_day + 1).min(min_day + 6) {
+        // Day numbers count from 0001-01-01, a Monday.
+        fits[(d - 1).rem_euclid(7) as usize] = true;
+    }
+    let ok: u32 = (0..7)
+        .filter(|&k| fits[k])
+        .map(|k| u32::from(mentions[k]))
+        .sum();
+    let share = ok as f32 / total as f32;
+    if share < 0.5 {
+        0.0
+    } else {
+        share
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn build(
     docs: &[Document],
@@ -90,6 +118,7 @@ pub(crate) fn build(
     index: &Index,
     dates: &DateIndex,
     graph: &TopicGraph,
+    weekdays: &[[u16; 7]],
     config: &Config,
 ) -> StorySet {
     let n = docs.len();
@@ -147,7 +176,12 @@ pub(crate) fn build(
         roots.dedup();
         let mut scored: Vec<(f32, u32)> = roots
             .iter()
-            .map(|&r| (avg_sim(vectors, &[u], &cl.members[r as usize]), r))
+            .map(|&r| {
+                let r_ = r as usize;
+                let agree =
+                    weekday_agreement(&weekdays[u as usize], cl.min_day[r_], cl.max_day[r_]);
+                (avg_sim(vectors, &[u], &cl.members[r_]) * agree, r)
+            })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let Some(&(best, root)) = scored.first() else {
@@ -484,4 +518,27 @@ fn line_topics(line: &[usize], unit_keys: &[Vec<(usize, f32)>]) -> Vec<usize> {
             .then(a.0.cmp(&b.0))
     });
     v.into_iter().take(5).map(|x| x.0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekday_agreement_reads_the_days_around_a_story() {
+        // 2024-02-06 was a Tuesday: Monday to Wednesday fit.
+        let tue = day_number(NaiveDate::from_ymd_opt(2024, 2, 6).unwrap());
+        let mut m = [0u16; 7];
+        m[1] = 6; // Tuesday
+        m[0] = 2; // Monday
+        assert_eq!(weekday_agreement(&m, tue, tue), 1.0);
+        let mut f = [0u16; 7];
+        f[4] = 1; // Friday
+        f[3] = 1; // Thursday
+        f[2] = 1; // Wednesday
+        assert_eq!(weekday_agreement(&f, tue, tue), 0.0);
+        assert_eq!(weekday_agreement(&[0; 7], tue, tue), 1.0);
+        // A week-long span fits every day.
+        assert_eq!(weekday_agreement(&f, tue, tue + 6), 1.0);
+    }
 }
