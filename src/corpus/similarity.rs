@@ -60,6 +60,8 @@ type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 pub(crate) struct Vectors {
     pub docs: Vec<Vec<(u32, f32)>>,
     pub full: Vec<Vec<(u32, f32)>>,
+    /// Feature ids from this one on are names.
+    pub first_name: u32,
     pub features: usize,
 }
 
@@ -120,6 +122,7 @@ impl Vectors {
         all.par_sort_unstable();
         let mut df: IdMap<(u32, u32)> = IdMap::default();
         let mut next_id = 0u32;
+        let mut first_name = u32::MAX;
         let mut i = 0;
         while i < all.len() {
             let mut j = i;
@@ -128,6 +131,10 @@ impl Vectors {
             }
             let count = (j - i) as u32;
             if count >= 2 {
+                // Sorted hashes put names (top bit set) after words.
+                if all[i] >> 63 == 1 && first_name == u32::MAX {
+                    first_name = next_id;
+                }
                 df.insert(all[i], (next_id, count));
                 next_id += 1;
             }
@@ -175,13 +182,26 @@ impl Vectors {
         Vectors {
             docs,
             full,
+            first_name,
             features: next_id as usize,
         }
     }
 
-    /// Cosine of two documents (over shared features; the norm counts all of them).
+    /// Cosine of two documents over the features each shares with some other document.
     pub fn sim(&self, a: usize, b: usize) -> f32 {
-        dot(&self.full[a], &self.full[b])
+        dot(&self.full[a], &self.full[b], self.first_name).0
+    }
+
+    /// The cosine, or 0 when it rests on too little: fewer than [`MIN_SHARED`] common
+    /// features, or common words only (no name in common) and below [`WORDS_ONLY_MIN`].
+    /// A few shared everyday words are no relation, however heavy they weigh in a short text.
+    pub fn linked_sim(&self, a: usize, b: usize) -> f32 {
+        let (s, n, names) = dot(&self.full[a], &self.full[b], self.first_name);
+        if n < MIN_SHARED || (names == 0 && s < WORDS_ONLY_MIN) {
+            0.0
+        } else {
+            s
+        }
     }
 }
 
@@ -191,20 +211,31 @@ fn idf(n: f32, df: f32) -> f32 {
     (n / df).ln().max(0.0)
 }
 
-pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0f32);
+/// Features two documents must share to be related at all.
+pub const MIN_SHARED: u32 = 3;
+/// Similarity needed when two documents share no name.
+pub const WORDS_ONLY_MIN: f32 = 0.3;
+
+/// Dot product of two sparse vectors, how many features they share, and how many of those
+/// are names (ids from `first_name` on).
+pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)], first_name: u32) -> (f32, u32, u32) {
+    let (mut i, mut j, mut s, mut n, mut names) = (0, 0, 0.0f32, 0u32, 0u32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 s += a[i].1 * b[j].1;
+                n += 1;
+                if a[i].0 >= first_name {
+                    names += 1;
+                }
                 i += 1;
                 j += 1;
             }
         }
     }
-    s
+    (s, n, names)
 }
 
 /// Documents in date order: dated by day then index, undated last.
@@ -363,7 +394,7 @@ pub(crate) fn story_edges(
                     .into_iter()
                     .filter_map(|r2| {
                         let d2 = dates.doc[r2 as usize] as usize;
-                        let s = vectors.sim(d, d2);
+                        let s = vectors.linked_sim(d, d2);
                         (s >= min_sim).then_some((d.min(d2) as u32, d.max(d2) as u32, s))
                     })
                     .collect::<Vec<_>>()
@@ -405,7 +436,7 @@ pub(crate) fn undated_candidates(
                     .into_iter()
                     .map(|r2| {
                         let d2 = dates.doc[r2 as usize];
-                        (d2, vectors.sim(d, d2 as usize))
+                        (d2, vectors.linked_sim(d, d2 as usize))
                     })
                     .collect();
                 (d as u32, best)
@@ -454,7 +485,7 @@ pub(crate) fn related(
                     .into_iter()
                     .filter_map(|r2| {
                         let d2 = dates.doc[r2 as usize] as usize;
-                        let s = vectors.sim(d, d2);
+                        let s = vectors.linked_sim(d, d2);
                         (s > MIN_RELATED).then(|| (s * date_factor(days[d], days[d2]), d2))
                     })
                     .collect();
@@ -504,6 +535,13 @@ mod tests {
 
     #[test]
     fn dot_merges_sorted_features() {
-        assert_eq!(dot(&[(1, 0.5), (3, 0.5)], &[(2, 1.0), (3, 0.5)]), 0.25);
+        assert_eq!(
+            dot(&[(1, 0.5), (3, 0.5)], &[(2, 1.0), (3, 0.5)], 3),
+            (0.25, 1, 1)
+        );
+        assert_eq!(
+            dot(&[(1, 0.5), (3, 0.5)], &[(2, 1.0), (3, 0.5)], 9),
+            (0.25, 1, 0)
+        );
     }
 }

@@ -72,7 +72,7 @@ fn avg_sim(vectors: &Vectors, a: &[u32], b: &[u32]) -> f32 {
     let (mut sum, mut n) = (0.0f32, 0u32);
     for &x in a.iter().take(LINK_SAMPLE) {
         for &y in b.iter().take(LINK_SAMPLE) {
-            sum += vectors.sim(x as usize, y as usize);
+            sum += vectors.linked_sim(x as usize, y as usize);
             n += 1;
         }
     }
@@ -123,14 +123,6 @@ pub(crate) fn build(
 ) -> StorySet {
     let n = docs.len();
     let window = config.grouping.story_window_days.max(0);
-    if std::env::var("DOSSIER_DEBUG_SIM").is_ok() {
-        for a in 0..n {
-            let row: Vec<String> = (0..n)
-                .map(|b| format!("{:.3}", vectors.sim(a, b)))
-                .collect();
-            eprintln!("sim {a}: {}", row.join(" "));
-        }
-    }
     let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN);
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
 
@@ -190,7 +182,7 @@ pub(crate) fn build(
         let closest = cl.members[root as usize]
             .iter()
             .take(LINK_SAMPLE * LINK_SAMPLE)
-            .map(|&d| vectors.sim(u as usize, d as usize))
+            .map(|&d| vectors.linked_sim(u as usize, d as usize))
             .fold(0.0f32, f32::max);
         let (lo, hi) = (cl.min_day[root as usize], cl.max_day[root as usize]);
         let rival = scored
