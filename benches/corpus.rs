@@ -331,8 +331,8 @@ fn story_quality(docs: &[Document], truth: &[usize], found: &[Option<usize>]) ->
     use std::collections::HashMap;
     let pairs = |key: &dyn Fn(usize) -> Option<usize>| -> HashMap<usize, Vec<usize>> {
         let mut m: HashMap<usize, Vec<usize>> = HashMap::new();
-        for d in 0..docs.len() {
-            if docs[d].date.is_some() {
+        for (d, doc) in docs.iter().enumerate() {
+            if doc.date.is_some() {
                 if let Some(k) = key(d) {
                     m.entry(k).or_default().push(d);
                 }
