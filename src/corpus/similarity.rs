@@ -21,15 +21,17 @@ const NAME_WEIGHT: f32 = 1.0;
 const TITLE_WEIGHT: f32 = 1.5;
 /// A feature whose postings inside a story window exceed this is too common there to tell
 /// events apart; it is skipped for that document.
-const WINDOW_CAP: usize = 512;
+const WINDOW_CAP: usize = 256;
 /// Candidates kept per document for story edges.
-const STORY_CANDIDATES: usize = 24;
+const STORY_CANDIDATES: usize = 12;
 /// Postings read per feature for related documents (the ones nearest in date).
-const RELATED_SCAN: usize = 1024;
+const RELATED_SCAN: usize = 256;
 /// Candidates whose exact similarity is computed for related documents.
-const RELATED_CANDIDATES: usize = 64;
+const RELATED_CANDIDATES: usize = 24;
 /// Postings read per feature for an undated document (nearest to the newest).
-const UNDATED_SCAN: usize = 2048;
+const UNDATED_SCAN: usize = 1024;
+/// Features of a document used to query the index (its heaviest).
+const QUERY_FEATURES: usize = 24;
 
 /// A fast hasher for u64 keys that are already hashes.
 #[derive(Default)]
@@ -59,6 +61,8 @@ type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 /// `docs` the heaviest ones that are not nearly everywhere (for the index and scans).
 pub(crate) struct Vectors {
     pub docs: Vec<Vec<(u32, f32)>>,
+    /// Per document, its [`QUERY_FEATURES`] heaviest indexed features.
+    pub query: Vec<Sparse>,
     pub full: Vec<Vec<(u32, f32)>>,
     /// Feature ids from this one on are names.
     pub first_name: u32,
@@ -145,7 +149,7 @@ impl Vectors {
         // Features in nearly every document say nothing; keep them out of the index (they
         // still count in the norm).
         let max_df = ((n as f64 * 0.2) as u32).max(50);
-        let (docs, full): (Vec<Sparse>, Vec<Sparse>) = raw
+        let built: Vec<(Sparse, Sparse, Sparse)> = raw
             .into_par_iter()
             .map(|v| {
                 let mut norm = 0.0f32;
@@ -164,7 +168,7 @@ impl Vectors {
                 }
                 let norm = norm.sqrt();
                 if norm == 0.0 {
-                    return (Vec::new(), Vec::new());
+                    return (Vec::new(), Vec::new(), Vec::new());
                 }
                 let mut full: Vec<(u32, f32)> = shared.iter().map(|x| (x.0, x.1 / norm)).collect();
                 full.sort_unstable_by_key(|x| x.0);
@@ -175,12 +179,22 @@ impl Vectors {
                     .collect();
                 top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 top.truncate(MAX_FEATURES);
+                let query: Sparse = top.iter().take(QUERY_FEATURES).copied().collect();
                 top.sort_unstable_by_key(|x| x.0);
-                (top, full)
+                (top, full, query)
             })
-            .unzip();
+            .collect();
+        let mut docs = Vec::with_capacity(n);
+        let mut full = Vec::with_capacity(n);
+        let mut query = Vec::with_capacity(n);
+        for (t, f, q) in built {
+            docs.push(t);
+            full.push(f);
+            query.push(q);
+        }
         Vectors {
             docs,
+            query,
             full,
             first_name,
             features: next_id as usize,
@@ -379,7 +393,7 @@ pub(crate) fn story_edges(
             |acc, r| {
                 let d = dates.doc[r] as usize;
                 let (lo, hi) = dates.window(dates.day[r], window);
-                for &(f, w) in &vectors.docs[d] {
+                for &(f, w) in &vectors.query[d] {
                     let list = index.list(f);
                     let a = list.partition_point(|p| p.0 < lo);
                     let b = list.partition_point(|p| p.0 < hi);
@@ -422,7 +436,7 @@ pub(crate) fn undated_candidates(
             || Acc::new(n),
             |acc, r| {
                 let d = dates.doc[r] as usize;
-                for &(f, w) in &vectors.docs[d] {
+                for &(f, w) in &vectors.query[d] {
                     let list = index.list(f);
                     // Dated postings only, the newest ones if there are too many.
                     let end = list.partition_point(|p| (p.0 as usize) < dates.dated);
@@ -464,7 +478,7 @@ pub(crate) fn related(
             || Acc::new(n),
             |acc, d| {
                 let r = dates.rank[d];
-                for &(f, w) in &vectors.docs[d] {
+                for &(f, w) in &vectors.query[d] {
                     let list = index.list(f);
                     let (a, b) = if list.len() <= RELATED_SCAN {
                         (0, list.len())
