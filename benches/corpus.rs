@@ -315,6 +315,20 @@ fn corpus(n: usize, seed: u64) -> (Vec<Document>, Vec<usize>) {
     (docs, truth)
 }
 
+/// CPU seconds (user + system) of this process so far: honest on a busy machine, where wall
+/// time is not.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = &s[s.rfind(')')? + 2..];
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -379,13 +393,16 @@ fn run(n: usize) {
     let config = Config::default();
     let matcher = TopicMatcher::new(&config.topics);
 
+    let c0 = cpu_seconds();
     let t = Instant::now();
     let features = analyze_all(&docs, &matcher);
     let analyze = t.elapsed().as_secs_f64();
+    let c1 = cpu_seconds();
 
     let t = Instant::now();
     let g = group(&docs, &features, &config);
     let grouping = t.elapsed().as_secs_f64();
+    let c2 = cpu_seconds();
 
     let t = Instant::now();
     let targets =
@@ -404,14 +421,19 @@ fn run(n: usize) {
         })
         .sum();
     let link = t.elapsed().as_secs_f64();
+    let c3 = cpu_seconds();
 
     let (precision, recall) = story_quality(&docs, &truth, &g.doc_story);
     let words: u64 = features.iter().map(|f| u64::from(f.words)).sum();
     let multi = g.stories.iter().filter(|s| s.docs.len() > 1).count();
     println!(
-        "| {n:>7} | {:>5.1} M | {gen:>6.2} | {analyze:>7.2} | {grouping:>6.2} | {link:>5.2} | {:>6.2} | {:>8.0} | {:>6} | {multi:>7} | {:>6} | {:>5.3} | {:>5.3} | {:>5} MB |",
+        "| {n:>7} | {:>5.1} M | {gen:>5.2} | {analyze:>5.2} ({:>5.2}) | {grouping:>5.2} ({:>5.2}) | {link:>5.2} ({:>5.2}) | {:>5.2} ({:>5.2}) | {:>8.0} | {:>6} | {multi:>7} | {:>7} | {:>5.3} | {:>6.3} | {:>4} MB |",
         words as f64 / 1e6,
+        c1 - c0,
+        c2 - c1,
+        c3 - c2,
         analyze + grouping + link,
+        c3 - c0,
         peak_rss_mib(),
         g.topics.len(),
         g.storylines.len(),
@@ -432,8 +454,9 @@ fn main() {
         sizes
     };
     println!("threads: {}", rayon::current_num_threads());
-    println!("|    docs |   words |  gen s | analyze s | group s | link s | total s | peak MiB | topics | stories | s.lines | prec. | recall |  HTML   |");
-    println!("|--------:|--------:|-------:|----------:|--------:|-------:|--------:|---------:|-------:|--------:|--------:|------:|-------:|--------:|");
+    println!("seconds: wall (CPU)");
+    println!("|    docs |   words | gen s |     analyze    |      group     |      link      |      total     | peak MiB | topics | stories | s.lines | prec. | recall |    HTML |");
+    println!("|--------:|--------:|------:|---------------:|---------------:|---------------:|---------------:|---------:|-------:|--------:|--------:|------:|-------:|--------:|");
     for n in sizes {
         run(n);
     }

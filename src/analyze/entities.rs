@@ -7,7 +7,7 @@
 //! organisations or places; a surname alone folds into the full name used in the same
 //! document. What is still uncertain is kept as evidence and decided over the whole corpus.
 
-use std::collections::HashMap;
+use super::fasthash::FastMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -236,7 +236,7 @@ impl EntityCollector {
         let first = offset + tokens[f.start].start as u32;
         let c = self.candidates.entry(key).or_insert_with(|| Candidate {
             name: f.name.clone(),
-            forms: HashMap::new(),
+            forms: HashMap::default(),
             evidence: KindEvidence::default(),
             count: 0,
             first,
@@ -264,7 +264,7 @@ impl EntityCollector {
         let key = name_key(name);
         let c = self.candidates.entry(key).or_insert_with(|| Candidate {
             name: name.to_string(),
-            forms: HashMap::new(),
+            forms: HashMap::default(),
             evidence: KindEvidence::default(),
             count: 0,
             first: offset,
@@ -295,7 +295,7 @@ impl EntityCollector {
         cands.sort_by(|a, b| a.0.cmp(&b.0));
         // Surname → full names that end with it (people only: not listed places, not
         // organisations by marker).
-        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
         for (idx, (key, c)) in cands.iter().enumerate() {
             if !key.contains(' ') || c.listed_place || looks_institutional(c) {
                 continue;
@@ -321,7 +321,7 @@ impl EntityCollector {
                 target[idx] = best;
             }
         }
-        let mut folded_keys = HashMap::new();
+        let mut folded_keys = HashMap::default();
         let mut merged: Vec<Option<Candidate>> = Vec::with_capacity(cands.len());
         let mut keys = Vec::with_capacity(cands.len());
         for (key, c) in cands {

@@ -1,7 +1,7 @@
 //! Built-in word lists behind the entity rules: places, given names, role words, organisation
 //! and place markers, stop words. General knowledge, not tuned to any document.
 
-use std::collections::{HashMap, HashSet};
+use super::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 /// Countries, with their other names and their demonyms: `names;demonyms`, `|` between
@@ -886,8 +886,8 @@ fn words(text: &'static str) -> HashSet<&'static str> {
 }
 
 fn build() -> Lexicon {
-    let mut places = HashMap::new();
-    let mut demonyms = HashSet::new();
+    let mut places = HashMap::default();
+    let mut demonyms = HashSet::default();
     for line in COUNTRIES.lines().filter(|l| !l.trim().is_empty()) {
         let (names, dems) = line.split_once(';').unwrap_or((line, ""));
         let mut names = names.split('|');

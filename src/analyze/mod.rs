@@ -5,6 +5,7 @@
 //! against) and [`FEATURES_VERSION`].
 
 pub mod entities;
+pub mod fasthash;
 pub(crate) mod lexicon;
 pub mod matcher;
 pub mod quotes;

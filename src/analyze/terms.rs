@@ -1,6 +1,6 @@
 //! Content words for similarity: normalised, counted and hashed.
 
-use std::collections::HashMap;
+use super::fasthash::FastMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -41,16 +41,25 @@ pub fn term_id(term: &str) -> u32 {
 /// The normal form of a word for similarity, or `None` for stop words, numbers and very short
 /// words. Lower case, without hyphens, dots and apostrophes, with a light plural stemming.
 pub fn normalise(word: &str) -> Option<String> {
-    let mut w: String = word
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if w.chars().count() < 3 || w.chars().all(|c| c.is_ascii_digit()) {
-        return None;
+    let mut w = String::new();
+    normalise_into(word, &mut w).then_some(w)
+}
+
+/// [`normalise`] into a reused buffer; false for words that are no terms.
+pub fn normalise_into(word: &str, w: &mut String) -> bool {
+    w.clear();
+    for c in word.chars() {
+        if c.is_ascii_alphanumeric() {
+            w.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            w.extend(c.to_lowercase());
+        }
+    }
+    if w.len() < 3 && w.chars().count() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
     }
     if lexicon().stop_terms.contains(w.as_str()) {
-        return None;
+        return false;
     }
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
@@ -66,20 +75,25 @@ pub fn normalise(word: &str) -> Option<String> {
     {
         w.truncate(n - 1);
     }
-    Some(w)
+    true
 }
 
 /// Counts terms over the blocks of one document.
 #[derive(Default)]
 pub(crate) struct TermCounter {
-    counts: HashMap<String, (u32, bool)>,
+    /// Term id → (count, in title, length).
+    counts: FastMap<u32, (u32, bool, u32)>,
+    buf: String,
 }
 
 impl TermCounter {
     pub fn add(&mut self, tokens: &[Token<'_>], in_title: bool) {
         for t in tokens {
-            if let Some(term) = normalise(t.text) {
-                let e = self.counts.entry(term).or_insert((0, false));
+            if normalise_into(t.text, &mut self.buf) {
+                let e = self
+                    .counts
+                    .entry(term_id(&self.buf))
+                    .or_insert((0, false, self.buf.len() as u32));
                 e.0 += 1;
                 e.1 |= in_title;
             }
@@ -87,30 +101,26 @@ impl TermCounter {
     }
 
     /// Title terms first, then by count, then longer words (rarer, on the whole), then the
-    /// hash: a total order, so the kept set never depends on hash-map order.
+    /// id: a total order, so the kept set never depends on hash-map order.
     pub fn finish(self) -> Vec<TermCount> {
-        let mut all: Vec<(String, u32, bool)> = self
-            .counts
-            .into_iter()
-            .map(|(t, (c, ti))| (t, c, ti))
-            .collect();
-        all.sort_by(|a, b| {
-            b.2.cmp(&a.2)
-                .then(b.1.cmp(&a.1))
-                .then(b.0.len().cmp(&a.0.len()))
+        let mut all: Vec<(u32, (u32, bool, u32))> = self.counts.into_iter().collect();
+        all.sort_unstable_by(|a, b| {
+            b.1 .1
+                .cmp(&a.1 .1)
+                .then(b.1 .0.cmp(&a.1 .0))
+                .then(b.1 .2.cmp(&a.1 .2))
                 .then(a.0.cmp(&b.0))
         });
         all.truncate(MAX_TERMS);
         let mut out: Vec<TermCount> = all
             .into_iter()
-            .map(|(t, c, ti)| TermCount {
-                hash: term_id(&t),
+            .map(|(id, (c, ti, _))| TermCount {
+                hash: id,
                 count: c.min(u32::from(u16::MAX)) as u16,
                 in_title: ti,
             })
             .collect();
-        out.sort_by_key(|t| t.hash);
-        out.dedup_by_key(|t| t.hash);
+        out.sort_unstable_by_key(|t| t.hash);
         out
     }
 }
