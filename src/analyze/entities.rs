@@ -586,14 +586,35 @@ fn analyse_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexico
 }
 
 fn key_of(tokens: &[Token<'_>]) -> String {
-    let joined: Vec<&str> = tokens.iter().map(|t| t.text).collect();
-    name_key(&joined.join(" "))
+    let mut key = String::new();
+    key_into(tokens, &mut key);
+    key
+}
+
+/// [`name_key`] of the words joined by spaces, into a reused buffer.
+fn key_into(tokens: &[Token<'_>], key: &mut String) {
+    key.clear();
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        for c in t.text.chars() {
+            match c {
+                '.' => {}
+                '’' | '‘' => key.push('\''),
+                c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+                c => key.extend(c.to_lowercase()),
+            }
+        }
+    }
 }
 
 fn longest_place(tokens: &[Token<'_>], p: usize, e: usize, lx: &Lexicon) -> Option<usize> {
-    (1..=4.min(e - p))
-        .rev()
-        .find(|&len| lx.places.contains_key(key_of(&tokens[p..p + len]).as_str()))
+    let mut key = String::new();
+    (1..=4.min(e - p)).rev().find(|&len| {
+        key_into(&tokens[p..p + len], &mut key);
+        lx.places.contains_key(key.as_str())
+    })
 }
 
 fn last_role_head(words: &[String], lx: &Lexicon) -> Option<usize> {

@@ -22,10 +22,29 @@ struct Phrase {
 
 /// Finds phrases as whole words. Where matches overlap, the leftmost wins, then the
 /// longest, then the phrase given first.
+///
+/// Phrases with a capital go into a case-sensitive automaton (with their all-capitals form),
+/// lower-case phrases into an ASCII-case-insensitive one: lower-case text does not even
+/// reach the verification step for names.
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
-    automaton: Option<AhoCorasick>,
+    exact: Option<AhoCorasick>,
+    /// Pattern of `exact` → phrase.
+    exact_phrase: Vec<usize>,
+    folded: Option<AhoCorasick>,
+    folded_phrase: Vec<usize>,
     phrases: Vec<Phrase>,
+}
+
+fn automaton(patterns: &[String], fold: bool) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(fold)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .ok()
 }
 
 impl PhraseMatcher {
@@ -34,29 +53,38 @@ impl PhraseMatcher {
     pub fn new(phrases: impl IntoIterator<Item = (String, usize)>) -> Self {
         let mut seen = std::collections::HashSet::new();
         let mut list = Vec::new();
+        let (mut exact, mut exact_phrase) = (Vec::new(), Vec::new());
+        let (mut folded, mut folded_phrase) = (Vec::new(), Vec::new());
         for (text, id) in phrases {
             let text = text.trim().to_string();
             if text.is_empty() || !seen.insert(text.clone()) {
                 continue;
             }
             let exact_case = text.chars().any(char::is_uppercase);
+            let k = list.len();
+            if exact_case {
+                exact.push(text.clone());
+                exact_phrase.push(k);
+                let upper = text.to_uppercase();
+                if upper != text && seen.insert(upper.clone()) {
+                    exact.push(upper);
+                    exact_phrase.push(k);
+                }
+            } else {
+                folded.push(text.clone());
+                folded_phrase.push(k);
+            }
             list.push(Phrase {
                 text,
                 id,
                 exact_case,
             });
         }
-        let automaton = if list.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(list.iter().map(|p| p.text.as_str()))
-                .ok()
-        };
         PhraseMatcher {
-            automaton,
+            exact: automaton(&exact, false),
+            exact_phrase,
+            folded: automaton(&folded, true),
+            folded_phrase,
             phrases: list,
         }
     }
@@ -67,17 +95,29 @@ impl PhraseMatcher {
 
     /// Non-overlapping whole-word matches in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let p = &self.phrases[m.pattern().as_usize()];
-            let (s, e) = (m.start(), m.end());
-            if !whole_word(text, s, e) || !case_ok(&text[s..e], p) {
-                continue;
+        if let Some(ac) = &self.exact {
+            for m in ac.find_iter(text) {
+                if whole_word(text, m.start(), m.end()) {
+                    found.push((
+                        m.start(),
+                        m.end(),
+                        self.exact_phrase[m.pattern().as_usize()],
+                    ));
+                }
             }
-            found.push((s, e, m.pattern().as_usize()));
+        }
+        if let Some(ac) = &self.folded {
+            for m in ac.find_iter(text) {
+                let k = self.folded_phrase[m.pattern().as_usize()];
+                let (s, e) = (m.start(), m.end());
+                if whole_word(text, s, e) && case_ok(&text[s..e], &self.phrases[k]) {
+                    found.push((s, e, k));
+                }
+            }
+        }
+        if found.is_empty() {
+            return Vec::new();
         }
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut out = Vec::new();

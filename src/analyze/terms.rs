@@ -90,10 +90,11 @@ impl TermCounter {
     pub fn add(&mut self, tokens: &[Token<'_>], in_title: bool) {
         for t in tokens {
             if normalise_into(t.text, &mut self.buf) {
-                let e = self
-                    .counts
-                    .entry(term_id(&self.buf))
-                    .or_insert((0, false, self.buf.len() as u32));
+                let e = self.counts.entry(term_id(&self.buf)).or_insert((
+                    0,
+                    false,
+                    self.buf.len() as u32,
+                ));
                 e.0 += 1;
                 e.1 |= in_title;
             }

@@ -39,7 +39,7 @@ pub const UNDATED_MIN: f32 = 0.40;
 /// ... and this margin over the best match from another time.
 pub const UNDATED_MARGIN: f32 = 1.3;
 /// Members compared per side when checking average similarity.
-const LINK_SAMPLE: usize = 8;
+const LINK_SAMPLE: usize = 6;
 pub const MAX_STORYLINE_UNITS: usize = 60;
 const KEY_TOPICS: usize = 3;
 
@@ -144,7 +144,9 @@ pub(crate) fn build(
         if i64::from(hi - lo) > window {
             continue;
         }
-        if avg_sim(vectors, &cl.members[ra], &cl.members[rb]) < LINK_MIN {
+        // Two single documents: the edge itself is their link.
+        let single = cl.members[ra].len() == 1 && cl.members[rb].len() == 1;
+        if !single && avg_sim(vectors, &cl.members[ra], &cl.members[rb]) < LINK_MIN {
             continue;
         }
         // The larger cluster absorbs the smaller; ties to the lower root.
