@@ -414,6 +414,14 @@ fn is_name_word(t: &Token<'_>, lx: &Lexicon) -> bool {
 /// Month and weekday names; short forms that are also given names ("Jan", "Sat") only with
 /// their dot.
 pub(crate) fn is_calendar(t: &Token<'_>, lx: &Lexicon) -> bool {
+    // Cheap rejection first: month and weekday names are short and start with one of these.
+    if t.text.len() > 10
+        || !t
+            .text
+            .starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D', 'T', 'W'])
+    {
+        return false;
+    }
     let w = lower(t);
     lx.calendar.contains(w.as_str())
         && (t.text.ends_with('.')

@@ -27,7 +27,7 @@ const STORY_CANDIDATES: usize = 12;
 /// Postings read per feature for related documents (the ones nearest in date).
 const RELATED_SCAN: usize = 256;
 /// Candidates whose exact similarity is computed for related documents.
-const RELATED_CANDIDATES: usize = 24;
+const RELATED_CANDIDATES: usize = 16;
 /// Postings read per feature for an undated document (nearest to the newest).
 const UNDATED_SCAN: usize = 1024;
 /// Features of a document used to query the index (its heaviest).
