@@ -13,6 +13,7 @@ use serde_json::{json, Map, Value};
 use super::markdown::{self, RenderedBody};
 use super::urls::{self, Links};
 use super::{Page, PageSpec};
+use crate::corpus::{link_first_mentions, MentionTargets};
 use crate::site::Site;
 
 /// Builds a JSON object like `json!`, but lets values that are already `Value`s move in
@@ -47,6 +48,8 @@ struct Shared<'a> {
     topic_stories: Vec<Vec<usize>>,
     /// Each document's position in `site.chrono`.
     chrono_pos: Vec<usize>,
+    /// Bodies of documents that appear in a feed, with absolute links.
+    feed_bodies: BTreeMap<usize, String>,
 }
 
 /// Build the spec of every page of the site.
@@ -108,6 +111,25 @@ pub fn extra_files(site: &Site) -> Vec<Page> {
     out
 }
 
+/// Documents that some Atom feed lists (the newest dated ones, site-wide and per topic).
+fn feed_documents(site: &Site) -> BTreeSet<usize> {
+    let size = site.config.feed.size;
+    let dated = |list: &[usize]| -> Vec<usize> {
+        list.iter()
+            .copied()
+            .filter(|&i| site.docs[i].date.is_some())
+            .take(size)
+            .collect()
+    };
+    let mut out: BTreeSet<usize> = dated(&site.chrono).into_iter().collect();
+    if site.config.feed.per_topic {
+        for list in &site.grouping.topic_docs {
+            out.extend(dated(list));
+        }
+    }
+    out
+}
+
 fn format_day(day: NaiveDate, pattern: &str) -> String {
     day.format(pattern).to_string()
 }
@@ -155,12 +177,31 @@ impl<'a> Shared<'a> {
             "has_stories": !site.grouping.stories.is_empty(),
             "has_undated": !site.undated.is_empty(),
         });
-        let bodies: Vec<RenderedBody> = site
-            .docs
-            .par_iter()
-            .map(|d| markdown::to_html(markdown::events(&d.body)))
-            .collect();
         let g = &site.grouping;
+        // The first mention of each of a document's topics links to the topic page.
+        let mentions = config.grouping.link_topics.then(|| {
+            MentionTargets::from_topics(&g.topics, |_, t| links.href(&urls::topic(&t.slug)))
+        });
+        let body_html = |i: usize, prefix: &str| {
+            let events = markdown::events(&site.docs[i].body);
+            match &mentions {
+                Some(m) => {
+                    let view = m.only(&g.doc_topics[i]).with_href_prefix(prefix);
+                    markdown::to_html(link_first_mentions(events, &view))
+                }
+                None => markdown::to_html(events),
+            }
+        };
+        // Article pages sit two folders deep.
+        let bodies: Vec<RenderedBody> = (0..site.docs.len())
+            .into_par_iter()
+            .map(|i| body_html(i, "../../"))
+            .collect();
+        // Feeds are read away from the site: their copies link with absolute addresses.
+        let feed_bodies: BTreeMap<usize, String> = feed_documents(site)
+            .into_par_iter()
+            .map(|i| (i, body_html(i, &links.base_url).html))
+            .collect();
         let topic_values: Vec<Value> = g
             .topics
             .iter()
@@ -185,8 +226,10 @@ impl<'a> Shared<'a> {
                     "slug": s.slug,
                     "url": links.href(&urls::story(&s.slug)),
                     "count": s.docs.len(),
-                    "first_day": s.first_day.map(|d| d.to_string()),
-                    "last_day": s.last_day.map(|d| d.to_string()),
+                    "first_day": s.first_day.to_string(),
+                    "last_day": s.last_day.to_string(),
+                    "first_display": format_day(s.first_day, &config.date_format.short),
+                    "last_display": format_day(s.last_day, &config.date_format.short),
                 })
             })
             .collect();
@@ -212,6 +255,7 @@ impl<'a> Shared<'a> {
             story_values,
             topic_stories,
             chrono_pos,
+            feed_bodies,
         };
         shared.cards = (0..site.docs.len())
             .into_par_iter()
@@ -627,12 +671,7 @@ impl<'a> Shared<'a> {
             obj!({"groups": groups}),
         ));
 
-        let mut quotes_of: Vec<Vec<usize>> = vec![Vec::new(); g.topics.len()];
-        for (q, quote) in g.quotes.iter().enumerate() {
-            if let Some(list) = quotes_of.get_mut(quote.speaker) {
-                list.push(q);
-            }
-        }
+        let quotes_of = &g.topic_quotes;
         let per_topic: Vec<Vec<PageSpec>> = order
             .par_iter()
             .map(|&t| {
@@ -906,7 +945,7 @@ impl<'a> Shared<'a> {
                 .into_iter()
                 .map(|(name, docs)| obj!({"source": if name.is_empty() { Value::Null } else { json!(name) }, "articles" => self.cards_of(&docs)}))
                 .collect();
-            let storyline = g.storylines.iter().find(|l| l.stories.contains(&s)).map(
+            let storyline = g.story_storyline[s].map(|l| &g.storylines[l]).map(
                 |l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}),
             );
             let topics: Vec<Value> = story
@@ -1004,7 +1043,7 @@ impl<'a> Shared<'a> {
                     "updated": updated,
                     "authors": doc.front.authors,
                     "summary": self.cards[i]["summary"],
-                    "content": self.bodies[i].html,
+                    "content": self.feed_bodies.get(&i).map(String::as_str).unwrap_or(&self.bodies[i].html),
                     "topics": site.grouping.doc_topics[i].iter().map(|&t| site.grouping.topics[t].name.clone()).collect::<Vec<_>>(),
                 })
             })
