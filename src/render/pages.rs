@@ -46,6 +46,11 @@ struct Shared<'a> {
     story_values: Vec<Value>,
     /// Per topic: the stories it appears in.
     topic_stories: Vec<Vec<usize>>,
+    /// A story needs coverage from two documents at least; a lone document may still be an
+    /// episode of a storyline, but gets no story page.
+    is_story: Vec<bool>,
+    /// Each document's story, if that story is one (see `is_story`).
+    doc_story: Vec<Option<usize>>,
     /// Each document's position in `site.chrono`.
     chrono_pos: Vec<usize>,
     /// Bodies of documents that appear in a feed, with absolute links.
@@ -174,7 +179,7 @@ impl<'a> Shared<'a> {
             "stories_url": links.href(urls::STORIES),
             "timeline_url": links.href(urls::TIMELINE),
             "undated_url": links.href(urls::UNDATED),
-            "has_stories": !site.grouping.stories.is_empty(),
+            "has_stories": site.grouping.stories.iter().any(|s| s.docs.len() >= 2),
             "has_undated": !site.undated.is_empty(),
         });
         let g = &site.grouping;
@@ -233,8 +238,14 @@ impl<'a> Shared<'a> {
                 })
             })
             .collect();
+        let is_story: Vec<bool> = g.stories.iter().map(|s| s.docs.len() >= 2).collect();
+        let doc_story: Vec<Option<usize>> = g
+            .doc_story
+            .iter()
+            .map(|s| s.filter(|&s| is_story[s]))
+            .collect();
         let mut topic_stories = vec![Vec::new(); g.topics.len()];
-        for (s, story) in g.stories.iter().enumerate() {
+        for (s, story) in g.stories.iter().enumerate().filter(|(s, _)| is_story[*s]) {
             for &t in &story.topics {
                 if let Some(list) = topic_stories.get_mut(t) {
                     list.push(s);
@@ -254,6 +265,8 @@ impl<'a> Shared<'a> {
             topic_values,
             story_values,
             topic_stories,
+            is_story,
+            doc_story,
             chrono_pos,
             feed_bodies,
         };
@@ -289,7 +302,7 @@ impl<'a> Shared<'a> {
                 obj!({"name": v["name"], "url": v["url"], "kind": v["kind"]})
             })
             .collect();
-        let story = site.grouping.doc_story[i].map(|s| self.story_values[s].clone());
+        let story = self.doc_story[i].map(|s| self.story_values[s].clone());
         obj!({
             "title": doc.title,
             "url": self.links.href(&urls::article(&doc.slug)),
@@ -392,7 +405,7 @@ impl<'a> Shared<'a> {
                 for &t in &site.grouping.doc_topics[i] {
                     *counts.entry(t).or_default() += 1;
                 }
-                if let Some(s) = site.grouping.doc_story[i] {
+                if let Some(s) = self.doc_story[i] {
                     stories.insert(s);
                 }
             }
@@ -452,7 +465,7 @@ impl<'a> Shared<'a> {
         let mut entries: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
         let mut story_entry: BTreeMap<usize, usize> = BTreeMap::new();
         for &i in docs {
-            match g.doc_story[i] {
+            match self.doc_story[i] {
                 Some(s) => match story_entry.get(&s) {
                     Some(&e) => entries[e].1.push(i),
                     None => {
@@ -515,7 +528,7 @@ impl<'a> Shared<'a> {
         };
         let newer = neighbour(pos.and_then(|p| p.checked_sub(1)));
         let older = neighbour(pos.map(|p| p + 1));
-        let story = site.grouping.doc_story[i].map(|s| {
+        let story = self.doc_story[i].map(|s| {
             let st = &site.grouping.stories[s];
             let others: Vec<usize> = st.docs.iter().copied().filter(|&j| j != i).collect();
             let mut v = self.story_values[s].clone();
@@ -915,7 +928,7 @@ impl<'a> Shared<'a> {
         let site = self.site;
         let g = &site.grouping;
         let mut specs = Vec::new();
-        let mut order: Vec<usize> = (0..g.stories.len()).collect();
+        let mut order: Vec<usize> = (0..g.stories.len()).filter(|&s| self.is_story[s]).collect();
         order.sort_by(|&a, &b| {
             g.stories[b]
                 .last_day
@@ -932,7 +945,12 @@ impl<'a> Shared<'a> {
             "Stories",
             obj!({"stories" => list, "storylines" => self.storyline_values()}),
         ));
-        for (s, story) in g.stories.iter().enumerate() {
+        for (s, story) in g
+            .stories
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| self.is_story[*s])
+        {
             // Coverage grouped by source, each source's documents by date.
             let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
             for &i in &story.docs {
@@ -972,7 +990,15 @@ impl<'a> Shared<'a> {
                 .iter()
                 .map(|&s| {
                     let mut v = self.story_values[s].clone();
-                    v["articles"] = json!(self.cards_of(&g.stories[s].docs));
+                    let docs = &g.stories[s].docs;
+                    // A one-document episode links to its article: it has no story page.
+                    if !self.is_story[s] {
+                        if let Some(&d) = docs.first() {
+                            v["url"] = self.cards[d]["url"].clone();
+                            v["title"] = self.cards[d]["title"].clone();
+                        }
+                    }
+                    v["articles"] = Value::from(self.cards_of(docs));
                     v
                 })
                 .collect();
