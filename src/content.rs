@@ -253,8 +253,7 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))?;
     let mut offset = 0;
-    let mut line = 2;
-    for l in rest.split_inclusive('\n') {
+    for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         let bare = l.trim_end_matches(['\n', '\r']);
         if bare == "---" || bare == "..." {
             let yaml = &rest[..offset];
@@ -262,7 +261,6 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
             return Some((yaml, body, line + 1));
         }
         offset += l.len();
-        line += 1;
     }
     None
 }
