@@ -13,7 +13,10 @@ fn seeds_dir() -> Option<PathBuf> {
     if dir.join("expected.yaml").is_file() {
         Some(dir)
     } else {
-        eprintln!("note: {} not found; specimen acceptance test skipped", dir.display());
+        eprintln!(
+            "note: {} not found; specimen acceptance test skipped",
+            dir.display()
+        );
         None
     }
 }
@@ -25,7 +28,10 @@ fn collapse(s: &str) -> String {
 
 /// Collapse white space and straighten quotes.
 fn plain(s: &str) -> String {
-    collapse(&s.replace(['\u{2018}', '\u{2019}', '\u{201B}', '\u{2032}'], "'").replace(['\u{201C}', '\u{201D}', '\u{201F}', '\u{2033}'], "\""))
+    collapse(
+        &s.replace(['\u{2018}', '\u{2019}', '\u{201B}', '\u{2032}'], "'")
+            .replace(['\u{201C}', '\u{201D}', '\u{201F}', '\u{2033}'], "\""),
+    )
 }
 
 /// Accepted values of a scalar field: a list means any of them, null means absent.
@@ -40,7 +46,10 @@ fn accepted(v: &Value) -> Vec<Option<String>> {
 
 fn strings(v: Option<&Value>) -> Vec<String> {
     match v {
-        Some(Value::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -101,7 +110,7 @@ fn check_document(name: &str, expected: &Value, c: &Converted, failures: &mut Ve
     let text = plain(&blocks.join(" "));
     for line in strings(expected.get("must_drop")) {
         let line = collapse(&line);
-        if blocks.iter().any(|b| *b == line) {
+        if blocks.contains(&line) {
             ck.fail(format!("must_drop survived as a block: {line:?}"));
         }
     }
@@ -121,7 +130,8 @@ fn check_document(name: &str, expected: &Value, c: &Converted, failures: &mut Ve
     // The generated file is a valid document.
     match c.file_text() {
         Ok(file) => {
-            if let Err(e) = dossier::content::parse_document(Path::new(name), name, file.as_bytes()) {
+            if let Err(e) = dossier::content::parse_document(Path::new(name), name, file.as_bytes())
+            {
                 ck.fail(format!("generated file does not parse: {e:?}"));
             }
         }
@@ -133,7 +143,8 @@ fn check_document(name: &str, expected: &Value, c: &Converted, failures: &mut Ve
 #[test]
 fn specimens_convert_as_expected() {
     let Some(dir) = seeds_dir() else { return };
-    let yaml = std::fs::read_to_string(dir.join("expected.yaml")).expect("expected.yaml is readable");
+    let yaml =
+        std::fs::read_to_string(dir.join("expected.yaml")).expect("expected.yaml is readable");
     let expected: Value = dossier::yaml::from_str(&yaml).expect("expected.yaml parses");
     let map = expected.as_object().expect("expected.yaml is a mapping");
     let opts = ConvertOptions::default();
@@ -144,7 +155,8 @@ fn specimens_convert_as_expected() {
             continue;
         }
         let raw = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let c = convert(&raw, &format!("content/inbox/{name}"), &opts).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let c = convert(&raw, &format!("content/inbox/{name}"), &opts)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
         check_document(name, want, &c, &mut failures);
         checked += 1;
     }
@@ -163,8 +175,14 @@ fn specimens_convert_identically_twice() {
             continue;
         }
         let raw = std::fs::read(&p).expect("readable");
-        let a = convert(&raw, "content/inbox/x.txt", &opts).expect("converts").file_text().expect("renders");
-        let b = convert(&raw, "content/inbox/x.txt", &opts).expect("converts").file_text().expect("renders");
+        let a = convert(&raw, "content/inbox/x.txt", &opts)
+            .expect("converts")
+            .file_text()
+            .expect("renders");
+        let b = convert(&raw, "content/inbox/x.txt", &opts)
+            .expect("converts")
+            .file_text()
+            .expect("renders");
         assert_eq!(a, b, "{}", p.display());
     }
 }

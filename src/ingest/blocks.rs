@@ -35,6 +35,8 @@ pub struct Unit {
     pub line: usize,
     pub mark: Mark,
     pub words: usize,
+    /// For numbered items: the character after the number (`.` or `)`).
+    pub marker_tail: char,
 }
 
 impl Unit {
@@ -48,6 +50,7 @@ impl Unit {
             line,
             mark,
             words,
+            marker_tail: '.',
         }
     }
 }
@@ -248,7 +251,12 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
             mark,
             Mark::Plain | Mark::Bullet | Mark::Numbered(_) | Mark::Quote
         );
-        out.push(Unit::new(text, md, line_no, mark));
+        let mut unit = Unit::new(text, md, line_no, mark);
+        if matches!(mark, Mark::Numbered(_)) {
+            let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+            unit.marker_tail = trimmed[digits..].chars().next().unwrap_or('.');
+        }
+        out.push(unit);
     }
     if let Some((_, start, body)) = fence {
         // An unclosed fence: keep what it held as code rather than lose it.
@@ -257,6 +265,27 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
         out.push(u);
     }
     out.retain(|u| !(u.mark == Mark::Quote && u.text.is_empty()));
+    if !markdown {
+        // In plain text a lone "1. ..." line is prose that starts with a number ("1. FC Köln
+        // won", a copied footnote); only runs of numbered lines are lists.
+        let numbered: Vec<bool> = out
+            .iter()
+            .map(|u| matches!(u.mark, Mark::Numbered(_)))
+            .collect();
+        for i in 0..out.len() {
+            if let Mark::Numbered(n) = out[i].mark {
+                let neighbour =
+                    (i > 0 && numbered[i - 1]) || numbered.get(i + 1).copied().unwrap_or(false);
+                if !neighbour {
+                    let u = &mut out[i];
+                    u.text = format!("{n}{} {}", u.marker_tail, u.text);
+                    u.lower = u.text.to_lowercase();
+                    u.words += 1;
+                    u.mark = Mark::Plain;
+                }
+            }
+        }
+    }
     out
 }
 
@@ -297,7 +326,7 @@ mod tests {
     #[test]
     fn list_markers() {
         let us = units(
-            "1. First item\n  2. Second item\n• Bullet item\n- dash item\n2024. A year",
+            "1. First item\n  2. Second item\n• Bullet item\n- dash item\n2024. A year\n\n3) A lone numbered line is prose",
             false,
         );
         assert_eq!(us[0].mark, Mark::Numbered(1));
@@ -306,6 +335,8 @@ mod tests {
         assert_eq!(us[2].text, "Bullet item");
         assert_eq!(us[3].mark, Mark::Bullet);
         assert_eq!(us[4].mark, Mark::Plain);
+        assert_eq!(us[5].mark, Mark::Plain);
+        assert_eq!(us[5].text, "3) A lone numbered line is prose");
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub const SHARE_WIDGET: &str = "share-widget";
 pub const COPYRIGHT: &str = "copyright";
 pub const SITE_FOOTER: &str = "site-footer";
 pub const APP_PROMO: &str = "app-promo";
+pub const END_MARK: &str = "end-mark";
 
 /// Whole lines (lower case, end punctuation removed) that are furniture wherever they stand.
 const EXACT: &[(&str, &[&str])] = &[
@@ -738,6 +739,11 @@ static AGENCY_CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)getty images|shutterstock|alamy|afp via getty|reuters/|ap photo|\bap/|epa-efe|/epa\b|/afp\b|\bimago\b|picture[- ]alliance|\bdpa\b|anadolu|xinhua/|\bpool/|/pool\b|handout|sipa|zuma|nurphoto|\bfile\b.*/|©")
         .expect("valid regex")
 });
+/// Wire and press-release end marks: "###", "-30-", "ENDS".
+static END_MARK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:#\s*#\s*#|-\s*30\s*-|–\s*30\s*–|\*\s*\*\s*\*\s*end\s*\*\s*\*\s*\*|-\s*ends?\s*-|ends|\(\s*ends?\s*\)|end of (?:article|story))$")
+        .expect("valid regex")
+});
 static COMMENT_COUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d+\s+(?:comments?|replies|reactions?)$|^comments?\s*\(\d+\)$")
         .expect("valid regex")
@@ -754,6 +760,12 @@ static BREADCRUMB_SEP: LazyLock<Regex> = LazyLock::new(|| {
 /// punctuation removed, curly apostrophes straightened.
 pub fn key(lower: &str) -> String {
     let s = lower.replace(['’', '‘'], "'");
+    // "1. skip to content": a menu's numbering is not part of the entry.
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let s = match s[digits..].strip_prefix(['.', ')']) {
+        Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest.to_string(),
+        _ => s,
+    };
     let s = s.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -788,6 +800,9 @@ pub fn key(lower: &str) -> String {
 
 /// The furniture rule a line falls under by itself, if any.
 pub fn line_rule(u: &Unit) -> Option<&'static str> {
+    if u.words <= 5 && END_MARK_RE.is_match(u.text.trim()) {
+        return Some(END_MARK);
+    }
     let k = key(&u.lower);
     if k.is_empty() {
         // A line of only punctuation or arrows ("↑", "|", "—").

@@ -411,6 +411,7 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
                 continue;
             }
             if is_person_name(&part, prefixed) {
+                let part = title_case_shouted(&part);
                 if !out.authors.contains(&part) {
                     out.authors.push(part);
                 }
@@ -431,6 +432,25 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
         !out.authors.is_empty() && unknown == 0
     };
     ok.then_some(out)
+}
+
+/// "MARTA KOWALSKI" → "Marta Kowalski", "AL-MUGHRABI" → "Al-Mughrabi"; names written in
+/// mixed case are left as they are.
+pub fn title_case_shouted(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
 }
 
 /// A line that is only a name or names ("Jane Roe", "Jane Roe and John Doe").
@@ -551,7 +571,7 @@ mod tests {
         let b = by("by Ann Lee for The Daily Planet").unwrap();
         assert_eq!(b.outlet.as_deref(), Some("The Daily Planet"));
         let b = by("By ANN LEE | Associated Press | Feb 6, 2024 | 3 min read").unwrap();
-        assert_eq!(b.authors, ["ANN LEE"]);
+        assert_eq!(b.authors, ["Ann Lee"]);
         assert_eq!(b.outlet.as_deref(), Some("AP"));
         assert_eq!(b.published.unwrap().to_string(), "2024-02-06");
     }

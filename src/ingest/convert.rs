@@ -32,7 +32,6 @@ pub const BEFORE_HEADLINE: &str = "before-headline";
 pub const DUPLICATE_LINE: &str = "duplicate-line";
 pub const SAME_AS_DROPPED: &str = "same-as-dropped";
 pub const TEASER_AFTER_END: &str = "teaser-after-end";
-pub const END_MARK: &str = "end-mark";
 pub const CONFIG_BOILERPLATE: &str = "config-boilerplate";
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,10 +55,6 @@ static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:\s|^)(?:\(?(?:Photo|Image|Picture|Credit)s?:?\s*)?(?:[\p{{Lu}}][\p{{L}}'’.-]+\s+){{0,3}}[\p{{Lu}}][\p{{L}}'’.-]+\s*(?:,|/|\bfor\b|\bvia\b)\s*{agencies}(?:\s*(?:/|via)\s*[\p{{L}} ]+)?\)?\.?$|\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Images?)[^)]*\)\.?$|\b(?:REUTERS|AFP|AP|EPA|Reuters)/[\p{{Lu}}][\p{{L}} .'’-]+\.?$|^(?:Image caption|Photo caption|Caption|Photograph|Media caption)\s*[,:]"
     ))
     .expect("valid regex")
-});
-static END_MARK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:#\s*#\s*#|-\s*30\s*-|–\s*30\s*–|\*\s*\*\s*\*\s*end\s*\*\s*\*\s*\*|-?\s*ends?\s*-?|\(\s*ends?\s*\)|end of (?:article|story))$")
-        .expect("valid regex")
 });
 static CONTRIBUTOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bcontributed (?:reporting )?to this (?:report|story|article)\b|^this (?:article|story|report) (?:was|has been) (?:updated|amended|corrected)\b")
@@ -148,8 +143,10 @@ fn headline_like(u: &Unit) -> bool {
         && (first.is_uppercase()
             || first.is_ascii_digit()
             || matches!(first, '"' | '“' | '‘' | '\''))
-        && t.split_whitespace()
-            .any(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && t.split_whitespace().any(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
         && !t.starts_with('(')
         && t.chars().any(|c| c.is_alphabetic())
 }
@@ -776,6 +773,9 @@ fn read_inline_dateline(text: &str, opts: &ConvertOptions, ev: &mut Evidence) {
 
 fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
     let n = doc.units.len();
+    let total_prose = (start..n)
+        .filter(|&i| !doc.dropped(i) && is_prose(&doc.units[i]))
+        .count();
     let mut prose = 0;
     for i in start..n {
         let u = &doc.units[i];
@@ -800,11 +800,13 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
         if rule.is_none() && CONTRIBUTOR_NOTE.is_match(&u.text) && i + 1 < n {
             return Some(i + 1);
         }
-        if rule.is_none() && END_MARK_RE.is_match(&u.text) {
-            doc.set(i, END_MARK);
+        if rule == Some(bp::END_MARK) {
             return Some(i + 1);
         }
-        if prose >= 2 {
+        // Link lists end the article once it has begun, unless more of the article follows
+        // than came before (an inline box after the first paragraph).
+        let prose_after = total_prose - prose;
+        if prose >= 2 || prose_after <= prose {
             let k = bp::key(&u.lower);
             let ends = match rule {
                 Some(bp::RELATED_BLOCK) => true,
