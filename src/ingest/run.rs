@@ -335,8 +335,11 @@ fn place(
         let is_previous = previous.as_ref() == Some(&target);
         let rel_target = manifest::rel(root, &target);
         let owner = owned.get(&rel_target).map(String::as_str);
+        // A file that names this raw document in its front matter is this document's own,
+        // whatever a stale manifest says.
+        let ours = is_previous || (target.is_file() && names_source(&target, source_file));
         let taken = claimed.contains(&target)
-            || (!is_previous && (target.exists() || owner.is_some_and(|o| o != source_file)));
+            || (!ours && (target.exists() || owner.is_some_and(|o| o != source_file)));
         if !taken {
             break;
         }
@@ -345,6 +348,27 @@ fn place(
     }
     claimed.insert(target.clone());
     let rel_target = manifest::rel(root, &target);
+    if previous.is_none() && target.is_file() {
+        // Found through its front matter: the same rules as for a known previous file.
+        let current = std::fs::read_to_string(&target).unwrap_or_default();
+        if current != text && file_state(&current) == FileState::Edited {
+            report.diagnostics.push(
+                Diagnostic::warning(
+                    &target,
+                    format!(
+                        "was edited after `dossier ingest` wrote it, and its raw document {} has changed; kept your version",
+                        raw.display()
+                    ),
+                )
+                .hint(format!(
+                    "to take the new conversion, move {} aside and run `dossier ingest` again, then merge your edits",
+                    target.display()
+                )),
+            );
+            record(manifest, source_file, &rel_target, conv);
+            return Ok((DocStatus::Conflict, Some(rel_target)));
+        }
+    }
 
     if target.is_file() && std::fs::read_to_string(&target).ok().as_deref() == Some(text.as_str()) {
         record(manifest, source_file, &rel_target, conv);
@@ -379,6 +403,22 @@ fn place(
     }
     record(manifest, source_file, &rel_target, conv);
     Ok((DocStatus::Written, Some(rel_target)))
+}
+
+/// Does the front matter of the file at `path` say it was made from `source_file`? A text
+/// search of the front matter lines, no YAML parse.
+fn names_source(path: &Path, source_file: &str) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let Some((yaml, _, _)) = crate::content::split_front_matter(&text) else {
+        return false;
+    };
+    yaml.lines().any(|l| {
+        l.strip_prefix("source_file:")
+            .map(|v| v.trim().trim_matches(['\'', '"']))
+            .is_some_and(|v| v == source_file)
+    })
 }
 
 fn record(manifest: &mut Manifest, source_file: &str, output: &str, conv: &Converted) {
