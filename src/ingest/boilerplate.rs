@@ -716,11 +716,11 @@ static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 static SKIP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:skip|jump|go|move)\s+(?:to|next|over|past|directly to|navigation)\b|^skip\s+(?:navigation|links?|ad|advert|advertisement)\b")
+    Regex::new(r"^(?:skip|jump|go|move)\s+(?:to|next|over|past|directly to|navigation)(?-u:\b)|^skip\s+(?:navigation|links?|ad|advert|advertisement)(?-u:\b)")
         .expect("valid regex")
 });
 static READ_TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:estimated\s+)?(?:reading|read|listening|listen|watch)(?:ing)?\s+time\s*:?\s*|listen\s*:?\s*|watch\s*:?\s*)?(?:about\s+|approx\.?\s+|~\s*)?\d{1,3}\s*(?:-|–)?\s*(?:min|mins|minute|minutes|m)\b\.?(?:\s+(?:read|reading|listen|watch|video|audio))?(?:\s+ago)?$|^(?:less than|under)\s+(?:a|one|\d+)\s+min(?:ute)?s?\s+read$")
+    Regex::new(r"^(?:(?:estimated\s+)?(?:reading|read|listening|listen|watch)(?:ing)?\s+time\s*:?\s*|listen\s*:?\s*|watch\s*:?\s*)?(?:about\s+|approx\.?\s+|~\s*)?\d{1,3}\s*(?:-|–)?\s*(?:min|mins|minute|minutes|m)(?-u:\b)\.?(?:\s+(?:read|reading|listen|watch|video|audio))?(?:\s+ago)?$|^(?:less than|under)\s+(?:a|one|\d+)\s+min(?:ute)?s?\s+read$")
         .expect("valid regex")
 });
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -732,11 +732,11 @@ static RELATIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static CREDIT_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:photo|photos|photograph|image|images|picture|pictures|illustration|graphic|footage|credit|credits|photo credit|image credit|image source|source image|file photo|cover photo|top image|main image|header image|featured image)\s*(?:by)?\s*[:/|,]|(?i)^\(?(?:ap|afp|reuters|epa)\s+photo\b|(?i)^photo(?:graph)?\s+by\b")
+    Regex::new(r"(?i)^(?:photo|photos|photograph|image|images|picture|pictures|illustration|graphic|footage|credit|credits|photo credit|image credit|image source|source image|file photo|cover photo|top image|main image|header image|featured image)\s*(?:by)?\s*[:/|,]|(?i)^\(?(?:ap|afp|reuters|epa)\s+photo(?-u:\b)|(?i)^photo(?:graph)?\s+by(?-u:\b)")
         .expect("valid regex")
 });
 static AGENCY_CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)getty images|shutterstock|alamy|afp via getty|reuters/|ap photo|\bap/|epa-efe|/epa\b|/afp\b|\bimago\b|picture[- ]alliance|\bdpa\b|anadolu|xinhua/|\bpool/|/pool\b|handout|sipa|zuma|nurphoto|\bfile\b.*/|©")
+    Regex::new(r"(?i)getty images|shutterstock|alamy|afp via getty|reuters/|ap photo|(?-u:\b)ap/|epa-efe|/epa(?-u:\b)|/afp(?-u:\b)|(?-u:\b)imago(?-u:\b)|picture[- ]alliance|(?-u:\b)dpa(?-u:\b)|anadolu|xinhua/|(?-u:\b)pool/|/pool(?-u:\b)|handout|sipa|zuma|nurphoto|(?-u:\b)file(?-u:\b).*/|©")
         .expect("valid regex")
 });
 /// Wire and press-release end marks: "###", "-30-", "ENDS".

@@ -296,11 +296,11 @@ static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 static FOR_OUTLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+for\s+(.+)$").expect("valid regex"));
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:additional|further)\s+)?(?:reporting|writing|written|compiled|reported)\s+by\b")
+    Regex::new(r"(?i)^(?:(?:additional|further)\s+)?(?:reporting|writing|written|compiled|reported)\s+by(?-u:\b)")
         .expect("valid regex")
 });
 static CREDIT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(additional\s+|further\s+)?(reporting|writing|written|compiled|reported|editing|edited|graphics|photos?|translation|translated|production|fact[- ]checking|research|additional)\b[^:]*?\bby\s+(.+)$")
+    Regex::new(r"(?i)^(additional\s+|further\s+)?(reporting|writing|written|compiled|reported|editing|edited|graphics|photos?|translation|translated|production|fact[- ]checking|research|additional)(?-u:\b)[^:]*?(?-u:\b)by\s+(.+)$")
         .expect("valid regex")
 });
 

@@ -52,12 +52,16 @@ static SPEAKER_LINE: LazyLock<Regex> =
 static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
     let agencies = r"(?:Reuters|REUTERS|AP|AP Photo|Associated Press|AFP|Getty Images|Getty|EPA|EPA-EFE|Anadolu(?: Agency)?|Xinhua|dpa|picture alliance|picture-alliance|Bloomberg|Shutterstock|Alamy|Sipa|SIPA|ZUMA|ZUMA Wire|NurPhoto|Pool|POOL|Handout|HANDOUT|IMAGO|SOPA Images|LightRocket|Sputnik|TASS|UPI|Abaca|AAP|Kyodo|Yonhap|WANA|Agence France-Presse)";
     Regex::new(&format!(
-        r"(?:\s|^)(?:\(?(?:Photo|Image|Picture|Credit)s?:?\s*)?(?:[\p{{Lu}}][\p{{L}}'’.-]+\s+){{0,3}}[\p{{Lu}}][\p{{L}}'’.-]+\s*(?:,|/|\bfor\b|\bvia\b)\s*{agencies}(?:\s*(?:/|via)\s*[\p{{L}} ]+)?\)?\.?$|\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Images?)[^)]*\)\.?$|\b(?:REUTERS|AFP|AP|EPA|Reuters)/[\p{{Lu}}][\p{{L}} .'’-]+\.?$|^(?:Image caption|Photo caption|Caption|Photograph|Media caption)\s*[,:]"
+        r"(?:\s|^)(?:\(?(?:Photo|Image|Picture|Credit)s?:?\s*)?(?:[\p{{Lu}}][\p{{L}}'’.-]+\s+){{0,3}}[\p{{Lu}}][\p{{L}}'’.-]+\s*(?:,|/|(?-u:\b)for(?-u:\b)|(?-u:\b)via(?-u:\b))\s*{agencies}(?:\s*(?:/|via)\s*[\p{{L}} ]+)?\)?\.?$|\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Images?)[^)]*\)\.?$|(?-u:\b)(?:REUTERS|AFP|AP|EPA|Reuters)/[\p{{Lu}}][\p{{L}} .'’-]+\.?$"
     ))
     .expect("valid regex")
 });
+static CAPTION_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Image caption|Photo caption|Caption|Photograph|Media caption)\s*[,:]")
+        .expect("valid regex")
+});
 static CONTRIBUTOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcontributed (?:reporting )?to this (?:report|story|article)\b|^this (?:article|story|report) (?:was|has been) (?:updated|amended|corrected)\b")
+    Regex::new(r"(?i)(?-u:\b)contributed (?:reporting )?to this (?:report|story|article)(?-u:\b)|^this (?:article|story|report) (?:was|has been) (?:updated|amended|corrected)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -78,6 +82,8 @@ struct Doc<'a> {
     /// Units the user's `keep` patterns protect.
     keep: Vec<bool>,
     role: Vec<Role>,
+    /// `norm` of each unit's text, computed once.
+    norms: Vec<String>,
     opts: &'a ConvertOptions,
 }
 
@@ -176,8 +182,15 @@ fn speaker_line(u: &Unit) -> Option<String> {
 }
 
 pub fn is_caption(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    words >= 5 && text.len() <= 600 && CAPTION_RE.is_match(text)
+    if text.len() > 600 || text.split_whitespace().nth(4).is_none() {
+        return false;
+    }
+    // The credit ends the line: only its tail (and a caption label at the start) can match.
+    let mut cut = text.len().saturating_sub(160);
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    CAPTION_RE.is_match(&text[cut..]) || CAPTION_LABEL_RE.is_match(text)
 }
 
 fn url_of(u: &Unit) -> Option<String> {
@@ -259,7 +272,9 @@ pub fn convert(
         .iter()
         .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
         .collect();
+    let norms: Vec<String> = units.iter().map(|u| norm(&u.text)).collect();
     let mut doc = Doc {
+        norms,
         drop: vec![None; n],
         keep,
         role: vec![Role::Text; n],
@@ -328,11 +343,11 @@ pub fn convert(
     // 3. Repeated headlines.
     if let (Some(t), Some(ti)) = (&title, title_idx) {
         let key = norm(t);
-        let full = norm(&doc.units[ti].text);
+        let full = doc.norms[ti].clone();
         for i in 0..n {
             if i != ti && !doc.dropped(i) {
-                let k = norm(&doc.units[i].text);
-                if k == key || k == full {
+                let k = &doc.norms[i];
+                if *k == key || *k == full {
                     doc.set(i, REPEATED_HEADLINE);
                 }
             }
@@ -554,10 +569,10 @@ fn find_title(doc: &Doc) -> Option<usize> {
             break;
         }
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for (i, u) in doc.units.iter().enumerate().take(400) {
         if !doc.dropped(i) && u.words <= 30 {
-            *counts.entry(norm(&u.text)).or_default() += 1;
+            *counts.entry(doc.norms[i].as_str()).or_default() += 1;
         }
     }
     let mut best: Option<(i32, usize)> = None;
@@ -590,7 +605,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
             4..=25 => 3,
             _ => 1,
         };
-        if counts.get(&norm(&u.text)).copied().unwrap_or(0) >= 2 {
+        if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
             score += 2;
         }
         // Followed by byline, date or reading time: how article headers are laid out.
@@ -828,7 +843,7 @@ fn dedupe(doc: &mut Doc) {
     for i in 0..n {
         if let Some(rule) = &doc.drop[i] {
             if rule != DUPLICATE_LINE {
-                dropped_texts.insert(norm(&doc.units[i].text));
+                dropped_texts.insert(doc.norms[i].clone());
             }
         }
     }
@@ -837,7 +852,7 @@ fn dedupe(doc: &mut Doc) {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
             continue;
         }
-        let k = norm(&doc.units[i].text);
+        let k = doc.norms[i].clone();
         if k.is_empty() {
             continue;
         }

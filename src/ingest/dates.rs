@@ -39,28 +39,32 @@ const WEEKDAY: &str =
 
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{WEEKDAY}{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})\b"
+        r"(?i)(?-u:\b){WEEKDAY}{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})\b"
+        r"(?i)(?-u:\b){WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
 static YMD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P<s2>[-/.])(?P<d>\d{1,2})(?:\b|T)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?-u:\b)(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P<s2>[-/.])(?P<d>\d{1,2})(?:(?-u:\b)|T)",
+    )
+    .expect("valid regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P<s2>[/.-])(?P<y>\d{4}|\d{2})\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?-u:\b)(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P<s2>[/.-])(?P<y>\d{4}|\d{2})(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 /// Month and day without a year, as in wire datelines ("PARIS, Feb 6 (Reuters)").
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        r"(?i)(?-u:\b){MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -69,7 +73,7 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{1,2}(?:[:.h]\d{2})(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|[+-]\d{1,2}(?::?\d{2})?\b")
+    Regex::new(r"(?i)(?-u:\b)\d{1,2}(?:[:.h]\d{2})(?::\d{2})?(?:\s*[ap]\.?m(?-u:\b)\.?)?|(?-u:\b)\d{1,2}\s*[ap]\.?m(?-u:\b)\.?|[+-]\d{1,2}(?::?\d{2})?(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -65,7 +65,19 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
     let mut clocks = 0usize;
     for u in units {
         let l = u.lower.as_str();
-        if l.len() > 400 {
+        let label_colon = u.text.bytes().take(48).any(|b| b == b':');
+        if let Some((who, _)) = label_colon.then(|| speaker_label(&u.text)).flatten() {
+            if who == "Q" || who == "A" {
+                qa += 1;
+            } else {
+                speakers += 1;
+            }
+        }
+        if l.len() > 160 {
+            // Markers are short lines; a long one can only carry a wire-service dateline.
+            if l.len() < 2000 && l[..l.len().min(200)].contains("newswire") {
+                statement = true;
+            }
             continue;
         }
         if l.contains("video transcript")
@@ -104,13 +116,6 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
         }
         if is_clock(&u.text) {
             clocks += 1;
-        }
-        if let Some((who, _)) = speaker_label(&u.text) {
-            if who == "Q" || who == "A" {
-                qa += 1;
-            } else {
-                speakers += 1;
-            }
         }
     }
     if clocks >= 3 {

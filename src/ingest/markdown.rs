@@ -31,8 +31,8 @@ pub enum Block {
 /// Escape `text` so Markdown renders it as these exact characters on one line.
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' | '|' => {
                 out.push('\\');
@@ -40,19 +40,23 @@ pub fn escape_inline(text: &str) -> String {
             }
             '&' => {
                 // Only what would read as an entity (`&amp;`, `&#39;`) needs the escape.
-                let rest: String = chars[i + 1..].iter().take(33).collect();
-                let entity = rest.find(';').is_some_and(|end| {
-                    end > 0
-                        && rest[..end]
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '#')
-                });
+                let rest = &text[i + 1..];
+                let entity = rest
+                    .bytes()
+                    .take(33)
+                    .position(|b| b == b';')
+                    .is_some_and(|end| {
+                        end > 0
+                            && rest.as_bytes()[..end]
+                                .iter()
+                                .all(|b| b.is_ascii_alphanumeric() || *b == b'#')
+                    });
                 if entity {
                     out.push('\\');
                 }
                 out.push('&');
             }
-            '!' if chars.get(i + 1) == Some(&'[') => {
+            '!' if chars.peek().map(|&(_, n)| n) == Some('[') => {
                 out.push('\\');
                 out.push('!');
             }
