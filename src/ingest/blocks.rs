@@ -42,7 +42,7 @@ pub struct Unit {
 impl Unit {
     fn new(text: String, md: Option<String>, line: usize, mark: Mark) -> Unit {
         let lower = text.to_lowercase();
-        let words = text.split_whitespace().count();
+        let words = word_count(&text);
         Unit {
             text,
             lower,
@@ -64,6 +64,9 @@ static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Collapse runs of white space to one space and trim.
 pub fn collapse(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -72,6 +75,37 @@ pub fn collapse(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Already trimmed, single-spaced, no other white space (the common case: a cheap byte scan).
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    let mut ascii = true;
+    for &c in b {
+        match c {
+            b' ' if prev_space => return false,
+            b' ' => prev_space = true,
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => return false,
+            c => {
+                prev_space = false;
+                ascii &= c < 0x80;
+            }
+        }
+    }
+    ascii || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace())
+}
+
+/// Words of collapsed text.
+fn word_count(collapsed: &str) -> usize {
+    if collapsed.is_empty() {
+        0
+    } else {
+        collapsed.bytes().filter(|&b| b == b' ').count() + 1
+    }
 }
 
 /// Strip a list marker: returns the mark and the rest.
@@ -242,7 +276,7 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
                         pm.push_str(&m);
                     }
                     prev.lower = prev.text.to_lowercase();
-                    prev.words = prev.text.split_whitespace().count();
+                    prev.words = word_count(&prev.text);
                     continue;
                 }
             }

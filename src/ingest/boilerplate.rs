@@ -711,7 +711,7 @@ static EXACT_MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(
 static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
-        .build(CONTAINS.iter().map(|c| c.0))
+        .build(CONTAINS.iter().map(|c| c.0).chain(["cookie", "consent", "comment"]))
         .expect("valid patterns")
 });
 
@@ -759,7 +759,11 @@ static BREADCRUMB_SEP: LazyLock<Regex> = LazyLock::new(|| {
 /// The line reduced for vocabulary tests: lower case, list markers, brackets and end
 /// punctuation removed, curly apostrophes straightened.
 pub fn key(lower: &str) -> String {
-    let s = lower.replace(['’', '‘'], "'");
+    let s = if lower.contains(['’', '‘']) {
+        lower.replace(['’', '‘'], "'")
+    } else {
+        lower.to_string()
+    };
     // "1. skip to content": a menu's numbering is not part of the entry.
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let s = match s[digits..].strip_prefix(['.', ')']) {
@@ -800,10 +804,19 @@ pub fn key(lower: &str) -> String {
 
 /// The furniture rule a line falls under by itself, if any.
 pub fn line_rule(u: &Unit) -> Option<&'static str> {
+    // Furniture is short; the longest family (consent texts) stays under 80 words.
+    if u.words > 80 {
+        return None;
+    }
     if u.words <= 5 && END_MARK_RE.is_match(u.text.trim()) {
         return Some(END_MARK);
     }
-    let k = key(&u.lower);
+    // Long lines are never one of the exact phrases: skip building their key.
+    let k: std::borrow::Cow<str> = if u.words <= 12 {
+        key(&u.lower).into()
+    } else {
+        u.lower.trim().into()
+    };
     if k.is_empty() {
         // A line of only punctuation or arrows ("↑", "|", "—").
         return Some(NAVIGATION);
@@ -811,7 +824,7 @@ pub fn line_rule(u: &Unit) -> Option<&'static str> {
     if u.words <= 4 && is_bracketed_marker(&u.text) {
         return Some(KIND_MARKER);
     }
-    if let Some(rule) = EXACT_MAP.get(k.as_str()) {
+    if let Some(rule) = EXACT_MAP.get(k.as_ref()) {
         return Some(rule);
     }
     let words = u.words;
@@ -863,19 +876,26 @@ pub fn line_rule(u: &Unit) -> Option<&'static str> {
     if words <= 30 && NEWSLETTER_PREFIXES.iter().any(|p| k.starts_with(p)) {
         return Some(NEWSLETTER);
     }
-    if is_cookie_notice(&k, words) {
-        return Some(COOKIE_NOTICE);
-    }
-    if is_comment_policy(&k, words) {
-        return Some(COMMENT_POLICY);
-    }
-    for m in CONTAINS_AC.find_overlapping_iter(&k) {
-        let (_, rule, max) = CONTAINS[m.pattern().as_usize()];
-        if words <= max {
-            return Some(rule);
+    // One scan finds the phrase families and the words the consent and comment tests need.
+    let (mut cookie, mut comment, mut phrase) = (false, false, None);
+    for m in CONTAINS_AC.find_overlapping_iter(k.as_ref()) {
+        match CONTAINS.get(m.pattern().as_usize()) {
+            Some(&(_, rule, max)) => {
+                if phrase.is_none() && words <= max {
+                    phrase = Some(rule);
+                }
+            }
+            None if m.pattern().as_usize() == CONTAINS.len() + 2 => comment = true,
+            None => cookie = true,
         }
     }
-    None
+    if cookie && is_cookie_notice(&k, words) {
+        return Some(COOKIE_NOTICE);
+    }
+    if comment && is_comment_policy(&k, words) {
+        return Some(COMMENT_POLICY);
+    }
+    phrase
 }
 
 /// "Related Articles", "More stories from X", "X's Top Story", "Skip next section X".

@@ -359,10 +359,15 @@ fn is_read_time(s: &str) -> bool {
 /// Read a byline. `require_by`: only accept lines with a "By"-like prefix or `|`-separated
 /// segments; a bare name is a name line, read by [`name_line`].
 pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Byline> {
-    if line.chars().count() > 200 {
+    if line.len() > 300 {
         return None;
     }
-    let (prefixed, body) = match BY_PREFIX.find(line) {
+    let first = line.as_bytes().first().map_or(b' ', u8::to_ascii_lowercase);
+    let may_have_prefix = matches!(first, b'a' | b'b' | b'p' | b'r' | b's' | b't' | b'w');
+    if !may_have_prefix && !line.contains('|') && !line.contains(" · ") {
+        return None;
+    }
+    let (prefixed, body) = match may_have_prefix.then(|| BY_PREFIX.find(line)).flatten() {
         Some(m) => (true, &line[m.end()..]),
         None => (false, line),
     };
@@ -512,6 +517,9 @@ pub fn credit_authors(line: &str) -> (Vec<String>, Vec<String>) {
 
 /// "Source: X" (a short attribution line): returns X.
 pub fn source_line(line: &str) -> Option<&str> {
+    if line.len() > 160 {
+        return None;
+    }
     let (label, rest) = line.split_once(':')?;
     let label = label.trim().to_lowercase();
     if !matches!(

@@ -120,15 +120,67 @@ struct Evidence {
     section: Option<String>,
 }
 
-/// Normalised text for comparing lines: lower case, straight quotes, no end punctuation.
+/// Normalised text for comparing lines: lower case, straight quotes, white space collapsed,
+/// no end punctuation. One pass, one allocation: it runs on every line.
 fn norm(s: &str) -> String {
-    let s = s
-        .to_lowercase()
-        .replace(['’', '‘', '`'], "'")
-        .replace(['“', '”'], "\"");
-    blocks::collapse(s.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'')
-    }))
+    if s.is_ascii() {
+        return norm_ascii(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '’' | '‘' | '`' => out.push('\''),
+            '“' | '”' => out.push('"'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    let edge = |c: char| c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'');
+    let trimmed = out.trim_matches(edge);
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
+fn norm_lower(lower: &str) -> String {
+    if lower.bytes().any(|b| b == 0xE2 || b == b'`' || b == b'\t' || b == b'\n') {
+        return norm(lower);
+    }
+    let edge = |c: char| matches!(c, ' ' | '.' | ':' | '!' | '|' | '-' | '"' | '\'');
+    lower.trim_matches(edge).to_string()
+}
+
+/// `norm` for ASCII text, byte by byte.
+fn norm_ascii(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut space = false;
+    for &b in s.as_bytes() {
+        if b.is_ascii_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        out.push(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
+    }
+    let edge = |b: &u8| matches!(b, b' ' | b'.' | b':' | b'!' | b'|' | b'-' | b'"' | b'\'');
+    let start = out.iter().position(|b| !edge(b)).unwrap_or(out.len());
+    let end = out.iter().rposition(|b| !edge(b)).map_or(start, |e| e + 1);
+    String::from_utf8_lossy(&out[start..end.max(start)]).into_owned()
 }
 
 fn is_prose(u: &Unit) -> bool {
@@ -169,7 +221,7 @@ fn subheading_like(u: &Unit) -> bool {
 
 /// A `(Name, Role)` speaker line: the attribution text.
 fn speaker_line(u: &Unit) -> Option<String> {
-    if u.mark != Mark::Plain || u.words > 20 {
+    if u.mark != Mark::Plain || u.words > 20 || !u.text.starts_with('(') {
         return None;
     }
     let c = SPEAKER_LINE.captures(&u.text)?;
@@ -272,7 +324,7 @@ pub fn convert(
         .iter()
         .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
         .collect();
-    let norms: Vec<String> = units.iter().map(|u| norm(&u.text)).collect();
+    let norms: Vec<String> = units.iter().map(|u| norm_lower(&u.lower)).collect();
     let mut doc = Doc {
         norms,
         drop: vec![None; n],
@@ -839,25 +891,22 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
 
 fn dedupe(doc: &mut Doc) {
     let n = doc.units.len();
-    let mut dropped_texts: HashSet<String> = HashSet::new();
-    for i in 0..n {
-        if let Some(rule) = &doc.drop[i] {
-            if rule != DUPLICATE_LINE {
-                dropped_texts.insert(doc.norms[i].clone());
-            }
-        }
-    }
-    let mut seen: HashSet<String> = HashSet::new();
+    let dropped_texts: HashSet<String> = (0..n)
+        .filter(|&i| doc.drop[i].as_deref().is_some_and(|r| r != DUPLICATE_LINE))
+        .map(|i| doc.norms[i].clone())
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut decisions: Vec<(usize, &'static str)> = Vec::new();
     for i in 0..n {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
             continue;
         }
-        let k = doc.norms[i].clone();
+        let k = doc.norms[i].as_str();
         if k.is_empty() {
             continue;
         }
-        if dropped_texts.contains(&k) {
-            doc.set(i, SAME_AS_DROPPED);
+        if dropped_texts.contains(k) {
+            decisions.push((i, SAME_AS_DROPPED));
             continue;
         }
         // Speaker lines repeat by nature; short lines ("Yes.") may too.
@@ -865,8 +914,11 @@ fn dedupe(doc: &mut Doc) {
             continue;
         }
         if !seen.insert(k) {
-            doc.set(i, DUPLICATE_LINE);
+            decisions.push((i, DUPLICATE_LINE));
         }
+    }
+    for (i, rule) in decisions {
+        doc.set(i, rule);
     }
 }
 

@@ -52,13 +52,13 @@ pub fn decode(raw: &[u8]) -> Result<(String, Charset), NotText> {
         return Err(NotText::Binary("contains NUL bytes"));
     } else {
         match std::str::from_utf8(raw) {
-            Ok(s) => (s.to_string(), Charset::Utf8),
+            Ok(s) => (normalise(s), Charset::Utf8),
             // Not UTF-8: pages saved by older tools are almost always Windows-1252 (a superset
             // of Latin-1 that has the curly quotes and dashes news text is full of).
             Err(_) => (decode_with(WINDOWS_1252, raw), Charset::Windows1252),
         }
     };
-    let text = normalise(&text);
+    let text = if charset == Charset::Utf8 { text } else { normalise(&text) };
     if text.trim().is_empty() {
         return Err(NotText::Empty);
     }
@@ -137,28 +137,45 @@ fn looks_binary(text: &str) -> bool {
 /// collapsing happen per line later.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Copy runs of ordinary characters in one go; only the odd ones are looked at.
+    let mut run_start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ordinary = match c {
+            '\'' => chars.peek().map(|&(_, n)| n) != Some('\''),
+            '\n' => true,
+            c if (c as u32) < 0x80 => !c.is_control(),
+            '\u{A0}' | '\u{AD}' | '\u{85}' | '\u{1680}' | '\u{2000}'..='\u{200D}' | '\u{2028}' | '\u{2029}'
+            | '\u{202F}' | '\u{205F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}' => false,
+            c => !c.is_control(),
+        };
+        if ordinary {
+            continue;
+        }
+        out.push_str(&text[run_start..i]);
+        run_start = i + c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if chars.peek().map(|&(_, n)| n) == Some('\n') {
                     chars.next();
+                    run_start += 1;
                 }
                 out.push('\n');
             }
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => out.push('\n'),
-            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => out.push('\n'),
+            '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 out.push(' ')
             }
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
-            '\'' if chars.peek() == Some(&'\'') => {
+            '\'' => {
+                // Typewriter double quote written as two apostrophes.
                 chars.next();
+                run_start += 1;
                 out.push('"');
             }
-            c if c.is_control() => {}
-            c => out.push(c),
+            _ => {}
         }
     }
+    out.push_str(&text[run_start..]);
     out
 }
 

@@ -15,7 +15,7 @@ pub const TRANSCRIPT: &str = "transcript";
 pub const INTERVIEW: &str = "interview";
 
 static SPEAKER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>Q|A|[\p{Lu}][\p{Lu}.'’\- ]{1,40}|[\p{Lu}][\p{L}.'’\-]+(?: [\p{Lu}][\p{L}.'’\-]+){0,3})\s*:\s+(?P<text>\S.*)$")
+    Regex::new(r"^(?P<who>Q|A|[\p{Lu}][\p{Lu}.'’\- ]{1,40}|[\p{Lu}][\p{L}.'’\-]+(?: [\p{Lu}][\p{L}.'’\-]+){0,3})\s*:\s+\S")
         .expect("valid regex")
 });
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,7 +33,8 @@ pub fn speaker_label(text: &str) -> Option<(&str, &str)> {
     if who.is_empty() || words > 4 || (!caps && words < 2) {
         return None;
     }
-    Some((who, c.name("text")?.as_str()))
+    let end = c.get(0)?.end();
+    Some((who, &text[end - 1..]))
 }
 
 /// A lone clock time: a liveblog entry's stamp ("14:05", "2.05pm", "9:30 a.m. ET").

@@ -30,39 +30,29 @@ pub enum Block {
 
 /// Escape `text` so Markdown renders it as these exact characters on one line.
 pub fn escape_inline(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '&' => {
-                // Only what would read as an entity (`&amp;`, `&#39;`) needs the escape.
-                let rest = &text[i + 1..];
-                let entity = rest
-                    .bytes()
-                    .take(33)
-                    .position(|b| b == b';')
-                    .is_some_and(|end| {
-                        end > 0
-                            && rest.as_bytes()[..end]
-                                .iter()
-                                .all(|b| b.is_ascii_alphanumeric() || *b == b'#')
-                    });
-                if entity {
-                    out.push('\\');
-                }
-                out.push('&');
-            }
-            '!' if chars.peek().map(|&(_, n)| n) == Some('[') => {
-                out.push('\\');
-                out.push('!');
-            }
-            _ => out.push(c),
+    // Every character that needs care is ASCII: copy the runs between them whole.
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'~' | b'|' => true,
+            // Only what would read as an entity (`&amp;`, `&#39;`) needs the escape.
+            b'&' => bytes[i + 1..]
+                .iter()
+                .take(33)
+                .position(|&c| c == b';')
+                .is_some_and(|end| end > 0 && bytes[i + 1..i + 1 + end].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'#')),
+            b'!' => bytes.get(i + 1) == Some(&b'['),
+            _ => false,
+        };
+        if escape {
+            out.push_str(&text[run..i]);
+            out.push('\\');
+            run = i;
         }
     }
+    out.push_str(&text[run..]);
     out
 }
 
