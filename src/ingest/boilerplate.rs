@@ -711,7 +711,14 @@ static EXACT_MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(
 static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
-        .build(CONTAINS.iter().map(|c| c.0).chain(["cookie", "consent", "comment"]))
+        // A few hundred short patterns: the DFA is small and the fastest to scan with.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(
+            CONTAINS
+                .iter()
+                .map(|c| c.0)
+                .chain(["cookie", "consent", "comment"]),
+        )
         .expect("valid patterns")
 });
 

@@ -144,7 +144,8 @@ fn norm(s: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    let edge = |c: char| c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'');
+    let edge =
+        |c: char| c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'');
     let trimmed = out.trim_matches(edge);
     if trimmed.len() == out.len() {
         out
@@ -155,7 +156,10 @@ fn norm(s: &str) -> String {
 
 /// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
 fn norm_lower(lower: &str) -> String {
-    if lower.bytes().any(|b| b == 0xE2 || b == b'`' || b == b'\t' || b == b'\n') {
+    if lower
+        .bytes()
+        .any(|b| b == 0xE2 || b == b'`' || b == b'\t' || b == b'\n')
+    {
         return norm(lower);
     }
     let edge = |c: char| matches!(c, ' ' | '.' | ':' | '!' | '|' | '-' | '"' | '\'');
@@ -175,7 +179,11 @@ fn norm_ascii(s: &str) -> String {
             out.push(b' ');
             space = false;
         }
-        out.push(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
+        out.push(if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        });
     }
     let edge = |b: &u8| matches!(b, b' ' | b'.' | b':' | b'!' | b'|' | b'-' | b'"' | b'\'');
     let start = out.iter().position(|b| !edge(b)).unwrap_or(out.len());
@@ -594,7 +602,7 @@ fn is_metadata_shape(u: &Unit, opts: &ConvertOptions) -> bool {
     url_of(u).is_some()
         || dates::date_line(&u.text, opts.date_order).is_some()
         || bylines::parse_byline(&u.text, &opts.sources, opts.date_order).is_some()
-        || DATELINE_ONLY_RE.is_match(&u.text) && dateline_only(&u.text, opts).is_some()
+        || dateline_only(&u.text, opts).is_some()
 }
 
 /// "Title | Outlet", "Title - Outlet": the outlet suffix of a page title is evidence, not title.
@@ -707,6 +715,9 @@ fn top_zone_end(doc: &Doc, start: usize) -> usize {
 
 /// A line that is only a dateline: the outlet it names.
 fn dateline_only(text: &str, opts: &ConvertOptions) -> Option<String> {
+    if text.len() > 120 || !text.ends_with(['-', '–', '—']) {
+        return None;
+    }
     let c = DATELINE_ONLY_RE.captures(text)?;
     if let Some(a) = c.name("agency") {
         return Some(

@@ -300,6 +300,16 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
     if text.len() > 160 {
         return None;
     }
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        // No date; only a bare publication label can still make this a date line.
+        let lower = text.to_lowercase();
+        if !["publish", "updat", "posted", "modified"]
+            .iter()
+            .any(|l| lower.contains(l))
+        {
+            return None;
+        }
+    }
     let dates = find_dates(text, order);
     let mut rest = String::with_capacity(text.len());
     let mut line = DateLine::default();

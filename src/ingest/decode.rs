@@ -58,7 +58,11 @@ pub fn decode(raw: &[u8]) -> Result<(String, Charset), NotText> {
             Err(_) => (decode_with(WINDOWS_1252, raw), Charset::Windows1252),
         }
     };
-    let text = if charset == Charset::Utf8 { text } else { normalise(&text) };
+    let text = if charset == Charset::Utf8 {
+        text
+    } else {
+        normalise(&text)
+    };
     if text.trim().is_empty() {
         return Err(NotText::Empty);
     }
@@ -145,8 +149,18 @@ pub fn normalise(text: &str) -> String {
             '\'' => chars.peek().map(|&(_, n)| n) != Some('\''),
             '\n' => true,
             c if (c as u32) < 0x80 => !c.is_control(),
-            '\u{A0}' | '\u{AD}' | '\u{85}' | '\u{1680}' | '\u{2000}'..='\u{200D}' | '\u{2028}' | '\u{2029}'
-            | '\u{202F}' | '\u{205F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}' => false,
+            '\u{A0}'
+            | '\u{AD}'
+            | '\u{85}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200D}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{2060}'
+            | '\u{3000}'
+            | '\u{FEFF}' => false,
             c => !c.is_control(),
         };
         if ordinary {
@@ -163,9 +177,13 @@ pub fn normalise(text: &str) -> String {
                 out.push('\n');
             }
             '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => out.push('\n'),
-            '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                out.push(' ')
-            }
+            '\t'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}' => out.push(' '),
             '\'' => {
                 // Typewriter double quote written as two apostrophes.
                 chars.next();

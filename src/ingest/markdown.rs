@@ -42,7 +42,12 @@ pub fn escape_inline(text: &str) -> String {
                 .iter()
                 .take(33)
                 .position(|&c| c == b';')
-                .is_some_and(|end| end > 0 && bytes[i + 1..i + 1 + end].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'#')),
+                .is_some_and(|end| {
+                    end > 0
+                        && bytes[i + 1..i + 1 + end]
+                            .iter()
+                            .all(|c| c.is_ascii_alphanumeric() || *c == b'#')
+                }),
             b'!' => bytes.get(i + 1) == Some(&b'['),
             _ => false,
         };
