@@ -500,3 +500,74 @@ fn bbc_style_captions_and_credits() {
     assert_dropped(&c, "Related Topics", "related-block");
     assert!(!blocks(&c).contains(&"Floods".to_string()));
 }
+
+#[test]
+fn newspaper_headers_of_several_shapes() {
+    // Age notice, standfirst, "Name in Place" over a date with a 24-hour time.
+    let c = conv("Harbour cranes fall silent as dockers strike\n\nThis article is more than 1 year old\n\nUnions say the stoppage will last until the port authority reopens pay talks\n\nAna Ruiz in Lisbon\nTue 6 Feb 2024 14.03 GMT\n\nShare\n\nThe cranes at the city's container port stood still on Tuesday as dockers began an open-ended strike, union leaders said.\n");
+    assert_eq!(c.front.authors, ["Ana Ruiz"]);
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-06")
+    );
+    assert_dropped(&c, "This article is more than 1 year old", "age-notice");
+    assert_eq!(
+        c.front.summary.as_deref(),
+        Some("Unions say the stoppage will last until the port authority reopens pay talks")
+    );
+
+    // Listen bar, share button, "Reporting from" under the byline.
+    let c = conv("Ministers agree on river treaty after decade of talks\n\nListen to this article · 5:42 min Learn more\n\nShare full article\n\nBy Kim Sato\n\nReporting from Geneva\n\nFeb. 6, 2024\n\nThe two governments signed the treaty on Tuesday after more than ten years of negotiations over the shared river, officials said.\n");
+    assert_eq!(c.front.authors, ["Kim Sato"]);
+    assert_dropped(
+        &c,
+        "Listen to this article · 5:42 min Learn more",
+        "player-notice",
+    );
+    assert_dropped(&c, "Share full article", "share-widget");
+    assert_dropped(&c, "Reporting from Geneva", "byline");
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-06")
+    );
+
+    // Date and time glued together, outlet line under the name.
+    let c = conv("Central bank holds rates steady for third month\n\nLee Park\nBloomberg\nFebruary 6, 20248:47 AM GMT+1Updated a year ago\n\nThe central bank left its main rate unchanged on Tuesday, as most economists had expected, citing sticky inflation.\n");
+    assert_eq!(c.front.authors, ["Lee Park"]);
+    assert_eq!(c.front.source.as_deref(), Some("Bloomberg"));
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-06")
+    );
+    assert_eq!(c.body.lines().count(), 1, "{}", c.body);
+
+    // Navigation panel toggles, relative dates, reading-list prompts, source with agencies.
+    let c = conv("Show navigation panel\n\nPort strike spreads to second city\n\nPublished On 6 Feb 2024\n\nSave articles to read later and create your own reading list.\n\nDockers in the second-largest port joined the strike on Tuesday, bringing most of the country's freight traffic to a halt, unions said.\n\nSource: Al Jazeera and news agencies\n");
+    assert_dropped(&c, "Show navigation panel", "navigation");
+    assert_dropped(
+        &c,
+        "Save articles to read later and create your own reading list.",
+        "share-widget",
+    );
+    assert_eq!(c.front.source.as_deref(), Some("Al Jazeera"));
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-06")
+    );
+}
+
+#[test]
+fn markdown_lists_stay_tight() {
+    let c = convert(
+        b"# Notes on the harbour plan\n\nMarch 3, 2024\n\nThe plan has three parts, the council said on Monday in a statement.\n\n- new berths\n- a fish market\n- a sea wall\n",
+        "content/inbox/notes.md",
+        &ConvertOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        c.body
+            .ends_with("- new berths\n- a fish market\n- a sea wall\n"),
+        "{}",
+        c.body
+    );
+}

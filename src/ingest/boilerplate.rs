@@ -33,6 +33,7 @@ pub const COPYRIGHT: &str = "copyright";
 pub const SITE_FOOTER: &str = "site-footer";
 pub const APP_PROMO: &str = "app-promo";
 pub const END_MARK: &str = "end-mark";
+pub const AGE_NOTICE: &str = "age-notice";
 
 /// Whole lines (lower case, end punctuation removed) that are furniture wherever they stand.
 const EXACT: &[(&str, &[&str])] = &[
@@ -582,6 +583,17 @@ const CONTAINS: &[(&str, &str, usize)] = &[
     ("get it on google play", APP_PROMO, 15),
     ("create a free account", NEWSLETTER, 30),
     ("follow us on", SHARE_WIDGET, 12),
+    ("reading list", SHARE_WIDGET, 15),
+    ("read later", SHARE_WIDGET, 15),
+    ("save this article", SHARE_WIDGET, 8),
+    ("navigation", NAVIGATION, 4),
+    ("send us your feedback", NAVIGATION, 8),
+    ("listen to this article", PLAYER_NOTICE, 12),
+    ("listen to this story", PLAYER_NOTICE, 12),
+    ("this article is more than", AGE_NOTICE, 12),
+    ("this article was published more than", AGE_NOTICE, 14),
+    ("this story is more than", AGE_NOTICE, 12),
+    ("this content is more than", AGE_NOTICE, 12),
     ("share this article", SHARE_WIDGET, 10),
     ("share this story", SHARE_WIDGET, 10),
     ("share on facebook", SHARE_WIDGET, 10),
@@ -666,6 +678,7 @@ const SHARE_WORDS: &[&str] = &[
     "or",
     "to",
     "clipboard",
+    "full",
     "saved",
     "share:",
     "opens",
@@ -735,7 +748,7 @@ static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static RELATIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\d+|an?|one|a few)\s+(?:sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|day|days|week|weeks|month|months|h|m|d)\s+ago$|^(?:just now|moments ago)$")
+    Regex::new(r"^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\d+|an?|one|a few)\s+(?:sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|day|days|week|weeks|month|months|year|years|h|m|d)\s+ago$|^(?:just now|moments ago)$|^(?:today|yesterday)(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?$")
         .expect("valid regex")
 });
 static CREDIT_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -749,6 +762,10 @@ static AGENCY_CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Wire and press-release end marks: "###", "-30-", "ENDS".
 static END_MARK_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:#\s*#\s*#|-\s*30\s*-|–\s*30\s*–|\*\s*\*\s*\*\s*end\s*\*\s*\*\s*\*|-\s*ends?\s*-|ends|\(\s*ends?\s*\)|end of (?:article|story))$")
+        .expect("valid regex")
+});
+static FOLLOW_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^follow\s+(?:\S+\s+){0,4}on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky|telegram|whatsapp|youtube|tiktok|mastodon)")
         .expect("valid regex")
 });
 static COMMENT_COUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -864,7 +881,7 @@ pub fn line_rule(u: &Unit) -> Option<&'static str> {
         if is_bracketed_marker(&u.text) {
             return Some(KIND_MARKER);
         }
-        if is_share_bar(&k) {
+        if is_share_bar(&k) || FOLLOW_RE.is_match(&k) {
             return Some(SHARE_WIDGET);
         }
         if k.split_whitespace()

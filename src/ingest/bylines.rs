@@ -282,7 +282,7 @@ pub fn is_person_name(s: &str, caps_ok: bool) -> bool {
 }
 
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|written by|words by|story by|reported by|posted by|text by|authors?|by:)\s*:?\s+")
+    Regex::new(r"(?i)^(?:by|written by|words by|story by|reported by|posted by|text by|video by|authors?|by:)\s*:?\s+")
         .expect("valid regex")
 });
 static SEGMENT_SPLIT: LazyLock<Regex> =
@@ -340,7 +340,7 @@ fn outlet_like(s: &str) -> bool {
             .any(|w| OUTLET_WORDS.contains(&w))
 }
 
-fn is_role(s: &str) -> bool {
+pub fn is_role(s: &str) -> bool {
     let lower = s.to_lowercase();
     lower
         .split(|c: char| !c.is_alphabetic())
@@ -470,6 +470,9 @@ pub fn name_line(line: &str) -> Option<Vec<String>> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
+        // "Jane Roe in Jerusalem": the place is not part of the name.
+        let part = IN_PLACE.replace(part, "");
+        let part = part.trim();
         if !is_person_name(part, false) {
             return None;
         }
@@ -603,6 +606,7 @@ mod tests {
         );
         assert!(name_line("Middle East").is_none());
         assert!(name_line("Talks not expected to be easy").is_none());
+        assert_eq!(name_line("Ann Lee in Jerusalem").unwrap(), ["Ann Lee"]);
     }
 
     #[test]

@@ -60,6 +60,9 @@ static CAPTION_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Image caption|Photo caption|Caption|Photograph|Media caption)\s*[,:]")
         .expect("valid regex")
 });
+static REPORTING_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Reporting|Reported|Writing) from\s+\p{Lu}[\p{L} ,.'-]*$").expect("valid regex")
+});
 static CONTRIBUTOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)contributed (?:reporting )?to this (?:report|story|article)(?-u:\b)|^this (?:article|story|report) (?:was|has been) (?:updated|amended|corrected)(?-u:\b)")
         .expect("valid regex")
@@ -798,6 +801,22 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
         if i < start {
             continue;
         }
+        if !first_prose_seen && u.words <= 8 {
+            // Under a byline: the outlet's name ("BBC News"), the author's job ("Diplomatic
+            // correspondent") or where they report from.
+            let after_byline = i > 0 && matches!(doc.drop[i - 1].as_deref(), Some(BYLINE));
+            if let Some(o) = opts.sources.by_name(&u.text) {
+                ev.byline_outlet.get_or_insert_with(|| o.to_string());
+                doc.set(i, BYLINE);
+                continue;
+            }
+            if REPORTING_FROM.is_match(&u.text)
+                || after_byline && u.words <= 5 && bylines::is_role(&u.text)
+            {
+                doc.set(i, BYLINE);
+                continue;
+            }
+        }
         // A name line right under the headline, or next to a date line.
         if !first_prose_seen && ev.authors.is_empty() {
             if let Some(names) = bylines::name_line(&u.text) {
@@ -962,11 +981,17 @@ fn build_blocks(doc: &Doc, kind: &str) -> Vec<Block> {
                 }
             }
             (Mark::Bullet, _) => match md {
-                Some(m) => Block::Raw(format!("- {m}")),
+                Some(m) => Block::RawItem {
+                    number: None,
+                    md: m.clone(),
+                },
                 None => Block::Item { number: None, text },
             },
             (Mark::Numbered(k), _) => match md {
-                Some(m) => Block::Raw(format!("{k}. {m}")),
+                Some(m) => Block::RawItem {
+                    number: Some(k),
+                    md: m.clone(),
+                },
                 None => Block::Item {
                     number: Some(k),
                     text,
@@ -1039,14 +1064,22 @@ fn build_blocks(doc: &Doc, kind: &str) -> Vec<Block> {
 
 /// The standfirst (a lead paragraph printed under the headline) or else the first paragraph.
 fn find_summary(doc: &Doc, start: usize, end: usize) -> Option<String> {
+    let mut first = true;
     for i in start..end {
-        if doc.dropped(i) || doc.role[i] != Role::Text || doc.units[i].mark != Mark::Plain {
+        if doc.dropped(i) {
             continue;
         }
         let u = &doc.units[i];
-        if u.words >= 10 && !subheading_like(u) || is_prose(u) {
+        if doc.role[i] != Role::Text || u.mark != Mark::Plain {
+            first = false;
+            continue;
+        }
+        // The first line under the header is the standfirst even without a full stop; later
+        // short lines are subheadings.
+        if u.words >= 10 && (first || !subheading_like(u)) || is_prose(u) {
             return Some(shorten(&u.text, 300));
         }
+        first = false;
     }
     None
 }

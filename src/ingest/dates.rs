@@ -77,6 +77,11 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static GLUED_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})(\d{1,2}:\d{2})").expect("valid regex"));
+static GLUED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9a-z])([A-Z][a-z])").expect("valid regex"));
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_ascii_lowercase();
     let key = n.get(..3)?;
@@ -278,6 +283,21 @@ const DATE_LINE_WORDS: &[&str] = &[
     "h",
     "hrs",
     "uhr",
+    "ago",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "today",
+    "yesterday",
 ];
 
 /// A line that does nothing but say when the piece was published or updated.
@@ -310,6 +330,10 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
             return None;
         }
     }
+    // Pages that glue fields together: "February 6, 20248:47 AM GMT+1Updated a year ago".
+    let unglued = GLUED_TIME.replace_all(text, "$1 $2");
+    let unglued = GLUED_WORD.replace_all(&unglued, "$1 $2");
+    let text: &str = &unglued;
     let dates = find_dates(text, order);
     let mut rest = String::with_capacity(text.len());
     let mut line = DateLine::default();
@@ -417,6 +441,12 @@ mod tests {
         assert!(date_line("Published On 6 Feb 2024", Order::Mdy).is_some());
         assert!(date_line("Talks resumed on February 6, 2024 in Cairo", Order::Mdy).is_none());
         assert!(date_line("On Monday", Order::Mdy).is_none());
+        let l = date_line(
+            "February 6, 20248:47 AM GMT+1Updated a year ago",
+            Order::Mdy,
+        )
+        .unwrap();
+        assert_eq!(l.published, Some(d("2024-02-06")));
     }
 
     #[test]

@@ -23,6 +23,11 @@ pub enum Block {
         number: Option<u32>,
         text: String,
     },
+    /// A list item written in Markdown by the user, emitted as written.
+    RawItem {
+        number: Option<u32>,
+        md: String,
+    },
     /// Markdown written by the user (Markdown input), emitted as written.
     Raw(String),
     Code(String),
@@ -104,7 +109,7 @@ pub fn render(blocks: &[Block]) -> String {
     let mut prev_item: Option<bool> = None;
     for b in blocks {
         let item_kind = match b {
-            Block::Item { number, .. } => Some(number.is_some()),
+            Block::Item { number, .. } | Block::RawItem { number, .. } => Some(number.is_some()),
             _ => None,
         };
         if !out.is_empty() {
@@ -151,6 +156,13 @@ pub fn render(blocks: &[Block]) -> String {
                 out.push_str(&escape_block(text));
             }
             Block::Raw(md) => out.push_str(md),
+            Block::RawItem { number, md } => {
+                match number {
+                    Some(n) => out.push_str(&format!("{n}. ")),
+                    None => out.push_str("- "),
+                }
+                out.push_str(md);
+            }
             Block::Code(code) => {
                 let fence = if code.contains("```") { "~~~~" } else { "```" };
                 out.push_str(fence);

@@ -56,6 +56,10 @@ pub fn run(root: &Path, config: &Config, opts: &RunOptions) -> Result<RunReport,
     } else {
         opts.paths.iter().map(|p| root.join(p)).collect()
     };
+    // A site without an inbox simply has nothing to ingest; a path the user named must exist.
+    if opts.paths.is_empty() && !inputs[0].exists() {
+        return Ok(report);
+    }
     let files = collect_files(&inputs, &articles, &mut report.diagnostics);
 
     let mut manifest = Manifest::load(root, &articles);
