@@ -33,8 +33,10 @@ pub fn speaker_label(text: &str) -> Option<(&str, &str)> {
     if who.is_empty() || words > 4 || (!caps && words < 2) {
         return None;
     }
+    // The match ends with the first character of the text.
     let end = c.get(0)?.end();
-    Some((who, &text[end - 1..]))
+    let start = text[..end].char_indices().last().map_or(end, |(i, _)| i);
+    Some((who, &text[start..]))
 }
 
 /// A lone clock time: a liveblog entry's stamp ("14:05", "2.05pm", "9:30 a.m. ET").
@@ -76,7 +78,8 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
         }
         if l.len() > 160 {
             // Markers are short lines; a long one can only carry a wire-service dateline.
-            if l.len() < 2000 && l[..l.len().min(200)].contains("newswire") {
+            let head = l.char_indices().nth(200).map_or(l, |(i, _)| &l[..i]);
+            if head.contains("newswire") {
                 statement = true;
             }
             continue;
@@ -202,6 +205,7 @@ mod tests {
             Some(("Jane Roe", "We will."))
         );
         assert_eq!(speaker_label("He said this: nothing."), None);
+        assert_eq!(speaker_label("ANA: “Ölçü”"), Some(("ANA", "“Ölçü”")));
         assert!(is_clock("9:30 a.m. ET"));
         assert!(is_clock("14.05 GMT"));
         assert!(!is_clock("01:52:10 long"));
