@@ -1,6 +1,7 @@
 //! One raw document → front matter, clean body and the list of what was dropped and why.
 //! Pure: bytes in, values out.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -40,7 +41,9 @@ static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "CAIRO (Reuters) -", "GAZA CITY, Gaza Strip, Feb 6 (AP) —", "WASHINGTON, Feb. 6, 2024 /PRNewswire/ --".
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’-]{1,30}?){0,2})?(?:,\s*(?P<date>(?:\p{Lu}[a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+\p{Lu}[a-z]{2,8}\.?(?:\s+\d{4})?)))?\s*(?:\((?P<agency>[^()]{1,40})\)|/\s*(?P<wire>[^/]{2,30}?)\s*/)\s*(?:[-–—]{1,2}|:)\s*")
+    // Latin letters only (with accents): place names in datelines are printed that way, and
+    // the small classes keep this regex cheap to run with capture groups.
+    Regex::new(r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ɏ .'’-]{1,30}?){0,2})?(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)))?\s*(?:\((?P<agency>[^()]{1,40})\)|/\s*(?P<wire>[^/]{2,30}?)\s*/)\s*(?:[-–—]{1,2}|:)\s*")
         .expect("valid regex")
 });
 /// A line that is only a dateline ("CNN —", "WASHINGTON (AP) —").
@@ -87,12 +90,31 @@ struct Doc<'a> {
     role: Vec<Role>,
     /// `norm` of each unit's text, computed once.
     norms: Vec<String>,
+    /// Each unit read as a byline (step 1 reads them all).
+    bylines: Vec<Option<bylines::Byline>>,
+    /// Each unit read as a date line, when first asked.
+    date_lines: Vec<OnceCell<Option<dates::DateLine>>>,
     opts: &'a ConvertOptions,
 }
 
 impl Doc<'_> {
     fn dropped(&self, i: usize) -> bool {
         self.drop[i].is_some()
+    }
+
+    fn date_line(&self, i: usize) -> Option<&dates::DateLine> {
+        self.date_lines[i]
+            .get_or_init(|| dates::date_line(&self.units[i].text, self.opts.date_order))
+            .as_ref()
+    }
+
+    /// A line that states metadata (read in step 4), not a label to drop as furniture.
+    fn is_metadata_shape(&self, i: usize) -> bool {
+        let u = &self.units[i];
+        url_of(u).is_some()
+            || self.date_line(i).is_some()
+            || self.bylines[i].is_some()
+            || dateline_only(&u.text, self.opts).is_some()
     }
 
     fn set(&mut self, i: usize, rule: &'static str) {
@@ -338,6 +360,8 @@ pub fn convert(
     let norms: Vec<String> = units.iter().map(|u| norm_lower(&u.lower)).collect();
     let mut doc = Doc {
         norms,
+        bylines: vec![None; n],
+        date_lines: vec![OnceCell::new(); n],
         drop: vec![None; n],
         keep,
         role: vec![Role::Text; n],
@@ -352,9 +376,13 @@ pub fn convert(
         if u.mark == Mark::Code {
             continue;
         }
+        let byline = bylines::parse_byline(&u.text, &opts.sources, opts.date_order);
+        let is_byline = byline.is_some();
+        doc.bylines[i] = byline;
+        let u = &doc.units[i];
         let rule = if opts.boilerplate.iter().any(|r| r.is_match(&u.text)) {
             Some(CONFIG_BOILERPLATE)
-        } else if bylines::parse_byline(&u.text, &opts.sources, opts.date_order).is_some() {
+        } else if is_byline {
             // Bylines are read below; furniture words in them ("Staff") must not hide them.
             None
         } else {
@@ -376,7 +404,7 @@ pub fn convert(
                 continue;
             }
             let u = &doc.units[i];
-            if is_metadata_shape(u, opts) {
+            if doc.is_metadata_shape(i) {
                 continue;
             }
             if bp::is_breadcrumb(&u.text) || (u.words <= 4 && headline_like(u)) {
@@ -600,14 +628,6 @@ fn push_all(into: &mut Vec<String>, names: Vec<String>) {
     }
 }
 
-/// A line that states metadata (read in step 4), not a label to drop as furniture.
-fn is_metadata_shape(u: &Unit, opts: &ConvertOptions) -> bool {
-    url_of(u).is_some()
-        || dates::date_line(&u.text, opts.date_order).is_some()
-        || bylines::parse_byline(&u.text, &opts.sources, opts.date_order).is_some()
-        || dateline_only(&u.text, opts).is_some()
-}
-
 /// "Title | Outlet", "Title - Outlet": the outlet suffix of a page title is evidence, not title.
 fn strip_outlet_suffix(title: &str, opts: &ConvertOptions, ev: &mut Evidence) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: "] {
@@ -653,7 +673,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
             break;
         }
         if !headline_like(u)
-            || is_metadata_shape(u, doc.opts)
+            || doc.is_metadata_shape(i)
             || bp::is_breadcrumb(&u.text)
             || speaker_line(u).is_some()
         {
@@ -673,14 +693,12 @@ fn find_title(doc: &Doc) -> Option<usize> {
         }
         // Followed by byline, date or reading time: how article headers are laid out.
         let next_meta = (i + 1..n.min(i + 4)).any(|j| {
-            let v = &doc.units[j];
             matches!(
                 doc.drop[j].as_deref(),
                 Some(bp::READ_TIME) | Some(bp::DURATION)
-            ) || bylines::parse_byline(&v.text, &doc.opts.sources, doc.opts.date_order).is_some()
-                || dates::date_line(&v.text, doc.opts.date_order)
-                    .is_some_and(|d| !d.is_label_only())
-                || bylines::name_line(&v.text).is_some()
+            ) || doc.bylines[j].is_some()
+                || doc.date_line(j).is_some_and(|d| !d.is_label_only())
+                || bylines::name_line(&doc.units[j].text).is_some()
         });
         if next_meta {
             score += 1;
@@ -748,7 +766,7 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
             continue;
         }
         let u = doc.units[i].clone();
-        if let Some(b) = bylines::parse_byline(&u.text, &opts.sources, opts.date_order) {
+        if let Some(b) = doc.bylines[i].clone() {
             push_all(&mut ev.authors, b.authors);
             if ev.byline_outlet.is_none() {
                 ev.byline_outlet = b.outlet;
@@ -762,7 +780,7 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
             doc.set(i, BYLINE);
             continue;
         }
-        if let Some(dl) = dates::date_line(&u.text, opts.date_order) {
+        if let Some(dl) = doc.date_line(i).cloned() {
             if let Some(p) = dl.published.or(dl.updated) {
                 if ev.stated.is_none() {
                     ev.stated = Some((p, u.text.clone()));
@@ -822,9 +840,7 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
             if let Some(names) = bylines::name_line(&u.text) {
                 let near_title = title_idx.is_some_and(|t| (t + 1..i).all(|j| doc.dropped(j)));
                 let near_date = [i.wrapping_sub(1), i + 1].iter().any(|&j| {
-                    j < doc.units.len()
-                        && dates::date_line(&doc.units[j].text, opts.date_order)
-                            .is_some_and(|d| !d.is_label_only())
+                    j < doc.units.len() && doc.date_line(j).is_some_and(|d| !d.is_label_only())
                 });
                 if near_title || near_date {
                     push_all(&mut ev.name_line_authors, names);
@@ -846,7 +862,8 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
 /// The dateline that opens a wire story's first paragraph: outlet and (partial) date.
 fn read_inline_dateline(text: &str, opts: &ConvertOptions, ev: &mut Evidence) {
     let head: String = text.chars().take(160).collect();
-    if let Some(c) = DATELINE_RE.captures(&head) {
+    let found = DATELINE_RE.find(&head).map(|m| &head[..m.end()]);
+    if let Some(c) = found.and_then(|h| DATELINE_RE.captures(h)) {
         let agency = c
             .name("agency")
             .or_else(|| c.name("wire"))

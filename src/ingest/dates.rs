@@ -114,6 +114,18 @@ fn num(c: &regex::Captures, name: &str) -> Option<u32> {
     c.name(name)?.as_str().parse().ok()
 }
 
+/// Matches of `re` with their groups: the fast matcher finds them, the groups are resolved
+/// on the matched text only (offsets in the captures are relative to the returned start).
+fn matches<'h>(
+    re: &'h Regex,
+    text: &'h str,
+) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + 'h {
+    re.find_iter(text).filter_map(move |m| {
+        re.captures(&text[m.start()..m.end()])
+            .map(|c| (m.start(), c))
+    })
+}
+
 /// All full dates (with a year) in `text`, left to right, non-overlapping.
 pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
     // Every date form has a digit: skip the regexes for text without one.
@@ -121,7 +133,7 @@ pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
         return Vec::new();
     }
     let mut found: Vec<Found> = Vec::new();
-    let mut push = |date: Option<NaiveDate>, m: regex::Match| {
+    let mut push = |date: Option<NaiveDate>, base: usize, m: regex::Match| {
         if let Some(date) = date {
             // The `T` of an ISO timestamp is not part of the date.
             let end = if m.as_str().ends_with('T') {
@@ -131,28 +143,28 @@ pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
             };
             found.push(Found {
                 date,
-                start: m.start(),
-                end,
+                start: base + m.start(),
+                end: base + end,
             });
         }
     };
-    for c in MDY.captures_iter(text) {
+    for (base, c) in matches(&MDY, text) {
         let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
-        push(date, c.get(0).expect("group 0"));
+        push(date, base, c.get(0).expect("group 0"));
     }
-    for c in DMY.captures_iter(text) {
+    for (base, c) in matches(&DMY, text) {
         let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
-        push(date, c.get(0).expect("group 0"));
+        push(date, base, c.get(0).expect("group 0"));
     }
-    for c in YMD.captures_iter(text) {
+    for (base, c) in matches(&YMD, text) {
         if c["s"] != c["s2"] {
             continue;
         }
         let date = (|| plausible(c["y"].parse().ok()?, num(&c, "m")?, num(&c, "d")?))();
-        push(date, c.get(0).expect("group 0"));
+        push(date, base, c.get(0).expect("group 0"));
     }
     if order != Order::Ymd {
-        for c in NUMERIC.captures_iter(text) {
+        for (base, c) in matches(&NUMERIC, text) {
             if c["s"] != c["s2"] {
                 continue;
             }
@@ -171,7 +183,7 @@ pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
                 y += 2000;
             }
             let (m, d) = if order == Order::Dmy { (b, a) } else { (a, b) };
-            push(plausible(y, m, d), c.get(0).expect("group 0"));
+            push(plausible(y, m, d), base, c.get(0).expect("group 0"));
         }
     }
     found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));

@@ -140,60 +140,61 @@ fn looks_binary(text: &str) -> bool {
 /// typewriter doubled apostrophes → a double quote. Lines keep their text; trimming and
 /// collapsing happen per line later.
 pub fn normalise(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    // Copy runs of ordinary characters in one go; only the odd ones are looked at.
-    let mut run_start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let ordinary = match c {
-            '\'' => chars.peek().map(|&(_, n)| n) != Some('\''),
-            '\n' => true,
-            c if (c as u32) < 0x80 => !c.is_control(),
-            '\u{A0}'
-            | '\u{AD}'
-            | '\u{85}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200D}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{2060}'
-            | '\u{3000}'
-            | '\u{FEFF}' => false,
-            c => !c.is_control(),
-        };
-        if ordinary {
+    // Copy runs of ordinary text in one go. Only ASCII controls, doubled apostrophes and the
+    // few multi-byte sequences that can encode odd spaces or invisible characters (lead bytes
+    // C2, E1, E2, E3, EF) are looked at.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let suspect = b < 0x20 && b != b'\n'
+            || b == 0x7F
+            || b == b'\'' && bytes.get(i + 1) == Some(&b'\'')
+            || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        if !suspect {
+            i += 1;
             continue;
         }
-        out.push_str(&text[run_start..i]);
-        run_start = i + c.len_utf8();
-        match c {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        let replacement: Option<&str> = match c {
             '\r' => {
-                if chars.peek().map(|&(_, n)| n) == Some('\n') {
-                    chars.next();
-                    run_start += 1;
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    Some("")
+                } else {
+                    Some("\n")
                 }
-                out.push('\n');
             }
-            '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => out.push('\n'),
+            '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => Some("\n"),
             '\t'
             | '\u{A0}'
             | '\u{1680}'
             | '\u{2000}'..='\u{200A}'
             | '\u{202F}'
             | '\u{205F}'
-            | '\u{3000}' => out.push(' '),
-            '\'' => {
-                // Typewriter double quote written as two apostrophes.
-                chars.next();
-                run_start += 1;
-                out.push('"');
+            | '\u{3000}' => Some(" "),
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => Some(""),
+            '\'' => Some("\""),
+            c if c.is_control() => Some(""),
+            _ => None,
+        };
+        match replacement {
+            Some(r) => {
+                out.push_str(&text[run..i]);
+                out.push_str(r);
+                // A doubled apostrophe consumes both.
+                let used = if c == '\'' { 2 } else { len };
+                i += used;
+                run = i;
             }
-            _ => {}
+            None => i += len,
         }
     }
-    out.push_str(&text[run_start..]);
+    out.push_str(&text[run..]);
     out
 }
 
