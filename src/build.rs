@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include documents marked `draft: true`.
     pub drafts: bool,
+    /// Convert new or changed raw documents in the inbox before building.
+    pub ingest: bool,
 }
 
 impl BuildOptions {
@@ -37,6 +39,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            ingest: true,
         }
     }
 
@@ -56,6 +59,8 @@ pub struct BuildReport {
     pub rendered: usize,
     /// Per template: pages rendered and render time.
     pub by_template: std::collections::BTreeMap<&'static str, (usize, Duration)>,
+    /// What converting the inbox did, when it did anything.
+    pub ingest: Option<String>,
     pub output: OutputReport,
     pub warnings: Vec<Diagnostic>,
     /// Wall time of each stage, in order.
@@ -261,7 +266,26 @@ impl Session {
         let t = Instant::now();
         let config = load_config(&self.opts)?;
         let out = self.output_guard()?;
-        let (docs, warnings) = self.load(&config)?;
+        let mut ingest_warnings = Vec::new();
+        let mut ingest_summary = None;
+        if self.opts.ingest && self.opts.root.join(&config.inbox).is_dir() {
+            let report = crate::ingest::run(
+                &self.opts.root,
+                &config,
+                &crate::ingest::RunOptions {
+                    paths: Vec::new(),
+                    dry_run: false,
+                    force: false,
+                },
+            )?;
+            if report.written + report.conflicts + report.duplicates + report.skipped > 0 {
+                ingest_summary = Some(report.summary());
+            }
+            ingest_warnings = report.diagnostics;
+            timings.push(("ingest", t.elapsed()));
+        }
+        let (docs, mut warnings) = self.load(&config)?;
+        warnings.extend(ingest_warnings);
         timings.push(("load", t.elapsed()));
 
         let t = Instant::now();
@@ -308,6 +332,7 @@ impl Session {
             pages: pages.len(),
             rendered: stats.rendered,
             by_template: stats.by_template,
+            ingest: ingest_summary,
             output: report,
             warnings,
             timings,

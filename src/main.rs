@@ -37,6 +37,8 @@ enum Command {
     },
     /// Build the site into its output folder
     Build(BuildArgs),
+    /// Convert raw news documents (the inbox) into front-mattered Markdown
+    Ingest(IngestArgs),
     /// Load and validate everything without rendering; exit 1 on any problem
     Check {
         /// The site folder
@@ -62,6 +64,24 @@ struct BuildArgs {
     /// Include documents marked draft
     #[arg(long)]
     drafts: bool,
+    /// Do not convert new or changed raw documents in the inbox first
+    #[arg(long)]
+    no_ingest: bool,
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    /// Raw files or folders to convert [default: the inbox folder of site.yaml]
+    paths: Vec<PathBuf>,
+    /// The site folder (holds site.yaml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Show what would be written and what each rule would drop; write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Convert every document again, even if its raw file did not change
+    #[arg(long)]
+    force: bool,
 }
 
 struct Ui {
@@ -97,6 +117,7 @@ fn main() -> ExitCode {
         Command::Init { dir } => cmd_init(&ui, dir),
         Command::Build(args) => cmd_build(&ui, args),
         Command::Check { root, drafts } => cmd_check(&ui, root, drafts),
+        Command::Ingest(args) => cmd_ingest(&ui, args),
     };
     match result {
         Ok(code) => code,
@@ -137,6 +158,7 @@ fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
         output: args.output,
         base_url: args.base_url,
         drafts: args.drafts,
+        ingest: !args.no_ingest,
     };
     let started = Instant::now();
     let show_progress = !ui.quiet && std::io::stderr().is_terminal();
@@ -160,6 +182,9 @@ fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
     };
     let report = dossier::build(&opts, &progress)?;
     ui.warnings(&report.warnings);
+    if let (Some(summary), false) = (&report.ingest, ui.quiet) {
+        println!("{summary}");
+    }
     if !ui.quiet {
         let o = report.output;
         println!(
@@ -197,4 +222,52 @@ fn cmd_check(ui: &Ui, root: PathBuf, drafts: bool) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `dossier ingest [PATHS] [--root DIR] [--dry-run] [--force]`.
+fn cmd_ingest(ui: &Ui, args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let root = args.root;
+    let site_yaml = root.join("site.yaml");
+    let config = if site_yaml.is_file() {
+        dossier::Config::load(&site_yaml)?
+    } else if args.dry_run {
+        eprintln!(
+            "note: no site.yaml in {}; using the default settings",
+            root.display()
+        );
+        dossier::Config::default()
+    } else {
+        anyhow::bail!(
+            "no site.yaml in {}: run this in a site folder or pass --root (use --dry-run to try the conversion anywhere)",
+            root.display()
+        );
+    };
+    // Paths on the command line are relative to where the user is, not to the site root.
+    let cwd = std::env::current_dir()?;
+    let absolute = |p: &PathBuf| {
+        if p.is_absolute() {
+            p.clone()
+        } else {
+            cwd.join(p)
+        }
+    };
+    let opts = dossier::ingest::RunOptions {
+        paths: args.paths.iter().map(absolute).collect(),
+        dry_run: args.dry_run,
+        force: args.force,
+    };
+    let report = dossier::ingest::run(&absolute(&root), &config, &opts)?;
+    if args.dry_run {
+        print!("{}", report.render_dry_run(12));
+    }
+    ui.warnings(&report.diagnostics);
+    if !args.dry_run && !ui.quiet {
+        println!("{}", report.summary());
+    }
+    let errors = report.diagnostics.iter().any(|d| d.is_error());
+    Ok(if errors {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
