@@ -13,7 +13,7 @@ use crate::render::RenderCache;
 use crate::config::Config;
 use crate::content;
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
-use crate::output::{self, OutputReport};
+use crate::output::{self, OutputReport, WriteCache};
 use crate::render::{self, Page, Theme};
 use crate::site::Site;
 
@@ -139,6 +139,7 @@ pub struct Session {
     topics_seen: Option<Vec<crate::config::TopicConfig>>,
     theme: Option<(ThemeStamp, Theme)>,
     render: RenderCache,
+    written: WriteCache,
 }
 
 impl Session {
@@ -150,6 +151,7 @@ impl Session {
             topics_seen: None,
             theme: None,
             render: RenderCache::default(),
+            written: WriteCache::default(),
         }
     }
 
@@ -260,20 +262,24 @@ impl Session {
             self.topics_seen = Some(config.topics.clone());
         }
         let matcher = TopicMatcher::new(&config.topics);
+        let mut known = std::mem::take(&mut self.features);
         let features: Vec<Features> = docs
-            .par_iter()
-            .map(|d| match self.features.get(&d.hash) {
-                Some(f) => f.clone(),
-                None => analyze::analyze(d, &matcher),
-            })
-            .collect();
-        self.features = docs
             .iter()
-            .zip(&features)
-            .map(|(d, f)| (d.hash.clone(), f.clone()))
+            .map(|d| known.remove(&d.hash))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .zip(&docs)
+            .map(|(cached, d)| cached.unwrap_or_else(|| analyze::analyze(d, &matcher)))
             .collect();
         let documents = docs.len();
         let site = Site::with_features(config, docs, &features);
+        // Moved, not cloned: the site only borrowed them.
+        self.features = site
+            .docs
+            .iter()
+            .map(|d| d.hash.clone())
+            .zip(features)
+            .collect();
         timings.push(("analyse and group", t.elapsed()));
 
         let t = Instant::now();
@@ -287,7 +293,7 @@ impl Session {
         timings.push(("render", t.elapsed()));
 
         let t = Instant::now();
-        let report = output::write(&out, &pages)?;
+        let report = output::write_cached(&out, &pages, &mut self.written)?;
         timings.push(("write", t.elapsed()));
         Ok(BuildReport {
             documents,
