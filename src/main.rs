@@ -96,6 +96,13 @@ macro_rules! say {
     }};
 }
 
+/// The same for stderr.
+macro_rules! complain {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 struct Ui {
     verbose: bool,
     quiet: bool,
@@ -271,7 +278,7 @@ fn watch(ui: &Ui, opts: BuildOptions, preview: Option<&Preview>) -> anyhow::Resu
                 }
             }
         }
-        Event::WatchProblem(message) => eprintln!("warning: {message}"),
+        Event::WatchProblem(message) => complain!("warning: {message}"),
     })?;
     if !ui.quiet {
         say!("Stopped.");
@@ -283,8 +290,8 @@ fn report_build(ui: &Ui, outcome: &Outcome, out: &Path, root: &Path) {
     let report = match &outcome.result {
         Ok(report) => report,
         Err(e) => {
-            eprintln!("{}", describe(e));
-            eprintln!("The last good build stays in place; watching for a fix.");
+            complain!("{}", describe(e));
+            complain!("The last good build stays in place; watching for a fix.");
             return;
         }
     };

@@ -291,6 +291,10 @@ fn sync_watches<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
 /// Which paths matter to a build, and what they are.
 #[derive(Debug, Clone)]
 struct Scope {
+    /// The site folder as given, and resolved: some platforms (macOS) report events under
+    /// the resolved path, which is mapped back before anything else.
+    root: PathBuf,
+    real_root: Option<PathBuf>,
     output: PathBuf,
     site_yaml: PathBuf,
     content: PathBuf,
@@ -315,13 +319,27 @@ impl Scope {
         let inbox = load_config(opts)
             .map(|c| c.inbox)
             .unwrap_or_else(|_| crate::config::Config::default().inbox);
+        let real_root = root.canonicalize().ok().filter(|r| *r != root);
         Scope {
+            real_root,
             output: opts.output_dir(),
             site_yaml: root.join("site.yaml"),
             content: root.join("content"),
             templates: root.join("templates"),
             statics: root.join("static"),
             inbox: root.join(inbox),
+            root,
+        }
+    }
+
+    /// An event's path under the site folder as the session names it.
+    fn logical(&self, path: &Path) -> PathBuf {
+        match &self.real_root {
+            Some(real) if !path.starts_with(&self.root) => match path.strip_prefix(real) {
+                Ok(rel) => self.root.join(rel),
+                Err(_) => path.to_path_buf(),
+            },
+            _ => path.to_path_buf(),
         }
     }
 
@@ -410,6 +428,7 @@ impl Scope {
             return;
         }
         for path in &event.paths {
+            let path = &self.logical(path);
             match self.role(path) {
                 None => {}
                 Some(role) => {
@@ -451,12 +470,14 @@ mod tests {
     fn scope() -> Scope {
         let root = PathBuf::from("/site");
         Scope {
+            real_root: Some(PathBuf::from("/private/site")),
             output: root.join("public"),
             site_yaml: root.join("site.yaml"),
             content: root.join("content"),
             templates: root.join("templates"),
             statics: root.join("static"),
             inbox: root.join("content/inbox"),
+            root,
         }
     }
 
@@ -561,7 +582,16 @@ mod tests {
         );
         assert!(c.config);
         assert_eq!(c.inbox.len(), 1);
-        assert_eq!(c.paths.len(), 3, "{:?}", c.paths);
+        s.absorb(
+            Ok(vec![event(
+                EventKind::Create(CreateKind::File),
+                "/private/site/templates/x.html",
+            )]),
+            &mut c,
+            &mut sink,
+        );
+        assert!(c.paths.contains(Path::new("/site/templates/x.html")));
+        assert_eq!(c.paths.len(), 4, "{:?}", c.paths);
         assert!(!c.rescan);
     }
 

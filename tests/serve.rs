@@ -594,7 +594,7 @@ fn build_watch_follows_saves_bursts_and_the_inbox() {
     std::thread::sleep(Duration::from_millis(300));
     let rebuilds = run.lines().iter().filter(|l| l.contains("Rebuilt")).count() - rebuilds_before;
     assert!(
-        (1..=5).contains(&rebuilds),
+        (1..=10).contains(&rebuilds),
         "a burst of 300 files takes a few rebuilds, not hundreds: {rebuilds}"
     );
 
