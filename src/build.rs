@@ -13,7 +13,7 @@ use crate::render::RenderCache;
 use crate::config::Config;
 use crate::content;
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
-use crate::output::{self, OutputReport};
+use crate::output::{self, OutputReport, WriteCache};
 use crate::render::{self, Page, Theme};
 use crate::site::Site;
 
@@ -148,6 +148,7 @@ pub struct Session {
     render: RenderCache,
     /// Keep rendered pages for the next build (watch mode); a one-off build need not.
     keep_pages: bool,
+    written: WriteCache,
 }
 
 impl Session {
@@ -161,6 +162,7 @@ impl Session {
             theme: None,
             render: RenderCache::default(),
             keep_pages: true,
+            written: WriteCache::default(),
         }
     }
 
@@ -298,20 +300,24 @@ impl Session {
             self.topics_seen = Some(config.topics.clone());
         }
         let matcher = TopicMatcher::new(&config.topics);
+        let mut known = std::mem::take(&mut self.features);
         let features: Vec<Features> = docs
-            .par_iter()
-            .map(|d| match self.features.get(&d.hash) {
-                Some(f) => f.clone(),
-                None => analyze::analyze(d, &matcher),
-            })
-            .collect();
-        self.features = docs
             .iter()
-            .zip(&features)
-            .map(|(d, f)| (d.hash.clone(), f.clone()))
+            .map(|d| known.remove(&d.hash))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .zip(&docs)
+            .map(|(cached, d)| cached.unwrap_or_else(|| analyze::analyze(d, &matcher)))
             .collect();
         let documents = docs.len();
         let site = Site::with_features(config, docs, &features);
+        // Moved, not cloned: the site only borrowed them.
+        self.features = site
+            .docs
+            .iter()
+            .map(|d| d.hash.clone())
+            .zip(features)
+            .collect();
         timings.push(("analyse and group", t.elapsed()));
 
         let t = Instant::now();
@@ -325,7 +331,7 @@ impl Session {
         timings.push(("render", t.elapsed()));
 
         let t = Instant::now();
-        let report = output::write(&out, &pages)?;
+        let report = output::write_cached(&out, &pages, &mut self.written)?;
         timings.push(("write", t.elapsed()));
         Ok(BuildReport {
             documents,
