@@ -837,11 +837,15 @@ pub(crate) fn is_title_case(tokens: &[Token<'_>]) -> bool {
 
 /// Is a block shouted (mostly capitals)? Such text names nothing reliably.
 pub(crate) fn is_shouted(tokens: &[Token<'_>]) -> bool {
-    let words: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.text.chars().count() >= 3)
-        .collect();
-    words.len() >= 4 && words.iter().filter(|t| t.is_acronym()).count() * 2 > words.len()
+    let (mut words, mut shouted) = (0usize, 0usize);
+    for t in tokens.iter().filter(|t| t.text.len() >= 3) {
+        words += 1;
+        // Only a capitalised word can be an acronym.
+        if t.text.starts_with(|c: char| c.is_uppercase()) && t.is_acronym() {
+            shouted += 1;
+        }
+    }
+    words >= 4 && shouted * 2 > words
 }
 
 #[cfg(test)]

@@ -164,7 +164,7 @@ pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Group
         .collect();
 
     let topic_graph = topics::build(docs, &feats, config, &moments);
-    let vectors = similarity::Vectors::build(&feats, &topic_graph.entity_canon);
+    let vectors = similarity::Vectors::build(&feats, &topic_graph.doc_names);
     let dated = similarity::DateIndex::new(&days);
     let index = similarity::Index::build(&vectors, &dated);
     let weekdays: Vec<[u16; 7]> = feats.iter().map(|f| f.weekdays).collect();

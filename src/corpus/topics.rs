@@ -32,9 +32,10 @@ pub(crate) struct TopicGraph {
     pub topic_related: Vec<Vec<usize>>,
     pub quotes: Vec<Quote>,
     pub topic_quotes: Vec<Vec<usize>>,
-    /// Entity key as found in a document → id of the name it stands for across the corpus
-    /// (after folding); only names in two or more documents, for similarity.
-    pub entity_canon: HashMap<String, u32>,
+    /// Per document: the names it mentions that two or more documents share, as corpus-wide
+    /// ids (after folding), with mention counts and whether the title has them; for
+    /// similarity.
+    pub doc_names: Vec<Vec<(u32, u32, bool)>>,
 }
 
 /// Corpus-wide statistics of one entity key.
@@ -658,13 +659,14 @@ pub(crate) fn build(
     );
 
     // Names in two or more documents are similarity features.
-    let entity_canon: HashMap<String, u32> = stats
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| {
-            stats[canon[*i]].df >= 2 && stats[canon[*i]].confirmed && !s.key.is_empty()
+    let doc_names: Vec<Vec<(u32, u32, bool)>> = doc_entities
+        .par_iter()
+        .map(|list| {
+            list.iter()
+                .filter(|x| stats[x.0].df >= 2 && stats[x.0].confirmed)
+                .map(|x| (x.0 as u32, x.1, x.2))
+                .collect()
         })
-        .map(|(i, s)| (s.key.clone(), canon[i] as u32))
         .collect();
 
     TopicGraph {
@@ -675,7 +677,7 @@ pub(crate) fn build(
         topic_related,
         quotes,
         topic_quotes,
-        entity_canon,
+        doc_names,
     }
 }
 
