@@ -169,7 +169,7 @@ struct StorySpec {
 }
 
 fn sentence(rng: &mut Rng, w: &World, s: &StorySpec, out: &mut String) {
-    let n = 8 + rng.below(10);
+    let n = 10 + rng.below(13);
     for k in 0..n {
         if k > 0 {
             out.push(' ');
@@ -281,7 +281,7 @@ fn corpus(n: usize, seed: u64) -> (Vec<Document>, Vec<usize>) {
             sentence(&mut rng, &w, &spec, &mut title);
             title.truncate(title.char_indices().nth(70).map_or(title.len(), |(i, _)| i));
             let mut body = String::new();
-            for _ in 0..(5 + rng.below(5)) {
+            for _ in 0..(7 + rng.below(6)) {
                 paragraph(&mut rng, &w, &spec, day, &mut body);
                 body.push_str("\n\n");
             }

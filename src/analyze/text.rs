@@ -164,13 +164,30 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut sentence_start = true;
     let mut i = 0;
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
-    let n = chars.len();
-    let char_at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let byte_at = |k: usize| chars.get(k).map_or(bytes.len(), |&(b, _)| b);
+    // Positions count characters; ASCII text (most of it) needs no table for that.
+    let ascii = text.is_ascii();
+    let chars: Vec<(usize, char)> = if ascii {
+        Vec::new()
+    } else {
+        text.char_indices().collect()
+    };
+    let n = if ascii { bytes.len() } else { chars.len() };
+    let char_at = |k: usize| {
+        if ascii {
+            bytes.get(k).map(|&b| b as char)
+        } else {
+            chars.get(k).map(|&(_, c)| c)
+        }
+    };
+    let byte_at = |k: usize| {
+        if ascii {
+            k.min(bytes.len())
+        } else {
+            chars.get(k).map_or(bytes.len(), |&(b, _)| b)
+        }
+    };
     while i < n {
-        let c = chars[i].1;
+        let Some(c) = char_at(i) else { break };
         if !c.is_alphanumeric() {
             match c {
                 '.' | '!' | '?' | '\n' | ':' | ';' | '"' | '“' | '”' | '(' | ')' | '[' | ']'
@@ -196,7 +213,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         let start = i;
         let mut j = i;
         while j < n {
-            let c = chars[j].1;
+            let Some(c) = char_at(j) else { break };
             let joiner = (c == '-' || c == '.' || is_apostrophe(c))
                 && char_at(j + 1).is_some_and(char::is_alphanumeric);
             if c.is_alphanumeric() || joiner {
@@ -257,10 +274,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         i = next;
         if dotted {
             // The dot of "U.S." can also end a sentence: decide by what follows.
-            let after = chars[i..].iter().find(|&&(_, c)| !c.is_whitespace());
+            let after = text[byte_at(i)..].chars().find(|c| !c.is_whitespace());
             let last = tokens.last().map(|t| t.text).unwrap_or_default();
             if !is_abbreviation(last, lx)
-                && after.is_some_and(|&(_, c)| c.is_uppercase())
+                && after.is_some_and(char::is_uppercase)
                 && !last.contains('.')
             {
                 sentence_start = true;
