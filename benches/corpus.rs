@@ -15,7 +15,7 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate};
 use dossier::analyze::{analyze_all, markdown_options, TopicMatcher};
 use dossier::content::{DocDate, Document, FrontMatter};
-use dossier::corpus::{group, link_first_mentions, MentionTargets};
+use dossier::corpus::{group_timed, link_first_mentions, MentionTargets};
 use dossier::Config;
 use rayon::prelude::*;
 
@@ -400,7 +400,7 @@ fn run(n: usize) {
     let c1 = cpu_seconds();
 
     let t = Instant::now();
-    let g = group(&docs, &features, &config);
+    let (g, phases) = group_timed(&docs, &features, &config);
     let grouping = t.elapsed().as_secs_f64();
     let c2 = cpu_seconds();
 
@@ -423,6 +423,11 @@ fn run(n: usize) {
     let link = t.elapsed().as_secs_f64();
     let c3 = cpu_seconds();
 
+    let phases: Vec<String> = phases
+        .iter()
+        .map(|(name, d)| format!("{name} {:.2}", d.as_secs_f64()))
+        .collect();
+    eprintln!("{n}: group phases (wall s): {}", phases.join(", "));
     let (precision, recall) = story_quality(&docs, &truth, &g.doc_story);
     let words: u64 = features.iter().map(|f| u64::from(f.words)).sum();
     let multi = g.stories.iter().filter(|s| s.docs.len() > 1).count();
