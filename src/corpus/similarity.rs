@@ -218,20 +218,16 @@ pub const WORDS_ONLY_MIN: f32 = 0.3;
 /// are names (ids from `first_name` on).
 pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)], first_name: u32) -> (f32, u32, u32) {
     let (mut i, mut j, mut s, mut n, mut names) = (0, 0, 0.0f32, 0u32, 0u32);
+    // Advance both sides without a three-way branch: the only branch left is the match.
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                n += 1;
-                if a[i].0 >= first_name {
-                    names += 1;
-                }
-                i += 1;
-                j += 1;
-            }
+        let (x, y) = (a[i], b[j]);
+        if x.0 == y.0 {
+            s += x.1 * y.1;
+            n += 1;
+            names += u32::from(x.0 >= first_name);
         }
+        i += usize::from(x.0 <= y.0);
+        j += usize::from(y.0 <= x.0);
     }
     (s, n, names)
 }
