@@ -15,7 +15,7 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate};
 use dossier::analyze::{analyze_all, markdown_options, TopicMatcher};
 use dossier::content::{DocDate, Document, FrontMatter};
-use dossier::corpus::{group, link_first_mentions, MentionTargets};
+use dossier::corpus::{group_timed, link_first_mentions, MentionTargets};
 use dossier::Config;
 use rayon::prelude::*;
 
@@ -169,7 +169,7 @@ struct StorySpec {
 }
 
 fn sentence(rng: &mut Rng, w: &World, s: &StorySpec, out: &mut String) {
-    let n = 8 + rng.below(10);
+    let n = 10 + rng.below(13);
     for k in 0..n {
         if k > 0 {
             out.push(' ');
@@ -281,7 +281,7 @@ fn corpus(n: usize, seed: u64) -> (Vec<Document>, Vec<usize>) {
             sentence(&mut rng, &w, &spec, &mut title);
             title.truncate(title.char_indices().nth(70).map_or(title.len(), |(i, _)| i));
             let mut body = String::new();
-            for _ in 0..(5 + rng.below(5)) {
+            for _ in 0..(7 + rng.below(6)) {
                 paragraph(&mut rng, &w, &spec, day, &mut body);
                 body.push_str("\n\n");
             }
@@ -400,7 +400,7 @@ fn run(n: usize) {
     let c1 = cpu_seconds();
 
     let t = Instant::now();
-    let g = group(&docs, &features, &config);
+    let (g, phases) = group_timed(&docs, &features, &config);
     let grouping = t.elapsed().as_secs_f64();
     let c2 = cpu_seconds();
 
@@ -423,6 +423,11 @@ fn run(n: usize) {
     let link = t.elapsed().as_secs_f64();
     let c3 = cpu_seconds();
 
+    let phases: Vec<String> = phases
+        .iter()
+        .map(|(name, d)| format!("{name} {:.2}", d.as_secs_f64()))
+        .collect();
+    eprintln!("{n}: group phases (wall s): {}", phases.join(", "));
     let (precision, recall) = story_quality(&docs, &truth, &g.doc_story);
     let words: u64 = features.iter().map(|f| u64::from(f.words)).sum();
     let multi = g.stories.iter().filter(|s| s.docs.len() > 1).count();

@@ -209,22 +209,22 @@ impl EntityCollector {
         // says a speaker (person or organisation: left to the other cues).
         if f.start > 0 {
             let prev = &tokens[f.start - 1];
-            if !prev.break_after {
-                let lower = prev.text.to_lowercase();
-                if lx.place_cues.contains(lower.as_str()) && !prev.is_capitalised() {
+            // Cue words are lower case as written: no case folding needed.
+            if !prev.break_after && !prev.is_capitalised() {
+                if lx.place_cues.contains(prev.text) {
                     evidence.place += 1;
                 }
-                if lx.person_cues.contains(lower.trim_end_matches('.')) && !prev.is_capitalised() {
+                if lx.person_cues.contains(prev.text.trim_end_matches('.')) {
                     evidence.person += 1;
                 }
             }
         }
         // "Hamas official", "Reuters reporter": a group's; "X said": a speaker, not a place.
         if f.end < tokens.len() && !tokens[f.end - 1].break_after {
-            let next = tokens[f.end].text.to_lowercase();
-            if lx.group_cues.contains(next.as_str()) {
+            let next = tokens[f.end].text;
+            if lx.group_cues.contains(next) {
                 evidence.organisation += 1;
-            } else if lx.speech_verbs.contains(next.as_str()) {
+            } else if lx.speech_verbs.contains(next) {
                 if f.end - f.start > 1 {
                     evidence.person += 1;
                 } else {
@@ -399,13 +399,15 @@ fn lower(t: &Token<'_>) -> String {
 
 /// Capitalised, or a capitalised name behind a lower-case particle ("al-Sisi").
 fn is_name_word(t: &Token<'_>, lx: &Lexicon) -> bool {
-    let particle_name = t.text.split_once('-').is_some_and(|(p, rest)| {
-        p.len() <= 3
-            && p.chars().all(char::is_lowercase)
-            && rest.chars().next().is_some_and(char::is_uppercase)
-    });
-    if !t.is_capitalised() && !particle_name {
-        return false;
+    if !t.is_capitalised() {
+        let particle_name = t.text.split_once('-').is_some_and(|(p, rest)| {
+            p.len() <= 3
+                && p.chars().all(char::is_lowercase)
+                && rest.chars().next().is_some_and(char::is_uppercase)
+        });
+        if !particle_name {
+            return false;
+        }
     }
     // "I" is never a name; nor are months and weekdays.
     t.text != "I" && !is_calendar(t, lx)
@@ -837,11 +839,15 @@ pub(crate) fn is_title_case(tokens: &[Token<'_>]) -> bool {
 
 /// Is a block shouted (mostly capitals)? Such text names nothing reliably.
 pub(crate) fn is_shouted(tokens: &[Token<'_>]) -> bool {
-    let words: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.text.chars().count() >= 3)
-        .collect();
-    words.len() >= 4 && words.iter().filter(|t| t.is_acronym()).count() * 2 > words.len()
+    let (mut words, mut shouted) = (0usize, 0usize);
+    for t in tokens.iter().filter(|t| t.text.len() >= 3) {
+        words += 1;
+        // Only a capitalised word can be an acronym.
+        if t.text.starts_with(|c: char| c.is_uppercase()) && t.is_acronym() {
+            shouted += 1;
+        }
+    }
+    words >= 4 && shouted * 2 > words
 }
 
 #[cfg(test)]

@@ -75,7 +75,12 @@ pub(crate) fn find(blocks: &[Block]) -> Vec<FoundQuote> {
         let text = block.text.as_str();
         // (Name, Role) speaker line, quote below it.
         let (first_line, rest) = text.split_once('\n').unwrap_or((text, ""));
-        if let Some(c) = p.speaker_line.captures(first_line.trim()) {
+        let speaker_line = if first_line.trim_start().starts_with('(') {
+            p.speaker_line.captures(first_line.trim())
+        } else {
+            None
+        };
+        if let Some(c) = speaker_line {
             if let Some(speaker) = c.get(1).and_then(|m| clean_speaker(m.as_str())) {
                 let role = c.get(2).map(|m| m.as_str().trim().to_string());
                 let (quote, para, offset) = if !rest.trim().is_empty() {
@@ -112,6 +117,9 @@ pub(crate) fn find(blocks: &[Block]) -> Vec<FoundQuote> {
             }
         }
         // Quotation marks with a speaker right after or right before.
+        if !text.contains(['"', '“', '«', '\'']) {
+            continue;
+        }
         for m in p.quoted.find_iter(text) {
             let Some(c) = p.quoted.captures(m.as_str()) else {
                 continue;

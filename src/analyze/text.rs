@@ -161,15 +161,33 @@ fn is_apostrophe(c: char) -> bool {
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let lx = lexicon();
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut sentence_start = true;
     let mut i = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let char_at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let byte_at = |k: usize| chars.get(k).map_or(bytes.len(), |&(b, _)| b);
+    // Positions count characters; ASCII text (most of it) needs no table for that.
+    let ascii = text.is_ascii();
+    let chars: Vec<(usize, char)> = if ascii {
+        Vec::new()
+    } else {
+        text.char_indices().collect()
+    };
+    let n = if ascii { bytes.len() } else { chars.len() };
+    let char_at = |k: usize| {
+        if ascii {
+            bytes.get(k).map(|&b| b as char)
+        } else {
+            chars.get(k).map(|&(_, c)| c)
+        }
+    };
+    let byte_at = |k: usize| {
+        if ascii {
+            k.min(bytes.len())
+        } else {
+            chars.get(k).map_or(bytes.len(), |&(b, _)| b)
+        }
+    };
     while i < n {
-        let c = chars[i].1;
+        let Some(c) = char_at(i) else { break };
         if !c.is_alphanumeric() {
             match c {
                 '.' | '!' | '?' | '\n' | ':' | ';' | '"' | '“' | '”' | '(' | ')' | '[' | ']'
@@ -195,7 +213,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         let start = i;
         let mut j = i;
         while j < n {
-            let c = chars[j].1;
+            let Some(c) = char_at(j) else { break };
             let joiner = (c == '-' || c == '.' || is_apostrophe(c))
                 && char_at(j + 1).is_some_and(char::is_alphanumeric);
             if c.is_alphanumeric() || joiner {
@@ -214,7 +232,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let (sb, eb) = (byte_at(start), byte_at(end));
         let mut next = end;
-        for part in split_word(&text[sb..eb], sb) {
+        let word = &text[sb..eb];
+        let parts = if word.contains('-') {
+            split_word(word, sb)
+        } else {
+            Parts::One([(sb, eb, false)])
+        };
+        for part in parts.as_slice().iter().copied() {
             let (ps, pe, forced_break) = part;
             let mut t = Token {
                 text: &text[ps..pe],
@@ -250,10 +274,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         i = next;
         if dotted {
             // The dot of "U.S." can also end a sentence: decide by what follows.
-            let after = chars[i..].iter().find(|&&(_, c)| !c.is_whitespace());
+            let after = text[byte_at(i)..].chars().find(|c| !c.is_whitespace());
             let last = tokens.last().map(|t| t.text).unwrap_or_default();
             if !is_abbreviation(last, lx)
-                && after.is_some_and(|&(_, c)| c.is_uppercase())
+                && after.is_some_and(char::is_uppercase)
                 && !last.contains('.')
             {
                 sentence_start = true;
@@ -273,12 +297,28 @@ fn is_abbreviation(word: &str, lx: &super::lexicon::Lexicon) -> bool {
         || (bare.contains('.') && bare.split('.').all(|p| p.chars().count() == 1))
 }
 
+/// The parts of a word: almost always one, so no allocation for it.
+enum Parts {
+    One([(usize, usize, bool); 1]),
+    Many(Vec<(usize, usize, bool)>),
+}
+
+impl Parts {
+    fn as_slice(&self) -> &[(usize, usize, bool)] {
+        match self {
+            Parts::One(a) => a,
+            Parts::Many(v) => v,
+        }
+    }
+}
+
 /// Split a hyphenated word where its parts should be separate words. Returns byte ranges
 /// and whether a name run must end after the part.
-fn split_word(word: &str, base: usize) -> Vec<(usize, usize, bool)> {
-    if !word.contains('-') {
-        return vec![(base, base + word.len(), false)];
-    }
+fn split_word(word: &str, base: usize) -> Parts {
+    Parts::Many(split_hyphenated(word, base))
+}
+
+fn split_hyphenated(word: &str, base: usize) -> Vec<(usize, usize, bool)> {
     let parts: Vec<&str> = word.split('-').collect();
     let caps = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
     // A lower-case particle before a name stays attached: al-Sisi, el-Sheikh, bin-Laden.

@@ -152,6 +152,22 @@ pub const RELATED_TOPICS: usize = 10;
 /// Build the corpus graph. `features[i]` must belong to `docs[i]`; a missing entry counts as
 /// a document with no features.
 pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Grouping {
+    group_timed(docs, features, config).0
+}
+
+/// [`group`], also returning how long each phase took (for benchmarks and `--timings`
+/// style reports): topics, similarity vectors and index, stories, related.
+pub fn group_timed(
+    docs: &[Document],
+    features: &[Features],
+    config: &Config,
+) -> (Grouping, Vec<(&'static str, std::time::Duration)>) {
+    let mut phases = Vec::new();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str, phases: &mut Vec<_>| {
+        phases.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
     let empty = Features::default();
     let feats: Vec<&Features> = (0..docs.len())
         .map(|i| features.get(i).unwrap_or(&empty))
@@ -164,9 +180,11 @@ pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Group
         .collect();
 
     let topic_graph = topics::build(docs, &feats, config, &moments);
-    let vectors = similarity::Vectors::build(&feats, &topic_graph.entity_canon);
+    lap("topics", &mut phases);
+    let vectors = similarity::Vectors::build(&feats, &topic_graph.doc_names);
     let dated = similarity::DateIndex::new(&days);
     let index = similarity::Index::build(&vectors, &dated);
+    lap("vectors", &mut phases);
     let weekdays: Vec<[u16; 7]> = feats.iter().map(|f| f.weekdays).collect();
     let story_set = stories::build(
         docs,
@@ -179,8 +197,10 @@ pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Group
         &weekdays,
         config,
     );
+    lap("stories", &mut phases);
     let related = similarity::related(&vectors, &index, &dated, &days, config.grouping.related);
-    Grouping {
+    lap("related", &mut phases);
+    let grouping = Grouping {
         topics: topic_graph.topics,
         doc_topics: topic_graph.doc_topics,
         topic_docs: topic_graph.topic_docs,
@@ -192,7 +212,8 @@ pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Group
         related,
         quotes: topic_graph.quotes,
         topic_quotes: topic_graph.topic_quotes,
-    }
+    };
+    (grouping, phases)
 }
 
 /// [`crate::analyze::analyze_all`] then [`group`]: the whole analysis of a corpus.

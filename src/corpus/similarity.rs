@@ -14,24 +14,25 @@ use rayon::prelude::*;
 
 use crate::analyze::Features;
 
-/// Features kept per document.
+/// Features indexed per document.
 pub const MAX_FEATURES: usize = 48;
+
 /// Names weigh more than words: they say who and where.
 const NAME_WEIGHT: f32 = 1.0;
 const TITLE_WEIGHT: f32 = 1.5;
 /// A feature whose postings inside a story window exceed this is too common there to tell
 /// events apart; it is skipped for that document.
-const WINDOW_CAP: usize = 256;
+const WINDOW_CAP: usize = 160;
 /// Candidates kept per document for story edges.
 const STORY_CANDIDATES: usize = 12;
 /// Postings read per feature for related documents (the ones nearest in date).
-const RELATED_SCAN: usize = 256;
+const RELATED_SCAN: usize = 64;
 /// Candidates whose exact similarity is computed for related documents.
-const RELATED_CANDIDATES: usize = 16;
+const RELATED_CANDIDATES: usize = 10;
 /// Postings read per feature for an undated document (nearest to the newest).
 const UNDATED_SCAN: usize = 1024;
 /// Features of a document used to query the index (its heaviest).
-const QUERY_FEATURES: usize = 24;
+const QUERY_FEATURES: usize = 16;
 
 /// A fast hasher for u64 keys that are already hashes.
 #[derive(Default)]
@@ -76,12 +77,14 @@ fn entity_hash(id: u32) -> u64 {
 }
 
 impl Vectors {
-    pub fn build(feats: &[&Features], entity_canon: &HashMap<String, u32>) -> Vectors {
+    /// `names[d]`: (name id, mentions, in title) of document `d`, ids unique per document.
+    pub fn build(feats: &[&Features], names: &[Vec<(u32, u32, bool)>]) -> Vectors {
         let n = feats.len();
         // Raw weighted term frequencies per document, by feature hash.
         let raw: Vec<Vec<(u64, f32)>> = feats
             .par_iter()
-            .map(|f| {
+            .enumerate()
+            .map(|(d, f)| {
                 let mut v: Vec<(u64, f32)> = f
                     .terms
                     .iter()
@@ -93,26 +96,7 @@ impl Vectors {
                         )
                     })
                     .collect();
-                let mut names: Vec<(u32, u32, bool)> = f
-                    .entities
-                    .iter()
-                    .filter(|e| !e.initial_only)
-                    .filter_map(|e| {
-                        entity_canon
-                            .get(&e.key())
-                            .map(|&id| (id, e.count, e.in_title))
-                    })
-                    .collect();
-                names.sort_unstable();
-                let mut k = 0;
-                while k < names.len() {
-                    let id = names[k].0;
-                    let (mut count, mut title) = (0u32, false);
-                    while k < names.len() && names[k].0 == id {
-                        count += names[k].1;
-                        title |= names[k].2;
-                        k += 1;
-                    }
+                for &(id, count, title) in &names[d] {
                     let tf = (1.0 + (count.max(1) as f32).ln()) * NAME_WEIGHT;
                     v.push((entity_hash(id), if title { tf * TITLE_WEIGHT } else { tf }));
                 }
@@ -234,20 +218,16 @@ pub const WORDS_ONLY_MIN: f32 = 0.3;
 /// are names (ids from `first_name` on).
 pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)], first_name: u32) -> (f32, u32, u32) {
     let (mut i, mut j, mut s, mut n, mut names) = (0, 0, 0.0f32, 0u32, 0u32);
+    // Advance both sides without a three-way branch: the only branch left is the match.
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                n += 1;
-                if a[i].0 >= first_name {
-                    names += 1;
-                }
-                i += 1;
-                j += 1;
-            }
+        let (x, y) = (a[i], b[j]);
+        if x.0 == y.0 {
+            s += x.1 * y.1;
+            n += 1;
+            names += u32::from(x.0 >= first_name);
         }
+        i += usize::from(x.0 <= y.0);
+        j += usize::from(y.0 <= x.0);
     }
     (s, n, names)
 }
@@ -333,6 +313,9 @@ impl Index {
     }
 }
 
+/// Documents per parallel job: each job allocates one accumulator as long as the corpus.
+const CHUNK: usize = 1024;
+
 /// Score accumulator over ranks, reused across documents of one thread.
 struct Acc {
     score: Vec<f32>,
@@ -388,6 +371,7 @@ pub(crate) fn story_edges(
     let n = vectors.docs.len();
     let mut edges: Vec<(u32, u32, f32)> = (0..dates.dated)
         .into_par_iter()
+        .with_min_len(CHUNK)
         .map_init(
             || Acc::new(n),
             |acc, r| {
@@ -432,6 +416,7 @@ pub(crate) fn undated_candidates(
     let n = vectors.docs.len();
     (dates.dated..n)
         .into_par_iter()
+        .with_min_len(CHUNK)
         .map_init(
             || Acc::new(n),
             |acc, r| {
@@ -474,6 +459,7 @@ pub(crate) fn related(
     }
     (0..n)
         .into_par_iter()
+        .with_min_len(CHUNK)
         .map_init(
             || Acc::new(n),
             |acc, d| {

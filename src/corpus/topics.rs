@@ -32,9 +32,10 @@ pub(crate) struct TopicGraph {
     pub topic_related: Vec<Vec<usize>>,
     pub quotes: Vec<Quote>,
     pub topic_quotes: Vec<Vec<usize>>,
-    /// Entity key as found in a document → id of the name it stands for across the corpus
-    /// (after folding); only names in two or more documents, for similarity.
-    pub entity_canon: HashMap<String, u32>,
+    /// Per document: the names it mentions that two or more documents share, as corpus-wide
+    /// ids (after folding), with mention counts and whether the title has them; for
+    /// similarity.
+    pub doc_names: Vec<Vec<(u32, u32, bool)>>,
 }
 
 /// Corpus-wide statistics of one entity key.
@@ -87,45 +88,50 @@ fn entity_stats(feats: &[&Features]) -> Vec<Stat> {
         })
         .collect();
     mentions.par_sort_unstable();
-    let mut stats = Vec::new();
+    // Runs of one key, then one statistic per run, in parallel.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < mentions.len() {
         let h = mentions[i].0;
-        let mut j = i;
+        let mut j = i + 1;
         while j < mentions.len() && mentions[j].0 == h {
             j += 1;
         }
-        let first: &Entity = &feats[mentions[i].1 as usize].entities[mentions[i].2 as usize];
-        let mut stat = Stat {
-            key: first.key(),
-            df: 0,
-            evidence: KindEvidence::default(),
-            names: BTreeMap::new(),
-            roles: BTreeMap::new(),
-            confirmed: false,
-            multiword: first.is_multiword(),
-        };
-        let mut last_doc = u32::MAX;
-        for &(_, d, k) in &mentions[i..j] {
-            let e = &feats[d as usize].entities[k as usize];
-            if d != last_doc {
-                stat.df += 1;
-                last_doc = d;
-            }
-            stat.evidence.add(e.evidence);
-            *stat.names.entry(e.name.clone()).or_insert(0) += e.count;
-            for f in &e.forms {
-                *stat.names.entry(f.clone()).or_insert(0) += 1;
-            }
-            for r in &e.roles {
-                *stat.roles.entry(r.clone()).or_insert(0) += 1;
-            }
-            stat.confirmed |= !e.initial_only;
-        }
-        stats.push(stat);
+        runs.push((i, j));
         i = j;
     }
-    stats
+    runs.par_iter()
+        .map(|&(i, j)| {
+            let first: &Entity = &feats[mentions[i].1 as usize].entities[mentions[i].2 as usize];
+            let mut stat = Stat {
+                key: first.key(),
+                df: 0,
+                evidence: KindEvidence::default(),
+                names: BTreeMap::new(),
+                roles: BTreeMap::new(),
+                confirmed: false,
+                multiword: first.is_multiword(),
+            };
+            let mut last_doc = u32::MAX;
+            for &(_, d, k) in &mentions[i..j] {
+                let e = &feats[d as usize].entities[k as usize];
+                if d != last_doc {
+                    stat.df += 1;
+                    last_doc = d;
+                }
+                stat.evidence.add(e.evidence);
+                *stat.names.entry(e.name.clone()).or_insert(0) += e.count;
+                for f in &e.forms {
+                    *stat.names.entry(f.clone()).or_insert(0) += 1;
+                }
+                for r in &e.roles {
+                    *stat.roles.entry(r.clone()).or_insert(0) += 1;
+                }
+                stat.confirmed |= !e.initial_only;
+            }
+            stat
+        })
+        .collect()
 }
 
 /// Most used first, ties alphabetical.
@@ -276,6 +282,9 @@ pub(crate) fn build(
         config_keys.entry(name_key(&slugify(&t.name))).or_insert(i);
     }
     let config_of_stat = |s: &Stat| -> Option<usize> {
+        if config_keys.is_empty() {
+            return None;
+        }
         if let Some(&c) = config_keys.get(&s.key) {
             return Some(c);
         }
@@ -284,7 +293,7 @@ pub(crate) fn build(
             .find_map(|n| config_keys.get(&name_key(n)).copied())
     };
     // Folded surnames count for their full name's configured topic too.
-    let mut stat_config: Vec<Option<usize>> = stats.iter().map(config_of_stat).collect();
+    let mut stat_config: Vec<Option<usize>> = stats.par_iter().map(config_of_stat).collect();
     for i in 0..stats.len() {
         if canon[i] != i && stat_config[canon[i]].is_none() {
             stat_config[canon[i]] = stat_config[i];
@@ -658,13 +667,14 @@ pub(crate) fn build(
     );
 
     // Names in two or more documents are similarity features.
-    let entity_canon: HashMap<String, u32> = stats
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| {
-            stats[canon[*i]].df >= 2 && stats[canon[*i]].confirmed && !s.key.is_empty()
+    let doc_names: Vec<Vec<(u32, u32, bool)>> = doc_entities
+        .par_iter()
+        .map(|list| {
+            list.iter()
+                .filter(|x| stats[x.0].df >= 2 && stats[x.0].confirmed)
+                .map(|x| (x.0 as u32, x.1, x.2))
+                .collect()
         })
-        .map(|(i, s)| (s.key.clone(), canon[i] as u32))
         .collect();
 
     TopicGraph {
@@ -675,7 +685,7 @@ pub(crate) fn build(
         topic_related,
         quotes,
         topic_quotes,
-        entity_canon,
+        doc_names,
     }
 }
 
