@@ -115,11 +115,20 @@ static CAROUSEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Item \d{1,3} of \d{1,3}\s+|\[\d{1,3}/\d{1,3}\]\s*)").expect("valid regex")
 });
 
+/// The last `n` bytes of `s` or a little fewer, cut on a character boundary.
+pub fn tail(s: &str, n: usize) -> &str {
+    let mut cut = s.len().saturating_sub(n);
+    while !s.is_char_boundary(cut) {
+        cut += 1;
+    }
+    &s[cut..]
+}
+
 /// Words a screen reader gets but a reader never sees: "…, opens new tab" after a link,
 /// "Item 1 of 3" / "[1/3]" before a gallery caption.
 fn strip_widget_text(text: String) -> String {
     let mut t = text;
-    if t.len() > 12 && t[t.len().saturating_sub(40)..].contains("new ") {
+    if t.len() > 12 && tail(&t, 40).contains("new ") {
         if let Some(m) = LINK_SUFFIX.find(&t) {
             t.truncate(m.start());
         }
@@ -438,6 +447,16 @@ mod tests {
         assert_eq!(us[2].mark, Mark::Quote);
         assert_eq!(us[3].mark, Mark::Code);
         assert_eq!(us[3].md.as_deref(), Some("code  here"));
+    }
+
+    #[test]
+    fn widget_text_is_cut_on_character_boundaries() {
+        assert_eq!(tail("ab🕴cd", 4), "cd");
+        let us = units(
+            "Caption of a photo with an emoji at the end🕴🕴🕴🕴🕴🕴🕴🕴🕴, opens new tab",
+            false,
+        );
+        assert!(us[0].text.ends_with('🕴'));
     }
 
     #[test]

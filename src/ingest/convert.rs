@@ -271,11 +271,7 @@ pub fn is_caption(text: &str) -> bool {
         return false;
     }
     // The credit ends the line: only its tail (and a caption label at the start) can match.
-    let mut cut = text.len().saturating_sub(160);
-    while !text.is_char_boundary(cut) {
-        cut += 1;
-    }
-    CAPTION_RE.is_match(&text[cut..]) || CAPTION_LABEL_RE.is_match(text)
+    CAPTION_RE.is_match(blocks::tail(text, 160)) || CAPTION_LABEL_RE.is_match(text)
 }
 
 fn url_of(u: &Unit) -> Option<String> {
