@@ -571,3 +571,135 @@ fn markdown_lists_stay_tight() {
         c.body
     );
 }
+
+const WIRE_PAGE: &str = r#"Skip to main content
+Exclusive news, data and analytics for financial market professionals
+Learn more about
+Refinitiv
+Reuters home
+World
+Business
+Markets
+Sustainability
+Legal
+More
+My View
+Sign In
+Register
+
+Middle East
+Ports on both sides of the strait reopen after week-long closure
+By Omar Khalil and Sara Lindqvist
+February 7, 20243:05 PM GMT+1Updated a year ago
+
+Item 1 of 2 A cargo ship waits outside the harbour in the strait, February 6, 2024. REUTERS/Omar Khalil/File Photo
+[1/2]A cargo ship waits outside the harbour in the strait, February 6, 2024. REUTERS/Omar Khalil/File Photo Purchase Licensing Rights, opens new tab
+
+DUBAI, Feb 7 (Reuters) - Ports on both sides of the strait reopened on Wednesday after a week-long closure caused by a storm, shipping agents said, easing a backlog of more than 200 vessels.
+
+The closure had pushed up freight rates across the region, according to two brokers who asked not to be named.
+
+"It will take at least ten days to clear the queue," said one agent.
+
+Reporting by Omar Khalil in Dubai and Sara Lindqvist in Stockholm; Editing by Paul Grant
+
+Our Standards: The Thomson Reuters Trust Principles., opens new tab
+
+Suggested Topics:
+Shipping
+
+Reuters, the news and media division of Thomson Reuters, is the world’s largest multimedia news provider.
+"#;
+
+#[test]
+fn wire_page_with_gallery_captions_and_glued_dates() {
+    let c = conv(WIRE_PAGE);
+    let f = &c.front;
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Ports on both sides of the strait reopen after week-long closure")
+    );
+    assert_eq!(f.authors, ["Omar Khalil", "Sara Lindqvist"]);
+    assert_eq!(f.source.as_deref(), Some("Reuters"));
+    assert_eq!(f.section.as_deref(), Some("Middle East"));
+    assert_eq!(f.date.map(|d| d.to_string()).as_deref(), Some("2024-02-07"));
+    assert!(f
+        .summary
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("DUBAI, Feb 7 (Reuters)"));
+    // One caption, once, without the carousel counter or the link suffix.
+    assert_eq!(
+        c.body.matches("*A cargo ship waits").count(),
+        1,
+        "{}",
+        c.body
+    );
+    assert!(
+        !c.body.contains("opens new tab") && !c.body.contains("Item 1 of 2"),
+        "{}",
+        c.body
+    );
+    assert!(!c.body.contains("Editing by"), "{}", c.body);
+    assert!(!c.body.contains("Trust Principles"), "{}", c.body);
+    assert_eq!(blocks(&c).len(), 4, "{}", c.body);
+}
+
+const BROADCASTER_PAGE: &str = r#"Skip to content
+British Broadcasting Corporation
+Home
+News
+Sport
+Close menu
+BBC News
+Menu
+World
+Africa
+Middle East
+Storm closes ports across the region
+7 February 2024
+Share
+Save
+Amira Nasser
+BBC News, Cairo
+Getty Images
+Ships queued outside the harbour for a week
+Ports across the region were closed for a week as a storm swept the coast, disrupting trade worth millions of dollars a day.
+Officials said the closure was the longest in a decade.
+"We have never seen a queue like this," a port worker told the BBC.
+More on this story
+Freight rates rise as ports stay shut
+Related topics
+Shipping
+Top stories
+Something else happened today
+Copyright 2024 BBC. All rights reserved. The BBC is not responsible for the content of external sites. Read about our approach to external linking.
+"#;
+
+#[test]
+fn broadcaster_page_copied_one_paragraph_per_line() {
+    let c = conv(BROADCASTER_PAGE);
+    let f = &c.front;
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Storm closes ports across the region")
+    );
+    assert_eq!(f.authors, ["Amira Nasser"]);
+    assert_eq!(f.source.as_deref(), Some("BBC"));
+    assert_eq!(f.date.map(|d| d.to_string()).as_deref(), Some("2024-02-07"));
+    assert_dropped(&c, "Save", "share-widget");
+    assert_dropped(&c, "BBC News, Cairo", "byline");
+    assert_dropped(
+        &c,
+        "Freight rates rise as ports stay shut",
+        "teaser-after-end",
+    );
+    // Lines without blank lines between them stay separate paragraphs.
+    assert_kept(
+        &c,
+        "Officials said the closure was the longest in a decade.",
+    );
+    assert!(
+        blocks(&c).contains(&"Officials said the closure was the longest in a decade.".to_string())
+    );
+}

@@ -108,6 +108,39 @@ fn word_count(collapsed: &str) -> usize {
     }
 }
 
+static LINK_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?\s*$").expect("valid regex")
+});
+static CAROUSEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Item \d{1,3} of \d{1,3}\s+|\[\d{1,3}/\d{1,3}\]\s*)").expect("valid regex")
+});
+
+/// The last `n` bytes of `s` or a little fewer, cut on a character boundary.
+pub fn tail(s: &str, n: usize) -> &str {
+    let mut cut = s.len().saturating_sub(n);
+    while !s.is_char_boundary(cut) {
+        cut += 1;
+    }
+    &s[cut..]
+}
+
+/// Words a screen reader gets but a reader never sees: "…, opens new tab" after a link,
+/// "Item 1 of 3" / "[1/3]" before a gallery caption.
+fn strip_widget_text(text: String) -> String {
+    let mut t = text;
+    if t.len() > 12 && tail(&t, 40).contains("new ") {
+        if let Some(m) = LINK_SUFFIX.find(&t) {
+            t.truncate(m.start());
+        }
+    }
+    if t.starts_with("Item ") || t.starts_with('[') {
+        if let Some(m) = CAROUSEL_PREFIX.find(&t) {
+            t = t[m.end()..].to_string();
+        }
+    }
+    t
+}
+
 /// Strip a list marker: returns the mark and the rest.
 fn list_marker(s: &str, markdown: bool) -> Option<(Mark, &str)> {
     let mut chars = s.char_indices();
@@ -193,20 +226,48 @@ pub fn ends_sentence(s: &str) -> bool {
     s.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\'', ')', ']', '…'])
 }
 
-/// Can `next` continue the hard-wrapped line `prev`?
-fn continues(prev: &str, next: &str) -> bool {
+/// Can `next` continue the line `prev`? In a hard-wrapped document a long line that stops
+/// mid-sentence goes on in the next; in a page copied one paragraph per line only a line
+/// starting in lower case after an unfinished one does.
+fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
     if next.starts_with('(') && next.ends_with(')') || next.starts_with("http") {
         return false;
+    }
+    if ends_sentence(prev) {
+        return wrapped && next.starts_with(|c: char| c.is_lowercase());
     }
     if next.starts_with(|c: char| c.is_lowercase()) {
         return true;
     }
-    prev.chars().count() >= 40 && !ends_sentence(prev) && !next.starts_with("By ")
+    wrapped && prev.chars().count() >= 40 && !next.starts_with("By ")
+}
+
+/// Is the text hard-wrapped (e-mailed wire copy, terminal dumps): no long lines, and several
+/// long-ish lines that stop mid-sentence with text on the next line?
+fn is_hard_wrapped(text: &str) -> bool {
+    let mut max = 0;
+    let mut broken = 0;
+    let mut prev: Option<&str> = None;
+    for line in text.split('\n').map(str::trim) {
+        let len = line.chars().count();
+        max = max.max(len);
+        if max > 100 {
+            return false;
+        }
+        if let Some(p) = prev {
+            if !line.is_empty() && p.chars().count() >= 45 && !ends_sentence(p) {
+                broken += 1;
+            }
+        }
+        prev = Some(line);
+    }
+    broken >= 2
 }
 
 /// Split normalised text into units.
 pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
+    let wrapped = is_hard_wrapped(text);
     // Whether the previous raw line can be continued by the next (same blank-line group).
     let mut open = false;
     let mut fence: Option<(String, usize, String)> = None;
@@ -256,7 +317,7 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
         let (text, md) = if markdown {
             (strip_inline_markdown(content), Some(collapse(content)))
         } else {
-            (collapse(content), None)
+            (strip_widget_text(collapse(content)), None)
         };
         if text.is_empty() && mark != Mark::Quote {
             open = false;
@@ -267,7 +328,7 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
                 if matches!(
                     prev.mark,
                     Mark::Plain | Mark::Bullet | Mark::Numbered(_) | Mark::Quote
-                ) && continues(&prev.text, &text)
+                ) && continues(&prev.text, &text, wrapped)
                 {
                     prev.text.push(' ');
                     prev.text.push_str(&text);
@@ -386,6 +447,22 @@ mod tests {
         assert_eq!(us[2].mark, Mark::Quote);
         assert_eq!(us[3].mark, Mark::Code);
         assert_eq!(us[3].md.as_deref(), Some("code  here"));
+    }
+
+    #[test]
+    fn widget_text_is_cut_on_character_boundaries() {
+        assert_eq!(tail("ab🕴cd", 4), "cd");
+        let us = units(
+            "Caption of a photo with an emoji at the end🕴🕴🕴🕴🕴🕴🕴🕴🕴, opens new tab",
+            false,
+        );
+        assert!(us[0].text.ends_with('🕴'));
+    }
+
+    #[test]
+    fn one_paragraph_per_line_pages_are_not_joined() {
+        let text = "Ships queued outside the harbour for a whole week\nPorts across the region were closed for a week as a storm swept the coast.\nOfficials said the closure was the longest in a decade.";
+        assert_eq!(units(text, false).len(), 3);
     }
 
     #[test]

@@ -201,6 +201,24 @@ const EXACT: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        SHARE_WIDGET,
+        &[
+            "share",
+            "save",
+            "saved",
+            "bookmark",
+            "print",
+            "email",
+            "e-mail",
+            "copy link",
+            "gift this article",
+            "gift article",
+            "share this",
+            "share article",
+            "share story",
+        ],
+    ),
+    (
         BACK_TO_TOP,
         &[
             "back to top",
@@ -583,6 +601,8 @@ const CONTAINS: &[(&str, &str, usize)] = &[
     ("get it on google play", APP_PROMO, 15),
     ("create a free account", NEWSLETTER, 30),
     ("follow us on", SHARE_WIDGET, 12),
+    ("purchase licensing rights", IMAGE_CREDIT, 20),
+    ("licensing rights", IMAGE_CREDIT, 8),
     ("reading list", SHARE_WIDGET, 15),
     ("read later", SHARE_WIDGET, 15),
     ("save this article", SHARE_WIDGET, 8),

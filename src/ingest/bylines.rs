@@ -411,9 +411,18 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
                 });
                 part.truncate(start);
             }
-            let part = IN_PLACE.replace(&part, "").trim().to_string();
+            let mut part = IN_PLACE.replace(&part, "").trim().to_string();
             if part.is_empty() {
                 continue;
+            }
+            // "SAMY MAGDY Associated Press": a byline that runs the outlet on after a name.
+            if !is_person_name(&part, prefixed) {
+                if let Some((start, o)) = sources.find_at_end(&part) {
+                    if start > 0 && is_person_name(part[..start].trim(), prefixed) {
+                        out.outlet.get_or_insert_with(|| o.to_string());
+                        part = part[..start].trim().to_string();
+                    }
+                }
             }
             if is_person_name(&part, prefixed) {
                 let part = title_case_shouted(&part);
@@ -575,6 +584,9 @@ mod tests {
         let b = by("By Jane Roe and John Doe, Reuters").unwrap();
         assert_eq!(b.authors, ["Jane Roe", "John Doe"]);
         assert_eq!(b.outlet.as_deref(), Some("Reuters"));
+        let b = by("By ANN LEE and BO CHEN Associated Press").unwrap();
+        assert_eq!(b.authors, ["Ann Lee", "Bo Chen"]);
+        assert_eq!(b.outlet.as_deref(), Some("AP"));
         let b = by("By Ann Lee, Bo Chen and Cy Dart").unwrap();
         assert_eq!(b.authors, ["Ann Lee", "Bo Chen", "Cy Dart"]);
         let b = by("By Ann Lee, Senior Diplomatic Correspondent").unwrap();

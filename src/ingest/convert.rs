@@ -55,7 +55,7 @@ static SPEAKER_LINE: LazyLock<Regex> =
 static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
     let agencies = r"(?:Reuters|REUTERS|AP|AP Photo|Associated Press|AFP|Getty Images|Getty|EPA|EPA-EFE|Anadolu(?: Agency)?|Xinhua|dpa|picture alliance|picture-alliance|Bloomberg|Shutterstock|Alamy|Sipa|SIPA|ZUMA|ZUMA Wire|NurPhoto|Pool|POOL|Handout|HANDOUT|IMAGO|SOPA Images|LightRocket|Sputnik|TASS|UPI|Abaca|AAP|Kyodo|Yonhap|WANA|Agence France-Presse)";
     Regex::new(&format!(
-        r"(?:\s|^)(?:\(?(?:Photo|Image|Picture|Credit)s?:?\s*)?(?:[\p{{Lu}}][\p{{L}}'’.-]+\s+){{0,3}}[\p{{Lu}}][\p{{L}}'’.-]+\s*(?:,|/|(?-u:\b)for(?-u:\b)|(?-u:\b)via(?-u:\b))\s*{agencies}(?:\s*(?:/|via)\s*[\p{{L}} ]+)?\)?\.?$|\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Images?)[^)]*\)\.?$|(?-u:\b)(?:REUTERS|AFP|AP|EPA|Reuters)/[\p{{Lu}}][\p{{L}} .'’-]+\.?$"
+        r"(?:\s|^)(?:\(?(?:Photo|Image|Picture|Credit)s?:?\s*)?(?:[\p{{Lu}}][\p{{L}}'’.-]+\s+){{0,3}}[\p{{Lu}}][\p{{L}}'’.-]+\s*(?:,|/|(?-u:\b)for(?-u:\b)|(?-u:\b)via(?-u:\b))\s*{agencies}(?:\s*(?:/|via)\s*[\p{{L}} ]+)?\)?\.?$|\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Images?)[^)]*\)\.?$|(?-u:\b)(?:REUTERS|AFP|AP|EPA|Reuters)/[\p{{Lu}}][\p{{L}} .'’/-]+\.?$"
     ))
     .expect("valid regex")
 });
@@ -271,11 +271,7 @@ pub fn is_caption(text: &str) -> bool {
         return false;
     }
     // The credit ends the line: only its tail (and a caption label at the start) can match.
-    let mut cut = text.len().saturating_sub(160);
-    while !text.is_char_boundary(cut) {
-        cut += 1;
-    }
-    CAPTION_RE.is_match(&text[cut..]) || CAPTION_LABEL_RE.is_match(text)
+    CAPTION_RE.is_match(blocks::tail(text, 160)) || CAPTION_LABEL_RE.is_match(text)
 }
 
 fn url_of(u: &Unit) -> Option<String> {
@@ -823,7 +819,13 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
             // Under a byline: the outlet's name ("BBC News"), the author's job ("Diplomatic
             // correspondent") or where they report from.
             let after_byline = i > 0 && matches!(doc.drop[i - 1].as_deref(), Some(BYLINE));
-            if let Some(o) = opts.sources.by_name(&u.text) {
+            // "BBC News, Cairo": the outlet and where the author is.
+            let head = u.text.split(',').next().unwrap_or(&u.text);
+            if let Some(o) = opts
+                .sources
+                .by_name(&u.text)
+                .or_else(|| opts.sources.by_name(head))
+            {
                 ev.byline_outlet.get_or_insert_with(|| o.to_string());
                 doc.set(i, BYLINE);
                 continue;

@@ -3,6 +3,22 @@
 //! [`convert`] is pure (bytes in, front matter + clean body + what was dropped out); [`run`]
 //! finds raw files, converts the new and changed ones in parallel and writes them under
 //! `articles_dir` without ever overwriting a file the user edited.
+//!
+//! Every block left out of a body is listed with the rule that left it out (dry run and
+//! `ingest.report`). The rule names are stable:
+//!
+//! - page furniture, recognised line by line: `skip-links`, `navigation`, `breadcrumb`,
+//!   `section-label`, `before-headline` (anything else above the headline), `read-time`,
+//!   `duration`, `relative-time`, `player-notice`, `kind-marker` ("[Video transcript]",
+//!   "FOR IMMEDIATE RELEASE"), `cookie-notice`, `newsletter`, `comment-policy`,
+//!   `related-block`, `related-inline`, `back-to-top`, `image-credit`, `gallery-controls`,
+//!   `ad-marker`, `share-widget`, `copyright`, `site-footer`, `app-promo`, `age-notice`,
+//!   `end-mark` ("###", "-30-"), `config-boilerplate` (`ingest.boilerplate` in site.yaml);
+//! - metadata moved to the front matter: `title`, `repeated-headline`, `byline`, `date-line`,
+//!   `url-line`, `dateline`, `source-line`, `credit-line`;
+//! - position and repetition: `teaser-after-end` (after a credit line, an end mark or a
+//!   "Related"/"More stories" block), `duplicate-line` (a line said twice is kept once),
+//!   `same-as-dropped` (a line whose text was dropped elsewhere).
 
 mod blocks;
 mod boilerplate;

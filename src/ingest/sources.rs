@@ -344,6 +344,28 @@ impl Sources {
 
     /// The first outlet named in `text` as a whole word.
     pub fn find_in(&self, text: &str) -> Option<&str> {
+        self.find_with_start(text).map(|(_, name)| name)
+    }
+
+    /// The outlet that ends `text` ("Jane Roe Associated Press"), with where its name starts.
+    pub fn find_at_end(&self, text: &str) -> Option<(usize, &str)> {
+        let mut last = None;
+        let mut from = 0;
+        while let Some((start, name)) = self.find_with_start(&text[from..]) {
+            last = Some((from + start, name));
+            // Continue after this match's first character.
+            from += start
+                + text[from + start..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+        }
+        let (start, name) = last?;
+        let tail = text[start..].trim_end_matches(['.', ',']);
+        (self.by_name(tail) == Some(name)).then_some((start, name))
+    }
+
+    fn find_with_start(&self, text: &str) -> Option<(usize, &str)> {
         for m in self.finder.find_iter(text) {
             let (outlet, pattern) = &self.patterns[m.pattern().as_usize()];
             let found = &text[m.start()..m.end()];
@@ -357,7 +379,7 @@ impl Sources {
             let after = text[m.end()..].chars().next();
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
             if boundary(before) && boundary(after) {
-                return Some(&self.outlets[*outlet].name);
+                return Some((m.start(), &self.outlets[*outlet].name));
             }
         }
         None
@@ -409,6 +431,11 @@ mod tests {
         );
         assert_eq!(s.by_name("The Associated Press"), Some("AP"));
         assert_eq!(s.by_name("Newsroom"), None);
+        assert_eq!(
+            s.find_at_end("SAMY MAGDY Associated Press"),
+            Some((11, "AP"))
+        );
+        assert_eq!(s.find_at_end("Associated Press reporters"), None);
     }
 
     #[test]
