@@ -277,6 +277,10 @@ fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputRepo
         .collect();
     for rel in stale {
         let path = out.join(rel);
+        // Through a folder that became a symbolic link, the file is somewhere else: not ours.
+        if behind_symlink(out, Path::new(rel)) {
+            continue;
+        }
         if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
             std::fs::remove_file(&path).map_err(|e| Error::io(&path, "removing stale file", e))?;
             removed += 1;
@@ -313,6 +317,23 @@ fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputRepo
         },
         hashes,
     ))
+}
+
+/// Is any folder between `out` and the file `rel` a symbolic link?
+fn behind_symlink(out: &Path, rel: &Path) -> bool {
+    let mut cur = out.to_path_buf();
+    let Some(parent) = rel.parent() else {
+        return false;
+    };
+    for c in parent.components() {
+        cur.push(c);
+        match std::fs::symlink_metadata(&cur) {
+            Ok(m) if m.file_type().is_symlink() => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 fn prune_empty_parents(out: &Path, rel: &Path) {
@@ -399,6 +420,29 @@ mod tests {
         )
         .is_err());
         assert!(check_location(Path::new("/tmp/site/public"), root, &[]).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_removes_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(
+            &out,
+            &[page("index.html", "a"), page("articles/x/index.html", "b")],
+        )
+        .unwrap();
+        // Someone replaces a folder of the output with a link to their own files.
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(elsewhere.join("x")).unwrap();
+        std::fs::write(elsewhere.join("x/index.html"), "precious").unwrap();
+        std::fs::remove_dir_all(out.join("articles")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("articles")).unwrap();
+        write(&out, &[page("index.html", "a")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.join("x/index.html")).unwrap(),
+            "precious"
+        );
     }
 
     #[cfg(unix)]
