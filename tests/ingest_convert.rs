@@ -703,3 +703,84 @@ fn broadcaster_page_copied_one_paragraph_per_line() {
         blocks(&c).contains(&"Officials said the closure was the longest in a decade.".to_string())
     );
 }
+
+/// A wire page whose header date carries a time, a zone and an update clause.
+fn wire_page(date_line: &str, caption: &str) -> String {
+    format!(
+        "Skip to main content\n\nEurope\n\nMinisters agree to extend the fishing accord by a year\n\nBy Clara Weiss\n\n{date_line}\n\nLISBON, Mar 9 (Reuters) - Fisheries ministers agreed on Sunday to extend a regional fishing accord for another year, officials said after talks ran late into the night.\n\nThe extension keeps current quotas in place while scientists finish a new survey of stocks, one delegate said.\n\n{caption}\n\nThe accord, first signed a decade ago, covers boats from five countries.\n"
+    )
+}
+
+#[test]
+fn date_lines_with_time_zone_and_update_clause() {
+    for line in [
+        "March 9, 2025 7:15 PM GMT+2 Updated 5 hours ago",
+        "March 9, 2025 14:05 CET",
+        "March 9, 2025, 10:30 a.m. ET",
+        "March 9, 2025 18:00 UTC Last updated 2 days ago",
+        "Published March 9, 2025, 7:15 PM",
+        "Mar 9, 2025 · 7:15 PM",
+    ] {
+        let c = conv(&wire_page(line, ""));
+        let f = &c.front;
+        assert_eq!(
+            f.date.map(|d| d.to_string()).as_deref(),
+            Some("2025-03-09"),
+            "{line}"
+        );
+        assert_eq!(f.date_source, Some(DateSource::Stated), "{line}");
+        assert_eq!(f.date_evidence.as_deref(), Some(line), "{line}");
+        assert_dropped(&c, line, "date-line");
+        assert_ne!(f.summary.as_deref(), Some(line), "{line}");
+    }
+}
+
+#[test]
+fn wire_dateline_alone_does_not_invent_a_year() {
+    let c = conv(&wire_page("", ""));
+    assert_eq!(c.front.date, None, "{:?}", c.front);
+    // A caption dated far from the dateline does not lend its year either.
+    let c = conv(&wire_page(
+        "",
+        "Boats moored in the harbour, October 2, 2019. Photo: Ana Reis",
+    ));
+    assert_ne!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2019-03-09")
+    );
+    assert_ne!(c.front.date_source, Some(DateSource::Inferred));
+    // One that agrees does.
+    let c = conv(&wire_page(
+        "",
+        "Ministers arrive for the talks in Lisbon, Portugal, March 8, 2025. Photo: Ana Reis",
+    ));
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-03-09")
+    );
+}
+
+#[test]
+fn captions_that_end_with_a_photo_credit() {
+    for caption in [
+        "Ministers arrive for the talks in Lisbon, Portugal, March 9, 2025. Pool photo / Agency credit",
+        "Ministers arrive for the talks in Lisbon on Sunday. REUTERS/Ana Reis",
+        "Ministers arrive for the talks in Lisbon on Sunday. Photo: Ana Reis",
+        "Ministers arrive for the talks in Lisbon on Sunday. (AP Photo/Ana Reis)",
+        "Ministers arrive for the talks in Lisbon on Sunday. Getty Images",
+        "Ministers arrive for the talks in Lisbon on Sunday. Ana Reis/AFP via Getty Images",
+        "Ministers arrive for the talks in Lisbon on Sunday. Image: Ministry of Fisheries handout",
+        "Ministers arrive for the talks in Lisbon on Sunday. Photo by Ana Reis for The Coast Herald",
+    ] {
+        let c = conv(&wire_page("March 9, 2025", caption));
+        assert!(
+            c.body.contains(&format!("\n*{caption}*")),
+            "{caption:?} not a caption:\n{}",
+            c.body
+        );
+    }
+    // Prose that merely mentions a photo stays a paragraph.
+    let prose = "Officials released the figures on Sunday. The photo of the signing went viral.";
+    let c = conv(&wire_page("March 9, 2025", prose));
+    assert!(blocks(&c).iter().any(|b| b == prose), "{}", c.body);
+}

@@ -63,6 +63,14 @@ static CAPTION_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Image caption|Photo caption|Caption|Photograph|Media caption)\s*[,:]")
         .expect("valid regex")
 });
+/// Where a sentence ends inside a caption, so the short credit after it can be read alone.
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?]["”’)]?\s+"#).expect("valid regex"));
+/// A stock-library credit that closes a line even without a sentence before it.
+static STOCK_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Getty Images|Shutterstock|Alamy(?: Stock Photo)?)\.?\)?$")
+        .expect("valid regex")
+});
 static REPORTING_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Reporting|Reported|Writing) from\s+\p{Lu}[\p{L} ,.'-]*$").expect("valid regex")
 });
@@ -271,7 +279,99 @@ pub fn is_caption(text: &str) -> bool {
         return false;
     }
     // The credit ends the line: only its tail (and a caption label at the start) can match.
-    CAPTION_RE.is_match(blocks::tail(text, 160)) || CAPTION_LABEL_RE.is_match(text)
+    let tail = blocks::tail(text, 160);
+    CAPTION_RE.is_match(tail)
+        || CAPTION_LABEL_RE.is_match(text)
+        || STOCK_CREDIT_END.is_match(tail)
+        || SENTENCE_END
+            .find_iter(tail)
+            .any(|m| is_credit_segment(&tail[m.end()..]))
+}
+
+/// Lower-case words a photo credit may hold; every other word is a name (capitalised).
+const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographer",
+    "photography",
+    "picture",
+    "pictures",
+    "image",
+    "images",
+    "credit",
+    "credits",
+    "courtesy",
+    "of",
+    "via",
+    "for",
+    "by",
+    "handout",
+    "file",
+    "pool",
+    "staff",
+    "and",
+    "stock",
+    "illustration",
+    "video",
+    "still",
+    "screenshot",
+    "screengrab",
+    "from",
+    "the",
+    "de",
+    "van",
+    "von",
+    "al",
+    "el",
+    "bin",
+];
+/// Words that make a short trailing segment a credit rather than a name or a sentence.
+const CREDIT_MARKS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographer",
+    "picture",
+    "pictures",
+    "image",
+    "images",
+    "credit",
+    "credits",
+    "courtesy",
+    "handout",
+    "pool",
+    "getty",
+    "illustration",
+    "screenshot",
+    "screengrab",
+];
+
+/// The short run after a caption's last sentence that credits the picture: "Pool photo /
+/// Agency credit", "Photo: Jane Doe", "Courtesy of the family", "Jane Doe for The Outlet".
+fn is_credit_segment(seg: &str) -> bool {
+    let seg = seg
+        .trim()
+        .trim_end_matches(['.', ')'])
+        .trim_start_matches('(');
+    let words: Vec<&str> = seg
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | ':' | ',' | '|'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 10 {
+        return false;
+    }
+    let name_or_credit = |w: &&str| {
+        let lower = w.to_lowercase();
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || CREDIT_WORDS.contains(&lower.as_str())
+    };
+    words.iter().all(name_or_credit)
+        && words
+            .iter()
+            .any(|w| CREDIT_MARKS.contains(&w.to_lowercase().as_str()))
 }
 
 fn url_of(u: &Unit) -> Option<String> {
@@ -1114,21 +1214,24 @@ fn choose_date(ev: &Evidence) -> (Option<NaiveDate>, DateSource, Option<String>)
     if let Some((d, e)) = &ev.url_date {
         return (Some(*d), DateSource::Inferred, snip(e));
     }
+    if let Some(((m, day), e)) = &ev.dateline_month_day {
+        // A dateline gives month and day; the year comes from a full date on the caption or
+        // the URL, and only if that date agrees (within a few days: a photo may be taken the
+        // day before). Otherwise no year is invented.
+        let agreeing = [ev.caption_date.as_ref(), ev.url_date.as_ref()]
+            .into_iter()
+            .flatten()
+            .find_map(|(full, _)| {
+                let d = NaiveDate::from_ymd_opt(full.year(), *m, *day)?;
+                ((d - *full).num_days().abs() <= 3).then_some(d)
+            });
+        if let Some(d) = agreeing {
+            return (Some(d), DateSource::Inferred, snip(e));
+        }
+    }
+    // The story's own dateline outranks the day a photo was taken.
     if let Some((d, e)) = &ev.caption_date {
         return (Some(*d), DateSource::Caption, snip(e));
-    }
-    if let Some(((m, day), e)) = &ev.dateline_month_day {
-        // A dateline gives month and day; the year comes from the caption or the URL.
-        let year = ev
-            .caption_date
-            .as_ref()
-            .or(ev.url_date.as_ref())
-            .map(|(d, _)| d.year());
-        if let Some(y) = year {
-            if let Some(d) = NaiveDate::from_ymd_opt(y, *m, *day) {
-                return (Some(d), DateSource::Inferred, snip(e));
-            }
-        }
     }
     (None, DateSource::Stated, None)
 }

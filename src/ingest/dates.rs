@@ -77,6 +77,13 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// How long ago a page says it changed ("Updated 3 hours ago", "2 hrs ago", "just now"): the
+/// count is not a date, but the phrase belongs on a date line.
+static RELATIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:\d{1,3}|an?|one|a few)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)\s+ago(?-u:\b)|(?-u:\b)just now(?-u:\b)")
+        .expect("valid regex")
+});
+
 static GLUED_TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})(\d{1,2}:\d{2})").expect("valid regex"));
 static GLUED_WORD: LazyLock<Regex> =
@@ -366,6 +373,7 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
         }
     }
     rest.push_str(&text[last..].to_lowercase());
+    let rest = RELATIVE_AGE.replace_all(&rest, " ");
     let rest = TIME.replace_all(&rest, " ");
     let mut words = 0;
     for w in rest
@@ -459,6 +467,33 @@ mod tests {
         )
         .unwrap();
         assert_eq!(l.published, Some(d("2024-02-06")));
+    }
+
+    #[test]
+    fn date_lines_with_times_zones_and_update_clauses() {
+        for text in [
+            "March 9, 2025 7:15 PM GMT+2 Updated 5 hours ago",
+            "March 9, 2025 14:05 CET",
+            "March 9, 2025, 10:30 a.m. ET",
+            "March 9, 2025 18:00 UTC Last updated 2 days ago",
+            "Published March 9, 2025, 7:15 PM",
+            "Mar 9, 2025 · 7:15 PM",
+            "9 March 2025 07:15 BST, updated just now",
+            "Sunday, March 9, 2025 at 7:15 p.m. EDT | Updated an hour ago",
+        ] {
+            let l = date_line(text, Order::Mdy).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(l.published, Some(d("2025-03-09")), "{text}");
+        }
+        let l = date_line(
+            "March 9, 2025 7:15 PM GMT+2 Updated March 10, 2025 8:00 AM GMT+2",
+            Order::Mdy,
+        )
+        .unwrap();
+        assert_eq!(l.published, Some(d("2025-03-09")));
+        assert_eq!(l.updated, Some(d("2025-03-10")));
+        // A count that is not an age, or prose after the date, keeps the line out.
+        assert!(date_line("March 9, 2025 7:15 PM 3 people hurt", Order::Mdy).is_none());
+        assert!(date_line("March 9, 2025 12 hours ago the talks ended", Order::Mdy).is_none());
     }
 
     #[test]
