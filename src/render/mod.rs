@@ -267,6 +267,17 @@ pub fn render_site(
     let specs = pages::build(site);
     if std::env::var_os("DOSSIER_DEBUG_TIMING").is_some() {
         eprintln!("contexts: {:?}", t0.elapsed());
+        let mut sizes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for spec in &specs {
+            let e = sizes.entry(spec.template).or_default();
+            e.0 += 1;
+            e.1 += serde_json::to_vec(&spec.context)
+                .map(|v| v.len())
+                .unwrap_or(0);
+        }
+        for (t, (n, b)) in sizes {
+            eprintln!("  {t}: {n} pages, {} MB of context", b / 1_000_000);
+        }
     }
     let total = specs.len();
     let done = AtomicUsize::new(0);

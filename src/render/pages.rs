@@ -32,6 +32,8 @@ macro_rules! obj {
 }
 
 const WORDS_PER_MINUTE: usize = 220;
+/// Stories and quotes shown beside a topic's list.
+const TOPIC_SIDEBAR_ITEMS: usize = 12;
 /// The sitemap format's limit per file.
 const SITEMAP_MAX_URLS: usize = 50_000;
 
@@ -116,7 +118,7 @@ pub fn extra_files(site: &Site) -> Vec<Page> {
     out
 }
 
-/// Documents that some Atom feed lists (the newest dated ones, site-wide and per topic).
+/// Documents whose whole body the site-wide Atom feed carries (the newest dated ones).
 fn feed_documents(site: &Site) -> BTreeSet<usize> {
     let size = site.config.feed.size;
     let dated = |list: &[usize]| -> Vec<usize> {
@@ -126,13 +128,7 @@ fn feed_documents(site: &Site) -> BTreeSet<usize> {
             .take(size)
             .collect()
     };
-    let mut out: BTreeSet<usize> = dated(&site.chrono).into_iter().collect();
-    if site.config.feed.per_topic {
-        for list in &site.grouping.topic_docs {
-            out.extend(dated(list));
-        }
-    }
-    out
+    dated(&site.chrono).into_iter().collect()
 }
 
 fn format_day(day: NaiveDate, pattern: &str) -> String {
@@ -693,20 +689,30 @@ impl<'a> Shared<'a> {
                     .iter()
                     .map(|&r| self.topic_values[r].clone())
                     .collect();
+                // The sidebar lists are the same on every page of a topic: keep them short
+                // (newest first), or a busy topic repeats thousands of entries per page.
                 let stories: Vec<Value> = self.topic_stories[t]
                     .iter()
+                    .rev()
+                    .take(TOPIC_SIDEBAR_ITEMS)
                     .map(|&s| self.story_values[s].clone())
                     .collect();
                 let quotes: Vec<Value> = quotes_of[t]
                     .iter()
+                    .take(TOPIC_SIDEBAR_ITEMS)
                     .map(|&q| {
                         let quote = &g.quotes[q];
                         let doc = &self.cards[quote.doc];
                         obj!({
-                            "text": quote.text,
+                            "text": truncate(&quote.text, 400),
                             "speaker": quote.speaker_name,
                             "role": quote.role,
-                            "article": doc,
+                            "article" => obj!({
+                                "title": doc["title"],
+                                "url": doc["url"],
+                                "source": doc["source"],
+                                "date_short": doc["date_short"],
+                            }),
                             "url": format!("{}#p{}", doc["url"].as_str().unwrap_or(""), quote.paragraph),
                         })
                     })
@@ -1030,7 +1036,9 @@ impl<'a> Shared<'a> {
         spec
     }
 
-    fn feed(&self, path: &str, title: &str, alt: &str, docs: &[usize]) -> PageSpec {
+    /// An Atom feed of `docs` (newest first). `full` puts each entry's whole body in the
+    /// feed; topic feeds carry summaries only, since a large site has thousands of them.
+    fn feed(&self, path: &str, title: &str, alt: &str, docs: &[usize], full: bool) -> PageSpec {
         let site = self.site;
         let entries: Vec<(usize, String, String)> = docs
             .iter()
@@ -1069,7 +1077,7 @@ impl<'a> Shared<'a> {
                     "updated": updated,
                     "authors": doc.front.authors,
                     "summary": self.cards[i]["summary"],
-                    "content": self.feed_bodies.get(&i).map(String::as_str).unwrap_or(&self.bodies[i].html),
+                    "content": if full { self.feed_bodies.get(&i).map(String::as_str) } else { None },
                     "topics": site.grouping.doc_topics[i].iter().map(|&t| site.grouping.topics[t].name.clone()).collect::<Vec<_>>(),
                 })
             })
@@ -1095,7 +1103,7 @@ impl<'a> Shared<'a> {
 
     fn feeds(&self) -> Vec<PageSpec> {
         let site = self.site;
-        let mut specs = vec![self.feed("atom.xml", &site.config.title, "", &site.chrono)];
+        let mut specs = vec![self.feed("atom.xml", &site.config.title, "", &site.chrono, true)];
         if site.config.feed.per_topic {
             let g = &site.grouping;
             specs.extend(
@@ -1110,6 +1118,7 @@ impl<'a> Shared<'a> {
                             &format!("{}: {}", site.config.title, topic.name),
                             &base,
                             &g.topic_docs[t],
+                            false,
                         )
                     })
                     .collect::<Vec<_>>(),
