@@ -204,17 +204,25 @@ fn template_references(text: &str) -> Vec<String> {
 /// Escape text for HTML and XML text and quoted attributes. Unlike Tera's default it leaves
 /// `/` alone, so URLs stay readable.
 pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let bytes = input.as_bytes();
+    let mut out = String::with_capacity(input.len() + input.len() / 16);
+    let mut start = 0;
+    // Copy runs of ordinary bytes whole; every special character is ASCII, so byte indexes
+    // always fall on character boundaries.
+    for (i, &b) in bytes.iter().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[start..i]);
+        out.push_str(entity);
+        start = i + 1;
     }
+    out.push_str(&input[start..]);
     out
 }
 

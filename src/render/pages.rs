@@ -15,6 +15,21 @@ use super::urls::{self, Links};
 use super::{Page, PageSpec};
 use crate::site::Site;
 
+/// Builds a JSON object like `json!`, but lets values that are already `Value`s move in
+/// (`=>`) where `json!` would serialise them into a copy. Contexts are built for every page.
+macro_rules! obj {
+    ({ $($k:literal $op:tt $v:expr),* $(,)? }) => {{
+        #[allow(unused_mut)]
+        let mut m = Map::new();
+        $( m.insert($k.to_string(), obj!(@value $op $v)); )*
+        Value::Object(m)
+    }};
+    // `"key": value` copies by serialising, as `json!` does; `"key" => value` moves a
+    // value that is already a `Value` (or converts with `From`).
+    (@value : $v:expr) => { serde_json::to_value(&$v).unwrap_or(Value::Null) };
+    (@value => $v:expr) => { Value::from($v) };
+}
+
 const WORDS_PER_MINUTE: usize = 220;
 /// The sitemap format's limit per file.
 const SITEMAP_MAX_URLS: usize = 50_000;
@@ -124,7 +139,7 @@ impl<'a> Shared<'a> {
             index_html: config.link_index_html,
             base_url: config.base_url(),
         };
-        let site_value = json!({
+        let site_value = obj!({
             "title": config.title,
             "description": config.description,
             "language": config.language,
@@ -150,7 +165,7 @@ impl<'a> Shared<'a> {
             .topics
             .iter()
             .map(|t| {
-                json!({
+                obj!({
                     "name": t.name,
                     "slug": t.slug,
                     "kind": t.kind,
@@ -165,7 +180,7 @@ impl<'a> Shared<'a> {
             .stories
             .iter()
             .map(|s| {
-                json!({
+                obj!({
                     "title": s.title,
                     "slug": s.slug,
                     "url": links.href(&urls::story(&s.slug)),
@@ -219,7 +234,7 @@ impl<'a> Shared<'a> {
             .unwrap_or_else(|| truncate(&self.bodies[i].lead, 280));
         let source = site.doc_source[i].map(|s| {
             let src = &site.sources[s];
-            json!({"name": src.name, "url": self.links.href(&urls::source(&src.slug))})
+            obj!({"name": src.name, "url": self.links.href(&urls::source(&src.slug))})
         });
         // Lists show a few topics per entry: name, link and kind are enough there.
         let topics: Vec<Value> = site.grouping.doc_topics[i]
@@ -227,11 +242,11 @@ impl<'a> Shared<'a> {
             .take(8)
             .map(|&t| {
                 let v = &self.topic_values[t];
-                json!({"name": v["name"], "url": v["url"], "kind": v["kind"]})
+                obj!({"name": v["name"], "url": v["url"], "kind": v["kind"]})
             })
             .collect();
         let story = site.grouping.doc_story[i].map(|s| self.story_values[s].clone());
-        json!({
+        obj!({
             "title": doc.title,
             "url": self.links.href(&urls::article(&doc.slug)),
             "slug": doc.slug,
@@ -240,12 +255,12 @@ impl<'a> Shared<'a> {
             "date_display": day.map(|d| format_day(d, &fmt.long)),
             "date_short": day.map(|d| format_day(d, &fmt.short)),
             "day_url": day.map(|d| self.links.href(&urls::day(d))),
-            "source": source,
+            "source" => source,
             "authors": doc.front.authors,
             "summary": summary,
             "kind": doc.front.kind.clone().unwrap_or_else(|| "article".into()),
-            "topics": topics,
-            "story": story,
+            "topics" => topics,
+            "story" => story,
         })
     }
 
@@ -272,7 +287,7 @@ impl<'a> Shared<'a> {
         );
         ctx.insert(
             "page".into(),
-            json!({
+            obj!({
                 "title": title,
                 "kind": template.trim_end_matches(".html"),
                 "path": file,
@@ -307,11 +322,11 @@ impl<'a> Shared<'a> {
         groups
             .into_iter()
             .map(|(day, list)| {
-                json!({
+                obj!({
                     "date": day.map(|d| d.to_string()),
                     "display": day.map(|d| format_day(d, &fmt.long)).unwrap_or_else(|| "Undated".into()),
                     "url": day.map(|d| self.links.href(&urls::day(d))).unwrap_or_else(|| self.links.href(urls::UNDATED)),
-                    "articles": self.cards_of(&list),
+                    "articles" => self.cards_of(&list),
                 })
             })
             .collect()
@@ -357,11 +372,11 @@ impl<'a> Shared<'a> {
         let days: Vec<Value> = window
             .iter()
             .map(|(day, docs)| {
-                json!({
+                obj!({
                     "date": day.to_string(),
                     "display": format_day(**day, &fmt.long),
                     "url": self.links.href(&urls::day(**day)),
-                    "sections": self.day_sections(docs),
+                    "sections" => self.day_sections(docs),
                     "count": docs.len(),
                 })
             })
@@ -375,9 +390,9 @@ impl<'a> Shared<'a> {
             "",
             "index.html",
             &title,
-            json!({
-                "days": days,
-                "top_topics": top_topics,
+            obj!({
+                "days" => days,
+                "top_topics" => top_topics,
                 "stories": stories.iter().map(|&s| self.story_values[s].clone()).collect::<Vec<_>>(),
                 "older_url": older,
                 "undated_count": site.undated.len(),
@@ -413,10 +428,10 @@ impl<'a> Shared<'a> {
                 .filter_map(|&i| self.cards[i].get("source").cloned())
                 .filter(|s| !s.is_null())
                 .collect();
-            let entry = json!({
-                "story": story.map(|s| self.story_values[s].clone()),
-                "articles": self.cards_of(&list),
-                "sources": sources,
+            let entry = obj!({
+                "story" => story.map(|s| self.story_values[s].clone()),
+                "articles" => self.cards_of(&list),
+                "sources" => sources,
             });
             match sections.iter_mut().find(|(t, _)| *t == topic) {
                 Some((_, items)) => items.push(entry),
@@ -431,9 +446,9 @@ impl<'a> Shared<'a> {
         sections
             .into_iter()
             .map(|(t, items)| {
-                json!({
-                    "topic": t.map(|t| self.topic_values[t].clone()),
-                    "entries": items,
+                obj!({
+                    "topic" => t.map(|t| self.topic_values[t].clone()),
+                    "entries" => items,
                 })
             })
             .collect()
@@ -469,9 +484,9 @@ impl<'a> Shared<'a> {
             .front
             .authors
             .iter()
-            .map(|a| json!({"@type": "Person", "name": a}))
+            .map(|a| obj!({"@type": "Person", "name": a}))
             .collect();
-        let mut ld = json!({
+        let mut ld = obj!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": truncate(&doc.title, 110),
@@ -495,7 +510,7 @@ impl<'a> Shared<'a> {
         } else {
             &site.config.publisher
         };
-        ld["publisher"] = json!({"@type": "Organization", "name": publisher});
+        ld["publisher"] = obj!({"@type": "Organization", "name": publisher});
         if let Some(url) = &doc.front.url {
             ld["isBasedOn"] = json!(url);
         }
@@ -529,15 +544,15 @@ impl<'a> Shared<'a> {
             &folder,
             "article.html",
             &doc.title,
-            json!({
-                "article": article,
-                "newer": newer,
-                "older": older,
-                "story": story,
-                "related": related,
+            obj!({
+                "article" => article,
+                "newer" => newer,
+                "older" => older,
+                "story" => story,
+                "related" => related,
                 "month_url": month_url,
                 "jsonld": script_json(&ld),
-                "description": summary,
+                "description": truncate(&summary, 300),
             }),
         )
     }
@@ -561,12 +576,12 @@ impl<'a> Shared<'a> {
             .enumerate()
             .map(|(n, chunk)| {
                 let number = n + 1;
-                let pager = json!({
+                let pager = obj!({
                     "current": number,
                     "total": total,
                     "prev": (number > 1).then(|| self.links.href(&urls::paged(base, number - 1))),
                     "next": (number < total).then(|| self.links.href(&urls::paged(base, number + 1))),
-                    "pages": (1..=total).map(|k| json!({"number": k, "url": self.links.href(&urls::paged(base, k))})).collect::<Vec<_>>(),
+                    "pages": (1..=total).map(|k| obj!({"number": k, "url": self.links.href(&urls::paged(base, k))})).collect::<Vec<_>>(),
                 });
                 let (title, template, extra) = make(chunk, pager);
                 self.page(&urls::paged(base, number), template, &title, extra)
@@ -601,7 +616,7 @@ impl<'a> Shared<'a> {
                     .filter(|&&t| self.topic_values[t]["kind"] == *kind)
                     .map(|&t| self.topic_values[t].clone())
                     .collect();
-                json!({"kind": kind, "label": label, "topics": list})
+                obj!({"kind": kind, "label": label, "topics": list})
             })
             .filter(|v| v["topics"].as_array().is_some_and(|a| !a.is_empty()))
             .collect();
@@ -609,7 +624,7 @@ impl<'a> Shared<'a> {
             urls::TOPICS,
             "topics.html",
             "Topics",
-            json!({"groups": groups}),
+            obj!({"groups": groups}),
         ));
 
         let mut quotes_of: Vec<Vec<usize>> = vec![Vec::new(); g.topics.len()];
@@ -635,7 +650,7 @@ impl<'a> Shared<'a> {
                     .map(|&q| {
                         let quote = &g.quotes[q];
                         let doc = &self.cards[quote.doc];
-                        json!({
+                        obj!({
                             "text": quote.text,
                             "speaker": quote.speaker_name,
                             "role": quote.role,
@@ -649,14 +664,14 @@ impl<'a> Shared<'a> {
                     (
                         name.clone(),
                         "topic.html",
-                        json!({
-                            "topic": topic,
-                            "days": self.by_day(chunk),
-                            "pagination": pager,
-                            "related_topics": related,
-                            "stories": stories,
-                            "quotes": quotes,
-                            "description": topic["description"],
+                        obj!({
+                            "topic" => topic.clone(),
+                            "days" => self.by_day(chunk),
+                            "pagination" => pager,
+                            "related_topics" => related.clone(),
+                            "stories" => stories.clone(),
+                            "quotes" => quotes.clone(),
+                            "description": truncate(topic["description"].as_str().unwrap_or(""), 300),
                         }),
                     )
                 })
@@ -675,21 +690,21 @@ impl<'a> Shared<'a> {
             let docs = &site.by_day[day];
             let prev = k.checked_sub(1).map(|p| days[p]);
             let next = days.get(k + 1).copied();
-            let day_link = |d: NaiveDate| json!({"date": d.to_string(), "display": format_day(d, &fmt.long), "url": self.links.href(&urls::day(d))});
+            let day_link = |d: NaiveDate| obj!({"date": d.to_string(), "display": format_day(d, &fmt.long), "url": self.links.href(&urls::day(d))});
             let title = format_day(*day, &fmt.long);
             specs.push(self.page(
                 &urls::day(*day),
                 "day.html",
                 &title,
-                json!({
-                    "day": {"date": day.to_string(), "display": title},
-                    "prev_day": prev.map(day_link),
-                    "next_day": next.map(day_link),
+                obj!({
+                    "day" => obj!({"date": day.to_string(), "display": title}),
+                    "prev_day" => prev.map(day_link),
+                    "next_day" => next.map(day_link),
                     "month_url": self.links.href(&urls::month(day.year(), day.month())),
                     "year_url": self.links.href(&urls::year(day.year())),
-                    "sections": self.day_sections(docs),
-                    "articles": self.cards_of(docs),
-                    "storylines": self.storylines_on(docs),
+                    "sections" => self.day_sections(docs),
+                    "articles" => self.cards_of(docs),
+                    "storylines" => self.storylines_on(docs),
                 }),
             ));
         }
@@ -704,7 +719,7 @@ impl<'a> Shared<'a> {
                 .map(|d| format_day(d, &fmt.month))
                 .unwrap_or_else(|| format!("{y}-{m:02}"))
         };
-        let month_link = |(y, m): (i32, u32)| json!({"display": month_title(y, m), "url": self.links.href(&urls::month(y, m))});
+        let month_link = |(y, m): (i32, u32)| obj!({"display": month_title(y, m), "url": self.links.href(&urls::month(y, m))});
         for (k, &(y, m)) in month_keys.iter().enumerate() {
             let mut docs: Vec<usize> = Vec::new();
             for d in months[&(y, m)].iter().rev() {
@@ -715,10 +730,10 @@ impl<'a> Shared<'a> {
                 &urls::month(y, m),
                 "month.html",
                 &title,
-                json!({
-                    "month": {"display": title, "year": y, "number": m},
+                obj!({
+                    "month" => obj!({"display": title, "year": y, "number": m}),
                     "year_url": self.links.href(&urls::year(y)),
-                    "days": self.by_day(&docs),
+                    "days" => self.by_day(&docs),
                     "prev_month": k.checked_sub(1).map(|p| month_link(month_keys[p])),
                     "next_month": month_keys.get(k + 1).map(|&x| month_link(x)),
                 }),
@@ -741,7 +756,7 @@ impl<'a> Shared<'a> {
                         .iter()
                         .rev()
                         .map(|d| {
-                            json!({
+                            obj!({
                                 "date": d.to_string(),
                                 "display": format_day(*d, &fmt.short),
                                 "url": self.links.href(&urls::day(*d)),
@@ -753,11 +768,11 @@ impl<'a> Shared<'a> {
                     v
                 })
                 .collect();
-            json!({
+            obj!({
                 "year": y,
                 "url": self.links.href(&urls::year(y)),
                 "count": years[&y].iter().map(|x| x.1).sum::<usize>(),
-                "months": months,
+                "months" => months,
             })
         };
         for (k, &y) in year_keys.iter().enumerate() {
@@ -765,10 +780,10 @@ impl<'a> Shared<'a> {
                 &urls::year(y),
                 "year.html",
                 &y.to_string(),
-                json!({
+                obj!({
                     "year": year_value(y),
-                    "prev_year": k.checked_sub(1).map(|p| json!({"year": year_keys[p], "url": self.links.href(&urls::year(year_keys[p]))})),
-                    "next_year": year_keys.get(k + 1).map(|&n| json!({"year": n, "url": self.links.href(&urls::year(n))})),
+                    "prev_year": k.checked_sub(1).map(|p| obj!({"year": year_keys[p], "url": self.links.href(&urls::year(year_keys[p]))})),
+                    "next_year": year_keys.get(k + 1).map(|&n| obj!({"year": n, "url": self.links.href(&urls::year(n))})),
                 }),
             ));
         }
@@ -777,17 +792,17 @@ impl<'a> Shared<'a> {
             urls::TIMELINE,
             "timeline.html",
             "Timeline",
-            json!({
-                "years": timeline,
+            obj!({
+                "years" => timeline,
                 "undated_count": site.undated.len(),
-                "storylines": self.storyline_values(),
+                "storylines" => self.storyline_values(),
             }),
         ));
         specs.push(self.page(
             urls::UNDATED,
             "undated.html",
             "Undated",
-            json!({"articles": self.cards_of(&site.undated)}),
+            obj!({"articles" => self.cards_of(&site.undated)}),
         ));
         specs
     }
@@ -807,24 +822,24 @@ impl<'a> Shared<'a> {
             .iter()
             .map(|&s| {
                 let src = &site.sources[s];
-                json!({"name": src.name, "url": self.links.href(&urls::source(&src.slug)), "count": src.docs.len(), "home": src.url})
+                obj!({"name": src.name, "url": self.links.href(&urls::source(&src.slug)), "count": src.docs.len(), "home": src.url})
             })
             .collect();
         let mut specs = vec![self.page(
             urls::SOURCES,
             "sources.html",
             "Sources",
-            json!({"sources": list}),
+            obj!({"sources": list}),
         )];
         for &s in &order {
             let src = &site.sources[s];
-            let value = json!({"name": src.name, "count": src.docs.len(), "home": src.url.as_deref().filter(|u| crate::content::is_web_url(u))});
+            let value = obj!({"name": src.name, "count": src.docs.len(), "home": src.url.as_deref().filter(|u| crate::content::is_web_url(u))});
             specs.extend(
                 self.paginate(&urls::source(&src.slug), &src.docs, |chunk, pager| {
                     (
                         src.name.clone(),
                         "source.html",
-                        json!({"source": value, "days": self.by_day(chunk), "pagination": pager}),
+                        obj!({"source": value, "days" => self.by_day(chunk), "pagination" => pager}),
                     )
                 }),
             );
@@ -837,7 +852,7 @@ impl<'a> Shared<'a> {
         g.storylines
             .iter()
             .map(|l| {
-                json!({
+                obj!({
                     "title": l.title,
                     "url": self.links.href(&urls::storyline(&l.slug)),
                     "count": l.stories.len(),
@@ -853,7 +868,7 @@ impl<'a> Shared<'a> {
         g.storylines
             .iter()
             .filter(|l| l.stories.iter().any(|s| stories.contains(s)))
-            .map(|l| json!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug)), "count": l.stories.len()}))
+            .map(|l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug)), "count": l.stories.len()}))
             .collect()
     }
 
@@ -876,7 +891,7 @@ impl<'a> Shared<'a> {
             urls::STORIES,
             "stories.html",
             "Stories",
-            json!({"stories": list, "storylines": self.storyline_values()}),
+            obj!({"stories" => list, "storylines" => self.storyline_values()}),
         ));
         for (s, story) in g.stories.iter().enumerate() {
             // Coverage grouped by source, each source's documents by date.
@@ -889,10 +904,10 @@ impl<'a> Shared<'a> {
             }
             let coverage: Vec<Value> = by_source
                 .into_iter()
-                .map(|(name, docs)| json!({"source": if name.is_empty() { Value::Null } else { json!(name) }, "articles": self.cards_of(&docs)}))
+                .map(|(name, docs)| obj!({"source": if name.is_empty() { Value::Null } else { json!(name) }, "articles" => self.cards_of(&docs)}))
                 .collect();
             let storyline = g.storylines.iter().find(|l| l.stories.contains(&s)).map(
-                |l| json!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}),
+                |l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}),
             );
             let topics: Vec<Value> = story
                 .topics
@@ -903,11 +918,11 @@ impl<'a> Shared<'a> {
                 &urls::story(&story.slug),
                 "story.html",
                 &story.title,
-                json!({
+                obj!({
                     "story": self.story_values[s],
-                    "articles": self.cards_of(&story.docs),
-                    "coverage": coverage,
-                    "topics": topics,
+                    "articles" => self.cards_of(&story.docs),
+                    "coverage" => coverage,
+                    "topics" => topics,
                     "storyline": storyline,
                 }),
             ));
@@ -931,8 +946,8 @@ impl<'a> Shared<'a> {
                 &urls::storyline(&line.slug),
                 "storyline.html",
                 &line.title,
-                json!({
-                    "storyline": {"title": line.title, "count": line.stories.len()},
+                obj!({
+                    "storyline" => obj!({"title": line.title, "count": line.stories.len()}),
                     "episodes": episodes,
                     "topics": topics,
                 }),
@@ -943,7 +958,7 @@ impl<'a> Shared<'a> {
 
     fn not_found(&self) -> PageSpec {
         // Served for any missing path, at any depth: its links must be absolute.
-        let mut spec = self.page("404.html", "404.html", "Page not found", json!({}));
+        let mut spec = self.page("404.html", "404.html", "Page not found", obj!({}));
         let base = self.links.base_url.clone();
         spec.context["root"] = json!(base);
         spec.context["home"] = json!(format!("{base}{}", self.links.href("")));
@@ -981,7 +996,7 @@ impl<'a> Shared<'a> {
             .map(|(i, published, updated)| {
                 let doc = &site.docs[i];
                 let url = self.links.absolute(&urls::article(&doc.slug));
-                json!({
+                obj!({
                     "title": doc.title,
                     "id": url,
                     "url": url,
@@ -999,15 +1014,15 @@ impl<'a> Shared<'a> {
             path,
             "atom.xml",
             title,
-            json!({
-                "feed": {
+            obj!({
+                "feed" => obj!({
                     "title": title,
                     "id": self_url,
                     "self_url": self_url,
                     "alternate_url": self.links.absolute(alt),
                     "updated": updated,
                     "author": author,
-                },
+                }),
                 "entries": entries,
             }),
         )
@@ -1055,7 +1070,7 @@ impl<'a> Shared<'a> {
             .filter(|s| s.path.ends_with("index.html"))
             .map(|s| {
                 let folder = &s.path[..s.path.len() - "index.html".len()];
-                json!({"loc": self.links.absolute(folder), "lastmod": lastmod.get(&s.path)})
+                obj!({"loc": self.links.absolute(folder), "lastmod": lastmod.get(&s.path)})
             })
             .collect();
         entries.sort_by(|a, b| a["loc"].as_str().cmp(&b["loc"].as_str()));
@@ -1064,21 +1079,21 @@ impl<'a> Shared<'a> {
                 "sitemap.xml",
                 "sitemap.xml",
                 "Sitemap",
-                json!({"entries": entries}),
+                obj!({"entries": entries}),
             )];
         }
         let mut out = Vec::new();
         let mut parts = Vec::new();
         for (n, chunk) in entries.chunks(SITEMAP_MAX_URLS).enumerate() {
             let path = format!("sitemap-{}.xml", n + 1);
-            parts.push(json!({"loc": self.links.absolute(&path)}));
-            out.push(self.page(&path, "sitemap.xml", "Sitemap", json!({"entries": chunk})));
+            parts.push(obj!({"loc": self.links.absolute(&path)}));
+            out.push(self.page(&path, "sitemap.xml", "Sitemap", obj!({"entries": chunk})));
         }
         out.push(self.page(
             "sitemap.xml",
             "sitemap_index.xml",
             "Sitemap",
-            json!({"sitemaps": parts}),
+            obj!({"sitemaps": parts}),
         ));
         out
     }
@@ -1088,7 +1103,7 @@ impl<'a> Shared<'a> {
             "robots.txt",
             "robots.txt",
             "robots.txt",
-            json!({"sitemap_url": self.links.absolute("sitemap.xml")}),
+            obj!({"sitemap_url": self.links.absolute("sitemap.xml")}),
         )
     }
 }
