@@ -12,8 +12,11 @@ cd "$(dirname "$0")/.."
 if [ $# -ge 1 ]; then
   site="$1"
 else
-  site="$(mktemp -d)/public"
-  cargo run --quiet --release -- build --quiet --output "$site"
+  # Build a copy: the build converts the sample inbox, which writes into content/.
+  work="$(mktemp -d)"
+  cp -r site.yaml content templates "$work/"
+  site="$work/public"
+  cargo run --quiet --release -- build --quiet --root "$work"
 fi
 
 jar="$(npm root -g)/vnu-jar/build/dist/vnu.jar"

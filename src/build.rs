@@ -13,7 +13,7 @@ use crate::render::RenderCache;
 use crate::config::Config;
 use crate::content;
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
-use crate::output::{self, OutputReport};
+use crate::output::{self, OutputReport, WriteCache};
 use crate::render::{self, Page, Theme};
 use crate::site::Site;
 
@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include documents marked `draft: true`.
     pub drafts: bool,
+    /// Convert new or changed raw documents in the inbox before building.
+    pub ingest: bool,
 }
 
 impl BuildOptions {
@@ -37,6 +39,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            ingest: true,
         }
     }
 
@@ -56,6 +59,8 @@ pub struct BuildReport {
     pub rendered: usize,
     /// Per template: pages rendered and render time.
     pub by_template: std::collections::BTreeMap<&'static str, (usize, Duration)>,
+    /// What converting the inbox did, when it did anything.
+    pub ingest: Option<String>,
     pub output: OutputReport,
     pub warnings: Vec<Diagnostic>,
     /// Wall time of each stage, in order.
@@ -143,6 +148,7 @@ pub struct Session {
     render: RenderCache,
     /// Keep rendered pages for the next build (watch mode); a one-off build need not.
     keep_pages: bool,
+    written: WriteCache,
 }
 
 impl Session {
@@ -156,6 +162,7 @@ impl Session {
             theme: None,
             render: RenderCache::default(),
             keep_pages: true,
+            written: WriteCache::default(),
         }
     }
 
@@ -261,7 +268,26 @@ impl Session {
         let t = Instant::now();
         let config = load_config(&self.opts)?;
         let out = self.output_guard()?;
-        let (docs, warnings) = self.load(&config)?;
+        let mut ingest_warnings = Vec::new();
+        let mut ingest_summary = None;
+        if self.opts.ingest && self.opts.root.join(&config.inbox).is_dir() {
+            let report = crate::ingest::run(
+                &self.opts.root,
+                &config,
+                &crate::ingest::RunOptions {
+                    paths: Vec::new(),
+                    dry_run: false,
+                    force: false,
+                },
+            )?;
+            if report.written + report.conflicts + report.duplicates + report.skipped > 0 {
+                ingest_summary = Some(report.summary());
+            }
+            ingest_warnings = report.diagnostics;
+            timings.push(("ingest", t.elapsed()));
+        }
+        let (docs, mut warnings) = self.load(&config)?;
+        warnings.extend(ingest_warnings);
         timings.push(("load", t.elapsed()));
 
         let t = Instant::now();
@@ -274,20 +300,24 @@ impl Session {
             self.topics_seen = Some(config.topics.clone());
         }
         let matcher = TopicMatcher::new(&config.topics);
+        let mut known = std::mem::take(&mut self.features);
         let features: Vec<Features> = docs
-            .par_iter()
-            .map(|d| match self.features.get(&d.hash) {
-                Some(f) => f.clone(),
-                None => analyze::analyze(d, &matcher),
-            })
-            .collect();
-        self.features = docs
             .iter()
-            .zip(&features)
-            .map(|(d, f)| (d.hash.clone(), f.clone()))
+            .map(|d| known.remove(&d.hash))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .zip(&docs)
+            .map(|(cached, d)| cached.unwrap_or_else(|| analyze::analyze(d, &matcher)))
             .collect();
         let documents = docs.len();
         let site = Site::with_features(config, docs, &features);
+        // Moved, not cloned: the site only borrowed them.
+        self.features = site
+            .docs
+            .iter()
+            .map(|d| d.hash.clone())
+            .zip(features)
+            .collect();
         timings.push(("analyse and group", t.elapsed()));
 
         let t = Instant::now();
@@ -301,13 +331,14 @@ impl Session {
         timings.push(("render", t.elapsed()));
 
         let t = Instant::now();
-        let report = output::write(&out, &pages)?;
+        let report = output::write_cached(&out, &pages, &mut self.written)?;
         timings.push(("write", t.elapsed()));
         Ok(BuildReport {
             documents,
             pages: pages.len(),
             rendered: stats.rendered,
             by_template: stats.by_template,
+            ingest: ingest_summary,
             output: report,
             warnings,
             timings,

@@ -183,6 +183,8 @@ pub struct GroupingConfig {
     pub entity_min_docs: usize,
     /// Documents about the same event must lie within this many days of each other.
     pub story_window_days: i64,
+    /// Stories sharing leading topics join a storyline when at most this many days apart.
+    pub storyline_gap_days: i64,
     /// How many related articles each article page lists.
     pub related: usize,
     /// Link the first mention of each topic in an article body to the topic page.
@@ -198,6 +200,7 @@ impl Default for GroupingConfig {
         GroupingConfig {
             entity_min_docs: 2,
             story_window_days: 3,
+            storyline_gap_days: 45,
             related: 5,
             link_topics: true,
             block: Vec::new(),

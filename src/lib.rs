@@ -15,7 +15,9 @@ pub mod ingest;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
+pub mod watch;
 pub mod yaml;
 
 pub use build::{build, check, BuildOptions, BuildReport};

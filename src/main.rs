@@ -1,12 +1,15 @@
 //! The `dossier` command line: parse arguments, call the library, print, set the exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
+use dossier::serve::{Preview, ServeOptions};
+use dossier::watch::{Event, Outcome, Watch, WatchSettings};
 use dossier::{BuildOptions, Diagnostic};
 
 #[derive(Parser)]
@@ -37,6 +40,11 @@ enum Command {
     },
     /// Build the site into its output folder
     Build(BuildArgs),
+    /// Convert raw news documents (the inbox) into front-mattered Markdown
+    Ingest(IngestArgs),
+    /// Build into a preview folder, serve it on a local address, and rebuild on every
+    /// change; open pages reload by themselves
+    Serve(ServeArgs),
     /// Load and validate everything without rendering; exit 1 on any problem
     Check {
         /// The site folder
@@ -62,6 +70,57 @@ struct BuildArgs {
     /// Include documents marked draft
     #[arg(long)]
     drafts: bool,
+    /// Do not convert new or changed raw documents in the inbox first
+    #[arg(long)]
+    no_ingest: bool,
+    /// Keep running: rebuild whenever site.yaml, content/, templates/ or static/ change
+    #[arg(long, short)]
+    watch: bool,
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    /// Raw files or folders to convert [default: the inbox folder of site.yaml]
+    paths: Vec<PathBuf>,
+    /// The site folder (holds site.yaml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Show what would be written and what each rule would drop; write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Convert every document again, even if its raw file did not change
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The site folder (holds site.yaml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Address to listen on (0.0.0.0 lets other machines connect)
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Port to listen on; when busy, the next free one is used (0 picks any free port)
+    #[arg(long, short, default_value_t = dossier::serve::DEFAULT_PORT)]
+    port: u16,
+    /// Include documents marked draft
+    #[arg(long)]
+    drafts: bool,
+}
+
+/// Print a line to stdout, ignoring a closed pipe: watch mode must not die of it.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// The same for stderr.
+macro_rules! complain {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
 }
 
 struct Ui {
@@ -96,7 +155,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init { dir } => cmd_init(&ui, dir),
         Command::Build(args) => cmd_build(&ui, args),
+        Command::Serve(args) => cmd_serve(&ui, args),
         Command::Check { root, drafts } => cmd_check(&ui, root, drafts),
+        Command::Ingest(args) => cmd_ingest(&ui, args),
     };
     match result {
         Ok(code) => code,
@@ -109,9 +170,15 @@ fn main() -> ExitCode {
 
 fn render_error(e: &anyhow::Error) -> String {
     match e.downcast_ref::<dossier::Error>() {
-        Some(dossier::Error::Content(list)) => list.to_string(),
-        Some(other) => format!("error: {other}"),
+        Some(e) => describe(e),
         None => format!("error: {e:#}"),
+    }
+}
+
+fn describe(e: &dossier::Error) -> String {
+    match e {
+        dossier::Error::Content(list) => list.to_string(),
+        other => format!("error: {other}"),
     }
 }
 
@@ -137,7 +204,12 @@ fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
         output: args.output,
         base_url: args.base_url,
         drafts: args.drafts,
+        ingest: !args.no_ingest,
     };
+    if args.watch {
+        watch(ui, opts, None)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let started = Instant::now();
     let show_progress = !ui.quiet && std::io::stderr().is_terminal();
     let last_shown = AtomicUsize::new(0);
@@ -160,6 +232,9 @@ fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
     };
     let report = dossier::build(&opts, &progress)?;
     ui.warnings(&report.warnings);
+    if let (Some(summary), false) = (&report.ingest, ui.quiet) {
+        println!("{summary}");
+    }
     if !ui.quiet {
         let o = report.output;
         println!(
@@ -184,6 +259,111 @@ fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn cmd_serve(ui: &Ui, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let dir = dossier::serve::prepare_preview_dir(&args.root)?;
+    let preview = Preview::start(&ServeOptions {
+        dir: dir.clone(),
+        bind: args.bind,
+        port: args.port,
+    })?;
+    if let Some(busy) = preview.busy_port() {
+        eprintln!(
+            "port {busy} is busy; using port {} instead",
+            preview.addr().port()
+        );
+    }
+    let opts = BuildOptions {
+        root: args.root,
+        output: Some(dir),
+        base_url: Some(preview.url().to_string()),
+        drafts: args.drafts,
+        ingest: true,
+    };
+    watch(ui, opts, Some(&preview))?;
+    preview.shutdown();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Build, then rebuild on every change until Ctrl-C; with a preview, tell its pages.
+fn watch(ui: &Ui, opts: BuildOptions, preview: Option<&Preview>) -> anyhow::Result<()> {
+    let watch = Watch::new();
+    let stopper = watch.stopper();
+    ctrlc::set_handler(move || stopper.stop())?;
+    let out = opts.output_dir();
+    let root = opts.root.clone();
+    // Events name absolute paths; show them from the site folder.
+    let abs_root = std::path::absolute(&root).unwrap_or_else(|_| root.clone());
+    let mut first = true;
+    watch.run(opts, &WatchSettings::default(), |event| match event {
+        Event::Build(outcome) => {
+            report_build(ui, outcome, &out, &abs_root);
+            if let Some(p) = preview {
+                p.publish(outcome);
+            }
+            if std::mem::take(&mut first) && !ui.quiet {
+                match preview {
+                    Some(p) => say!("Serving {} at {} (Ctrl-C to stop)", root.display(), p.url()),
+                    None => say!("Watching {} for changes (Ctrl-C to stop)", root.display()),
+                }
+            }
+        }
+        Event::WatchProblem(message) => complain!("warning: {message}"),
+    })?;
+    if !ui.quiet {
+        say!("Stopped.");
+    }
+    Ok(())
+}
+
+fn report_build(ui: &Ui, outcome: &Outcome, out: &Path, root: &Path) {
+    let report = match &outcome.result {
+        Ok(report) => report,
+        Err(e) => {
+            complain!("{}", describe(e));
+            complain!("The last good build stays in place; watching for a fix.");
+            return;
+        }
+    };
+    ui.warnings(&report.warnings);
+    if ui.quiet {
+        return;
+    }
+    let o = &report.output;
+    match &outcome.changes {
+        None => say!(
+            "Built {} documents into {} pages in {:.2?} ({} written, {} unchanged, {} removed) → {}",
+            report.documents,
+            report.pages,
+            outcome.elapsed,
+            o.written,
+            o.unchanged,
+            o.removed,
+            out.display()
+        ),
+        Some(changes) => {
+            let what = match changes.paths.iter().next() {
+                Some(p) if changes.paths.len() == 1 => {
+                    p.strip_prefix(root).unwrap_or(p).display().to_string()
+                }
+                Some(_) => format!("{} changes", changes.paths.len()),
+                None => "lost file events".to_string(),
+            };
+            say!(
+                "Rebuilt in {:.2?} after {what}: {} pages rendered, {} files written, {} removed",
+                outcome.elapsed,
+                report.rendered,
+                o.written,
+                o.removed
+            );
+        }
+    }
+    if ui.verbose {
+        for (stage, t) in &report.timings {
+            say!("  {stage:<18} {t:.2?}");
+        }
+    }
+}
+
 fn cmd_check(ui: &Ui, root: PathBuf, drafts: bool) -> anyhow::Result<ExitCode> {
     let mut opts = BuildOptions::new(root);
     opts.drafts = drafts;
@@ -197,4 +377,52 @@ fn cmd_check(ui: &Ui, root: PathBuf, drafts: bool) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `dossier ingest [PATHS] [--root DIR] [--dry-run] [--force]`.
+fn cmd_ingest(ui: &Ui, args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let root = args.root;
+    let site_yaml = root.join("site.yaml");
+    let config = if site_yaml.is_file() {
+        dossier::Config::load(&site_yaml)?
+    } else if args.dry_run {
+        eprintln!(
+            "note: no site.yaml in {}; using the default settings",
+            root.display()
+        );
+        dossier::Config::default()
+    } else {
+        anyhow::bail!(
+            "no site.yaml in {}: run this in a site folder or pass --root (use --dry-run to try the conversion anywhere)",
+            root.display()
+        );
+    };
+    // Paths on the command line are relative to where the user is, not to the site root.
+    let cwd = std::env::current_dir()?;
+    let absolute = |p: &PathBuf| {
+        if p.is_absolute() {
+            p.clone()
+        } else {
+            cwd.join(p)
+        }
+    };
+    let opts = dossier::ingest::RunOptions {
+        paths: args.paths.iter().map(absolute).collect(),
+        dry_run: args.dry_run,
+        force: args.force,
+    };
+    let report = dossier::ingest::run(&absolute(&root), &config, &opts)?;
+    if args.dry_run {
+        print!("{}", report.render_dry_run(12));
+    }
+    ui.warnings(&report.diagnostics);
+    if !args.dry_run && !ui.quiet {
+        println!("{}", report.summary());
+    }
+    let errors = report.diagnostics.iter().any(|d| d.is_error());
+    Ok(if errors {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -6,10 +6,11 @@
 //! longer produces. A journal (`.dossier-pending`) written before any file lists the files a
 //! build is about to write, so a build killed halfway is cleaned up by the next one.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -114,12 +115,16 @@ fn write_atomically(out: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, "replacing", e))
 }
 
-/// Create `dir` (relative to `out`) one component at a time, refusing symbolic links, so
-/// nothing is ever written through a link to somewhere else.
-fn ensure_dir(out: &Path, rel: &Path) -> Result<()> {
-    let mut cur = out.to_path_buf();
-    for c in rel.components() {
-        cur.push(c);
+/// Create the folders `dirs` (relative to `out`) and their parents, each checked once, parents
+/// first, refusing symbolic links, so nothing is ever written through a link to somewhere else.
+fn ensure_dirs<'a>(out: &Path, dirs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+    let mut all: BTreeSet<&Path> = BTreeSet::new();
+    for d in dirs {
+        all.extend(d.ancestors().filter(|a| !a.as_os_str().is_empty()));
+    }
+    // Paths order component by component: a parent comes before its children.
+    for rel in all {
+        let cur = out.join(rel);
         match std::fs::symlink_metadata(&cur) {
             Ok(m) if m.file_type().is_symlink() => {
                 return Err(Error::Output {
@@ -141,8 +146,30 @@ fn ensure_dir(out: &Path, rel: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The hash of each page's bytes at the last write. A page handed the very same shared bytes
+/// again (a page the render cache reused) is not hashed again: in watch mode that is nearly
+/// every page.
+#[derive(Default)]
+pub struct WriteCache {
+    hashes: HashMap<String, (Arc<[u8]>, String)>,
+}
+
 /// Make `out` hold exactly `pages` (plus any files Dossier never wrote, which are left alone).
 pub fn write(out: &Path, pages: &[Page]) -> Result<OutputReport> {
+    write_cached(out, pages, &mut WriteCache::default())
+}
+
+/// [`write`], remembering hashes between calls.
+pub fn write_cached(out: &Path, pages: &[Page], cache: &mut WriteCache) -> Result<OutputReport> {
+    let known = std::mem::take(&mut cache.hashes);
+    let report = write_pages(out, pages, &known)?;
+    cache.hashes = report.1;
+    Ok(report.0)
+}
+
+type Hashes = HashMap<String, (Arc<[u8]>, String)>;
+
+fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputReport, Hashes)> {
     for p in pages {
         check_page_path(&p.path)?;
     }
@@ -193,26 +220,37 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<OutputReport> {
     }
     write_atomically(out, PENDING, journal.as_bytes())?;
 
-    let dirs: BTreeSet<&Path> = pages
-        .iter()
-        .filter_map(|p| Path::new(&p.path).parent())
-        .filter(|d| !d.as_os_str().is_empty())
+    // Which pages differ from what is on disk; only their folders are checked and created.
+    let checked: Vec<(String, bool)> = pages
+        .par_iter()
+        .map(|p| {
+            let h = match known.get(&p.path) {
+                Some((bytes, h)) if Arc::ptr_eq(bytes, &p.bytes) => h.clone(),
+                _ => hash(&p.bytes),
+            };
+            let same = old.get(&p.path) == Some(&h)
+                && std::fs::symlink_metadata(out.join(&p.path))
+                    .is_ok_and(|m| m.is_file() && m.len() == p.bytes.len() as u64);
+            (h, same)
+        })
         .collect();
-    for d in dirs {
-        ensure_dir(out, d)?;
-    }
+    ensure_dirs(
+        out,
+        pages
+            .iter()
+            .zip(&checked)
+            .filter(|(_, (_, same))| !same)
+            .filter_map(|(p, _)| Path::new(&p.path).parent()),
+    )?;
 
     let written = AtomicUsize::new(0);
     let new: BTreeMap<String, (String, bool)> = pages
         .par_iter()
+        .zip(checked)
         .enumerate()
-        .map(|(n, p)| {
-            let h = hash(&p.bytes);
-            let dest = out.join(&p.path);
-            let same = old.get(&p.path) == Some(&h)
-                && std::fs::symlink_metadata(&dest)
-                    .is_ok_and(|m| m.is_file() && m.len() == p.bytes.len() as u64);
+        .map(|(n, (p, (h, same)))| {
             if !same {
+                let dest = out.join(&p.path);
                 let tmp_path = tmp.join(n.to_string());
                 let mut f = std::fs::File::create(&tmp_path)
                     .map_err(|e| Error::io(&tmp_path, "writing", e))?;
@@ -239,6 +277,10 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<OutputReport> {
         .collect();
     for rel in stale {
         let path = out.join(rel);
+        // Through a folder that became a symbolic link, the file is somewhere else: not ours.
+        if behind_symlink(out, Path::new(rel)) {
+            continue;
+        }
         if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
             std::fs::remove_file(&path).map_err(|e| Error::io(&path, "removing stale file", e))?;
             removed += 1;
@@ -259,12 +301,39 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<OutputReport> {
     let _ = std::fs::remove_dir_all(&tmp);
     let written = written.into_inner();
     changed.sort();
-    Ok(OutputReport {
-        written,
-        unchanged: pages.len() - written,
-        removed,
-        changed,
-    })
+    let hashes = pages
+        .iter()
+        .filter_map(|p| {
+            let (h, _) = new.get(&p.path)?;
+            Some((p.path.clone(), (p.bytes.clone(), h.clone())))
+        })
+        .collect();
+    Ok((
+        OutputReport {
+            written,
+            unchanged: pages.len() - written,
+            removed,
+            changed,
+        },
+        hashes,
+    ))
+}
+
+/// Is any folder between `out` and the file `rel` a symbolic link?
+fn behind_symlink(out: &Path, rel: &Path) -> bool {
+    let mut cur = out.to_path_buf();
+    let Some(parent) = rel.parent() else {
+        return false;
+    };
+    for c in parent.components() {
+        cur.push(c);
+        match std::fs::symlink_metadata(&cur) {
+            Ok(m) if m.file_type().is_symlink() => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 fn prune_empty_parents(out: &Path, rel: &Path) {
@@ -351,6 +420,29 @@ mod tests {
         )
         .is_err());
         assert!(check_location(Path::new("/tmp/site/public"), root, &[]).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_removes_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(
+            &out,
+            &[page("index.html", "a"), page("articles/x/index.html", "b")],
+        )
+        .unwrap();
+        // Someone replaces a folder of the output with a link to their own files.
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(elsewhere.join("x")).unwrap();
+        std::fs::write(elsewhere.join("x/index.html"), "precious").unwrap();
+        std::fs::remove_dir_all(out.join("articles")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("articles")).unwrap();
+        write(&out, &[page("index.html", "a")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.join("x/index.html")).unwrap(),
+            "precious"
+        );
     }
 
     #[cfg(unix)]

@@ -1,53 +1,203 @@
 //! Per-document features: terms, entities, matched topics, quotes. Pure and cacheable.
 //!
-//! Interim version: matches configured topics against front-matter topics only. The full
-//! analysis (entities, terms, quotes) replaces it.
+//! [`analyze`] looks at one document only, so its result can be cached under the document's
+//! `hash` together with [`TopicMatcher::fingerprint`] (the configured topics it matched
+//! against) and [`FEATURES_VERSION`].
+
+pub mod entities;
+pub mod fasthash;
+pub(crate) mod lexicon;
+pub mod matcher;
+pub mod quotes;
+pub mod terms;
+pub mod text;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::config::TopicConfig;
 use crate::content::Document;
 
-/// Recognises the site's configured topics by name, slug or alias.
-#[derive(Debug, Clone, Default)]
+pub use entities::{Entity, KindEvidence};
+pub use lexicon::name_key as entity_key;
+pub use matcher::{PhraseMatch, PhraseMatcher};
+pub use quotes::FoundQuote;
+pub use terms::TermCount;
+pub use text::markdown_options;
+
+/// Bumped whenever the analysis changes, so cached [`Features`] are recomputed.
+pub const FEATURES_VERSION: u32 = 1;
+
+/// A configured topic (from `site.yaml`) found in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicHit {
+    /// Index into `config.topics`.
+    pub topic: usize,
+    pub count: u32,
+    /// Byte offset of the first match in the document's plain text (title first).
+    pub first: u32,
+    pub in_title: bool,
+}
+
+/// What one document is about, as far as it alone can tell.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Features {
+    /// Names mentioned, with counts and first positions, sorted by [`Entity::key`].
+    pub entities: Vec<Entity>,
+    /// Configured topics matched in title and body, by topic index.
+    pub topics: Vec<TopicHit>,
+    /// Content words for similarity (rarity is a corpus matter: weights come later), sorted
+    /// by hash.
+    pub terms: Vec<TermCount>,
+    /// Attributed quotations, in document order.
+    pub quotes: Vec<FoundQuote>,
+    /// Words in title and body.
+    pub words: u32,
+    /// Mentions of each weekday, Monday first: news text names the days around its own
+    /// publication, which helps place an undated document in time.
+    #[serde(default)]
+    pub weekdays: [u16; 7],
+}
+
+impl Features {
+    /// The entity with this key ([`entity_key`] of a name).
+    pub fn entity(&self, key: &str) -> Option<&Entity> {
+        self.entities
+            .binary_search_by(|e| e.key().as_str().cmp(key))
+            .ok()
+            .map(|i| &self.entities[i])
+    }
+}
+
+/// The configured topics' names and aliases, compiled once: whole words, case-aware
+/// (a form with a capital matches as written or in capitals, a lower-case form in any case),
+/// longest match first.
+#[derive(Debug, Clone)]
 pub struct TopicMatcher {
-    names: Vec<(String, usize)>,
+    matcher: PhraseMatcher,
+    fingerprint: String,
 }
 
 impl TopicMatcher {
     pub fn new(topics: &[TopicConfig]) -> Self {
-        let mut names = Vec::new();
+        let mut phrases = Vec::new();
+        let mut hasher = blake3::Hasher::new();
         for (i, t) in topics.iter().enumerate() {
-            names.push((t.name.to_lowercase(), i));
-            if let Some(s) = &t.slug {
-                names.push((s.to_lowercase(), i));
+            for form in std::iter::once(&t.name).chain(&t.aliases) {
+                phrases.push((form.clone(), i));
+                hasher.update(form.as_bytes());
+                hasher.update(&[0]);
             }
-            for a in &t.aliases {
-                names.push((a.to_lowercase(), i));
+            hasher.update(&[1]);
+        }
+        TopicMatcher {
+            matcher: PhraseMatcher::new(phrases),
+            fingerprint: hasher.finalize().to_hex()[..16].to_string(),
+        }
+    }
+
+    /// Identifies the topic list this matcher was built from (for cache keys).
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// Matches in `text`; `id` is the topic's index in the configuration.
+    pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
+        self.matcher.find(text)
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Analyse one document. Pure: the same document and topics give the same features.
+pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
+    let blocks = text::blocks(&doc.title, &doc.body);
+    let mut collector = entities::EntityCollector::default();
+    let mut counter = terms::TermCounter::default();
+    let mut hits: HashMap<usize, TopicHit> = HashMap::new();
+    let mut words = 0u32;
+    let mut weekdays = [0u16; 7];
+    let mut restricted = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let in_title = block.kind == text::BlockKind::Title;
+        let tokens = text::tokenize(&block.text);
+        words += tokens.len() as u32;
+        for t in &tokens {
+            if let Some(k) = WEEKDAYS.iter().position(|w| *w == t.text) {
+                weekdays[k] = weekdays[k].saturating_add(1);
             }
         }
-        TopicMatcher { names }
+        counter.add(&tokens, in_title);
+        for m in topics.find(&block.text) {
+            let first = block.offset + m.start as u32;
+            let hit = hits.entry(m.id).or_insert(TopicHit {
+                topic: m.id,
+                count: 0,
+                first,
+                in_title: false,
+            });
+            hit.count += 1;
+            hit.first = hit.first.min(first);
+            hit.in_title |= in_title;
+        }
+        if entities::is_shouted(&tokens) {
+            continue;
+        }
+        let headline = matches!(
+            block.kind,
+            text::BlockKind::Title | text::BlockKind::Heading
+        );
+        if headline && entities::is_title_case(&tokens) {
+            restricted.push(i);
+            continue;
+        }
+        collector.add_block(&block.text, &tokens, block.offset, in_title, false);
     }
-
-    pub fn lookup(&self, name: &str) -> Option<usize> {
-        let name = name.trim().to_lowercase();
-        self.names.iter().find(|(n, _)| *n == name).map(|(_, i)| *i)
+    for i in restricted {
+        let block = &blocks[i];
+        let tokens = text::tokenize(&block.text);
+        let in_title = block.kind == text::BlockKind::Title;
+        collector.add_block(&block.text, &tokens, block.offset, in_title, true);
     }
-}
-
-/// What one document contributes to the corpus.
-#[derive(Debug, Clone, Default)]
-pub struct Features {
-    /// Configured topics (indices into `config.topics`) this document is filed under.
-    pub config_topics: Vec<usize>,
-}
-
-pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
-    let mut config_topics: Vec<usize> = doc
-        .front
-        .topics
+    let mut found_quotes = quotes::find(&blocks);
+    for q in &found_quotes {
+        collector.add_speaker(&q.speaker, q.role.as_deref(), q.offset);
+    }
+    let (entities, folded) = collector.finish();
+    let names: HashMap<String, &str> = entities
         .iter()
-        .filter_map(|t| topics.lookup(t))
+        .map(|e| (e.key(), e.name.as_str()))
         .collect();
-    config_topics.sort_unstable();
-    config_topics.dedup();
-    Features { config_topics }
+    for q in &mut found_quotes {
+        let key = lexicon::name_key(&q.speaker);
+        let key = folded.get(&key).cloned().unwrap_or(key);
+        if let Some(name) = names.get(&key) {
+            q.speaker = name.to_string();
+        }
+    }
+    let mut topic_hits: Vec<TopicHit> = hits.into_values().collect();
+    topic_hits.sort_by_key(|h| h.topic);
+    Features {
+        entities,
+        topics: topic_hits,
+        terms: counter.finish(),
+        quotes: found_quotes,
+        words,
+        weekdays,
+    }
+}
+
+/// [`analyze`] every document, in parallel; `out[i]` belongs to `docs[i]`.
+pub fn analyze_all(docs: &[Document], topics: &TopicMatcher) -> Vec<Features> {
+    docs.par_iter().map(|d| analyze(d, topics)).collect()
 }

@@ -1,16 +1,31 @@
-//! The whole-corpus graph: topics, timeline, stories, storylines, related links.
+//! The whole-corpus graph: topics, stories, storylines, related articles, quotes.
 //!
-//! Interim version: topics from front matter and site.yaml only.
+//! [`group`] is the only place that sees all documents at once. It stays near-linear:
+//! entity statistics come from sorted runs, candidate pairs from inverted indexes with
+//! bounded posting scans, clusters from a union-find over a bounded edge list. Nothing
+//! compares all pairs of documents.
+//!
+//! Every list is sorted with explicit tie-breaks (document index, topic index, slug), and
+//! per-document work runs in parallel with results collected in document order, so the
+//! output is the same on every run and with any number of threads.
 
-use std::collections::BTreeMap;
+mod links;
+mod similarity;
+mod stories;
+mod topics;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::analyze::Features;
 use crate::config::Config;
-use crate::content::{slugify, Document};
+use crate::content::Document;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub use links::{link_first_mentions, MentionTargets};
+pub use topics::detect_topics;
+
+/// What a topic names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TopicKind {
     Person,
@@ -19,150 +34,192 @@ pub enum TopicKind {
     Theme,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+impl TopicKind {
+    /// Read `kind:` from site.yaml: person, place, organisation (or organization), theme.
+    /// Anything else is a theme.
+    pub fn parse(text: &str) -> TopicKind {
+        match text.trim().to_lowercase().as_str() {
+            "person" | "people" => TopicKind::Person,
+            "place" | "location" => TopicKind::Place,
+            "organisation" | "organization" | "org" => TopicKind::Organisation,
+            _ => TopicKind::Theme,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TopicKind::Person => "person",
+            TopicKind::Place => "place",
+            TopicKind::Organisation => "organisation",
+            TopicKind::Theme => "theme",
+        }
+    }
+}
+
+/// A topic: configured in site.yaml, written in front matter, or found as a name in at least
+/// `grouping.entity_min_docs` documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Topic {
+    /// Unique among topics.
     pub slug: String,
     pub name: String,
     pub kind: TopicKind,
+    /// From site.yaml; for a person found automatically, the role most often written before
+    /// the name ("U.S. Secretary of State"); otherwise empty.
     pub description: String,
+    /// Other names: site.yaml aliases, or the other forms the documents use ("Blinken").
+    /// Together with `name`, these are the surface forms linked in article bodies.
     pub aliases: Vec<String>,
     pub from_config: bool,
+    /// Number of documents filed under the topic.
     pub doc_count: usize,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+/// Documents about one event, usually from several outlets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Story {
     pub slug: String,
+    /// The title of the story's most central document (the one most similar to the others;
+    /// ties go to the earliest).
     pub title: String,
+    /// Document indices by date, then source name, then index; undated documents last.
     pub docs: Vec<usize>,
-    pub first_day: Option<NaiveDate>,
-    pub last_day: Option<NaiveDate>,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// Topics named by at least half of the story's documents, most common first.
     pub topics: Vec<usize>,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+/// Stories that continue over weeks, linked by the topics they share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Storyline {
     pub slug: String,
+    /// Generated from its two leading topics: "Antony Blinken and Gaza".
     pub title: String,
+    /// Story indices in date order.
     pub stories: Vec<usize>,
+    /// Topics shared by the storyline's stories, most common first.
     pub topics: Vec<usize>,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+/// A quotation attributed to a topic's person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
+    /// Topic index of the speaker.
     pub speaker: usize,
+    /// The speaker as the document names them.
     pub speaker_name: String,
     pub role: Option<String>,
     pub text: String,
     pub doc: usize,
+    /// 1-based paragraph of the document's body: the renderer's `id="p{N}"` (see
+    /// [`crate::analyze::markdown_options`] for the definition).
     pub paragraph: usize,
 }
 
-#[derive(Debug, Clone, Default)]
+/// The corpus graph. Indices refer to the `docs` slice given to [`group`] and to the
+/// vectors in here.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Grouping {
+    /// Sorted by slug.
     pub topics: Vec<Topic>,
+    /// Per document: its topics, front-matter topics first (as written), then by relevance
+    /// (mentions, title, position), ties by topic index.
     pub doc_topics: Vec<Vec<usize>>,
+    /// Per topic: its documents, newest first, undated last, ties by document index.
     pub topic_docs: Vec<Vec<usize>>,
+    /// Per topic: topics named in the same documents, strongest first (co-occurrences
+    /// normalised by both topics' sizes), at most [`RELATED_TOPICS`].
     pub topic_related: Vec<Vec<usize>>,
+    /// Sorted by first day, then first document index.
     pub stories: Vec<Story>,
     pub doc_story: Vec<Option<usize>>,
+    /// Sorted by first day, then first story index.
     pub storylines: Vec<Storyline>,
+    /// Per story: the storyline it belongs to.
+    pub story_storyline: Vec<Option<usize>>,
+    /// Per document: the `grouping.related` most related documents, best first.
     pub related: Vec<Vec<usize>>,
+    /// All attributed quotes, by speaker topic, then newest document first, then paragraph.
     pub quotes: Vec<Quote>,
+    /// Per topic: indices into `quotes`.
+    pub topic_quotes: Vec<Vec<usize>>,
 }
 
-fn kind_of(kind: Option<&str>) -> TopicKind {
-    match kind.map(str::to_ascii_lowercase).as_deref() {
-        Some("person") => TopicKind::Person,
-        Some("place") => TopicKind::Place,
-        Some("organisation" | "organization") => TopicKind::Organisation,
-        _ => TopicKind::Theme,
-    }
-}
+/// How many related topics each topic lists.
+pub const RELATED_TOPICS: usize = 10;
 
+/// Build the corpus graph. `features[i]` must belong to `docs[i]`; a missing entry counts as
+/// a document with no features.
 pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Grouping {
+    group_timed(docs, features, config).0
+}
+
+/// [`group`], also returning how long each phase took (for benchmarks and `--timings`
+/// style reports): topics, similarity vectors and index, stories, related.
+pub fn group_timed(
+    docs: &[Document],
+    features: &[Features],
+    config: &Config,
+) -> (Grouping, Vec<(&'static str, std::time::Duration)>) {
+    let mut phases = Vec::new();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str, phases: &mut Vec<_>| {
+        phases.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
+    let empty = Features::default();
+    let feats: Vec<&Features> = (0..docs.len())
+        .map(|i| features.get(i).unwrap_or(&empty))
+        .collect();
     let tz = config.tz();
-    // topic key (lowercase name) -> index
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-    let mut topics: Vec<Topic> = Vec::new();
-    for t in &config.topics {
-        by_key.insert(t.name.to_lowercase(), topics.len());
-        topics.push(Topic {
-            slug: t.slug.clone().unwrap_or_else(|| slugify(&t.name)),
-            name: t.name.clone(),
-            kind: kind_of(t.kind.as_deref()),
-            description: t.description.clone(),
-            aliases: t.aliases.clone(),
-            from_config: true,
-            doc_count: 0,
-        });
-    }
-    let mut doc_topics = vec![Vec::new(); docs.len()];
-    for (i, doc) in docs.iter().enumerate() {
-        let mut mine: Vec<usize> = features[i].config_topics.clone();
-        for name in &doc.front.topics {
-            let key = name.trim().to_lowercase();
-            if key.is_empty() {
-                continue;
-            }
-            let idx = match features[i].config_topics.iter().find(|&&c| {
-                config.topics[c]
-                    .aliases
-                    .iter()
-                    .any(|a| a.to_lowercase() == key)
-            }) {
-                Some(&c) => c,
-                None => *by_key.entry(key).or_insert_with(|| {
-                    topics.push(Topic {
-                        slug: slugify(name),
-                        name: name.trim().to_string(),
-                        kind: TopicKind::Theme,
-                        description: String::new(),
-                        aliases: Vec::new(),
-                        from_config: false,
-                        doc_count: 0,
-                    });
-                    topics.len() - 1
-                }),
-            };
-            if !mine.contains(&idx) {
-                mine.push(idx);
-            }
-        }
-        doc_topics[i] = mine;
-    }
-    let mut topic_docs = vec![Vec::new(); topics.len()];
-    for (d, ts) in doc_topics.iter().enumerate() {
-        for &t in ts {
-            topic_docs[t].push(d);
-        }
-    }
-    for (t, list) in topic_docs.iter_mut().enumerate() {
-        list.sort_by(|&a, &b| {
-            let da = docs[a].date.map(|d| d.moment(tz));
-            let db = docs[b].date.map(|d| d.moment(tz));
-            db.cmp(&da).then_with(|| docs[a].slug.cmp(&docs[b].slug))
-        });
-        topics[t].doc_count = list.len();
-    }
-    // Unique slugs, first come first served in a stable order.
-    let mut seen = BTreeMap::new();
-    for t in topics.iter_mut() {
-        let n = seen.entry(t.slug.clone()).or_insert(0usize);
-        *n += 1;
-        if *n > 1 {
-            t.slug = format!("{}-{}", t.slug, n);
-        }
-    }
-    Grouping {
-        topic_related: vec![Vec::new(); topics.len()],
-        topics,
-        doc_topics,
-        topic_docs,
-        stories: Vec::new(),
-        doc_story: vec![None; docs.len()],
-        storylines: Vec::new(),
-        related: vec![Vec::new(); docs.len()],
-        quotes: Vec::new(),
-    }
+    let days: Vec<Option<NaiveDate>> = docs.iter().map(|d| d.date.map(|x| x.day(tz))).collect();
+    let moments: Vec<Option<i64>> = docs
+        .iter()
+        .map(|d| d.date.map(|x| x.moment(tz).timestamp()))
+        .collect();
+
+    let topic_graph = topics::build(docs, &feats, config, &moments);
+    lap("topics", &mut phases);
+    let vectors = similarity::Vectors::build(&feats, &topic_graph.doc_names);
+    let dated = similarity::DateIndex::new(&days);
+    let index = similarity::Index::build(&vectors, &dated);
+    lap("vectors", &mut phases);
+    let weekdays: Vec<[u16; 7]> = feats.iter().map(|f| f.weekdays).collect();
+    let story_set = stories::build(
+        docs,
+        &days,
+        &moments,
+        &vectors,
+        &index,
+        &dated,
+        &topic_graph,
+        &weekdays,
+        config,
+    );
+    lap("stories", &mut phases);
+    let related = similarity::related(&vectors, &index, &dated, &days, config.grouping.related);
+    lap("related", &mut phases);
+    let grouping = Grouping {
+        topics: topic_graph.topics,
+        doc_topics: topic_graph.doc_topics,
+        topic_docs: topic_graph.topic_docs,
+        topic_related: topic_graph.topic_related,
+        stories: story_set.stories,
+        doc_story: story_set.doc_story,
+        storylines: story_set.storylines,
+        story_storyline: story_set.story_storyline,
+        related,
+        quotes: topic_graph.quotes,
+        topic_quotes: topic_graph.topic_quotes,
+    };
+    (grouping, phases)
+}
+
+/// [`crate::analyze::analyze_all`] then [`group`]: the whole analysis of a corpus.
+pub fn analyze_and_group(docs: &[Document], config: &Config) -> (Vec<Features>, Grouping) {
+    let matcher = crate::analyze::TopicMatcher::new(&config.topics);
+    let features = crate::analyze::analyze_all(docs, &matcher);
+    let grouping = group(docs, &features, config);
+    (features, grouping)
 }

@@ -13,6 +13,7 @@ use serde_json::{json, Map, Value};
 use super::markdown::{self, RenderedBody};
 use super::urls::{self, Links};
 use super::{Page, PageSpec};
+use crate::corpus::{link_first_mentions, MentionTargets};
 use crate::site::Site;
 
 /// Builds a JSON object like `json!`, but lets values that are already `Value`s move in
@@ -45,8 +46,15 @@ struct Shared<'a> {
     story_values: Vec<Value>,
     /// Per topic: the stories it appears in.
     topic_stories: Vec<Vec<usize>>,
+    /// A story needs coverage from two documents at least; a lone document may still be an
+    /// episode of a storyline, but gets no story page.
+    is_story: Vec<bool>,
+    /// Each document's story, if that story is one (see `is_story`).
+    doc_story: Vec<Option<usize>>,
     /// Each document's position in `site.chrono`.
     chrono_pos: Vec<usize>,
+    /// Bodies of documents that appear in a feed, with absolute links.
+    feed_bodies: BTreeMap<usize, String>,
 }
 
 /// Build the spec of every page of the site.
@@ -108,6 +116,25 @@ pub fn extra_files(site: &Site) -> Vec<Page> {
     out
 }
 
+/// Documents that some Atom feed lists (the newest dated ones, site-wide and per topic).
+fn feed_documents(site: &Site) -> BTreeSet<usize> {
+    let size = site.config.feed.size;
+    let dated = |list: &[usize]| -> Vec<usize> {
+        list.iter()
+            .copied()
+            .filter(|&i| site.docs[i].date.is_some())
+            .take(size)
+            .collect()
+    };
+    let mut out: BTreeSet<usize> = dated(&site.chrono).into_iter().collect();
+    if site.config.feed.per_topic {
+        for list in &site.grouping.topic_docs {
+            out.extend(dated(list));
+        }
+    }
+    out
+}
+
 fn format_day(day: NaiveDate, pattern: &str) -> String {
     day.format(pattern).to_string()
 }
@@ -152,15 +179,34 @@ impl<'a> Shared<'a> {
             "stories_url": links.href(urls::STORIES),
             "timeline_url": links.href(urls::TIMELINE),
             "undated_url": links.href(urls::UNDATED),
-            "has_stories": !site.grouping.stories.is_empty(),
+            "has_stories": site.grouping.stories.iter().any(|s| s.docs.len() >= 2),
             "has_undated": !site.undated.is_empty(),
         });
-        let bodies: Vec<RenderedBody> = site
-            .docs
-            .par_iter()
-            .map(|d| markdown::to_html(markdown::events(&d.body)))
-            .collect();
         let g = &site.grouping;
+        // The first mention of each of a document's topics links to the topic page.
+        let mentions = config.grouping.link_topics.then(|| {
+            MentionTargets::from_topics(&g.topics, |_, t| links.href(&urls::topic(&t.slug)))
+        });
+        let body_html = |i: usize, prefix: &str| {
+            let events = markdown::events(&site.docs[i].body);
+            match &mentions {
+                Some(m) => {
+                    let view = m.only(&g.doc_topics[i]).with_href_prefix(prefix);
+                    markdown::to_html(link_first_mentions(events, &view))
+                }
+                None => markdown::to_html(events),
+            }
+        };
+        // Article pages sit two folders deep.
+        let bodies: Vec<RenderedBody> = (0..site.docs.len())
+            .into_par_iter()
+            .map(|i| body_html(i, "../../"))
+            .collect();
+        // Feeds are read away from the site: their copies link with absolute addresses.
+        let feed_bodies: BTreeMap<usize, String> = feed_documents(site)
+            .into_par_iter()
+            .map(|i| (i, body_html(i, &links.base_url).html))
+            .collect();
         let topic_values: Vec<Value> = g
             .topics
             .iter()
@@ -185,13 +231,21 @@ impl<'a> Shared<'a> {
                     "slug": s.slug,
                     "url": links.href(&urls::story(&s.slug)),
                     "count": s.docs.len(),
-                    "first_day": s.first_day.map(|d| d.to_string()),
-                    "last_day": s.last_day.map(|d| d.to_string()),
+                    "first_day": s.first_day.to_string(),
+                    "last_day": s.last_day.to_string(),
+                    "first_display": format_day(s.first_day, &config.date_format.short),
+                    "last_display": format_day(s.last_day, &config.date_format.short),
                 })
             })
             .collect();
+        let is_story: Vec<bool> = g.stories.iter().map(|s| s.docs.len() >= 2).collect();
+        let doc_story: Vec<Option<usize>> = g
+            .doc_story
+            .iter()
+            .map(|s| s.filter(|&s| is_story[s]))
+            .collect();
         let mut topic_stories = vec![Vec::new(); g.topics.len()];
-        for (s, story) in g.stories.iter().enumerate() {
+        for (s, story) in g.stories.iter().enumerate().filter(|(s, _)| is_story[*s]) {
             for &t in &story.topics {
                 if let Some(list) = topic_stories.get_mut(t) {
                     list.push(s);
@@ -211,7 +265,10 @@ impl<'a> Shared<'a> {
             topic_values,
             story_values,
             topic_stories,
+            is_story,
+            doc_story,
             chrono_pos,
+            feed_bodies,
         };
         shared.cards = (0..site.docs.len())
             .into_par_iter()
@@ -245,7 +302,7 @@ impl<'a> Shared<'a> {
                 obj!({"name": v["name"], "url": v["url"], "kind": v["kind"]})
             })
             .collect();
-        let story = site.grouping.doc_story[i].map(|s| self.story_values[s].clone());
+        let story = self.doc_story[i].map(|s| self.story_values[s].clone());
         obj!({
             "title": doc.title,
             "url": self.links.href(&urls::article(&doc.slug)),
@@ -348,7 +405,7 @@ impl<'a> Shared<'a> {
                 for &t in &site.grouping.doc_topics[i] {
                     *counts.entry(t).or_default() += 1;
                 }
-                if let Some(s) = site.grouping.doc_story[i] {
+                if let Some(s) = self.doc_story[i] {
                     stories.insert(s);
                 }
             }
@@ -408,7 +465,7 @@ impl<'a> Shared<'a> {
         let mut entries: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
         let mut story_entry: BTreeMap<usize, usize> = BTreeMap::new();
         for &i in docs {
-            match g.doc_story[i] {
+            match self.doc_story[i] {
                 Some(s) => match story_entry.get(&s) {
                     Some(&e) => entries[e].1.push(i),
                     None => {
@@ -471,7 +528,7 @@ impl<'a> Shared<'a> {
         };
         let newer = neighbour(pos.and_then(|p| p.checked_sub(1)));
         let older = neighbour(pos.map(|p| p + 1));
-        let story = site.grouping.doc_story[i].map(|s| {
+        let story = self.doc_story[i].map(|s| {
             let st = &site.grouping.stories[s];
             let others: Vec<usize> = st.docs.iter().copied().filter(|&j| j != i).collect();
             let mut v = self.story_values[s].clone();
@@ -627,12 +684,7 @@ impl<'a> Shared<'a> {
             obj!({"groups": groups}),
         ));
 
-        let mut quotes_of: Vec<Vec<usize>> = vec![Vec::new(); g.topics.len()];
-        for (q, quote) in g.quotes.iter().enumerate() {
-            if let Some(list) = quotes_of.get_mut(quote.speaker) {
-                list.push(q);
-            }
-        }
+        let quotes_of = &g.topic_quotes;
         let per_topic: Vec<Vec<PageSpec>> = order
             .par_iter()
             .map(|&t| {
@@ -876,7 +928,7 @@ impl<'a> Shared<'a> {
         let site = self.site;
         let g = &site.grouping;
         let mut specs = Vec::new();
-        let mut order: Vec<usize> = (0..g.stories.len()).collect();
+        let mut order: Vec<usize> = (0..g.stories.len()).filter(|&s| self.is_story[s]).collect();
         order.sort_by(|&a, &b| {
             g.stories[b]
                 .last_day
@@ -893,7 +945,12 @@ impl<'a> Shared<'a> {
             "Stories",
             obj!({"stories" => list, "storylines" => self.storyline_values()}),
         ));
-        for (s, story) in g.stories.iter().enumerate() {
+        for (s, story) in g
+            .stories
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| self.is_story[*s])
+        {
             // Coverage grouped by source, each source's documents by date.
             let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
             for &i in &story.docs {
@@ -906,7 +963,7 @@ impl<'a> Shared<'a> {
                 .into_iter()
                 .map(|(name, docs)| obj!({"source": if name.is_empty() { Value::Null } else { json!(name) }, "articles" => self.cards_of(&docs)}))
                 .collect();
-            let storyline = g.storylines.iter().find(|l| l.stories.contains(&s)).map(
+            let storyline = g.story_storyline[s].map(|l| &g.storylines[l]).map(
                 |l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}),
             );
             let topics: Vec<Value> = story
@@ -933,7 +990,15 @@ impl<'a> Shared<'a> {
                 .iter()
                 .map(|&s| {
                     let mut v = self.story_values[s].clone();
-                    v["articles"] = json!(self.cards_of(&g.stories[s].docs));
+                    let docs = &g.stories[s].docs;
+                    // A one-document episode links to its article: it has no story page.
+                    if !self.is_story[s] {
+                        if let Some(&d) = docs.first() {
+                            v["url"] = self.cards[d]["url"].clone();
+                            v["title"] = self.cards[d]["title"].clone();
+                        }
+                    }
+                    v["articles"] = Value::from(self.cards_of(docs));
                     v
                 })
                 .collect();
@@ -1004,7 +1069,7 @@ impl<'a> Shared<'a> {
                     "updated": updated,
                     "authors": doc.front.authors,
                     "summary": self.cards[i]["summary"],
-                    "content": self.bodies[i].html,
+                    "content": self.feed_bodies.get(&i).map(String::as_str).unwrap_or(&self.bodies[i].html),
                     "topics": site.grouping.doc_topics[i].iter().map(|&t| site.grouping.topics[t].name.clone()).collect::<Vec<_>>(),
                 })
             })

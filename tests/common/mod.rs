@@ -56,6 +56,26 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Like [`tree`], for a folder something may be writing into right now: files that vanish
+/// between listing and reading are left out instead of failing the test.
+pub fn tree_now(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some((rel, std::fs::read(e.path()).ok()?))
+        })
+        .collect()
+}
+
 /// Every `href` and `src` in an HTML text, entity-decoded.
 pub fn links_in(html: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -1,0 +1,77 @@
+//! Throughput of `ingest::convert` on one core: a synthetic news page of about 1 MB written
+//! here, and the specimen documents (read from ../shared/seeds when present).
+//!
+//! Run: `cargo bench --bench ingest` (criterion reports bytes per second).
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dossier::ingest::{convert, ConvertOptions};
+
+/// A long page: furniture, a header, many paragraphs with quotes and captions, teasers.
+fn synthetic_page(target_bytes: usize) -> String {
+    let mut s = String::from(
+        "Skip to main content\nMenu\nWorld\n\nHarbour talks drag on as ministers trade offers\n\nBy Ana Ruiz and Kim Sato, Reuters\nPublished February 6, 2024 | Updated February 7, 2024\n4 min read\n\n",
+    );
+    let paragraphs = [
+        "CAIRO (Reuters) - Negotiators met again on Tuesday to settle the future of the old harbour, officials said, as both sides traded new offers late into the night.",
+        "\"We are closer than we were a week ago, but there is a lot of work left,\" one delegate said, asking not to be named because the talks are private.",
+        "Residents gather on the quay in the old town, Tuesday, Feb. 6, 2024. Jane Roe, Reuters",
+        "The plan would double the number of berths and move the fish market inland, a change fishermen have resisted for a decade.",
+        "Talks resume next week",
+        "(Lina Haddad, harbour engineer)",
+        "\"The sea wall will not survive another winter like the last one.\"",
+        "ADVERTISEMENT",
+        "Officials said a draft could be ready by the end of the month if the finance ministry agrees to cover two thirds of the cost, which it has so far refused to do.",
+    ];
+    let mut i = 0;
+    while s.len() < target_bytes {
+        s.push_str(paragraphs[i % paragraphs.len()]);
+        // Vary the text so duplicate detection works as on real pages.
+        s.push_str(&format!(" ({i})\n\n"));
+        i += 1;
+    }
+    s.push_str("Reporting by Ana Ruiz in Cairo; Editing by Lee Park\n\nMore stories\n\nAnother headline about something else\n\nSubscribe to our newsletter\n\nWe use cookies to improve your experience on our site.\n");
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let opts = ConvertOptions::default();
+    let page = synthetic_page(1 << 20);
+    let mut g = c.benchmark_group("convert");
+    g.throughput(Throughput::Bytes(page.len() as u64));
+    g.bench_function("synthetic_1mb", |b| {
+        b.iter(|| convert(page.as_bytes(), "content/inbox/page.txt", &opts).map(|c| c.body.len()))
+    });
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut docs: Vec<Vec<u8>> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&seeds) {
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        docs = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    }
+    if docs.is_empty() {
+        eprintln!(
+            "note: {} not found; specimen benchmark skipped",
+            seeds.display()
+        );
+    } else {
+        let total: usize = docs.iter().map(Vec::len).sum();
+        g.throughput(Throughput::Bytes(total as u64));
+        g.bench_function("specimens", |b| {
+            b.iter(|| {
+                docs.iter()
+                    .filter_map(|d| convert(d, "content/inbox/x.txt", &opts).ok())
+                    .count()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,150 @@
+//! Content words for similarity: normalised, counted and hashed.
+
+use super::fasthash::FastMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::lexicon;
+use super::text::Token;
+
+/// How often one content word occurs in a document. The word itself is kept only as a
+/// stable 32-bit hash ([`term_id`]), which is all similarity needs (8 bytes a term: a rare
+/// collision merges two words, which similarity shrugs off).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermCount {
+    pub hash: u32,
+    pub count: u16,
+    /// The word is in the title.
+    pub in_title: bool,
+}
+
+/// At most this many terms are kept per document: every title word, then the most frequent.
+/// High on purpose: the words used once carry most of what two reports of one event share.
+pub const MAX_TERMS: usize = 1000;
+
+/// FNV-1a: stable across runs, platforms and versions, so cached features stay valid.
+pub fn term_hash(term: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in term.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The 32-bit term id stored in [`TermCount`]: both halves of [`term_hash`] folded.
+pub fn term_id(term: &str) -> u32 {
+    let h = term_hash(term);
+    (h ^ (h >> 32)) as u32
+}
+
+/// The normal form of a word for similarity, or `None` for stop words, numbers and very short
+/// words. Lower case, without hyphens, dots and apostrophes, with a light plural stemming.
+pub fn normalise(word: &str) -> Option<String> {
+    let mut w = String::new();
+    normalise_into(word, &mut w).then_some(w)
+}
+
+/// [`normalise`] into a reused buffer; false for words that are no terms.
+pub fn normalise_into(word: &str, w: &mut String) -> bool {
+    w.clear();
+    for c in word.chars() {
+        if c.is_ascii_alphanumeric() {
+            w.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            w.extend(c.to_lowercase());
+        }
+    }
+    if w.len() < 3 && w.chars().count() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if lexicon().stop_terms.contains(w.as_str()) {
+        return false;
+    }
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        w.truncate(n - 3);
+        w.push('y');
+    } else if n > 4
+        && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses") || w.ends_with("xes"))
+    {
+        w.truncate(n - 2);
+    } else if n > 3
+        && w.ends_with('s')
+        && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is"))
+    {
+        w.truncate(n - 1);
+    }
+    true
+}
+
+/// Counts terms over the blocks of one document.
+#[derive(Default)]
+pub(crate) struct TermCounter {
+    /// Term id → (count, in title, length).
+    counts: FastMap<u32, (u32, bool, u32)>,
+    buf: String,
+}
+
+impl TermCounter {
+    pub fn add(&mut self, tokens: &[Token<'_>], in_title: bool) {
+        for t in tokens {
+            if normalise_into(t.text, &mut self.buf) {
+                let e = self.counts.entry(term_id(&self.buf)).or_insert((
+                    0,
+                    false,
+                    self.buf.len() as u32,
+                ));
+                e.0 += 1;
+                e.1 |= in_title;
+            }
+        }
+    }
+
+    /// Title terms first, then by count, then longer words (rarer, on the whole), then the
+    /// id: a total order, so the kept set never depends on hash-map order.
+    pub fn finish(self) -> Vec<TermCount> {
+        let mut all: Vec<(u32, (u32, bool, u32))> = self.counts.into_iter().collect();
+        all.sort_unstable_by(|a, b| {
+            b.1 .1
+                .cmp(&a.1 .1)
+                .then(b.1 .0.cmp(&a.1 .0))
+                .then(b.1 .2.cmp(&a.1 .2))
+                .then(a.0.cmp(&b.0))
+        });
+        all.truncate(MAX_TERMS);
+        let mut out: Vec<TermCount> = all
+            .into_iter()
+            .map(|(id, (c, ti, _))| TermCount {
+                hash: id,
+                count: c.min(u32::from(u16::MAX)) as u16,
+                in_title: ti,
+            })
+            .collect();
+        out.sort_unstable_by_key(|t| t.hash);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_plurals_and_drops_stop_words() {
+        assert_eq!(normalise("Hostages").as_deref(), Some("hostage"));
+        assert_eq!(normalise("talks").as_deref(), Some("talk"));
+        assert_eq!(normalise("cease-fire").as_deref(), Some("ceasefire"));
+        assert_eq!(normalise("ceasefire").as_deref(), Some("ceasefire"));
+        assert_eq!(normalise("militias").as_deref(), Some("militia"));
+        assert_eq!(normalise("the"), None);
+        assert_eq!(normalise("2024"), None);
+        assert_eq!(normalise("crisis").as_deref(), Some("crisis"));
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        // FNV-1a of "a": a fixed value, so a change of hash function is noticed.
+        assert_eq!(term_hash("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

@@ -1,0 +1,402 @@
+//! From a Markdown body to plain-text blocks and word tokens.
+//!
+//! Paragraph numbers follow one definition shared with the renderer: the N-th
+//! `Start(Tag::Paragraph)` event (1-based) of a pulldown-cmark parse of the body with
+//! [`markdown_options`] is paragraph N, and the renderer gives it `id="pN"`.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::lexicon::lexicon;
+
+/// The parser options paragraph numbers are defined with.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// What kind of block a piece of text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    Title,
+    Heading,
+    /// A paragraph, with its 1-based number.
+    Paragraph(u32),
+    /// Text outside paragraphs: tight list items, table cells.
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    pub kind: BlockKind,
+    /// Inside a block quote.
+    pub quoted: bool,
+    /// Soft and hard line breaks are kept as `\n`.
+    pub text: String,
+    /// Offset of this block's first byte in the document's plain text (title, then blocks,
+    /// each followed by a blank line).
+    pub offset: u32,
+}
+
+/// The title and the body's text blocks, in order. Code, HTML and image descriptions are
+/// left out; link text is kept.
+pub(crate) fn blocks(title: &str, body: &str) -> Vec<Block> {
+    let mut out = vec![Block {
+        kind: BlockKind::Title,
+        quoted: false,
+        text: title.trim().to_string(),
+        offset: 0,
+    }];
+    let mut paragraphs = 0u32;
+    let mut quote_depth = 0usize;
+    let mut skip_depth = 0usize;
+    let mut current: Option<Block> = None;
+    let mut offset = title.trim().len() as u32 + 2;
+    let flush = |current: &mut Option<Block>, out: &mut Vec<Block>, offset: &mut u32| {
+        if let Some(mut b) = current.take() {
+            let trimmed = b.text.trim();
+            if !trimmed.is_empty() {
+                if trimmed.len() != b.text.len() {
+                    b.text = trimmed.to_string();
+                }
+                b.offset = *offset;
+                *offset += b.text.len() as u32 + 2;
+                out.push(b);
+            }
+        }
+    };
+    let start = |kind: BlockKind, quoted: bool| Block {
+        kind,
+        quoted,
+        text: String::new(),
+        offset: 0,
+    };
+    for event in Parser::new_ext(body, markdown_options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                paragraphs += 1;
+                flush(&mut current, &mut out, &mut offset);
+                current = Some(start(BlockKind::Paragraph(paragraphs), quote_depth > 0));
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                flush(&mut current, &mut out, &mut offset);
+                current = Some(start(BlockKind::Heading, quote_depth > 0));
+            }
+            Event::Start(Tag::Item) | Event::Start(Tag::TableCell) => {
+                flush(&mut current, &mut out, &mut offset);
+                current = Some(start(BlockKind::Other, quote_depth > 0));
+            }
+            Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Heading(_))
+            | Event::End(TagEnd::Item)
+            | Event::End(TagEnd::TableCell) => flush(&mut current, &mut out, &mut offset),
+            Event::Start(Tag::BlockQuote(_)) => {
+                flush(&mut current, &mut out, &mut offset);
+                quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                flush(&mut current, &mut out, &mut offset);
+                quote_depth = quote_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::CodeBlock(_))
+            | Event::Start(Tag::HtmlBlock)
+            | Event::Start(Tag::Image { .. })
+            | Event::Start(Tag::MetadataBlock(_)) => skip_depth += 1,
+            Event::End(TagEnd::CodeBlock)
+            | Event::End(TagEnd::HtmlBlock)
+            | Event::End(TagEnd::Image)
+            | Event::End(TagEnd::MetadataBlock(_)) => skip_depth = skip_depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if skip_depth == 0 => {
+                let block = current.get_or_insert_with(|| start(BlockKind::Other, quote_depth > 0));
+                block.text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak if skip_depth == 0 => {
+                if let Some(b) = current.as_mut() {
+                    b.text.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut out, &mut offset);
+    out
+}
+
+/// A word of running text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token<'a> {
+    /// The word without a possessive ending, e.g. `Blinken` for `Blinken's`.
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// First word of a sentence, line, quotation or parenthesis.
+    pub sentence_start: bool,
+    /// Something other than a space follows: punctuation, a possessive, a line break. Name
+    /// runs end here.
+    pub break_after: bool,
+    pub possessive: bool,
+}
+
+impl Token<'_> {
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// An acronym such as `UN`, `NATO`, `U.S.`: at least two letters, all upper case.
+    pub fn is_acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Split text into words. Hyphenated words whose parts are capitalised ("Israel-Hamas") are
+/// split; a capitalised part before a lower-case one ("Hamas-ruled") becomes its own word.
+/// Lower-case particles stay joined to a name ("al-Sisi").
+pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let lx = lexicon();
+    let bytes = text.as_bytes();
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut sentence_start = true;
+    let mut i = 0;
+    // Positions count characters; ASCII text (most of it) needs no table for that.
+    let ascii = text.is_ascii();
+    let chars: Vec<(usize, char)> = if ascii {
+        Vec::new()
+    } else {
+        text.char_indices().collect()
+    };
+    let n = if ascii { bytes.len() } else { chars.len() };
+    let char_at = |k: usize| {
+        if ascii {
+            bytes.get(k).map(|&b| b as char)
+        } else {
+            chars.get(k).map(|&(_, c)| c)
+        }
+    };
+    let byte_at = |k: usize| {
+        if ascii {
+            k.min(bytes.len())
+        } else {
+            chars.get(k).map_or(bytes.len(), |&(b, _)| b)
+        }
+    };
+    while i < n {
+        let Some(c) = char_at(i) else { break };
+        if !c.is_alphanumeric() {
+            match c {
+                '.' | '!' | '?' | '\n' | ':' | ';' | '"' | '“' | '”' | '(' | ')' | '[' | ']'
+                | '—' | '–' | '|' | '•' => {
+                    if c != '.' || !tokens.last().is_some_and(|t| is_abbreviation(t.text, lx)) {
+                        sentence_start = true;
+                    }
+                    if let Some(t) = tokens.last_mut() {
+                        t.break_after = true;
+                    }
+                }
+                c if c.is_whitespace() => {}
+                _ => {
+                    if let Some(t) = tokens.last_mut() {
+                        t.break_after = true;
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // A word: alphanumerics joined by single apostrophes, hyphens or dots.
+        let start = i;
+        let mut j = i;
+        while j < n {
+            let Some(c) = char_at(j) else { break };
+            let joiner = (c == '-' || c == '.' || is_apostrophe(c))
+                && char_at(j + 1).is_some_and(char::is_alphanumeric);
+            if c.is_alphanumeric() || joiner {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Keep the final dot of an acronym ("U.S.") or an abbreviation ("Mr.").
+        let mut end = j;
+        let word = &text[byte_at(start)..byte_at(end)];
+        let mut dotted = false;
+        if char_at(end) == Some('.') && (word.contains('.') || is_abbreviation(word, lx)) {
+            end += 1;
+            dotted = true;
+        }
+        let (sb, eb) = (byte_at(start), byte_at(end));
+        let mut next = end;
+        let word = &text[sb..eb];
+        let parts = if word.contains('-') {
+            split_word(word, sb)
+        } else {
+            Parts::One([(sb, eb, false)])
+        };
+        for part in parts.as_slice().iter().copied() {
+            let (ps, pe, forced_break) = part;
+            let mut t = Token {
+                text: &text[ps..pe],
+                start: ps,
+                end: pe,
+                sentence_start,
+                break_after: forced_break,
+                possessive: false,
+            };
+            sentence_start = false;
+            // Possessive endings: `'s` inside the word, or a bare apostrophe after an s.
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if let Some(stripped) = t.text.strip_suffix(suffix) {
+                    if !stripped.is_empty() {
+                        t.text = stripped;
+                        t.end = ps + stripped.len();
+                        t.possessive = true;
+                        t.break_after = true;
+                    }
+                }
+            }
+            tokens.push(t);
+        }
+        if !dotted && char_at(next).is_some_and(is_apostrophe) {
+            if let Some(t) = tokens.last_mut() {
+                if t.text.ends_with(['s', 'S']) {
+                    t.possessive = true;
+                    t.break_after = true;
+                }
+            }
+            next += 1;
+        }
+        i = next;
+        if dotted {
+            // The dot of "U.S." can also end a sentence: decide by what follows.
+            let after = text[byte_at(i)..].chars().find(|c| !c.is_whitespace());
+            let last = tokens.last().map(|t| t.text).unwrap_or_default();
+            if !is_abbreviation(last, lx)
+                && after.is_some_and(char::is_uppercase)
+                && !last.contains('.')
+            {
+                sentence_start = true;
+            }
+        }
+    }
+    tokens
+}
+
+fn is_abbreviation(word: &str, lx: &super::lexicon::Lexicon) -> bool {
+    let bare = word.trim_end_matches('.');
+    if bare.len() > 5 {
+        return false;
+    }
+    let lower = bare.to_lowercase();
+    lx.abbreviations.contains(lower.as_str())
+        || (bare.contains('.') && bare.split('.').all(|p| p.chars().count() == 1))
+}
+
+/// The parts of a word: almost always one, so no allocation for it.
+enum Parts {
+    One([(usize, usize, bool); 1]),
+    Many(Vec<(usize, usize, bool)>),
+}
+
+impl Parts {
+    fn as_slice(&self) -> &[(usize, usize, bool)] {
+        match self {
+            Parts::One(a) => a,
+            Parts::Many(v) => v,
+        }
+    }
+}
+
+/// Split a hyphenated word where its parts should be separate words. Returns byte ranges
+/// and whether a name run must end after the part.
+fn split_word(word: &str, base: usize) -> Parts {
+    Parts::Many(split_hyphenated(word, base))
+}
+
+fn split_hyphenated(word: &str, base: usize) -> Vec<(usize, usize, bool)> {
+    let parts: Vec<&str> = word.split('-').collect();
+    let caps = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
+    // A lower-case particle before a name stays attached: al-Sisi, el-Sheikh, bin-Laden.
+    if parts.len() == 2 && !caps(parts[0]) && parts[0].len() <= 3 && caps(parts[1]) {
+        return vec![(base, base + word.len(), false)];
+    }
+    if !caps(parts[0]) {
+        return vec![(base, base + word.len(), false)];
+    }
+    let mut out = Vec::new();
+    let mut pos = base;
+    let mut k = 0;
+    while k < parts.len() {
+        let p = parts[k];
+        if caps(p) {
+            out.push((pos, pos + p.len(), true));
+            pos += p.len() + 1;
+            k += 1;
+        } else {
+            // The lower-case remainder is one word: "ruled", "backed-up".
+            out.push((pos, base + word.len(), false));
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn possessives_acronyms_and_hyphens() {
+        assert_eq!(
+            words("the U.S. envoy's plan for Gaza’s Hamas-ruled south"),
+            ["the", "U.S.", "envoy", "plan", "for", "Gaza", "Hamas", "ruled", "south"]
+        );
+        assert_eq!(
+            words("the Israel-Hamas war; al-Sisi met Mr. Jones"),
+            ["the", "Israel", "Hamas", "war", "al-Sisi", "met", "Mr.", "Jones"]
+        );
+        let t = tokenize("Hamas’ leadership");
+        assert!(t[0].possessive && t[0].break_after && t[0].text == "Hamas");
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let t = tokenize("He left. The talks in the U.S. Congress began.\nNew line");
+        let starts: Vec<&str> = t
+            .iter()
+            .filter(|t| t.sentence_start)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(starts, ["He", "The", "New"]);
+    }
+
+    #[test]
+    fn blocks_number_paragraphs_like_the_renderer() {
+        let md = "# Head\n\nFirst para.\n\n> quoted para\n\n- tight item\n\n```\ncode\n```\n\nLast *one*.";
+        let b = blocks("Title", md);
+        let kinds: Vec<BlockKind> = b.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Title,
+                BlockKind::Heading,
+                BlockKind::Paragraph(1),
+                BlockKind::Paragraph(2),
+                BlockKind::Other,
+                BlockKind::Paragraph(3)
+            ]
+        );
+        assert!(b[3].quoted);
+        assert_eq!(b[5].text, "Last one.");
+        assert!(!b.iter().any(|b| b.text.contains("code")));
+    }
+}

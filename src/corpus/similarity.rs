@@ -1,0 +1,547 @@
+//! Document similarity: TF-IDF vectors over content words and names, an inverted index in
+//! date order, and bounded candidate scans (no all-pairs pass).
+//!
+//! Each document keeps its [`MAX_FEATURES`] heaviest features that at least one other
+//! document shares (a word no other document has cannot link anything). Scans skip posting
+//! lists that are huge where they are read, and look at most at a bounded slice of the others,
+//! so the work per document is bounded whatever the corpus size.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+
+use crate::analyze::Features;
+
+/// Features indexed per document.
+pub const MAX_FEATURES: usize = 48;
+
+/// Names weigh more than words: they say who and where.
+const NAME_WEIGHT: f32 = 1.0;
+const TITLE_WEIGHT: f32 = 1.5;
+/// A feature whose postings inside a story window exceed this is too common there to tell
+/// events apart; it is skipped for that document.
+const WINDOW_CAP: usize = 160;
+/// Candidates kept per document for story edges.
+const STORY_CANDIDATES: usize = 12;
+/// Postings read per feature for related documents (the ones nearest in date).
+const RELATED_SCAN: usize = 64;
+/// Candidates whose exact similarity is computed for related documents.
+const RELATED_CANDIDATES: usize = 10;
+/// Postings read per feature for an undated document (nearest to the newest).
+const UNDATED_SCAN: usize = 1024;
+/// Features of a document used to query the index (its heaviest).
+const QUERY_FEATURES: usize = 16;
+
+/// A fast hasher for u64 keys that are already hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// (feature id, weight), sorted by feature id.
+pub(crate) type Sparse = Vec<(u32, f32)>;
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Sparse unit vectors over the features a document shares with at least one other, one
+/// per document, sorted by feature id: `full` has all of them (for exact similarities),
+/// `docs` the heaviest ones that are not nearly everywhere (for the index and scans).
+pub(crate) struct Vectors {
+    pub docs: Vec<Vec<(u32, f32)>>,
+    /// Per document, its [`QUERY_FEATURES`] heaviest indexed features.
+    pub query: Vec<Sparse>,
+    pub full: Vec<Vec<(u32, f32)>>,
+    /// Feature ids from this one on are names.
+    pub first_name: u32,
+    pub features: usize,
+}
+
+/// Names live beside words in one feature space: words are 32-bit ids, names have the
+/// top bit set.
+fn entity_hash(id: u32) -> u64 {
+    (1 << 63) | u64::from(id)
+}
+
+impl Vectors {
+    /// `names[d]`: (name id, mentions, in title) of document `d`, ids unique per document.
+    pub fn build(feats: &[&Features], names: &[Vec<(u32, u32, bool)>]) -> Vectors {
+        let n = feats.len();
+        // Raw weighted term frequencies per document, by feature hash.
+        let raw: Vec<Vec<(u64, f32)>> = feats
+            .par_iter()
+            .enumerate()
+            .map(|(d, f)| {
+                let mut v: Vec<(u64, f32)> = f
+                    .terms
+                    .iter()
+                    .map(|t| {
+                        let tf = 1.0 + f32::from(t.count).ln();
+                        (
+                            u64::from(t.hash),
+                            if t.in_title { tf * TITLE_WEIGHT } else { tf },
+                        )
+                    })
+                    .collect();
+                for &(id, count, title) in &names[d] {
+                    let tf = (1.0 + (count.max(1) as f32).ln()) * NAME_WEIGHT;
+                    v.push((entity_hash(id), if title { tf * TITLE_WEIGHT } else { tf }));
+                }
+                v.sort_unstable_by_key(|x| x.0);
+                v.dedup_by_key(|x| x.0);
+                v
+            })
+            .collect();
+        // Document frequencies from one sorted run of all hashes.
+        let mut all: Vec<u64> = raw.iter().flat_map(|v| v.iter().map(|x| x.0)).collect();
+        all.par_sort_unstable();
+        let mut df: IdMap<(u32, u32)> = IdMap::default();
+        let mut next_id = 0u32;
+        let mut first_name = u32::MAX;
+        let mut i = 0;
+        while i < all.len() {
+            let mut j = i;
+            while j < all.len() && all[j] == all[i] {
+                j += 1;
+            }
+            let count = (j - i) as u32;
+            if count >= 2 {
+                // Sorted hashes put names (top bit set) after words.
+                if all[i] >> 63 == 1 && first_name == u32::MAX {
+                    first_name = next_id;
+                }
+                df.insert(all[i], (next_id, count));
+                next_id += 1;
+            }
+            i = j;
+        }
+        drop(all);
+        let nf = n as f32;
+        // Features in nearly every document say nothing; keep them out of the index (they
+        // still count in the norm).
+        let max_df = ((n as f64 * 0.2) as u32).max(50);
+        let built: Vec<(Sparse, Sparse, Sparse)> = raw
+            .into_par_iter()
+            .map(|v| {
+                let mut norm = 0.0f32;
+                let mut shared: Vec<(u32, f32, bool)> = Vec::with_capacity(v.len());
+                for (h, tf) in v {
+                    // Words no other document has cannot link this one to anything;
+                    // leaving them out of the norm keeps similarities comparable between
+                    // small and large corpora.
+                    if let Some(&(id, d)) = df.get(&h) {
+                        let w = tf * idf(nf, d as f32);
+                        norm += w * w;
+                        if w > 0.0 {
+                            shared.push((id, w, d <= max_df));
+                        }
+                    }
+                }
+                let norm = norm.sqrt();
+                if norm == 0.0 {
+                    return (Vec::new(), Vec::new(), Vec::new());
+                }
+                let mut full: Vec<(u32, f32)> = shared.iter().map(|x| (x.0, x.1 / norm)).collect();
+                full.sort_unstable_by_key(|x| x.0);
+                let mut top: Vec<(u32, f32)> = shared
+                    .iter()
+                    .filter(|x| x.2)
+                    .map(|x| (x.0, x.1 / norm))
+                    .collect();
+                top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                top.truncate(MAX_FEATURES);
+                let query: Sparse = top.iter().take(QUERY_FEATURES).copied().collect();
+                top.sort_unstable_by_key(|x| x.0);
+                (top, full, query)
+            })
+            .collect();
+        let mut docs = Vec::with_capacity(n);
+        let mut full = Vec::with_capacity(n);
+        let mut query = Vec::with_capacity(n);
+        for (t, f, q) in built {
+            docs.push(t);
+            full.push(f);
+            query.push(q);
+        }
+        Vectors {
+            docs,
+            query,
+            full,
+            first_name,
+            features: next_id as usize,
+        }
+    }
+
+    /// Cosine of two documents over the features each shares with some other document.
+    pub fn sim(&self, a: usize, b: usize) -> f32 {
+        dot(&self.full[a], &self.full[b], self.first_name).0
+    }
+
+    /// The cosine, or 0 when it rests on too little: fewer than [`MIN_SHARED`] common
+    /// features, or common words only (no name in common) and below [`WORDS_ONLY_MIN`].
+    /// A few shared everyday words are no relation, however heavy they weigh in a short text.
+    pub fn linked_sim(&self, a: usize, b: usize) -> f32 {
+        let (s, n, names) = dot(&self.full[a], &self.full[b], self.first_name);
+        if n < MIN_SHARED || (names == 0 && s < WORDS_ONLY_MIN) {
+            0.0
+        } else {
+            s
+        }
+    }
+}
+
+/// Inverse document frequency: a feature in every document weighs nothing (it cannot tell
+/// documents apart, however small the corpus).
+fn idf(n: f32, df: f32) -> f32 {
+    (n / df).ln().max(0.0)
+}
+
+/// Features two documents must share to be related at all.
+pub const MIN_SHARED: u32 = 3;
+/// Similarity needed when two documents share no name.
+pub const WORDS_ONLY_MIN: f32 = 0.3;
+
+/// Dot product of two sparse vectors, how many features they share, and how many of those
+/// are names (ids from `first_name` on).
+pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)], first_name: u32) -> (f32, u32, u32) {
+    let (mut i, mut j, mut s, mut n, mut names) = (0, 0, 0.0f32, 0u32, 0u32);
+    // Advance both sides without a three-way branch: the only branch left is the match.
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        if x.0 == y.0 {
+            s += x.1 * y.1;
+            n += 1;
+            names += u32::from(x.0 >= first_name);
+        }
+        i += usize::from(x.0 <= y.0);
+        j += usize::from(y.0 <= x.0);
+    }
+    (s, n, names)
+}
+
+/// Documents in date order: dated by day then index, undated last.
+pub(crate) struct DateIndex {
+    /// Document at each rank.
+    pub doc: Vec<u32>,
+    /// Rank of each document.
+    pub rank: Vec<u32>,
+    /// Day number of each dated rank (`rank < dated`).
+    pub day: Vec<i32>,
+    pub dated: usize,
+}
+
+pub(crate) fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+impl DateIndex {
+    pub fn new(days: &[Option<NaiveDate>]) -> DateIndex {
+        let mut order: Vec<u32> = (0..days.len() as u32).collect();
+        order.sort_by_key(|&i| (days[i as usize].is_none(), days[i as usize], i));
+        let mut rank = vec![0u32; days.len()];
+        for (r, &d) in order.iter().enumerate() {
+            rank[d as usize] = r as u32;
+        }
+        let day: Vec<i32> = order
+            .iter()
+            .map_while(|&d| days[d as usize].map(day_number))
+            .collect();
+        let dated = day.len();
+        DateIndex {
+            doc: order,
+            rank,
+            day,
+            dated,
+        }
+    }
+
+    /// Ranks of dated documents whose day is within `window` days of `day`.
+    pub fn window(&self, day: i32, window: i64) -> (u32, u32) {
+        let w = window.clamp(0, 100_000) as i32;
+        let lo = self.day.partition_point(|&x| x < day - w);
+        let hi = self.day.partition_point(|&x| x <= day + w);
+        (lo as u32, hi as u32)
+    }
+}
+
+/// Postings per feature, (rank, weight) in rank (date) order.
+pub(crate) struct Index {
+    offsets: Vec<u32>,
+    postings: Vec<(u32, f32)>,
+}
+
+impl Index {
+    pub fn build(vectors: &Vectors, dates: &DateIndex) -> Index {
+        let mut counts = vec![0u32; vectors.features + 1];
+        for v in &vectors.docs {
+            for &(f, _) in v {
+                counts[f as usize + 1] += 1;
+            }
+        }
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        let offsets = counts.clone();
+        let mut fill = counts;
+        let mut postings = vec![(0u32, 0f32); *offsets.last().unwrap_or(&0) as usize];
+        for (r, &d) in dates.doc.iter().enumerate() {
+            for &(f, w) in &vectors.docs[d as usize] {
+                let slot = &mut fill[f as usize];
+                postings[*slot as usize] = (r as u32, w);
+                *slot += 1;
+            }
+        }
+        Index { offsets, postings }
+    }
+
+    fn list(&self, f: u32) -> &[(u32, f32)] {
+        let f = f as usize;
+        &self.postings[self.offsets[f] as usize..self.offsets[f + 1] as usize]
+    }
+}
+
+/// Documents per parallel job: each job allocates one accumulator as long as the corpus.
+const CHUNK: usize = 1024;
+
+/// Score accumulator over ranks, reused across documents of one thread.
+struct Acc {
+    score: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Acc {
+    fn new(n: usize) -> Acc {
+        Acc {
+            score: vec![0.0; n],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, r: u32, s: f32) {
+        let slot = &mut self.score[r as usize];
+        if *slot == 0.0 {
+            self.touched.push(r);
+        }
+        *slot += s;
+    }
+
+    /// The `k` best ranks (score, then rank), and reset.
+    fn take_best(&mut self, k: usize, skip: u32) -> Vec<u32> {
+        let mut c: Vec<(f32, u32)> = self
+            .touched
+            .iter()
+            .filter(|&&r| r != skip)
+            .map(|&r| (self.score[r as usize], r))
+            .collect();
+        for &r in &self.touched {
+            self.score[r as usize] = 0.0;
+        }
+        self.touched.clear();
+        if c.len() > k {
+            c.select_nth_unstable_by(k, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            c.truncate(k);
+        }
+        c.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        c.into_iter().map(|x| x.1).collect()
+    }
+}
+
+/// Pairs of dated documents within `window` days whose similarity is at least `min_sim`:
+/// (a, b, sim) with a < b, sorted by a then b.
+pub(crate) fn story_edges(
+    vectors: &Vectors,
+    index: &Index,
+    dates: &DateIndex,
+    window: i64,
+    min_sim: f32,
+) -> Vec<(u32, u32, f32)> {
+    let n = vectors.docs.len();
+    let mut edges: Vec<(u32, u32, f32)> = (0..dates.dated)
+        .into_par_iter()
+        .with_min_len(CHUNK)
+        .map_init(
+            || Acc::new(n),
+            |acc, r| {
+                let d = dates.doc[r] as usize;
+                let (lo, hi) = dates.window(dates.day[r], window);
+                for &(f, w) in &vectors.query[d] {
+                    let list = index.list(f);
+                    let a = list.partition_point(|p| p.0 < lo);
+                    let b = list.partition_point(|p| p.0 < hi);
+                    if b - a > WINDOW_CAP {
+                        continue;
+                    }
+                    for &(r2, w2) in &list[a..b] {
+                        acc.add(r2, w * w2);
+                    }
+                }
+                acc.take_best(STORY_CANDIDATES, r as u32)
+                    .into_iter()
+                    .filter_map(|r2| {
+                        let d2 = dates.doc[r2 as usize] as usize;
+                        let s = vectors.linked_sim(d, d2);
+                        (s >= min_sim).then_some((d.min(d2) as u32, d.max(d2) as u32, s))
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten()
+        .collect();
+    edges.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    edges
+}
+
+/// For each undated document, its most similar dated documents: (dated doc, sim), best
+/// first, at most `k`.
+pub(crate) fn undated_candidates(
+    vectors: &Vectors,
+    index: &Index,
+    dates: &DateIndex,
+    k: usize,
+) -> Vec<(u32, Vec<(u32, f32)>)> {
+    let n = vectors.docs.len();
+    (dates.dated..n)
+        .into_par_iter()
+        .with_min_len(CHUNK)
+        .map_init(
+            || Acc::new(n),
+            |acc, r| {
+                let d = dates.doc[r] as usize;
+                for &(f, w) in &vectors.query[d] {
+                    let list = index.list(f);
+                    // Dated postings only, the newest ones if there are too many.
+                    let end = list.partition_point(|p| (p.0 as usize) < dates.dated);
+                    let start = end.saturating_sub(UNDATED_SCAN);
+                    for &(r2, w2) in &list[start..end] {
+                        acc.add(r2, w * w2);
+                    }
+                }
+                let best = acc
+                    .take_best(k, r as u32)
+                    .into_iter()
+                    .map(|r2| {
+                        let d2 = dates.doc[r2 as usize];
+                        (d2, vectors.linked_sim(d, d2 as usize))
+                    })
+                    .collect();
+                (d as u32, best)
+            },
+        )
+        .collect()
+}
+
+/// Each document's `k` most related documents: cosine similarity times a gentle preference
+/// for nearby dates, best first, ties by document index.
+pub(crate) fn related(
+    vectors: &Vectors,
+    index: &Index,
+    dates: &DateIndex,
+    days: &[Option<NaiveDate>],
+    k: usize,
+) -> Vec<Vec<usize>> {
+    let n = vectors.docs.len();
+    if k == 0 {
+        return vec![Vec::new(); n];
+    }
+    (0..n)
+        .into_par_iter()
+        .with_min_len(CHUNK)
+        .map_init(
+            || Acc::new(n),
+            |acc, d| {
+                let r = dates.rank[d];
+                for &(f, w) in &vectors.query[d] {
+                    let list = index.list(f);
+                    let (a, b) = if list.len() <= RELATED_SCAN {
+                        (0, list.len())
+                    } else {
+                        // The postings nearest in date.
+                        let at = list.partition_point(|p| p.0 < r);
+                        let a = at
+                            .saturating_sub(RELATED_SCAN / 2)
+                            .min(list.len() - RELATED_SCAN);
+                        (a, a + RELATED_SCAN)
+                    };
+                    for &(r2, w2) in &list[a..b] {
+                        acc.add(r2, w * w2);
+                    }
+                }
+                let mut scored: Vec<(f32, usize)> = acc
+                    .take_best(RELATED_CANDIDATES, r)
+                    .into_iter()
+                    .filter_map(|r2| {
+                        let d2 = dates.doc[r2 as usize] as usize;
+                        let s = vectors.linked_sim(d, d2);
+                        (s > MIN_RELATED).then(|| (s * date_factor(days[d], days[d2]), d2))
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                scored.into_iter().take(k).map(|x| x.1).collect()
+            },
+        )
+        .collect()
+}
+
+/// Below this cosine, two documents share too little to be called related.
+const MIN_RELATED: f32 = 0.05;
+
+/// 1 on the same day, easing to 0.75 over a few months; 0.85 when a date is unknown.
+fn date_factor(a: Option<NaiveDate>, b: Option<NaiveDate>) -> f32 {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let gap = (a - b).num_days().unsigned_abs() as f32;
+            0.75 + 0.25 * (-gap / 60.0).exp()
+        }
+        _ => 0.85,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_index_orders_and_windows() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let days = vec![
+            d("2024-02-06"),
+            None,
+            d("2024-01-07"),
+            d("2024-02-08"),
+            d("2024-02-06"),
+        ];
+        let ix = DateIndex::new(&days);
+        assert_eq!(ix.doc, [2, 0, 4, 3, 1]);
+        assert_eq!(ix.dated, 4);
+        let (lo, hi) = ix.window(day_number(d("2024-02-06").unwrap()), 1);
+        assert_eq!((lo, hi), (1, 3));
+        let (lo, hi) = ix.window(day_number(d("2024-02-06").unwrap()), 3);
+        assert_eq!((lo, hi), (1, 4));
+    }
+
+    #[test]
+    fn dot_merges_sorted_features() {
+        assert_eq!(
+            dot(&[(1, 0.5), (3, 0.5)], &[(2, 1.0), (3, 0.5)], 3),
+            (0.25, 1, 1)
+        );
+        assert_eq!(
+            dot(&[(1, 0.5), (3, 0.5)], &[(2, 1.0), (3, 0.5)], 9),
+            (0.25, 1, 0)
+        );
+    }
+}

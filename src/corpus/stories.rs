@@ -1,0 +1,538 @@
+//! Stories (one event, several documents) and storylines (stories that continue over weeks).
+//!
+//! Stories: candidate pairs of dated documents within `grouping.story_window_days` of each
+//! other come from the inverted index; pairs at least [`EDGE_MIN`] similar are merged,
+//! strongest first, into clusters that never span more than the window and whose members
+//! stay [`LINK_MIN`] similar on average (no chaining of loosely related pieces). An undated
+//! document joins a story only on very strong similarity: at least [`UNDATED_MIN`] with one
+//! of the story's documents (a dated pair needs only [`EDGE_MIN`]), [`LINK_MIN`] on average
+//! with all of them, and an average [`UNDATED_MARGIN`] times better than with any story or
+//! document from another time (else its time is ambiguous); the weekdays it names must agree
+//! with the story's days (news names the days around its publication: a text about
+//! "Tuesday" and "Wednesday" was not written around a Friday). It never starts a story by
+//! itself, and joins at most one.
+//!
+//! Storylines: each story (and each dated document in no story) is described by its three
+//! leading topics. Units sharing a pair of leading topics are linked when the gap between
+//! them is at most `grouping.storyline_gap_days`; the most specific pairs (fewest units) link
+//! first, and a storyline never grows past [`MAX_STORYLINE_UNITS`]. A storyline needs two
+//! units or more and must last longer than the story window. Undated documents are not put
+//! in storylines: they have no place in time. A document in no story that is part of a
+//! storyline gets a story of its own (so storylines list stories only).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use super::similarity::{self, day_number, DateIndex, Index, Vectors};
+use super::topics::TopicGraph;
+use super::{Story, Storyline};
+use crate::config::Config;
+use crate::content::{slugify, Document};
+
+/// Two documents at least this similar may be the same event.
+pub const EDGE_MIN: f32 = 0.30;
+/// Average similarity two merged clusters must keep.
+pub const LINK_MIN: f32 = 0.22;
+/// An undated document needs this similarity with one of a story's documents.
+pub const UNDATED_MIN: f32 = 0.40;
+/// ... and this margin over the best match from another time.
+pub const UNDATED_MARGIN: f32 = 1.3;
+/// Members compared per side when checking average similarity.
+const LINK_SAMPLE: usize = 6;
+pub const MAX_STORYLINE_UNITS: usize = 60;
+const KEY_TOPICS: usize = 3;
+
+pub(crate) struct StorySet {
+    pub stories: Vec<Story>,
+    pub doc_story: Vec<Option<usize>>,
+    pub storylines: Vec<Storyline>,
+    pub story_storyline: Vec<Option<usize>>,
+}
+
+struct Clusters {
+    parent: Vec<u32>,
+    members: Vec<Vec<u32>>,
+    min_day: Vec<i32>,
+    max_day: Vec<i32>,
+}
+
+impl Clusters {
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[x as usize];
+            self.parent[x as usize] = self.parent[p as usize];
+            x = p;
+        }
+        x
+    }
+}
+
+fn avg_sim(vectors: &Vectors, a: &[u32], b: &[u32]) -> f32 {
+    let (mut sum, mut n) = (0.0f32, 0u32);
+    for &x in a.iter().take(LINK_SAMPLE) {
+        for &y in b.iter().take(LINK_SAMPLE) {
+            sum += vectors.linked_sim(x as usize, y as usize);
+            n += 1;
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        sum / n as f32
+    }
+}
+
+/// How far an undated document's weekday names agree with a cluster's days (each day
+/// widened by one on both sides: "yesterday's" and "tomorrow's" events): the share of its
+/// weekday mentions that fall on those weekdays, 1 if it names none. Under one half, the
+/// document was written at another time: 0.
+fn weekday_agreement(mentions: &[u16; 7], min_day: i32, max_day: i32) -> f32 {
+    let total: u32 = mentions.iter().map(|&m| u32::from(m)).sum();
+    if total == 0 {
+        return 1.0;
+    }
+    let mut fits = [false; 7];
+    for d in (min_day - 1)..=(max_day + 1).min(min_day + 6) {
+        // Day numbers count from 0001-01-01, a Monday.
+        fits[(d - 1).rem_euclid(7) as usize] = true;
+    }
+    let ok: u32 = (0..7)
+        .filter(|&k| fits[k])
+        .map(|k| u32::from(mentions[k]))
+        .sum();
+    let share = ok as f32 / total as f32;
+    if share < 0.5 {
+        0.0
+    } else {
+        share
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build(
+    docs: &[Document],
+    days: &[Option<NaiveDate>],
+    moments: &[Option<i64>],
+    vectors: &Vectors,
+    index: &Index,
+    dates: &DateIndex,
+    graph: &TopicGraph,
+    weekdays: &[[u16; 7]],
+    config: &Config,
+) -> StorySet {
+    let n = docs.len();
+    let window = config.grouping.story_window_days.max(0);
+    let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN);
+    edges.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+
+    let day = |d: u32| days[d as usize].map(day_number).unwrap_or(0);
+    let mut cl = Clusters {
+        parent: (0..n as u32).collect(),
+        members: (0..n as u32).map(|d| vec![d]).collect(),
+        min_day: (0..n as u32).map(day).collect(),
+        max_day: (0..n as u32).map(day).collect(),
+    };
+    for &(a, b, _) in &edges {
+        let (ra, rb) = (cl.find(a), cl.find(b));
+        if ra == rb {
+            continue;
+        }
+        let (ra, rb) = (ra as usize, rb as usize);
+        let lo = cl.min_day[ra].min(cl.min_day[rb]);
+        let hi = cl.max_day[ra].max(cl.max_day[rb]);
+        if i64::from(hi - lo) > window {
+            continue;
+        }
+        // Two single documents: the edge itself is their link.
+        let single = cl.members[ra].len() == 1 && cl.members[rb].len() == 1;
+        if !single && avg_sim(vectors, &cl.members[ra], &cl.members[rb]) < LINK_MIN {
+            continue;
+        }
+        // The larger cluster absorbs the smaller; ties to the lower root.
+        let (big, small) = if (cl.members[ra].len(), rb) >= (cl.members[rb].len(), ra) {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        let moved = std::mem::take(&mut cl.members[small]);
+        cl.members[big].extend(moved);
+        cl.parent[small] = big as u32;
+        cl.min_day[big] = lo;
+        cl.max_day[big] = hi;
+    }
+
+    // Undated documents: attach on very strong, unambiguous similarity.
+    let mut attach: Vec<(u32, u32)> = Vec::new();
+    for (u, cands) in similarity::undated_candidates(vectors, index, dates, 16) {
+        let mut roots: Vec<u32> = cands.iter().map(|&(d, _)| cl.find(d)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        let mut scored: Vec<(f32, u32)> = roots
+            .iter()
+            .map(|&r| {
+                let r_ = r as usize;
+                let agree =
+                    weekday_agreement(&weekdays[u as usize], cl.min_day[r_], cl.max_day[r_]);
+                (avg_sim(vectors, &[u], &cl.members[r_]) * agree, r)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let Some(&(best, root)) = scored.first() else {
+            continue;
+        };
+        let closest = cl.members[root as usize]
+            .iter()
+            .take(LINK_SAMPLE * LINK_SAMPLE)
+            .map(|&d| vectors.linked_sim(u as usize, d as usize))
+            .fold(0.0f32, f32::max);
+        let (lo, hi) = (cl.min_day[root as usize], cl.max_day[root as usize]);
+        let rival = scored
+            .iter()
+            .skip(1)
+            .find(|&&(_, r)| {
+                let (l2, h2) = (cl.min_day[r as usize], cl.max_day[r as usize]);
+                i64::from(l2 - hi) > window || i64::from(lo - h2) > window
+            })
+            .map_or(0.0, |x| x.0);
+        if closest >= UNDATED_MIN && best >= LINK_MIN && best >= UNDATED_MARGIN * rival {
+            attach.push((u, root));
+        }
+    }
+    for (u, root) in attach {
+        cl.members[root as usize].push(u);
+    }
+
+    // Clusters of two or more documents are stories.
+    let mut groups: Vec<Vec<u32>> = (0..n)
+        .filter(|&r| cl.parent[r] == r as u32 && cl.members[r].len() >= 2)
+        .map(|r| cl.members[r].clone())
+        .collect();
+    let mut in_group = vec![false; n];
+    for g in &groups {
+        for &d in g {
+            in_group[d as usize] = true;
+        }
+    }
+
+    // Storylines over units: stories and loose dated documents.
+    let mut units: Vec<Vec<u32>> = groups.clone();
+    units.extend(
+        (0..n as u32)
+            .filter(|&d| !in_group[d as usize] && days[d as usize].is_some())
+            .map(|d| vec![d]),
+    );
+    let unit_days: Vec<(i32, i32)> = units
+        .iter()
+        .map(|u| {
+            let ds = u.iter().filter_map(|&d| days[d as usize].map(day_number));
+            let lo = ds.clone().min().unwrap_or(0);
+            let hi = ds.max().unwrap_or(0);
+            (lo, hi)
+        })
+        .collect();
+    let unit_keys: Vec<Vec<(usize, f32)>> = units.iter().map(|u| key_topics(u, graph)).collect();
+    let lines = link_units(&units, &unit_days, &unit_keys, config, window);
+
+    // Loose documents in a storyline become single-document stories.
+    let mut line_groups: Vec<Vec<usize>> = Vec::new();
+    let mut unit_group: Vec<Option<usize>> = vec![None; units.len()];
+    for (k, _) in units.iter().enumerate().take(groups.len()) {
+        unit_group[k] = Some(k);
+    }
+    for line in &lines {
+        let mut gs = Vec::new();
+        for &u in line {
+            let g = match unit_group[u] {
+                Some(g) => g,
+                None => {
+                    groups.push(units[u].clone());
+                    unit_group[u] = Some(groups.len() - 1);
+                    groups.len() - 1
+                }
+            };
+            gs.push(g);
+        }
+        line_groups.push(gs);
+    }
+
+    // Order stories by first day, then first document; build them.
+    let story_of_group = |g: &Vec<u32>| -> (NaiveDate, NaiveDate, usize) {
+        let dated: Vec<NaiveDate> = g.iter().filter_map(|&d| days[d as usize]).collect();
+        let first = dated.iter().min().copied().unwrap_or_default();
+        let last = dated.iter().max().copied().unwrap_or_default();
+        let min_doc = g.iter().copied().min().unwrap_or(0) as usize;
+        (first, last, min_doc)
+    };
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    let keys: Vec<(NaiveDate, NaiveDate, usize)> = groups.iter().map(story_of_group).collect();
+    order.sort_by_key(|&g| (keys[g].0, keys[g].2));
+    let mut new_index = vec![0usize; groups.len()];
+    for (k, &g) in order.iter().enumerate() {
+        new_index[g] = k;
+    }
+    let mut doc_story = vec![None; n];
+    let mut taken = std::collections::HashSet::new();
+    let mut stories = Vec::with_capacity(groups.len());
+    for &g in &order {
+        let members = &groups[g];
+        let mut sorted: Vec<usize> = members.iter().map(|&d| d as usize).collect();
+        sorted.sort_by(|&a, &b| {
+            let ka = (moments[a].is_none(), moments[a]);
+            let kb = (moments[b].is_none(), moments[b]);
+            ka.cmp(&kb)
+                .then_with(|| source(&docs[a]).cmp(source(&docs[b])))
+                .then(a.cmp(&b))
+        });
+        let central = most_central(vectors, &sorted, days);
+        let title = docs[central].title.clone();
+        let base = slugify(&title);
+        let mut slug = base.clone();
+        let mut k = 2;
+        while !taken.insert(slug.clone()) {
+            slug = format!("{base}-{k}");
+            k += 1;
+        }
+        for &d in &sorted {
+            doc_story[d] = Some(stories.len());
+        }
+        stories.push(Story {
+            slug,
+            title,
+            topics: story_topics(&sorted, graph),
+            docs: sorted,
+            first_day: keys[g].0,
+            last_day: keys[g].1,
+        });
+    }
+
+    let mut storylines: Vec<Storyline> = line_groups
+        .iter()
+        .zip(&lines)
+        .map(|(gs, line)| {
+            let mut ss: Vec<usize> = gs.iter().map(|&g| new_index[g]).collect();
+            ss.sort_unstable();
+            let topics = line_topics(line, &unit_keys);
+            let title = match topics.as_slice() {
+                [] => stories[ss[0]].title.clone(),
+                [a] => graph.topics[*a].name.clone(),
+                [a, b, ..] => format!("{} and {}", graph.topics[*a].name, graph.topics[*b].name),
+            };
+            Storyline {
+                slug: String::new(),
+                title,
+                stories: ss,
+                topics,
+            }
+        })
+        .collect();
+    storylines.sort_by_key(|l| l.stories[0]);
+    let mut taken = std::collections::HashSet::new();
+    let mut story_storyline = vec![None; stories.len()];
+    for (k, l) in storylines.iter_mut().enumerate() {
+        let base = slugify(&l.title);
+        let mut slug = base.clone();
+        let mut m = 2;
+        while !taken.insert(slug.clone()) {
+            slug = format!("{base}-{m}");
+            m += 1;
+        }
+        l.slug = slug;
+        for &s in &l.stories {
+            story_storyline[s] = Some(k);
+        }
+    }
+    StorySet {
+        stories,
+        doc_story,
+        storylines,
+        story_storyline,
+    }
+}
+
+fn source(doc: &Document) -> &str {
+    doc.front.source.as_deref().unwrap_or("")
+}
+
+/// The document most similar to the others; ties to the earliest, then the lowest index.
+fn most_central(vectors: &Vectors, docs: &[usize], days: &[Option<NaiveDate>]) -> usize {
+    let mut best = (f32::MIN, docs[0]);
+    for &d in docs {
+        let s: f32 = docs
+            .iter()
+            .filter(|&&o| o != d)
+            .map(|&o| vectors.sim(d, o))
+            .sum();
+        let better = s > best.0
+            || (s == best.0
+                && (
+                    days[d].is_some(),
+                    std::cmp::Reverse(days[d]),
+                    std::cmp::Reverse(d),
+                ) > (
+                    days[best.1].is_some(),
+                    std::cmp::Reverse(days[best.1]),
+                    std::cmp::Reverse(best.1),
+                ));
+        if better {
+            best = (s, d);
+        }
+    }
+    best.1
+}
+
+/// Topics of at least half of the documents, most common first, then by summed relevance.
+fn story_topics(docs: &[usize], graph: &TopicGraph) -> Vec<usize> {
+    let mut acc: BTreeMap<usize, (usize, f32)> = BTreeMap::new();
+    for &d in docs {
+        for &(t, s) in &graph.doc_scores[d] {
+            let e = acc.entry(t).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 += s;
+        }
+    }
+    let need = docs.len().div_ceil(2);
+    let mut v: Vec<(usize, (usize, f32))> = acc.into_iter().filter(|x| x.1 .0 >= need).collect();
+    v.sort_by(|a, b| {
+        b.1 .0
+            .cmp(&a.1 .0)
+            .then(b.1 .1.total_cmp(&a.1 .1))
+            .then(a.0.cmp(&b.0))
+    });
+    v.into_iter().take(10).map(|x| x.0).collect()
+}
+
+/// A unit's leading topics: named by at least half its documents, by mean relevance.
+fn key_topics(unit: &[u32], graph: &TopicGraph) -> Vec<(usize, f32)> {
+    let mut acc: BTreeMap<usize, (usize, f32)> = BTreeMap::new();
+    for &d in unit {
+        for &(t, s) in &graph.doc_scores[d as usize] {
+            let e = acc.entry(t).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 += s;
+        }
+    }
+    let need = unit.len().div_ceil(2);
+    let n = unit.len() as f32;
+    let mut v: Vec<(usize, f32)> = acc
+        .into_iter()
+        .filter(|x| x.1 .0 >= need)
+        .map(|(t, (_, s))| (t, s / n))
+        .collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(KEY_TOPICS);
+    v
+}
+
+fn link_units(
+    units: &[Vec<u32>],
+    unit_days: &[(i32, i32)],
+    unit_keys: &[Vec<(usize, f32)>],
+    config: &Config,
+    window: i64,
+) -> Vec<Vec<usize>> {
+    let gap_max = config.grouping.storyline_gap_days.max(0);
+    let mut buckets: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (u, keys) in unit_keys.iter().enumerate() {
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                buckets
+                    .entry((a.0.min(b.0), a.0.max(b.0)))
+                    .or_default()
+                    .push(u);
+            }
+        }
+    }
+    let cap = (units.len() / 50).max(20);
+    let mut list: Vec<((usize, usize), Vec<usize>)> = buckets
+        .into_iter()
+        .filter(|(_, v)| v.len() >= 2 && v.len() <= cap)
+        .collect();
+    list.sort_by(|a, b| a.1.len().cmp(&b.1.len()).then(a.0.cmp(&b.0)));
+    let mut parent: Vec<usize> = (0..units.len()).collect();
+    let mut size: Vec<usize> = vec![1; units.len()];
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (_, mut us) in list {
+        us.sort_by_key(|&u| (unit_days[u].0, u));
+        for w in us.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let gap = i64::from(unit_days[b].0 - unit_days[a].1);
+            if gap > gap_max {
+                continue;
+            }
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra == rb || size[ra] + size[rb] > MAX_STORYLINE_UNITS {
+                continue;
+            }
+            let (big, small) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent[small] = big;
+            size[big] += size[small];
+        }
+    }
+    let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for u in 0..units.len() {
+        let r = find(&mut parent, u);
+        comps.entry(r).or_default().push(u);
+    }
+    comps
+        .into_values()
+        .filter(|c| {
+            let lo = c.iter().map(|&u| unit_days[u].0).min().unwrap_or(0);
+            let hi = c.iter().map(|&u| unit_days[u].1).max().unwrap_or(0);
+            c.len() >= 2 && i64::from(hi - lo) > window
+        })
+        .map(|mut c| {
+            c.sort_by_key(|&u| (unit_days[u].0, u));
+            c
+        })
+        .collect()
+}
+
+/// Topics leading at least two of a storyline's units, most common first.
+fn line_topics(line: &[usize], unit_keys: &[Vec<(usize, f32)>]) -> Vec<usize> {
+    let mut acc: BTreeMap<usize, (usize, f32)> = BTreeMap::new();
+    for &u in line {
+        for &(t, s) in &unit_keys[u] {
+            let e = acc.entry(t).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 += s;
+        }
+    }
+    let mut v: Vec<(usize, (usize, f32))> = acc.into_iter().filter(|x| x.1 .0 >= 2).collect();
+    v.sort_by(|a, b| {
+        b.1 .0
+            .cmp(&a.1 .0)
+            .then(b.1 .1.total_cmp(&a.1 .1))
+            .then(a.0.cmp(&b.0))
+    });
+    v.into_iter().take(5).map(|x| x.0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekday_agreement_reads_the_days_around_a_story() {
+        // 2024-02-06 was a Tuesday: Monday to Wednesday fit.
+        let tue = day_number(NaiveDate::from_ymd_opt(2024, 2, 6).unwrap());
+        let mut m = [0u16; 7];
+        m[1] = 6; // Tuesday
+        m[0] = 2; // Monday
+        assert_eq!(weekday_agreement(&m, tue, tue), 1.0);
+        let mut f = [0u16; 7];
+        f[4] = 1; // Friday
+        f[3] = 1; // Thursday
+        f[2] = 1; // Wednesday
+        assert_eq!(weekday_agreement(&f, tue, tue), 0.0);
+        assert_eq!(weekday_agreement(&[0; 7], tue, tue), 1.0);
+        // A week-long span fits every day.
+        assert_eq!(weekday_agreement(&f, tue, tue + 6), 1.0);
+    }
+}

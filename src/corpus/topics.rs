@@ -1,0 +1,877 @@
+//! Topics: configured ones, names found in enough documents, and front-matter topics;
+//! which documents each topic files, related topics, quotes by speaker.
+//!
+//! Names are folded across documents as within them: a single word that is the surname of
+//! one dominant full name ("Netanyahu" → "Benjamin Netanyahu") joins it. A name that equals
+//! a configured topic's name or alias (or whose forms do) is that topic.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::{Quote, Topic, TopicKind, RELATED_TOPICS};
+use crate::analyze::entities::surname_keys;
+use crate::analyze::lexicon::{lexicon, name_key};
+use crate::analyze::{Entity, Features, KindEvidence};
+use crate::config::Config;
+use crate::content::{check_slug, slugify, Document};
+
+/// Automatic topics kept per document (configured and front-matter topics always are).
+pub const MAX_AUTO_TOPICS_PER_DOC: usize = 12;
+/// Topics per document that count for co-occurrence (the most relevant ones).
+const COOCCURRENCE_TOPICS: usize = 8;
+/// A built-in place or a marker word gives this much evidence per mention.
+const STRONG: u32 = 8;
+
+pub(crate) struct TopicGraph {
+    pub topics: Vec<Topic>,
+    pub doc_topics: Vec<Vec<usize>>,
+    /// Per document: (topic, relevance) in `doc_topics` order.
+    pub doc_scores: Vec<Vec<(usize, f32)>>,
+    pub topic_docs: Vec<Vec<usize>>,
+    pub topic_related: Vec<Vec<usize>>,
+    pub quotes: Vec<Quote>,
+    pub topic_quotes: Vec<Vec<usize>>,
+    /// Per document: the names it mentions that two or more documents share, as corpus-wide
+    /// ids (after folding), with mention counts and whether the title has them; for
+    /// similarity.
+    pub doc_names: Vec<Vec<(u32, u32, bool)>>,
+}
+
+/// Corpus-wide statistics of one entity key.
+struct Stat {
+    key: String,
+    df: u32,
+    evidence: KindEvidence,
+    /// Shown names and other forms, with mention counts.
+    names: BTreeMap<String, u32>,
+    roles: BTreeMap<String, u32>,
+    /// Mentioned at least once other than as a lone sentence-initial word.
+    confirmed: bool,
+    multiword: bool,
+}
+
+fn decide_kind(ev: KindEvidence, multiword: bool) -> TopicKind {
+    let max = ev.person.max(ev.place).max(ev.organisation);
+    if max == 0 {
+        // Capitalised word runs with no other sign are mostly people; single words,
+        // groups ("Hamas", "Reuters").
+        return if multiword {
+            TopicKind::Person
+        } else {
+            TopicKind::Organisation
+        };
+    }
+    if ev.place == max {
+        TopicKind::Place
+    } else if ev.organisation == max {
+        TopicKind::Organisation
+    } else {
+        TopicKind::Person
+    }
+}
+
+fn hash_key(key: &str) -> u64 {
+    crate::analyze::terms::term_hash(key)
+}
+
+/// Gather entity statistics from sorted runs (no per-key hash map over all mentions).
+fn entity_stats(feats: &[&Features]) -> Vec<Stat> {
+    let mut mentions: Vec<(u64, u32, u32)> = feats
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, f)| {
+            f.entities
+                .iter()
+                .enumerate()
+                .map(move |(k, e)| (hash_key(&e.key()), d as u32, k as u32))
+        })
+        .collect();
+    mentions.par_sort_unstable();
+    // Runs of one key, then one statistic per run, in parallel.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let h = mentions[i].0;
+        let mut j = i + 1;
+        while j < mentions.len() && mentions[j].0 == h {
+            j += 1;
+        }
+        runs.push((i, j));
+        i = j;
+    }
+    runs.par_iter()
+        .map(|&(i, j)| {
+            let first: &Entity = &feats[mentions[i].1 as usize].entities[mentions[i].2 as usize];
+            let mut stat = Stat {
+                key: first.key(),
+                df: 0,
+                evidence: KindEvidence::default(),
+                names: BTreeMap::new(),
+                roles: BTreeMap::new(),
+                confirmed: false,
+                multiword: first.is_multiword(),
+            };
+            let mut last_doc = u32::MAX;
+            for &(_, d, k) in &mentions[i..j] {
+                let e = &feats[d as usize].entities[k as usize];
+                if d != last_doc {
+                    stat.df += 1;
+                    last_doc = d;
+                }
+                stat.evidence.add(e.evidence);
+                *stat.names.entry(e.name.clone()).or_insert(0) += e.count;
+                for f in &e.forms {
+                    *stat.names.entry(f.clone()).or_insert(0) += 1;
+                }
+                for r in &e.roles {
+                    *stat.roles.entry(r.clone()).or_insert(0) += 1;
+                }
+                stat.confirmed |= !e.initial_only;
+            }
+            stat
+        })
+        .collect()
+}
+
+/// Most used first, ties alphabetical.
+fn by_count(map: &BTreeMap<String, u32>) -> Vec<String> {
+    let mut v: Vec<(&String, &u32)> = map.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v.into_iter().map(|(s, _)| s.clone()).collect()
+}
+
+/// Fold lone surnames into the dominant full name with that surname. Returns, per stat, the
+/// stat it folds into (itself if none).
+fn fold_surnames(stats: &[Stat]) -> Vec<usize> {
+    let lx = lexicon();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in stats.iter().enumerate() {
+        if s.multiword && decide_kind(s.evidence, true) == TopicKind::Person {
+            for sk in surname_keys(&s.key) {
+                by_surname.entry(sk).or_default().push(i);
+            }
+        }
+    }
+    let mut canon: Vec<usize> = (0..stats.len()).collect();
+    for (i, s) in stats.iter().enumerate() {
+        if s.multiword || lx.places.contains_key(s.key.as_str()) || s.evidence.place >= STRONG {
+            continue;
+        }
+        // An acronym is not a surname.
+        if s.names.keys().all(|n| n.chars().all(|c| !c.is_lowercase())) {
+            continue;
+        }
+        let Some(full) = by_surname.get(&s.key) else {
+            continue;
+        };
+        let mut ranked: Vec<usize> = full.clone();
+        ranked.sort_by(|&a, &b| {
+            stats[b]
+                .df
+                .cmp(&stats[a].df)
+                .then(stats[a].key.cmp(&stats[b].key))
+        });
+        let best = ranked[0];
+        let dominant = ranked
+            .get(1)
+            .is_none_or(|&second| stats[best].df >= 2 * stats[second].df);
+        if dominant {
+            canon[i] = best;
+        }
+    }
+    canon
+}
+
+/// A document's front-matter topics and its other topics with their relevance.
+type Filed = (Vec<usize>, Vec<(usize, f32)>);
+
+struct Draft {
+    name: String,
+    kind: TopicKind,
+    description: String,
+    aliases: Vec<String>,
+    from_config: bool,
+    /// Preferred slug.
+    slug: String,
+    /// Order in which slugs are handed out: configured first, then by documents.
+    priority: (u8, i64, String),
+}
+
+pub(crate) fn build(
+    docs: &[Document],
+    feats: &[&Features],
+    config: &Config,
+    moments: &[Option<i64>],
+) -> TopicGraph {
+    let g = &config.grouping;
+    let mut stats = entity_stats(feats);
+    let by_key: HashMap<String, usize> = stats
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.clone(), i))
+        .collect();
+    let canon = fold_surnames(&stats);
+
+    // Per document: canonical stats mentioned, with (count, in_title, first).
+    let doc_entities: Vec<Vec<(usize, u32, bool, u32)>> = feats
+        .par_iter()
+        .map(|f| {
+            let mut v: Vec<(usize, u32, bool, u32)> = f
+                .entities
+                .iter()
+                .filter_map(|e| {
+                    let i = *by_key.get(&e.key())?;
+                    Some((canon[i], e.count, e.in_title, e.first))
+                })
+                .collect();
+            v.sort_by_key(|x| x.0);
+            // Merge a surname and its full name mentioned in the same document.
+            let mut merged: Vec<(usize, u32, bool, u32)> = Vec::with_capacity(v.len());
+            for x in v {
+                match merged.last_mut() {
+                    Some(m) if m.0 == x.0 => {
+                        m.1 += x.1;
+                        m.2 |= x.2;
+                        m.3 = m.3.min(x.3);
+                    }
+                    _ => merged.push(x),
+                }
+            }
+            merged
+        })
+        .collect();
+    // Fold statistics into canonical entries.
+    let mut df = vec![0u32; stats.len()];
+    for de in &doc_entities {
+        for x in de {
+            df[x.0] += 1;
+        }
+    }
+    for i in 0..stats.len() {
+        let c = canon[i];
+        if c != i {
+            let (names, roles, ev, confirmed) = {
+                let s = &stats[i];
+                (s.names.clone(), s.roles.clone(), s.evidence, s.confirmed)
+            };
+            let t = &mut stats[c];
+            for (n, k) in names {
+                *t.names.entry(n).or_insert(0) += k;
+            }
+            for (r, k) in roles {
+                *t.roles.entry(r).or_insert(0) += k;
+            }
+            t.evidence.add(ev);
+            t.confirmed |= confirmed;
+        }
+    }
+    for (i, s) in stats.iter_mut().enumerate() {
+        s.df = df[i];
+    }
+
+    // Configured topics and the keys that name them.
+    let mut config_keys: HashMap<String, usize> = HashMap::new();
+    for (i, t) in config.topics.iter().enumerate() {
+        for form in std::iter::once(&t.name).chain(&t.aliases) {
+            config_keys.entry(name_key(form)).or_insert(i);
+        }
+        if let Some(slug) = &t.slug {
+            config_keys.entry(name_key(slug)).or_insert(i);
+        }
+        config_keys.entry(name_key(&slugify(&t.name))).or_insert(i);
+    }
+    let config_of_stat = |s: &Stat| -> Option<usize> {
+        if config_keys.is_empty() {
+            return None;
+        }
+        if let Some(&c) = config_keys.get(&s.key) {
+            return Some(c);
+        }
+        s.names
+            .keys()
+            .find_map(|n| config_keys.get(&name_key(n)).copied())
+    };
+    // Folded surnames count for their full name's configured topic too.
+    let mut stat_config: Vec<Option<usize>> = stats.par_iter().map(config_of_stat).collect();
+    for i in 0..stats.len() {
+        if canon[i] != i && stat_config[canon[i]].is_none() {
+            stat_config[canon[i]] = stat_config[i];
+        }
+    }
+
+    let blocked: HashSet<String> = g
+        .block
+        .iter()
+        .flat_map(|b| [name_key(b), slugify(b)])
+        .collect();
+    let is_blocked = |s: &Stat| {
+        blocked.contains(&s.key)
+            || s.names.keys().any(|n| blocked.contains(&name_key(n)))
+            || blocked.contains(&slugify(&best_name(s)))
+    };
+    let renames: HashMap<String, &String> = g
+        .rename
+        .iter()
+        .flat_map(|(from, to)| [(name_key(from), to), (slugify(from), to)])
+        .collect();
+    let renamed = |s: &Stat| -> Option<&String> {
+        renames
+            .get(&s.key)
+            .copied()
+            .or_else(|| {
+                s.names
+                    .keys()
+                    .find_map(|n| renames.get(&name_key(n)).copied())
+            })
+            .or_else(|| renames.get(&slugify(&best_name(s))).copied())
+    };
+
+    // Front-matter topics: configured, a known name, or new.
+    let front_keys: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            let mut seen = HashSet::new();
+            d.front
+                .topics
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .filter(|t| seen.insert(name_key(t)))
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let mut forced: HashSet<usize> = HashSet::new();
+    for list in &front_keys {
+        for t in list {
+            let key = name_key(t);
+            if config_keys.contains_key(&key) {
+                continue;
+            }
+            if let Some(&i) = by_key.get(&key) {
+                forced.insert(canon[i]);
+            }
+        }
+    }
+
+    // Topic identities: Config(i) or a name key.
+    #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    enum Ident {
+        Config(usize),
+        Named(String),
+    }
+    let mut drafts: BTreeMap<Ident, Draft> = BTreeMap::new();
+    let mut config_evidence: Vec<KindEvidence> = vec![KindEvidence::default(); config.topics.len()];
+    let mut stat_topic: HashMap<usize, Ident> = HashMap::new();
+    for (i, s) in stats.iter().enumerate() {
+        if canon[i] != i || s.df == 0 {
+            continue;
+        }
+        if let Some(c) = stat_config[i] {
+            config_evidence[c].add(s.evidence);
+            stat_topic.insert(i, Ident::Config(c));
+            continue;
+        }
+        let wanted = forced.contains(&i);
+        if !wanted && (s.df < g.entity_min_docs.max(1) as u32 || !s.confirmed || is_blocked(s)) {
+            continue;
+        }
+        let mut name = best_name(s);
+        if let Some(new) = renamed(s) {
+            name = new.trim().to_string();
+            if let Some(&c) = config_keys.get(&name_key(&name)) {
+                config_evidence[c].add(s.evidence);
+                stat_topic.insert(i, Ident::Config(c));
+                continue;
+            }
+        }
+        let ident = Ident::Named(name_key(&name));
+        let kind = decide_kind(s.evidence, s.multiword);
+        let description = if kind == TopicKind::Person {
+            by_count(&s.roles).into_iter().next().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let aliases: Vec<String> = by_count(&s.names)
+            .into_iter()
+            .filter(|n| *n != name)
+            .take(6)
+            .collect();
+        let draft = drafts.entry(ident.clone()).or_insert_with(|| Draft {
+            slug: slugify(&name),
+            priority: (1, -i64::from(s.df), name_key(&name)),
+            name: name.clone(),
+            kind,
+            description,
+            aliases: Vec::new(),
+            from_config: false,
+        });
+        for a in aliases {
+            if !draft.aliases.contains(&a) && a != draft.name {
+                draft.aliases.push(a);
+            }
+        }
+        stat_topic.insert(i, ident);
+    }
+    for (i, t) in config.topics.iter().enumerate() {
+        let kind = match &t.kind {
+            Some(k) => TopicKind::parse(k),
+            None => {
+                let ev = config_evidence[i];
+                if ev == KindEvidence::default() {
+                    TopicKind::Theme
+                } else {
+                    decide_kind(ev, t.name.contains(' '))
+                }
+            }
+        };
+        let slug = match &t.slug {
+            Some(s) if check_slug(s).is_ok() => s.clone(),
+            Some(s) => slugify(s),
+            None => slugify(&t.name),
+        };
+        drafts.insert(
+            Ident::Config(i),
+            Draft {
+                name: t.name.trim().to_string(),
+                kind,
+                description: t.description.clone(),
+                aliases: t.aliases.clone(),
+                from_config: true,
+                slug,
+                priority: (0, i as i64, String::new()),
+            },
+        );
+    }
+    // Front-matter topics still unknown: match by slug, or create a theme.
+    let slug_of_draft: HashMap<String, Ident> = drafts
+        .iter()
+        .map(|(id, d)| (d.slug.clone(), id.clone()))
+        .collect();
+    let mut front_idents: Vec<Vec<Ident>> = Vec::with_capacity(docs.len());
+    for list in &front_keys {
+        let mut ids = Vec::new();
+        for t in list {
+            let key = name_key(t);
+            let id = if let Some(&c) = config_keys.get(&key) {
+                Ident::Config(c)
+            } else if let Some(id) = by_key.get(&key).and_then(|&i| stat_topic.get(&canon[i])) {
+                id.clone()
+            } else if let Some(id) = slug_of_draft.get(&slugify(t)) {
+                id.clone()
+            } else {
+                let id = Ident::Named(key.clone());
+                drafts.entry(id.clone()).or_insert_with(|| Draft {
+                    name: t.clone(),
+                    kind: TopicKind::Theme,
+                    description: String::new(),
+                    aliases: Vec::new(),
+                    from_config: false,
+                    slug: slugify(t),
+                    priority: (2, 0, key.clone()),
+                });
+                id
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        front_idents.push(ids);
+    }
+
+    // Draft ids, then each document's topics by relevance (automatic ones capped).
+    let idents: Vec<Ident> = drafts.keys().cloned().collect();
+    let draft_of: HashMap<Ident, usize> = idents
+        .iter()
+        .enumerate()
+        .map(|(k, id)| (id.clone(), k))
+        .collect();
+    let draft_list: Vec<&Draft> = drafts.values().collect();
+    let stat_draft: HashMap<usize, usize> = stat_topic
+        .iter()
+        .filter_map(|(s, id)| draft_of.get(id).map(|&k| (*s, k)))
+        .collect();
+    let config_draft: Vec<Option<usize>> = (0..config.topics.len())
+        .map(|i| draft_of.get(&Ident::Config(i)).copied())
+        .collect();
+    let front_draft: Vec<Vec<usize>> = front_idents
+        .iter()
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|id| draft_of.get(id).copied())
+                .collect()
+        })
+        .collect();
+    let filed: Vec<Filed> = (0..docs.len())
+        .into_par_iter()
+        .map(|d| {
+            let mut acc: BTreeMap<usize, (u32, bool, u32)> = BTreeMap::new();
+            for h in &feats[d].topics {
+                if let Some(Some(t)) = config_draft.get(h.topic) {
+                    let e = acc.entry(*t).or_insert((0, false, u32::MAX));
+                    e.0 = e.0.max(h.count);
+                    e.1 |= h.in_title;
+                    e.2 = e.2.min(h.first);
+                }
+            }
+            let mut entity_counts: BTreeMap<usize, u32> = BTreeMap::new();
+            for &(s, count, in_title, first) in &doc_entities[d] {
+                if let Some(&t) = stat_draft.get(&s) {
+                    *entity_counts.entry(t).or_insert(0) += count;
+                    let e = acc.entry(t).or_insert((0, false, u32::MAX));
+                    e.1 |= in_title;
+                    e.2 = e.2.min(first);
+                }
+            }
+            for (t, c) in entity_counts {
+                if let Some(e) = acc.get_mut(&t) {
+                    e.0 = e.0.max(c);
+                }
+            }
+            let front = front_draft[d].clone();
+            let mut rest: Vec<(usize, f32)> = acc
+                .into_iter()
+                .filter(|(t, _)| !front.contains(t))
+                .map(|(t, (count, title, first))| {
+                    let score = count.min(10) as f32
+                        + if title { 4.0 } else { 0.0 }
+                        + if first < 300 { 1.0 } else { 0.0 };
+                    (t, score)
+                })
+                .collect();
+            rest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut auto = 0;
+            rest.retain(|x| {
+                if draft_list[x.0].from_config {
+                    return true;
+                }
+                auto += 1;
+                auto <= MAX_AUTO_TOPICS_PER_DOC
+            });
+            (front, rest)
+        })
+        .collect();
+    let mut counts = vec![0usize; idents.len()];
+    let mut in_front = vec![false; idents.len()];
+    for (front, rest) in &filed {
+        for &t in front {
+            counts[t] += 1;
+            in_front[t] = true;
+        }
+        for &(t, _) in rest {
+            counts[t] += 1;
+        }
+    }
+    // A found name filed (within the caps) in too few documents is no topic after all.
+    let min_docs = g.entity_min_docs.max(1);
+    let keep: Vec<bool> = (0..idents.len())
+        .map(|k| draft_list[k].from_config || in_front[k] || counts[k] >= min_docs)
+        .collect();
+
+    // Unique slugs, handed out by priority; topics sorted by slug.
+    let mut order: Vec<usize> = (0..idents.len()).filter(|&k| keep[k]).collect();
+    order.sort_by(|&a, &b| {
+        draft_list[a]
+            .priority
+            .cmp(&draft_list[b].priority)
+            .then(idents[a].cmp(&idents[b]))
+    });
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut slugged: Vec<(String, usize)> = Vec::with_capacity(order.len());
+    for k in order {
+        let base = &draft_list[k].slug;
+        let mut slug = base.clone();
+        let mut n = 2;
+        while taken.contains(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(slug.clone());
+        slugged.push((slug, k));
+    }
+    slugged.sort();
+    let mut index_of: Vec<Option<usize>> = vec![None; idents.len()];
+    for (t, (_, k)) in slugged.iter().enumerate() {
+        index_of[*k] = Some(t);
+    }
+    let mut topics: Vec<Topic> = slugged
+        .iter()
+        .map(|(slug, k)| {
+            let d = draft_list[*k];
+            Topic {
+                slug: slug.clone(),
+                name: d.name.clone(),
+                kind: d.kind,
+                description: d.description.clone(),
+                aliases: d.aliases.clone(),
+                from_config: d.from_config,
+                doc_count: 0,
+            }
+        })
+        .collect();
+    let stat_topic_idx: HashMap<usize, usize> = stat_draft
+        .iter()
+        .filter_map(|(s, &k)| index_of[k].map(|t| (*s, t)))
+        .collect();
+    let config_topic_idx: Vec<Option<usize>> = config_draft
+        .iter()
+        .map(|k| k.and_then(|k| index_of[k]))
+        .collect();
+    let doc_scores: Vec<Vec<(usize, f32)>> = filed
+        .into_par_iter()
+        .map(|(front, rest)| {
+            let top = rest.first().map_or(10.0, |x| x.1.max(10.0));
+            let mut rest: Vec<(usize, f32)> = rest
+                .into_iter()
+                .filter_map(|(k, s)| index_of[k].map(|t| (t, s)))
+                .collect();
+            rest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            front
+                .into_iter()
+                .filter_map(|k| index_of[k])
+                .map(|t| (t, top + 5.0))
+                .chain(rest)
+                .collect()
+        })
+        .collect();
+    let doc_topics: Vec<Vec<usize>> = doc_scores
+        .iter()
+        .map(|v| v.iter().map(|x| x.0).collect())
+        .collect();
+
+    let mut topic_docs: Vec<Vec<usize>> = vec![Vec::new(); topics.len()];
+    for (d, ts) in doc_topics.iter().enumerate() {
+        for &t in ts {
+            topic_docs[t].push(d);
+        }
+    }
+    topic_docs.par_iter_mut().for_each(|list| {
+        list.sort_by(|&a, &b| newest_first(moments, a, b));
+    });
+    for (t, list) in topic_docs.iter().enumerate() {
+        topics[t].doc_count = list.len();
+    }
+
+    let topic_related = related_topics(&doc_topics, &topic_docs);
+
+    let (quotes, topic_quotes) = collect_quotes(
+        feats,
+        &topics,
+        &config_keys,
+        &config_topic_idx,
+        &by_key,
+        &canon,
+        &stat_topic_idx,
+        moments,
+    );
+
+    // Names in two or more documents are similarity features.
+    let doc_names: Vec<Vec<(u32, u32, bool)>> = doc_entities
+        .par_iter()
+        .map(|list| {
+            list.iter()
+                .filter(|x| stats[x.0].df >= 2 && stats[x.0].confirmed)
+                .map(|x| (x.0 as u32, x.1, x.2))
+                .collect()
+        })
+        .collect();
+
+    TopicGraph {
+        topics,
+        doc_topics,
+        doc_scores,
+        topic_docs,
+        topic_related,
+        quotes,
+        topic_quotes,
+        doc_names,
+    }
+}
+
+/// The shown name of an entity: the most used multi-word form if there is one (a full name
+/// over its surname), else the most used form.
+fn best_name(s: &Stat) -> String {
+    let ranked = by_count(&s.names);
+    let key_match: Vec<&String> = ranked.iter().filter(|n| name_key(n) == s.key).collect();
+    key_match
+        .first()
+        .map(|n| n.to_string())
+        .or_else(|| ranked.first().cloned())
+        .unwrap_or_else(|| s.key.clone())
+}
+
+pub(crate) fn newest_first(moments: &[Option<i64>], a: usize, b: usize) -> std::cmp::Ordering {
+    match (moments[a], moments[b]) {
+        (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(&b)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.cmp(&b),
+    }
+}
+
+fn related_topics(doc_topics: &[Vec<usize>], topic_docs: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut pairs: Vec<(u32, u32)> = doc_topics
+        .par_iter()
+        .flat_map_iter(|ts| {
+            let top: Vec<usize> = ts.iter().copied().take(COOCCURRENCE_TOPICS).collect();
+            let mut out = Vec::with_capacity(top.len() * top.len());
+            for (k, &a) in top.iter().enumerate() {
+                for &b in &top[k + 1..] {
+                    out.push((a.min(b) as u32, a.max(b) as u32));
+                    out.push((a.max(b) as u32, a.min(b) as u32));
+                }
+            }
+            out
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    let mut related: Vec<Vec<(usize, f64, u32)>> = vec![Vec::new(); topic_docs.len()];
+    let mut i = 0;
+    while i < pairs.len() {
+        let mut j = i;
+        while j < pairs.len() && pairs[j] == pairs[i] {
+            j += 1;
+        }
+        let (a, b) = (pairs[i].0 as usize, pairs[i].1 as usize);
+        let co = (j - i) as u32;
+        let norm = ((topic_docs[a].len().max(1) * topic_docs[b].len().max(1)) as f64).sqrt();
+        related[a].push((b, f64::from(co) / norm, co));
+        i = j;
+    }
+    related
+        .into_par_iter()
+        .map(|mut v| {
+            v.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
+            v.into_iter().take(RELATED_TOPICS).map(|x| x.0).collect()
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn collect_quotes(
+    feats: &[&Features],
+    topics: &[Topic],
+    config_keys: &HashMap<String, usize>,
+    config_topic_idx: &[Option<usize>],
+    by_key: &HashMap<String, usize>,
+    canon: &[usize],
+    stat_topic_idx: &HashMap<usize, usize>,
+    moments: &[Option<i64>],
+) -> (Vec<Quote>, Vec<Vec<usize>>) {
+    let mut quotes = Vec::new();
+    for (d, f) in feats.iter().enumerate() {
+        for q in &f.quotes {
+            let key = name_key(&q.speaker);
+            let topic = config_keys
+                .get(&key)
+                .and_then(|&c| config_topic_idx.get(c).copied().flatten())
+                .or_else(|| {
+                    by_key
+                        .get(&key)
+                        .and_then(|&s| stat_topic_idx.get(&canon[s]).copied())
+                });
+            let Some(t) = topic else { continue };
+            if topics[t].kind != TopicKind::Person {
+                continue;
+            }
+            quotes.push(Quote {
+                speaker: t,
+                speaker_name: q.speaker.clone(),
+                role: q.role.clone(),
+                text: q.text.clone(),
+                doc: d,
+                paragraph: q.paragraph as usize,
+            });
+        }
+    }
+    quotes.sort_by(|a, b| {
+        a.speaker
+            .cmp(&b.speaker)
+            .then(newest_first(moments, a.doc, b.doc))
+            .then(a.paragraph.cmp(&b.paragraph))
+    });
+    let mut topic_quotes = vec![Vec::new(); topics.len()];
+    for (k, q) in quotes.iter().enumerate() {
+        topic_quotes[q.speaker].push(k);
+    }
+    (quotes, topic_quotes)
+}
+
+/// Topics for `dossier ingest` to write into a new document's front matter: its own
+/// front-matter topics, the configured topics it names, and the names it is clearly about
+/// (in the title, or mentioned three times or more), at most eight, most relevant first.
+/// Blocked names are left out and renamed ones renamed.
+pub fn detect_topics(doc: &Document, features: &Features, config: &Config) -> Vec<String> {
+    const MAX: usize = 8;
+    let g = &config.grouping;
+    let mut out: Vec<String> = Vec::new();
+    let mut keys: HashSet<String> = HashSet::new();
+    let mut push = |name: &str, out: &mut Vec<String>| {
+        if keys.insert(name_key(name)) {
+            out.push(name.to_string());
+        }
+    };
+    for t in &doc.front.topics {
+        if !t.trim().is_empty() {
+            push(t.trim(), &mut out);
+        }
+    }
+    let mut config_keys: HashMap<String, usize> = HashMap::new();
+    for (i, t) in config.topics.iter().enumerate() {
+        for form in std::iter::once(&t.name).chain(&t.aliases) {
+            config_keys.entry(name_key(form)).or_insert(i);
+        }
+    }
+    let blocked: HashSet<String> = g
+        .block
+        .iter()
+        .flat_map(|b| [name_key(b), slugify(b)])
+        .collect();
+    // (score, first position, name)
+    let mut ranked: Vec<(u32, u32, String)> = Vec::new();
+    for h in &features.topics {
+        if let Some(t) = config.topics.get(h.topic) {
+            ranked.push((
+                h.count.min(10) + if h.in_title { 4 } else { 0 },
+                h.first,
+                t.name.clone(),
+            ));
+        }
+    }
+    for e in &features.entities {
+        if e.initial_only || !(e.in_title || e.count >= 3) {
+            continue;
+        }
+        let key = e.key();
+        let config_hit = std::iter::once(&key)
+            .chain(&e.forms.iter().map(|f| name_key(f)).collect::<Vec<_>>())
+            .find_map(|k| config_keys.get(k).copied());
+        let name = match config_hit {
+            Some(c) => config.topics[c].name.clone(),
+            None => {
+                if blocked.contains(&key) || blocked.contains(&slugify(&e.name)) {
+                    continue;
+                }
+                g.rename
+                    .iter()
+                    .find(|(from, _)| name_key(from) == key)
+                    .map(|(_, to)| to.clone())
+                    .unwrap_or_else(|| e.name.clone())
+            }
+        };
+        ranked.push((
+            e.count.min(10) + if e.in_title { 4 } else { 0 },
+            e.first,
+            name,
+        ));
+    }
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, _, name) in ranked {
+        if out.len() >= MAX {
+            break;
+        }
+        push(&name, &mut out);
+    }
+    out
+}

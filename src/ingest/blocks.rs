@@ -1,0 +1,476 @@
+//! Text → units: one unit per paragraph-like line, with hard-wrapped lines joined back and
+//! list/heading/quote markers recognised.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The structure a line was marked with in the raw text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    /// `#` heading (Markdown input only).
+    Heading(u8),
+    /// `•`, `-`, `*`... list item.
+    Bullet,
+    /// `1.` list item, with its number.
+    Numbered(u32),
+    /// `>` quote (Markdown input only).
+    Quote,
+    /// A fenced code block, kept verbatim (Markdown input only).
+    Code,
+}
+
+/// One paragraph-like piece of the raw text.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Trimmed text, white space collapsed, list/heading markers removed, Markdown inline
+    /// syntax removed: what rules look at.
+    pub text: String,
+    /// `text` in lower case, for vocabulary tests.
+    pub lower: String,
+    /// For Markdown input: the line's own Markdown (markers removed), emitted as written.
+    pub md: Option<String>,
+    /// 1-based line of the raw text the unit starts on.
+    pub line: usize,
+    pub mark: Mark,
+    pub words: usize,
+    /// For numbered items: the character after the number (`.` or `)`).
+    pub marker_tail: char,
+}
+
+impl Unit {
+    fn new(text: String, md: Option<String>, line: usize, mark: Mark) -> Unit {
+        let lower = text.to_lowercase();
+        let words = word_count(&text);
+        Unit {
+            text,
+            lower,
+            md,
+            line,
+            mark,
+            words,
+            marker_tail: '.',
+        }
+    }
+}
+
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+[^)]*)?\)").expect("valid regex"));
+static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\*\*|__)(\S(?:.*?\S)?)(?:\*\*|__)|(?:^|\s)[*_]([^\s*_](?:.*?[^\s*_])?)[*_]")
+        .expect("valid regex")
+});
+
+/// Collapse runs of white space to one space and trim.
+pub fn collapse(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Already trimmed, single-spaced, no other white space (the common case: a cheap byte scan).
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    let mut ascii = true;
+    for &c in b {
+        match c {
+            b' ' if prev_space => return false,
+            b' ' => prev_space = true,
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => return false,
+            c => {
+                prev_space = false;
+                ascii &= c < 0x80;
+            }
+        }
+    }
+    ascii || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace())
+}
+
+/// Words of collapsed text.
+fn word_count(collapsed: &str) -> usize {
+    if collapsed.is_empty() {
+        0
+    } else {
+        collapsed.bytes().filter(|&b| b == b' ').count() + 1
+    }
+}
+
+static LINK_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?\s*$").expect("valid regex")
+});
+static CAROUSEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Item \d{1,3} of \d{1,3}\s+|\[\d{1,3}/\d{1,3}\]\s*)").expect("valid regex")
+});
+
+/// The last `n` bytes of `s` or a little fewer, cut on a character boundary.
+pub fn tail(s: &str, n: usize) -> &str {
+    let mut cut = s.len().saturating_sub(n);
+    while !s.is_char_boundary(cut) {
+        cut += 1;
+    }
+    &s[cut..]
+}
+
+/// Words a screen reader gets but a reader never sees: "…, opens new tab" after a link,
+/// "Item 1 of 3" / "[1/3]" before a gallery caption.
+fn strip_widget_text(text: String) -> String {
+    let mut t = text;
+    if t.len() > 12 && tail(&t, 40).contains("new ") {
+        if let Some(m) = LINK_SUFFIX.find(&t) {
+            t.truncate(m.start());
+        }
+    }
+    if t.starts_with("Item ") || t.starts_with('[') {
+        if let Some(m) = CAROUSEL_PREFIX.find(&t) {
+            t = t[m.end()..].to_string();
+        }
+    }
+    t
+}
+
+/// Strip a list marker: returns the mark and the rest.
+fn list_marker(s: &str, markdown: bool) -> Option<(Mark, &str)> {
+    let mut chars = s.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(
+        first,
+        '•' | '◦' | '▪' | '▫' | '●' | '○' | '‣' | '·' | '■' | '□' | '➢' | '►'
+    ) || (matches!(first, '-' | '*' | '+' | '–') && s[first.len_utf8()..].starts_with(' '))
+    {
+        let rest = s[first.len_utf8()..].trim_start();
+        // A lone dash or a dash line (`---`) is not a list item.
+        if rest.is_empty() || rest.chars().all(|c| c == '-' || c == '*' || c == ' ') {
+            return None;
+        }
+        return Some((Mark::Bullet, rest));
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let after = &s[digits..];
+        let rest = after
+            .strip_prefix(". ")
+            .or_else(|| after.strip_prefix(") "));
+        // Browser copies of numbered menus lose the space: "1.Skip". Markdown needs it.
+        let rest = rest.or_else(|| {
+            (!markdown)
+                .then(|| after.strip_prefix('.'))
+                .flatten()
+                .filter(|r| r.starts_with(|c: char| c.is_alphabetic()))
+        });
+        if let Some(rest) = rest {
+            let n = s[..digits].parse().unwrap_or(0);
+            return Some((Mark::Numbered(n), rest.trim_start()));
+        }
+    }
+    None
+}
+
+fn markdown_heading(s: &str) -> Option<(u8, &str)> {
+    let hashes = s.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &s[hashes..];
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let rest = rest.trim().trim_end_matches('#').trim_end();
+    Some((hashes as u8, rest))
+}
+
+/// Plain text of a line of Markdown inline syntax (links to their text, emphasis removed,
+/// backslash escapes resolved).
+fn strip_inline_markdown(s: &str) -> String {
+    let s = MD_LINK.replace_all(s, "$1");
+    let s = MD_EMPHASIS.replace_all(&s, |c: &regex::Captures| {
+        let lead = if c.get(2).is_some() && c[0].starts_with(char::is_whitespace) {
+            " "
+        } else {
+            ""
+        };
+        let inner = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        format!("{lead}{inner}")
+    });
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&n) = chars.peek() {
+                if n.is_ascii_punctuation() {
+                    out.push(n);
+                    chars.next();
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    collapse(&out)
+}
+
+/// Does a line end the way a sentence or a closed quotation ends?
+pub fn ends_sentence(s: &str) -> bool {
+    s.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\'', ')', ']', '…'])
+}
+
+/// Can `next` continue the line `prev`? In a hard-wrapped document a long line that stops
+/// mid-sentence goes on in the next; in a page copied one paragraph per line only a line
+/// starting in lower case after an unfinished one does.
+fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
+    if next.starts_with('(') && next.ends_with(')') || next.starts_with("http") {
+        return false;
+    }
+    if ends_sentence(prev) {
+        return wrapped && next.starts_with(|c: char| c.is_lowercase());
+    }
+    if next.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    wrapped && prev.chars().count() >= 40 && !next.starts_with("By ")
+}
+
+/// Is the text hard-wrapped (e-mailed wire copy, terminal dumps): no long lines, and several
+/// long-ish lines that stop mid-sentence with text on the next line?
+fn is_hard_wrapped(text: &str) -> bool {
+    let mut max = 0;
+    let mut broken = 0;
+    let mut prev: Option<&str> = None;
+    for line in text.split('\n').map(str::trim) {
+        let len = line.chars().count();
+        max = max.max(len);
+        if max > 100 {
+            return false;
+        }
+        if let Some(p) = prev {
+            if !line.is_empty() && p.chars().count() >= 45 && !ends_sentence(p) {
+                broken += 1;
+            }
+        }
+        prev = Some(line);
+    }
+    broken >= 2
+}
+
+/// Split normalised text into units.
+pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let wrapped = is_hard_wrapped(text);
+    // Whether the previous raw line can be continued by the next (same blank-line group).
+    let mut open = false;
+    let mut fence: Option<(String, usize, String)> = None;
+    for (i, raw) in text.split('\n').enumerate() {
+        let line_no = i + 1;
+        if let Some((marker, start, body)) = fence.as_mut() {
+            if raw.trim_start().starts_with(marker.as_str()) {
+                let code = std::mem::take(body);
+                let start = *start;
+                fence = None;
+                let mut u = Unit::new(collapse(&code), Some(code), start, Mark::Code);
+                u.words = 0;
+                out.push(u);
+            } else {
+                if !body.is_empty() {
+                    body.push('\n');
+                }
+                body.push_str(raw.trim_end());
+            }
+            continue;
+        }
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            open = false;
+            continue;
+        }
+        if markdown && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            fence = Some((trimmed[..3].to_string(), line_no, String::new()));
+            open = false;
+            continue;
+        }
+        let (mark, content) = if markdown {
+            if let Some((level, rest)) = markdown_heading(trimmed) {
+                (Mark::Heading(level), rest)
+            } else if let Some(rest) = trimmed.strip_prefix('>') {
+                (Mark::Quote, rest.trim_start())
+            } else if let Some((m, rest)) = list_marker(trimmed, true) {
+                (m, rest)
+            } else {
+                (Mark::Plain, trimmed)
+            }
+        } else if let Some((m, rest)) = list_marker(trimmed, false) {
+            (m, rest)
+        } else {
+            (Mark::Plain, trimmed)
+        };
+        let (text, md) = if markdown {
+            (strip_inline_markdown(content), Some(collapse(content)))
+        } else {
+            (strip_widget_text(collapse(content)), None)
+        };
+        if text.is_empty() && mark != Mark::Quote {
+            open = false;
+            continue;
+        }
+        if open && mark == Mark::Plain {
+            if let Some(prev) = out.last_mut() {
+                if matches!(
+                    prev.mark,
+                    Mark::Plain | Mark::Bullet | Mark::Numbered(_) | Mark::Quote
+                ) && continues(&prev.text, &text, wrapped)
+                {
+                    prev.text.push(' ');
+                    prev.text.push_str(&text);
+                    if let (Some(pm), Some(m)) = (prev.md.as_mut(), md) {
+                        pm.push(' ');
+                        pm.push_str(&m);
+                    }
+                    prev.lower = prev.text.to_lowercase();
+                    prev.words = word_count(&prev.text);
+                    continue;
+                }
+            }
+        }
+        open = matches!(
+            mark,
+            Mark::Plain | Mark::Bullet | Mark::Numbered(_) | Mark::Quote
+        );
+        let mut unit = Unit::new(text, md, line_no, mark);
+        if matches!(mark, Mark::Numbered(_)) {
+            let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+            unit.marker_tail = trimmed[digits..].chars().next().unwrap_or('.');
+        }
+        out.push(unit);
+    }
+    if let Some((_, start, body)) = fence {
+        // An unclosed fence: keep what it held as code rather than lose it.
+        let mut u = Unit::new(collapse(&body), Some(body), start, Mark::Code);
+        u.words = 0;
+        out.push(u);
+    }
+    out.retain(|u| !(u.mark == Mark::Quote && u.text.is_empty()));
+    if !markdown {
+        // In plain text a lone "1. ..." line is prose that starts with a number ("1. FC Köln
+        // won", a copied footnote); only runs of numbered lines are lists.
+        let numbered: Vec<bool> = out
+            .iter()
+            .map(|u| matches!(u.mark, Mark::Numbered(_)))
+            .collect();
+        for i in 0..out.len() {
+            if let Mark::Numbered(n) = out[i].mark {
+                let neighbour =
+                    (i > 0 && numbered[i - 1]) || numbered.get(i + 1).copied().unwrap_or(false);
+                if !neighbour {
+                    let u = &mut out[i];
+                    u.text = format!("{n}{} {}", u.marker_tail, u.text);
+                    u.lower = u.text.to_lowercase();
+                    u.words += 1;
+                    u.mark = Mark::Plain;
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(us: &[Unit]) -> Vec<&str> {
+        us.iter().map(|u| u.text.as_str()).collect()
+    }
+
+    #[test]
+    fn one_unit_per_line_and_blank_group() {
+        let us = units(
+            "Headline of a piece\n\nJane Roe\nMarch 3, 2024\n\nFirst paragraph.",
+            false,
+        );
+        assert_eq!(
+            texts(&us),
+            [
+                "Headline of a piece",
+                "Jane Roe",
+                "March 3, 2024",
+                "First paragraph."
+            ]
+        );
+        assert_eq!(us[2].line, 4);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "The ministry said on Monday that the talks would resume\nlater in the week, officials in the capital said.\nA new paragraph starts here.";
+        let us = units(text, false);
+        assert_eq!(us.len(), 2, "{:?}", texts(&us));
+        assert!(us[0].text.ends_with("capital said."));
+    }
+
+    #[test]
+    fn list_markers() {
+        let us = units(
+            "1. First item\n  2. Second item\n• Bullet item\n- dash item\n2024. A year\n\n3) A lone numbered line is prose",
+            false,
+        );
+        assert_eq!(us[0].mark, Mark::Numbered(1));
+        assert_eq!(us[1].mark, Mark::Numbered(2));
+        assert_eq!(us[2].mark, Mark::Bullet);
+        assert_eq!(us[2].text, "Bullet item");
+        assert_eq!(us[3].mark, Mark::Bullet);
+        assert_eq!(us[4].mark, Mark::Plain);
+        assert_eq!(us[5].mark, Mark::Plain);
+        assert_eq!(us[5].text, "3) A lone numbered line is prose");
+    }
+
+    #[test]
+    fn markdown_structure() {
+        let us = units("# Title here\n\nSome [linked text](https://x.test) and **bold**.\n\n> quoted\n\n```\ncode  here\n```", true);
+        assert_eq!(us[0].mark, Mark::Heading(1));
+        assert_eq!(us[0].text, "Title here");
+        assert_eq!(us[1].text, "Some linked text and bold.");
+        assert_eq!(
+            us[1].md.as_deref(),
+            Some("Some [linked text](https://x.test) and **bold**.")
+        );
+        assert_eq!(us[2].mark, Mark::Quote);
+        assert_eq!(us[3].mark, Mark::Code);
+        assert_eq!(us[3].md.as_deref(), Some("code  here"));
+    }
+
+    #[test]
+    fn widget_text_is_cut_on_character_boundaries() {
+        assert_eq!(tail("ab🕴cd", 4), "cd");
+        let us = units(
+            "Caption of a photo with an emoji at the end🕴🕴🕴🕴🕴🕴🕴🕴🕴, opens new tab",
+            false,
+        );
+        assert!(us[0].text.ends_with('🕴'));
+    }
+
+    #[test]
+    fn one_paragraph_per_line_pages_are_not_joined() {
+        let text = "Ships queued outside the harbour for a whole week\nPorts across the region were closed for a week as a storm swept the coast.\nOfficials said the closure was the longest in a decade.";
+        assert_eq!(units(text, false).len(), 3);
+    }
+
+    #[test]
+    fn speaker_line_is_not_joined_to_its_quote() {
+        let us = units(
+            "(Jane Roe, minister of things and stuff)\n\"We will act.\"",
+            false,
+        );
+        assert_eq!(us.len(), 2);
+    }
+}

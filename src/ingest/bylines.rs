@@ -1,0 +1,647 @@
+//! Bylines and credit lines: "By A and B, Outlet", "A | B", a name line under the headline,
+//! "Reporting by A in X and B in Y; Editing by C", "Source: Newsroom".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{self, Order};
+use super::sources::Sources;
+
+/// What a byline says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Byline {
+    pub authors: Vec<String>,
+    /// The outlet named in the byline, as shown in the sources table (or as printed when the
+    /// table does not know it).
+    pub outlet: Option<String>,
+    pub published: Option<chrono::NaiveDate>,
+    pub updated: Option<chrono::NaiveDate>,
+}
+
+/// Words that never occur in a person's name but do in desks, sections and page furniture.
+const NOT_NAME_WORDS: &[&str] = &[
+    "news",
+    "staff",
+    "desk",
+    "agency",
+    "agencies",
+    "newsroom",
+    "editorial",
+    "team",
+    "reporters",
+    "reporter",
+    "correspondent",
+    "correspondents",
+    "wires",
+    "wire",
+    "online",
+    "bureau",
+    "writer",
+    "writers",
+    "editor",
+    "editors",
+    "service",
+    "services",
+    "press",
+    "media",
+    "network",
+    "times",
+    "post",
+    "daily",
+    "world",
+    "the",
+    "international",
+    "digital",
+    "live",
+    "video",
+    "videos",
+    "tv",
+    "radio",
+    "middle",
+    "east",
+    "west",
+    "north",
+    "south",
+    "africa",
+    "europe",
+    "asia",
+    "america",
+    "americas",
+    "politics",
+    "business",
+    "opinion",
+    "analysis",
+    "sport",
+    "sports",
+    "health",
+    "science",
+    "tech",
+    "technology",
+    "culture",
+    "conflicts",
+    "conflict",
+    "war",
+    "home",
+    "menu",
+    "section",
+    "top",
+    "story",
+    "stories",
+    "more",
+    "latest",
+    "breaking",
+    "update",
+    "updates",
+    "source",
+    "sources",
+    "share",
+    "contributors",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "getty",
+    "briefing",
+    "newsletter",
+    "podcast",
+    "edition",
+    "review",
+    "exclusive",
+    "explainer",
+    "watch",
+    "listen",
+    "read",
+    "min",
+    "minutes",
+    "skip",
+    "content",
+    "main",
+    "related",
+    "articles",
+    "of",
+    "for",
+    "in",
+    "on",
+    "to",
+    "with",
+    "by",
+    "is",
+    "was",
+    "are",
+    "has",
+    "have",
+    "said",
+    "says",
+    "economy",
+    "markets",
+    "environment",
+    "climate",
+    "travel",
+    "lifestyle",
+    "entertainment",
+    "new",
+    "old",
+    "report",
+    "reports",
+    "magazine",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "chronicle",
+    "observer",
+    "guardian",
+    "telegraph",
+    "independent",
+    "channel",
+    "global",
+    "national",
+    "local",
+    "region",
+    "regional",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "advertisement",
+    "sponsored",
+    "cookie",
+    "cookies",
+    "policy",
+    "privacy",
+    "terms",
+    "contact",
+    "about",
+    "us",
+    "subscribe",
+    "sign",
+    "log",
+    "login",
+    "search",
+];
+
+/// Lower-case particles that may start a name token or stand alone inside a name.
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "das", "dos", "del", "della", "der",
+    "den", "van", "von", "la", "le", "du", "di", "y", "e", "ter", "ten", "zu", "ben", "mac",
+];
+
+/// Words that describe a byline person's job rather than name them.
+const ROLE_WORDS: &[&str] = &[
+    "correspondent",
+    "editor",
+    "reporter",
+    "writer",
+    "contributor",
+    "producer",
+    "analyst",
+    "columnist",
+    "chief",
+    "senior",
+    "staff",
+    "special",
+    "political",
+    "diplomatic",
+    "bureau",
+    "photographer",
+    "journalist",
+    "presenter",
+    "anchor",
+    "host",
+    "contributing",
+    "freelance",
+    "author",
+    "investigations",
+    "investigative",
+    "economics",
+    "security",
+    "affairs",
+    "deputy",
+];
+
+/// Is `s` shaped like a person's name ("Jane Roe", "Nidal al-Mughrabi", "J. K. Doe")?
+/// `caps_ok` allows ALL-CAPS names, which only a "By" line makes believable.
+pub fn is_person_name(s: &str, caps_ok: bool) -> bool {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&tokens.len()) || s.chars().count() > 60 {
+        return false;
+    }
+    let mut capitalised = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if !t
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        {
+            return false;
+        }
+        let lower = t.to_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphabetic());
+        if NOT_NAME_WORDS.contains(&bare) {
+            return false;
+        }
+        let first = t.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            // "JOHN" only in a By line; "McDonald" and "O'Neil" are fine.
+            let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() > 2 && letters.iter().all(|c| c.is_uppercase()) && !caps_ok {
+                return false;
+            }
+            capitalised += 1;
+        } else if PARTICLES.contains(&bare) && i > 0 && i + 1 < tokens.len() {
+            // "Ursula von der Leyen"
+        } else if let Some((prefix, rest)) = t.split_once(['-', '\'', '’']) {
+            // "al-Mughrabi", "d'Estaing"
+            if !(PARTICLES.contains(&prefix) || prefix == "d")
+                || !rest.starts_with(char::is_uppercase)
+            {
+                return false;
+            }
+            capitalised += 1;
+        } else {
+            return false;
+        }
+    }
+    capitalised >= 2 || (capitalised >= 1 && tokens.len() >= 2 && tokens[0].ends_with('.'))
+}
+
+static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|written by|words by|story by|reported by|posted by|text by|video by|authors?|by:)\s*:?\s+")
+        .expect("valid regex")
+});
+static SEGMENT_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:\||·|•|;|\s[-–—]\s)\s*").expect("valid regex"));
+static NAME_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+with\s+)\s*").expect("valid regex")
+});
+static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:in|from|at)\s+\p{Lu}[\p{L} .'-]*$|\s*\([^)]*\)$").expect("valid regex")
+});
+static FOR_OUTLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+for\s+(.+)$").expect("valid regex"));
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:additional|further)\s+)?(?:reporting|writing|written|compiled|reported)\s+by(?-u:\b)")
+        .expect("valid regex")
+});
+static CREDIT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(additional\s+|further\s+)?(reporting|writing|written|compiled|reported|editing|edited|graphics|photos?|translation|translated|production|fact[- ]checking|research|additional)(?-u:\b)[^:]*?(?-u:\b)by\s+(.+)$")
+        .expect("valid regex")
+});
+
+/// Words that make an unknown byline segment an outlet ("The Daily Planet").
+const OUTLET_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "press",
+    "agency",
+    "network",
+    "herald",
+    "tribune",
+    "journal",
+    "daily",
+    "media",
+    "tv",
+    "radio",
+    "magazine",
+    "gazette",
+    "observer",
+    "chronicle",
+    "wire",
+    "online",
+    "telegraph",
+    "review",
+    "broadcasting",
+    "newswire",
+    "today",
+];
+
+fn outlet_like(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    lower.starts_with("the ")
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| OUTLET_WORDS.contains(&w))
+}
+
+pub fn is_role(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| ROLE_WORDS.contains(&w))
+}
+
+fn is_read_time(s: &str) -> bool {
+    let l = s.to_lowercase();
+    let l = l.trim();
+    (l.contains("min")
+        && l.chars().any(|c| c.is_ascii_digit())
+        && l.split_whitespace().count() <= 4)
+        || l.ends_with(" read")
+}
+
+/// Read a byline. `require_by`: only accept lines with a "By"-like prefix or `|`-separated
+/// segments; a bare name is a name line, read by [`name_line`].
+pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Byline> {
+    if line.len() > 300 {
+        return None;
+    }
+    let first = line.as_bytes().first().map_or(b' ', u8::to_ascii_lowercase);
+    let may_have_prefix = matches!(first, b'a' | b'b' | b'p' | b'r' | b's' | b't' | b'w');
+    if !may_have_prefix && !line.contains('|') && !line.contains(" · ") {
+        return None;
+    }
+    let (prefixed, body) = match may_have_prefix.then(|| BY_PREFIX.find(line)).flatten() {
+        Some(m) => (true, &line[m.end()..]),
+        None => (false, line),
+    };
+    if !prefixed && !line.contains('|') && !line.contains(" · ") {
+        return None;
+    }
+    let mut out = Byline::default();
+    let mut unknown = 0;
+    for seg in SEGMENT_SPLIT
+        .split(body)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        if let Some(dl) = dates::date_line(seg, order) {
+            if !dl.is_label_only() {
+                out.published = out.published.or(dl.published);
+                out.updated = out.updated.or(dl.updated);
+            }
+            continue;
+        }
+        if is_read_time(seg) {
+            continue;
+        }
+        if let Some(o) = sources.by_name(seg) {
+            out.outlet.get_or_insert_with(|| o.to_string());
+            continue;
+        }
+        for part in NAME_SPLIT
+            .split(seg)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let mut part = part.to_string();
+            if let Some(c) = FOR_OUTLET.captures(&part) {
+                let outlet = c[1].trim().to_string();
+                let start = c.get(0).map_or(part.len(), |m| m.start());
+                out.outlet.get_or_insert_with(|| {
+                    sources
+                        .by_name(&outlet)
+                        .map_or(outlet.clone(), str::to_string)
+                });
+                part.truncate(start);
+            }
+            let mut part = IN_PLACE.replace(&part, "").trim().to_string();
+            if part.is_empty() {
+                continue;
+            }
+            // "SAMY MAGDY Associated Press": a byline that runs the outlet on after a name.
+            if !is_person_name(&part, prefixed) {
+                if let Some((start, o)) = sources.find_at_end(&part) {
+                    if start > 0 && is_person_name(part[..start].trim(), prefixed) {
+                        out.outlet.get_or_insert_with(|| o.to_string());
+                        part = part[..start].trim().to_string();
+                    }
+                }
+            }
+            if is_person_name(&part, prefixed) {
+                let part = title_case_shouted(&part);
+                if !out.authors.contains(&part) {
+                    out.authors.push(part);
+                }
+            } else if let Some(o) = sources.by_name(&part) {
+                out.outlet.get_or_insert_with(|| o.to_string());
+            } else if is_role(&part) {
+            } else if prefixed && outlet_like(&part) && !out.authors.is_empty() {
+                out.outlet.get_or_insert(part);
+            } else {
+                unknown += 1;
+            }
+        }
+    }
+    // A By line may carry a stray phrase; a bare `A | B` line must be names and metadata only.
+    let ok = if prefixed {
+        !out.authors.is_empty() || out.outlet.is_some()
+    } else {
+        !out.authors.is_empty() && unknown == 0
+    };
+    ok.then_some(out)
+}
+
+/// "MARTA KOWALSKI" → "Marta Kowalski", "AL-MUGHRABI" → "Al-Mughrabi"; names written in
+/// mixed case are left as they are.
+pub fn title_case_shouted(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
+/// A line that is only a name or names ("Jane Roe", "Jane Roe and John Doe").
+pub fn name_line(line: &str) -> Option<Vec<String>> {
+    if line.chars().count() > 120 || line.ends_with(['.', '?', '!', ':']) && !line.ends_with("Jr.")
+    {
+        return None;
+    }
+    let mut names = Vec::new();
+    for part in NAME_SPLIT
+        .split(line)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        // "Jane Roe in Jerusalem": the place is not part of the name.
+        let part = IN_PLACE.replace(part, "");
+        let part = part.trim();
+        if !is_person_name(part, false) {
+            return None;
+        }
+        names.push(part.to_string());
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// Is this a wire credit line ("Reporting by ...; Editing by ...")?
+pub fn is_credit_line(line: &str) -> bool {
+    CREDIT.is_match(line) && line.len() < 400
+}
+
+/// The reporters of a credit line (main, additional). Editors, photographers and translators
+/// are not authors.
+pub fn credit_authors(line: &str) -> (Vec<String>, Vec<String>) {
+    let mut main = Vec::new();
+    let mut additional = Vec::new();
+    for clause in line.split([';', '\n']).map(str::trim) {
+        let clause = clause.trim_end_matches('.');
+        let Some(c) = CREDIT_CLAUSE.captures(clause) else {
+            continue;
+        };
+        let role = c[2].to_lowercase();
+        if !matches!(
+            role.as_str(),
+            "reporting" | "writing" | "written" | "compiled" | "reported" | "additional"
+        ) {
+            continue;
+        }
+        let target = if c.get(1).is_some() || role == "additional" {
+            &mut additional
+        } else {
+            &mut main
+        };
+        for part in NAME_SPLIT.split(&c[3]).map(str::trim) {
+            let part = IN_PLACE.replace(part, "").trim().to_string();
+            if is_person_name(&part, false) && !target.contains(&part) {
+                target.push(part);
+            }
+        }
+    }
+    (main, additional)
+}
+
+/// "Source: X" (a short attribution line): returns X.
+pub fn source_line(line: &str) -> Option<&str> {
+    if line.len() > 160 {
+        return None;
+    }
+    let (label, rest) = line.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    if !matches!(
+        label.as_str(),
+        "source" | "sources" | "via" | "credit" | "from"
+    ) {
+        return None;
+    }
+    let rest = rest.trim();
+    (!rest.is_empty() && rest.split_whitespace().count() <= 6 && !rest.ends_with('.'))
+        .then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by(line: &str) -> Option<Byline> {
+        parse_byline(line, &Sources::default(), Order::Mdy)
+    }
+
+    #[test]
+    fn names() {
+        for good in [
+            "Jane Roe",
+            "Nidal al-Mughrabi",
+            "J. K. Doe",
+            "Ursula von der Leyen",
+            "Seán Ó Dúill",
+            "Mary-Kate O'Neil",
+        ] {
+            assert!(is_person_name(good, false), "{good}");
+        }
+        for bad in [
+            "Middle East",
+            "Source Newsroom",
+            "Reuters",
+            "CAIRO EGYPT",
+            "Talks not expected",
+            "World News Desk",
+            "The Editors",
+            "Skip to content",
+        ] {
+            assert!(!is_person_name(bad, false), "{bad}");
+        }
+    }
+
+    #[test]
+    fn by_lines() {
+        let b = by("By Jane Roe and John Doe, Reuters").unwrap();
+        assert_eq!(b.authors, ["Jane Roe", "John Doe"]);
+        assert_eq!(b.outlet.as_deref(), Some("Reuters"));
+        let b = by("By ANN LEE and BO CHEN Associated Press").unwrap();
+        assert_eq!(b.authors, ["Ann Lee", "Bo Chen"]);
+        assert_eq!(b.outlet.as_deref(), Some("AP"));
+        let b = by("By Ann Lee, Bo Chen and Cy Dart").unwrap();
+        assert_eq!(b.authors, ["Ann Lee", "Bo Chen", "Cy Dart"]);
+        let b = by("By Ann Lee, Senior Diplomatic Correspondent").unwrap();
+        assert_eq!(b.authors, ["Ann Lee"]);
+        let b = by("by Ann Lee for The Daily Planet").unwrap();
+        assert_eq!(b.outlet.as_deref(), Some("The Daily Planet"));
+        let b = by("By ANN LEE | Associated Press | Feb 6, 2024 | 3 min read").unwrap();
+        assert_eq!(b.authors, ["Ann Lee"]);
+        assert_eq!(b.outlet.as_deref(), Some("AP"));
+        assert_eq!(b.published.unwrap().to_string(), "2024-02-06");
+    }
+
+    #[test]
+    fn pipe_lines() {
+        assert_eq!(
+            by("Ann Lee | Bo Chen").unwrap().authors,
+            ["Ann Lee", "Bo Chen"]
+        );
+        assert!(by("World | Middle East").is_none());
+        assert!(by("Home | News | Sport").is_none());
+    }
+
+    #[test]
+    fn name_lines() {
+        assert_eq!(name_line("Ann Lee").unwrap(), ["Ann Lee"]);
+        assert_eq!(
+            name_line("Ann Lee and Bo Chen").unwrap(),
+            ["Ann Lee", "Bo Chen"]
+        );
+        assert!(name_line("Middle East").is_none());
+        assert!(name_line("Talks not expected to be easy").is_none());
+        assert_eq!(name_line("Ann Lee in Jerusalem").unwrap(), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn credits() {
+        let line = "Reporting by Ann Lee in Doha and Bo Chen in Cairo; Additional reporting by Cy Dart; Editing by Di Eng";
+        assert!(is_credit_line(line));
+        let (main, extra) = credit_authors(line);
+        assert_eq!(main, ["Ann Lee", "Bo Chen"]);
+        assert_eq!(extra, ["Cy Dart"]);
+        assert!(!is_credit_line("Editors are not reporters"));
+        assert_eq!(
+            credit_authors("Writing by Ann Lee; Editing by Bo Chen and Cy Dart").0,
+            ["Ann Lee"]
+        );
+    }
+
+    #[test]
+    fn source_lines() {
+        assert_eq!(source_line("Source: Newsroom"), Some("Newsroom"));
+        assert_eq!(source_line("Sources: AFP, Reuters"), Some("AFP, Reuters"));
+        assert_eq!(
+            source_line("Source: a sentence that says a lot more than an attribution."),
+            None
+        );
+    }
+}

@@ -1,0 +1,1134 @@
+//! One raw document → front matter, clean body and the list of what was dropped and why.
+//! Pure: bytes in, values out.
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use super::blocks::{self, ends_sentence, Mark, Unit};
+use super::boilerplate as bp;
+use super::bylines;
+use super::dates;
+use super::decode::{self, NotText};
+use super::frontmatter;
+use super::kind;
+use super::markdown::{self, Block};
+use super::{ConvertOptions, Converted, Dropped, Unconvertible};
+use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
+
+// Rule names for metadata lines and positional rules (furniture rules live in boilerplate).
+pub const TITLE: &str = "title";
+pub const REPEATED_HEADLINE: &str = "repeated-headline";
+pub const BYLINE: &str = "byline";
+pub const DATE_LINE: &str = "date-line";
+pub const URL_LINE: &str = "url-line";
+pub const DATELINE: &str = "dateline";
+pub const SOURCE_LINE: &str = "source-line";
+pub const CREDIT_LINE: &str = "credit-line";
+pub const SECTION_LABEL: &str = "section-label";
+pub const BEFORE_HEADLINE: &str = "before-headline";
+pub const DUPLICATE_LINE: &str = "duplicate-line";
+pub const SAME_AS_DROPPED: &str = "same-as-dropped";
+pub const TEASER_AFTER_END: &str = "teaser-after-end";
+pub const CONFIG_BOILERPLATE: &str = "config-boilerplate";
+
+static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:url|link|permalink|canonical|source url|short link|shortlink|article link|original article)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?$")
+        .expect("valid regex")
+});
+/// "CAIRO (Reuters) -", "GAZA CITY, Gaza Strip, Feb 6 (AP) —", "WASHINGTON, Feb. 6, 2024 /PRNewswire/ --".
+static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    // Latin letters only (with accents): place names in datelines are printed that way, and
+    // the small classes keep this regex cheap to run with capture groups.
+    Regex::new(r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ɏ .'’-]{1,30}?){0,2})?(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)))?\s*(?:\((?P<agency>[^()]{1,40})\)|/\s*(?P<wire>[^/]{2,30}?)\s*/)\s*(?:[-–—]{1,2}|:)\s*")
+        .expect("valid regex")
+});
+/// A line that is only a dateline ("CNN —", "WASHINGTON (AP) —").
+static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<head>[\p{L}][\p{L} .,'’&-]{0,40}?)?\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[-–—]{1,2}$").expect("valid regex")
+});
+static SPEAKER_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\((?P<who>\p{Lu}[^()]{1,150})\):?$").expect("valid regex"));
+static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let agencies = r"(?:Reuters|REUTERS|AP|AP Photo|Associated Press|AFP|Getty Images|Getty|EPA|EPA-EFE|Anadolu(?: Agency)?|Xinhua|dpa|picture alliance|picture-alliance|Bloomberg|Shutterstock|Alamy|Sipa|SIPA|ZUMA|ZUMA Wire|NurPhoto|Pool|POOL|Handout|HANDOUT|IMAGO|SOPA Images|LightRocket|Sputnik|TASS|UPI|Abaca|AAP|Kyodo|Yonhap|WANA|Agence France-Presse)";
+    Regex::new(&format!(
+        r"(?:\s|^)(?:\(?(?:Photo|Image|Picture|Credit)s?:?\s*)?(?:[\p{{Lu}}][\p{{L}}'’.-]+\s+){{0,3}}[\p{{Lu}}][\p{{L}}'’.-]+\s*(?:,|/|(?-u:\b)for(?-u:\b)|(?-u:\b)via(?-u:\b))\s*{agencies}(?:\s*(?:/|via)\s*[\p{{L}} ]+)?\)?\.?$|\((?:AP|AFP|Reuters|EPA|Getty)?\s*(?:Photo|Images?)[^)]*\)\.?$|(?-u:\b)(?:REUTERS|AFP|AP|EPA|Reuters)/[\p{{Lu}}][\p{{L}} .'’/-]+\.?$"
+    ))
+    .expect("valid regex")
+});
+static CAPTION_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Image caption|Photo caption|Caption|Photograph|Media caption)\s*[,:]")
+        .expect("valid regex")
+});
+static REPORTING_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Reporting|Reported|Writing) from\s+\p{Lu}[\p{L} ,.'-]*$").expect("valid regex")
+});
+static CONTRIBUTOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)contributed (?:reporting )?to this (?:report|story|article)(?-u:\b)|^this (?:article|story|report) (?:was|has been) (?:updated|amended|corrected)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// How a kept unit ends up in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Text,
+    Caption,
+    /// A "(Name, Role)" line introducing the next unit, a quotation.
+    Speaker,
+}
+
+/// State of the conversion of one document.
+struct Doc<'a> {
+    units: Vec<Unit>,
+    /// Why each unit is dropped (None: kept).
+    drop: Vec<Option<std::borrow::Cow<'static, str>>>,
+    /// Units the user's `keep` patterns protect.
+    keep: Vec<bool>,
+    role: Vec<Role>,
+    /// `norm` of each unit's text, computed once.
+    norms: Vec<String>,
+    /// Each unit read as a byline (step 1 reads them all).
+    bylines: Vec<Option<bylines::Byline>>,
+    /// Each unit read as a date line, when first asked.
+    date_lines: Vec<OnceCell<Option<dates::DateLine>>>,
+    opts: &'a ConvertOptions,
+}
+
+impl Doc<'_> {
+    fn dropped(&self, i: usize) -> bool {
+        self.drop[i].is_some()
+    }
+
+    fn date_line(&self, i: usize) -> Option<&dates::DateLine> {
+        self.date_lines[i]
+            .get_or_init(|| dates::date_line(&self.units[i].text, self.opts.date_order))
+            .as_ref()
+    }
+
+    /// A line that states metadata (read in step 4), not a label to drop as furniture.
+    fn is_metadata_shape(&self, i: usize) -> bool {
+        let u = &self.units[i];
+        url_of(u).is_some()
+            || self.date_line(i).is_some()
+            || self.bylines[i].is_some()
+            || dateline_only(&u.text, self.opts).is_some()
+    }
+
+    fn set(&mut self, i: usize, rule: &'static str) {
+        if !self.keep[i] && self.drop[i].is_none() {
+            self.drop[i] = Some(rule.into());
+        }
+    }
+}
+
+/// Evidence found while reading the document.
+#[derive(Default)]
+struct Evidence {
+    authors: Vec<String>,
+    name_line_authors: Vec<String>,
+    credit_authors: Vec<String>,
+    additional_authors: Vec<String>,
+    byline_outlet: Option<String>,
+    dateline_outlet: Option<String>,
+    source_line_outlet: Option<String>,
+    title_outlet: Option<String>,
+    chrome_outlet: Option<String>,
+    url: Option<String>,
+    stated: Option<(NaiveDate, String)>,
+    updated: Option<NaiveDate>,
+    caption_date: Option<(NaiveDate, String)>,
+    url_date: Option<(NaiveDate, String)>,
+    dateline_month_day: Option<((u32, u32), String)>,
+    section: Option<String>,
+}
+
+/// Normalised text for comparing lines: lower case, straight quotes, white space collapsed,
+/// no end punctuation. One pass, one allocation: it runs on every line.
+fn norm(s: &str) -> String {
+    if s.is_ascii() {
+        return norm_ascii(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '’' | '‘' | '`' => out.push('\''),
+            '“' | '”' => out.push('"'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    let edge =
+        |c: char| c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'');
+    let trimmed = out.trim_matches(edge);
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
+fn norm_lower(lower: &str) -> String {
+    if lower
+        .bytes()
+        .any(|b| b == 0xE2 || b == b'`' || b == b'\t' || b == b'\n')
+    {
+        return norm(lower);
+    }
+    let edge = |c: char| matches!(c, ' ' | '.' | ':' | '!' | '|' | '-' | '"' | '\'');
+    lower.trim_matches(edge).to_string()
+}
+
+/// `norm` for ASCII text, byte by byte.
+fn norm_ascii(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut space = false;
+    for &b in s.as_bytes() {
+        if b.is_ascii_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        out.push(if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        });
+    }
+    let edge = |b: &u8| matches!(b, b' ' | b'.' | b':' | b'!' | b'|' | b'-' | b'"' | b'\'');
+    let start = out.iter().position(|b| !edge(b)).unwrap_or(out.len());
+    let end = out.iter().rposition(|b| !edge(b)).map_or(start, |e| e + 1);
+    String::from_utf8_lossy(&out[start..end.max(start)]).into_owned()
+}
+
+fn is_prose(u: &Unit) -> bool {
+    u.mark != Mark::Code
+        && u.mark != Mark::Heading(1)
+        && (u.words >= 12 && ends_sentence(&u.text) || u.words >= 25)
+}
+
+fn headline_like(u: &Unit) -> bool {
+    if !matches!(u.mark, Mark::Plain | Mark::Heading(_)) {
+        return false;
+    }
+    let t = u.text.as_str();
+    let first = t.chars().next().unwrap_or(' ');
+    (2..=30).contains(&u.words)
+        && t.chars().count() <= 220
+        && !t.ends_with(['.', ',', ';', ':', '…'])
+        && (first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '"' | '“' | '‘' | '\''))
+        && t.split_whitespace().any(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && !t.starts_with('(')
+        && t.chars().any(|c| c.is_alphabetic())
+}
+
+fn subheading_like(u: &Unit) -> bool {
+    u.mark == Mark::Plain
+        && (2..=14).contains(&u.words)
+        && u.text.chars().count() <= 110
+        && !u.text.ends_with(['.', ',', ';', ':', '"', '”', '…'])
+        && u.text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !u.text.starts_with('(')
+}
+
+/// A `(Name, Role)` speaker line: the attribution text.
+fn speaker_line(u: &Unit) -> Option<String> {
+    if u.mark != Mark::Plain || u.words > 20 || !u.text.starts_with('(') {
+        return None;
+    }
+    let c = SPEAKER_LINE.captures(&u.text)?;
+    let who = c["who"].trim();
+    let name = who.split(',').next().unwrap_or(who).trim();
+    // The first part names someone (or a described speaker: "Protester in Rafah").
+    let ok = bylines::is_person_name(name, true)
+        || name.split_whitespace().count() <= 6 && !who.ends_with('.');
+    ok.then(|| who.to_string())
+}
+
+pub fn is_caption(text: &str) -> bool {
+    if text.len() > 600 || text.split_whitespace().nth(4).is_none() {
+        return false;
+    }
+    // The credit ends the line: only its tail (and a caption label at the start) can match.
+    CAPTION_RE.is_match(blocks::tail(text, 160)) || CAPTION_LABEL_RE.is_match(text)
+}
+
+fn url_of(u: &Unit) -> Option<String> {
+    if u.words > 3 || u.mark == Mark::Code {
+        return None;
+    }
+    let c = URL_RE.captures(&u.text)?;
+    let mut url = c["url"].trim_end_matches(['.', ',', ')']).to_string();
+    if url.to_lowercase().starts_with("www.") {
+        url = format!("https://{url}");
+    }
+    is_web_url(&url).then_some(url)
+}
+
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
+/// Truncate a summary to about `max` characters at a sentence or word boundary.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    if let Some(p) = cut.rfind(". ").filter(|&p| p > max / 2) {
+        return cut[..=p].to_string();
+    }
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
+}
+
+/// A title from a file name: "blinken-cairo_talks.txt" → "Blinken cairo talks".
+pub fn title_from_file_name(source_file: &str) -> String {
+    let name = source_file.rsplit('/').next().unwrap_or(source_file);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let spaced: String = stem
+        .chars()
+        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
+        .collect();
+    let spaced = blocks::collapse(&spaced);
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => "Untitled".to_string(),
+    }
+}
+
+pub fn convert(
+    raw: &[u8],
+    source_file: &str,
+    opts: &ConvertOptions,
+) -> Result<Converted, Unconvertible> {
+    let (text, charset) = decode::decode(raw).map_err(|e| match e {
+        NotText::Empty => Unconvertible::Empty,
+        NotText::Binary(why) => Unconvertible::Binary(why.to_string()),
+    })?;
+    let lower_name = source_file.to_lowercase();
+    let markdown = lower_name.ends_with(".md") || lower_name.ends_with(".markdown");
+    let mut warnings = Vec::new();
+
+    // Markdown with front matter: the user's fields win; the body is cleaned like any text.
+    let (user, user_keys, body_text, line_offset) =
+        match markdown.then(|| split_front_matter(&text)).flatten() {
+            Some((yaml_text, body, body_line)) => {
+                let (user, keys, w) = frontmatter::read_user(yaml_text);
+                warnings.extend(w);
+                (Some(user), keys, body.to_string(), body_line - 1)
+            }
+            None => (None, Vec::new(), text.clone(), 0),
+        };
+
+    let mut units = blocks::units(&body_text, markdown);
+    for u in &mut units {
+        u.line += line_offset;
+    }
+    let n = units.len();
+    let keep: Vec<bool> = units
+        .iter()
+        .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
+        .collect();
+    let norms: Vec<String> = units.iter().map(|u| norm_lower(&u.lower)).collect();
+    let mut doc = Doc {
+        norms,
+        bylines: vec![None; n],
+        date_lines: vec![OnceCell::new(); n],
+        drop: vec![None; n],
+        keep,
+        role: vec![Role::Text; n],
+        units,
+        opts,
+    };
+    let mut ev = Evidence::default();
+
+    // 1. Furniture, line by line.
+    for i in 0..n {
+        let u = &doc.units[i];
+        if u.mark == Mark::Code {
+            continue;
+        }
+        let byline = bylines::parse_byline(&u.text, &opts.sources, opts.date_order);
+        let is_byline = byline.is_some();
+        doc.bylines[i] = byline;
+        let u = &doc.units[i];
+        let rule = if opts.boilerplate.iter().any(|r| r.is_match(&u.text)) {
+            Some(CONFIG_BOILERPLATE)
+        } else if is_byline {
+            // Bylines are read below; furniture words in them ("Staff") must not hide them.
+            None
+        } else {
+            bp::line_rule(u)
+        };
+        if let Some(rule) = rule {
+            doc.set(i, rule);
+        }
+    }
+
+    // 2. The headline.
+    let title_idx = find_title(&doc);
+    let title = title_idx.map(|i| doc.units[i].text.clone());
+    if let Some(t) = title_idx {
+        doc.set(t, TITLE);
+        // Before the headline: section labels and breadcrumbs (metadata lines are read below).
+        for i in 0..t {
+            if doc.dropped(i) {
+                continue;
+            }
+            let u = &doc.units[i];
+            if doc.is_metadata_shape(i) {
+                continue;
+            }
+            if bp::is_breadcrumb(&u.text) || (u.words <= 4 && headline_like(u)) {
+                let parts = bp::breadcrumb_parts(&u.text);
+                if let Some(last) = parts
+                    .iter()
+                    .rev()
+                    .find(|p| !matches!(p.to_lowercase().as_str(), "home" | "news" | "homepage"))
+                {
+                    ev.section = Some(last.clone());
+                }
+                doc.set(
+                    i,
+                    if bp::is_breadcrumb(&u.text) {
+                        bp::BREADCRUMB
+                    } else {
+                        SECTION_LABEL
+                    },
+                );
+            } else {
+                doc.set(i, BEFORE_HEADLINE);
+            }
+        }
+    }
+    let title = title.map(|t| strip_outlet_suffix(&t, opts, &mut ev));
+
+    // 3. Repeated headlines.
+    if let (Some(t), Some(ti)) = (&title, title_idx) {
+        let key = norm(t);
+        let full = doc.norms[ti].clone();
+        for i in 0..n {
+            if i != ti && !doc.dropped(i) {
+                let k = &doc.norms[i];
+                if *k == key || *k == full {
+                    doc.set(i, REPEATED_HEADLINE);
+                }
+            }
+        }
+    }
+
+    // 4. Metadata lines near the top: bylines, dates, URLs, datelines.
+    let start = title_idx.map_or(0, |t| t + 1);
+    let zone_end = top_zone_end(&doc, start);
+    read_top_metadata(&mut doc, &mut ev, title_idx, zone_end);
+
+    // 5. The end of the article: after it, other stories' teasers and page furniture.
+    let end = find_end(&mut doc, &mut ev, start);
+    if let Some(e) = end {
+        for i in e..n {
+            doc.set(i, TEASER_AFTER_END);
+        }
+    }
+
+    // 6. Body-wide metadata: credit lines, source lines, captions, speaker lines.
+    let body_end = end.unwrap_or(n);
+    for i in start..body_end {
+        if doc.dropped(i) {
+            continue;
+        }
+        let u = &doc.units[i];
+        if u.mark == Mark::Code {
+            continue;
+        }
+        if bylines::is_credit_line(&u.text) {
+            let (main, extra) = bylines::credit_authors(&u.text);
+            push_all(&mut ev.credit_authors, main);
+            push_all(&mut ev.additional_authors, extra);
+            doc.set(i, CREDIT_LINE);
+        } else if let Some(s) = bylines::source_line(&u.text) {
+            if let Some(o) = opts.sources.by_name(s).or_else(|| opts.sources.find_in(s)) {
+                ev.source_line_outlet.get_or_insert_with(|| o.to_string());
+            }
+            doc.set(i, SOURCE_LINE);
+        } else if is_caption(&u.text) {
+            doc.role[i] = Role::Caption;
+            if ev.caption_date.is_none() {
+                if let Some(f) = dates::find_dates(&u.text, opts.date_order).first() {
+                    ev.caption_date = Some((f.date, u.text[f.start..f.end].to_string()));
+                }
+            }
+        } else if speaker_line(u).is_some() {
+            doc.role[i] = Role::Speaker;
+        }
+    }
+
+    // Outlets named by the page's own furniture ("More stories from X", "Skip to more X sites").
+    for i in 0..n {
+        if let Some(rule) = &doc.drop[i] {
+            let chrome = matches!(
+                rule.as_ref(),
+                bp::SKIP_LINKS
+                    | bp::NAVIGATION
+                    | bp::RELATED_BLOCK
+                    | bp::NEWSLETTER
+                    | bp::COPYRIGHT
+                    | bp::SITE_FOOTER
+                    | bp::APP_PROMO
+                    | bp::BREADCRUMB
+                    | SECTION_LABEL
+            );
+            if chrome {
+                if let Some(o) = opts.sources.find_in(&doc.units[i].text) {
+                    ev.chrome_outlet = Some(o.to_string());
+                    break;
+                }
+            }
+        }
+    }
+
+    // 7. Kind (liveblog stamps are kept as entry headings, not dropped as durations).
+    let kind = kind::detect(title.as_deref().unwrap_or(""), &doc.units);
+    if kind == kind::LIVEBLOG {
+        for i in start..body_end {
+            if doc.drop[i].as_deref() == Some(bp::DURATION)
+                && kind::is_clock(&doc.units[i].text)
+                && !doc.keep[i]
+            {
+                doc.drop[i] = None;
+            }
+        }
+    }
+
+    // 8. Lines said twice are said once; a text dropped somewhere is dropped everywhere.
+    dedupe(&mut doc);
+
+    // 9. Assemble.
+    let blocks = build_blocks(&doc, kind);
+    let body = markdown::render(&blocks);
+    let summary = find_summary(&doc, start, body_end);
+
+    let mut dropped: Vec<Dropped> = Vec::new();
+    for (i, rule) in doc.drop.iter().enumerate() {
+        if let Some(rule) = rule {
+            dropped.push(Dropped {
+                line: doc.units[i].line,
+                text: doc.units[i].text.clone(),
+                rule: rule.to_string(),
+            });
+        }
+    }
+
+    let mut front = FrontMatter::default();
+    match &title {
+        Some(t) => front.title = Some(t.clone()),
+        None => {
+            front.title = Some(title_from_file_name(source_file));
+            front
+                .extra
+                .insert("untitled".into(), serde_json::Value::Bool(true));
+        }
+    }
+    front.authors = if !ev.authors.is_empty() {
+        ev.authors.clone()
+    } else if !ev.name_line_authors.is_empty() {
+        ev.name_line_authors.clone()
+    } else if !ev.credit_authors.is_empty() {
+        ev.credit_authors.clone()
+    } else {
+        ev.additional_authors.clone()
+    };
+    let url_outlet = ev
+        .url
+        .as_deref()
+        .and_then(|u| opts.sources.by_host(host_of(u)))
+        .map(str::to_string);
+    front.source = url_outlet
+        .or(ev.byline_outlet.clone())
+        .or(ev.dateline_outlet.clone())
+        .or(ev.source_line_outlet.clone())
+        .or(ev.title_outlet.clone())
+        .or(ev.chrome_outlet.clone());
+    front.url = ev.url.clone();
+    front.section = ev.section.clone();
+    front.kind = Some(kind.to_string());
+    front.summary = summary;
+    front.source_file = Some(source_file.to_string());
+    front.source_hash = Some(blake3::hash(raw).to_hex().to_string());
+    let (date, date_source, evidence) = choose_date(&ev);
+    front.date = date.map(DocDate::Day);
+    front.date_source = date.map(|_| date_source);
+    front.date_evidence = evidence;
+    if let (Some(d), Some(u)) = (date, ev.updated) {
+        if u > d {
+            front.updated = Some(DocDate::Day(u));
+        }
+    }
+
+    let front = match user {
+        Some(user) => frontmatter::overlay(front, user, &user_keys),
+        None => front,
+    };
+    if front.extra.get("untitled") == Some(&serde_json::Value::Bool(true)) {
+        warnings.push(format!(
+            "no headline found; the title {:?} was made from the file name (marked `untitled: true` under `extra`): write the real `title:` in the generated file's front matter",
+            front.title.as_deref().unwrap_or("")
+        ));
+    }
+    if front.date.is_none() {
+        warnings.push(
+            "no publication date found, so it is undated: add `date: YYYY-MM-DD` to the generated file's front matter".to_string(),
+        );
+    }
+    if blocks.is_empty() {
+        warnings.push("nothing was left of the text after removing page furniture; check the dropped lines with `dossier ingest --dry-run`".to_string());
+    }
+
+    Ok(Converted {
+        front,
+        body,
+        dropped,
+        warnings,
+        charset: charset.label(),
+    })
+}
+
+fn push_all(into: &mut Vec<String>, names: Vec<String>) {
+    for n in names {
+        if !into.contains(&n) {
+            into.push(n);
+        }
+    }
+}
+
+/// "Title | Outlet", "Title - Outlet": the outlet suffix of a page title is evidence, not title.
+fn strip_outlet_suffix(title: &str, opts: &ConvertOptions, ev: &mut Evidence) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if let Some(o) = opts.sources.by_name(tail) {
+                ev.title_outlet = Some(o.to_string());
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+fn find_title(doc: &Doc) -> Option<usize> {
+    let n = doc.units.len();
+    // Markdown: a level-one heading near the top is the title.
+    for (i, u) in doc.units.iter().enumerate().take(40) {
+        if u.mark == Mark::Heading(1) && !doc.dropped(i) {
+            return Some(i);
+        }
+        if is_prose(u) && !doc.dropped(i) {
+            break;
+        }
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in doc.units.iter().enumerate().take(400) {
+        if !doc.dropped(i) && u.words <= 30 {
+            *counts.entry(doc.norms[i].as_str()).or_default() += 1;
+        }
+    }
+    let mut best: Option<(i32, usize)> = None;
+    let mut seen = 0;
+    for i in 0..n {
+        if doc.dropped(i) {
+            continue;
+        }
+        let u = &doc.units[i];
+        if is_prose(u) {
+            break;
+        }
+        seen += 1;
+        if seen > 25 {
+            break;
+        }
+        if !headline_like(u)
+            || doc.is_metadata_shape(i)
+            || bp::is_breadcrumb(&u.text)
+            || speaker_line(u).is_some()
+        {
+            continue;
+        }
+        if bylines::name_line(&u.text).is_some() {
+            continue;
+        }
+        let mut score: i32 = match u.words {
+            0..=2 => -1,
+            3 => 1,
+            4..=25 => 3,
+            _ => 1,
+        };
+        if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
+            score += 2;
+        }
+        // Followed by byline, date or reading time: how article headers are laid out.
+        let next_meta = (i + 1..n.min(i + 4)).any(|j| {
+            matches!(
+                doc.drop[j].as_deref(),
+                Some(bp::READ_TIME) | Some(bp::DURATION)
+            ) || doc.bylines[j].is_some()
+                || doc.date_line(j).is_some_and(|d| !d.is_label_only())
+                || bylines::name_line(&doc.units[j].text).is_some()
+        });
+        if next_meta {
+            score += 1;
+        }
+        if u.words <= 3
+            && u.text
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+        {
+            score -= 1;
+        }
+        if u.mark != Mark::Plain {
+            score += 1;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|(s, _)| *s >= 1).map(|(_, i)| i)
+}
+
+/// The header zone ends a few prose paragraphs after the headline.
+fn top_zone_end(doc: &Doc, start: usize) -> usize {
+    let mut prose = 0;
+    for i in start..doc.units.len() {
+        if !doc.dropped(i) && is_prose(&doc.units[i]) {
+            prose += 1;
+            if prose > 3 {
+                return i;
+            }
+        }
+    }
+    doc.units.len()
+}
+
+/// A line that is only a dateline: the outlet it names.
+fn dateline_only(text: &str, opts: &ConvertOptions) -> Option<String> {
+    if text.len() > 120 || !text.ends_with(['-', '–', '—']) {
+        return None;
+    }
+    let c = DATELINE_ONLY_RE.captures(text)?;
+    if let Some(a) = c.name("agency") {
+        return Some(
+            opts.sources
+                .by_name(a.as_str())
+                .map_or_else(|| a.as_str().trim().to_string(), str::to_string),
+        );
+    }
+    let head = c.name("head")?.as_str().trim();
+    if let Some(o) = opts.sources.by_name(head) {
+        return Some(o.to_string());
+    }
+    // "WASHINGTON —": a place in capitals, no outlet.
+    (!head.chars().any(char::is_lowercase) && head.chars().any(char::is_alphabetic))
+        .then(String::new)
+}
+
+fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>, zone_end: usize) {
+    let opts = doc.opts;
+    let start = title_idx.map_or(0, |t| t + 1);
+    let mut first_prose_seen = false;
+    let mut inline_dateline_done = false;
+    for i in 0..zone_end {
+        if doc.dropped(i) || doc.units[i].mark == Mark::Code {
+            continue;
+        }
+        let u = doc.units[i].clone();
+        if let Some(b) = doc.bylines[i].clone() {
+            push_all(&mut ev.authors, b.authors);
+            if ev.byline_outlet.is_none() {
+                ev.byline_outlet = b.outlet;
+            }
+            if let Some(p) = b.published.or(b.updated) {
+                ev.stated.get_or_insert((p, u.text.clone()));
+            }
+            if b.published.is_some() {
+                ev.updated = ev.updated.or(b.updated);
+            }
+            doc.set(i, BYLINE);
+            continue;
+        }
+        if let Some(dl) = doc.date_line(i).cloned() {
+            if let Some(p) = dl.published.or(dl.updated) {
+                if ev.stated.is_none() {
+                    ev.stated = Some((p, u.text.clone()));
+                    if dl.published.is_some() {
+                        ev.updated = dl.updated;
+                    }
+                } else if dl.published.is_none() {
+                    ev.updated = ev.updated.or(dl.updated);
+                }
+            }
+            doc.set(i, DATE_LINE);
+            continue;
+        }
+        if let Some(url) = url_of(&u) {
+            if i < start + 12
+                || !first_prose_seen
+                || ev.url.is_none() && opts.sources.by_host(host_of(&url)).is_some()
+            {
+                if ev.url.is_none() {
+                    if let Some(d) = dates::url_date(&url) {
+                        ev.url_date = Some((d, url.clone()));
+                    }
+                    ev.url = Some(url);
+                }
+                doc.set(i, URL_LINE);
+            }
+            continue;
+        }
+        if let Some(outlet) = dateline_only(&u.text, opts) {
+            if !outlet.is_empty() {
+                ev.dateline_outlet.get_or_insert(outlet);
+            }
+            doc.set(i, DATELINE);
+            continue;
+        }
+        if i < start {
+            continue;
+        }
+        if !first_prose_seen && u.words <= 8 {
+            // Under a byline: the outlet's name ("BBC News"), the author's job ("Diplomatic
+            // correspondent") or where they report from.
+            let after_byline = i > 0 && matches!(doc.drop[i - 1].as_deref(), Some(BYLINE));
+            // "BBC News, Cairo": the outlet and where the author is.
+            let head = u.text.split(',').next().unwrap_or(&u.text);
+            if let Some(o) = opts
+                .sources
+                .by_name(&u.text)
+                .or_else(|| opts.sources.by_name(head))
+            {
+                ev.byline_outlet.get_or_insert_with(|| o.to_string());
+                doc.set(i, BYLINE);
+                continue;
+            }
+            if REPORTING_FROM.is_match(&u.text)
+                || after_byline && u.words <= 5 && bylines::is_role(&u.text)
+            {
+                doc.set(i, BYLINE);
+                continue;
+            }
+        }
+        // A name line right under the headline, or next to a date line.
+        if !first_prose_seen && ev.authors.is_empty() {
+            if let Some(names) = bylines::name_line(&u.text) {
+                let near_title = title_idx.is_some_and(|t| (t + 1..i).all(|j| doc.dropped(j)));
+                let near_date = [i.wrapping_sub(1), i + 1].iter().any(|&j| {
+                    j < doc.units.len() && doc.date_line(j).is_some_and(|d| !d.is_label_only())
+                });
+                if near_title || near_date {
+                    push_all(&mut ev.name_line_authors, names);
+                    doc.set(i, BYLINE);
+                    continue;
+                }
+            }
+        }
+        if is_prose(&u) {
+            if !inline_dateline_done {
+                inline_dateline_done = true;
+                read_inline_dateline(&u.text, opts, ev);
+            }
+            first_prose_seen = true;
+        }
+    }
+}
+
+/// The dateline that opens a wire story's first paragraph: outlet and (partial) date.
+fn read_inline_dateline(text: &str, opts: &ConvertOptions, ev: &mut Evidence) {
+    let head: String = text.chars().take(160).collect();
+    let found = DATELINE_RE.find(&head).map(|m| &head[..m.end()]);
+    if let Some(c) = found.and_then(|h| DATELINE_RE.captures(h)) {
+        let agency = c
+            .name("agency")
+            .or_else(|| c.name("wire"))
+            .map(|m| m.as_str().trim());
+        if let Some(a) = agency {
+            // "(Reuters)", "(AP)", "/PRNewswire/": only known outlets or agency-shaped names.
+            if let Some(o) = opts.sources.by_name(a).or_else(|| opts.sources.find_in(a)) {
+                ev.dateline_outlet.get_or_insert(o.to_string());
+            }
+        }
+        if let Some(d) = c.name("date") {
+            let snippet = c.get(0).map_or("", |m| m.as_str()).trim().to_string();
+            if let Some(f) = dates::find_dates(d.as_str(), opts.date_order).first() {
+                ev.stated.get_or_insert((f.date, snippet));
+            } else if let Some(md) = dates::find_month_day(d.as_str()) {
+                ev.dateline_month_day.get_or_insert((md, snippet));
+            }
+        }
+    }
+}
+
+fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
+    let n = doc.units.len();
+    let total_prose = (start..n)
+        .filter(|&i| !doc.dropped(i) && is_prose(&doc.units[i]))
+        .count();
+    let mut prose = 0;
+    for i in start..n {
+        let u = &doc.units[i];
+        if doc.keep[i] {
+            continue;
+        }
+        let rule = doc.drop[i].as_deref();
+        if rule.is_none() && is_prose(u) {
+            prose += 1;
+            continue;
+        }
+        if prose == 0 {
+            continue;
+        }
+        if rule.is_none() && bylines::is_credit_line(&u.text) {
+            let (main, extra) = bylines::credit_authors(&u.text);
+            push_all(&mut ev.credit_authors, main);
+            push_all(&mut ev.additional_authors, extra);
+            doc.set(i, CREDIT_LINE);
+            return Some(i + 1);
+        }
+        if rule.is_none() && CONTRIBUTOR_NOTE.is_match(&u.text) && i + 1 < n {
+            return Some(i + 1);
+        }
+        if rule == Some(bp::END_MARK) {
+            return Some(i + 1);
+        }
+        // Link lists end the article once it has begun, unless more of the article follows
+        // than came before (an inline box after the first paragraph).
+        let prose_after = total_prose - prose;
+        if prose >= 2 || prose_after <= prose {
+            let k = bp::key(&u.lower);
+            let ends = match rule {
+                Some(bp::RELATED_BLOCK) => true,
+                Some(bp::SKIP_LINKS) => k.starts_with("skip next section") || bp::is_end_header(&k),
+                Some(bp::COPYRIGHT) | Some(bp::SITE_FOOTER) | Some(bp::COMMENT_POLICY) => true,
+                _ => false,
+            };
+            if ends {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+fn dedupe(doc: &mut Doc) {
+    let n = doc.units.len();
+    let dropped_texts: HashSet<String> = (0..n)
+        .filter(|&i| doc.drop[i].as_deref().is_some_and(|r| r != DUPLICATE_LINE))
+        .map(|i| doc.norms[i].clone())
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut decisions: Vec<(usize, &'static str)> = Vec::new();
+    for i in 0..n {
+        if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
+            continue;
+        }
+        let k = doc.norms[i].as_str();
+        if k.is_empty() {
+            continue;
+        }
+        if dropped_texts.contains(k) {
+            decisions.push((i, SAME_AS_DROPPED));
+            continue;
+        }
+        // Speaker lines repeat by nature; short lines ("Yes.") may too.
+        if doc.role[i] == Role::Speaker || doc.units[i].words < 5 {
+            continue;
+        }
+        if !seen.insert(k) {
+            decisions.push((i, DUPLICATE_LINE));
+        }
+    }
+    for (i, rule) in decisions {
+        doc.set(i, rule);
+    }
+}
+
+fn next_kept(doc: &Doc, i: usize) -> Option<usize> {
+    (i + 1..doc.units.len()).find(|&j| !doc.dropped(j))
+}
+
+fn build_blocks(doc: &Doc, kind: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let n = doc.units.len();
+    let mut i = 0;
+    let mut prev_kept: Option<usize> = None;
+    let transcript = matches!(kind, kind::TRANSCRIPT | kind::INTERVIEW);
+    while i < n {
+        if doc.dropped(i) {
+            i += 1;
+            continue;
+        }
+        let u = &doc.units[i];
+        let md = u.md.as_ref();
+        let text = u.text.clone();
+        let block = match (u.mark, doc.role[i]) {
+            (Mark::Code, _) => Block::Code(md.cloned().unwrap_or(text)),
+            (Mark::Heading(level), _) => {
+                // A level-one heading other than the title is a section heading of the body.
+                let level = level.max(2);
+                match md {
+                    Some(m) => Block::Raw(format!("{} {}", "#".repeat(level as usize), m)),
+                    None => Block::Heading(level, text),
+                }
+            }
+            (Mark::Bullet, _) => match md {
+                Some(m) => Block::RawItem {
+                    number: None,
+                    md: m.clone(),
+                },
+                None => Block::Item { number: None, text },
+            },
+            (Mark::Numbered(k), _) => match md {
+                Some(m) => Block::RawItem {
+                    number: Some(k),
+                    md: m.clone(),
+                },
+                None => Block::Item {
+                    number: Some(k),
+                    text,
+                },
+            },
+            (Mark::Quote, _) => match md {
+                Some(m) => Block::Raw(format!("> {m}")),
+                None => Block::Quote {
+                    text,
+                    attribution: None,
+                },
+            },
+            (Mark::Plain, Role::Caption) => match md {
+                Some(m) => Block::Raw(format!("*{}*", m.trim_matches('*'))),
+                None => Block::Caption(text),
+            },
+            (Mark::Plain, Role::Speaker) => {
+                if let (Some(who), Some(j)) = (speaker_line(u), next_kept(doc, i)) {
+                    let q = &doc.units[j];
+                    if q.mark == Mark::Plain
+                        && doc.role[j] == Role::Text
+                        && speaker_line(q).is_none()
+                    {
+                        out.push(Block::Quote {
+                            text: q.text.clone(),
+                            attribution: Some(who),
+                        });
+                        prev_kept = Some(j);
+                        i = j + 1;
+                        continue;
+                    }
+                }
+                Block::Paragraph(text)
+            }
+            (Mark::Plain, Role::Text) => {
+                if kind == kind::LIVEBLOG && kind::is_clock(&text) {
+                    Block::Heading(3, text)
+                } else if let (true, Some((who, said))) =
+                    (transcript && md.is_none(), kind::speaker_label(&text))
+                {
+                    Block::Speaker {
+                        speaker: who.to_string(),
+                        text: said.to_string(),
+                    }
+                } else if prev_kept.is_some()
+                    && subheading_like(u)
+                    && next_kept(doc, i).is_some_and(|j| {
+                        let v = &doc.units[j];
+                        v.mark == Mark::Plain && v.words >= 10 && doc.role[j] == Role::Text
+                    })
+                {
+                    match md {
+                        Some(m) => Block::Raw(format!("## {m}")),
+                        None => Block::Heading(2, text),
+                    }
+                } else {
+                    match md {
+                        Some(m) => Block::Raw(m.clone()),
+                        None => Block::Paragraph(text),
+                    }
+                }
+            }
+        };
+        out.push(block);
+        prev_kept = Some(i);
+        i += 1;
+    }
+    out
+}
+
+/// The standfirst (a lead paragraph printed under the headline) or else the first paragraph.
+fn find_summary(doc: &Doc, start: usize, end: usize) -> Option<String> {
+    let mut first = true;
+    for i in start..end {
+        if doc.dropped(i) {
+            continue;
+        }
+        let u = &doc.units[i];
+        if doc.role[i] != Role::Text || u.mark != Mark::Plain {
+            first = false;
+            continue;
+        }
+        // The first line under the header is the standfirst even without a full stop; later
+        // short lines are subheadings.
+        if u.words >= 10 && (first || !subheading_like(u)) || is_prose(u) {
+            return Some(shorten(&u.text, 300));
+        }
+        first = false;
+    }
+    None
+}
+
+fn choose_date(ev: &Evidence) -> (Option<NaiveDate>, DateSource, Option<String>) {
+    let snip = |s: &str| {
+        let s: String = s.chars().take(120).collect();
+        Some(s)
+    };
+    if let Some((d, e)) = &ev.stated {
+        return (Some(*d), DateSource::Stated, snip(e));
+    }
+    if let Some((d, e)) = &ev.url_date {
+        return (Some(*d), DateSource::Inferred, snip(e));
+    }
+    if let Some((d, e)) = &ev.caption_date {
+        return (Some(*d), DateSource::Caption, snip(e));
+    }
+    if let Some(((m, day), e)) = &ev.dateline_month_day {
+        // A dateline gives month and day; the year comes from the caption or the URL.
+        let year = ev
+            .caption_date
+            .as_ref()
+            .or(ev.url_date.as_ref())
+            .map(|(d, _)| d.year());
+        if let Some(y) = year {
+            if let Some(d) = NaiveDate::from_ymd_opt(y, *m, *day) {
+                return (Some(d), DateSource::Inferred, snip(e));
+            }
+        }
+    }
+    (None, DateSource::Stated, None)
+}

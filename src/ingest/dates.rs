@@ -1,0 +1,481 @@
+//! Dates as pages print them: "February 6, 2024", "Feb. 6, 2024", "Tuesday, Feb. 6, 2024",
+//! "6 February 2024", "2024-02-06", "06/02/2024" (in the configured order), "Published ...
+//! Updated ..." lines, and dates in URL paths.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+/// How all-numeric dates are read (`ingest.date_order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Mdy,
+    Dmy,
+    Ymd,
+}
+
+impl Order {
+    pub fn parse(s: &str) -> Order {
+        match s {
+            "dmy" => Order::Dmy,
+            "ymd" => Order::Ymd,
+            _ => Order::Mdy,
+        }
+    }
+}
+
+/// A date found in a piece of text, with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub date: NaiveDate,
+    pub start: usize,
+    pub end: usize,
+}
+
+const MONTH: &str = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const WEEKDAY: &str =
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+)?";
+
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){WEEKDAY}{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+static YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P<s2>[-/.])(?P<d>\d{1,2})(?:(?-u:\b)|T)",
+    )
+    .expect("valid regex")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P<s2>[/.-])(?P<y>\d{4}|\d{2})(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+/// Month and day without a year, as in wire datelines ("PARIS, Feb 6 (Reuters)").
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$)|/(?P<y2>(?:19|20)\d{2})(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])/")
+        .expect("valid regex")
+});
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)\d{1,2}(?:[:.h]\d{2})(?::\d{2})?(?:\s*[ap]\.?m(?-u:\b)\.?)?|(?-u:\b)\d{1,2}\s*[ap]\.?m(?-u:\b)\.?|[+-]\d{1,2}(?::?\d{2})?(?-u:\b)")
+        .expect("valid regex")
+});
+
+static GLUED_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})(\d{1,2}:\d{2})").expect("valid regex"));
+static GLUED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9a-z])([A-Z][a-z])").expect("valid regex"));
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let key = n.get(..3)?;
+    let m = match key {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn plausible(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn num(c: &regex::Captures, name: &str) -> Option<u32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+/// Matches of `re` with their groups: the fast matcher finds them, the groups are resolved
+/// on the matched text only (offsets in the captures are relative to the returned start).
+fn matches<'h>(
+    re: &'h Regex,
+    text: &'h str,
+) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + 'h {
+    re.find_iter(text).filter_map(move |m| {
+        re.captures(&text[m.start()..m.end()])
+            .map(|c| (m.start(), c))
+    })
+}
+
+/// All full dates (with a year) in `text`, left to right, non-overlapping.
+pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
+    // Every date form has a digit: skip the regexes for text without one.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let mut found: Vec<Found> = Vec::new();
+    let mut push = |date: Option<NaiveDate>, base: usize, m: regex::Match| {
+        if let Some(date) = date {
+            // The `T` of an ISO timestamp is not part of the date.
+            let end = if m.as_str().ends_with('T') {
+                m.end() - 1
+            } else {
+                m.end()
+            };
+            found.push(Found {
+                date,
+                start: base + m.start(),
+                end: base + end,
+            });
+        }
+    };
+    for (base, c) in matches(&MDY, text) {
+        let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
+        push(date, base, c.get(0).expect("group 0"));
+    }
+    for (base, c) in matches(&DMY, text) {
+        let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
+        push(date, base, c.get(0).expect("group 0"));
+    }
+    for (base, c) in matches(&YMD, text) {
+        if c["s"] != c["s2"] {
+            continue;
+        }
+        let date = (|| plausible(c["y"].parse().ok()?, num(&c, "m")?, num(&c, "d")?))();
+        push(date, base, c.get(0).expect("group 0"));
+    }
+    if order != Order::Ymd {
+        for (base, c) in matches(&NUMERIC, text) {
+            if c["s"] != c["s2"] {
+                continue;
+            }
+            let (Some(a), Some(b)) = (num(&c, "a"), num(&c, "b")) else {
+                continue;
+            };
+            let y_text = &c["y"];
+            let Ok(mut y) = y_text.parse::<i32>() else {
+                continue;
+            };
+            if y_text.len() == 2 {
+                // Two-digit years only in the slash form that US pages print ("2/6/24").
+                if &c["s"] != "/" {
+                    continue;
+                }
+                y += 2000;
+            }
+            let (m, d) = if order == Order::Dmy { (b, a) } else { (a, b) };
+            push(plausible(y, m, d), base, c.get(0).expect("group 0"));
+        }
+    }
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        if out.last().is_none_or(|l| f.start >= l.end) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// A month and day with no year (the first one), for wire datelines.
+pub fn find_month_day(text: &str) -> Option<(u32, u32)> {
+    let c = MONTH_DAY.captures(text)?;
+    let m = month_number(&c["m"])?;
+    let d = num(&c, "d")?;
+    (1..=31).contains(&d).then_some((m, d))
+}
+
+/// A date in a URL path: `/2024/02/06/`, `/2024-02-06-`, `/20240206/`.
+pub fn url_date(url: &str) -> Option<NaiveDate> {
+    let path = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = &path[path.find('/')?..];
+    let c = URL_DATE.captures(path)?;
+    if c.name("y").is_some() {
+        plausible(c["y"].parse().ok()?, num(&c, "m")?, num(&c, "d")?)
+    } else {
+        plausible(c["y2"].parse().ok()?, num(&c, "m2")?, num(&c, "d2")?)
+    }
+}
+
+/// Words that may stand beside a date on a line that only states when something was published.
+const DATE_LINE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "update",
+    "last",
+    "first",
+    "posted",
+    "modified",
+    "created",
+    "issued",
+    "released",
+    "edited",
+    "date",
+    "dated",
+    "on",
+    "at",
+    "of",
+    "and",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "gmt",
+    "utc",
+    "z",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "cest",
+    "eet",
+    "eest",
+    "ist",
+    "jst",
+    "aest",
+    "aedt",
+    "msk",
+    "ast",
+    "trt",
+    "wat",
+    "eat",
+    "cat",
+    "sast",
+    "hkt",
+    "sgt",
+    "time",
+    "local",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "h",
+    "hrs",
+    "uhr",
+    "ago",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "today",
+    "yesterday",
+];
+
+/// A line that does nothing but say when the piece was published or updated.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DateLine {
+    pub published: Option<NaiveDate>,
+    pub updated: Option<NaiveDate>,
+}
+
+impl DateLine {
+    /// Only labels, no date ("| Last update :").
+    pub fn is_label_only(&self) -> bool {
+        self.published.is_none() && self.updated.is_none()
+    }
+}
+
+/// Read `text` as a date line: dates, publication labels, weekdays, times and zones only.
+/// `None` if anything else is on the line.
+pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
+    if text.len() > 160 {
+        return None;
+    }
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        // No date; only a bare publication label can still make this a date line.
+        let lower = text.to_lowercase();
+        if !["publish", "updat", "posted", "modified"]
+            .iter()
+            .any(|l| lower.contains(l))
+        {
+            return None;
+        }
+    }
+    // Pages that glue fields together: "February 6, 20248:47 AM GMT+1Updated a year ago".
+    let unglued = GLUED_TIME.replace_all(text, "$1 $2");
+    let unglued = GLUED_WORD.replace_all(&unglued, "$1 $2");
+    let text: &str = &unglued;
+    let dates = find_dates(text, order);
+    let mut rest = String::with_capacity(text.len());
+    let mut line = DateLine::default();
+    let mut last = 0;
+    for f in &dates {
+        let before = text[last..f.start].to_lowercase();
+        rest.push_str(&before);
+        rest.push(' ');
+        last = f.end;
+        let is_update =
+            before.contains("updat") || before.contains("modif") || before.contains("edited");
+        if is_update {
+            line.updated.get_or_insert(f.date);
+        } else if line.published.is_none() {
+            line.published = Some(f.date);
+        } else {
+            line.updated.get_or_insert(f.date);
+        }
+    }
+    rest.push_str(&text[last..].to_lowercase());
+    let rest = TIME.replace_all(&rest, " ");
+    let mut words = 0;
+    for w in rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !DATE_LINE_WORDS.contains(&w) {
+            return None;
+        }
+        words += 1;
+    }
+    if dates.is_empty() {
+        // A label with no date ("Last update:"); needs one of the publication words.
+        let labelled = ["publish", "updat", "posted", "modified"]
+            .iter()
+            .any(|l| rest.contains(l));
+        return (labelled && words <= 4).then_some(line);
+    }
+    Some(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn first(text: &str, order: Order) -> Option<NaiveDate> {
+        find_dates(text, order).first().map(|f| f.date)
+    }
+
+    #[test]
+    fn the_printed_forms() {
+        let want = Some(d("2024-02-06"));
+        for text in [
+            "February 6, 2024",
+            "Feb. 6, 2024",
+            "Tuesday, Feb. 6, 2024",
+            "Tue Feb 6 2024",
+            "6 February 2024",
+            "6th of February, 2024",
+            "2024-02-06",
+            "2024-02-06T09:30:00Z",
+            "2024/02/06",
+            "02/06/2024",
+            "Sept 30 2023 is not it but Feb 6, 2024 is",
+        ] {
+            let got = find_dates(text, Order::Mdy).last().map(|f| f.date);
+            if text.starts_with("Sept") {
+                assert_eq!(got, want, "{text}");
+                assert_eq!(first(text, Order::Mdy), Some(d("2023-09-30")));
+            } else {
+                assert_eq!(got, want, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_configured_order() {
+        assert_eq!(first("03/04/2024", Order::Mdy), Some(d("2024-03-04")));
+        assert_eq!(first("03/04/2024", Order::Dmy), Some(d("2024-04-03")));
+        assert_eq!(first("06.02.2024", Order::Dmy), Some(d("2024-02-06")));
+        assert_eq!(first("03/04/2024", Order::Ymd), None);
+        assert_eq!(first("2/6/24", Order::Mdy), Some(d("2024-02-06")));
+        assert_eq!(first("13/13/2024", Order::Mdy), None);
+        assert_eq!(first("Feb 30, 2024", Order::Mdy), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        let l = date_line(
+            "Published 10:30 AM GMT, Feb 6, 2024 | Updated Feb 7, 2024",
+            Order::Mdy,
+        )
+        .unwrap();
+        assert_eq!(l.published, Some(d("2024-02-06")));
+        assert_eq!(l.updated, Some(d("2024-02-07")));
+        let l = date_line("Updated 3:45 PM EST, Tue February 6, 2024", Order::Mdy).unwrap();
+        assert_eq!((l.published, l.updated), (None, Some(d("2024-02-06"))));
+        assert!(date_line("| Last update :", Order::Mdy)
+            .unwrap()
+            .is_label_only());
+        assert!(date_line("Published On 6 Feb 2024", Order::Mdy).is_some());
+        assert!(date_line("Talks resumed on February 6, 2024 in Cairo", Order::Mdy).is_none());
+        assert!(date_line("On Monday", Order::Mdy).is_none());
+        let l = date_line(
+            "February 6, 20248:47 AM GMT+1Updated a year ago",
+            Order::Mdy,
+        )
+        .unwrap();
+        assert_eq!(l.published, Some(d("2024-02-06")));
+    }
+
+    #[test]
+    fn url_and_dateline_dates() {
+        assert_eq!(
+            url_date("https://x.test/world/2024/02/06/story-slug/"),
+            Some(d("2024-02-06"))
+        );
+        assert_eq!(
+            url_date("https://x.test/news/2024-02-06-story"),
+            Some(d("2024-02-06"))
+        );
+        assert_eq!(
+            url_date("https://x.test/a/20240206/story"),
+            Some(d("2024-02-06"))
+        );
+        assert_eq!(url_date("https://x.test/p/4c4vX"), None);
+        assert_eq!(find_month_day("PARIS, Feb 6 (Reuters) -"), Some((2, 6)));
+    }
+}

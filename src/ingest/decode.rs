@@ -1,0 +1,262 @@
+//! Raw bytes → normalised text: encodings, line endings, odd spaces, binary detection.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// What the bytes were read as, reported when it was not plain UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Charset {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+impl Charset {
+    pub fn label(self) -> &'static str {
+        match self {
+            Charset::Utf8 => "UTF-8",
+            Charset::Utf8Bom => "UTF-8 with BOM",
+            Charset::Utf16Le => "UTF-16LE",
+            Charset::Utf16Be => "UTF-16BE",
+            Charset::Windows1252 => "Windows-1252",
+        }
+    }
+}
+
+/// Why bytes cannot be read as a text document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotText {
+    Empty,
+    Binary(&'static str),
+}
+
+/// Decode `raw` into text with `\n` line endings, ordinary spaces and no invisible characters.
+pub fn decode(raw: &[u8]) -> Result<(String, Charset), NotText> {
+    if let Some(kind) = known_binary(raw) {
+        return Err(NotText::Binary(kind));
+    }
+    let (text, charset) = if let Some(rest) = raw.strip_prefix(b"\xEF\xBB\xBF") {
+        (String::from_utf8_lossy(rest).into_owned(), Charset::Utf8Bom)
+    } else if let Some(rest) = raw.strip_prefix(b"\xFF\xFE") {
+        (decode_with(UTF_16LE, rest), Charset::Utf16Le)
+    } else if let Some(rest) = raw.strip_prefix(b"\xFE\xFF") {
+        (decode_with(UTF_16BE, rest), Charset::Utf16Be)
+    } else if let Some(le) = bomless_utf16(raw) {
+        if le {
+            (decode_with(UTF_16LE, raw), Charset::Utf16Le)
+        } else {
+            (decode_with(UTF_16BE, raw), Charset::Utf16Be)
+        }
+    } else if raw[..raw.len().min(8192)].contains(&0) {
+        return Err(NotText::Binary("contains NUL bytes"));
+    } else {
+        match std::str::from_utf8(raw) {
+            Ok(s) => (normalise(s), Charset::Utf8),
+            // Not UTF-8: pages saved by older tools are almost always Windows-1252 (a superset
+            // of Latin-1 that has the curly quotes and dashes news text is full of).
+            Err(_) => (decode_with(WINDOWS_1252, raw), Charset::Windows1252),
+        }
+    };
+    let text = if charset == Charset::Utf8 {
+        text
+    } else {
+        normalise(&text)
+    };
+    if text.trim().is_empty() {
+        return Err(NotText::Empty);
+    }
+    if looks_binary(&text) {
+        return Err(NotText::Binary("is mostly control characters"));
+    }
+    Ok((text, charset))
+}
+
+fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> String {
+    enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// File formats people drop by mistake, named so the warning can say what to do.
+fn known_binary(raw: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "is a PDF; save its text as a .txt file"),
+        (
+            b"PK\x03\x04",
+            "is a ZIP archive (or a Word/OpenDocument file); save its text as a .txt file",
+        ),
+        (b"\x89PNG", "is a PNG image"),
+        (b"\xFF\xD8\xFF", "is a JPEG image"),
+        (b"GIF8", "is a GIF image"),
+        (b"\x1F\x8B", "is gzip-compressed"),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "is an old Office document; save its text as a .txt file",
+        ),
+        (b"{\\rtf", "is an RTF document; save it as plain text"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(magic, _)| raw.starts_with(magic))
+        .map(|(_, what)| *what)
+}
+
+/// UTF-16 saved without a BOM shows as a zero in every other byte of ASCII text.
+/// Returns Some(true) for little-endian, Some(false) for big-endian.
+fn bomless_utf16(raw: &[u8]) -> Option<bool> {
+    let sample = &raw[..raw.len().min(4096) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd_zero * 10 >= pairs * 7 && even_zero * 10 <= pairs {
+        Some(true)
+    } else if even_zero * 10 >= pairs * 7 && odd_zero * 10 <= pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn looks_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(8192) {
+        total += 1;
+        if c == '\u{FFFD}' || (c.is_control() && c != '\n') {
+            bad += 1;
+        }
+    }
+    total > 0 && bad * 10 > total
+}
+
+/// One pass: CRLF/CR → LF, tabs and exotic spaces → space, invisible characters removed,
+/// typewriter doubled apostrophes → a double quote. Lines keep their text; trimming and
+/// collapsing happen per line later.
+pub fn normalise(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // Copy runs of ordinary text in one go. Only ASCII controls, doubled apostrophes and the
+    // few multi-byte sequences that can encode odd spaces or invisible characters (lead bytes
+    // C2, E1, E2, E3, EF) are looked at.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let suspect = b < 0x20 && b != b'\n'
+            || b == 0x7F
+            || b == b'\'' && bytes.get(i + 1) == Some(&b'\'')
+            || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        if !suspect {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        let replacement: Option<&str> = match c {
+            '\r' => {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    Some("")
+                } else {
+                    Some("\n")
+                }
+            }
+            '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => Some("\n"),
+            '\t'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}' => Some(" "),
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => Some(""),
+            '\'' => Some("\""),
+            c if c.is_control() => Some(""),
+            _ => None,
+        };
+        match replacement {
+            Some(r) => {
+                out.push_str(&text[run..i]);
+                out.push_str(r);
+                // A doubled apostrophe consumes both.
+                let used = if c == '\'' { 2 } else { len };
+                i += used;
+                run = i;
+            }
+            None => i += len,
+        }
+    }
+    out.push_str(&text[run..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let (t, c) = decode("caf\u{e9}\n".as_bytes()).unwrap();
+        assert_eq!((t.as_str(), c), ("caf\u{e9}\n", Charset::Utf8));
+        let (t, c) = decode(b"\xEF\xBB\xBFhello").unwrap();
+        assert_eq!((t.as_str(), c), ("hello", Charset::Utf8Bom));
+    }
+
+    #[test]
+    fn windows_1252_smart_quotes() {
+        // “Quoted” – dash, café, in Windows-1252 bytes.
+        let raw = b"\x93Quoted\x94 \x96 dash, caf\xE9";
+        let (t, c) = decode(raw).unwrap();
+        assert_eq!(c, Charset::Windows1252);
+        assert_eq!(t, "\u{201C}Quoted\u{201D} \u{2013} dash, caf\u{e9}");
+    }
+
+    #[test]
+    fn utf16_both_orders_with_and_without_bom() {
+        let text = "Headline here\r\nBody text\u{2019}s line";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let want = "Headline here\nBody text\u{2019}s line";
+        let with_bom = |bom: &[u8], body: &[u8]| [bom, body].concat();
+        assert_eq!(
+            decode(&with_bom(b"\xFF\xFE", &le)).unwrap(),
+            (want.into(), Charset::Utf16Le)
+        );
+        assert_eq!(
+            decode(&with_bom(b"\xFE\xFF", &be)).unwrap(),
+            (want.into(), Charset::Utf16Be)
+        );
+        assert_eq!(decode(&le).unwrap(), (want.into(), Charset::Utf16Le));
+        assert_eq!(decode(&be).unwrap(), (want.into(), Charset::Utf16Be));
+    }
+
+    #[test]
+    fn line_endings_and_spaces() {
+        let (t, _) = decode(b"a\r\nb\rc\n\td\xC2\xA0e\xE2\x80\x8Bf").unwrap();
+        assert_eq!(t, "a\nb\nc\n d ef");
+    }
+
+    #[test]
+    fn empty_and_binary() {
+        assert_eq!(decode(b""), Err(NotText::Empty));
+        assert_eq!(decode(b" \r\n\t\n"), Err(NotText::Empty));
+        assert!(matches!(decode(b"%PDF-1.7 ..."), Err(NotText::Binary(_))));
+        assert!(matches!(
+            decode(b"ab\0\0\x01\x02cd\0"),
+            Err(NotText::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn doubled_apostrophes_become_quotes() {
+        assert_eq!(normalise("''Hello'' she said"), "\"Hello\" she said");
+    }
+}

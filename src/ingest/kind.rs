@@ -1,0 +1,213 @@
+//! What sort of piece a document is: article, video, liveblog, statement, transcript or
+//! interview, from transcript markers, player notices and page labels.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::Unit;
+
+pub const ARTICLE: &str = "article";
+pub const VIDEO: &str = "video";
+pub const LIVEBLOG: &str = "liveblog";
+pub const STATEMENT: &str = "statement";
+pub const TRANSCRIPT: &str = "transcript";
+pub const INTERVIEW: &str = "interview";
+
+static SPEAKER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>Q|A|[\p{Lu}][\p{Lu}.'’\- ]{1,40}|[\p{Lu}][\p{L}.'’\-]+(?: [\p{Lu}][\p{L}.'’\-]+){0,3})\s*:\s+\S")
+        .expect("valid regex")
+});
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:gmt|utc|et|bst|cet|est|edt|pt|[a-z]{2,4}t))?$")
+        .expect("valid regex")
+});
+
+/// "NAME: text" or "Q: text": the speaker label and the text.
+pub fn speaker_label(text: &str) -> Option<(&str, &str)> {
+    let c = SPEAKER_LABEL.captures(text)?;
+    let who = c.name("who")?.as_str().trim();
+    // A label is short and names someone, not the start of a sentence with a colon.
+    let words = who.split_whitespace().count();
+    let caps = !who.chars().any(char::is_lowercase);
+    if who.is_empty() || words > 4 || (!caps && words < 2) {
+        return None;
+    }
+    // The match ends with the first character of the text.
+    let end = c.get(0)?.end();
+    let start = text[..end].char_indices().last().map_or(end, |(i, _)| i);
+    Some((who, &text[start..]))
+}
+
+/// A lone clock time: a liveblog entry's stamp ("14:05", "2.05pm", "9:30 a.m. ET").
+pub fn is_clock(text: &str) -> bool {
+    text.len() <= 20 && CLOCK.is_match(text.trim())
+}
+
+/// Decide the kind. `title` is the found title (may be empty).
+pub fn detect(title: &str, units: &[Unit]) -> &'static str {
+    let t = title.to_lowercase();
+    let mut video = t.starts_with("video:") || t.starts_with("watch:");
+    let mut live = t.starts_with("live:")
+        || t.starts_with("live updates")
+        || t.contains("live updates")
+        || t.contains("as it happened")
+        || t.contains("live blog")
+        || t.ends_with("- live");
+    let mut statement = t.starts_with("statement by")
+        || t.starts_with("statement from")
+        || t.starts_with("statement on")
+        || t.starts_with("joint statement")
+        || t.starts_with("readout of")
+        || t.starts_with("press release");
+    let mut transcript_marker = false;
+    let mut interview =
+        t.starts_with("interview") || t.contains(" interview: ") || t.starts_with("q&a");
+    let mut speakers = 0usize;
+    let mut qa = 0usize;
+    let mut clocks = 0usize;
+    for u in units {
+        let l = u.lower.as_str();
+        let label_colon = u.text.bytes().take(48).any(|b| b == b':');
+        if let Some((who, _)) = label_colon.then(|| speaker_label(&u.text)).flatten() {
+            if who == "Q" || who == "A" {
+                qa += 1;
+            } else {
+                speakers += 1;
+            }
+        }
+        if l.len() > 160 {
+            // Markers are short lines; a long one can only carry a wire-service dateline.
+            let head = l.char_indices().nth(200).map_or(l, |(i, _)| &l[..i]);
+            if head.contains("newswire") {
+                statement = true;
+            }
+            continue;
+        }
+        if l.contains("video transcript")
+            || l.contains("support the video")
+            || l.contains("video player")
+            || l.contains("[video]")
+            || l == "(video)"
+        {
+            video = true;
+        }
+        if l.contains("transcript") && u.words <= 4 {
+            transcript_marker = true;
+        }
+        if l == "live updates"
+            || l == "key events"
+            || l == "show key events only"
+            || l == "live blog"
+            || l.starts_with("pinned post")
+        {
+            live = true;
+        }
+        if l.contains("for immediate release")
+            || l.contains("/prnewswire/")
+            || l.contains("/ prnewswire /")
+            || l.contains("/globe newswire/")
+            || l.contains("-- business wire")
+            || l.starts_with("media contact")
+            || l.starts_with("press contact")
+            || l.starts_with("press release")
+            || l.starts_with("news release")
+            || l.starts_with("press statement")
+            || l == "###"
+            || l == "# # #"
+        {
+            statement = true;
+        }
+        if is_clock(&u.text) {
+            clocks += 1;
+        }
+    }
+    if clocks >= 3 {
+        live = true;
+    }
+    if qa >= 2 {
+        interview = true;
+    }
+    if statement {
+        STATEMENT
+    } else if live {
+        LIVEBLOG
+    } else if video {
+        VIDEO
+    } else if interview && (qa >= 2 || speakers >= 2) {
+        INTERVIEW
+    } else if transcript_marker || speakers >= 3 {
+        TRANSCRIPT
+    } else {
+        ARTICLE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::blocks::units;
+
+    fn kind(text: &str, title: &str) -> &'static str {
+        detect(title, &units(text, false))
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(kind("[Video transcript]\n\nText.", "A title"), VIDEO);
+        assert_eq!(
+            kind("Your browser does not support the video tag.", "A title"),
+            VIDEO
+        );
+        assert_eq!(
+            kind(
+                "Text.\n\n14:05\n\nEntry.\n\n13:40\n\nEntry.\n\n12:15\n\nEntry.",
+                "War news"
+            ),
+            LIVEBLOG
+        );
+        assert_eq!(kind("Text.", "Live updates: talks resume"), LIVEBLOG);
+        assert_eq!(
+            kind(
+                "FOR IMMEDIATE RELEASE\n\nAcme Corp announced.\n\n###",
+                "Acme"
+            ),
+            STATEMENT
+        );
+        assert_eq!(
+            kind(
+                "Q: Why now?\n\nA: Because.\n\nQ: And then?\n\nA: We wait.",
+                "A chat"
+            ),
+            INTERVIEW
+        );
+        assert_eq!(
+            kind(
+                "MR. ROE: Good morning.\n\nMS. DOE: Thank you.\n\nMR. ROE: Next question.",
+                "Briefing"
+            ),
+            TRANSCRIPT
+        );
+        assert_eq!(
+            kind("Plain reporting.\n\nMore reporting.", "Title"),
+            ARTICLE
+        );
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            speaker_label("SECRETARY BLINKEN: Thank you."),
+            Some(("SECRETARY BLINKEN", "Thank you."))
+        );
+        assert_eq!(
+            speaker_label("Jane Roe: We will."),
+            Some(("Jane Roe", "We will."))
+        );
+        assert_eq!(speaker_label("He said this: nothing."), None);
+        assert_eq!(speaker_label("ANA: “Ölçü”"), Some(("ANA", "“Ölçü”")));
+        assert!(is_clock("9:30 a.m. ET"));
+        assert!(is_clock("14.05 GMT"));
+        assert!(!is_clock("01:52:10 long"));
+    }
+}

@@ -1,0 +1,625 @@
+//! Watch mode: file events under the site's sources become rebuilds.
+//!
+//! The watcher listens to `site.yaml`, `content/` (the raw inbox included), `templates/` and
+//! `static/`; nothing else under the site folder (the output folder, `.git`, `.dossier`) can
+//! trigger a build. Events pass through a debouncer (editors' save-by-rename and a
+//! `git checkout` touching a thousand files arrive as bursts), then wait for a short quiet
+//! spell, so a burst ends in one rebuild. Every rebuild goes through the same [`Session`],
+//! whose caches make it cost roughly the pages that changed.
+
+use std::collections::BTreeSet;
+use std::panic::AssertUnwindSafe;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
+use notify_debouncer_full::notify::{self, EventKind, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent};
+
+use crate::build::{load_config, BuildOptions, BuildReport, Session};
+use crate::error::Error;
+
+/// How long the debouncer holds an event back, waiting for related ones (an editor's
+/// temporary file and rename, a second write). Counted in the save-to-page latency.
+pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(25);
+
+/// The longest a continuous stream of events may postpone a build.
+const MAX_BATCH_WAIT: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Clone)]
+pub struct WatchSettings {
+    pub debounce: Duration,
+}
+
+impl Default for WatchSettings {
+    fn default() -> Self {
+        WatchSettings {
+            debounce: DEFAULT_DEBOUNCE,
+        }
+    }
+}
+
+/// What the watcher saw change since the last build.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// Every path events named (files or folders; some may no longer exist), sorted.
+    pub paths: BTreeSet<PathBuf>,
+    /// The subset in the raw inbox: documents waiting to be converted.
+    pub inbox: BTreeSet<PathBuf>,
+    /// `site.yaml` changed.
+    pub config: bool,
+    /// The watcher lost track (its event queue overflowed): anything may have changed.
+    pub rescan: bool,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty() && !self.rescan
+    }
+}
+
+/// One build's result, as watch mode reports it.
+#[derive(Debug)]
+pub struct Outcome {
+    /// What triggered the build; `None` for the first one.
+    pub changes: Option<Changes>,
+    pub result: Result<BuildReport, Error>,
+    pub elapsed: Duration,
+}
+
+/// What [`Watch::run`] reports while it runs.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// A build finished, well or not. After an error the output folder is as the last good
+    /// build left it.
+    Build(&'a Outcome),
+    /// The watcher had a problem (events may have been missed); watching goes on.
+    WatchProblem(String),
+}
+
+/// Errors that stop watch mode before it starts.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error("cannot watch {}: {source}", path.display())]
+    Watch {
+        path: PathBuf,
+        #[source]
+        source: notify::Error,
+    },
+    #[error("cannot start the file watcher: {0}")]
+    Start(#[source] notify::Error),
+    #[error("{}: cannot resolve the path: {source}", path.display())]
+    Path {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+enum Signal {
+    Fs(DebounceEventResult),
+    Stop,
+}
+
+/// Stops a running [`Watch`] from another thread (a Ctrl-C handler, a test).
+#[derive(Clone)]
+pub struct Stopper(Sender<Signal>);
+
+impl Stopper {
+    pub fn stop(&self) {
+        let _ = self.0.send(Signal::Stop);
+    }
+}
+
+/// Watch mode: build, then rebuild on every change until stopped.
+pub struct Watch {
+    tx: Sender<Signal>,
+    rx: Receiver<Signal>,
+}
+
+impl Default for Watch {
+    fn default() -> Self {
+        Watch::new()
+    }
+}
+
+impl Watch {
+    pub fn new() -> Watch {
+        let (tx, rx) = mpsc::channel();
+        Watch { tx, rx }
+    }
+
+    pub fn stopper(&self) -> Stopper {
+        Stopper(self.tx.clone())
+    }
+
+    /// Start watching, build once, then rebuild after each burst of changes until a
+    /// [`Stopper`] fires. Build errors are reported through `on_event` and never end the loop.
+    pub fn run(
+        self,
+        opts: BuildOptions,
+        settings: &WatchSettings,
+        mut on_event: impl FnMut(Event),
+    ) -> Result<(), WatchError> {
+        let opts = absolute_options(opts)?;
+        let mut scope = Scope::new(&opts);
+        let tx = self.tx.clone();
+        let debounce = settings.debounce.max(Duration::from_millis(1));
+        let mut debouncer = new_debouncer(debounce, None, move |r: DebounceEventResult| {
+            let _ = tx.send(Signal::Fs(r));
+        })
+        .map_err(WatchError::Start)?;
+        // The site folder itself, not recursively: it tells when site.yaml is replaced and
+        // when content/, templates/ or static/ appear.
+        debouncer
+            .watch(&opts.root, RecursiveMode::NonRecursive)
+            .map_err(|source| WatchError::Watch {
+                path: opts.root.clone(),
+                source,
+            })?;
+        let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
+        sync_watches(&mut debouncer, &scope, &mut watched, &mut on_event);
+
+        let mut session = Session::new(opts);
+        let outcome = build_once(&mut session, None);
+        on_event(Event::Build(&outcome));
+
+        // A burst ends when no event arrived for this long; the debouncer emits a batch every
+        // quarter of its delay while events keep coming.
+        let quiet = debounce / 2;
+        while let Ok(signal) = self.rx.recv() {
+            let mut changes = Changes::default();
+            match signal {
+                Signal::Stop => break,
+                Signal::Fs(r) => scope.absorb(r, &mut changes, &mut on_event),
+            }
+            let started = Instant::now();
+            let mut stop = false;
+            while started.elapsed() < MAX_BATCH_WAIT {
+                match self.rx.recv_timeout(quiet) {
+                    Ok(Signal::Fs(r)) => scope.absorb(r, &mut changes, &mut on_event),
+                    Ok(Signal::Stop) | Err(RecvTimeoutError::Disconnected) => {
+                        stop = true;
+                        break;
+                    }
+                    Err(RecvTimeoutError::Timeout) => break,
+                }
+            }
+            if stop {
+                break;
+            }
+            if changes.is_empty() {
+                continue;
+            }
+            // A watched folder that was itself removed or replaced lost its watch.
+            for p in &changes.paths {
+                if watched.remove(p) {
+                    let _ = debouncer.unwatch(p);
+                }
+            }
+            if changes.config {
+                // site.yaml may move the inbox.
+                scope = Scope::new(&session.opts);
+            }
+            sync_watches(&mut debouncer, &scope, &mut watched, &mut on_event);
+            let outcome = build_once(&mut session, Some(changes));
+            on_event(Event::Build(&outcome));
+        }
+        debouncer.stop();
+        Ok(())
+    }
+}
+
+/// The one place a rebuild happens, for the first build and every later one.
+///
+/// Raw documents dropped into the inbox are in `changes.inbox`. The ingest stage (being
+/// written separately) will be called here, before `session.build`, to convert them into
+/// `content/articles/`; the files it writes then come back as ordinary content events.
+/// Until then a change in the inbox simply triggers a build like any other.
+fn build_once(session: &mut Session, changes: Option<Changes>) -> Outcome {
+    let started = Instant::now();
+    if let Some(c) = &changes {
+        let paths: Vec<PathBuf> = c.paths.iter().cloned().collect();
+        session.invalidate(&paths);
+    }
+    let silent = |_: usize, _: usize| {};
+    // A bug that panics inside a build must not end the writer's session: report it and
+    // start from a clean cache.
+    let result = match std::panic::catch_unwind(AssertUnwindSafe(|| session.build(&silent))) {
+        Ok(r) => r,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            *session = Session::new(session.opts.clone());
+            Err(Error::Output {
+                path: session.opts.root.clone(),
+                message: format!(
+                    "internal error while building ({what}); this is a bug in Dossier, please report it. Watching goes on"
+                ),
+            })
+        }
+    };
+    Outcome {
+        changes,
+        result,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// Events name absolute paths; the session must use the same ones to match them.
+fn absolute_options(mut opts: BuildOptions) -> Result<BuildOptions, WatchError> {
+    let abs = |p: &Path| {
+        std::path::absolute(p).map_err(|source| WatchError::Path {
+            path: p.to_path_buf(),
+            source,
+        })
+    };
+    opts.root = abs(&opts.root)?;
+    if let Some(out) = &opts.output {
+        opts.output = Some(abs(out)?);
+    }
+    Ok(opts)
+}
+
+/// Add a recursive watch for every source folder that exists and is not watched yet.
+fn sync_watches<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
+    debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
+    scope: &Scope,
+    watched: &mut BTreeSet<PathBuf>,
+    on_event: &mut impl FnMut(Event),
+) {
+    for dir in scope.folders() {
+        if watched.contains(&dir) || !dir.is_dir() {
+            continue;
+        }
+        match debouncer.watch(&dir, RecursiveMode::Recursive) {
+            Ok(()) => {
+                watched.insert(dir);
+            }
+            Err(e) => on_event(Event::WatchProblem(format!(
+                "cannot watch {}: {e}; changes there will be missed until it is recreated",
+                dir.display()
+            ))),
+        }
+    }
+}
+
+/// Which paths matter to a build, and what they are.
+#[derive(Debug, Clone)]
+struct Scope {
+    /// The site folder as given, and resolved: some platforms (macOS) report events under
+    /// the resolved path, which is mapped back before anything else.
+    root: PathBuf,
+    real_root: Option<PathBuf>,
+    output: PathBuf,
+    site_yaml: PathBuf,
+    content: PathBuf,
+    templates: PathBuf,
+    statics: PathBuf,
+    inbox: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Config,
+    Content,
+    Inbox,
+    Template,
+    Static,
+}
+
+impl Scope {
+    fn new(opts: &BuildOptions) -> Scope {
+        let root = opts.root.clone();
+        // An unreadable site.yaml is the build's to report; the default inbox will do here.
+        let inbox = load_config(opts)
+            .map(|c| c.inbox)
+            .unwrap_or_else(|_| crate::config::Config::default().inbox);
+        let real_root = root.canonicalize().ok().filter(|r| *r != root);
+        Scope {
+            real_root,
+            output: opts.output_dir(),
+            site_yaml: root.join("site.yaml"),
+            content: root.join("content"),
+            templates: root.join("templates"),
+            statics: root.join("static"),
+            inbox: root.join(inbox),
+            root,
+        }
+    }
+
+    /// An event's path under the site folder as the session names it.
+    fn logical(&self, path: &Path) -> PathBuf {
+        match &self.real_root {
+            Some(real) if !path.starts_with(&self.root) => match path.strip_prefix(real) {
+                Ok(rel) => self.root.join(rel),
+                Err(_) => path.to_path_buf(),
+            },
+            _ => path.to_path_buf(),
+        }
+    }
+
+    fn folders(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![
+            self.content.clone(),
+            self.templates.clone(),
+            self.statics.clone(),
+        ];
+        if !self.inbox.starts_with(&self.content) {
+            dirs.push(self.inbox.clone());
+        }
+        dirs
+    }
+
+    /// What a path is to the build, or `None` when no build reads it.
+    fn role(&self, path: &Path) -> Option<Role> {
+        if path.starts_with(&self.output) || is_scratch_file(path) {
+            return None;
+        }
+        if path == self.site_yaml {
+            return Some(Role::Config);
+        }
+        let (role, base) = if path.starts_with(&self.inbox) {
+            (Role::Inbox, &self.inbox)
+        } else if path.starts_with(&self.content) {
+            (Role::Content, &self.content)
+        } else if path.starts_with(&self.templates) {
+            (Role::Template, &self.templates)
+        } else if path.starts_with(&self.statics) {
+            (Role::Static, &self.statics)
+        } else {
+            return None;
+        };
+        let rel = path.strip_prefix(base).unwrap_or(path);
+        let hidden = rel.components().any(|c| match c {
+            Component::Normal(n) => n.to_string_lossy().starts_with('.'),
+            _ => false,
+        });
+        // The content loader and the theme skip hidden entries; static/ copies them (but
+        // never a .git folder).
+        let ignored = match role {
+            Role::Static => rel.components().any(|c| c.as_os_str() == ".git"),
+            _ => hidden,
+        };
+        (!ignored).then_some(role)
+    }
+
+    /// Fold a debouncer batch into `changes`.
+    fn absorb(
+        &self,
+        result: DebounceEventResult,
+        changes: &mut Changes,
+        on_event: &mut impl FnMut(Event),
+    ) {
+        let events = match result {
+            Ok(events) => events,
+            Err(errors) => {
+                for e in errors {
+                    on_event(Event::WatchProblem(format!("file watcher: {e}")));
+                }
+                // Whatever was lost, a build re-reads what changed on disk.
+                changes.rescan = true;
+                return;
+            }
+        };
+        for event in events {
+            self.absorb_event(&event, changes);
+        }
+    }
+
+    fn absorb_event(&self, event: &DebouncedEvent, changes: &mut Changes) {
+        if event.need_rescan() {
+            changes.rescan = true;
+            return;
+        }
+        let relevant = match event.kind {
+            // Reads (the build's own included) are not changes; a write is done when closed.
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+            EventKind::Access(_) | EventKind::Other => false,
+            EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => {
+                true
+            }
+        };
+        if !relevant {
+            return;
+        }
+        for path in &event.paths {
+            let path = &self.logical(path);
+            match self.role(path) {
+                None => {}
+                Some(role) => {
+                    if role == Role::Config {
+                        changes.config = true;
+                    }
+                    if role == Role::Inbox {
+                        changes.inbox.insert(path.clone());
+                    }
+                    changes.paths.insert(path.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Editors' swap, backup and save-in-progress files: never part of a site, and noisy.
+fn is_scratch_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+        return false;
+    };
+    let name = name.as_ref();
+    name.ends_with('~')
+        || name == "4913" // vim probes whether it may write in the folder
+        || name == ".DS_Store"
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.starts_with(".#")
+        || name.starts_with(".goutputstream-")
+        || [".swp", ".swo", ".swx", ".tmp", ".crswap", "___jb_tmp___", "___jb_old___"]
+            .iter()
+            .any(|s| name.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify_debouncer_full::notify::event::{CreateKind, ModifyKind, RemoveKind};
+
+    fn scope() -> Scope {
+        let root = PathBuf::from("/site");
+        Scope {
+            real_root: Some(PathBuf::from("/private/site")),
+            output: root.join("public"),
+            site_yaml: root.join("site.yaml"),
+            content: root.join("content"),
+            templates: root.join("templates"),
+            statics: root.join("static"),
+            inbox: root.join("content/inbox"),
+            root,
+        }
+    }
+
+    fn event(kind: EventKind, path: &str) -> DebouncedEvent {
+        DebouncedEvent::new(
+            notify::Event::new(kind).add_path(PathBuf::from(path)),
+            Instant::now(),
+        )
+    }
+
+    #[test]
+    fn roles_of_paths() {
+        let s = scope();
+        let role = |p: &str| s.role(Path::new(p));
+        assert_eq!(role("/site/site.yaml"), Some(Role::Config));
+        assert_eq!(role("/site/content/articles/a.md"), Some(Role::Content));
+        assert_eq!(role("/site/content/inbox/raw.txt"), Some(Role::Inbox));
+        assert_eq!(role("/site/templates/base.html"), Some(Role::Template));
+        assert_eq!(role("/site/static/.htaccess"), Some(Role::Static));
+        for ignored in [
+            "/site/public/index.html",
+            "/site/.git/index",
+            "/site/.dossier/preview/index.html",
+            "/site/README.md",
+            "/site/content/.git/HEAD",
+            "/site/content/articles/.a.md.swp",
+            "/site/content/articles/a.md~",
+            "/site/content/articles/4913",
+            "/site/content/articles/#a.md#",
+            "/site/templates/.hidden.html",
+            "/site/static/.git/config",
+        ] {
+            assert_eq!(role(ignored), None, "{ignored}");
+        }
+    }
+
+    #[test]
+    fn output_inside_the_site_is_ignored_even_when_named_like_a_source() {
+        let mut s = scope();
+        s.output = PathBuf::from("/site/static-out");
+        assert_eq!(s.role(Path::new("/site/static-out/x.css")), None);
+    }
+
+    #[test]
+    fn reads_are_not_changes() {
+        let s = scope();
+        let mut c = Changes::default();
+        let mut sink = |_: Event| {};
+        s.absorb(
+            Ok(vec![
+                event(
+                    EventKind::Access(AccessKind::Open(AccessMode::Any)),
+                    "/site/content/a.md",
+                ),
+                event(
+                    EventKind::Access(AccessKind::Close(AccessMode::Read)),
+                    "/site/content/a.md",
+                ),
+            ]),
+            &mut c,
+            &mut sink,
+        );
+        assert!(c.is_empty());
+        s.absorb(
+            Ok(vec![event(
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                "/site/content/a.md",
+            )]),
+            &mut c,
+            &mut sink,
+        );
+        assert_eq!(
+            c.paths.iter().collect::<Vec<_>>(),
+            [Path::new("/site/content/a.md")]
+        );
+    }
+
+    #[test]
+    fn batches_merge_and_classify() {
+        let s = scope();
+        let mut c = Changes::default();
+        let mut sink = |_: Event| {};
+        s.absorb(
+            Ok(vec![
+                event(
+                    EventKind::Create(CreateKind::File),
+                    "/site/content/inbox/x.txt",
+                ),
+                event(EventKind::Modify(ModifyKind::Any), "/site/site.yaml"),
+                event(EventKind::Remove(RemoveKind::File), "/site/public/old.html"),
+            ]),
+            &mut c,
+            &mut sink,
+        );
+        s.absorb(
+            Ok(vec![event(
+                EventKind::Remove(RemoveKind::Folder),
+                "/site/content/articles/2023",
+            )]),
+            &mut c,
+            &mut sink,
+        );
+        assert!(c.config);
+        assert_eq!(c.inbox.len(), 1);
+        s.absorb(
+            Ok(vec![event(
+                EventKind::Create(CreateKind::File),
+                "/private/site/templates/x.html",
+            )]),
+            &mut c,
+            &mut sink,
+        );
+        assert!(c.paths.contains(Path::new("/site/templates/x.html")));
+        assert_eq!(c.paths.len(), 4, "{:?}", c.paths);
+        assert!(!c.rescan);
+    }
+
+    #[test]
+    fn watcher_errors_force_a_rescan_and_are_reported() {
+        let s = scope();
+        let mut c = Changes::default();
+        let mut problems = Vec::new();
+        s.absorb(
+            Err(vec![notify::Error::generic("queue overflow")]),
+            &mut c,
+            &mut |e| {
+                if let Event::WatchProblem(p) = e {
+                    problems.push(p)
+                }
+            },
+        );
+        assert!(c.rescan && !c.is_empty());
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn scratch_files() {
+        for name in ["a.md~", ".a.md.swp", "#a.md#", ".#a.md", "x.tmp", "4913"] {
+            assert!(is_scratch_file(Path::new(name)), "{name}");
+        }
+        for name in ["a.md", "style.css", "tmp.md", "index.html"] {
+            assert!(!is_scratch_file(Path::new(name)), "{name}");
+        }
+    }
+}

@@ -1,0 +1,705 @@
+//! Conversion of raw documents written for these tests (no specimen text): wire copy with
+//! datelines, a portal page, a liveblog, a press release, an interview, a transcript with
+//! speaker lines, Windows-1252 bytes, UTF-16 with CRLF, and Markdown with partial front
+//! matter.
+
+use dossier::content::DateSource;
+use dossier::ingest::{convert, plain_blocks, ConvertOptions, Converted};
+
+fn conv(text: &str) -> Converted {
+    convert(
+        text.as_bytes(),
+        "content/inbox/doc.txt",
+        &ConvertOptions::default(),
+    )
+    .expect("converts")
+}
+
+fn blocks(c: &Converted) -> Vec<String> {
+    plain_blocks(&c.body)
+}
+
+fn rules_for(c: &Converted, text: &str) -> Vec<String> {
+    c.dropped
+        .iter()
+        .filter(|d| d.text == text)
+        .map(|d| d.rule.clone())
+        .collect()
+}
+
+fn assert_dropped(c: &Converted, text: &str, rule: &str) {
+    assert_eq!(rules_for(c, text), [rule], "{text:?} in {:#?}", c.dropped);
+    assert!(
+        !blocks(c).iter().any(|b| b == text),
+        "{text:?} still in body:\n{}",
+        c.body
+    );
+}
+
+fn assert_kept(c: &Converted, text: &str) {
+    assert!(
+        blocks(c).iter().any(|b| b.contains(text)),
+        "{text:?} missing from body:\n{}",
+        c.body
+    );
+}
+
+const AP_STYLE: &str = "Skip to main content
+Menu
+World
+Politics
+
+Talks on port deal stall as ministers leave Geneva
+
+By MARTA KOWALSKI and DEV PATEL
+Updated 4:12 PM GMT+1, March 14, 2023
+Share
+Facebook
+Copy link
+Email
+
+GENEVA (AP) — Negotiators trying to reopen the grain corridor ended a third day of talks without agreement on Tuesday, officials said.
+
+ADVERTISEMENT
+
+The two delegations are expected to return next week, according to a statement from the host government, which has offered to mediate.
+
+“We are closer than we were, but not close enough,” said one delegate, who asked not to be named because the talks are private.
+
+Associated Press writer Lena Ortiz in Istanbul contributed to this report.
+
+More Stories
+
+Heatwave grips southern Europe as records fall
+
+Flights cancelled after storm hits northern coast
+
+Copyright 2023 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.
+";
+
+#[test]
+fn ap_style_wire_story() {
+    let c = conv(AP_STYLE);
+    let f = &c.front;
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Talks on port deal stall as ministers leave Geneva")
+    );
+    assert_eq!(f.authors, ["Marta Kowalski", "Dev Patel"]);
+    assert_eq!(f.date.map(|d| d.to_string()).as_deref(), Some("2023-03-14"));
+    assert_eq!(f.date_source, Some(DateSource::Stated));
+    assert_eq!(f.source.as_deref(), Some("AP"));
+    assert_eq!(f.kind.as_deref(), Some("article"));
+    assert!(f
+        .summary
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("GENEVA (AP) — Negotiators"));
+    assert_dropped(&c, "Skip to main content", "skip-links");
+    assert_dropped(&c, "Menu", "navigation");
+    assert_dropped(&c, "ADVERTISEMENT", "ad-marker");
+    assert_dropped(&c, "Copy link", "share-widget");
+    assert_dropped(&c, "More Stories", "related-block");
+    assert_dropped(
+        &c,
+        "Heatwave grips southern Europe as records fall",
+        "teaser-after-end",
+    );
+    assert_dropped(&c, "By MARTA KOWALSKI and DEV PATEL", "byline");
+    assert_kept(&c, "GENEVA (AP) — Negotiators trying to reopen");
+    assert_kept(&c, "contributed to this report.");
+    assert!(!c.body.contains("Copyright"), "{}", c.body);
+}
+
+const AFP_PORTAL: &str = "Home > World > Africa
+
+Floods displace thousands in river delta
+
+Published on 02/03/2024 at 10:15
+Source: AFP
+
+LAGOS, March 2 (AFP) - Heavy rains have forced thousands of families from their homes in the delta region, emergency officials said on Saturday.
+
+Aid agencies said clean water was the most urgent need, as wells in low-lying villages had been contaminated by the flood.
+
+Photo: Ade Bello/AFP
+
+Residents wade through a flooded street in a village near the river, March 2, 2024. Ade Bello/AFP
+
+The regional government has opened schools as temporary shelters and asked residents of riverside districts to move to higher ground.
+
+© AFP
+
+Most Read
+
+Markets rally as central bank holds rates
+
+Investors cheered the decision, which had been widely expected by analysts.
+";
+
+#[test]
+fn afp_style_portal_page_with_day_first_dates() {
+    let mut opts = ConvertOptions::default();
+    let config: dossier::Config = dossier::Config::parse(
+        std::path::Path::new("site.yaml"),
+        "ingest:\n  date_order: dmy\n",
+    )
+    .unwrap();
+    opts = ConvertOptions::from_config(&config).unwrap_or(opts);
+    let c = convert(AFP_PORTAL.as_bytes(), "content/inbox/floods.txt", &opts).unwrap();
+    let f = &c.front;
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Floods displace thousands in river delta")
+    );
+    assert_eq!(f.date.map(|d| d.to_string()).as_deref(), Some("2024-03-02"));
+    assert_eq!(f.source.as_deref(), Some("AFP"));
+    assert_eq!(f.section.as_deref(), Some("Africa"));
+    assert!(f.authors.is_empty());
+    assert_dropped(&c, "Home > World > Africa", "breadcrumb");
+    assert_dropped(&c, "Source: AFP", "source-line");
+    assert_dropped(&c, "Photo: Ade Bello/AFP", "image-credit");
+    assert_dropped(&c, "Most Read", "related-block");
+    assert_dropped(
+        &c,
+        "Markets rally as central bank holds rates",
+        "teaser-after-end",
+    );
+    // The caption is kept as a caption: an italic line of its own.
+    assert!(c.body.contains("\n*Residents wade through"), "{}", c.body);
+}
+
+const LIVEBLOG: &str = "Live updates: Storm makes landfall on the northern coast
+
+Key events
+Show key events only
+Please turn on JavaScript to use this feature
+
+14:05 GMT
+
+Officials in the port city say power has been cut to about 40,000 homes as winds reach their peak.
+
+13:40 GMT
+
+The coast guard has suspended all ferry crossings until further notice, the transport ministry said.
+
+12:15 GMT
+
+Forecasters upgraded the storm to the highest warning level on Tuesday, February 6, 2024, urging residents to stay indoors.
+";
+
+#[test]
+fn liveblog_entries_keep_their_times() {
+    let c = conv(LIVEBLOG);
+    assert_eq!(c.front.kind.as_deref(), Some("liveblog"));
+    assert_eq!(
+        c.front.title.as_deref(),
+        Some("Live updates: Storm makes landfall on the northern coast")
+    );
+    assert!(c.body.contains("### 14:05 GMT"), "{}", c.body);
+    assert_dropped(&c, "Key events", "navigation");
+    assert_dropped(
+        &c,
+        "Please turn on JavaScript to use this feature",
+        "player-notice",
+    );
+}
+
+const PRESS_RELEASE: &str = "FOR IMMEDIATE RELEASE
+
+Harbor Water Trust announces new desalination plant
+
+SPRINGFIELD, Ill., June 3, 2024 /PRNewswire/ -- Harbor Water Trust today announced plans for a plant that will supply drinking water to 200,000 residents.
+
+\"This is the largest investment in the trust's history,\" said Dana Lee, its chief executive.
+
+About Harbor Water Trust
+
+Harbor Water Trust is a non-profit utility serving the region since 1952.
+
+Media contact: press@harborwater.example
+
+###
+";
+
+#[test]
+fn press_release() {
+    let c = conv(PRESS_RELEASE);
+    let f = &c.front;
+    assert_eq!(f.kind.as_deref(), Some("statement"));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Harbor Water Trust announces new desalination plant")
+    );
+    assert_eq!(f.date.map(|d| d.to_string()).as_deref(), Some("2024-06-03"));
+    assert_eq!(f.source.as_deref(), Some("PR Newswire"));
+    assert_dropped(&c, "FOR IMMEDIATE RELEASE", "kind-marker");
+    assert_dropped(&c, "###", "end-mark");
+    assert_kept(&c, "Harbor Water Trust is a non-profit utility");
+}
+
+const INTERVIEW: &str = "Interview: The mayor on rebuilding the old harbour
+
+By Ana Ruiz | June 5, 2024
+
+The mayor spoke to us in her office overlooking the quay, a week after the council approved the budget.
+
+Q: Why rebuild now?
+
+A: Because the sea wall will not last another winter, and the engineers told us so in writing.
+
+Q: Who pays for it?
+
+A: The region pays two thirds and the city the rest, over ten years.
+";
+
+#[test]
+fn interview_in_questions_and_answers() {
+    let c = conv(INTERVIEW);
+    assert_eq!(c.front.kind.as_deref(), Some("interview"));
+    assert_eq!(c.front.authors, ["Ana Ruiz"]);
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-06-05")
+    );
+    assert!(c.body.contains("**Q:** Why rebuild now?"), "{}", c.body);
+    assert!(c.body.contains("**A:** Because"), "{}", c.body);
+}
+
+const TRANSCRIPT: &str = "1. Skip to content
+2. Skip to main menu
+
+Ministers meet on river treaty
+
+Sam Okafor
+March 1, 2024
+
+[Video transcript]
+
+Delegations from both countries met at the border crossing to discuss the treaty.
+
+(Lina Haddad, water engineer)
+\"The river is lower than it has been in forty years.\"
+
+Talks resume next month.
+
+(Lina Haddad, water engineer)
+\"We cannot wait another season.\"
+";
+
+#[test]
+fn video_transcript_with_speaker_lines() {
+    let c = conv(TRANSCRIPT);
+    let f = &c.front;
+    assert_eq!(f.kind.as_deref(), Some("video"));
+    assert_eq!(f.authors, ["Sam Okafor"]);
+    assert_eq!(f.date.map(|d| d.to_string()).as_deref(), Some("2024-03-01"));
+    assert!(
+        c.body.contains("> \"The river is lower than it has been in forty years.\"\n>\n> — Lina Haddad, water engineer"),
+        "{}",
+        c.body
+    );
+    assert!(
+        c.body.contains("> \"We cannot wait another season.\""),
+        "{}",
+        c.body
+    );
+    assert_dropped(&c, "Skip to content", "skip-links");
+    assert_dropped(&c, "[Video transcript]", "kind-marker");
+    assert_dropped(&c, "Sam Okafor", "byline");
+}
+
+#[test]
+fn windows_1252_page() {
+    // “Café owners” protest – in Windows-1252 bytes.
+    let mut raw: Vec<u8> = Vec::new();
+    raw.extend_from_slice(
+        b"\x93Caf\xE9 owners\x94 protest new rent rules \x96 city hall responds\r\n\r\n",
+    );
+    raw.extend_from_slice(b"By Jo\xEBl Martin\r\n12 April 2024\r\n\r\n");
+    raw.extend_from_slice(b"Owners of caf\xE9s in the old town closed their doors for an hour on Friday in protest at the new rules.\r\n");
+    let c = convert(&raw, "content/inbox/cafe.txt", &ConvertOptions::default()).unwrap();
+    assert_eq!(c.charset, "Windows-1252");
+    assert_eq!(
+        c.front.title.as_deref(),
+        Some("\u{201C}Caf\u{e9} owners\u{201D} protest new rent rules \u{2013} city hall responds")
+    );
+    assert_eq!(c.front.authors, ["Jo\u{eb}l Martin"]);
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-04-12")
+    );
+    assert_kept(&c, "Owners of caf\u{e9}s in the old town");
+}
+
+#[test]
+fn utf16_with_crlf() {
+    let text = "Bridge reopens after repairs\r\n\r\nBy Kim Sato\r\nMay 2, 2024\r\n\r\nThe bridge reopened to traffic on Thursday after eight months of repairs, the city said.\r\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+    for (raw, cs) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+        let c = convert(&raw, "content/inbox/bridge.txt", &ConvertOptions::default()).unwrap();
+        assert_eq!(c.charset, cs);
+        assert_eq!(
+            c.front.title.as_deref(),
+            Some("Bridge reopens after repairs")
+        );
+        assert_eq!(c.front.authors, ["Kim Sato"]);
+        assert_eq!(
+            c.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-02")
+        );
+        assert!(!c.body.contains('\r'));
+    }
+}
+
+#[test]
+fn crlf_cr_tabs_and_nbsp() {
+    let c = conv("Rail strike\u{a0}ends after\ttwo weeks\r\rBy Lee Park\r\nFeb. 9, 2024\r\n\r\nTrains ran again on Friday after the union accepted the offer, the operator said.\r\n");
+    assert_eq!(
+        c.front.title.as_deref(),
+        Some("Rail strike ends after two weeks")
+    );
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-09")
+    );
+    assert_eq!(
+        c.body,
+        "Trains ran again on Friday after the union accepted the offer, the operator said.\n"
+    );
+}
+
+#[test]
+fn markdown_with_partial_front_matter_keeps_what_the_user_wrote() {
+    let text = "---\ntitle: My own title\ntags: [ports]\n---\n# Port talks stall in Geneva\n\nBy Ana Ruiz\nMarch 3, 2024\n\nThe talks *stalled* again on Monday, [officials said](https://example.org/x).\n";
+    let c = convert(
+        text.as_bytes(),
+        "content/inbox/notes.md",
+        &ConvertOptions::default(),
+    )
+    .unwrap();
+    let f = &c.front;
+    assert_eq!(f.title.as_deref(), Some("My own title"));
+    assert_eq!(f.topics, ["ports"]);
+    assert_eq!(f.authors, ["Ana Ruiz"]);
+    assert_eq!(f.date.map(|d| d.to_string()).as_deref(), Some("2024-03-03"));
+    assert_eq!(
+        c.body,
+        "The talks *stalled* again on Monday, [officials said](https://example.org/x).\n"
+    );
+}
+
+#[test]
+fn untitled_and_undated_are_reported() {
+    let c = convert(
+        b"the text has no headline at all and goes on like a sentence with no date anywhere in it, as notes do.\n",
+        "content/inbox/field-notes_march.txt",
+        &ConvertOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(c.front.title.as_deref(), Some("Field notes march"));
+    assert_eq!(
+        c.front.extra.get("untitled"),
+        Some(&serde_json::Value::Bool(true))
+    );
+    assert!(c.front.date.is_none() && c.front.date_source.is_none());
+    assert!(c
+        .warnings
+        .iter()
+        .any(|w| w.contains("undated") && w.contains("date: YYYY-MM-DD")));
+    assert!(c.warnings.iter().any(|w| w.contains("no headline")));
+}
+
+#[test]
+fn markdown_significant_prose_is_escaped() {
+    let c = conv("Numbers and symbols in the news\n\nJan Novak\nJune 1, 2024\n\n1. FC Example won the cup on Saturday after a late goal in extra time.\n\n# of votes cast rose by a third compared with the previous election, officials said.\n\nThe <b> tag and *stars* and a_b are text here, not markup, as the editor said.\n");
+    let b = blocks(&c);
+    assert!(
+        b.contains(
+            &"1. FC Example won the cup on Saturday after a late goal in extra time.".to_string()
+        ),
+        "{}",
+        c.body
+    );
+    assert!(
+        b.contains(
+            &"# of votes cast rose by a third compared with the previous election, officials said."
+                .to_string()
+        ),
+        "{}",
+        c.body
+    );
+    assert!(
+        b.contains(
+            &"The <b> tag and *stars* and a_b are text here, not markup, as the editor said."
+                .to_string()
+        ),
+        "{}",
+        c.body
+    );
+}
+
+#[test]
+fn config_boilerplate_and_keep_are_honoured() {
+    let config = dossier::Config::parse(
+        std::path::Path::new("site.yaml"),
+        "ingest:\n  boilerplate: ['Sponsored by .*']\n  keep: ['Advertisement']\n",
+    )
+    .unwrap();
+    let opts = ConvertOptions::from_config(&config).unwrap();
+    let c = convert(
+        b"Harbour plan approved\n\nJune 1, 2024\n\nThe council approved the harbour plan on Monday after a long debate, members said.\n\nSponsored by Acme Ropes\n\nAdvertisement\n",
+        "content/inbox/a.txt",
+        &opts,
+    )
+    .unwrap();
+    assert_eq!(
+        rules_for(&c, "Sponsored by Acme Ropes"),
+        ["config-boilerplate"]
+    );
+    assert!(
+        blocks(&c).contains(&"Advertisement".to_string()),
+        "{}",
+        c.body
+    );
+    let bad = dossier::Config::parse(
+        std::path::Path::new("site.yaml"),
+        "ingest:\n  keep: ['(']\n",
+    )
+    .unwrap();
+    assert!(ConvertOptions::from_config(&bad).is_err());
+}
+
+#[test]
+fn guardian_style_title_suffix_and_url_date() {
+    let c = conv("Heatwave closes schools across the south | The Guardian\n\nhttps://www.theguardian.com/world/2024/jul/12/heatwave-schools\n\nSchools in the south closed early on Friday as temperatures passed 40C for a third day, officials said.\n");
+    assert_eq!(
+        c.front.title.as_deref(),
+        Some("Heatwave closes schools across the south")
+    );
+    assert_eq!(c.front.source.as_deref(), Some("The Guardian"));
+    assert_eq!(
+        c.front.url.as_deref(),
+        Some("https://www.theguardian.com/world/2024/jul/12/heatwave-schools")
+    );
+}
+
+#[test]
+fn bbc_style_captions_and_credits() {
+    let c = conv("Villagers return after the floods recede\n\n2 hours ago\n\nImage source, Getty Images\n\nImage caption, Families carried what they could save back to their homes\n\nThousands of villagers began returning to their homes on Sunday as the flood waters receded, local officials said.\n\nRelated Topics\n\nFloods\n");
+    assert_dropped(&c, "2 hours ago", "relative-time");
+    assert_dropped(&c, "Image source, Getty Images", "image-credit");
+    assert!(
+        c.body.contains("*Image caption, Families carried"),
+        "{}",
+        c.body
+    );
+    assert_dropped(&c, "Related Topics", "related-block");
+    assert!(!blocks(&c).contains(&"Floods".to_string()));
+}
+
+#[test]
+fn newspaper_headers_of_several_shapes() {
+    // Age notice, standfirst, "Name in Place" over a date with a 24-hour time.
+    let c = conv("Harbour cranes fall silent as dockers strike\n\nThis article is more than 1 year old\n\nUnions say the stoppage will last until the port authority reopens pay talks\n\nAna Ruiz in Lisbon\nTue 6 Feb 2024 14.03 GMT\n\nShare\n\nThe cranes at the city's container port stood still on Tuesday as dockers began an open-ended strike, union leaders said.\n");
+    assert_eq!(c.front.authors, ["Ana Ruiz"]);
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-06")
+    );
+    assert_dropped(&c, "This article is more than 1 year old", "age-notice");
+    assert_eq!(
+        c.front.summary.as_deref(),
+        Some("Unions say the stoppage will last until the port authority reopens pay talks")
+    );
+
+    // Listen bar, share button, "Reporting from" under the byline.
+    let c = conv("Ministers agree on river treaty after decade of talks\n\nListen to this article · 5:42 min Learn more\n\nShare full article\n\nBy Kim Sato\n\nReporting from Geneva\n\nFeb. 6, 2024\n\nThe two governments signed the treaty on Tuesday after more than ten years of negotiations over the shared river, officials said.\n");
+    assert_eq!(c.front.authors, ["Kim Sato"]);
+    assert_dropped(
+        &c,
+        "Listen to this article · 5:42 min Learn more",
+        "player-notice",
+    );
+    assert_dropped(&c, "Share full article", "share-widget");
+    assert_dropped(&c, "Reporting from Geneva", "byline");
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-06")
+    );
+
+    // Date and time glued together, outlet line under the name.
+    let c = conv("Central bank holds rates steady for third month\n\nLee Park\nBloomberg\nFebruary 6, 20248:47 AM GMT+1Updated a year ago\n\nThe central bank left its main rate unchanged on Tuesday, as most economists had expected, citing sticky inflation.\n");
+    assert_eq!(c.front.authors, ["Lee Park"]);
+    assert_eq!(c.front.source.as_deref(), Some("Bloomberg"));
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-06")
+    );
+    assert_eq!(c.body.lines().count(), 1, "{}", c.body);
+
+    // Navigation panel toggles, relative dates, reading-list prompts, source with agencies.
+    let c = conv("Show navigation panel\n\nPort strike spreads to second city\n\nPublished On 6 Feb 2024\n\nSave articles to read later and create your own reading list.\n\nDockers in the second-largest port joined the strike on Tuesday, bringing most of the country's freight traffic to a halt, unions said.\n\nSource: Al Jazeera and news agencies\n");
+    assert_dropped(&c, "Show navigation panel", "navigation");
+    assert_dropped(
+        &c,
+        "Save articles to read later and create your own reading list.",
+        "share-widget",
+    );
+    assert_eq!(c.front.source.as_deref(), Some("Al Jazeera"));
+    assert_eq!(
+        c.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-06")
+    );
+}
+
+#[test]
+fn markdown_lists_stay_tight() {
+    let c = convert(
+        b"# Notes on the harbour plan\n\nMarch 3, 2024\n\nThe plan has three parts, the council said on Monday in a statement.\n\n- new berths\n- a fish market\n- a sea wall\n",
+        "content/inbox/notes.md",
+        &ConvertOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        c.body
+            .ends_with("- new berths\n- a fish market\n- a sea wall\n"),
+        "{}",
+        c.body
+    );
+}
+
+const WIRE_PAGE: &str = r#"Skip to main content
+Exclusive news, data and analytics for financial market professionals
+Learn more about
+Refinitiv
+Reuters home
+World
+Business
+Markets
+Sustainability
+Legal
+More
+My View
+Sign In
+Register
+
+Middle East
+Ports on both sides of the strait reopen after week-long closure
+By Omar Khalil and Sara Lindqvist
+February 7, 20243:05 PM GMT+1Updated a year ago
+
+Item 1 of 2 A cargo ship waits outside the harbour in the strait, February 6, 2024. REUTERS/Omar Khalil/File Photo
+[1/2]A cargo ship waits outside the harbour in the strait, February 6, 2024. REUTERS/Omar Khalil/File Photo Purchase Licensing Rights, opens new tab
+
+DUBAI, Feb 7 (Reuters) - Ports on both sides of the strait reopened on Wednesday after a week-long closure caused by a storm, shipping agents said, easing a backlog of more than 200 vessels.
+
+The closure had pushed up freight rates across the region, according to two brokers who asked not to be named.
+
+"It will take at least ten days to clear the queue," said one agent.
+
+Reporting by Omar Khalil in Dubai and Sara Lindqvist in Stockholm; Editing by Paul Grant
+
+Our Standards: The Thomson Reuters Trust Principles., opens new tab
+
+Suggested Topics:
+Shipping
+
+Reuters, the news and media division of Thomson Reuters, is the world’s largest multimedia news provider.
+"#;
+
+#[test]
+fn wire_page_with_gallery_captions_and_glued_dates() {
+    let c = conv(WIRE_PAGE);
+    let f = &c.front;
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Ports on both sides of the strait reopen after week-long closure")
+    );
+    assert_eq!(f.authors, ["Omar Khalil", "Sara Lindqvist"]);
+    assert_eq!(f.source.as_deref(), Some("Reuters"));
+    assert_eq!(f.section.as_deref(), Some("Middle East"));
+    assert_eq!(f.date.map(|d| d.to_string()).as_deref(), Some("2024-02-07"));
+    assert!(f
+        .summary
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("DUBAI, Feb 7 (Reuters)"));
+    // One caption, once, without the carousel counter or the link suffix.
+    assert_eq!(
+        c.body.matches("*A cargo ship waits").count(),
+        1,
+        "{}",
+        c.body
+    );
+    assert!(
+        !c.body.contains("opens new tab") && !c.body.contains("Item 1 of 2"),
+        "{}",
+        c.body
+    );
+    assert!(!c.body.contains("Editing by"), "{}", c.body);
+    assert!(!c.body.contains("Trust Principles"), "{}", c.body);
+    assert_eq!(blocks(&c).len(), 4, "{}", c.body);
+}
+
+const BROADCASTER_PAGE: &str = r#"Skip to content
+British Broadcasting Corporation
+Home
+News
+Sport
+Close menu
+BBC News
+Menu
+World
+Africa
+Middle East
+Storm closes ports across the region
+7 February 2024
+Share
+Save
+Amira Nasser
+BBC News, Cairo
+Getty Images
+Ships queued outside the harbour for a week
+Ports across the region were closed for a week as a storm swept the coast, disrupting trade worth millions of dollars a day.
+Officials said the closure was the longest in a decade.
+"We have never seen a queue like this," a port worker told the BBC.
+More on this story
+Freight rates rise as ports stay shut
+Related topics
+Shipping
+Top stories
+Something else happened today
+Copyright 2024 BBC. All rights reserved. The BBC is not responsible for the content of external sites. Read about our approach to external linking.
+"#;
+
+#[test]
+fn broadcaster_page_copied_one_paragraph_per_line() {
+    let c = conv(BROADCASTER_PAGE);
+    let f = &c.front;
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Storm closes ports across the region")
+    );
+    assert_eq!(f.authors, ["Amira Nasser"]);
+    assert_eq!(f.source.as_deref(), Some("BBC"));
+    assert_eq!(f.date.map(|d| d.to_string()).as_deref(), Some("2024-02-07"));
+    assert_dropped(&c, "Save", "share-widget");
+    assert_dropped(&c, "BBC News, Cairo", "byline");
+    assert_dropped(
+        &c,
+        "Freight rates rise as ports stay shut",
+        "teaser-after-end",
+    );
+    // Lines without blank lines between them stay separate paragraphs.
+    assert_kept(
+        &c,
+        "Officials said the closure was the longest in a decade.",
+    );
+    assert!(
+        blocks(&c).contains(&"Officials said the closure was the longest in a decade.".to_string())
+    );
+}
