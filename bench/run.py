@@ -21,6 +21,7 @@ shared machine; wall time is what a user waits.
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -349,7 +350,9 @@ def prepare(args, n):
     base = Path(args.work) / f"n{n}"
     site, raw, hsite = base / "dossier", base / "raw", base / "hugo"
     stamp = base / "generated"
-    want = f"docs={n} seed={args.seed}\n"
+    # A corpus is reused only if the generator and the converter are the very same.
+    tools = hashlib.sha256(Path(args.gen).read_bytes() + (BENCH / "to_hugo.py").read_bytes())
+    want = f"docs={n} seed={args.seed} tools={tools.hexdigest()[:16]}\n"
     if not (stamp.is_file() and stamp.read_text() == want):
         rmtree(base)
         base.mkdir(parents=True)
