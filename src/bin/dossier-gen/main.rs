@@ -6,7 +6,8 @@
 //!
 //! The site has a `site.yaml` with about twenty topics, front-mattered Markdown under
 //! `content/articles/<yyyy>/<mm>/`, and with `--raw` (or `--form raw|both`) the same documents
-//! as raw page text under `content/inbox/`. The same seed and document count always give a
+//! as raw page text under `content/inbox/`. `--topics-out FILE` also lists the topics a Dossier
+//! build assigns to each document (bench/to_hugo.py gives Hugo the same taxonomy with it). The same seed and document count always give a
 //! byte-identical tree: every random choice comes from a SplitMix64 stream derived from the
 //! seed and the item's index, never from the order in which threads run.
 
@@ -59,6 +60,11 @@ struct Args {
     /// Length of the period in days
     #[arg(long, default_value_t = 730, value_parser = clap::value_parser!(u32).range(1..=36_500))]
     days: u32,
+    /// Also write, per document, the topics a Dossier build assigns to it (one line each:
+    /// path under content/, then the topic names, tab-separated), for converters such as
+    /// bench/to_hugo.py that give another generator the same taxonomy
+    #[arg(long, value_name = "FILE")]
+    topics_out: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -427,6 +433,13 @@ fn main() -> Result<()> {
         })
         .try_reduce(|| 0, |a, b| Ok(a + b))?;
 
+    if let Some(path) = &args.topics_out {
+        if !write_md {
+            bail!("--topics-out needs the Markdown form (--form markdown or both)");
+        }
+        write_topics(&args.out, path)?;
+    }
+
     let secs = started.elapsed().as_secs_f64();
     println!(
         "dossier-gen: {} documents ({}) in {}, {:.1} MB, {:.2} s",
@@ -447,6 +460,25 @@ fn form_name(form: Form) -> &'static str {
     }
 }
 
+/// Load the written site as a build does and list each document's topics, main topic first.
+fn write_topics(site_root: &Path, out: &Path) -> Result<()> {
+    let opts = dossier::BuildOptions::new(site_root);
+    let config = dossier::build::load_config(&opts).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (docs, _) =
+        dossier::build::load_content(&opts, &config).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let site = dossier::site::Site::new(config, docs);
+    let mut text = String::new();
+    for (doc, topics) in site.docs.iter().zip(&site.grouping.doc_topics) {
+        text.push_str(&doc.rel_path);
+        for &t in topics {
+            text.push('\t');
+            text.push_str(&site.grouping.topics[t].name);
+        }
+        text.push('\n');
+    }
+    write(out, text.as_bytes())
+}
+
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
 }
@@ -455,6 +487,40 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn topics_file_lists_the_topics_a_build_assigns() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: T\ntopics:\n  - name: Flood defences\n    aliases: [levee]\n",
+        )
+        .unwrap();
+        let articles = root.join("content/articles");
+        std::fs::create_dir_all(&articles).unwrap();
+        std::fs::write(
+            articles.join("a.md"),
+            "---\ntitle: The levee held\ndate: 2022-01-03\n---\n\nThe levee held overnight.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            articles.join("b.md"),
+            "---\ntitle: Budget vote\ndate: 2022-01-04\n---\n\nParliament voted.\n",
+        )
+        .unwrap();
+        let out = root.join("topics.tsv");
+        write_topics(root, &out).unwrap();
+        let text = std::fs::read_to_string(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert!(lines[0].starts_with("articles/a.md\t"), "{text}");
+        assert!(
+            lines[0].split('\t').any(|t| t == "Flood defences"),
+            "{text}"
+        );
+        assert!(!lines[1].contains("Flood defences"), "{text}");
+    }
 
     #[test]
     fn plan_has_requested_size_and_multi_outlet_events() {
