@@ -24,7 +24,7 @@ STAGES = [
     ("Tera: Context::from_value", r"tera::context::Context::from_value"),
     ("Tera rendering (Theme::render)", r"dossier::render::Theme::render|tera::renderer::"),
     ("Markdown to HTML (render::markdown)", r"dossier::render::markdown::[a-z_]"),
-    ("page contexts (render::pages)", r"dossier::render::pages::[a-zA-Z_]"),
+    ("page contexts (render::pages)", r"dossier::render::pages::"),
     ("templates (Theme::load)", r"dossier::render::Theme::load"),
     ("render: other (keys, cache, sort)", r"dossier::render::[a-z_]"),
     ("load (content::, Session::load)", r"dossier::content::[a-z_]|dossier::build::Session::load"),
@@ -35,7 +35,7 @@ STAGES = [
 ]
 STAGE_RX = [(name, re.compile(rx)) for name, rx in STAGES]
 # A Dossier function named in a frame: the frame itself, or the owner of an inlined closure.
-FUNC_RX = re.compile(r"^<?(dossier::[A-Za-z_0-9:]+?)(?:::\{\{closure\}\})*(?:>|$| )|(dossier::[a-z_0-9:]*[A-Za-z_0-9]+)::\{closure_env#\d+\}")
+FUNC_RX = re.compile(r"^<?(dossier::[A-Za-z_0-9:]+?)(?:::\{\{closure\}\})*(?:>|$| )|(dossier::[A-Za-z_0-9:{}#]*?[A-Za-z_0-9]+)::\{closure_env#\d+\}")
 # Frames every thread has (thread start, rayon's scheduler): no information.
 SKIP = ("dossier::", "<dossier::", "main", "__libc", "_start", "start_thread", "clone",
         "std::", "<std::", "core::ops", "rayon", "<rayon", "crossbeam", "[unknown]")
@@ -43,7 +43,7 @@ HASH = re.compile(r"::h[0-9a-f]{16}$")
 
 
 def dossier_functions(frame):
-    return {a or b for a, b in FUNC_RX.findall(frame)}
+    return {(a or b).replace("{impl#0}", "Shared") for a, b in FUNC_RX.findall(frame)}
 
 
 def clean(sym):
@@ -104,7 +104,7 @@ def main():
     print("\nTop Dossier functions, inclusive (an inlined closure counts for its function):")
     shown = 0
     for f, c in inclusive.most_common():
-        if f.startswith("dossier::") and "{" not in f and " " not in f:
+        if f.startswith("dossier::") and "{closure" not in f and " " not in f:
             print(f"  {pct(c)}  {f}")
             shown += 1
             if shown == 25:
