@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Summarise `perf script` output of a Dossier build: inclusive cost by stage and function.
 
-    perf script -i perf.data --no-inline -F tid,period,ip,sym | python3 bench/perf_summary.py
+    perf script -i perf.data -F tid,period,ip,sym | python3 bench/perf_summary.py
+
+Run perf script with inline frames (the default): closures that rayon's iterators inline
+are attributed through them.
 
 A sample counts once for every distinct function on its stack (inclusive cost) and once for
 the function at its top (self cost). Stages are recognised by the Dossier functions on the
@@ -12,27 +15,41 @@ import re
 import sys
 from collections import Counter
 
-# (stage, pattern on a frame's symbol). The first stage whose pattern matches any frame wins.
+# (stage, pattern searched in a frame's text). The first stage whose pattern matches any frame
+# wins. Closures inlined into iterator adapters appear only inside generic arguments
+# (`...dossier::output::write_pages::{closure_env#10}>`), so patterns are not anchored; a
+# lower-case segment after the module keeps type names (`dossier::render::Page`) out.
 STAGES = [
-    ("write output (output::)", r"^dossier::output::"),
-    ("Tera: Context::from_value", r"^tera::context::Context::from_value"),
-    ("Tera rendering (Theme::render)", r"^dossier::render::Theme::render|^tera::renderer"),
-    ("Markdown to HTML (render::markdown)", r"^dossier::render::markdown::"),
-    ("page contexts (render::pages)", r"^dossier::render::pages::"),
-    ("render: other (keys, cache, sort)", r"^dossier::render::"),
-    ("load (content::, Session::load)", r"^dossier::content::|^dossier::build::Session::load"),
-    ("analyse (analyze::)", r"^dossier::analyze::"),
-    ("group (corpus::, site::)", r"^dossier::corpus::|^dossier::site::"),
-    ("templates (Theme::load)", r"^dossier::render::Theme::load"),
-    ("config", r"^dossier::config::|^dossier::build::load_config"),
+    ("write output (output::)", r"dossier::output::[a-z_]"),
+    ("Tera: Context::from_value", r"tera::context::Context::from_value"),
+    ("Tera rendering (Theme::render)", r"dossier::render::Theme::render|tera::renderer::"),
+    ("Markdown to HTML (render::markdown)", r"dossier::render::markdown::[a-z_]"),
+    ("page contexts (render::pages)", r"dossier::render::pages::"),
+    ("templates (Theme::load)", r"dossier::render::Theme::load"),
+    ("render: other (keys, cache, sort)", r"dossier::render::[a-z_]"),
+    ("load (content::, Session::load)", r"dossier::content::[a-z_]|dossier::build::Session::load"),
+    ("analyse (analyze::)", r"dossier::analyze::[a-z_]"),
+    ("group (corpus::, site::)", r"dossier::corpus::[a-z_]|dossier::site::Site::[a-z_]"),
+    ("ingest (ingest::)", r"dossier::ingest::[a-z_]"),
+    ("config", r"dossier::config::[a-z_]|dossier::build::load_config"),
 ]
 STAGE_RX = [(name, re.compile(rx)) for name, rx in STAGES]
+# A Dossier function named in a frame: the frame itself, or the owner of an inlined closure.
+FUNC_RX = re.compile(r"^<?(dossier::[A-Za-z_0-9:]+?)(?:::\{\{closure\}\})*(?:>|$| )|(dossier::[A-Za-z_0-9:{}#]*?[A-Za-z_0-9]+)::\{closure_env#\d+\}")
+# Frames every thread has (thread start, rayon's scheduler): no information.
+SKIP = ("dossier::", "<dossier::", "main", "__libc", "_start", "start_thread", "clone",
+        "std::", "<std::", "core::ops", "rayon", "<rayon", "crossbeam", "[unknown]")
 HASH = re.compile(r"::h[0-9a-f]{16}$")
+
+
+def dossier_functions(frame):
+    return {(a or b).replace("{impl#0}", "Shared") for a, b in FUNC_RX.findall(frame)}
 
 
 def clean(sym):
     sym = sym.strip()
     sym = re.sub(r"\+0x[0-9a-f]+$", "", sym)
+    sym = sym.replace(" (inlined)", "") if sym.startswith("dossier::") else sym
     sym = HASH.sub("", sym)
     # <impl X for Y>::f and generic arguments make names long; keep them readable.
     return sym
@@ -58,12 +75,16 @@ def samples(lines):
 
 
 def main():
-    total = 0
+    total = count = 0
     inclusive, self_cost, stage = Counter(), Counter(), Counter()
     for weight, frames in samples(sys.stdin):
         total += weight
+        count += 1
         self_cost[frames[0]] += weight
-        for f in set(frames):
+        named = set()
+        for f in frames:
+            named |= dossier_functions(f)
+        for f in set(frames) | named:
             inclusive[f] += weight
         for name, rx in STAGE_RX:
             if any(rx.search(f) for f in frames):
@@ -75,15 +96,15 @@ def main():
         print("no samples")
         return 1
     pct = lambda x: f"{100 * x / total:5.1f}%"
-    print(f"{total} samples (cpu-clock); shares of all on-CPU time of the build\n")
+    print(f"{count} samples, {total / 1e9:.1f} s on CPU (cpu-clock); shares of all on-CPU time\n")
     print("By stage (each sample in one stage, first match in this order):")
     for name, _ in STAGES + [("other (allocator, threads, runtime)", None)]:
         if stage[name]:
             print(f"  {pct(stage[name])}  {name}")
-    print("\nTop Dossier functions, inclusive:")
+    print("\nTop Dossier functions, inclusive (an inlined closure counts for its function):")
     shown = 0
     for f, c in inclusive.most_common():
-        if f.startswith("dossier::") or f.startswith("<dossier::"):
+        if f.startswith("dossier::") and "{closure" not in f and " " not in f:
             print(f"  {pct(c)}  {f}")
             shown += 1
             if shown == 25:
@@ -91,7 +112,7 @@ def main():
     print("\nTop functions of any crate, inclusive (Tera, serde_json, allocator...):")
     shown = 0
     for f, c in inclusive.most_common():
-        if f.startswith(("dossier::", "<dossier::", "main", "__libc", "_start", "std::", "core::ops", "rayon", "[unknown]", "<rayon", "crossbeam", "std::sys")):
+        if f.startswith(SKIP) or "(inlined)" in f:
             continue
         print(f"  {pct(c)}  {f[:160]}")
         shown += 1

@@ -26,7 +26,7 @@ fi
 rm -rf "$site/public"
 data=$work/perf-$n.data
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-"$perf" record -e cpu-clock -F 999 --call-graph dwarf,16384 -o "$data" -- \
+"$perf" record -e cpu-clock -F "${PERF_FREQ:-99}" --call-graph dwarf,65528 -o "$data" -- \
     "$dossier" build -v --root "$site" 2>&1 | grep -v '^\[ perf record' >&2
-"$perf" script -i "$data" --no-inline -F tid,period,ip,sym 2>/dev/null |
+"$perf" script -i "$data" -F tid,period,ip,sym 2>/dev/null |
     python3 "$repo/bench/perf_summary.py" | tee "$work/perf-$n.txt"

@@ -393,7 +393,29 @@ def reset_raw(raw, listing):
 
 
 def bench_size(args, n, runs, caps, measured):
+    r = {k: [] for k in ("d_cold", "d_same", "d_one", "h_cold", "h_same", "h_one", "ingest")}
+    info = {"n": n, "runs": runs, "notes": []}
+    use_hugo = n <= args.hugo_max
+    if not use_hugo:
+        info["notes"].append(f"Hugo not run at N = {n:,} (over --hugo-max {args.hugo_max:,}).")
+    # Before generating anything: a corpus too big for this machine is not even written.
+    for tool in ("dossier", "hugo"):
+        ok, need, free = fits_in_memory(tool, n, measured)
+        if not ok:
+            msg = (f"{tool} not run at N = {n:,}: it would need about {need / 1024:.1f} GB "
+                   f"(peak per document of the smaller runs, +30%) and {free / 1024:.1f} GB is available.")
+            info["notes"].append(msg)
+            log("note: " + msg)
+            if tool == "dossier":
+                return {"info": info, "samples": r}
+            use_hugo = False
+    if use_hugo and n >= args.hugo_lean:
+        info["notes"].append(
+            f"Hugo's no-change rebuild is not run at N = {n:,} (from --hugo-lean {args.hugo_lean:,}): "
+            "Hugo re-renders everything on every run, so it costs what its one-doc rebuild costs."
+        )
     base, site, raw, hsite, rel = prepare(args, n)
+    info["edited"] = str(rel)
     slug = rel.stem
     d_doc, h_doc = site / "content" / rel, hsite / "content" / rel
     d_out, h_out = site / "public", hsite / "public"
@@ -401,27 +423,7 @@ def bench_size(args, n, runs, caps, measured):
     h_page = h_out / "articles" / slug / "index.html"
     dossier = [args.dossier, "build", "-v", "--root", site]
     hugo = [args.hugo, "--source", hsite, "--destination", h_out]
-    r = {k: [] for k in ("d_cold", "d_same", "d_one", "h_cold", "h_same", "h_one", "ingest")}
-    info = {"n": n, "runs": runs, "edited": str(rel), "notes": []}
     log(f"N={n}: {runs} runs; editing {rel}")
-    use_hugo = n <= args.hugo_max
-    if use_hugo and n >= args.hugo_lean:
-        info["notes"].append(
-            f"Hugo's no-change rebuild is not run at N = {n:,} (from --hugo-lean {args.hugo_lean:,}): "
-            "Hugo re-renders everything on every run, so it costs what its one-doc rebuild costs."
-        )
-    if not use_hugo:
-        info["notes"].append(f"Hugo not run at N = {n:,} (over --hugo-max {args.hugo_max:,}).")
-    for tool in ("dossier", "hugo"):
-        ok, need, free = fits_in_memory(tool, n, measured)
-        if not ok:
-            msg = (f"{tool} not run at N = {n:,}: it would need about {need / 1024:.1f} GB "
-                   f"(peak per document of the smaller runs) and {free / 1024:.1f} GB is available.")
-            info["notes"].append(msg)
-            log("note: " + msg)
-            if tool == "dossier":
-                return {"info": info, "samples": r}
-            use_hugo = False
     for i in range(runs):
         # Dossier
         rmtree(d_out)
