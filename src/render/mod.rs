@@ -263,32 +263,22 @@ pub fn render_site(
     progress: Progress,
     cache: Option<&mut RenderCache>,
 ) -> Result<(Vec<Page>, RenderStats)> {
-    let t0 = std::time::Instant::now();
-    let specs = pages::build(site);
-    if std::env::var_os("DOSSIER_DEBUG_TIMING").is_some() {
-        eprintln!("contexts: {:?}", t0.elapsed());
-        let mut sizes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-        for spec in &specs {
-            let e = sizes.entry(spec.template).or_default();
-            e.0 += 1;
-            e.1 += serde_json::to_vec(&spec.context)
-                .map(|v| v.len())
-                .unwrap_or(0);
-        }
-        for (t, (n, b)) in sizes {
-            eprintln!("  {t}: {n} pages, {} MB of context", b / 1_000_000);
-        }
-    }
-    let total = specs.len();
+    let shared = pages::Shared::new(site);
+    let jobs = pages::plan(&shared);
+    let total = jobs.len();
     let done = AtomicUsize::new(0);
     let previous = cache.as_ref().map(|c| &c.pages);
     let per_template =
         std::sync::Mutex::new(BTreeMap::<&'static str, (usize, std::time::Duration)>::new());
     let keep = previous.is_some();
-    let rendered: Vec<(Page, [u8; 32], bool)> = specs
+    // Each page's context is built, keyed, rendered and dropped on one thread: contexts
+    // never pile up.
+    let rendered: Vec<(Page, [u8; 32], bool)> = jobs
         .into_par_iter()
-        .map(|spec| {
+        .map(|job| {
             let started = std::time::Instant::now();
+            let spec = job.spec(&shared);
+            drop(job);
             // Keys cost a serialisation of the context: only worth it when a cache is kept.
             let key = if keep {
                 page_key(theme, &spec)

@@ -4,7 +4,7 @@
 //! Links inside contexts are relative to the site root (`articles/x/index.html`); templates
 //! prefix them with `root`, the way back from the page to the site root.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -38,7 +38,7 @@ const TOPIC_SIDEBAR_ITEMS: usize = 12;
 const SITEMAP_MAX_URLS: usize = 50_000;
 
 /// What every page of one build shares, and each document's rendered parts.
-struct Shared<'a> {
+pub struct Shared<'a> {
     site: &'a Site,
     links: Links,
     site_value: Value,
@@ -57,48 +57,75 @@ struct Shared<'a> {
     chrono_pos: Vec<usize>,
     /// Bodies of documents that appear in a feed, with absolute links.
     feed_bodies: BTreeMap<usize, String>,
+    /// The days with documents of each month, oldest first.
+    months: BTreeMap<(i32, u32), Vec<NaiveDate>>,
 }
 
-/// Build the spec of every page of the site.
-pub fn build(site: &Site) -> Vec<PageSpec> {
-    let t0 = std::time::Instant::now();
-    let shared = Shared::new(site);
-    if std::env::var_os("DOSSIER_DEBUG_TIMING").is_some() {
-        eprintln!("shared: {:?}", t0.elapsed());
-    }
-    let mut specs = Vec::new();
-    let debug = std::env::var_os("DOSSIER_DEBUG_TIMING").is_some();
-    let mut t = std::time::Instant::now();
-    let mut lap = |name: &str| {
-        if debug {
-            eprintln!("  {name}: {:?}", t.elapsed());
+/// A page to make. Its path and template are known when the site is planned (the sitemap
+/// lists the paths); its context is built only when the page is rendered and is dropped with
+/// it, so a build holds the contexts of the pages in flight, not of the whole site.
+pub struct Job<'a> {
+    pub path: String,
+    pub template: &'static str,
+    make: Maker<'a>,
+}
+
+type Maker<'a> = Box<dyn Fn(&Shared<'a>) -> PageSpec + Send + Sync + 'a>;
+
+impl<'a> Job<'a> {
+    fn new(
+        folder_or_file: &str,
+        template: &'static str,
+        make: impl Fn(&Shared<'a>) -> PageSpec + Send + Sync + 'a,
+    ) -> Job<'a> {
+        Job {
+            path: page_file(folder_or_file),
+            template,
+            make: Box::new(make),
         }
-        t = std::time::Instant::now();
-    };
-    specs.push(shared.home());
-    lap("home");
-    specs.extend(
-        (0..site.docs.len())
-            .into_par_iter()
-            .map(|i| shared.article(i))
-            .collect::<Vec<_>>(),
-    );
-    lap("articles");
-    specs.extend(shared.topics());
-    lap("topics");
-    specs.extend(shared.archives());
-    lap("archives");
-    specs.extend(shared.sources());
-    lap("sources");
-    specs.extend(shared.stories());
-    specs.push(shared.not_found());
-    specs.extend(shared.feeds());
-    lap("feeds");
-    let sitemaps = shared.sitemaps(&specs);
-    specs.extend(sitemaps);
-    lap("sitemap");
-    specs.push(shared.robots());
-    specs
+    }
+
+    /// The page's template and context.
+    pub fn spec(&self, shared: &Shared<'a>) -> PageSpec {
+        let spec = (self.make)(shared);
+        debug_assert_eq!(
+            spec.path, self.path,
+            "a page's planned and built paths differ"
+        );
+        spec
+    }
+}
+
+/// The file a page is written to: folders get an `index.html`.
+fn page_file(folder_or_file: &str) -> String {
+    if folder_or_file.is_empty() || folder_or_file.ends_with('/') {
+        Links::file(folder_or_file)
+    } else {
+        folder_or_file.to_string()
+    }
+}
+
+/// Every page of the site, in a fixed order.
+pub fn plan<'a>(shared: &Shared<'a>) -> Vec<Job<'a>> {
+    let site = shared.site;
+    let mut jobs = vec![Job::new("", "index.html", |s| s.home())];
+    jobs.extend((0..site.docs.len()).map(|i| {
+        Job::new(
+            &urls::article(&site.docs[i].slug),
+            "article.html",
+            move |s| s.article(i),
+        )
+    }));
+    jobs.extend(shared.topic_jobs());
+    jobs.extend(shared.archive_jobs());
+    jobs.extend(shared.source_jobs());
+    jobs.extend(shared.story_jobs());
+    jobs.push(Job::new("404.html", "404.html", |s| s.not_found()));
+    jobs.extend(shared.feed_jobs());
+    let sitemaps = shared.sitemap_jobs(&jobs);
+    jobs.extend(sitemaps);
+    jobs.push(Job::new("robots.txt", "robots.txt", |s| s.robots()));
+    jobs
 }
 
 /// Files that need no template.
@@ -156,7 +183,7 @@ fn truncate(text: &str, max_chars: usize) -> String {
 }
 
 impl<'a> Shared<'a> {
-    fn new(site: &'a Site) -> Shared<'a> {
+    pub fn new(site: &'a Site) -> Shared<'a> {
         let config = &site.config;
         let links = Links {
             index_html: config.link_index_html,
@@ -252,6 +279,10 @@ impl<'a> Shared<'a> {
         for (p, &i) in site.chrono.iter().enumerate() {
             chrono_pos[i] = p;
         }
+        let mut months: BTreeMap<(i32, u32), Vec<NaiveDate>> = BTreeMap::new();
+        for d in site.by_day.keys() {
+            months.entry((d.year(), d.month())).or_default().push(*d);
+        }
         let mut shared = Shared {
             site,
             links,
@@ -265,6 +296,7 @@ impl<'a> Shared<'a> {
             doc_story,
             chrono_pos,
             feed_bodies,
+            months,
         };
         shared.cards = (0..site.docs.len())
             .into_par_iter()
@@ -325,11 +357,7 @@ impl<'a> Shared<'a> {
         title: &str,
         extra: Value,
     ) -> PageSpec {
-        let file = if folder_or_file.is_empty() || folder_or_file.ends_with('/') {
-            Links::file(folder_or_file)
-        } else {
-            folder_or_file.to_string()
-        };
+        let file = page_file(folder_or_file);
         let root = urls::root_of(&file);
         let mut ctx = Map::new();
         ctx.insert("site".into(), self.site_value.clone());
@@ -610,48 +638,44 @@ impl<'a> Shared<'a> {
         )
     }
 
-    /// A list split into pages of `per_page`; `make` builds one page from its slice.
+    /// A list split into pages of `per_page`; `make` builds one page's title and variables
+    /// from its slice and its pager.
     fn paginate(
         &self,
         base: &str,
-        items: &[usize],
-        make: impl Fn(&[usize], Value) -> (String, &'static str, Value),
-    ) -> Vec<PageSpec> {
+        items: &'a [usize],
+        template: &'static str,
+        make: impl Fn(&Shared<'a>, &[usize], Value) -> (String, Value) + Send + Sync + Clone + 'a,
+    ) -> Vec<Job<'a>> {
         let per = self.site.config.pagination.per_page.max(1);
-        let chunks: Vec<&[usize]> = if items.is_empty() {
-            vec![&[]]
-        } else {
-            items.chunks(per).collect()
-        };
-        let total = chunks.len();
-        chunks
-            .iter()
-            .enumerate()
-            .map(|(n, chunk)| {
-                let number = n + 1;
-                let pager = obj!({
-                    "current": number,
-                    "total": total,
-                    "prev": (number > 1).then(|| self.links.href(&urls::paged(base, number - 1))),
-                    "next": (number < total).then(|| self.links.href(&urls::paged(base, number + 1))),
-                    "pages": (1..=total).map(|k| obj!({"number": k, "url": self.links.href(&urls::paged(base, k))})).collect::<Vec<_>>(),
-                });
-                let (title, template, extra) = make(chunk, pager);
-                self.page(&urls::paged(base, number), template, &title, extra)
+        let total = items.len().div_ceil(per).max(1);
+        (1..=total)
+            .map(|number| {
+                let base = base.to_string();
+                let make = make.clone();
+                Job::new(&urls::paged(&base, number), template, move |s| {
+                    let start = ((number - 1) * per).min(items.len());
+                    let chunk = &items[start..(start + per).min(items.len())];
+                    let (title, extra) = make(s, chunk, s.pager(&base, number, total));
+                    s.page(&urls::paged(&base, number), template, &title, extra)
+                })
             })
             .collect()
     }
 
-    fn topics(&self) -> Vec<PageSpec> {
-        let site = self.site;
-        let g = &site.grouping;
-        let mut specs = Vec::new();
-        let kinds = [
-            ("person", "People"),
-            ("place", "Places"),
-            ("organisation", "Organisations"),
-            ("theme", "Themes"),
-        ];
+    fn pager(&self, base: &str, number: usize, total: usize) -> Value {
+        obj!({
+            "current": number,
+            "total": total,
+            "prev": (number > 1).then(|| self.links.href(&urls::paged(base, number - 1))),
+            "next": (number < total).then(|| self.links.href(&urls::paged(base, number + 1))),
+            "pages": (1..=total).map(|k| obj!({"number": k, "url": self.links.href(&urls::paged(base, k))})).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Topics with documents, the busiest first.
+    fn topic_order(&self) -> Vec<usize> {
+        let g = &self.site.grouping;
         let mut order: Vec<usize> = (0..g.topics.len())
             .filter(|&t| g.topics[t].doc_count > 0)
             .collect();
@@ -661,6 +685,32 @@ impl<'a> Shared<'a> {
                 .cmp(&g.topics[a].doc_count)
                 .then(g.topics[a].name.cmp(&g.topics[b].name))
         });
+        order
+    }
+
+    fn topic_jobs(&self) -> Vec<Job<'a>> {
+        let site: &'a Site = self.site;
+        let g = &site.grouping;
+        let mut jobs = vec![Job::new(urls::TOPICS, "topics.html", |s| s.topics_index())];
+        for t in self.topic_order() {
+            jobs.extend(self.paginate(
+                &urls::topic(&g.topics[t].slug),
+                &g.topic_docs[t],
+                "topic.html",
+                move |s, chunk, pager| s.topic_page(t, chunk, pager),
+            ));
+        }
+        jobs
+    }
+
+    fn topics_index(&self) -> PageSpec {
+        let kinds = [
+            ("person", "People"),
+            ("place", "Places"),
+            ("organisation", "Organisations"),
+            ("theme", "Themes"),
+        ];
+        let order = self.topic_order();
         let groups: Vec<Value> = kinds
             .iter()
             .map(|(kind, label)| {
@@ -673,236 +723,285 @@ impl<'a> Shared<'a> {
             })
             .filter(|v| v["topics"].as_array().is_some_and(|a| !a.is_empty()))
             .collect();
-        specs.push(self.page(
+        self.page(
             urls::TOPICS,
             "topics.html",
             "Topics",
             obj!({"groups": groups}),
-        ));
+        )
+    }
 
-        let quotes_of = &g.topic_quotes;
-        let per_topic: Vec<Vec<PageSpec>> = order
-            .par_iter()
-            .map(|&t| {
-                let topic = &self.topic_values[t];
-                let related: Vec<Value> = g.topic_related[t]
-                    .iter()
-                    .map(|&r| self.topic_values[r].clone())
-                    .collect();
-                // The sidebar lists are the same on every page of a topic: keep them short
-                // (newest first), or a busy topic repeats thousands of entries per page.
-                let stories: Vec<Value> = self.topic_stories[t]
-                    .iter()
-                    .rev()
-                    .take(TOPIC_SIDEBAR_ITEMS)
-                    .map(|&s| self.story_values[s].clone())
-                    .collect();
-                let quotes: Vec<Value> = quotes_of[t]
-                    .iter()
-                    .take(TOPIC_SIDEBAR_ITEMS)
-                    .map(|&q| {
-                        let quote = &g.quotes[q];
-                        let doc = &self.cards[quote.doc];
-                        obj!({
-                            "text": truncate(&quote.text, 400),
-                            "speaker": quote.speaker_name,
-                            "role": quote.role,
-                            "article" => obj!({
-                                "title": doc["title"],
-                                "url": doc["url"],
-                                "source": doc["source"],
-                                "date_short": doc["date_short"],
-                            }),
-                            "url": format!("{}#p{}", doc["url"].as_str().unwrap_or(""), quote.paragraph),
-                        })
-                    })
-                    .collect();
-                let name = g.topics[t].name.clone();
-                self.paginate(&urls::topic(&g.topics[t].slug), &g.topic_docs[t], |chunk, pager| {
-                    (
-                        name.clone(),
-                        "topic.html",
-                        obj!({
-                            "topic" => topic.clone(),
-                            "days" => self.by_day(chunk),
-                            "pagination" => pager,
-                            "related_topics" => related.clone(),
-                            "stories" => stories.clone(),
-                            "quotes" => quotes.clone(),
-                            "description": truncate(topic["description"].as_str().unwrap_or(""), 300),
-                        }),
-                    )
+    /// One page of a topic's list, with the topic's sidebar.
+    fn topic_page(&self, t: usize, chunk: &[usize], pager: Value) -> (String, Value) {
+        let g = &self.site.grouping;
+        let topic = &self.topic_values[t];
+        let related: Vec<Value> = g.topic_related[t]
+            .iter()
+            .map(|&r| self.topic_values[r].clone())
+            .collect();
+        // The sidebar lists are the same on every page of a topic: keep them short (newest
+        // first), or a busy topic repeats thousands of entries per page.
+        let stories: Vec<Value> = self.topic_stories[t]
+            .iter()
+            .rev()
+            .take(TOPIC_SIDEBAR_ITEMS)
+            .map(|&s| self.story_values[s].clone())
+            .collect();
+        let quotes: Vec<Value> = g.topic_quotes[t]
+            .iter()
+            .take(TOPIC_SIDEBAR_ITEMS)
+            .map(|&q| {
+                let quote = &g.quotes[q];
+                let doc = &self.cards[quote.doc];
+                obj!({
+                    "text": truncate(&quote.text, 400),
+                    "speaker": quote.speaker_name,
+                    "role": quote.role,
+                    "article" => obj!({
+                        "title": doc["title"],
+                        "url": doc["url"],
+                        "source": doc["source"],
+                        "date_short": doc["date_short"],
+                    }),
+                    "url": format!("{}#p{}", doc["url"].as_str().unwrap_or(""), quote.paragraph),
                 })
             })
             .collect();
-        specs.extend(per_topic.into_iter().flatten());
-        specs
+        (
+            g.topics[t].name.clone(),
+            obj!({
+                "topic" => topic.clone(),
+                "days" => self.by_day(chunk),
+                "pagination" => pager,
+                "related_topics" => related,
+                "stories" => stories,
+                "quotes" => quotes,
+                "description": truncate(topic["description"].as_str().unwrap_or(""), 300),
+            }),
+        )
     }
 
-    fn archives(&self) -> Vec<PageSpec> {
+    fn archive_jobs(&self) -> Vec<Job<'a>> {
+        let site = self.site;
+        let mut jobs: Vec<Job<'a>> = site
+            .by_day
+            .keys()
+            .map(|&day| Job::new(&urls::day(day), "day.html", move |s| s.day_page(day)))
+            .collect();
+        jobs.extend(self.months.keys().map(|&(y, m)| {
+            Job::new(&urls::month(y, m), "month.html", move |s| {
+                s.month_page(y, m)
+            })
+        }));
+        let years: BTreeSet<i32> = self.months.keys().map(|&(y, _)| y).collect();
+        jobs.extend(
+            years
+                .into_iter()
+                .map(|y| Job::new(&urls::year(y), "year.html", move |s| s.year_page(y))),
+        );
+        jobs.push(Job::new(urls::TIMELINE, "timeline.html", |s| s.timeline()));
+        jobs.push(Job::new(urls::UNDATED, "undated.html", |s| {
+            s.page(
+                urls::UNDATED,
+                "undated.html",
+                "Undated",
+                obj!({"articles" => s.cards_of(&s.site.undated)}),
+            )
+        }));
+        jobs
+    }
+
+    fn day_link(&self, d: NaiveDate) -> Value {
+        let fmt = &self.site.config.date_format;
+        obj!({"date": d.to_string(), "display": format_day(d, &fmt.long), "url": self.links.href(&urls::day(d))})
+    }
+
+    fn day_page(&self, day: NaiveDate) -> PageSpec {
+        let site = self.site;
+        let docs: &[usize] = site.by_day.get(&day).map(Vec::as_slice).unwrap_or(&[]);
+        // Neighbours skip empty days: only days with documents are keys.
+        let prev = site.by_day.range(..day).next_back().map(|(d, _)| *d);
+        let next = day
+            .succ_opt()
+            .and_then(|n| site.by_day.range(n..).next())
+            .map(|(d, _)| *d);
+        let title = format_day(day, &site.config.date_format.long);
+        self.page(
+            &urls::day(day),
+            "day.html",
+            &title,
+            obj!({
+                "day" => obj!({"date": day.to_string(), "display": title}),
+                "prev_day" => prev.map(|d| self.day_link(d)),
+                "next_day" => next.map(|d| self.day_link(d)),
+                "month_url": self.links.href(&urls::month(day.year(), day.month())),
+                "year_url": self.links.href(&urls::year(day.year())),
+                "sections" => self.day_sections(docs),
+                "articles" => self.cards_of(docs),
+                "storylines" => self.storylines_on(docs),
+            }),
+        )
+    }
+
+    fn month_title(&self, y: i32, m: u32) -> String {
+        NaiveDate::from_ymd_opt(y, m, 1)
+            .map(|d| format_day(d, &self.site.config.date_format.month))
+            .unwrap_or_else(|| format!("{y}-{m:02}"))
+    }
+
+    fn month_link(&self, (y, m): (i32, u32)) -> Value {
+        obj!({"display": self.month_title(y, m), "url": self.links.href(&urls::month(y, m))})
+    }
+
+    /// Months and years list their newest day first.
+    fn month_page(&self, y: i32, m: u32) -> PageSpec {
+        let site = self.site;
+        let mut docs: Vec<usize> = Vec::new();
+        for d in self.months.get(&(y, m)).into_iter().flatten().rev() {
+            docs.extend(&site.by_day[d]);
+        }
+        let prev = self.months.range(..(y, m)).next_back().map(|(k, _)| *k);
+        let next = self
+            .months
+            .range((
+                std::ops::Bound::Excluded((y, m)),
+                std::ops::Bound::Unbounded,
+            ))
+            .next()
+            .map(|(k, _)| *k);
+        let title = self.month_title(y, m);
+        self.page(
+            &urls::month(y, m),
+            "month.html",
+            &title,
+            obj!({
+                "month" => obj!({"display": title, "year": y, "number": m}),
+                "year_url": self.links.href(&urls::year(y)),
+                "days" => self.by_day(&docs),
+                "prev_month": prev.map(|k| self.month_link(k)),
+                "next_month": next.map(|k| self.month_link(k)),
+            }),
+        )
+    }
+
+    fn year_value(&self, y: i32) -> Value {
         let site = self.site;
         let fmt = &site.config.date_format;
-        let mut specs = Vec::new();
-        let days: Vec<NaiveDate> = site.by_day.keys().copied().collect();
-        for (k, day) in days.iter().enumerate() {
-            let docs = &site.by_day[day];
-            let prev = k.checked_sub(1).map(|p| days[p]);
-            let next = days.get(k + 1).copied();
-            let day_link = |d: NaiveDate| obj!({"date": d.to_string(), "display": format_day(d, &fmt.long), "url": self.links.href(&urls::day(d))});
-            let title = format_day(*day, &fmt.long);
-            specs.push(self.page(
-                &urls::day(*day),
-                "day.html",
-                &title,
-                obj!({
-                    "day" => obj!({"date": day.to_string(), "display": title}),
-                    "prev_day" => prev.map(day_link),
-                    "next_day" => next.map(day_link),
-                    "month_url": self.links.href(&urls::month(day.year(), day.month())),
-                    "year_url": self.links.href(&urls::year(day.year())),
-                    "sections" => self.day_sections(docs),
-                    "articles" => self.cards_of(docs),
-                    "storylines" => self.storylines_on(docs),
-                }),
-            ));
-        }
-        // Months and years, newest day first inside each.
-        let mut months: BTreeMap<(i32, u32), Vec<NaiveDate>> = BTreeMap::new();
-        for d in &days {
-            months.entry((d.year(), d.month())).or_default().push(*d);
-        }
-        let month_keys: Vec<(i32, u32)> = months.keys().copied().collect();
-        let month_title = |y: i32, m: u32| {
-            NaiveDate::from_ymd_opt(y, m, 1)
-                .map(|d| format_day(d, &fmt.month))
-                .unwrap_or_else(|| format!("{y}-{m:02}"))
-        };
-        let month_link = |(y, m): (i32, u32)| obj!({"display": month_title(y, m), "url": self.links.href(&urls::month(y, m))});
-        for (k, &(y, m)) in month_keys.iter().enumerate() {
-            let mut docs: Vec<usize> = Vec::new();
-            for d in months[&(y, m)].iter().rev() {
-                docs.extend(&site.by_day[d]);
-            }
-            let title = month_title(y, m);
-            specs.push(self.page(
-                &urls::month(y, m),
-                "month.html",
-                &title,
-                obj!({
-                    "month" => obj!({"display": title, "year": y, "number": m}),
-                    "year_url": self.links.href(&urls::year(y)),
-                    "days" => self.by_day(&docs),
-                    "prev_month": k.checked_sub(1).map(|p| month_link(month_keys[p])),
-                    "next_month": month_keys.get(k + 1).map(|&x| month_link(x)),
-                }),
-            ));
-        }
-        let mut years: BTreeMap<i32, Vec<(u32, usize)>> = BTreeMap::new();
-        for (&(y, m), ds) in &months {
-            let count = ds.iter().map(|d| site.by_day[d].len()).sum();
-            years.entry(y).or_default().push((m, count));
-        }
-        let year_keys: Vec<i32> = years.keys().copied().collect();
-        let year_value = |y: i32| -> Value {
-            let months: Vec<Value> = years[&y]
-                .iter()
-                .rev()
-                .map(|&(m, count)| {
-                    let mut v = month_link((y, m));
-                    v["count"] = json!(count);
-                    let day_list: Vec<Value> = months[&(y, m)]
-                        .iter()
-                        .rev()
-                        .map(|d| {
-                            obj!({
-                                "date": d.to_string(),
-                                "display": format_day(*d, &fmt.short),
-                                "url": self.links.href(&urls::day(*d)),
-                                "count": site.by_day[d].len(),
-                            })
+        let mut total = 0;
+        let months: Vec<Value> = self
+            .months
+            .range((y, 0)..=(y, 12))
+            .rev()
+            .map(|(&(y, m), days)| {
+                let count: usize = days.iter().map(|d| site.by_day[d].len()).sum();
+                total += count;
+                let mut v = self.month_link((y, m));
+                v["count"] = json!(count);
+                let day_list: Vec<Value> = days
+                    .iter()
+                    .rev()
+                    .map(|d| {
+                        obj!({
+                            "date": d.to_string(),
+                            "display": format_day(*d, &fmt.short),
+                            "url": self.links.href(&urls::day(*d)),
+                            "count": site.by_day[d].len(),
                         })
-                        .collect();
-                    v["days"] = json!(day_list);
-                    v
-                })
-                .collect();
-            obj!({
-                "year": y,
-                "url": self.links.href(&urls::year(y)),
-                "count": years[&y].iter().map(|x| x.1).sum::<usize>(),
-                "months" => months,
+                    })
+                    .collect();
+                v["days"] = json!(day_list);
+                v
             })
-        };
-        for (k, &y) in year_keys.iter().enumerate() {
-            specs.push(self.page(
-                &urls::year(y),
-                "year.html",
-                &y.to_string(),
-                obj!({
-                    "year": year_value(y),
-                    "prev_year": k.checked_sub(1).map(|p| obj!({"year": year_keys[p], "url": self.links.href(&urls::year(year_keys[p]))})),
-                    "next_year": year_keys.get(k + 1).map(|&n| obj!({"year": n, "url": self.links.href(&urls::year(n))})),
-                }),
-            ));
-        }
-        let timeline: Vec<Value> = year_keys.iter().rev().map(|&y| year_value(y)).collect();
-        specs.push(self.page(
+            .collect();
+        obj!({
+            "year": y,
+            "url": self.links.href(&urls::year(y)),
+            "count": total,
+            "months" => months,
+        })
+    }
+
+    fn year_page(&self, y: i32) -> PageSpec {
+        let prev = self.months.range(..(y, 0)).next_back().map(|(k, _)| k.0);
+        let next = self.months.range((y + 1, 0)..).next().map(|(k, _)| k.0);
+        let link = |y: i32| obj!({"year": y, "url": self.links.href(&urls::year(y))});
+        self.page(
+            &urls::year(y),
+            "year.html",
+            &y.to_string(),
+            obj!({
+                "year" => self.year_value(y),
+                "prev_year" => prev.map(link),
+                "next_year" => next.map(link),
+            }),
+        )
+    }
+
+    fn timeline(&self) -> PageSpec {
+        let years: BTreeSet<i32> = self.months.keys().map(|&(y, _)| y).collect();
+        let timeline: Vec<Value> = years.iter().rev().map(|&y| self.year_value(y)).collect();
+        self.page(
             urls::TIMELINE,
             "timeline.html",
             "Timeline",
             obj!({
                 "years" => timeline,
-                "undated_count": site.undated.len(),
+                "undated_count": self.site.undated.len(),
                 "storylines" => self.storyline_values(),
             }),
-        ));
-        specs.push(self.page(
-            urls::UNDATED,
-            "undated.html",
-            "Undated",
-            obj!({"articles" => self.cards_of(&site.undated)}),
-        ));
-        specs
+        )
     }
 
-    fn sources(&self) -> Vec<PageSpec> {
+    /// Sources with documents, by name.
+    fn source_order(&self) -> Vec<usize> {
         let site = self.site;
         let mut order: Vec<usize> = (0..site.sources.len())
             .filter(|&s| !site.sources[s].docs.is_empty())
             .collect();
-        order.sort_by(|&a, &b| {
-            site.sources[a]
-                .name
-                .to_lowercase()
-                .cmp(&site.sources[b].name.to_lowercase())
-        });
-        let list: Vec<Value> = order
+        order.sort_by_cached_key(|&s| (site.sources[s].name.to_lowercase(), s));
+        order
+    }
+
+    fn source_jobs(&self) -> Vec<Job<'a>> {
+        let site: &'a Site = self.site;
+        let mut jobs = vec![Job::new(urls::SOURCES, "sources.html", |s| {
+            s.sources_index()
+        })];
+        for src in self.source_order() {
+            let source = &site.sources[src];
+            jobs.extend(self.paginate(
+                &urls::source(&source.slug),
+                &source.docs,
+                "source.html",
+                move |s, chunk, pager| {
+                    let source = &s.site.sources[src];
+                    let value = obj!({"name": source.name, "count": source.docs.len(), "home": source.url.as_deref().filter(|u| crate::content::is_web_url(u))});
+                    (
+                        source.name.clone(),
+                        obj!({"source" => value, "days" => s.by_day(chunk), "pagination" => pager}),
+                    )
+                },
+            ));
+        }
+        jobs
+    }
+
+    fn sources_index(&self) -> PageSpec {
+        let site = self.site;
+        let list: Vec<Value> = self
+            .source_order()
             .iter()
             .map(|&s| {
                 let src = &site.sources[s];
                 obj!({"name": src.name, "url": self.links.href(&urls::source(&src.slug)), "count": src.docs.len(), "home": src.url})
             })
             .collect();
-        let mut specs = vec![self.page(
+        self.page(
             urls::SOURCES,
             "sources.html",
             "Sources",
             obj!({"sources": list}),
-        )];
-        for &s in &order {
-            let src = &site.sources[s];
-            let value = obj!({"name": src.name, "count": src.docs.len(), "home": src.url.as_deref().filter(|u| crate::content::is_web_url(u))});
-            specs.extend(
-                self.paginate(&urls::source(&src.slug), &src.docs, |chunk, pager| {
-                    (
-                        src.name.clone(),
-                        "source.html",
-                        obj!({"source": value, "days" => self.by_day(chunk), "pagination" => pager}),
-                    )
-                }),
-            );
-        }
-        specs
+        )
     }
 
     fn storyline_values(&self) -> Vec<Value> {
@@ -930,10 +1029,32 @@ impl<'a> Shared<'a> {
             .collect()
     }
 
-    fn stories(&self) -> Vec<PageSpec> {
-        let site = self.site;
-        let g = &site.grouping;
-        let mut specs = Vec::new();
+    fn story_jobs(&self) -> Vec<Job<'a>> {
+        let g = &self.site.grouping;
+        let mut jobs = vec![Job::new(urls::STORIES, "stories.html", |s| {
+            s.stories_index()
+        })];
+        jobs.extend(
+            (0..g.stories.len())
+                .filter(|&s| self.is_story[s])
+                .map(|st| {
+                    Job::new(&urls::story(&g.stories[st].slug), "story.html", move |s| {
+                        s.story_page(st)
+                    })
+                }),
+        );
+        jobs.extend((0..g.storylines.len()).map(|l| {
+            Job::new(
+                &urls::storyline(&g.storylines[l].slug),
+                "storyline.html",
+                move |s| s.storyline_page(l),
+            )
+        }));
+        jobs
+    }
+
+    fn stories_index(&self) -> PageSpec {
+        let g = &self.site.grouping;
         let mut order: Vec<usize> = (0..g.stories.len()).filter(|&s| self.is_story[s]).collect();
         order.sort_by(|&a, &b| {
             g.stories[b]
@@ -945,86 +1066,87 @@ impl<'a> Shared<'a> {
             .iter()
             .map(|&s| self.story_values[s].clone())
             .collect();
-        specs.push(self.page(
+        self.page(
             urls::STORIES,
             "stories.html",
             "Stories",
             obj!({"stories" => list, "storylines" => self.storyline_values()}),
-        ));
-        for (s, story) in g
+        )
+    }
+
+    fn story_page(&self, s: usize) -> PageSpec {
+        let site = self.site;
+        let g = &site.grouping;
+        let story = &g.stories[s];
+        // Coverage grouped by source, each source's documents by date.
+        let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in &story.docs {
+            let name = site.doc_source[i]
+                .map(|x| site.sources[x].name.clone())
+                .unwrap_or_default();
+            by_source.entry(name).or_default().push(i);
+        }
+        let coverage: Vec<Value> = by_source
+            .into_iter()
+            .map(|(name, docs)| obj!({"source": if name.is_empty() { Value::Null } else { json!(name) }, "articles" => self.cards_of(&docs)}))
+            .collect();
+        let storyline = g.story_storyline[s]
+            .map(|l| &g.storylines[l])
+            .map(|l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}));
+        let topics: Vec<Value> = story
+            .topics
+            .iter()
+            .map(|&t| self.topic_values[t].clone())
+            .collect();
+        self.page(
+            &urls::story(&story.slug),
+            "story.html",
+            &story.title,
+            obj!({
+                "story": self.story_values[s],
+                "articles" => self.cards_of(&story.docs),
+                "coverage" => coverage,
+                "topics" => topics,
+                "storyline": storyline,
+            }),
+        )
+    }
+
+    fn storyline_page(&self, l: usize) -> PageSpec {
+        let g = &self.site.grouping;
+        let line = &g.storylines[l];
+        let episodes: Vec<Value> = line
             .stories
             .iter()
-            .enumerate()
-            .filter(|(s, _)| self.is_story[*s])
-        {
-            // Coverage grouped by source, each source's documents by date.
-            let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-            for &i in &story.docs {
-                let name = site.doc_source[i]
-                    .map(|x| site.sources[x].name.clone())
-                    .unwrap_or_default();
-                by_source.entry(name).or_default().push(i);
-            }
-            let coverage: Vec<Value> = by_source
-                .into_iter()
-                .map(|(name, docs)| obj!({"source": if name.is_empty() { Value::Null } else { json!(name) }, "articles" => self.cards_of(&docs)}))
-                .collect();
-            let storyline = g.story_storyline[s].map(|l| &g.storylines[l]).map(
-                |l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}),
-            );
-            let topics: Vec<Value> = story
-                .topics
-                .iter()
-                .map(|&t| self.topic_values[t].clone())
-                .collect();
-            specs.push(self.page(
-                &urls::story(&story.slug),
-                "story.html",
-                &story.title,
-                obj!({
-                    "story": self.story_values[s],
-                    "articles" => self.cards_of(&story.docs),
-                    "coverage" => coverage,
-                    "topics" => topics,
-                    "storyline": storyline,
-                }),
-            ));
-        }
-        for line in &g.storylines {
-            let episodes: Vec<Value> = line
-                .stories
-                .iter()
-                .map(|&s| {
-                    let mut v = self.story_values[s].clone();
-                    let docs = &g.stories[s].docs;
-                    // A one-document episode links to its article: it has no story page.
-                    if !self.is_story[s] {
-                        if let Some(&d) = docs.first() {
-                            v["url"] = self.cards[d]["url"].clone();
-                            v["title"] = self.cards[d]["title"].clone();
-                        }
+            .map(|&s| {
+                let mut v = self.story_values[s].clone();
+                let docs = &g.stories[s].docs;
+                // A one-document episode links to its article: it has no story page.
+                if !self.is_story[s] {
+                    if let Some(&d) = docs.first() {
+                        v["url"] = self.cards[d]["url"].clone();
+                        v["title"] = self.cards[d]["title"].clone();
                     }
-                    v["articles"] = Value::from(self.cards_of(docs));
-                    v
-                })
-                .collect();
-            let topics: Vec<Value> = line
-                .topics
-                .iter()
-                .map(|&t| self.topic_values[t].clone())
-                .collect();
-            specs.push(self.page(
-                &urls::storyline(&line.slug),
-                "storyline.html",
-                &line.title,
-                obj!({
-                    "storyline" => obj!({"title": line.title, "count": line.stories.len()}),
-                    "episodes": episodes,
-                    "topics": topics,
-                }),
-            ));
-        }
-        specs
+                }
+                v["articles"] = Value::from(self.cards_of(docs));
+                v
+            })
+            .collect();
+        let topics: Vec<Value> = line
+            .topics
+            .iter()
+            .map(|&t| self.topic_values[t].clone())
+            .collect();
+        self.page(
+            &urls::storyline(&line.slug),
+            "storyline.html",
+            &line.title,
+            obj!({
+                "storyline" => obj!({"title": line.title, "count": line.stories.len()}),
+                "episodes": episodes,
+                "topics": topics,
+            }),
+        )
     }
 
     fn not_found(&self) -> PageSpec {
@@ -1101,36 +1223,38 @@ impl<'a> Shared<'a> {
         )
     }
 
-    fn feeds(&self) -> Vec<PageSpec> {
-        let site = self.site;
-        let mut specs = vec![self.feed("atom.xml", &site.config.title, "", &site.chrono, true)];
+    fn feed_jobs(&self) -> Vec<Job<'a>> {
+        let site: &'a Site = self.site;
+        let mut jobs = vec![Job::new("atom.xml", "atom.xml", |s| {
+            s.feed("atom.xml", &s.site.config.title, "", &s.site.chrono, true)
+        })];
         if site.config.feed.per_topic {
             let g = &site.grouping;
-            specs.extend(
+            jobs.extend(
                 (0..g.topics.len())
-                    .into_par_iter()
                     .filter(|&t| g.topics[t].doc_count > 0)
                     .map(|t| {
-                        let topic = &g.topics[t];
-                        let base = urls::topic(&topic.slug);
-                        self.feed(
-                            &format!("{base}atom.xml"),
-                            &format!("{}: {}", site.config.title, topic.name),
-                            &base,
-                            &g.topic_docs[t],
-                            false,
-                        )
-                    })
-                    .collect::<Vec<_>>(),
+                        let base = urls::topic(&g.topics[t].slug);
+                        let path = format!("{base}atom.xml");
+                        Job::new(&path.clone(), "atom.xml", move |s| {
+                            s.feed(
+                                &path,
+                                &format!("{}: {}", site.config.title, g.topics[t].name),
+                                &base,
+                                &g.topic_docs[t],
+                                false,
+                            )
+                        })
+                    }),
             );
         }
-        specs
+        jobs
     }
 
     /// One sitemap, or, past the format's 50,000 URLs, numbered parts and an index.
-    fn sitemaps(&self, specs: &[PageSpec]) -> Vec<PageSpec> {
+    fn sitemap_jobs(&self, jobs: &[Job<'a>]) -> Vec<Job<'a>> {
         let site = self.site;
-        let mut lastmod: BTreeMap<String, String> = BTreeMap::new();
+        let mut lastmod: HashMap<String, String> = HashMap::new();
         for doc in &site.docs {
             if let Some(d) = doc.front.updated.or(doc.date) {
                 lastmod.insert(
@@ -1139,36 +1263,54 @@ impl<'a> Shared<'a> {
                 );
             }
         }
-        let mut entries: Vec<Value> = specs
+        let mut entries: Vec<(String, Option<String>)> = jobs
             .iter()
-            .filter(|s| s.path.ends_with("index.html"))
-            .map(|s| {
-                let folder = &s.path[..s.path.len() - "index.html".len()];
-                obj!({"loc": self.links.absolute(folder), "lastmod": lastmod.get(&s.path)})
+            .filter(|j| j.path.ends_with("index.html"))
+            .map(|j| {
+                let folder = &j.path[..j.path.len() - "index.html".len()];
+                (self.links.absolute(folder), lastmod.remove(&j.path))
             })
             .collect();
-        entries.sort_by(|a, b| a["loc"].as_str().cmp(&b["loc"].as_str()));
-        if entries.len() <= SITEMAP_MAX_URLS {
-            return vec![self.page(
+        entries.sort();
+        let entries: std::sync::Arc<[(String, Option<String>)]> = entries.into();
+        let part = move |s: &Shared<'a>, path: &str, range: std::ops::Range<usize>| {
+            let list: Vec<Value> = entries[range]
+                .iter()
+                .map(|(loc, lastmod)| obj!({"loc": loc, "lastmod": lastmod}))
+                .collect();
+            s.page(path, "sitemap.xml", "Sitemap", obj!({"entries" => list}))
+        };
+        let total = {
+            let jobs_with_pages = jobs.iter().filter(|j| j.path.ends_with("index.html"));
+            jobs_with_pages.count()
+        };
+        if total <= SITEMAP_MAX_URLS {
+            return vec![Job::new("sitemap.xml", "sitemap.xml", move |s| {
+                part(s, "sitemap.xml", 0..total)
+            })];
+        }
+        let parts = total.div_ceil(SITEMAP_MAX_URLS);
+        let mut out: Vec<Job<'a>> = (0..parts)
+            .map(|n| {
+                let part = part.clone();
+                let path = format!("sitemap-{}.xml", n + 1);
+                let range = n * SITEMAP_MAX_URLS..((n + 1) * SITEMAP_MAX_URLS).min(total);
+                Job::new(&path.clone(), "sitemap.xml", move |s| {
+                    part(s, &path, range.clone())
+                })
+            })
+            .collect();
+        out.push(Job::new("sitemap.xml", "sitemap_index.xml", move |s| {
+            let list: Vec<Value> = (1..=parts)
+                .map(|n| obj!({"loc": s.links.absolute(&format!("sitemap-{n}.xml"))}))
+                .collect();
+            s.page(
                 "sitemap.xml",
-                "sitemap.xml",
+                "sitemap_index.xml",
                 "Sitemap",
-                obj!({"entries": entries}),
-            )];
-        }
-        let mut out = Vec::new();
-        let mut parts = Vec::new();
-        for (n, chunk) in entries.chunks(SITEMAP_MAX_URLS).enumerate() {
-            let path = format!("sitemap-{}.xml", n + 1);
-            parts.push(obj!({"loc": self.links.absolute(&path)}));
-            out.push(self.page(&path, "sitemap.xml", "Sitemap", obj!({"entries": chunk})));
-        }
-        out.push(self.page(
-            "sitemap.xml",
-            "sitemap_index.xml",
-            "Sitemap",
-            obj!({"sitemaps": parts}),
-        ));
+                obj!({"sitemaps" => list}),
+            )
+        }));
         out
     }
 
