@@ -149,6 +149,8 @@ pub struct Session {
     /// Keep rendered pages for the next build (watch mode); a one-off build need not.
     keep_pages: bool,
     written: WriteCache,
+    /// The last good build's site and per-document parts, for watch mode's quick path.
+    last: Option<render::pages::Shared>,
 }
 
 impl Session {
@@ -163,6 +165,7 @@ impl Session {
             render: RenderCache::default(),
             keep_pages: true,
             written: WriteCache::default(),
+            last: None,
         }
     }
 
@@ -266,6 +269,8 @@ impl Session {
     pub fn build(&mut self, progress: render::Progress) -> Result<BuildReport> {
         let mut timings = Vec::new();
         let t = Instant::now();
+        // Only a build that succeeds may serve the quick path.
+        self.last = None;
         let config = load_config(&self.opts)?;
         let out = self.output_guard()?;
         let mut ingest_warnings = Vec::new();
@@ -326,13 +331,17 @@ impl Session {
             None => unreachable!("theme loaded above"),
         };
         let cache = self.keep_pages.then_some(&mut self.render);
-        let (mut pages, stats) = render::render_site(&site, theme, progress, cache)?;
+        let shared = render::pages::Shared::new(site);
+        let (mut pages, stats) = render::render_site(&shared, theme, progress, cache)?;
         merge_static(&self.opts.root, &mut pages)?;
         timings.push(("render", t.elapsed()));
 
         let t = Instant::now();
         let report = output::write_cached(&out, &pages, &mut self.written)?;
         timings.push(("write", t.elapsed()));
+        if self.keep_pages {
+            self.last = Some(shared);
+        }
         Ok(BuildReport {
             documents,
             pages: pages.len(),
@@ -343,6 +352,55 @@ impl Session {
             warnings,
             timings,
         })
+    }
+}
+
+impl Session {
+    /// Watch mode's quick path: after edits to documents, write each one's article page at
+    /// once, from the last build's grouping and the document's new text, so the page a writer
+    /// is looking at changes within milliseconds. The full rebuild that must follow brings
+    /// everything else up to date (lists, related articles, topic pages), and the page itself
+    /// if its grouping changed. Edits the quick path cannot show alone (a new, moved, redated
+    /// or invalid document; anything but Markdown under content/) are left to the full
+    /// rebuild. Returns the pages written.
+    pub fn quick_articles(&mut self, paths: &[PathBuf]) -> Vec<String> {
+        let (Some(shared), Some((_, theme))) = (self.last.as_mut(), self.theme.as_ref()) else {
+            return Vec::new();
+        };
+        let out = self.opts.output_dir();
+        let content_dir = self.opts.root.join("content");
+        let mut written = Vec::new();
+        for path in paths {
+            let Ok(rel) = path.strip_prefix(&content_dir) else {
+                continue;
+            };
+            let Ok(meta) = std::fs::metadata(path) else {
+                continue;
+            };
+            let file = ContentFile {
+                path: path.clone(),
+                rel: rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+                modified: meta.modified().ok(),
+                len: meta.len(),
+            };
+            let Ok(Some(doc)) = content::load_file(&file) else {
+                continue;
+            };
+            let Some(i) = shared.replace_document(doc) else {
+                continue;
+            };
+            let Ok(page) = theme.render(shared.article_spec(i)) else {
+                continue;
+            };
+            if output::write_page(&out, &page).is_ok() {
+                written.push(page.path);
+            }
+        }
+        written
     }
 }
 

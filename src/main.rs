@@ -307,6 +307,18 @@ fn watch(ui: &Ui, opts: BuildOptions, preview: Option<&Preview>) -> anyhow::Resu
                 }
             }
         }
+        Event::Quick(quick) => {
+            if ui.verbose {
+                say!(
+                    "Updated {} in {:.1?}; rebuilding the rest",
+                    quick.pages.join(", "),
+                    quick.elapsed
+                );
+            }
+            if let Some(p) = preview {
+                p.publish_pages(&quick.pages);
+            }
+        }
         Event::WatchProblem(message) => complain!("warning: {message}"),
     })?;
     if !ui.quiet {

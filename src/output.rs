@@ -6,7 +6,7 @@
 //! longer produces. A journal (`.dossier-pending`) written before any file lists the files a
 //! build is about to write, so a build killed halfway is cleaned up by the next one.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -220,6 +220,9 @@ fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputRepo
     }
     write_atomically(out, PENDING, journal.as_bytes())?;
 
+    // A file named in the journal may have been written after the manifest was: its
+    // manifest entry proves nothing.
+    let unsure: HashSet<&str> = pending_old.iter().map(String::as_str).collect();
     // Which pages differ from what is on disk; only their folders are checked and created.
     let checked: Vec<(String, bool)> = pages
         .par_iter()
@@ -228,7 +231,8 @@ fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputRepo
                 Some((bytes, h)) if Arc::ptr_eq(bytes, &p.bytes) => h.clone(),
                 _ => hash(&p.bytes),
             };
-            let same = old.get(&p.path) == Some(&h)
+            let same = !unsure.contains(p.path.as_str())
+                && old.get(&p.path) == Some(&h)
                 && std::fs::symlink_metadata(out.join(&p.path))
                     .is_ok_and(|m| m.is_file() && m.len() == p.bytes.len() as u64);
             (h, same)
@@ -317,6 +321,46 @@ fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputRepo
         },
         hashes,
     ))
+}
+
+/// Replace one page of a built output folder at once, ahead of the full write that follows
+/// (watch mode's quick path). The page is named in the journal first, so the next full write
+/// rewrites it whatever the manifest says, even if this process dies in between.
+pub fn write_page(out: &Path, page: &Page) -> Result<()> {
+    check_page_path(&page.path)?;
+    if !out.join(MANIFEST).is_file() {
+        return Err(Error::Output {
+            path: out.to_path_buf(),
+            message: "has not been built yet; a full build comes first".into(),
+        });
+    }
+    let mut journal = std::fs::read_to_string(out.join(PENDING)).unwrap_or_default();
+    journal.push('\n');
+    journal.push_str(&page.path);
+    write_atomically_via(out, PENDING, journal.as_bytes())?;
+    if let Some(parent) = Path::new(&page.path).parent() {
+        ensure_dirs(out, [parent])?;
+    }
+    write_atomically_via(out, &page.path, &page.bytes)
+}
+
+/// [`write_atomically`] when the temporary folder may not exist (between builds).
+fn write_atomically_via(out: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    let tmp = out.join(TMP_DIR);
+    match std::fs::symlink_metadata(&tmp) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Err(Error::Output {
+                path: tmp,
+                message: "is not a folder (a symbolic link?); remove it".into(),
+            })
+        }
+        Err(_) => std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, "creating", e))?,
+    }
+    let tmp_file = tmp.join("quick");
+    std::fs::write(&tmp_file, bytes).map_err(|e| Error::io(&tmp_file, "writing", e))?;
+    let dest = out.join(name);
+    std::fs::rename(&tmp_file, &dest).map_err(|e| Error::io(&dest, "replacing", e))
 }
 
 /// Is any folder between `out` and the file `rel` a symbolic link?

@@ -182,6 +182,11 @@ impl Preview {
         }
     }
 
+    /// Tell open pages that these pages changed (watch mode's quick path).
+    pub fn publish_pages(&self, pages: &[String]) {
+        self.shared.hub.publish(Published::Built { changed: pages });
+    }
+
     /// Stop accepting, end every event stream and wait for the server thread.
     pub fn shutdown(mut self) {
         self.stop();

@@ -68,9 +68,19 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
+/// Pages the quick path rewrote ahead of a full rebuild.
+#[derive(Debug)]
+pub struct Quick {
+    /// Output paths written, sorted.
+    pub pages: Vec<String>,
+    pub elapsed: Duration,
+}
+
 /// What [`Watch::run`] reports while it runs.
 #[derive(Debug)]
 pub enum Event<'a> {
+    /// Edited documents' own pages were rewritten at once; a full rebuild follows.
+    Quick(&'a Quick),
     /// A build finished, well or not. After an error the output folder is as the last good
     /// build left it.
     Build(&'a Outcome),
@@ -203,12 +213,38 @@ impl Watch {
                 scope = Scope::new(&session.opts);
             }
             sync_watches(&mut debouncer, &scope, &mut watched, &mut on_event);
+            if let Some(quick) = quick_path(&mut session, &scope, &changes) {
+                on_event(Event::Quick(&quick));
+            }
             let outcome = build_once(&mut session, Some(changes));
             on_event(Event::Build(&outcome));
         }
         debouncer.stop();
         Ok(())
     }
+}
+
+/// When a batch only edits Markdown documents, rewrite their pages before the full rebuild
+/// (see [`Session::quick_articles`]).
+fn quick_path(session: &mut Session, scope: &Scope, changes: &Changes) -> Option<Quick> {
+    let started = Instant::now();
+    let only_documents = !changes.config
+        && !changes.rescan
+        && changes.inbox.is_empty()
+        && changes.paths.iter().all(|p| {
+            scope.role(p) == Some(Role::Content) && p.extension().is_some_and(|e| e == "md")
+        });
+    if !only_documents {
+        return None;
+    }
+    let paths: Vec<PathBuf> = changes.paths.iter().cloned().collect();
+    let mut pages = std::panic::catch_unwind(AssertUnwindSafe(|| session.quick_articles(&paths)))
+        .unwrap_or_default();
+    pages.sort();
+    (!pages.is_empty()).then(|| Quick {
+        pages,
+        elapsed: started.elapsed(),
+    })
 }
 
 /// The one place a rebuild happens, for the first build and every later one.

@@ -691,3 +691,62 @@ fn one_edit_rerenders_only_the_pages_it_touches() {
     let all = session.build(&quiet).unwrap();
     assert_eq!(all.rendered, total);
 }
+
+#[test]
+fn quick_path_writes_the_edited_page_and_the_full_rebuild_matches_a_clean_build() {
+    let site = generated_site(60);
+    let mut session = Session::new(BuildOptions::new(site.path()));
+    let quiet = |_: usize, _: usize| {};
+    session.build(&quiet).unwrap();
+    let out = site.path().join("public");
+    let before = tree(&out);
+
+    // A body edit: only that page is rewritten at once, and named in the journal so the
+    // full rebuild rewrites it whatever the manifest says.
+    let doc = site.path().join("content/articles/doc-0007.md");
+    let text = std::fs::read_to_string(&doc).unwrap();
+    std::fs::write(
+        &doc,
+        text.replace("Paragraph 7 ", "Quickly revised paragraph 7 "),
+    )
+    .unwrap();
+    session.invalidate(std::slice::from_ref(&doc));
+    let quick = session.quick_articles(std::slice::from_ref(&doc));
+    assert_eq!(quick, vec!["articles/doc-0007/index.html".to_string()]);
+    let now = tree(&out);
+    let differing: Vec<&String> = now
+        .keys()
+        .filter(|k| !k.starts_with(".dossier") && before.get(*k) != now.get(*k))
+        .collect();
+    assert_eq!(differing, vec!["articles/doc-0007/index.html"]);
+    assert!(
+        String::from_utf8_lossy(&now["articles/doc-0007/index.html"])
+            .contains("Quickly revised paragraph 7")
+    );
+    let pending = std::fs::read_to_string(out.join(".dossier-pending")).unwrap();
+    assert!(pending.lines().any(|l| l == "articles/doc-0007/index.html"));
+
+    // Edits the quick path cannot show alone are left to the full rebuild.
+    let other = site.path().join("content/articles/doc-0008.md");
+    let text8 = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(&other, text8.replace("date: 2024-", "date: 2023-")).unwrap();
+    assert!(session
+        .quick_articles(std::slice::from_ref(&other))
+        .is_empty());
+    std::fs::write(&doc, "---\ntitle: [unclosed\n---\nbody\n").unwrap();
+    assert!(session
+        .quick_articles(std::slice::from_ref(&doc))
+        .is_empty());
+
+    // Back to a valid edit, then the full rebuild: the same tree as a clean build.
+    std::fs::write(&doc, text.replace("Paragraph 7 ", "Finally paragraph 7 ")).unwrap();
+    session.invalidate(&[doc.clone(), other.clone()]);
+    session.quick_articles(std::slice::from_ref(&doc));
+    session.build(&quiet).unwrap();
+    assert!(!out.join(".dossier-pending").exists());
+    let clean = tempfile::tempdir().unwrap();
+    let mut opts = BuildOptions::new(site.path());
+    opts.output = Some(clean.path().join("public"));
+    dossier::build::build(&opts, &quiet).unwrap();
+    assert_eq!(tree(&out), tree(&clean.path().join("public")));
+}

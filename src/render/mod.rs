@@ -16,7 +16,6 @@ use rayon::prelude::*;
 use tera::Tera;
 
 use crate::error::{Error, Result};
-use crate::site::Site;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -258,13 +257,12 @@ pub struct RenderStats {
 /// template and context are unchanged are taken from it. The first template error stops the
 /// build (all pages share the templates, so one error is usually many).
 pub fn render_site(
-    site: &Site,
+    shared: &pages::Shared,
     theme: &Theme,
     progress: Progress,
     cache: Option<&mut RenderCache>,
 ) -> Result<(Vec<Page>, RenderStats)> {
-    let shared = pages::Shared::new(site);
-    let jobs = pages::plan(&shared);
+    let jobs = pages::plan(shared);
     let total = jobs.len();
     let done = AtomicUsize::new(0);
     let previous = cache.as_ref().map(|c| &c.pages);
@@ -277,7 +275,7 @@ pub fn render_site(
         .into_par_iter()
         .map(|job| {
             let started = std::time::Instant::now();
-            let spec = job.spec(&shared);
+            let spec = job.spec(shared);
             drop(job);
             // Keys cost a serialisation of the context: only worth it when a cache is kept.
             let key = if keep {
@@ -333,7 +331,7 @@ pub fn render_site(
             bytes: bytes.as_slice().into(),
         });
     }
-    out.extend(pages::extra_files(site));
+    out.extend(pages::extra_files(shared.site()));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((out, stats))
 }

@@ -38,8 +38,8 @@ const TOPIC_SIDEBAR_ITEMS: usize = 12;
 const SITEMAP_MAX_URLS: usize = 50_000;
 
 /// What every page of one build shares, and each document's rendered parts.
-pub struct Shared<'a> {
-    site: &'a Site,
+pub struct Shared {
+    site: Site,
     links: Links,
     site_value: Value,
     bodies: Vec<RenderedBody>,
@@ -59,6 +59,8 @@ pub struct Shared<'a> {
     feed_bodies: BTreeMap<usize, String>,
     /// The days with documents of each month, oldest first.
     months: BTreeMap<(i32, u32), Vec<NaiveDate>>,
+    /// Topic names to link at their first mention in a body (unless turned off).
+    mentions: Option<MentionTargets>,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -70,13 +72,13 @@ pub struct Job<'a> {
     make: Maker<'a>,
 }
 
-type Maker<'a> = Box<dyn Fn(&Shared<'a>) -> PageSpec + Send + Sync + 'a>;
+type Maker<'a> = Box<dyn Fn(&Shared) -> PageSpec + Send + Sync + 'a>;
 
 impl<'a> Job<'a> {
     fn new(
         folder_or_file: &str,
         template: &'static str,
-        make: impl Fn(&Shared<'a>) -> PageSpec + Send + Sync + 'a,
+        make: impl Fn(&Shared) -> PageSpec + Send + Sync + 'a,
     ) -> Job<'a> {
         Job {
             path: page_file(folder_or_file),
@@ -86,7 +88,7 @@ impl<'a> Job<'a> {
     }
 
     /// The page's template and context.
-    pub fn spec(&self, shared: &Shared<'a>) -> PageSpec {
+    pub fn spec(&self, shared: &Shared) -> PageSpec {
         let spec = (self.make)(shared);
         debug_assert_eq!(
             spec.path, self.path,
@@ -106,8 +108,8 @@ fn page_file(folder_or_file: &str) -> String {
 }
 
 /// Every page of the site, in a fixed order.
-pub fn plan<'a>(shared: &Shared<'a>) -> Vec<Job<'a>> {
-    let site = shared.site;
+pub fn plan(shared: &Shared) -> Vec<Job<'_>> {
+    let site = &shared.site;
     let mut jobs = vec![Job::new("", "index.html", |s| s.home())];
     jobs.extend((0..site.docs.len()).map(|i| {
         Job::new(
@@ -182,8 +184,8 @@ fn truncate(text: &str, max_chars: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
-impl<'a> Shared<'a> {
-    pub fn new(site: &'a Site) -> Shared<'a> {
+impl Shared {
+    pub fn new(site: Site) -> Shared {
         let config = &site.config;
         let links = Links {
             index_html: config.link_index_html,
@@ -210,26 +212,6 @@ impl<'a> Shared<'a> {
         let mentions = config.grouping.link_topics.then(|| {
             MentionTargets::from_topics(&g.topics, |_, t| links.href(&urls::topic(&t.slug)))
         });
-        let body_html = |i: usize, prefix: &str| {
-            let events = markdown::events(&site.docs[i].body);
-            match &mentions {
-                Some(m) => {
-                    let view = m.only(&g.doc_topics[i]).with_href_prefix(prefix);
-                    markdown::to_html(link_first_mentions(events, &view))
-                }
-                None => markdown::to_html(events),
-            }
-        };
-        // Article pages sit two folders deep.
-        let bodies: Vec<RenderedBody> = (0..site.docs.len())
-            .into_par_iter()
-            .map(|i| body_html(i, "../../"))
-            .collect();
-        // Feeds are read away from the site: their copies link with absolute addresses.
-        let feed_bodies: BTreeMap<usize, String> = feed_documents(site)
-            .into_par_iter()
-            .map(|i| (i, body_html(i, &links.base_url).html))
-            .collect();
         let topic_values: Vec<Value> = g
             .topics
             .iter()
@@ -284,10 +266,9 @@ impl<'a> Shared<'a> {
             months.entry((d.year(), d.month())).or_default().push(*d);
         }
         let mut shared = Shared {
-            site,
             links,
             site_value,
-            bodies,
+            bodies: Vec::new(),
             cards: Vec::new(),
             topic_values,
             story_values,
@@ -295,19 +276,77 @@ impl<'a> Shared<'a> {
             is_story,
             doc_story,
             chrono_pos,
-            feed_bodies,
+            feed_bodies: BTreeMap::new(),
             months,
+            mentions,
+            site,
         };
-        shared.cards = (0..site.docs.len())
+        // Article pages sit two folders deep.
+        shared.bodies = (0..shared.site.docs.len())
+            .into_par_iter()
+            .map(|i| shared.body_html(i, "../../"))
+            .collect();
+        // Feeds are read away from the site: their copies link with absolute addresses.
+        shared.feed_bodies = feed_documents(&shared.site)
+            .into_par_iter()
+            .map(|i| (i, shared.body_html(i, &shared.links.base_url).html))
+            .collect();
+        shared.cards = (0..shared.site.docs.len())
             .into_par_iter()
             .map(|i| shared.card(i))
             .collect();
         shared
     }
 
+    /// The site this build renders.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Put a new version of a document in place of the one at the same path, for the quick
+    /// re-render of its page while watching. Refused (`None`) when the change reaches beyond
+    /// the document's own page (its address, date, source, topics or draft state: those move
+    /// it between lists) so the full rebuild handles it; otherwise the document's index.
+    pub fn replace_document(&mut self, doc: crate::content::Document) -> Option<usize> {
+        let i = self.site.docs.iter().position(|d| d.path == doc.path)?;
+        let old = &self.site.docs[i];
+        let same_place = old.slug == doc.slug
+            && old.date == doc.date
+            && old.front.source == doc.front.source
+            && old.front.topics == doc.front.topics
+            && old.front.draft == doc.front.draft;
+        if !same_place {
+            return None;
+        }
+        self.site.docs[i] = doc;
+        self.bodies[i] = self.body_html(i, "../../");
+        self.cards[i] = self.card(i);
+        Some(i)
+    }
+
+    /// The article page of document `i`.
+    pub fn article_spec(&self, i: usize) -> PageSpec {
+        self.article(i)
+    }
+
+    /// A document's body as HTML, the first mention of each of its topics linked (with
+    /// `prefix` before the links: the way from the page to the site root).
+    fn body_html(&self, i: usize, prefix: &str) -> RenderedBody {
+        let events = markdown::events(&self.site.docs[i].body);
+        match &self.mentions {
+            Some(m) => {
+                let view = m
+                    .only(&self.site.grouping.doc_topics[i])
+                    .with_href_prefix(prefix);
+                markdown::to_html(link_first_mentions(events, &view))
+            }
+            None => markdown::to_html(events),
+        }
+    }
+
     /// A document as it appears in lists.
     fn card(&self, i: usize) -> Value {
-        let site = self.site;
+        let site = &self.site;
         let doc = &site.docs[i];
         let fmt = &site.config.date_format;
         let day = site.days[i];
@@ -414,7 +453,7 @@ impl<'a> Shared<'a> {
     }
 
     fn home(&self) -> PageSpec {
-        let site = self.site;
+        let site = &self.site;
         let window: Vec<(&NaiveDate, &Vec<usize>)> = site
             .by_day
             .iter()
@@ -536,7 +575,7 @@ impl<'a> Shared<'a> {
     }
 
     fn article(&self, i: usize) -> PageSpec {
-        let site = self.site;
+        let site = &self.site;
         let doc = &site.docs[i];
         let body = &self.bodies[i];
         let card = &self.cards[i];
@@ -640,13 +679,13 @@ impl<'a> Shared<'a> {
 
     /// A list split into pages of `per_page`; `make` builds one page's title and variables
     /// from its slice and its pager.
-    fn paginate(
-        &self,
+    fn paginate<'s>(
+        &'s self,
         base: &str,
-        items: &'a [usize],
+        items: &'s [usize],
         template: &'static str,
-        make: impl Fn(&Shared<'a>, &[usize], Value) -> (String, Value) + Send + Sync + Clone + 'a,
-    ) -> Vec<Job<'a>> {
+        make: impl Fn(&Shared, &[usize], Value) -> (String, Value) + Send + Sync + Clone + 's,
+    ) -> Vec<Job<'s>> {
         let per = self.site.config.pagination.per_page.max(1);
         let total = items.len().div_ceil(per).max(1);
         (1..=total)
@@ -688,8 +727,8 @@ impl<'a> Shared<'a> {
         order
     }
 
-    fn topic_jobs(&self) -> Vec<Job<'a>> {
-        let site: &'a Site = self.site;
+    fn topic_jobs(&self) -> Vec<Job<'_>> {
+        let site = &self.site;
         let g = &site.grouping;
         let mut jobs = vec![Job::new(urls::TOPICS, "topics.html", |s| s.topics_index())];
         for t in self.topic_order() {
@@ -781,9 +820,9 @@ impl<'a> Shared<'a> {
         )
     }
 
-    fn archive_jobs(&self) -> Vec<Job<'a>> {
-        let site = self.site;
-        let mut jobs: Vec<Job<'a>> = site
+    fn archive_jobs(&self) -> Vec<Job<'_>> {
+        let site = &self.site;
+        let mut jobs: Vec<Job<'_>> = site
             .by_day
             .keys()
             .map(|&day| Job::new(&urls::day(day), "day.html", move |s| s.day_page(day)))
@@ -817,7 +856,7 @@ impl<'a> Shared<'a> {
     }
 
     fn day_page(&self, day: NaiveDate) -> PageSpec {
-        let site = self.site;
+        let site = &self.site;
         let docs: &[usize] = site.by_day.get(&day).map(Vec::as_slice).unwrap_or(&[]);
         // Neighbours skip empty days: only days with documents are keys.
         let prev = site.by_day.range(..day).next_back().map(|(d, _)| *d);
@@ -855,7 +894,7 @@ impl<'a> Shared<'a> {
 
     /// Months and years list their newest day first.
     fn month_page(&self, y: i32, m: u32) -> PageSpec {
-        let site = self.site;
+        let site = &self.site;
         let mut docs: Vec<usize> = Vec::new();
         for d in self.months.get(&(y, m)).into_iter().flatten().rev() {
             docs.extend(&site.by_day[d]);
@@ -885,7 +924,7 @@ impl<'a> Shared<'a> {
     }
 
     fn year_value(&self, y: i32) -> Value {
-        let site = self.site;
+        let site = &self.site;
         let fmt = &site.config.date_format;
         let mut total = 0;
         let months: Vec<Value> = self
@@ -954,7 +993,7 @@ impl<'a> Shared<'a> {
 
     /// Sources with documents, by name.
     fn source_order(&self) -> Vec<usize> {
-        let site = self.site;
+        let site = &self.site;
         let mut order: Vec<usize> = (0..site.sources.len())
             .filter(|&s| !site.sources[s].docs.is_empty())
             .collect();
@@ -962,8 +1001,8 @@ impl<'a> Shared<'a> {
         order
     }
 
-    fn source_jobs(&self) -> Vec<Job<'a>> {
-        let site: &'a Site = self.site;
+    fn source_jobs(&self) -> Vec<Job<'_>> {
+        let site = &self.site;
         let mut jobs = vec![Job::new(urls::SOURCES, "sources.html", |s| {
             s.sources_index()
         })];
@@ -987,7 +1026,7 @@ impl<'a> Shared<'a> {
     }
 
     fn sources_index(&self) -> PageSpec {
-        let site = self.site;
+        let site = &self.site;
         let list: Vec<Value> = self
             .source_order()
             .iter()
@@ -1029,7 +1068,7 @@ impl<'a> Shared<'a> {
             .collect()
     }
 
-    fn story_jobs(&self) -> Vec<Job<'a>> {
+    fn story_jobs(&self) -> Vec<Job<'_>> {
         let g = &self.site.grouping;
         let mut jobs = vec![Job::new(urls::STORIES, "stories.html", |s| {
             s.stories_index()
@@ -1075,7 +1114,7 @@ impl<'a> Shared<'a> {
     }
 
     fn story_page(&self, s: usize) -> PageSpec {
-        let site = self.site;
+        let site = &self.site;
         let g = &site.grouping;
         let story = &g.stories[s];
         // Coverage grouped by source, each source's documents by date.
@@ -1161,7 +1200,7 @@ impl<'a> Shared<'a> {
     /// An Atom feed of `docs` (newest first). `full` puts each entry's whole body in the
     /// feed; topic feeds carry summaries only, since a large site has thousands of them.
     fn feed(&self, path: &str, title: &str, alt: &str, docs: &[usize], full: bool) -> PageSpec {
-        let site = self.site;
+        let site = &self.site;
         let entries: Vec<(usize, String, String)> = docs
             .iter()
             .filter_map(|&i| {
@@ -1223,8 +1262,8 @@ impl<'a> Shared<'a> {
         )
     }
 
-    fn feed_jobs(&self) -> Vec<Job<'a>> {
-        let site: &'a Site = self.site;
+    fn feed_jobs(&self) -> Vec<Job<'_>> {
+        let site = &self.site;
         let mut jobs = vec![Job::new("atom.xml", "atom.xml", |s| {
             s.feed("atom.xml", &s.site.config.title, "", &s.site.chrono, true)
         })];
@@ -1252,8 +1291,8 @@ impl<'a> Shared<'a> {
     }
 
     /// One sitemap, or, past the format's 50,000 URLs, numbered parts and an index.
-    fn sitemap_jobs(&self, jobs: &[Job<'a>]) -> Vec<Job<'a>> {
-        let site = self.site;
+    fn sitemap_jobs<'s>(&'s self, jobs: &[Job<'s>]) -> Vec<Job<'s>> {
+        let site = &self.site;
         let mut lastmod: HashMap<String, String> = HashMap::new();
         for doc in &site.docs {
             if let Some(d) = doc.front.updated.or(doc.date) {
@@ -1273,7 +1312,7 @@ impl<'a> Shared<'a> {
             .collect();
         entries.sort();
         let entries: std::sync::Arc<[(String, Option<String>)]> = entries.into();
-        let part = move |s: &Shared<'a>, path: &str, range: std::ops::Range<usize>| {
+        let part = move |s: &Shared, path: &str, range: std::ops::Range<usize>| {
             let list: Vec<Value> = entries[range]
                 .iter()
                 .map(|(loc, lastmod)| obj!({"loc": loc, "lastmod": lastmod}))
@@ -1290,7 +1329,7 @@ impl<'a> Shared<'a> {
             })];
         }
         let parts = total.div_ceil(SITEMAP_MAX_URLS);
-        let mut out: Vec<Job<'a>> = (0..parts)
+        let mut out: Vec<Job<'s>> = (0..parts)
             .map(|n| {
                 let part = part.clone();
                 let path = format!("sitemap-{}.xml", n + 1);
