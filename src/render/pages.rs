@@ -34,6 +34,8 @@ macro_rules! obj {
 const WORDS_PER_MINUTE: usize = 220;
 /// Stories and quotes shown beside a topic's list.
 const TOPIC_SIDEBAR_ITEMS: usize = 12;
+/// Pages either side of the current one that a pager links to.
+const PAGER_WINDOW: usize = 3;
 /// The sitemap format's limit per file.
 const SITEMAP_MAX_URLS: usize = 50_000;
 
@@ -708,7 +710,11 @@ impl Shared {
             "total": total,
             "prev": (number > 1).then(|| self.links.href(&urls::paged(base, number - 1))),
             "next": (number < total).then(|| self.links.href(&urls::paged(base, number + 1))),
-            "pages": (1..=total).map(|k| obj!({"number": k, "url": self.links.href(&urls::paged(base, k))})).collect::<Vec<_>>(),
+            // A window, not every page: a list of P pages would otherwise carry P² links.
+            "pages": (1..=total)
+                .filter(|&k| k == 1 || k == total || k.abs_diff(number) <= PAGER_WINDOW)
+                .map(|k| obj!({"number": k, "url": self.links.href(&urls::paged(base, k))}))
+                .collect::<Vec<_>>(),
         })
     }
 
