@@ -548,6 +548,12 @@ fn collect_files(
                 Ok(e) if e.file_type().is_file() && is_raw(e.path()) => {
                     files.insert(e.path().to_path_buf());
                 }
+                // Links are not followed (one could loop, or lead into the articles folder):
+                // say so rather than skip them silently.
+                Ok(e) if e.path_is_symlink() => diagnostics.push(
+                    Diagnostic::warning(e.path(), "is a symbolic link; skipped")
+                        .hint("put the raw document itself in the inbox, not a link to it"),
+                ),
                 Ok(_) => {}
                 Err(err) => diagnostics.push(
                     Diagnostic::warning(
@@ -608,6 +614,57 @@ fn relative_to(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_deleted_after_listing_is_skipped_with_a_warning() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        let inbox = root.join("content/inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        std::fs::write(inbox.join("gone.txt"), "Headline of a story\n\nText.\n").unwrap();
+        let mut diagnostics = Vec::new();
+        let articles = root.join("content/articles");
+        let files = collect_files(std::slice::from_ref(&inbox), &articles, &mut diagnostics);
+        assert_eq!(files.len(), 1);
+        std::fs::remove_file(&files[0]).unwrap();
+        let manifest = Manifest::load(root, &articles);
+        let prep = prepare(
+            &files[0],
+            "content/inbox/gone.txt",
+            root,
+            &articles,
+            &manifest,
+            &ConvertOptions::default(),
+            false,
+            false,
+        );
+        match prep {
+            Prepared::Skipped(w) => {
+                assert!(!w.is_error() && w.path.ends_with("gone.txt"), "{w}");
+                assert!(w.message.contains("cannot be read"), "{w}");
+            }
+            _ => panic!("a vanished file was not skipped"),
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_the_inbox_are_reported() {
+        let d = tempfile::tempdir().unwrap();
+        let inbox = d.path().join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        std::os::unix::fs::symlink("..", inbox.join("loop")).unwrap();
+        let mut diagnostics = Vec::new();
+        let files = collect_files(
+            std::slice::from_ref(&inbox),
+            &d.path().join("articles"),
+            &mut diagnostics,
+        );
+        assert!(files.is_empty());
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        assert!(diagnostics[0].path.ends_with("loop"));
+        assert!(diagnostics[0].message.contains("symbolic link"));
+    }
 
     #[test]
     fn relative_paths() {
