@@ -205,19 +205,38 @@ pub struct FrontMatter {
 }
 
 fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
+    // A visitor rather than an untagged enum: its error names what was expected and keeps the
+    // position of the value.
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a name or a list of names")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Vec<String>, D2::Error> {
+            d.deserialize_any(V)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(s) = seq.next_element::<String>()? {
+                out.push(s);
+            }
+            Ok(out)
+        }
     }
-    // `untagged` would lose the position of a type error, so read a Value-free enum and
-    // report a plain message the caller places at the key.
-    match Option::<OneOrMany>::deserialize(d)? {
-        None => Ok(Vec::new()),
-        Some(OneOrMany::One(s)) => Ok(vec![s]),
-        Some(OneOrMany::Many(v)) => Ok(v),
-    }
+    d.deserialize_any(V)
 }
 
 /// A loaded document: front matter, body, and what the build derives from them.
@@ -367,7 +386,14 @@ fn is_forbidden_char(c: char) -> bool {
 
 /// The first forbidden character of `text` with its 1-based line and column.
 fn forbidden_char(text: &str) -> Option<(usize, usize, char)> {
-    let at = text.find(is_forbidden_char)?;
+    // Bytes, not chars: every file of the site goes through this.
+    let bytes = text.as_bytes();
+    let at = bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || (b == 0xEF
+                && bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)))
+    })?;
     let c = text[at..].chars().next()?;
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
@@ -764,6 +790,21 @@ mod tests {
         let e = parse("---\ntitle: Hello\ndraft: maybe\n---\n").unwrap_err();
         assert_eq!(e[0].line, Some(3), "{}", e[0]);
         assert!(e[0].column.is_some());
+    }
+
+    #[test]
+    fn a_map_for_topics_names_its_line() {
+        let e = parse("---\ntitle: Hello\ntopics: {a: 1}\n---\n").unwrap_err();
+        assert_eq!(e[0].line, Some(3), "{}", e[0]);
+        assert!(
+            e[0].message.contains("a name or a list of names"),
+            "{}",
+            e[0]
+        );
+        let d = parse("---\ntitle: Hello\ntopics: One\nauthors: [A, B]\n---\n").unwrap();
+        assert_eq!(d.front.topics, vec!["One"]);
+        assert_eq!(d.front.authors, vec!["A", "B"]);
+        assert!(parse("---\ntitle: Hello\ntopics:\n---\n").is_ok());
     }
 
     #[test]
