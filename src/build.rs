@@ -387,7 +387,7 @@ impl Session {
                 modified: meta.modified().ok(),
                 len: meta.len(),
             };
-            let Ok(Some(doc)) = content::load_file(&file) else {
+            let Ok(doc) = content::load_file(&file) else {
                 continue;
             };
             let Some(i) = shared.replace_document(doc) else {

@@ -205,19 +205,38 @@ pub struct FrontMatter {
 }
 
 fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
+    // A visitor rather than an untagged enum: its error names what was expected and keeps the
+    // position of the value.
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a name or a list of names")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Vec<String>, D2::Error> {
+            d.deserialize_any(V)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(s) = seq.next_element::<String>()? {
+                out.push(s);
+            }
+            Ok(out)
+        }
     }
-    // `untagged` would lose the position of a type error, so read a Value-free enum and
-    // report a plain message the caller places at the key.
-    match Option::<OneOrMany>::deserialize(d)? {
-        None => Ok(Vec::new()),
-        Some(OneOrMany::One(s)) => Ok(vec![s]),
-        Some(OneOrMany::Many(v)) => Ok(v),
-    }
+    d.deserialize_any(V)
 }
 
 /// A loaded document: front matter, body, and what the build derives from them.
@@ -273,7 +292,12 @@ pub fn parse_document(
 ) -> Result<Document, Vec<Diagnostic>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        vec![Diagnostic::error(path, format!("not valid UTF-8 (byte {})", e.valid_up_to()))
+        let what = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+            "is UTF-16 (it starts with a UTF-16 byte order mark), ".to_string()
+        } else {
+            String::new()
+        };
+        vec![Diagnostic::error(path, format!("{what}not valid UTF-8 (byte {})", e.valid_up_to()))
             .at(Some(line), None)
             .hint("save the file as UTF-8, or move it to the inbox folder so `dossier ingest` converts it")]
     })?;
@@ -295,6 +319,23 @@ pub fn parse_document(
         })?
     };
     let mut problems = Vec::new();
+    if let Some((line, column, c)) = forbidden_char(text) {
+        problems.push(
+            Diagnostic::error(
+                path,
+                format!("contains the control character U+{:04X}, which web pages and feeds cannot carry", c as u32),
+            )
+            .at(Some(line), Some(column))
+            .hint("delete it; a file full of them is not a text document (raw documents belong in the inbox folder)"),
+        );
+    }
+    for p in field_problems(&front) {
+        problems.push(
+            Diagnostic::error(path, p.message)
+                .at(find_key_line(yaml_text, p.key), None)
+                .hint(p.hint),
+        );
+    }
     let title = front.title.as_deref().map(str::trim).unwrap_or("");
     if title.is_empty() {
         problems.push(
@@ -304,28 +345,9 @@ pub fn parse_document(
         );
     }
     let slug = match &front.slug {
-        Some(s) => match check_slug(s) {
-            Ok(()) => s.clone(),
-            Err(why) => {
-                problems.push(
-                    Diagnostic::error(path, format!("slug {s:?} {why}"))
-                        .at(find_key_line(yaml_text, "slug"), None)
-                        .hint("use lowercase letters, digits and hyphens, e.g. `slug: blinken-in-cairo`"),
-                );
-                String::new()
-            }
-        },
+        Some(s) => s.clone(),
         None => slug_from_path(rel_path),
     };
-    if let Some(url) = &front.url {
-        if !is_web_url(url) {
-            problems.push(
-                Diagnostic::error(path, format!("url {url:?} is not an http(s) address"))
-                    .at(find_key_line(yaml_text, "url"), None)
-                    .hint("give the original article's address, starting with https://"),
-            );
-        }
-    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -340,6 +362,131 @@ pub fn parse_document(
         hash: blake3::hash(bytes).to_hex()[..32].to_string(),
         front,
     })
+}
+
+/// The most topics one document may list: every topic gets a page and a feed that list the
+/// document with its topics, so the output grows with the square of this number.
+pub const MAX_TOPICS: usize = 100;
+
+/// A front matter value the build refuses (the loader reports it as an error; `ingest` drops
+/// the field from a raw document's front matter with a warning).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The front matter key, as written in the file.
+    pub key: &'static str,
+    pub message: String,
+    pub hint: &'static str,
+}
+
+/// Characters HTML and XML cannot carry: C0 controls other than tab, line feed and carriage
+/// return, and the two noncharacters XML forbids.
+fn is_forbidden_char(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The first forbidden character of `text` with its 1-based line and column.
+fn forbidden_char(text: &str) -> Option<(usize, usize, char)> {
+    // Bytes, not chars: every file of the site goes through this.
+    let bytes = text.as_bytes();
+    let at = bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || (b == 0xEF
+                && bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)))
+    })?;
+    let c = text[at..].chars().next()?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    Some((line, column, c))
+}
+
+/// Values that must not reach the output: a slug that could name another folder, a link that
+/// is not a web address, more than [`MAX_TOPICS`] topics, control characters (written as
+/// YAML escapes such as `"\0"`) in any text.
+pub fn field_problems(front: &FrontMatter) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    if let Some(s) = &front.slug {
+        if let Err(why) = check_slug(s) {
+            out.push(FieldProblem {
+                key: "slug",
+                message: format!("slug {s:?} {why}"),
+                hint: "use lowercase letters, digits and hyphens, e.g. `slug: blinken-in-cairo`",
+            });
+        }
+    }
+    if let Some(url) = &front.url {
+        if !is_web_url(url) {
+            out.push(FieldProblem {
+                key: "url",
+                message: format!("url {url:?} is not an http(s) address"),
+                hint: "give the original article's address, starting with https://",
+            });
+        }
+    }
+    if front.topics.len() > MAX_TOPICS {
+        out.push(FieldProblem {
+            key: "topics",
+            message: format!(
+                "lists {} topics, more than the {MAX_TOPICS} a document may have",
+                front.topics.len()
+            ),
+            hint: "keep the topics the document is really about",
+        });
+    }
+    let texts: [(&'static str, Vec<&String>); 9] = [
+        ("title", front.title.iter().collect()),
+        ("authors", front.authors.iter().collect()),
+        ("source", front.source.iter().collect()),
+        ("section", front.section.iter().collect()),
+        ("topics", front.topics.iter().collect()),
+        ("summary", front.summary.iter().collect()),
+        ("kind", front.kind.iter().collect()),
+        ("date_evidence", front.date_evidence.iter().collect()),
+        ("source_file", front.source_file.iter().collect()),
+    ];
+    for (key, values) in texts {
+        if let Some(c) = values
+            .iter()
+            .find_map(|v| v.chars().find(|&c| is_forbidden_char(c)))
+        {
+            out.push(FieldProblem {
+                key,
+                message: format!(
+                    "`{key}` contains the control character U+{:04X}, which web pages and feeds cannot carry",
+                    c as u32
+                ),
+                hint: "remove the escape (such as \\0 or \\x01) from the quoted text",
+            });
+        }
+    }
+    if let Some(c) = front.extra.values().find_map(forbidden_in_json) {
+        out.push(FieldProblem {
+            key: "extra",
+            message: format!(
+                "`extra` contains the control character U+{:04X}, which web pages and feeds cannot carry",
+                c as u32
+            ),
+            hint: "remove the escape (such as \\0 or \\x01) from the quoted text",
+        });
+    }
+    out
+}
+
+fn forbidden_in_json(v: &serde_json::Value) -> Option<char> {
+    match v {
+        serde_json::Value::String(s) => s.chars().find(|&c| is_forbidden_char(c)),
+        serde_json::Value::Array(a) => a.iter().find_map(forbidden_in_json),
+        serde_json::Value::Object(o) => o.iter().find_map(|(k, v)| {
+            k.chars()
+                .find(|&c| is_forbidden_char(c))
+                .or_else(|| forbidden_in_json(v))
+        }),
+        _ => None,
+    }
 }
 
 /// 1-based file line of a top-level `key:` in front matter text (which starts on line 2).
@@ -508,15 +655,14 @@ pub fn list_dir(content_dir: &Path, exclude: &[PathBuf]) -> (Vec<ContentFile>, V
     (files, diagnostics)
 }
 
-/// One file's outcome: a document, nothing (it vanished since it was listed), or problems.
-pub type LoadResult = Result<Option<Document>, Vec<Diagnostic>>;
+/// One file's outcome: a document, or problems (a file that vanished since it was listed
+/// gives a warning only).
+pub type LoadResult = Result<Document, Vec<Diagnostic>>;
 
-/// Read and parse one listed file. `Ok(None)`: it vanished since it was listed.
+/// Read and parse one listed file.
 pub fn load_file(file: &ContentFile) -> LoadResult {
-    let Some(bytes) = read_limited(&file.path)? else {
-        return Ok(None);
-    };
-    parse_document(&file.path, &file.rel, &bytes).map(Some)
+    let bytes = read_limited(&file.path)?;
+    parse_document(&file.path, &file.rel, &bytes)
 }
 
 /// Put loaded documents together: drop drafts unless wanted, find slug clashes, sort
@@ -529,7 +675,7 @@ pub fn collect(
     let mut documents = Vec::new();
     for r in results {
         match r {
-            Ok(Some(doc)) if drafts || !doc.is_draft() => documents.push(doc),
+            Ok(doc) if drafts || !doc.is_draft() => documents.push(doc),
             Ok(_) => {}
             Err(mut d) => diagnostics.append(&mut d),
         }
@@ -551,9 +697,15 @@ pub fn load_dir(content_dir: &Path, exclude: &[PathBuf], drafts: bool) -> Loaded
     collect(results, diagnostics, drafts)
 }
 
-/// Read a file that may vanish or be huge. `Ok(None)`: it vanished (a warning was due, but a
-/// deleted file is not an error of the site).
-fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, Vec<Diagnostic>> {
+/// Read a file that may vanish or be huge. A file deleted since it was listed is not an error
+/// of the site: a warning says it was left out.
+fn read_limited(path: &Path) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let vanished = || {
+        vec![
+            Diagnostic::warning(path, "was deleted while the site was being built; left out")
+                .hint("build again if it should be part of the site"),
+        ]
+    };
     let too_big = |len: u64| {
         vec![Diagnostic::error(
             path,
@@ -568,13 +720,13 @@ fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, Vec<Diagnostic>> {
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FILE_BYTES => return Err(too_big(m.len())),
         Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(vanished()),
         Err(e) => return Err(vec![read_error(path, &e)]),
     }
     match std::fs::read(path) {
         Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => Err(too_big(bytes.len() as u64)),
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Ok(bytes) => Ok(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(vanished()),
         Err(e) => Err(vec![read_error(path, &e)]),
     }
 }
@@ -641,6 +793,21 @@ mod tests {
     }
 
     #[test]
+    fn a_map_for_topics_names_its_line() {
+        let e = parse("---\ntitle: Hello\ntopics: {a: 1}\n---\n").unwrap_err();
+        assert_eq!(e[0].line, Some(3), "{}", e[0]);
+        assert!(
+            e[0].message.contains("a name or a list of names"),
+            "{}",
+            e[0]
+        );
+        let d = parse("---\ntitle: Hello\ntopics: One\nauthors: [A, B]\n---\n").unwrap();
+        assert_eq!(d.front.topics, vec!["One"]);
+        assert_eq!(d.front.authors, vec!["A", "B"]);
+        assert!(parse("---\ntitle: Hello\ntopics:\n---\n").is_ok());
+    }
+
+    #[test]
     fn unknown_key_is_an_error() {
         let e = parse("---\ntitle: Hello\ncolour: red\n---\n").unwrap_err();
         assert!(e[0].message.contains("colour"), "{}", e[0]);
@@ -671,6 +838,42 @@ mod tests {
         assert!(check_slug("blinken-in-cairo").is_ok());
         let e = parse("---\ntitle: T\nslug: ../../etc\n---\n").unwrap_err();
         assert_eq!(e[0].line, Some(3));
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_their_place() {
+        let e = parse("---\ntitle: T\n---\nab\u{0}c\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (Some(4), Some(3)), "{}", e[0]);
+        assert!(e[0].message.contains("U+0000"), "{}", e[0]);
+        let e = parse("---\ntitle: \"a\\x01b\"\n---\n").unwrap_err();
+        assert_eq!(e[0].line, Some(2), "{}", e[0]);
+        assert!(e[0].message.contains("`title`"), "{}", e[0]);
+        assert!(parse("---\ntitle: \"tab\\there\"\n---\nline\r\nand\ttab\n").is_ok());
+    }
+
+    #[test]
+    fn too_many_topics_are_refused() {
+        let list: String = (0..=MAX_TOPICS).map(|i| format!("  - t{i}\n")).collect();
+        let e = parse(&format!("---\ntitle: T\ntopics:\n{list}---\n")).unwrap_err();
+        assert_eq!(e[0].line, Some(3), "{}", e[0]);
+        let list: String = (0..MAX_TOPICS).map(|i| format!("  - t{i}\n")).collect();
+        assert!(parse(&format!("---\ntitle: T\ntopics:\n{list}---\n")).is_ok());
+    }
+
+    #[test]
+    fn a_file_deleted_after_listing_is_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "---\ntitle: A\n---\n").unwrap();
+        std::fs::write(dir.path().join("b.md"), "---\ntitle: B\n---\n").unwrap();
+        let (files, listing) = list_dir(dir.path(), &[]);
+        assert_eq!(files.len(), 2);
+        std::fs::remove_file(dir.path().join("a.md")).unwrap();
+        let loaded = collect(files.iter().map(load_file), listing, false);
+        assert_eq!(loaded.documents.len(), 1);
+        assert_eq!(loaded.diagnostics.len(), 1);
+        let d = &loaded.diagnostics[0];
+        assert!(!d.is_error() && d.path.ends_with("a.md"), "{d}");
+        assert!(d.message.contains("deleted"), "{d}");
     }
 
     #[test]

@@ -135,10 +135,10 @@ impl Ui {
         }
         let shown = if self.verbose { warnings.len() } else { 10 };
         for w in warnings.iter().take(shown) {
-            eprintln!("{w}");
+            complain!("{w}");
         }
         if warnings.len() > shown {
-            eprintln!(
+            complain!(
                 "... and {} more warnings (-v shows all)",
                 warnings.len() - shown
             );
@@ -162,7 +162,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}", render_error(&e));
+            complain!("{}", render_error(&e));
             ExitCode::FAILURE
         }
     }
@@ -186,9 +186,9 @@ fn cmd_init(ui: &Ui, dir: PathBuf) -> anyhow::Result<ExitCode> {
     let (written, kept) = dossier::scaffold::init(&dir)?;
     if !ui.quiet {
         for k in &kept {
-            eprintln!("kept existing {}", k.display());
+            complain!("kept existing {}", k.display());
         }
-        println!(
+        say!(
             "Created a site in {} ({} files). Next:\n  cd {}\n  dossier build\n  open public/index.html",
             dir.display(),
             written.len(),
@@ -233,11 +233,11 @@ fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
     let report = dossier::build(&opts, &progress)?;
     ui.warnings(&report.warnings);
     if let (Some(summary), false) = (&report.ingest, ui.quiet) {
-        println!("{summary}");
+        say!("{summary}");
     }
     if !ui.quiet {
         let o = report.output;
-        println!(
+        say!(
             "Built {} documents into {} pages in {:.2?} ({} written, {} unchanged, {} removed) → {}",
             report.documents,
             report.pages,
@@ -249,10 +249,10 @@ fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
         if ui.verbose {
             for (stage, t) in &report.timings {
-                println!("  {stage:<18} {t:.2?}");
+                say!("  {stage:<18} {t:.2?}");
             }
             for (template, (n, t)) in &report.by_template {
-                println!("    {template:<18} {n:>6} pages {t:>10.2?}");
+                say!("    {template:<18} {n:>6} pages {t:>10.2?}");
             }
         }
     }
@@ -267,7 +267,7 @@ fn cmd_serve(ui: &Ui, args: ServeArgs) -> anyhow::Result<ExitCode> {
         port: args.port,
     })?;
     if let Some(busy) = preview.busy_port() {
-        eprintln!(
+        complain!(
             "port {busy} is busy; using port {} instead",
             preview.addr().port()
         );
@@ -382,7 +382,7 @@ fn cmd_check(ui: &Ui, root: PathBuf, drafts: bool) -> anyhow::Result<ExitCode> {
     let report = dossier::check(&opts)?;
     ui.warnings(&report.warnings);
     if !ui.quiet {
-        println!(
+        say!(
             "OK: site.yaml, templates and {} documents are valid ({} warnings)",
             report.documents,
             report.warnings.len()
@@ -398,7 +398,7 @@ fn cmd_ingest(ui: &Ui, args: IngestArgs) -> anyhow::Result<ExitCode> {
     let config = if site_yaml.is_file() {
         dossier::Config::load(&site_yaml)?
     } else if args.dry_run {
-        eprintln!(
+        complain!(
             "note: no site.yaml in {}; using the default settings",
             root.display()
         );
@@ -429,7 +429,7 @@ fn cmd_ingest(ui: &Ui, args: IngestArgs) -> anyhow::Result<ExitCode> {
     }
     ui.warnings(&report.diagnostics);
     if !args.dry_run && !ui.quiet {
-        println!("{}", report.summary());
+        say!("{}", report.summary());
     }
     let errors = report.diagnostics.iter().any(|d| d.is_error());
     Ok(if errors {

@@ -6,7 +6,7 @@
 //! longer produces. A journal (`.dossier-pending`) written before any file lists the files a
 //! build is about to write, so a build killed halfway is cleaned up by the next one.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -203,27 +203,22 @@ fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputRepo
         .filter(|p| check_page_path(p).is_ok())
         .map(str::to_string)
         .collect();
+    if old.is_empty() && !out.join(MANIFEST).exists() {
+        // Claim the folder before writing anything into it (a build killed right after
+        // would otherwise leave a folder the next build refuses as not Dossier's).
+        std::fs::write(out.join(MANIFEST), b"")
+            .map_err(|e| Error::io(out, "writing manifest", e))?;
+    }
     let tmp = out.join(TMP_DIR);
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, "clearing", e))?;
     }
     std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, "creating", e))?;
-    if old.is_empty() && !out.join(MANIFEST).exists() {
-        // Claim the folder before writing anything into it.
-        std::fs::write(out.join(MANIFEST), b"")
-            .map_err(|e| Error::io(out, "writing manifest", e))?;
-    }
-    let mut journal = pending_old.join("\n");
-    for p in pages {
-        journal.push('\n');
-        journal.push_str(&p.path);
-    }
-    write_atomically(out, PENDING, journal.as_bytes())?;
 
-    // A file named in the journal may have been written after the manifest was: its
-    // manifest entry proves nothing.
-    let unsure: HashSet<&str> = pending_old.iter().map(String::as_str).collect();
     // Which pages differ from what is on disk; only their folders are checked and created.
+    // A file a killed build may have replaced no longer matches the manifest's hash, so it is
+    // never taken as unchanged.
+    let untrusted: BTreeSet<&str> = pending_old.iter().map(String::as_str).collect();
     let checked: Vec<(String, bool)> = pages
         .par_iter()
         .map(|p| {
@@ -231,13 +226,20 @@ fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputRepo
                 Some((bytes, h)) if Arc::ptr_eq(bytes, &p.bytes) => h.clone(),
                 _ => hash(&p.bytes),
             };
-            let same = !unsure.contains(p.path.as_str())
+            let same = !untrusted.contains(p.path.as_str())
                 && old.get(&p.path) == Some(&h)
                 && std::fs::symlink_metadata(out.join(&p.path))
                     .is_ok_and(|m| m.is_file() && m.len() == p.bytes.len() as u64);
             (h, same)
         })
         .collect();
+    // The journal names every file this build may touch, before it touches any.
+    let mut journal = pending_old.join("\n");
+    for (p, _) in pages.iter().zip(&checked).filter(|(_, (_, same))| !same) {
+        journal.push('\n');
+        journal.push_str(&p.path);
+    }
+    write_atomically(out, PENDING, journal.as_bytes())?;
     ensure_dirs(
         out,
         pages
@@ -289,8 +291,9 @@ fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputRepo
             std::fs::remove_file(&path).map_err(|e| Error::io(&path, "removing stale file", e))?;
             removed += 1;
             changed.push(rel.clone());
-            prune_empty_parents(out, Path::new(rel));
         }
+        // Also the folders a killed build made for a file it never wrote.
+        prune_empty_parents(out, Path::new(rel));
     }
 
     let mut manifest = String::new();
@@ -418,6 +421,49 @@ mod tests {
             std::fs::read_to_string(out.join("y/index.html")).unwrap(),
             "c"
         );
+    }
+
+    /// A build killed after it replaced some files, then a build of the previous pages:
+    /// files of the same length must not be taken as unchanged on the manifest's word.
+    #[test]
+    fn a_killed_build_is_undone_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let before = [page("index.html", "alpha"), page("a/index.html", "one")];
+        write(&out, &before).unwrap();
+        // What a build of other pages leaves when killed mid-way: its journal, one file
+        // replaced (same length), one new file in a new folder, one folder made but empty.
+        std::fs::write(
+            out.join(PENDING),
+            "index.html\nb/index.html\nc/d/index.html",
+        )
+        .unwrap();
+        std::fs::write(out.join("index.html"), "bravo").unwrap();
+        std::fs::create_dir_all(out.join("b")).unwrap();
+        std::fs::write(out.join("b/index.html"), "new").unwrap();
+        std::fs::create_dir_all(out.join("c/d")).unwrap();
+        std::fs::create_dir_all(out.join(TMP_DIR)).unwrap();
+        std::fs::write(out.join(TMP_DIR).join("7"), "half").unwrap();
+        write(&out, &before).unwrap();
+        let fresh = dir.path().join("fresh");
+        write(&fresh, &before).unwrap();
+        let list = |d: &Path| -> Vec<(String, Vec<u8>)> {
+            walkdir::WalkDir::new(d)
+                .sort_by_file_name()
+                .into_iter()
+                .map(|e| e.unwrap())
+                .map(|e| {
+                    let rel = e.path().strip_prefix(d).unwrap().display().to_string();
+                    let bytes = if e.file_type().is_file() {
+                        std::fs::read(e.path()).unwrap()
+                    } else {
+                        Vec::new()
+                    };
+                    (rel, bytes)
+                })
+                .collect()
+        };
+        assert_eq!(list(&out), list(&fresh));
     }
 
     #[test]

@@ -848,8 +848,9 @@ pub fn key(lower: &str) -> String {
 
 /// The furniture rule a line falls under by itself, if any.
 pub fn line_rule(u: &Unit) -> Option<&'static str> {
-    // Furniture is short; the longest family (consent texts) stays under 80 words.
-    if u.words > 80 {
+    // Furniture is short; the longest family (consent texts) stays under 80 words, and a
+    // line of thousands of bytes with few spaces (an encoded blob) is no furniture either.
+    if u.words > 80 || u.text.len() > 4000 {
         return None;
     }
     if u.words <= 5 && END_MARK_RE.is_match(u.text.trim()) {

@@ -62,6 +62,26 @@ pub fn read_user(yaml_text: &str) -> (FrontMatter, Vec<String>, Vec<String>) {
                 }
             }
         };
+        // A value the build would refuse must not reach the generated file.
+        let parsed = parsed.and_then(|mut f| {
+            for p in crate::content::field_problems(&f) {
+                if p.key == "topics" && f.topics.len() > crate::content::MAX_TOPICS {
+                    f.topics.truncate(crate::content::MAX_TOPICS);
+                    warnings.push(format!(
+                        "its front matter field `{key}` {}; only the first {} were kept",
+                        p.message,
+                        crate::content::MAX_TOPICS
+                    ));
+                    continue;
+                }
+                warnings.push(format!(
+                    "its front matter field `{key}` was ignored: {}",
+                    p.message
+                ));
+                return None;
+            }
+            Some(f)
+        });
         if let Some(f) = parsed {
             merge_user(&mut front, f);
             set.push(key);
@@ -265,6 +285,21 @@ mod tests {
             crate::content::parse_document(std::path::Path::new("a.md"), "a.md", text.as_bytes())
                 .unwrap();
         assert_eq!(doc.front.ingest_hash.as_deref().map(str::len), Some(64));
+    }
+
+    #[test]
+    fn values_the_build_refuses_are_dropped_with_a_warning() {
+        let topics: String = (0..150).map(|i| format!("  - t{i}\n")).collect();
+        let yaml = format!("title: \"a\\0b\"\nslug: ../x\nurl: javascript:alert(1)\nsection: Ok\ntopics:\n{topics}");
+        let (front, keys, warnings) = read_user(&yaml);
+        assert_eq!(front.title, None);
+        assert_eq!(front.slug, None);
+        assert_eq!(front.url, None);
+        assert_eq!(front.section.as_deref(), Some("Ok"));
+        assert_eq!(front.topics.len(), crate::content::MAX_TOPICS);
+        assert_eq!(keys, vec!["section", "topics"]);
+        assert_eq!(warnings.len(), 4, "{warnings:#?}");
+        assert!(crate::content::field_problems(&front).is_empty());
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub fn run(root: &Path, config: &Config, opts: &RunOptions) -> Result<RunReport,
         .collect();
 
     let mut claimed: BTreeSet<PathBuf> = BTreeSet::new();
+    // A file's name is its document's URL (articles/<stem>/), whatever its folder: a name
+    // used anywhere under the articles folder is taken.
+    let mut stems = markdown_stems(&articles);
     let owned: BTreeMap<String, String> = manifest
         .entries
         .iter()
@@ -142,6 +145,7 @@ pub fn run(root: &Path, config: &Config, opts: &RunOptions) -> Result<RunReport,
                     &mut manifest,
                     &owned,
                     &mut claimed,
+                    &mut stems,
                     opts.dry_run,
                     &mut report,
                 )?;
@@ -279,6 +283,7 @@ fn place(
     manifest: &mut Manifest,
     owned: &BTreeMap<String, String>,
     claimed: &mut BTreeSet<PathBuf>,
+    stems: &mut BTreeMap<String, Vec<PathBuf>>,
     dry_run: bool,
     report: &mut RunReport,
 ) -> Result<(DocStatus, Option<String>), Error> {
@@ -342,7 +347,15 @@ fn place(
         // A file that names this raw document in its front matter is this document's own,
         // whatever a stale manifest says.
         let ours = is_previous || (target.is_file() && names_source(&target, source_file));
+        let stem_used = target
+            .file_stem()
+            .and_then(|s| stems.get(s.to_string_lossy().as_ref()))
+            .is_some_and(|ps| {
+                ps.iter()
+                    .any(|p| *p != target && Some(p) != previous.as_ref())
+            });
         let taken = claimed.contains(&target)
+            || stem_used
             || (!ours && (target.exists() || owner.is_some_and(|o| o != source_file)));
         if !taken {
             break;
@@ -351,6 +364,12 @@ fn place(
         k += 1;
     }
     claimed.insert(target.clone());
+    if let Some(stem) = target.file_stem() {
+        stems
+            .entry(stem.to_string_lossy().into_owned())
+            .or_default()
+            .push(target.clone());
+    }
     let rel_target = manifest::rel(root, &target);
     if previous.is_none() && target.is_file() {
         // Found through its front matter: the same rules as for a known previous file.
@@ -407,6 +426,23 @@ fn place(
     }
     record(manifest, source_file, &rel_target, conv);
     Ok((DocStatus::Written, Some(rel_target)))
+}
+
+/// The Markdown files under `articles` by file stem.
+fn markdown_stems(articles: &Path) -> BTreeMap<String, Vec<PathBuf>> {
+    let mut stems: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for e in walkdir::WalkDir::new(articles).into_iter().flatten() {
+        let p = e.path();
+        if e.file_type().is_file() && p.extension().is_some_and(|x| x == "md") {
+            if let Some(stem) = p.file_stem() {
+                stems
+                    .entry(stem.to_string_lossy().into_owned())
+                    .or_default()
+                    .push(p.to_path_buf());
+            }
+        }
+    }
+    stems
 }
 
 /// Does the front matter of the file at `path` say it was made from `source_file`? A text
@@ -548,6 +584,12 @@ fn collect_files(
                 Ok(e) if e.file_type().is_file() && is_raw(e.path()) => {
                     files.insert(e.path().to_path_buf());
                 }
+                // Links are not followed (one could loop, or lead into the articles folder):
+                // say so rather than skip them silently.
+                Ok(e) if e.path_is_symlink() => diagnostics.push(
+                    Diagnostic::warning(e.path(), "is a symbolic link; skipped")
+                        .hint("put the raw document itself in the inbox, not a link to it"),
+                ),
                 Ok(_) => {}
                 Err(err) => diagnostics.push(
                     Diagnostic::warning(
@@ -608,6 +650,57 @@ fn relative_to(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_deleted_after_listing_is_skipped_with_a_warning() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        let inbox = root.join("content/inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        std::fs::write(inbox.join("gone.txt"), "Headline of a story\n\nText.\n").unwrap();
+        let mut diagnostics = Vec::new();
+        let articles = root.join("content/articles");
+        let files = collect_files(std::slice::from_ref(&inbox), &articles, &mut diagnostics);
+        assert_eq!(files.len(), 1);
+        std::fs::remove_file(&files[0]).unwrap();
+        let manifest = Manifest::load(root, &articles);
+        let prep = prepare(
+            &files[0],
+            "content/inbox/gone.txt",
+            root,
+            &articles,
+            &manifest,
+            &ConvertOptions::default(),
+            false,
+            false,
+        );
+        match prep {
+            Prepared::Skipped(w) => {
+                assert!(!w.is_error() && w.path.ends_with("gone.txt"), "{w}");
+                assert!(w.message.contains("cannot be read"), "{w}");
+            }
+            _ => panic!("a vanished file was not skipped"),
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_the_inbox_are_reported() {
+        let d = tempfile::tempdir().unwrap();
+        let inbox = d.path().join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        std::os::unix::fs::symlink("..", inbox.join("loop")).unwrap();
+        let mut diagnostics = Vec::new();
+        let files = collect_files(
+            std::slice::from_ref(&inbox),
+            &d.path().join("articles"),
+            &mut diagnostics,
+        );
+        assert!(files.is_empty());
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        assert!(diagnostics[0].path.ends_with("loop"));
+        assert!(diagnostics[0].message.contains("symbolic link"));
+    }
 
     #[test]
     fn relative_paths() {

@@ -127,3 +127,55 @@ pub fn broken_links(dir: &Path) -> Vec<(String, String)> {
     }
     broken
 }
+
+/// What one run of the command did.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Run `dossier` with `args`, asserting it ended as a program should: exit code 0 or 1 (never
+/// a panic's 101 or a signal) and no panic message.
+pub fn run_dossier(args: &[&std::ffi::OsStr]) -> Run {
+    let out = dossier().args(args).output().expect("dossier runs");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(
+        run.code == 0 || run.code == 1,
+        "exit code {} (stderr: {})",
+        run.code,
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("panicked"),
+        "dossier panicked: {}",
+        run.stderr
+    );
+    run
+}
+
+/// `dossier build --root ROOT`, checked as [`run_dossier`] does.
+pub fn build_site(root: &Path) -> Run {
+    run_dossier(&["build".as_ref(), "--root".as_ref(), root.as_os_str()])
+}
+
+/// Every folder under `dir` (relative, sorted), so two trees can be compared folder for folder.
+pub fn folders(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
