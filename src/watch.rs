@@ -259,10 +259,45 @@ fn build_once(session: &mut Session, changes: Option<Changes>) -> Outcome {
         let paths: Vec<PathBuf> = c.paths.iter().cloned().collect();
         session.invalidate(&paths);
     }
+    let mut result = guarded_build(session);
+    // A file caught half-written (an editor or `git checkout` writing in place, slower than
+    // the quiet spell) fails the build; its next event would fix it, but the writer would
+    // see a false error first. Files written moments ago get one more chance.
+    if let Err(Error::Content(d)) = &result {
+        let fresh: Vec<PathBuf> =
+            d.0.iter()
+                .filter(|d| {
+                    std::fs::metadata(&d.path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age < SETTLE_RETRY_WINDOW)
+                })
+                .map(|d| d.path.clone())
+                .collect();
+        if !fresh.is_empty() {
+            std::thread::sleep(SETTLE_RETRY_DELAY);
+            session.invalidate(&fresh);
+            result = guarded_build(session);
+        }
+    }
+    Outcome {
+        changes,
+        result,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// A file modified this recently when it fails to load may still be being written.
+const SETTLE_RETRY_WINDOW: Duration = Duration::from_millis(500);
+/// How long to let it settle before the one retry.
+const SETTLE_RETRY_DELAY: Duration = Duration::from_millis(150);
+
+fn guarded_build(session: &mut Session) -> Result<BuildReport, Error> {
     let silent = |_: usize, _: usize| {};
     // A bug that panics inside a build must not end the writer's session: report it and
     // start from a clean cache.
-    let result = match std::panic::catch_unwind(AssertUnwindSafe(|| session.build(&silent))) {
+    match std::panic::catch_unwind(AssertUnwindSafe(|| session.build(&silent))) {
         Ok(r) => r,
         Err(panic) => {
             let what = panic
@@ -278,11 +313,6 @@ fn build_once(session: &mut Session, changes: Option<Changes>) -> Outcome {
                 ),
             })
         }
-    };
-    Outcome {
-        changes,
-        result,
-        elapsed: started.elapsed(),
     }
 }
 
