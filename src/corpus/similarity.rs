@@ -359,14 +359,16 @@ impl Acc {
     }
 }
 
-/// Pairs of dated documents within `window` days whose similarity is at least `min_sim`:
-/// (a, b, sim) with a < b, sorted by a then b.
+/// Pairs of dated documents within `window` days whose `score` (a similarity, possibly
+/// adjusted for time and source) is at least `min_sim`: (a, b, score) with a < b, sorted by
+/// a then b.
 pub(crate) fn story_edges(
     vectors: &Vectors,
     index: &Index,
     dates: &DateIndex,
     window: i64,
     min_sim: f32,
+    score: impl Fn(usize, usize) -> f32 + Sync,
 ) -> Vec<(u32, u32, f32)> {
     let n = vectors.docs.len();
     let mut edges: Vec<(u32, u32, f32)> = (0..dates.dated)
@@ -392,7 +394,7 @@ pub(crate) fn story_edges(
                     .into_iter()
                     .filter_map(|r2| {
                         let d2 = dates.doc[r2 as usize] as usize;
-                        let s = vectors.linked_sim(d, d2);
+                        let s = score(d, d2);
                         (s >= min_sim).then_some((d.min(d2) as u32, d.max(d2) as u32, s))
                     })
                     .collect::<Vec<_>>()
