@@ -3,7 +3,7 @@
 //! Stories: candidate pairs of dated documents within `grouping.story_window_days` of each
 //! other come from the inverted index. Their content similarity is raised by
 //! [`CLOSE_BONUS`] when they were published within [`CLOSE_HOURS`] of each other (a bare date
-//! counts as its whole day) and lowered by [`SAME_SOURCE_FACTOR`] for two pieces of one
+//! counts as its whole day; at least one of the two needs a time) and lowered by [`SAME_SOURCE_FACTOR`] for two pieces of one
 //! outlet: in a corpus about one running topic, the next day's episode shares nearly as many
 //! words as the same event's other reports, and the publication times tell them apart.
 //! Pairs at least [`EDGE_MIN`] similar are merged,
@@ -74,8 +74,8 @@ impl Clusters {
 }
 
 /// Published within this many hours of each other (a date without a time spans its whole
-/// day): reports of one event come out within hours of each other, those of the next
-/// day's events a day later.
+/// day; two bare dates are never known to be close): reports of one event come out within
+/// hours of each other, those of the next day's events a day later.
 pub const CLOSE_HOURS: i64 = 12;
 /// Similarity factor for documents published that close: the same content words a day
 /// apart may be the next episode; within hours, most likely the same event.
@@ -128,15 +128,20 @@ impl<'a> PairScore<'a> {
 
     fn close(&self, a: usize, b: usize) -> bool {
         match (self.spans[a], self.spans[b]) {
-            // Two bare dates: the same day (adjacent days would touch).
-            (Some((a0, a1)), Some((b0, b1))) if a0 != a1 && b0 != b1 => a0 == b0,
+            // Two bare dates: the hours between them are unknown (up to a day, a long time
+            // in news), so nothing says they are close.
+            (Some((a0, a1)), Some((b0, b1))) if a0 != a1 && b0 != b1 => false,
             (Some((a0, a1)), Some((b0, b1))) => a0.max(b0) - a1.min(b1) <= CLOSE_HOURS * 3600,
             _ => false,
         }
     }
 
     fn score(&self, a: usize, b: usize) -> f32 {
-        let s = self.vectors.linked_sim(a, b);
+        self.adjust(a, b, self.vectors.linked_sim(a, b))
+    }
+
+    /// The score of `a` and `b` given their [`Vectors::linked_sim`] `s`.
+    fn adjust(&self, a: usize, b: usize, s: f32) -> f32 {
         if s == 0.0 {
             return 0.0;
         }
@@ -207,8 +212,8 @@ pub(crate) fn build(
     let n = docs.len();
     let window = config.grouping.story_window_days.max(0);
     let pairs = PairScore::new(vectors, docs, moments);
-    let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN, |a, b| {
-        pairs.score(a, b)
+    let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN, |a, b, s| {
+        pairs.adjust(a, b, s)
     });
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
 
@@ -650,8 +655,8 @@ mod tests {
         let p = PairScore::new(&vectors, &docs, &moments);
         // 03:30 UTC on the 3rd lies inside the 3rd, and 3.5 hours after the 2nd ends.
         assert!(p.close(1, 2) && p.close(0, 1));
-        // Two bare dates: the same day only.
-        assert!(!p.close(0, 2) && !p.close(2, 4));
+        // Two bare dates, even of one day: how many hours apart is not known.
+        assert!(!p.close(0, 2) && !p.close(2, 4) && !p.close(0, 0));
         assert!(p.close(3, 4) && !p.close(2, 3));
         assert_eq!(p.sources[0], p.sources[3]);
         assert_ne!(p.sources[0], p.sources[1]);
