@@ -391,10 +391,27 @@ pub(crate) fn surname_keys(key: &str) -> Vec<String> {
 }
 
 fn lower(t: &Token<'_>) -> String {
-    t.text
-        .trim_end_matches('.')
-        .to_lowercase()
-        .replace('’', "'")
+    let w = t.text.trim_end_matches('.');
+    if w.is_ascii() {
+        return w.to_ascii_lowercase();
+    }
+    w.to_lowercase().replace('’', "'")
+}
+
+/// `f` of [`lower`]`(t)`, without allocating for short ASCII words (nearly all of them).
+fn with_lower<R>(t: &Token<'_>, f: impl FnOnce(&str) -> R) -> R {
+    let w = t.text.trim_end_matches('.');
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        if let Ok(s) = std::str::from_utf8(b) {
+            return f(s);
+        }
+    }
+    f(&lower(t))
 }
 
 /// Capitalised, or a capitalised name behind a lower-case particle ("al-Sisi").
@@ -424,10 +441,11 @@ pub(crate) fn is_calendar(t: &Token<'_>, lx: &Lexicon) -> bool {
     {
         return false;
     }
-    let w = lower(t);
-    lx.calendar.contains(w.as_str())
-        && (t.text.ends_with('.')
-            || !matches!(w.as_str(), "jan" | "mar" | "sun" | "sat" | "wed" | "mon"))
+    with_lower(t, |w| {
+        lx.calendar.contains(w)
+            && (t.text.ends_with('.')
+                || !matches!(w, "jan" | "mar" | "sun" | "sat" | "wed" | "mon"))
+    })
 }
 
 fn is_connector(t: &Token<'_>, lx: &Lexicon) -> bool {
@@ -435,10 +453,9 @@ fn is_connector(t: &Token<'_>, lx: &Lexicon) -> bool {
 }
 
 fn joins_with_of(before: &Token<'_>, lx: &Lexicon) -> bool {
-    let w = lower(before);
-    lx.org_markers.contains(w.as_str())
-        || lx.place_markers.contains(w.as_str())
-        || lx.role_heads.contains(w.as_str())
+    with_lower(before, |w| {
+        lx.org_markers.contains(w) || lx.place_markers.contains(w) || lx.role_heads.contains(w)
+    })
 }
 
 fn is_demonym(word: &str, lx: &Lexicon) -> bool {
@@ -703,7 +720,7 @@ fn places_in(text: &str, tokens: &[Token<'_>], s: usize, e: usize, lx: &Lexicon)
             });
             p += len;
         } else {
-            if tokens[p].is_acronym() && !is_demonym(&lower(&tokens[p]), lx) {
+            if tokens[p].is_acronym() && !with_lower(&tokens[p], |w| is_demonym(w, lx)) {
                 let surface = tokens[p].text.to_string();
                 out.push(Found {
                     start: p,
@@ -737,18 +754,20 @@ fn unknown_chunk(
     let mut e = e;
     // Demonyms and sentence words at the edges: "Israeli", "Palestinians", "The".
     while s < e {
-        let w = lower(&tokens[s]);
-        if is_demonym(&w, lx)
-            || lx.capital_stops.contains(w.as_str())
-            || is_connector(&tokens[s], lx)
-            || (lx.role_modifiers.contains(w.as_str()) && s + 1 < e)
-        {
+        let edge = with_lower(&tokens[s], |w| {
+            is_demonym(w, lx)
+                || lx.capital_stops.contains(w)
+                || (lx.role_modifiers.contains(w) && s + 1 < e)
+        });
+        if edge || is_connector(&tokens[s], lx) {
             s += 1;
         } else {
             break;
         }
     }
-    while e > s && (is_connector(&tokens[e - 1], lx) || is_demonym(&lower(&tokens[e - 1]), lx)) {
+    while e > s
+        && (is_connector(&tokens[e - 1], lx) || with_lower(&tokens[e - 1], |w| is_demonym(w, lx)))
+    {
         e -= 1;
     }
     if s >= e {

@@ -57,7 +57,8 @@ impl Hasher for FastHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply mixes upwards only; hash tables index by the low bits.
+        self.hash ^ (self.hash >> 29)
     }
 }
 

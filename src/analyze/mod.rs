@@ -133,8 +133,11 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
         let tokens = text::tokenize(&block.text);
         words += tokens.len() as u32;
         for t in &tokens {
-            if let Some(k) = WEEKDAYS.iter().position(|w| *w == t.text) {
-                weekdays[k] = weekdays[k].saturating_add(1);
+            // Weekdays are 6 to 9 letters and capitalised: most words are rejected at once.
+            if (6..=9).contains(&t.text.len()) && t.text.as_bytes()[0].is_ascii_uppercase() {
+                if let Some(k) = WEEKDAYS.iter().position(|w| *w == t.text) {
+                    weekdays[k] = weekdays[k].saturating_add(1);
+                }
             }
         }
         counter.add(&tokens, in_title);

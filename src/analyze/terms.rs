@@ -48,11 +48,20 @@ pub fn normalise(word: &str) -> Option<String> {
 /// [`normalise`] into a reused buffer; false for words that are no terms.
 pub fn normalise_into(word: &str, w: &mut String) -> bool {
     w.clear();
-    for c in word.chars() {
-        if c.is_ascii_alphanumeric() {
-            w.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() {
-            w.extend(c.to_lowercase());
+    if word.is_ascii() {
+        // Nearly every word: no char decoding.
+        w.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        for c in word.chars() {
+            if c.is_ascii_alphanumeric() {
+                w.push(c.to_ascii_lowercase());
+            } else if c.is_alphanumeric() {
+                w.extend(c.to_lowercase());
+            }
         }
     }
     if w.len() < 3 && w.chars().count() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {

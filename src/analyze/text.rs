@@ -250,7 +250,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             };
             sentence_start = false;
             // Possessive endings: `'s` inside the word, or a bare apostrophe after an s.
-            for suffix in ["'s", "’s", "'S", "’S"] {
+            let apostrophe = t.text.len() > 2 && t.text.contains(['\'', '’']);
+            for suffix in ["'s", "’s", "'S", "’S"].into_iter().filter(|_| apostrophe) {
                 if let Some(stripped) = t.text.strip_suffix(suffix) {
                     if !stripped.is_empty() {
                         t.text = stripped;
@@ -292,9 +293,16 @@ fn is_abbreviation(word: &str, lx: &super::lexicon::Lexicon) -> bool {
     if bare.len() > 5 {
         return false;
     }
-    let lower = bare.to_lowercase();
-    lx.abbreviations.contains(lower.as_str())
-        || (bare.contains('.') && bare.split('.').all(|p| p.chars().count() == 1))
+    let mut buf = [0u8; 5];
+    let known = if bare.is_ascii() {
+        let b = &mut buf[..bare.len()];
+        b.copy_from_slice(bare.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).is_ok_and(|l| lx.abbreviations.contains(l))
+    } else {
+        lx.abbreviations.contains(bare.to_lowercase().as_str())
+    };
+    known || (bare.contains('.') && bare.split('.').all(|p| p.chars().count() == 1))
 }
 
 /// The parts of a word: almost always one, so no allocation for it.

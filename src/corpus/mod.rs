@@ -88,6 +88,21 @@ pub struct Story {
     pub last_day: NaiveDate,
     /// Topics named by at least half of the story's documents, most common first.
     pub topics: Vec<usize>,
+    /// The distinct sources of its documents (front-matter `source`), sorted.
+    pub sources: Vec<String>,
+}
+
+impl Story {
+    /// Several documents: real coverage of an event, not a lone document kept as a story so
+    /// that a storyline can list it.
+    pub fn is_multi_document(&self) -> bool {
+        self.docs.len() >= 2
+    }
+
+    /// Covered by two outlets or more.
+    pub fn is_multi_source(&self) -> bool {
+        self.sources.len() >= 2
+    }
 }
 
 /// Stories that continue over weeks, linked by the topics they share.

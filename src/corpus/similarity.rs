@@ -195,11 +195,58 @@ impl Vectors {
     /// A few shared everyday words are no relation, however heavy they weigh in a short text.
     pub fn linked_sim(&self, a: usize, b: usize) -> f32 {
         let (s, n, names) = dot(&self.full[a], &self.full[b], self.first_name);
-        if n < MIN_SHARED || (names == 0 && s < WORDS_ONLY_MIN) {
-            0.0
-        } else {
-            s
+        gate(s, n, names)
+    }
+
+    /// [`Vectors::linked_sim`] of the document scattered into `dense` and `b`: the same
+    /// value (same products, summed in the same feature order), without merging two lists.
+    fn linked_sim_dense(&self, dense: &Dense, b: usize) -> f32 {
+        let (mut s, mut n, mut names) = (0.0f32, 0u32, 0u32);
+        for &(f, w) in &self.full[b] {
+            let x = dense.w[f as usize];
+            if x != 0.0 {
+                s += x * w;
+                n += 1;
+                names += u32::from(f >= self.first_name);
+            }
         }
+        gate(s, n, names)
+    }
+}
+
+fn gate(s: f32, n: u32, names: u32) -> f32 {
+    if n < MIN_SHARED || (names == 0 && s < WORDS_ONLY_MIN) {
+        0.0
+    } else {
+        s
+    }
+}
+
+/// One document's full vector as a dense array over all features (weights are positive, so
+/// 0 means absent), for many similarities with it in a row. Reused across documents.
+struct Dense {
+    w: Vec<f32>,
+    doc: Option<usize>,
+}
+
+impl Dense {
+    fn new(features: usize) -> Dense {
+        Dense {
+            w: vec![0.0; features],
+            doc: None,
+        }
+    }
+
+    fn load(&mut self, vectors: &Vectors, d: usize) {
+        if let Some(old) = self.doc.take() {
+            for &(f, _) in &vectors.full[old] {
+                self.w[f as usize] = 0.0;
+            }
+        }
+        for &(f, w) in &vectors.full[d] {
+            self.w[f as usize] = w;
+        }
+        self.doc = Some(d);
     }
 }
 
@@ -359,22 +406,24 @@ impl Acc {
     }
 }
 
-/// Pairs of dated documents within `window` days whose similarity is at least `min_sim`:
-/// (a, b, sim) with a < b, sorted by a then b.
+/// Pairs of dated documents within `window` days whose `score` (a similarity, possibly
+/// adjusted for time and source) is at least `min_sim`: (a, b, score) with a < b, sorted by
+/// a then b.
 pub(crate) fn story_edges(
     vectors: &Vectors,
     index: &Index,
     dates: &DateIndex,
     window: i64,
     min_sim: f32,
+    score: impl Fn(usize, usize, f32) -> f32 + Sync,
 ) -> Vec<(u32, u32, f32)> {
     let n = vectors.docs.len();
     let mut edges: Vec<(u32, u32, f32)> = (0..dates.dated)
         .into_par_iter()
         .with_min_len(CHUNK)
         .map_init(
-            || Acc::new(n),
-            |acc, r| {
+            || (Acc::new(n), Dense::new(vectors.features)),
+            |(acc, dense), r| {
                 let d = dates.doc[r] as usize;
                 let (lo, hi) = dates.window(dates.day[r], window);
                 for &(f, w) in &vectors.query[d] {
@@ -388,11 +437,14 @@ pub(crate) fn story_edges(
                         acc.add(r2, w * w2);
                     }
                 }
-                acc.take_best(STORY_CANDIDATES, r as u32)
-                    .into_iter()
+                let best = acc.take_best(STORY_CANDIDATES, r as u32);
+                if !best.is_empty() {
+                    dense.load(vectors, d);
+                }
+                best.into_iter()
                     .filter_map(|r2| {
                         let d2 = dates.doc[r2 as usize] as usize;
-                        let s = vectors.linked_sim(d, d2);
+                        let s = score(d, d2, vectors.linked_sim_dense(dense, d2));
                         (s >= min_sim).then_some((d.min(d2) as u32, d.max(d2) as u32, s))
                     })
                     .collect::<Vec<_>>()
@@ -461,8 +513,8 @@ pub(crate) fn related(
         .into_par_iter()
         .with_min_len(CHUNK)
         .map_init(
-            || Acc::new(n),
-            |acc, d| {
+            || (Acc::new(n), Dense::new(vectors.features)),
+            |(acc, dense), d| {
                 let r = dates.rank[d];
                 for &(f, w) in &vectors.query[d] {
                     let list = index.list(f);
@@ -480,12 +532,15 @@ pub(crate) fn related(
                         acc.add(r2, w * w2);
                     }
                 }
-                let mut scored: Vec<(f32, usize)> = acc
-                    .take_best(RELATED_CANDIDATES, r)
+                let best = acc.take_best(RELATED_CANDIDATES, r);
+                if !best.is_empty() {
+                    dense.load(vectors, d);
+                }
+                let mut scored: Vec<(f32, usize)> = best
                     .into_iter()
                     .filter_map(|r2| {
                         let d2 = dates.doc[r2 as usize] as usize;
-                        let s = vectors.linked_sim(d, d2);
+                        let s = vectors.linked_sim_dense(dense, d2);
                         (s > MIN_RELATED).then(|| (s * date_factor(days[d], days[d2]), d2))
                     })
                     .collect();

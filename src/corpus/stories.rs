@@ -1,7 +1,12 @@
 //! Stories (one event, several documents) and storylines (stories that continue over weeks).
 //!
 //! Stories: candidate pairs of dated documents within `grouping.story_window_days` of each
-//! other come from the inverted index; pairs at least [`EDGE_MIN`] similar are merged,
+//! other come from the inverted index. Their content similarity is raised by
+//! [`CLOSE_BONUS`] when they were published within [`CLOSE_HOURS`] of each other (a bare date
+//! counts as its whole day; at least one of the two needs a time) and lowered by [`SAME_SOURCE_FACTOR`] for two pieces of one
+//! outlet: in a corpus about one running topic, the next day's episode shares nearly as many
+//! words as the same event's other reports, and the publication times tell them apart.
+//! Pairs at least [`EDGE_MIN`] similar are merged,
 //! strongest first, into clusters that never span more than the window and whose members
 //! stay [`LINK_MIN`] similar on average (no chaining of loosely related pieces). An undated
 //! document joins a story only on very strong similarity: at least [`UNDATED_MIN`] with one
@@ -68,11 +73,94 @@ impl Clusters {
     }
 }
 
-fn avg_sim(vectors: &Vectors, a: &[u32], b: &[u32]) -> f32 {
+/// Published within this many hours of each other (a date without a time spans its whole
+/// day; two bare dates are never known to be close): reports of one event come out within
+/// hours of each other, those of the next day's events a day later.
+pub const CLOSE_HOURS: i64 = 12;
+/// Similarity factor for documents published that close: the same content words a day
+/// apart may be the next episode; within hours, most likely the same event.
+pub const CLOSE_BONUS: f32 = 1.6;
+/// Similarity factor for two documents of one outlet: an outlet covers an event once, or
+/// updates it, so two of its pieces are more often two events of one running topic.
+pub const SAME_SOURCE_FACTOR: f32 = 0.85;
+
+/// The similarity stories are built on: content similarity ([`Vectors::linked_sim`]),
+/// raised for documents published within [`CLOSE_HOURS`] and lowered for two pieces of one
+/// outlet.
+struct PairScore<'a> {
+    vectors: &'a Vectors,
+    /// Publication time as an interval of Unix seconds (a bare date: its whole day).
+    spans: Vec<Option<(i64, i64)>>,
+    /// Source id; `u32::MAX` for none.
+    sources: Vec<u32>,
+}
+
+impl<'a> PairScore<'a> {
+    fn new(vectors: &'a Vectors, docs: &[Document], moments: &[Option<i64>]) -> Self {
+        let spans = docs
+            .iter()
+            .zip(moments)
+            .map(|(d, m)| {
+                let m = (*m)?;
+                Some(match d.date {
+                    Some(crate::content::DocDate::Day(_)) => (m, m + 86_399),
+                    _ => (m, m),
+                })
+            })
+            .collect();
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let sources = docs
+            .iter()
+            .map(|d| match d.front.source.as_deref() {
+                Some(s) if !s.trim().is_empty() => {
+                    let next = ids.len() as u32;
+                    *ids.entry(s.trim()).or_insert(next)
+                }
+                _ => u32::MAX,
+            })
+            .collect();
+        PairScore {
+            vectors,
+            spans,
+            sources,
+        }
+    }
+
+    fn close(&self, a: usize, b: usize) -> bool {
+        match (self.spans[a], self.spans[b]) {
+            // Two bare dates: the hours between them are unknown (up to a day, a long time
+            // in news), so nothing says they are close.
+            (Some((a0, a1)), Some((b0, b1))) if a0 != a1 && b0 != b1 => false,
+            (Some((a0, a1)), Some((b0, b1))) => a0.max(b0) - a1.min(b1) <= CLOSE_HOURS * 3600,
+            _ => false,
+        }
+    }
+
+    fn score(&self, a: usize, b: usize) -> f32 {
+        self.adjust(a, b, self.vectors.linked_sim(a, b))
+    }
+
+    /// The score of `a` and `b` given their [`Vectors::linked_sim`] `s`.
+    fn adjust(&self, a: usize, b: usize, s: f32) -> f32 {
+        if s == 0.0 {
+            return 0.0;
+        }
+        let mut f = 1.0;
+        if self.close(a, b) {
+            f *= CLOSE_BONUS;
+        }
+        if self.sources[a] != u32::MAX && self.sources[a] == self.sources[b] {
+            f *= SAME_SOURCE_FACTOR;
+        }
+        s * f
+    }
+}
+
+fn avg_sim(pairs: &PairScore, a: &[u32], b: &[u32]) -> f32 {
     let (mut sum, mut n) = (0.0f32, 0u32);
     for &x in a.iter().take(LINK_SAMPLE) {
         for &y in b.iter().take(LINK_SAMPLE) {
-            sum += vectors.linked_sim(x as usize, y as usize);
+            sum += pairs.score(x as usize, y as usize);
             n += 1;
         }
     }
@@ -123,7 +211,10 @@ pub(crate) fn build(
 ) -> StorySet {
     let n = docs.len();
     let window = config.grouping.story_window_days.max(0);
-    let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN);
+    let pairs = PairScore::new(vectors, docs, moments);
+    let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN, |a, b, s| {
+        pairs.adjust(a, b, s)
+    });
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
 
     let day = |d: u32| days[d as usize].map(day_number).unwrap_or(0);
@@ -146,7 +237,7 @@ pub(crate) fn build(
         }
         // Two single documents: the edge itself is their link.
         let single = cl.members[ra].len() == 1 && cl.members[rb].len() == 1;
-        if !single && avg_sim(vectors, &cl.members[ra], &cl.members[rb]) < LINK_MIN {
+        if !single && avg_sim(&pairs, &cl.members[ra], &cl.members[rb]) < LINK_MIN {
             continue;
         }
         // The larger cluster absorbs the smaller; ties to the lower root.
@@ -174,7 +265,7 @@ pub(crate) fn build(
                 let r_ = r as usize;
                 let agree =
                     weekday_agreement(&weekdays[u as usize], cl.min_day[r_], cl.max_day[r_]);
-                (avg_sim(vectors, &[u], &cl.members[r_]) * agree, r)
+                (avg_sim(&pairs, &[u], &cl.members[r_]) * agree, r)
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -184,7 +275,7 @@ pub(crate) fn build(
         let closest = cl.members[root as usize]
             .iter()
             .take(LINK_SAMPLE * LINK_SAMPLE)
-            .map(|&d| vectors.linked_sim(u as usize, d as usize))
+            .map(|&d| pairs.score(u as usize, d as usize))
             .fold(0.0f32, f32::max);
         let (lo, hi) = (cl.min_day[root as usize], cl.max_day[root as usize]);
         let rival = scored
@@ -296,9 +387,18 @@ pub(crate) fn build(
         for &d in &sorted {
             doc_story[d] = Some(stories.len());
         }
+        let mut sources: Vec<String> = sorted
+            .iter()
+            .filter_map(|&d| docs[d].front.source.as_deref())
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        sources.sort();
+        sources.dedup();
         stories.push(Story {
             slug,
             title,
+            sources,
             topics: story_topics(&sorted, graph),
             docs: sorted,
             first_day: keys[g].0,
@@ -517,6 +617,50 @@ fn line_topics(line: &[usize], unit_keys: &[Vec<(usize, f32)>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::Features;
+
+    #[test]
+    fn close_means_within_hours_and_a_bare_date_spans_its_day() {
+        use crate::content::{DocDate, FrontMatter};
+        let doc = |date: DocDate, source: &str| Document {
+            path: "x.md".into(),
+            rel_path: "x.md".into(),
+            front: FrontMatter {
+                source: Some(source.to_string()),
+                ..Default::default()
+            },
+            title: String::new(),
+            slug: "x".into(),
+            date: Some(date),
+            hash: String::new(),
+            body: String::new(),
+            body_line: 1,
+        };
+        let day = |d: u32| DocDate::Day(NaiveDate::from_ymd_opt(2024, 3, d).unwrap());
+        let at = |s: &str| DocDate::parse(s).unwrap();
+        let docs = vec![
+            doc(day(2), "A"),
+            doc(at("2024-03-02T22:30:00-05:00"), "B"),
+            doc(day(3), "C"),
+            doc(at("2024-03-04T18:00:00Z"), "A"),
+            doc(day(4), "A"),
+        ];
+        let moments: Vec<Option<i64>> = docs
+            .iter()
+            .map(|d| d.date.map(|x| x.moment(chrono_tz::UTC).timestamp()))
+            .collect();
+        let empty = Features::default();
+        let feats = vec![&empty; docs.len()];
+        let vectors = Vectors::build(&feats, &vec![Vec::new(); docs.len()]);
+        let p = PairScore::new(&vectors, &docs, &moments);
+        // 03:30 UTC on the 3rd lies inside the 3rd, and 3.5 hours after the 2nd ends.
+        assert!(p.close(1, 2) && p.close(0, 1));
+        // Two bare dates, even of one day: how many hours apart is not known.
+        assert!(!p.close(0, 2) && !p.close(2, 4) && !p.close(0, 0));
+        assert!(p.close(3, 4) && !p.close(2, 3));
+        assert_eq!(p.sources[0], p.sources[3]);
+        assert_ne!(p.sources[0], p.sources[1]);
+    }
 
     #[test]
     fn weekday_agreement_reads_the_days_around_a_story() {
