@@ -42,6 +42,12 @@ impl DocDate {
             DocDate::Moment(moment)
         } else if let Ok(moment) = DateTime::parse_from_str(t, "%Y-%m-%dT%H:%M%:z") {
             DocDate::Moment(moment)
+        } else if let Some(utc) = t
+            .strip_suffix(['Z', 'z'])
+            .and_then(|m| NaiveDateTime::parse_from_str(m, "%Y-%m-%dT%H:%M").ok())
+        {
+            // `%:z` does not read `Z`; RFC 3339 does, but only with seconds.
+            DocDate::Moment(utc.and_utc().fixed_offset())
         } else if let Some(local) = [
             "%Y-%m-%dT%H:%M:%S",
             "%Y-%m-%d %H:%M:%S",
@@ -828,6 +834,8 @@ mod tests {
         );
         assert!(DocDate::parse("0000-01-01").is_err());
         assert!(DocDate::parse("10000-01-01").is_err());
+        let zulu = DocDate::parse("2024-02-06T09:30Z").unwrap();
+        assert_eq!(zulu.to_string(), "2024-02-06T09:30:00+00:00");
     }
 
     #[test]

@@ -46,6 +46,14 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ɏ .'’-]{1,30}?){0,2})?(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)))?\s*(?:\((?P<agency>[^()]{1,40})\)|/\s*(?P<wire>[^/]{2,30}?)\s*/)\s*(?:[-–—]{1,2}|:)\s*")
         .expect("valid regex")
 });
+/// A lead that opens with a place in capitals and a dash, no agency ("GENEVA — ",
+/// "GAZA CITY, Gaza Strip -- ").
+static PLACE_DASH_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ɏ .'’-]{1,30}?){0,2}\s+(?:—|–|--)\s*",
+    )
+    .expect("valid regex")
+});
 /// A line that is only a dateline ("CNN —", "WASHINGTON (AP) —").
 static DATELINE_ONLY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<head>[\p{L}][\p{L} .,'’&-]{0,40}?)?\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[-–—]{1,2}$").expect("valid regex")
@@ -1196,11 +1204,30 @@ fn find_summary(doc: &Doc, start: usize, end: usize) -> Option<String> {
         // The first line under the header is the standfirst even without a full stop; later
         // short lines are subheadings.
         if u.words >= 10 && (first || !subheading_like(u)) || is_prose(u) {
-            return Some(shorten(&u.text, 300));
+            return Some(shorten(without_dateline(&u.text), 300));
         }
         first = false;
     }
     None
+}
+
+/// `text` without the dateline that opens it ("CAIRO (Reuters) - ", "WASHINGTON, Feb. 6, 2024
+/// /PRNewswire/ -- ", "GENEVA — "): a summary shown out of its story does not need where the
+/// story was filed, while the body keeps it.
+fn without_dateline(text: &str) -> &str {
+    let head_end = text.char_indices().nth(160).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    let end = DATELINE_RE.find(head).map(|m| m.end()).or_else(|| {
+        PLACE_DASH_RE
+            .find(head)
+            // A place, not one capital letter ("A — ").
+            .filter(|m| m.as_str().chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .map(|m| m.end())
+    });
+    match end {
+        Some(end) if text[end..].chars().any(char::is_alphanumeric) => text[end..].trim_start(),
+        _ => text,
+    }
 }
 
 fn choose_date(ev: &Evidence) -> (Option<NaiveDate>, DateSource, Option<String>) {
@@ -1234,4 +1261,50 @@ fn choose_date(ev: &Evidence) -> (Option<NaiveDate>, DateSource, Option<String>)
         return (Some(*d), DateSource::Caption, snip(e));
     }
     (None, DateSource::Stated, None)
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    fn convert_text(text: &str) -> Converted {
+        convert(text.as_bytes(), "inbox/x.txt", &ConvertOptions::default()).expect("converts")
+    }
+
+    #[test]
+    fn datelines_leave_the_summary_but_stay_in_the_body() {
+        let leads = [
+            ("LAGOS (Wire News) - The central bank raised its main rate by half a point on Tuesday, its governor said.", "The central bank raised"),
+            ("BRUSSELS, March 3 (AFP) — Farm ministers failed to agree on new fishing quotas after talks ran late into the night.", "Farm ministers failed"),
+            ("SÃO PAULO, Brazil (AP) — Heavy rain flooded dozens of streets in the city's east on Monday, officials said.", "Heavy rain flooded"),
+            ("PORTSMOUTH, England, 6 March 2025 /PRNewswire/ -- The harbour authority opened a new ferry terminal on Thursday, it said.", "The harbour authority"),
+            ("GENEVA — Negotiators from both sides left the talks on Friday without a date for the next round, diplomats said.", "Negotiators from both"),
+            ("GAZA CITY, Gaza Strip -- Aid lorries crossed into the territory on Sunday for the first time in a week, the agency said.", "Aid lorries crossed"),
+        ];
+        for (lead, summary_start) in leads {
+            let text = format!("Ministers meet again over quotas\n\nMarch 3, 2025\n\n{lead}\n\nA second paragraph follows with more of the story, as reporters wrote it.\n");
+            let c = convert_text(&text);
+            let summary = c.front.summary.as_deref().unwrap_or("");
+            assert!(summary.starts_with(summary_start), "{lead}\n→ {summary:?}");
+            assert!(
+                c.body.contains(&lead[..12]),
+                "the body lost the dateline: {}",
+                c.body
+            );
+        }
+    }
+
+    #[test]
+    fn leads_that_are_not_datelines_are_kept_whole() {
+        for lead in [
+            "The UN (United Nations) - its agencies and funds - asked donors for more money on Monday, officials said.",
+            "US-China talks resumed on Monday in a neutral capital after a pause of several months, both sides said.",
+            "A — the letter on the ballot — marked the option most voters chose in the local referendum, officials said.",
+            "Officials in GENEVA — where the talks were held — declined to comment on the outcome, reporters were told.",
+        ] {
+            assert_eq!(without_dateline(lead), lead);
+        }
+        // A dateline and nothing after it is not emptied.
+        assert_eq!(without_dateline("CAIRO (Reuters) -"), "CAIRO (Reuters) -");
+    }
 }

@@ -362,6 +362,12 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
         rest.push_str(&before);
         rest.push(' ');
         last = f.end;
+        // An ISO timestamp's `T` joins the date to its time ("2024-02-06T08:15:00Z").
+        if text[last..].starts_with(['T', 't'])
+            && text[last + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            last += 1;
+        }
         let is_update =
             before.contains("updat") || before.contains("modif") || before.contains("edited");
         if is_update {
@@ -459,6 +465,9 @@ mod tests {
             .unwrap()
             .is_label_only());
         assert!(date_line("Published On 6 Feb 2024", Order::Mdy).is_some());
+        let l = date_line("Published 2024-02-06T08:15:00Z", Order::Mdy).unwrap();
+        assert_eq!(l.published, Some(d("2024-02-06")));
+        assert!(date_line("Published 2024-02-06Tomorrow", Order::Mdy).is_none());
         assert!(date_line("Talks resumed on February 6, 2024 in Cairo", Order::Mdy).is_none());
         assert!(date_line("On Monday", Order::Mdy).is_none());
         let l = date_line(

@@ -24,7 +24,7 @@ mod blocks;
 mod boilerplate;
 mod bylines;
 mod convert;
-mod dates;
+pub mod dates;
 mod decode;
 mod frontmatter;
 mod kind;
