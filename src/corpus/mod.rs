@@ -201,20 +201,25 @@ pub fn group_timed(
     let index = similarity::Index::build(&vectors, &dated);
     lap("vectors", &mut phases);
     let weekdays: Vec<[u16; 7]> = feats.iter().map(|f| f.weekdays).collect();
-    let story_set = stories::build(
-        docs,
-        &days,
-        &moments,
-        &vectors,
-        &index,
-        &dated,
-        &topic_graph,
-        &weekdays,
-        config,
+    // Stories and related articles read the same vectors and index, not each other: the
+    // two run side by side (each is partly serial).
+    let (story_set, related) = rayon::join(
+        || {
+            stories::build(
+                docs,
+                &days,
+                &moments,
+                &vectors,
+                &index,
+                &dated,
+                &topic_graph,
+                &weekdays,
+                config,
+            )
+        },
+        || similarity::related(&vectors, &index, &dated, &days, config.grouping.related),
     );
-    lap("stories", &mut phases);
-    let related = similarity::related(&vectors, &index, &dated, &days, config.grouping.related);
-    lap("related", &mut phases);
+    lap("stories and related", &mut phases);
     let grouping = Grouping {
         topics: topic_graph.topics,
         doc_topics: topic_graph.doc_topics,
