@@ -6,6 +6,9 @@
 //! lists that are huge where they are read, and look at most at a bounded slice of the others,
 //! so the work per document is bounded whatever the corpus size.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
@@ -31,8 +34,28 @@ const UNDATED_SCAN: usize = 1024;
 /// Features of a document used to query the index (its heaviest).
 const QUERY_FEATURES: usize = 16;
 
+/// A fast hasher for u64 keys that are already hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 /// (feature id, weight), sorted by feature id.
 pub(crate) type Sparse = Vec<(u32, f32)>;
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Sparse unit vectors over the features a document shares with at least one other, one
 /// per document, sorted by feature id: `full` has all of them (for exact similarities),
@@ -85,30 +108,26 @@ impl Vectors {
         // Document frequencies from one sorted run of all hashes.
         let mut all: Vec<u64> = raw.iter().flat_map(|v| v.iter().map(|x| x.0)).collect();
         all.par_sort_unstable();
-        // Each hash seen in two documents or more gets an id, in hash order; a sorted list
-        // and binary search cost less than filling a hash map of millions of entries.
-        let mut uniq: Vec<u64> = Vec::new();
-        let mut dfs: Vec<u32> = Vec::new();
+        let mut df: IdMap<(u32, u32)> = IdMap::default();
+        let mut next_id = 0u32;
+        let mut first_name = u32::MAX;
         let mut i = 0;
         while i < all.len() {
             let mut j = i;
             while j < all.len() && all[j] == all[i] {
                 j += 1;
             }
-            if j - i >= 2 {
-                uniq.push(all[i]);
-                dfs.push((j - i) as u32);
+            let count = (j - i) as u32;
+            if count >= 2 {
+                // Sorted hashes put names (top bit set) after words.
+                if all[i] >> 63 == 1 && first_name == u32::MAX {
+                    first_name = next_id;
+                }
+                df.insert(all[i], (next_id, count));
+                next_id += 1;
             }
             i = j;
         }
-        // Sorted hashes put names (top bit set) after words.
-        let names_from = uniq.partition_point(|h| h >> 63 == 0);
-        let first_name = if names_from < uniq.len() {
-            names_from as u32
-        } else {
-            u32::MAX
-        };
-        let next_id = uniq.len() as u32;
         drop(all);
         let nf = n as f32;
         // Features in nearly every document say nothing; keep them out of the index (they
@@ -123,8 +142,7 @@ impl Vectors {
                     // Words no other document has cannot link this one to anything;
                     // leaving them out of the norm keeps similarities comparable between
                     // small and large corpora.
-                    if let Ok(k) = uniq.binary_search(&h) {
-                        let (id, d) = (k as u32, dfs[k]);
+                    if let Some(&(id, d)) = df.get(&h) {
                         let w = tf * idf(nf, d as f32);
                         norm += w * w;
                         if w > 0.0 {
