@@ -393,7 +393,7 @@ impl Session {
             let Some(i) = shared.replace_document(doc) else {
                 continue;
             };
-            let Ok(page) = theme.render(shared.article_spec(i)) else {
+            let Ok(page) = theme.render(shared.article(i)) else {
                 continue;
             };
             if output::write_page(&out, &page).is_ok() {

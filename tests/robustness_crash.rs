@@ -196,16 +196,6 @@ fn killed_builds_never_leave_half_written_files() {
     println!("{mid_write} of 8 kills landed while the output was being written");
 }
 
-/// A copy of the repository's sample site, inbox included.
-fn sample_copy() -> tempfile::TempDir {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).unwrap();
-    copy_dir(&repo.join("content"), &dir.path().join("content"));
-    copy_dir(&repo.join("templates"), &dir.path().join("templates"));
-    dir
-}
-
 #[test]
 fn sample_site_is_byte_identical_across_threads_and_folders() {
     let a = sample_copy();

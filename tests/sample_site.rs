@@ -3,18 +3,6 @@
 mod common;
 
 use common::*;
-use std::path::Path;
-
-/// A copy of the repository's sample site (the build converts its inbox, which writes into
-/// content/: never into the repository itself).
-fn sample_copy() -> tempfile::TempDir {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).unwrap();
-    copy_dir(&repo.join("content"), &dir.path().join("content"));
-    copy_dir(&repo.join("templates"), &dir.path().join("templates"));
-    dir
-}
 
 #[test]
 fn sample_site_builds_with_no_broken_links() {

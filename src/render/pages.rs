@@ -326,11 +326,6 @@ impl Shared {
         Some(i)
     }
 
-    /// The article page of document `i`.
-    pub fn article_spec(&self, i: usize) -> PageSpec {
-        self.article(i)
-    }
-
     /// A document's body as HTML, the first mention of each of its topics linked (with
     /// `prefix` before the links: the way from the page to the site root).
     fn body_html(&self, i: usize, prefix: &str) -> RenderedBody {
@@ -576,7 +571,8 @@ impl Shared {
             .collect()
     }
 
-    fn article(&self, i: usize) -> PageSpec {
+    /// The article page of document `i`.
+    pub fn article(&self, i: usize) -> PageSpec {
         let site = &self.site;
         let doc = &site.docs[i];
         let body = &self.bodies[i];

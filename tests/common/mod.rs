@@ -179,3 +179,14 @@ pub fn folders(dir: &Path) -> Vec<String> {
         })
         .collect()
 }
+
+/// A copy of the repository's sample site, inbox included (the build converts the inbox,
+/// which writes into content/: never into the repository itself).
+pub fn sample_copy() -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+    copy_dir(&repo.join("content"), &dir.path().join("content"));
+    copy_dir(&repo.join("templates"), &dir.path().join("templates"));
+    dir
+}
