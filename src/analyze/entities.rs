@@ -417,10 +417,11 @@ fn with_lower<R>(t: &Token<'_>, f: impl FnOnce(&str) -> R) -> R {
 /// Capitalised, or a capitalised name behind a lower-case particle ("al-Sisi").
 fn is_name_word(t: &Token<'_>, lx: &Lexicon) -> bool {
     if !t.is_capitalised() {
-        let particle_name = t.text.split_once('-').is_some_and(|(p, rest)| {
-            p.len() <= 3
-                && p.chars().all(char::is_lowercase)
-                && rest.chars().next().is_some_and(char::is_uppercase)
+        // A particle is at most three bytes before the first hyphen: look no further.
+        let dash = t.text.bytes().take(4).position(|b| b == b'-');
+        let particle_name = dash.is_some_and(|k| {
+            let (p, rest) = (&t.text[..k], &t.text[k + 1..]);
+            p.chars().all(char::is_lowercase) && rest.chars().next().is_some_and(char::is_uppercase)
         });
         if !particle_name {
             return false;

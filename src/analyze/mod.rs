@@ -128,9 +128,10 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     let mut words = 0u32;
     let mut weekdays = [0u16; 7];
     let mut restricted = Vec::new();
+    let mut tokens = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let in_title = block.kind == text::BlockKind::Title;
-        let tokens = text::tokenize(&block.text);
+        text::tokenize_into(&block.text, &mut tokens);
         words += tokens.len() as u32;
         for t in &tokens {
             // Weekdays are 6 to 9 letters and capitalised: most words are rejected at once.
@@ -168,7 +169,7 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     }
     for i in restricted {
         let block = &blocks[i];
-        let tokens = text::tokenize(&block.text);
+        text::tokenize_into(&block.text, &mut tokens);
         let in_title = block.kind == text::BlockKind::Title;
         collector.add_block(&block.text, &tokens, block.offset, in_title, true);
     }

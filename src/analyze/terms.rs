@@ -88,11 +88,20 @@ pub fn normalise_into(word: &str, w: &mut String) -> bool {
 }
 
 /// Counts terms over the blocks of one document.
-#[derive(Default)]
 pub(crate) struct TermCounter {
     /// Term id → (count, in title, length).
     counts: FastMap<u32, (u32, bool, u32)>,
     buf: String,
+}
+
+impl Default for TermCounter {
+    fn default() -> Self {
+        TermCounter {
+            // Room for a typical article's distinct words: no regrowth on the way.
+            counts: FastMap::with_capacity_and_hasher(512, Default::default()),
+            buf: String::new(),
+        }
+    }
 }
 
 impl TermCounter {
@@ -114,14 +123,16 @@ impl TermCounter {
     /// id: a total order, so the kept set never depends on hash-map order.
     pub fn finish(self) -> Vec<TermCount> {
         let mut all: Vec<(u32, (u32, bool, u32))> = self.counts.into_iter().collect();
-        all.sort_unstable_by(|a, b| {
-            b.1 .1
-                .cmp(&a.1 .1)
-                .then(b.1 .0.cmp(&a.1 .0))
-                .then(b.1 .2.cmp(&a.1 .2))
-                .then(a.0.cmp(&b.0))
-        });
-        all.truncate(MAX_TERMS);
+        if all.len() > MAX_TERMS {
+            all.sort_unstable_by(|a, b| {
+                b.1 .1
+                    .cmp(&a.1 .1)
+                    .then(b.1 .0.cmp(&a.1 .0))
+                    .then(b.1 .2.cmp(&a.1 .2))
+                    .then(a.0.cmp(&b.0))
+            });
+            all.truncate(MAX_TERMS);
+        }
         let mut out: Vec<TermCount> = all
             .into_iter()
             .map(|(id, (c, ti, _))| TermCount {

@@ -158,10 +158,18 @@ fn is_apostrophe(c: char) -> bool {
 /// Split text into words. Hyphenated words whose parts are capitalised ("Israel-Hamas") are
 /// split; a capitalised part before a lower-case one ("Hamas-ruled") becomes its own word.
 /// Lower-case particles stay joined to a name ("al-Sisi").
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into a buffer reused across the blocks of a document.
+pub(crate) fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
+    tokens.clear();
     let lx = lexicon();
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut sentence_start = true;
     let mut i = 0;
     // Positions count characters; ASCII text (most of it) needs no table for that.
@@ -285,7 +293,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
         }
     }
-    tokens
 }
 
 fn is_abbreviation(word: &str, lx: &super::lexicon::Lexicon) -> bool {

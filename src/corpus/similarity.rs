@@ -80,82 +80,35 @@ impl Vectors {
     /// `names[d]`: (name id, mentions, in title) of document `d`, ids unique per document.
     pub fn build(feats: &[&Features], names: &[Vec<(u32, u32, bool)>]) -> Vectors {
         let n = feats.len();
-        // Raw weighted term frequencies per document, by feature hash.
-        let raw: Vec<Vec<(u64, f32)>> = feats
-            .par_iter()
-            .enumerate()
-            .map(|(d, f)| {
-                let mut v: Vec<(u64, f32)> = f
-                    .terms
-                    .iter()
-                    .map(|t| {
-                        let tf = 1.0 + f32::from(t.count).ln();
-                        (
-                            u64::from(t.hash),
-                            if t.in_title { tf * TITLE_WEIGHT } else { tf },
-                        )
-                    })
-                    .collect();
-                for &(id, count, title) in &names[d] {
-                    let tf = (1.0 + (count.max(1) as f32).ln()) * NAME_WEIGHT;
-                    v.push((entity_hash(id), if title { tf * TITLE_WEIGHT } else { tf }));
-                }
-                v.sort_unstable_by_key(|x| x.0);
-                v.dedup_by_key(|x| x.0);
-                v
-            })
-            .collect();
-        // Document frequencies from one sorted run of all hashes.
-        let mut all: Vec<u64> = raw.iter().flat_map(|v| v.iter().map(|x| x.0)).collect();
-        all.par_sort_unstable();
-        let mut df: IdMap<(u32, u32)> = IdMap::default();
-        let mut next_id = 0u32;
-        let mut first_name = u32::MAX;
-        let mut i = 0;
-        while i < all.len() {
-            let mut j = i;
-            while j < all.len() && all[j] == all[i] {
-                j += 1;
-            }
-            let count = (j - i) as u32;
-            if count >= 2 {
-                // Sorted hashes put names (top bit set) after words.
-                if all[i] >> 63 == 1 && first_name == u32::MAX {
-                    first_name = next_id;
-                }
-                df.insert(all[i], (next_id, count));
-                next_id += 1;
-            }
-            i = j;
-        }
-        drop(all);
+        let df = FeatureTable::count(feats, names);
         let nf = n as f32;
         // Features in nearly every document say nothing; keep them out of the index (they
         // still count in the norm).
         let max_df = ((n as f64 * 0.2) as u32).max(50);
-        let built: Vec<(Sparse, Sparse, Sparse)> = raw
+        let built: Vec<(Sparse, Sparse, Sparse)> = (0..n)
             .into_par_iter()
-            .map(|v| {
-                let mut norm = 0.0f32;
-                let mut shared: Vec<(u32, f32, bool)> = Vec::with_capacity(v.len());
-                for (h, tf) in v {
+            .map(|d| {
+                let mut shared: Vec<(u32, f32, bool)> = Vec::new();
+                for_each_feature(feats[d], &names[d], |h, tf| {
                     // Words no other document has cannot link this one to anything;
                     // leaving them out of the norm keeps similarities comparable between
                     // small and large corpora.
-                    if let Some(&(id, d)) = df.get(&h) {
+                    if let Some((id, d)) = df.get(h) {
                         let w = tf * idf(nf, d as f32);
-                        norm += w * w;
                         if w > 0.0 {
                             shared.push((id, w, d <= max_df));
                         }
                     }
-                }
-                let norm = norm.sqrt();
+                });
+                // Summed in feature order, so the norm is the same whatever order the
+                // features came in.
+                shared.sort_unstable_by_key(|x| x.0);
+                shared.dedup_by_key(|x| x.0);
+                let norm = shared.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
                 if norm == 0.0 {
                     return (Vec::new(), Vec::new(), Vec::new());
                 }
-                let mut full: Vec<(u32, f32)> = shared.iter().map(|x| (x.0, x.1 / norm)).collect();
-                full.sort_unstable_by_key(|x| x.0);
+                let full: Vec<(u32, f32)> = shared.iter().map(|x| (x.0, x.1 / norm)).collect();
                 let mut top: Vec<(u32, f32)> = shared
                     .iter()
                     .filter(|x| x.2)
@@ -180,8 +133,8 @@ impl Vectors {
             docs,
             query,
             full,
-            first_name,
-            features: next_id as usize,
+            first_name: df.first_name,
+            features: df.features,
         }
     }
 
@@ -212,6 +165,93 @@ impl Vectors {
         }
         gate(s, n, names)
     }
+}
+
+/// Shards of the document-frequency count: each is counted by one parallel job that reads
+/// every document, so a few more than there are cores.
+const SHARDS: usize = 8;
+
+/// Every feature a document has, with its weighted term frequency: content words (hashes
+/// below 2^32), then names (top bit set).
+fn for_each_feature(f: &Features, names: &[(u32, u32, bool)], mut visit: impl FnMut(u64, f32)) {
+    for t in &f.terms {
+        let tf = 1.0 + f32::from(t.count).ln();
+        visit(
+            u64::from(t.hash),
+            if t.in_title { tf * TITLE_WEIGHT } else { tf },
+        );
+    }
+    for &(id, count, title) in names {
+        let tf = (1.0 + (count.max(1) as f32).ln()) * NAME_WEIGHT;
+        visit(entity_hash(id), if title { tf * TITLE_WEIGHT } else { tf });
+    }
+}
+
+/// The features found in two documents or more: feature hash → (feature id, document
+/// frequency). Ids follow hash order, so names (top bit set) come after words.
+struct FeatureTable {
+    shards: Vec<IdMap<(u32, u32)>>,
+    first_name: u32,
+    features: usize,
+}
+
+impl FeatureTable {
+    /// Each shard job reads every document and counts only its own share of the hashes: a
+    /// read of the features per shard instead of one list of every (document, feature) pair,
+    /// which at 100,000 documents is hundreds of megabytes of fresh memory.
+    fn count(feats: &[&Features], names: &[Vec<(u32, u32, bool)>]) -> FeatureTable {
+        let counts: Vec<IdMap<u32>> = (0..SHARDS)
+            .into_par_iter()
+            .map(|s| {
+                let mut m: IdMap<u32> = IdMap::default();
+                for (f, names) in feats.iter().zip(names) {
+                    let words = f.terms.iter().map(|t| u64::from(t.hash));
+                    let names = names.iter().map(|x| entity_hash(x.0));
+                    for h in words.chain(names).filter(|&h| shard(h) == s) {
+                        *m.entry(h).or_insert(0) += 1;
+                    }
+                }
+                m.retain(|_, c| *c >= 2);
+                m
+            })
+            .collect();
+        let mut shared: Vec<u64> = counts.iter().flat_map(|m| m.keys().copied()).collect();
+        shared.par_sort_unstable();
+        let first_name = shared.partition_point(|&h| h >> 63 == 0);
+        let shards = counts
+            .into_par_iter()
+            .enumerate()
+            .map(|(s, m)| {
+                let mut out: IdMap<(u32, u32)> = IdMap::default();
+                out.reserve(m.len());
+                for (id, &h) in shared.iter().enumerate() {
+                    if shard(h) == s {
+                        out.insert(h, (id as u32, m[&h]));
+                    }
+                }
+                out
+            })
+            .collect();
+        FeatureTable {
+            shards,
+            first_name: if first_name == shared.len() {
+                u32::MAX
+            } else {
+                first_name as u32
+            },
+            features: shared.len(),
+        }
+    }
+
+    fn get(&self, h: u64) -> Option<(u32, u32)> {
+        self.shards[shard(h)].get(&h).copied()
+    }
+}
+
+/// A mix of its own, unrelated to [`IdHasher`]'s: the keys of one shard must still spread
+/// over the buckets of its map.
+fn shard(h: u64) -> usize {
+    ((h ^ (h >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 60) as usize % SHARDS
 }
 
 fn gate(s: f32, n: u32, names: u32) -> f32 {

@@ -76,7 +76,8 @@ fn hash_key(key: &str) -> u64 {
 }
 
 /// Gather entity statistics from sorted runs (no per-key hash map over all mentions).
-fn entity_stats(feats: &[&Features]) -> Vec<Stat> {
+/// Also returns, per document, the statistic of each of its entities.
+fn entity_stats(feats: &[&Features]) -> (Vec<Stat>, Vec<Vec<u32>>) {
     let mut mentions: Vec<(u64, u32, u32)> = feats
         .par_iter()
         .enumerate()
@@ -100,7 +101,14 @@ fn entity_stats(feats: &[&Features]) -> Vec<Stat> {
         runs.push((i, j));
         i = j;
     }
-    runs.par_iter()
+    let mut stat_of: Vec<Vec<u32>> = feats.iter().map(|f| vec![0; f.entities.len()]).collect();
+    for (r, &(i, j)) in runs.iter().enumerate() {
+        for &(_, d, k) in &mentions[i..j] {
+            stat_of[d as usize][k as usize] = r as u32;
+        }
+    }
+    let stats = runs
+        .par_iter()
         .map(|&(i, j)| {
             let first: &Entity = &feats[mentions[i].1 as usize].entities[mentions[i].2 as usize];
             let mut stat = Stat {
@@ -131,7 +139,8 @@ fn entity_stats(feats: &[&Features]) -> Vec<Stat> {
             }
             stat
         })
-        .collect()
+        .collect();
+    (stats, stat_of)
 }
 
 /// Most used first, ties alphabetical.
@@ -205,7 +214,7 @@ pub(crate) fn build(
     moments: &[Option<i64>],
 ) -> TopicGraph {
     let g = &config.grouping;
-    let mut stats = entity_stats(feats);
+    let (mut stats, stat_of) = entity_stats(feats);
     let by_key: HashMap<String, usize> = stats
         .iter()
         .enumerate()
@@ -216,14 +225,13 @@ pub(crate) fn build(
     // Per document: canonical stats mentioned, with (count, in_title, first).
     let doc_entities: Vec<Vec<(usize, u32, bool, u32)>> = feats
         .par_iter()
-        .map(|f| {
+        .zip(&stat_of)
+        .map(|(f, stat_of)| {
             let mut v: Vec<(usize, u32, bool, u32)> = f
                 .entities
                 .iter()
-                .filter_map(|e| {
-                    let i = *by_key.get(&e.key())?;
-                    Some((canon[i], e.count, e.in_title, e.first))
-                })
+                .zip(stat_of)
+                .map(|(e, &i)| (canon[i as usize], e.count, e.in_title, e.first))
                 .collect();
             v.sort_by_key(|x| x.0);
             // Merge a surname and its full name mentioned in the same document.
@@ -241,6 +249,7 @@ pub(crate) fn build(
             merged
         })
         .collect();
+    drop(stat_of);
     // Fold statistics into canonical entries.
     let mut df = vec![0u32; stats.len()];
     for de in &doc_entities {
