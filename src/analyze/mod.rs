@@ -12,7 +12,7 @@ pub mod quotes;
 pub mod terms;
 pub mod text;
 
-use std::collections::HashMap;
+use fasthash::FastMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -124,7 +124,7 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     let blocks = text::blocks(&doc.title, &doc.body);
     let mut collector = entities::EntityCollector::default();
     let mut counter = terms::TermCounter::default();
-    let mut hits: HashMap<usize, TopicHit> = HashMap::new();
+    let mut hits: FastMap<usize, TopicHit> = FastMap::default();
     let mut words = 0u32;
     let mut weekdays = [0u16; 7];
     let mut restricted = Vec::new();
@@ -178,15 +178,18 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
         collector.add_speaker(&q.speaker, q.role.as_deref(), q.offset);
     }
     let (entities, folded) = collector.finish();
-    let names: HashMap<String, &str> = entities
-        .iter()
-        .map(|e| (e.key(), e.name.as_str()))
-        .collect();
-    for q in &mut found_quotes {
-        let key = lexicon::name_key(&q.speaker);
-        let key = folded.get(&key).cloned().unwrap_or(key);
-        if let Some(name) = names.get(&key) {
-            q.speaker = name.to_string();
+    // Most documents quote no one: no name table for them.
+    if !found_quotes.is_empty() {
+        let names: FastMap<String, &str> = entities
+            .iter()
+            .map(|e| (e.key(), e.name.as_str()))
+            .collect();
+        for q in &mut found_quotes {
+            let key = lexicon::name_key(&q.speaker);
+            let key = folded.get(&key).cloned().unwrap_or(key);
+            if let Some(name) = names.get(&key) {
+                q.speaker = name.to_string();
+            }
         }
     }
     let mut topic_hits: Vec<TopicHit> = hits.into_values().collect();

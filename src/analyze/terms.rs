@@ -48,8 +48,11 @@ pub fn normalise(word: &str) -> Option<String> {
 /// [`normalise`] into a reused buffer; false for words that are no terms.
 pub fn normalise_into(word: &str, w: &mut String) -> bool {
     w.clear();
-    if word.is_ascii() {
-        // Nearly every word: no char decoding.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Nearly every word: a copy, lower-cased in place.
+        w.push_str(word);
+        w.make_ascii_lowercase();
+    } else if word.is_ascii() {
         w.extend(
             word.bytes()
                 .filter(u8::is_ascii_alphanumeric)

@@ -168,32 +168,69 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
 /// [`tokenize`] into a buffer reused across the blocks of a document.
 pub(crate) fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
     tokens.clear();
+    // Positions count characters; ASCII text (most of it) needs no table for that, and gets
+    // a scanner of its own without a per-character branch on the encoding.
+    if text.is_ascii() {
+        scan(text, &Ascii(text.as_bytes()), tokens);
+    } else {
+        let wide = Wide {
+            chars: text.char_indices().collect(),
+            len: text.len(),
+        };
+        scan(text, &wide, tokens);
+    }
+}
+
+/// Character positions of a text.
+trait Positions {
+    /// Number of characters.
+    fn count(&self) -> usize;
+    fn char_at(&self, k: usize) -> Option<char>;
+    /// Byte offset of character `k` (the text's length past the end).
+    fn byte_at(&self, k: usize) -> usize;
+}
+
+struct Ascii<'a>(&'a [u8]);
+
+impl Positions for Ascii<'_> {
+    #[inline]
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    #[inline]
+    fn char_at(&self, k: usize) -> Option<char> {
+        self.0.get(k).map(|&b| b as char)
+    }
+    #[inline]
+    fn byte_at(&self, k: usize) -> usize {
+        k.min(self.0.len())
+    }
+}
+
+struct Wide {
+    chars: Vec<(usize, char)>,
+    len: usize,
+}
+
+impl Positions for Wide {
+    fn count(&self) -> usize {
+        self.chars.len()
+    }
+    fn char_at(&self, k: usize) -> Option<char> {
+        self.chars.get(k).map(|&(_, c)| c)
+    }
+    fn byte_at(&self, k: usize) -> usize {
+        self.chars.get(k).map_or(self.len, |&(b, _)| b)
+    }
+}
+
+fn scan<'a, P: Positions>(text: &'a str, pos: &P, tokens: &mut Vec<Token<'a>>) {
     let lx = lexicon();
-    let bytes = text.as_bytes();
     let mut sentence_start = true;
     let mut i = 0;
-    // Positions count characters; ASCII text (most of it) needs no table for that.
-    let ascii = text.is_ascii();
-    let chars: Vec<(usize, char)> = if ascii {
-        Vec::new()
-    } else {
-        text.char_indices().collect()
-    };
-    let n = if ascii { bytes.len() } else { chars.len() };
-    let char_at = |k: usize| {
-        if ascii {
-            bytes.get(k).map(|&b| b as char)
-        } else {
-            chars.get(k).map(|&(_, c)| c)
-        }
-    };
-    let byte_at = |k: usize| {
-        if ascii {
-            k.min(bytes.len())
-        } else {
-            chars.get(k).map_or(bytes.len(), |&(b, _)| b)
-        }
-    };
+    let n = pos.count();
+    let char_at = |k: usize| pos.char_at(k);
+    let byte_at = |k: usize| pos.byte_at(k);
     while i < n {
         let Some(c) = char_at(i) else { break };
         if !c.is_alphanumeric() {
