@@ -858,6 +858,13 @@ pub(crate) struct Lexicon {
 /// The key names are compared by: lower case, no dots, single spaces, straight apostrophes.
 pub fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
+    name_key_into(name, &mut key);
+    key
+}
+
+/// [`name_key`] into a reused buffer.
+pub fn name_key_into(name: &str, key: &mut String) {
+    key.clear();
     let mut space = false;
     for c in name.chars() {
         match c {
@@ -873,7 +880,6 @@ pub fn name_key(name: &str) -> String {
             }
         }
     }
-    key
 }
 
 pub(crate) fn lexicon() -> &'static Lexicon {

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::{Quote, Topic, TopicKind, RELATED_TOPICS};
 use crate::analyze::entities::surname_keys;
-use crate::analyze::lexicon::{lexicon, name_key};
+use crate::analyze::lexicon::{lexicon, name_key, name_key_into};
 use crate::analyze::{Entity, Features, KindEvidence};
 use crate::config::Config;
 use crate::content::{check_slug, slugify, Document};
@@ -81,12 +81,17 @@ fn entity_stats(feats: &[&Features]) -> (Vec<Stat>, Vec<Vec<u32>>) {
     let mut mentions: Vec<(u64, u32, u32)> = feats
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(d, f)| {
+        .map_init(String::new, |key, (d, f)| {
             f.entities
                 .iter()
                 .enumerate()
-                .map(move |(k, e)| (hash_key(&e.key()), d as u32, k as u32))
+                .map(|(k, e)| {
+                    name_key_into(&e.name, key);
+                    (hash_key(key), d as u32, k as u32)
+                })
+                .collect::<Vec<_>>()
         })
+        .flatten_iter()
         .collect();
     mentions.par_sort_unstable();
     // Runs of one key, then one statistic per run, in parallel.
@@ -128,12 +133,12 @@ fn entity_stats(feats: &[&Features]) -> (Vec<Stat>, Vec<Vec<u32>>) {
                     last_doc = d;
                 }
                 stat.evidence.add(e.evidence);
-                *stat.names.entry(e.name.clone()).or_insert(0) += e.count;
+                tally(&mut stat.names, &e.name, e.count);
                 for f in &e.forms {
-                    *stat.names.entry(f.clone()).or_insert(0) += 1;
+                    tally(&mut stat.names, f, 1);
                 }
                 for r in &e.roles {
-                    *stat.roles.entry(r.clone()).or_insert(0) += 1;
+                    tally(&mut stat.roles, r, 1);
                 }
                 stat.confirmed |= !e.initial_only;
             }
@@ -141,6 +146,16 @@ fn entity_stats(feats: &[&Features]) -> (Vec<Stat>, Vec<Vec<u32>>) {
         })
         .collect();
     (stats, stat_of)
+}
+
+/// Add `n` to `key`'s count, copying the key only the first time.
+fn tally(map: &mut BTreeMap<String, u32>, key: &str, n: u32) {
+    match map.get_mut(key) {
+        Some(c) => *c += n,
+        None => {
+            map.insert(key.to_string(), n);
+        }
+    }
 }
 
 /// Most used first, ties alphabetical.
@@ -735,26 +750,30 @@ fn related_topics(doc_topics: &[Vec<usize>], topic_docs: &[Vec<usize>]) -> Vec<V
         })
         .collect();
     pairs.par_sort_unstable();
-    let mut related: Vec<Vec<(usize, f64, u32)>> = vec![Vec::new(); topic_docs.len()];
-    let mut i = 0;
-    while i < pairs.len() {
-        let mut j = i;
-        while j < pairs.len() && pairs[j] == pairs[i] {
-            j += 1;
-        }
-        let (a, b) = (pairs[i].0 as usize, pairs[i].1 as usize);
-        let co = (j - i) as u32;
-        let norm = ((topic_docs[a].len().max(1) * topic_docs[b].len().max(1)) as f64).sqrt();
-        related[a].push((b, f64::from(co) / norm, co));
-        i = j;
+    // One run of pairs per topic, each ranked on its own.
+    let ranked: Vec<(usize, Vec<usize>)> = pairs
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .map(|run| {
+            let a = run[0].0 as usize;
+            let mut v: Vec<(usize, f64, u32)> = run
+                .chunk_by(|x, y| x == y)
+                .map(|same| {
+                    let b = same[0].1 as usize;
+                    let co = same.len() as u32;
+                    let norm =
+                        ((topic_docs[a].len().max(1) * topic_docs[b].len().max(1)) as f64).sqrt();
+                    (b, f64::from(co) / norm, co)
+                })
+                .collect();
+            v.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
+            (a, v.into_iter().take(RELATED_TOPICS).map(|x| x.0).collect())
+        })
+        .collect();
+    let mut related = vec![Vec::new(); topic_docs.len()];
+    for (a, v) in ranked {
+        related[a] = v;
     }
     related
-        .into_par_iter()
-        .map(|mut v| {
-            v.sort_by(|x, y| y.1.total_cmp(&x.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
-            v.into_iter().take(RELATED_TOPICS).map(|x| x.0).collect()
-        })
-        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -768,9 +787,11 @@ fn collect_quotes(
     stat_topic_idx: &HashMap<usize, usize>,
     moments: &[Option<i64>],
 ) -> (Vec<Quote>, Vec<Vec<usize>>) {
-    let mut quotes = Vec::new();
-    for (d, f) in feats.iter().enumerate() {
-        for q in &f.quotes {
+    let mut quotes: Vec<Quote> = feats
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, f)| f.quotes.iter().map(move |q| (d, q)))
+        .filter_map(|(d, q)| {
             let key = name_key(&q.speaker);
             let topic = config_keys
                 .get(&key)
@@ -780,21 +801,18 @@ fn collect_quotes(
                         .get(&key)
                         .and_then(|&s| stat_topic_idx.get(&canon[s]).copied())
                 });
-            let Some(t) = topic else { continue };
-            if topics[t].kind != TopicKind::Person {
-                continue;
-            }
-            quotes.push(Quote {
+            let t = topic.filter(|&t| topics[t].kind == TopicKind::Person)?;
+            Some(Quote {
                 speaker: t,
                 speaker_name: q.speaker.clone(),
                 role: q.role.clone(),
                 text: q.text.clone(),
                 doc: d,
                 paragraph: q.paragraph as usize,
-            });
-        }
-    }
-    quotes.sort_by(|a, b| {
+            })
+        })
+        .collect();
+    quotes.par_sort_by(|a, b| {
         a.speaker
             .cmp(&b.speaker)
             .then(newest_first(moments, a.doc, b.doc))
