@@ -629,6 +629,51 @@ mod tests {
     }
 
     #[test]
+    fn feature_table_keeps_shared_features_in_hash_order_names_last() {
+        use crate::analyze::TermCount;
+        let doc = |hashes: &[u32]| Features {
+            terms: hashes
+                .iter()
+                .map(|&hash| TermCount {
+                    hash,
+                    count: 1,
+                    in_title: false,
+                })
+                .collect(),
+            ..Features::default()
+        };
+        // Word 7 is in three documents, 3 and 900 in two, 5 and 11 in one; name 2 is in
+        // two documents, name 4 in one.
+        let feats = [doc(&[3, 5, 7]), doc(&[3, 7, 900]), doc(&[7, 11, 900])];
+        let refs: Vec<&Features> = feats.iter().collect();
+        let names = vec![
+            vec![(2, 1, false)],
+            vec![(2, 3, true), (4, 1, false)],
+            vec![],
+        ];
+        let table = FeatureTable::count(&refs, &names);
+        assert_eq!(table.features, 4);
+        assert_eq!(table.get(3), Some((0, 2)));
+        assert_eq!(table.get(7), Some((1, 3)));
+        assert_eq!(table.get(900), Some((2, 2)));
+        assert_eq!(table.get(entity_hash(2)), Some((3, 2)));
+        assert_eq!(table.first_name, 3);
+        for lone in [5, 11, entity_hash(4)] {
+            assert_eq!(table.get(lone), None);
+        }
+        // The vectors use the same ids: document 1 has words 3, 7, 900 and name 2.
+        let v = Vectors::build(&refs, &names);
+        let ids: Vec<u32> = v.full[1].iter().map(|x| x.0).collect();
+        assert_eq!(
+            ids,
+            [0, 2, 3],
+            "word 7 is in every document: idf 0, left out"
+        );
+        let norm: f32 = v.full[1].iter().map(|x| x.1 * x.1).sum();
+        assert!((norm - 1.0).abs() < 1e-5, "unit vector, got {norm}");
+    }
+
+    #[test]
     fn dot_merges_sorted_features() {
         assert_eq!(
             dot(&[(1, 0.5), (3, 0.5)], &[(2, 1.0), (3, 0.5)], 3),
