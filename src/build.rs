@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
@@ -151,6 +153,8 @@ pub struct Session {
     written: WriteCache,
     /// The last good build's site and per-document parts, for watch mode's quick path.
     last: Option<render::pages::Shared>,
+    /// Raised (by watch mode) when newer changes make the running build pointless.
+    cancel: Arc<AtomicBool>,
 }
 
 impl Session {
@@ -166,6 +170,7 @@ impl Session {
             keep_pages: true,
             written: WriteCache::default(),
             last: None,
+            cancel: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -174,6 +179,22 @@ impl Session {
         Session {
             keep_pages: false,
             ..Session::new(opts)
+        }
+    }
+
+    /// The flag that stops a running [`Session::build`] before it writes anything: set it
+    /// from another thread and the build returns [`Error::Superseded`] at its next check,
+    /// leaving the output folder, the caches and the quick path as the last good build left
+    /// them. The build does not lower it; whoever raises it does, before the next build.
+    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.cancel)
+    }
+
+    fn check_cancel(&self) -> Result<()> {
+        if self.cancel.load(Ordering::Relaxed) {
+            Err(Error::Superseded)
+        } else {
+            Ok(())
         }
     }
 
@@ -267,10 +288,24 @@ impl Session {
 
     /// Build into the output folder. On any error nothing in the output folder changes.
     pub fn build(&mut self, progress: render::Progress) -> Result<BuildReport> {
+        // The last good build serves the quick path until this one writes; a superseded
+        // build leaves it in place, a failed one clears it (only a good build may serve it).
+        let mut previous = self.last.take();
+        let result = self.build_stages(progress, &mut previous);
+        if matches!(result, Err(Error::Superseded)) {
+            self.last = previous;
+        }
+        result
+    }
+
+    fn build_stages(
+        &mut self,
+        progress: render::Progress,
+        previous: &mut Option<render::pages::Shared>,
+    ) -> Result<BuildReport> {
         let mut timings = Vec::new();
         let t = Instant::now();
-        // Only a build that succeeds may serve the quick path.
-        self.last = None;
+        self.check_cancel()?;
         let config = load_config(&self.opts)?;
         let out = self.output_guard()?;
         let mut ingest_warnings = Vec::new();
@@ -294,6 +329,7 @@ impl Session {
         let (docs, mut warnings) = self.load(&config)?;
         warnings.extend(ingest_warnings);
         timings.push(("load", t.elapsed()));
+        self.check_cancel()?;
 
         let t = Instant::now();
         self.theme()?;
@@ -324,6 +360,7 @@ impl Session {
             .zip(features)
             .collect();
         timings.push(("analyse and group", t.elapsed()));
+        self.check_cancel()?;
 
         let t = Instant::now();
         let theme = match &self.theme {
@@ -332,9 +369,13 @@ impl Session {
         };
         let cache = self.keep_pages.then_some(&mut self.render);
         let shared = render::pages::Shared::new(site);
-        let (mut pages, stats) = render::render_site(&shared, theme, progress, cache)?;
+        let (mut pages, stats) =
+            render::render_site(&shared, theme, progress, cache, Some(&self.cancel))?;
         merge_static(&self.opts.root, &mut pages)?;
         timings.push(("render", t.elapsed()));
+        // The last check: once writing starts, the build runs to its end.
+        self.check_cancel()?;
+        *previous = None;
 
         let t = Instant::now();
         let report = output::write_cached(&out, &pages, &mut self.written)?;

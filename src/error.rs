@@ -131,6 +131,11 @@ pub enum Error {
     /// The output folder cannot be used safely.
     #[error("{}: {message}", path.display())]
     Output { path: PathBuf, message: String },
+
+    /// Watch mode stopped a build because newer changes arrived; nothing was written, and a
+    /// build with those changes follows.
+    #[error("the build was superseded by newer changes before it wrote anything")]
+    Superseded,
 }
 
 impl Error {

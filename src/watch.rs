@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 use std::panic::AssertUnwindSafe;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -26,6 +27,11 @@ pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// The longest a continuous stream of events may postpone a build.
 const MAX_BATCH_WAIT: Duration = Duration::from_secs(2);
+
+/// A change that arrives while a rebuild runs stops it, so that its quick path and the
+/// rebuild that includes it start at once; but a writer saving faster than the site builds
+/// must still see whole rebuilds, so after this many stopped in a row one runs to the end.
+const MAX_SUPERSEDED_IN_A_ROW: u32 = 3;
 
 #[derive(Debug, Clone)]
 pub struct WatchSettings {
@@ -56,6 +62,14 @@ pub struct Changes {
 impl Changes {
     pub fn is_empty(&self) -> bool {
         self.paths.is_empty() && !self.rescan
+    }
+
+    /// Add what `other` saw.
+    fn merge(&mut self, other: Changes) {
+        self.paths.extend(other.paths);
+        self.inbox.extend(other.inbox);
+        self.config |= other.config;
+        self.rescan |= other.rescan;
     }
 }
 
@@ -110,6 +124,8 @@ pub enum WatchError {
 enum Signal {
     Fs(DebounceEventResult),
     Stop,
+    /// The rebuild running on its own thread has finished.
+    Built,
 }
 
 /// Stops a running [`Watch`] from another thread (a Ctrl-C handler, a test).
@@ -178,17 +194,23 @@ impl Watch {
         // A burst ends when no event arrived for this long; the debouncer emits a batch every
         // quarter of its delay while events keep coming.
         let quiet = debounce / 2;
-        while let Ok(signal) = self.rx.recv() {
-            let mut changes = Changes::default();
-            match signal {
-                Signal::Stop => break,
-                Signal::Fs(r) => scope.absorb(r, &mut changes, &mut on_event),
+        // Changes not built yet: seen while a rebuild ran, or by a rebuild that was stopped.
+        let mut changes = Changes::default();
+        let mut superseded_in_a_row = 0;
+        loop {
+            if changes.is_empty() {
+                match self.rx.recv() {
+                    Ok(Signal::Fs(r)) => scope.absorb(r, &mut changes, &mut on_event),
+                    Ok(Signal::Built) => continue,
+                    Ok(Signal::Stop) | Err(_) => break,
+                }
             }
             let started = Instant::now();
             let mut stop = false;
             while started.elapsed() < MAX_BATCH_WAIT {
                 match self.rx.recv_timeout(quiet) {
                     Ok(Signal::Fs(r)) => scope.absorb(r, &mut changes, &mut on_event),
+                    Ok(Signal::Built) => {}
                     Ok(Signal::Stop) | Err(RecvTimeoutError::Disconnected) => {
                         stop = true;
                         break;
@@ -216,11 +238,88 @@ impl Watch {
             if let Some(quick) = quick_path(&mut session, &scope, &changes) {
                 on_event(Event::Quick(&quick));
             }
-            let outcome = build_once(&mut session, Some(changes));
-            on_event(Event::Build(&outcome));
+            let building = std::mem::take(&mut changes);
+            let may_supersede = superseded_in_a_row < MAX_SUPERSEDED_IN_A_ROW;
+            let (outcome, stop) = self.build_listening(
+                &mut session,
+                building,
+                &scope,
+                &mut changes,
+                may_supersede,
+                &mut on_event,
+            );
+            if matches!(outcome.result, Err(Error::Superseded)) {
+                // Nothing was written: build everything it was building with what came since.
+                superseded_in_a_row += 1;
+                if let Some(older) = outcome.changes {
+                    changes.merge(older);
+                }
+            } else {
+                superseded_in_a_row = 0;
+                on_event(Event::Build(&outcome));
+            }
+            if stop {
+                break;
+            }
         }
         debouncer.stop();
         Ok(())
+    }
+}
+
+impl Watch {
+    /// Rebuild on a thread of its own while this one keeps taking events into `pending`; a
+    /// change (when `may_supersede`) or a stop request stops the rebuild before it writes.
+    /// Returns the rebuild's outcome and whether to stop watching.
+    fn build_listening(
+        &self,
+        session: &mut Session,
+        changes: Changes,
+        scope: &Scope,
+        pending: &mut Changes,
+        may_supersede: bool,
+        on_event: &mut impl FnMut(Event),
+    ) -> (Outcome, bool) {
+        let cancel = session.cancel_flag();
+        cancel.store(false, Ordering::Relaxed);
+        let started = Instant::now();
+        let mut stop = false;
+        let root = session.opts.root.clone();
+        let joined = std::thread::scope(|threads| {
+            let tx = self.tx.clone();
+            let worker = threads.spawn(move || {
+                let outcome = build_once(session, Some(changes));
+                let _ = tx.send(Signal::Built);
+                outcome
+            });
+            loop {
+                match self.rx.recv() {
+                    Ok(Signal::Built) | Err(_) => break,
+                    Ok(Signal::Stop) => {
+                        stop = true;
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                    Ok(Signal::Fs(r)) => {
+                        scope.absorb(r, pending, on_event);
+                        if may_supersede && !pending.is_empty() {
+                            cancel.store(true, Ordering::Relaxed);
+                        }
+                    }
+                }
+            }
+            worker.join()
+        });
+        cancel.store(false, Ordering::Relaxed);
+        // build_once catches panics itself; this is the thread failing to run at all.
+        let outcome = joined.unwrap_or_else(|_| Outcome {
+            changes: None,
+            result: Err(Error::Output {
+                path: root,
+                message: "internal error: the build thread failed; this is a bug in Dossier, please report it. Watching goes on".into(),
+            }),
+            elapsed: started.elapsed(),
+        });
+        (outcome, stop)
     }
 }
 

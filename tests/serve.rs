@@ -7,6 +7,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -603,7 +604,16 @@ fn build_watch_follows_saves_bursts_and_the_inbox() {
     std::fs::create_dir(root.join("content/inbox")).unwrap();
     run.line("after content/inbox:");
     write(&root.join("content/inbox/dropped.txt"), "A raw note.\n");
-    run.line("after content/inbox/dropped.txt:");
+    // The conversion writes into content/ during the build, which stops that build; the
+    // one after it covers both the raw file and its conversion.
+    eventually("the dropped note is converted and its page built", || {
+        std::fs::read_dir(public.join("articles")).is_ok_and(|dirs| {
+            dirs.flatten().any(|d| {
+                std::fs::read_to_string(d.path().join("index.html"))
+                    .is_ok_and(|h| h.contains("A raw note."))
+            })
+        })
+    });
     assert!(
         !run.stderr().contains("error"),
         "no errors: {}",
@@ -749,4 +759,91 @@ fn quick_path_writes_the_edited_page_and_the_full_rebuild_matches_a_clean_build(
     opts.output = Some(clean.path().join("public"));
     dossier::build::build(&opts, &quiet).unwrap();
     assert_eq!(tree(&out), tree(&clean.path().join("public")));
+}
+
+#[test]
+fn a_superseded_build_writes_nothing_and_keeps_the_quick_path() {
+    let site = generated_site(60);
+    let mut session = Session::new(BuildOptions::new(site.path()));
+    let quiet = |_: usize, _: usize| {};
+    session.build(&quiet).unwrap();
+    let out = site.path().join("public");
+    let before = tree(&out);
+
+    let doc = site.path().join("content/articles/doc-0011.md");
+    let text = std::fs::read_to_string(&doc).unwrap();
+    std::fs::write(&doc, text.replace("Paragraph 11 ", "Amended paragraph 11 ")).unwrap();
+    session.invalidate(std::slice::from_ref(&doc));
+    let flag = session.cancel_flag();
+    flag.store(true, Ordering::Relaxed);
+    assert!(matches!(
+        session.build(&quiet),
+        Err(dossier::Error::Superseded)
+    ));
+    assert_eq!(tree(&out), before, "a superseded build writes nothing");
+
+    // The last good build still serves the quick path.
+    let quick = session.quick_articles(std::slice::from_ref(&doc));
+    assert_eq!(quick, vec!["articles/doc-0011/index.html".to_string()]);
+
+    flag.store(false, Ordering::Relaxed);
+    session.build(&quiet).unwrap();
+    let clean = tempfile::tempdir().unwrap();
+    let mut opts = BuildOptions::new(site.path());
+    opts.output = Some(clean.path().join("public"));
+    dossier::build::build(&opts, &quiet).unwrap();
+    assert_eq!(tree(&out), tree(&clean.path().join("public")));
+}
+
+#[test]
+fn a_save_during_a_rebuild_stops_it_and_one_rebuild_covers_both() {
+    let site = generated_site(800);
+    let root = site.path();
+    let mut run = Running::start(&["build", "--watch"], root);
+    run.line("Watching");
+    let rebuilds = |run: &mut Running| run.lines().iter().filter(|l| l.contains("Rebuilt")).count();
+    let before = rebuilds(&mut run);
+
+    // A new site title re-renders every page: a rebuild of a second or more (a debug build
+    // of 800 documents), long enough to save into. Left to run, it would be followed by a
+    // second rebuild for the document; stopped, one rebuild covers both.
+    let yaml = root.join("site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    atomic_save(&yaml, &text.replace("title: Generated", "title: Retitled"));
+    std::thread::sleep(Duration::from_millis(300));
+    let doc = root.join("content/articles/doc-0042.md");
+    let body = std::fs::read_to_string(&doc).unwrap();
+    atomic_save(
+        &doc,
+        &body.replace("Paragraph 42 ", "Saved mid-rebuild 42 "),
+    );
+
+    let done = run.line("Rebuilt");
+    assert!(
+        done.contains(" changes:"),
+        "the rebuild that finishes covers both saves: {done}"
+    );
+    let page = std::fs::read_to_string(root.join("public/articles/doc-0042/index.html")).unwrap();
+    assert!(page.contains("Saved mid-rebuild 42") && page.contains("Retitled"));
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(rebuilds(&mut run) - before, 1, "one rebuild, not two");
+
+    let clean = tempfile::tempdir().unwrap();
+    dossier()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("-o")
+        .arg(clean.path().join("out"))
+        .assert()
+        .success();
+    let without_manifest = |dir: &Path| {
+        let mut t = tree_now(dir);
+        t.remove(dossier::output::MANIFEST);
+        t
+    };
+    assert_eq!(
+        without_manifest(&root.join("public")),
+        without_manifest(&clean.path().join("out"))
+    );
+    assert!(!run.stderr().contains("error"), "{}", run.stderr());
 }

@@ -9,7 +9,7 @@ pub mod urls;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -261,6 +261,7 @@ pub fn render_site(
     theme: &Theme,
     progress: Progress,
     cache: Option<&mut RenderCache>,
+    cancel: Option<&AtomicBool>,
 ) -> Result<(Vec<Page>, RenderStats)> {
     let jobs = pages::plan(shared);
     let total = jobs.len();
@@ -274,6 +275,9 @@ pub fn render_site(
     let rendered: Vec<(Page, [u8; 32], bool)> = jobs
         .into_par_iter()
         .map(|job| {
+            if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                return Err(Error::Superseded);
+            }
             let started = std::time::Instant::now();
             let spec = job.spec(shared);
             drop(job);
