@@ -351,7 +351,14 @@ impl Session {
             .map(|(cached, d)| cached.unwrap_or_else(|| analyze::analyze(d, &matcher)))
             .collect();
         let documents = docs.len();
-        let site = Site::with_features(config, docs, &features);
+        let cancel = Arc::clone(&self.cancel);
+        let stop = move || cancel.load(Ordering::Relaxed);
+        let hashes: Vec<String> = docs.iter().map(|d| d.hash.clone()).collect();
+        let Some(site) = Site::with_features_until(config, docs, &features, &stop) else {
+            // Keep the analyses for the build that follows.
+            self.features = hashes.into_iter().zip(features).collect();
+            return Err(Error::Superseded);
+        };
         // Moved, not cloned: the site only borrowed them.
         self.features = site
             .docs

@@ -54,6 +54,17 @@ impl Site {
         Site::assemble(config, docs, grouping)
     }
 
+    /// [`Site::with_features`], or `None` if `stop` says so between grouping phases.
+    pub fn with_features_until(
+        config: Config,
+        docs: Vec<Document>,
+        features: &[Features],
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Site> {
+        let (grouping, _) = corpus::group_until(&docs, features, &config, stop)?;
+        Some(Site::assemble(config, docs, grouping))
+    }
+
     /// Build the date and source indexes around an existing grouping.
     pub fn assemble(config: Config, docs: Vec<Document>, grouping: Grouping) -> Site {
         let tz = config.tz();

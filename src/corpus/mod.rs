@@ -177,6 +177,20 @@ pub fn group_timed(
     features: &[Features],
     config: &Config,
 ) -> (Grouping, Vec<(&'static str, std::time::Duration)>) {
+    match group_until(docs, features, config, &|| false) {
+        Some(done) => done,
+        None => unreachable!("a grouping nothing stops runs to its end"),
+    }
+}
+
+/// [`group_timed`], giving up between phases (`None`) as soon as `stop` says so: watch mode
+/// stops a rebuild that newer changes have made pointless.
+pub fn group_until(
+    docs: &[Document],
+    features: &[Features],
+    config: &Config,
+    stop: &dyn Fn() -> bool,
+) -> Option<(Grouping, Vec<(&'static str, std::time::Duration)>)> {
     let mut phases = Vec::new();
     let mut clock = std::time::Instant::now();
     let mut lap = |name: &'static str, phases: &mut Vec<_>| {
@@ -196,10 +210,16 @@ pub fn group_timed(
 
     let topic_graph = topics::build(docs, &feats, config, &moments);
     lap("topics", &mut phases);
+    if stop() {
+        return None;
+    }
     let vectors = similarity::Vectors::build(&feats, &topic_graph.doc_names);
     let dated = similarity::DateIndex::new(&days);
     let index = similarity::Index::build(&vectors, &dated);
     lap("vectors", &mut phases);
+    if stop() {
+        return None;
+    }
     let weekdays: Vec<[u16; 7]> = feats.iter().map(|f| f.weekdays).collect();
     // Stories and related articles read the same vectors and index, not each other: the
     // two run side by side (each is partly serial).
@@ -233,7 +253,7 @@ pub fn group_timed(
         quotes: topic_graph.quotes,
         topic_quotes: topic_graph.topic_quotes,
     };
-    (grouping, phases)
+    Some((grouping, phases))
 }
 
 /// [`crate::analyze::analyze_all`] then [`group`]: the whole analysis of a corpus.
