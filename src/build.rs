@@ -350,6 +350,8 @@ impl Session {
             .zip(&docs)
             .map(|(cached, d)| cached.unwrap_or_else(|| analyze::analyze(d, &matcher)))
             .collect();
+        timings.push(("analyse", t.elapsed()));
+        let t = Instant::now();
         let documents = docs.len();
         let cancel = Arc::clone(&self.cancel);
         let stop = move || cancel.load(Ordering::Relaxed);
@@ -366,7 +368,7 @@ impl Session {
             .map(|d| d.hash.clone())
             .zip(features)
             .collect();
-        timings.push(("analyse and group", t.elapsed()));
+        timings.push(("group", t.elapsed()));
         self.check_cancel()?;
 
         let t = Instant::now();
