@@ -7,7 +7,8 @@
 //! link, HTML) and prints one table row per size, with the peak resident memory of the
 //! process so far and how well the stories found match the generated ones (pairwise
 //! precision and recall over dated documents). Run one size per process under
-//! `/usr/bin/time -v` for an exact peak.
+//! `/usr/bin/time -v` for an exact peak. `-- --site DIR` does the same on a site folder's
+//! documents instead (e.g. one `dossier-gen` wrote), with its site.yaml.
 
 /// Building a site allocates many small strings and JSON maps on every thread; mimalloc's
 /// per-thread heaps do that faster than the system allocator.
@@ -395,7 +396,34 @@ fn run(n: usize) {
     let t0 = Instant::now();
     let (docs, truth) = corpus(n, 0x5eed_0000 + n as u64);
     let gen = t0.elapsed().as_secs_f64();
-    let config = Config::default();
+    measure(docs, Some(&truth), gen, Config::default());
+}
+
+/// A site folder's documents (e.g. one `dossier-gen` wrote), loaded as a build loads them;
+/// the "gen s" column is the load time. No generated stories to compare with.
+fn run_site(root: &str) {
+    let opts = dossier::BuildOptions::new(root);
+    let config = match dossier::build::load_config(&opts) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{root}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let t0 = Instant::now();
+    let docs = match dossier::build::load_content(&opts, &config) {
+        Ok((docs, _)) => docs,
+        Err(e) => {
+            eprintln!("{root}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let load = t0.elapsed().as_secs_f64();
+    measure(docs, None, load, config);
+}
+
+fn measure(docs: Vec<Document>, truth: Option<&[usize]>, gen: f64, config: Config) {
+    let n = docs.len();
     let matcher = TopicMatcher::new(&config.topics);
 
     let c0 = cpu_seconds();
@@ -433,7 +461,9 @@ fn run(n: usize) {
         .map(|(name, d)| format!("{name} {:.2}", d.as_secs_f64()))
         .collect();
     eprintln!("{n}: group phases (wall s): {}", phases.join(", "));
-    let (precision, recall) = story_quality(&docs, &truth, &g.doc_story);
+    let (precision, recall) = truth.map_or((f64::NAN, f64::NAN), |truth| {
+        story_quality(&docs, truth, &g.doc_story)
+    });
     let words: u64 = features.iter().map(|f| u64::from(f.words)).sum();
     let multi = g.stories.iter().filter(|s| s.docs.len() > 1).count();
     println!(
@@ -458,7 +488,7 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() {
+    let sizes = if sizes.is_empty() && !std::env::args().any(|a| a == "--site") {
         vec![10_000, 100_000]
     } else {
         sizes
@@ -469,5 +499,9 @@ fn main() {
     println!("|--------:|--------:|------:|---------------:|---------------:|---------------:|---------------:|---------:|-------:|--------:|--------:|------:|-------:|--------:|");
     for n in sizes {
         run(n);
+    }
+    let args: Vec<String> = std::env::args().collect();
+    for pair in args.windows(2).filter(|w| w[0] == "--site") {
+        run_site(&pair[1]);
     }
 }
