@@ -336,11 +336,16 @@ fn cpu_seconds() -> f64 {
 }
 
 fn peak_rss_mib() -> f64 {
+    resident_mib("VmHWM:")
+}
+
+/// A memory line of /proc/self/status ("VmRSS:" now, "VmHWM:" the peak), in MiB.
+fn resident_mib(line: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(line))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         })
         .map_or(0.0, |kb| kb / 1024.0)
@@ -424,6 +429,7 @@ fn run_site(root: &str) {
 
 fn measure(docs: Vec<Document>, truth: Option<&[usize]>, gen: f64, config: Config) {
     let n = docs.len();
+    let rss_loaded = resident_mib("VmRSS:");
     let matcher = TopicMatcher::new(&config.topics);
 
     let c0 = cpu_seconds();
@@ -431,11 +437,13 @@ fn measure(docs: Vec<Document>, truth: Option<&[usize]>, gen: f64, config: Confi
     let features = analyze_all(&docs, &matcher);
     let analyze = t.elapsed().as_secs_f64();
     let c1 = cpu_seconds();
+    let rss_analyzed = (resident_mib("VmRSS:"), peak_rss_mib());
 
     let t = Instant::now();
     let (g, phases) = group_timed(&docs, &features, &config);
     let grouping = t.elapsed().as_secs_f64();
     let c2 = cpu_seconds();
+    let rss_grouped = (resident_mib("VmRSS:"), peak_rss_mib());
 
     let t = Instant::now();
     let targets =
@@ -461,6 +469,10 @@ fn measure(docs: Vec<Document>, truth: Option<&[usize]>, gen: f64, config: Confi
         .map(|(name, d)| format!("{name} {:.2}", d.as_secs_f64()))
         .collect();
     eprintln!("{n}: group phases (wall s): {}", phases.join(", "));
+    eprintln!(
+        "{n}: resident MiB (peak so far): documents {rss_loaded:.0}, analysed {:.0} ({:.0}), grouped {:.0} ({:.0})",
+        rss_analyzed.0, rss_analyzed.1, rss_grouped.0, rss_grouped.1
+    );
     let (precision, recall) = truth.map_or((f64::NAN, f64::NAN), |truth| {
         story_quality(&docs, truth, &g.doc_story)
     });

@@ -349,24 +349,23 @@ impl EntityCollector {
                 }
             }
         }
-        let entities = merged
-            .into_iter()
-            .flatten()
-            .map(|c| {
-                let mut forms: Vec<String> = c.forms.into_keys().filter(|f| *f != c.name).collect();
-                forms.sort();
-                Entity {
-                    name: c.name,
-                    evidence: c.evidence,
-                    count: c.count,
-                    first: c.first,
-                    in_title: c.in_title,
-                    initial_only: c.initial_only,
-                    forms,
-                    roles: c.roles,
-                }
-            })
-            .collect();
+        // A fresh, exact buffer (see `TermCounter::finish`): collected in place, the list
+        // would keep the larger candidates' allocation for the life of the features.
+        let mut entities = Vec::with_capacity(merged.iter().flatten().count());
+        entities.extend(merged.into_iter().flatten().map(|c| {
+            let mut forms: Vec<String> = c.forms.into_keys().filter(|f| *f != c.name).collect();
+            forms.sort();
+            Entity {
+                name: c.name,
+                evidence: c.evidence,
+                count: c.count,
+                first: c.first,
+                in_title: c.in_title,
+                initial_only: c.initial_only,
+                forms,
+                roles: c.roles,
+            }
+        }));
         (entities, folded_keys)
     }
 }

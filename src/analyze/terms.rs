@@ -136,14 +136,14 @@ impl TermCounter {
             });
             all.truncate(MAX_TERMS);
         }
-        let mut out: Vec<TermCount> = all
-            .into_iter()
-            .map(|(id, (c, ti, _))| TermCount {
-                hash: id,
-                count: c.min(u32::from(u16::MAX)) as u16,
-                in_title: ti,
-            })
-            .collect();
+        // Into a fresh, exact buffer: collecting in place would keep the source's allocation,
+        // twice the size these 8-byte entries need, for the life of the features.
+        let mut out: Vec<TermCount> = Vec::with_capacity(all.len());
+        out.extend(all.into_iter().map(|(id, (c, ti, _))| TermCount {
+            hash: id,
+            count: c.min(u32::from(u16::MAX)) as u16,
+            in_title: ti,
+        }));
         out.sort_unstable_by_key(|t| t.hash);
         out
     }

@@ -213,6 +213,15 @@ fn link_text<'a>(
     linked: &mut HashSet<usize>,
     out: &mut Vec<Event<'a>>,
 ) {
+    // Every target this page may link is linked already: the rest of the text needs no scan.
+    if targets
+        .allowed
+        .as_ref()
+        .is_some_and(|a| linked.len() >= a.len())
+    {
+        out.push(Event::Text(text));
+        return;
+    }
     let found: Vec<_> = targets
         .inner
         .matcher
