@@ -866,6 +866,30 @@ pub fn name_key(name: &str) -> String {
 pub fn name_key_into(name: &str, key: &mut String) {
     key.clear();
     let mut space = false;
+    // Most names are ASCII: byte by byte, with no per-character case tables.
+    if name.is_ascii() {
+        for &b in name.as_bytes() {
+            match b {
+                b'.' => {}
+                b if char::from(b).is_whitespace() => space = !key.is_empty(),
+                b => {
+                    if space {
+                        key.push(' ');
+                        space = false;
+                    }
+                    key.push(char::from(b.to_ascii_lowercase()));
+                }
+            }
+        }
+        return;
+    }
+    name_key_by_chars(name, key);
+}
+
+/// The general case of [`name_key_into`] (and its reference): any text, character by character.
+fn name_key_by_chars(name: &str, key: &mut String) {
+    key.clear();
+    let mut space = false;
     for c in name.chars() {
         match c {
             '.' => {}
@@ -955,5 +979,21 @@ mod tests {
         assert_eq!(name_key("U.S."), "us");
         assert_eq!(name_key("  Antony   Blinken "), "antony blinken");
         assert_eq!(name_key("Cote d’Ivoire"), "cote d'ivoire");
+    }
+
+    #[test]
+    fn ascii_name_keys_match_the_general_rule() {
+        let mut reference = String::new();
+        for name in [
+            "U.S. Secretary of State",
+            " Mr.  Antony\tBlinken\r\n",
+            "A\u{b}B\u{c}C",
+            "O'Neill-Smith 3rd",
+            "...",
+            "",
+        ] {
+            name_key_by_chars(name, &mut reference);
+            assert_eq!(name_key(name), reference, "{name:?}");
+        }
     }
 }

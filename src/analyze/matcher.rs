@@ -18,6 +18,10 @@ struct Phrase {
     /// Phrases with a capital letter match only as written (or in capitals): "US" is not
     /// "us". Lower-case phrases match in any case: "climate change", "Climate Change".
     exact_case: bool,
+    /// The all-capitals form of an exact-case phrase.
+    upper: String,
+    /// Lower case, for phrases the ASCII-folding automaton cannot settle alone (non-ASCII).
+    lower: Option<String>,
 }
 
 /// Finds phrases as whole words. Where matches overlap, the leftmost wins, then the
@@ -25,27 +29,20 @@ struct Phrase {
 ///
 /// Phrases with a capital go into a case-sensitive automaton (with their all-capitals form),
 /// lower-case phrases into an ASCII-case-insensitive one: lower-case text does not even
-/// reach the verification step for names.
+/// reach the verification step for names. Both report overlapping candidates, and only
+/// those that pass the whole-word and case checks compete for leftmost-longest, so a longer
+/// candidate that fails its check never hides a shorter phrase inside it. A handful of
+/// capitalised phrases (a site's topics) share the folding automaton instead, checked for
+/// case after the match: one scan of the text, and the same matches.
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
-    exact: Option<AhoCorasick>,
-    /// Pattern of `exact` → phrase.
-    exact_phrase: Vec<usize>,
-    folded: Option<AhoCorasick>,
-    folded_phrase: Vec<usize>,
+    /// Each automaton with its pattern → (phrase, whether the case must be checked).
+    automata: Vec<(AhoCorasick, Vec<(usize, bool)>)>,
     phrases: Vec<Phrase>,
 }
 
-fn automaton(patterns: &[String], fold: bool) -> Option<AhoCorasick> {
-    if patterns.is_empty() {
-        return None;
-    }
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(fold)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
-        .ok()
-}
+/// Up to this many capitalised patterns share the folding automaton.
+const SHARED_SCAN_MAX: usize = 256;
 
 impl PhraseMatcher {
     /// `phrases`: surface form and an id (several forms may share an id). Empty forms are
@@ -66,7 +63,7 @@ impl PhraseMatcher {
                 exact.push(text.clone());
                 exact_phrase.push(k);
                 let upper = text.to_uppercase();
-                if upper != text && seen.insert(upper.clone()) {
+                if upper != text {
                     exact.push(upper);
                     exact_phrase.push(k);
                 }
@@ -74,17 +71,59 @@ impl PhraseMatcher {
                 folded.push(text.clone());
                 folded_phrase.push(k);
             }
+            let lower = (!exact_case && !text.is_ascii()).then(|| text.to_lowercase());
+            // The folding automaton folds ASCII letters only: a lower-case phrase with other
+            // letters gets its capitalised forms ("Über", "Über Alles", "ÜBER ALLES") as
+            // patterns of their own.
+            if lower.is_some() {
+                let mut forms = vec![
+                    capitalised(&text, false),
+                    capitalised(&text, true),
+                    text.to_uppercase(),
+                ];
+                forms.dedup();
+                for form in forms {
+                    if !form.eq_ignore_ascii_case(&text) {
+                        folded.push(form);
+                        folded_phrase.push(k);
+                    }
+                }
+            }
+            let upper = if exact_case {
+                text.to_uppercase()
+            } else {
+                String::new()
+            };
             list.push(Phrase {
                 text,
                 id,
                 exact_case,
+                upper,
+                lower,
             });
         }
+        let mut exact_phrase: Vec<(usize, bool)> =
+            exact_phrase.into_iter().map(|k| (k, false)).collect();
+        let mut folded_phrase: Vec<(usize, bool)> =
+            folded_phrase.into_iter().map(|k| (k, true)).collect();
+        if exact.len() <= SHARED_SCAN_MAX {
+            folded.append(&mut exact);
+            folded_phrase.extend(exact_phrase.drain(..).map(|(k, _)| (k, true)));
+        }
+        let automata = [(exact, exact_phrase, false), (folded, folded_phrase, true)]
+            .into_iter()
+            .filter(|(p, _, _)| !p.is_empty())
+            .filter_map(|(p, table, fold)| {
+                let ac = AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(fold)
+                    .match_kind(MatchKind::Standard)
+                    .build(&p)
+                    .ok()?;
+                Some((ac, table))
+            })
+            .collect();
         PhraseMatcher {
-            exact: automaton(&exact, false),
-            exact_phrase,
-            folded: automaton(&folded, true),
-            folded_phrase,
+            automata,
             phrases: list,
         }
     }
@@ -96,22 +135,11 @@ impl PhraseMatcher {
     /// Non-overlapping whole-word matches in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        if let Some(ac) = &self.exact {
-            for m in ac.find_iter(text) {
-                if whole_word(text, m.start(), m.end()) {
-                    found.push((
-                        m.start(),
-                        m.end(),
-                        self.exact_phrase[m.pattern().as_usize()],
-                    ));
-                }
-            }
-        }
-        if let Some(ac) = &self.folded {
-            for m in ac.find_iter(text) {
-                let k = self.folded_phrase[m.pattern().as_usize()];
+        for (ac, table) in &self.automata {
+            for m in ac.find_overlapping_iter(text) {
+                let (k, check) = table[m.pattern().as_usize()];
                 let (s, e) = (m.start(), m.end());
-                if whole_word(text, s, e) && case_ok(&text[s..e], &self.phrases[k]) {
+                if whole_word(text, s, e) && (!check || case_ok(&text[s..e], &self.phrases[k])) {
                     found.push((s, e, k));
                 }
             }
@@ -119,7 +147,7 @@ impl PhraseMatcher {
         if found.is_empty() {
             return Vec::new();
         }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut out = Vec::new();
         let mut last_end = 0;
         for (s, e, k) in found {
@@ -150,12 +178,33 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     ok_before && ok_after
 }
 
-fn case_ok(found: &str, phrase: &Phrase) -> bool {
-    if !phrase.exact_case {
-        // The automaton folds ASCII only; other letters must be the same.
-        return found.to_lowercase() == phrase.text.to_lowercase();
+/// `text` with its first letter (`every_word`: each word's first letter) in capitals.
+fn capitalised(text: &str, every_word: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at_start = true;
+    for c in text.chars() {
+        if at_start && c.is_alphanumeric() {
+            out.extend(c.to_uppercase());
+            at_start = false;
+        } else {
+            out.push(c);
+            if every_word && c.is_whitespace() {
+                at_start = true;
+            }
+        }
     }
-    found == phrase.text || found == phrase.text.to_uppercase()
+    out
+}
+
+fn case_ok(found: &str, phrase: &Phrase) -> bool {
+    if phrase.exact_case {
+        return found == phrase.text || found == phrase.upper;
+    }
+    // The automaton matched ASCII letters in any case; other letters must agree too.
+    match &phrase.lower {
+        None => true,
+        Some(lower) => found.to_lowercase() == *lower,
+    }
 }
 
 #[cfg(test)]
@@ -202,5 +251,72 @@ mod tests {
         let text = "the U.S.-led plan, U.S. officials; U.S.A";
         let got: Vec<usize> = pm.find(text).iter().map(|x| x.start).collect();
         assert_eq!(got, [4, 19]);
+    }
+
+    #[test]
+    fn a_longer_phrase_in_the_wrong_case_hides_nothing() {
+        let pm = m(&[("Strike Force", 0), ("strike", 1)]);
+        let text = "a strike force; the Strike Force";
+        let got: Vec<(usize, usize)> = pm.find(text).iter().map(|x| (x.start, x.id)).collect();
+        assert_eq!(got, [(2, 1), (20, 0)]);
+    }
+
+    #[test]
+    fn capitals_beyond_ascii() {
+        let pm = m(&[("Zürich", 0), ("über", 1)]);
+        let text = "Zürich, ZÜRICH, zürich, ÜBER and Über";
+        let got: Vec<&str> = pm
+            .find(text)
+            .iter()
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(got, ["Zürich", "ZÜRICH", "ÜBER", "Über"]);
+    }
+
+    #[test]
+    fn shared_and_separate_scans_agree() {
+        let phrases = [
+            ("US", 0),
+            ("Gaza Strip", 1),
+            ("Gaza", 1),
+            ("climate change", 2),
+            ("Strike Force", 3),
+            ("strike", 4),
+            ("Zürich", 5),
+            ("über", 6),
+            ("U.S.", 7),
+        ];
+        let text = "us and the US; Gazans in the Gaza Strip, GAZA; Climate Change, a strike \
+                    force, the Strike Force, ZÜRICH, zürich, Über, U.S.-led";
+        let small = m(&phrases);
+        assert_eq!(small.automata.len(), 1, "one shared scan");
+        // Enough capitalised phrases for a case-sensitive automaton of their own.
+        let fillers: Vec<(String, usize)> = (0..SHARED_SCAN_MAX)
+            .map(|i| (format!("Filler{i}"), 100 + i))
+            .collect();
+        let large = PhraseMatcher::new(
+            phrases
+                .iter()
+                .map(|(t, i)| (t.to_string(), *i))
+                .chain(fillers),
+        );
+        assert_eq!(large.automata.len(), 2, "two scans");
+        let found = small.find(text);
+        let got: Vec<&str> = found.iter().map(|x| &text[x.start..x.end]).collect();
+        assert_eq!(
+            got,
+            [
+                "US",
+                "Gaza Strip",
+                "GAZA",
+                "Climate Change",
+                "strike",
+                "Strike Force",
+                "ZÜRICH",
+                "Über",
+                "U.S."
+            ]
+        );
+        assert_eq!(found, large.find(text));
     }
 }
