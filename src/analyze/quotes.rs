@@ -117,7 +117,8 @@ pub(crate) fn find(blocks: &[Block]) -> Vec<FoundQuote> {
             }
         }
         // Quotation marks with a speaker right after or right before.
-        if !text.contains(['"', '“', '«', '\'']) {
+        // (An apostrophe alone opens nothing: the pattern's single quotes come in pairs.)
+        if !text.contains(['"', '“', '«']) && !text.contains("''") {
             continue;
         }
         for m in p.quoted.find_iter(text) {
