@@ -298,6 +298,15 @@ impl Config {
                     "give every topic a name",
                 );
             }
+            if let Some(kind) = &topic.kind {
+                if crate::corpus::TopicKind::known(kind).is_none() {
+                    return fail(
+                        &format!("topics[{i}].kind"),
+                        format!("{kind:?} is not a kind of topic"),
+                        "use person, place, organisation or theme (or leave it out to let Dossier decide)",
+                    );
+                }
+            }
         }
         for (i, source) in self.sources.iter().enumerate() {
             if source.name.trim().is_empty() {
@@ -364,6 +373,21 @@ mod tests {
     #[test]
     fn bad_date_pattern_is_rejected() {
         assert!(parse("date_format:\n  long: \"%Q\"\n").is_err());
+    }
+
+    #[test]
+    fn unknown_topic_kind_is_rejected() {
+        let err =
+            parse("topics:\n  - name: Gaza\n    kind: place\n  - name: Ek\n    kind: peson\n")
+                .unwrap_err();
+        let Error::Config(d) = err else {
+            panic!("wrong error kind")
+        };
+        assert!(d.message.contains("topics[1].kind"), "{}", d.message);
+        assert!(d.message.contains("peson"), "{}", d.message);
+        for kind in ["person", "Place", "organization", "theme"] {
+            assert!(parse(&format!("topics:\n  - name: X\n    kind: {kind}\n")).is_ok());
+        }
     }
 
     #[test]

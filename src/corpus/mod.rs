@@ -36,13 +36,19 @@ pub enum TopicKind {
 
 impl TopicKind {
     /// Read `kind:` from site.yaml: person, place, organisation (or organization), theme.
-    /// Anything else is a theme.
+    /// Anything else is a theme (site.yaml's check refuses it first: see [`TopicKind::known`]).
     pub fn parse(text: &str) -> TopicKind {
+        TopicKind::known(text).unwrap_or(TopicKind::Theme)
+    }
+
+    /// The kind a `kind:` value names, if it names one.
+    pub fn known(text: &str) -> Option<TopicKind> {
         match text.trim().to_lowercase().as_str() {
-            "person" | "people" => TopicKind::Person,
-            "place" | "location" => TopicKind::Place,
-            "organisation" | "organization" | "org" => TopicKind::Organisation,
-            _ => TopicKind::Theme,
+            "person" | "people" => Some(TopicKind::Person),
+            "place" | "location" => Some(TopicKind::Place),
+            "organisation" | "organization" | "org" => Some(TopicKind::Organisation),
+            "theme" => Some(TopicKind::Theme),
+            _ => None,
         }
     }
 
