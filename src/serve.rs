@@ -107,6 +107,8 @@ struct Shared {
     connections: AtomicUsize,
     /// Tells a page whose event stream reconnects whether it reached a new server.
     instance: String,
+    /// The address listened on (decides which `Host` headers are answered).
+    bound: IpAddr,
 }
 
 impl Preview {
@@ -133,6 +135,7 @@ impl Preview {
             stopping: AtomicBool::new(false),
             connections: AtomicUsize::new(0),
             instance,
+            bound: addr.ip(),
         });
         let accept = {
             let shared = shared.clone();
@@ -292,6 +295,8 @@ enum HeadError {
 struct RequestHead {
     method: String,
     target: String,
+    /// The `Host` header, if any.
+    host: Option<String>,
 }
 
 /// Read up to the blank line ending the request head.
@@ -332,10 +337,45 @@ fn read_head(stream: &mut impl Read) -> Result<RequestHead, HeadError> {
     if !version.trim_end().starts_with("HTTP/1.") || method.is_empty() || target.is_empty() {
         return Err(HeadError::Malformed);
     }
+    let host = head.lines().skip(1).find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("host")
+            .then(|| value.trim().to_string())
+    });
     Ok(RequestHead {
         method: method.to_string(),
         target: target.to_string(),
+        host,
     })
+}
+
+/// Whether a request's `Host` may be answered. A preview on a loopback address answers only
+/// to loopback names and IP addresses: a web page elsewhere could otherwise point a name of
+/// its own at 127.0.0.1 (DNS rebinding) and read the preview from the user's browser. A
+/// preview bound to another address (`--bind`) was opened to the network on purpose.
+fn host_allowed(host: Option<&str>, bound: IpAddr) -> bool {
+    if !bound.is_loopback() {
+        return true;
+    }
+    let Some(host) = host else {
+        // HTTP/1.0 clients may send none; browsers always do.
+        return true;
+    };
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // [::1]:1111
+        rest.split(']').next().unwrap_or_default()
+    } else {
+        host.rsplit_once(':').map_or(host, |(name, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) {
+                name
+            } else {
+                host
+            }
+        })
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name.parse::<IpAddr>().is_ok() || name == "localhost" || name.ends_with(".localhost")
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -358,6 +398,15 @@ fn handle_connection(mut stream: TcpStream, shared: &Shared) {
             return;
         }
     };
+    if !host_allowed(head.host.as_deref(), shared.bound) {
+        let _ = plain(
+            &mut stream,
+            403,
+            "Forbidden: this preview answers only at localhost or 127.0.0.1 addresses",
+            false,
+        );
+        return;
+    }
     let head_only = match head.method.as_str() {
         "GET" => false,
         "HEAD" => true,
@@ -953,7 +1002,8 @@ mod tests {
             read_head(&mut ok),
             Ok(RequestHead {
                 method: "GET".into(),
-                target: "/a%20b?x".into()
+                target: "/a%20b?x".into(),
+                host: Some("x".into()),
             })
         );
         let mut bad: &[u8] = b"GET /\r\n\r\n";
@@ -962,6 +1012,33 @@ mod tests {
         assert_eq!(read_head(&mut huge.as_bytes()), Err(HeadError::TooLarge));
         let mut cut: &[u8] = b"GET / HTTP/1.1\r\nHost";
         assert_eq!(read_head(&mut cut), Err(HeadError::Malformed));
+    }
+
+    #[test]
+    fn loopback_previews_answer_loopback_hosts_only() {
+        let local = IpAddr::V4(Ipv4Addr::LOCALHOST);
+        for ok in [
+            None,
+            Some("127.0.0.1:1111"),
+            Some("localhost:1111"),
+            Some("LocalHost"),
+            Some("app.localhost:8080"),
+            Some("[::1]:1111"),
+            Some("192.168.1.5:1111"),
+        ] {
+            assert!(host_allowed(ok, local), "{ok:?}");
+        }
+        for bad in [
+            Some("evil.example:1111"),
+            Some("evil.example"),
+            Some("localhost.evil.example"),
+            Some(""),
+        ] {
+            assert!(!host_allowed(bad, local), "{bad:?}");
+        }
+        // Opened to the network on purpose: any name.
+        let lan = IpAddr::V4(Ipv4Addr::UNSPECIFIED);
+        assert!(host_allowed(Some("mybox.lan:1111"), lan));
     }
 
     #[test]

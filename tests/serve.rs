@@ -146,12 +146,17 @@ fn host_of(url: &str) -> String {
 
 /// One request over a plain TCP connection, the target sent exactly as given.
 fn request(url: &str, method: &str, target: &str) -> Response {
+    request_as(url, &host_of(url), method, target)
+}
+
+/// [`request`] with the `Host` header a browser would send for `host_header`.
+fn request_as(url: &str, host_header: &str, method: &str, target: &str) -> Response {
     let host = host_of(url);
     let mut s = TcpStream::connect(&host).expect("the server accepts");
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(
         s,
-        "{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: {host_header}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -425,6 +430,16 @@ fn serve_never_answers_with_files_outside_the_site() {
             !r.body.contains("base_url: https://example.org") && !r.body.contains("TOP-SECRET"),
             "{target} leaked a file"
         );
+    }
+    // A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) is refused;
+    // the loopback names are answered.
+    let port = host_of(&url).rsplit(':').next().unwrap().to_string();
+    let foreign = request_as(&url, &format!("rebind.example:{port}"), "GET", "/");
+    assert_eq!(foreign.status, 403);
+    assert!(!foreign.body.contains("<html"), "{}", foreign.body);
+    for name in ["localhost", "127.0.0.1"] {
+        let r = request_as(&url, &format!("{name}:{port}"), "GET", "/");
+        assert_eq!(r.status, 200, "{name}");
     }
 }
 
