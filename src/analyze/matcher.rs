@@ -3,6 +3,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::fasthash::FastMap;
+use super::text::char_at;
 
 /// A phrase found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,20 +272,6 @@ const ASCII_LOWER_ALNUM: [u8; 256] = {
     table
 };
 
-/// The character starting at byte `i` of `text` (a character boundary).
-#[inline]
-fn char_at(text: &str, i: usize) -> char {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        char::from(b)
-    } else {
-        text[i..]
-            .chars()
-            .next()
-            .unwrap_or(char::REPLACEMENT_CHARACTER)
-    }
-}
-
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -318,29 +305,13 @@ fn capitalised(text: &str, every_word: bool) -> String {
 }
 
 fn case_ok(found: &str, phrase: &Phrase) -> bool {
-    case_ok_with(
-        found,
-        phrase.exact_case,
-        &phrase.text,
-        &phrase.upper,
-        phrase.lower.as_deref(),
-    )
-}
-
-fn case_ok_with(
-    found: &str,
-    exact_case: bool,
-    text: &str,
-    upper: &str,
-    lower: Option<&str>,
-) -> bool {
-    if exact_case {
-        return found == text || found == upper;
+    if phrase.exact_case {
+        return found == phrase.text || found == phrase.upper;
     }
     // ASCII letters were compared in any case; other letters must agree too.
-    match lower {
+    match &phrase.lower {
         None => true,
-        Some(lower) => found.to_lowercase() == lower,
+        Some(lower) => found.to_lowercase() == *lower,
     }
 }
 
@@ -348,21 +319,8 @@ fn case_ok_with(
 /// overlapping matches. The reference the current one must agree with.
 #[cfg(test)]
 mod reference {
-    use super::{capitalised, case_ok_with, whole_word, PhraseMatch};
+    use super::{capitalised, case_ok, whole_word, Phrase, PhraseMatch};
     use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-    #[derive(Debug, Clone)]
-    struct Phrase {
-        text: String,
-        id: usize,
-        /// Phrases with a capital letter match only as written (or in capitals): "US" is not
-        /// "us". Lower-case phrases match in any case: "climate change", "Climate Change".
-        exact_case: bool,
-        /// The all-capitals form of an exact-case phrase.
-        upper: String,
-        /// Lower case, for phrases the ASCII-folding automaton cannot settle alone (non-ASCII).
-        lower: Option<String>,
-    }
 
     /// Finds phrases as whole words. Where matches overlap, the leftmost wins, then the
     /// longest, then the phrase given first.
@@ -476,16 +434,7 @@ mod reference {
                     let (k, check) = table[m.pattern().as_usize()];
                     let (s, e) = (m.start(), m.end());
                     let p = &self.phrases[k];
-                    if whole_word(text, s, e)
-                        && (!check
-                            || case_ok_with(
-                                &text[s..e],
-                                p.exact_case,
-                                &p.text,
-                                &p.upper,
-                                p.lower.as_deref(),
-                            ))
-                    {
+                    if whole_word(text, s, e) && (!check || case_ok(&text[s..e], p)) {
                         found.push((s, e, k));
                     }
                 }

@@ -283,7 +283,7 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
 
 /// The character starting at byte `i` of `text` (a character boundary).
 #[inline]
-fn char_at(text: &str, i: usize) -> char {
+pub(super) fn char_at(text: &str, i: usize) -> char {
     let b = text.as_bytes()[i];
     if b.is_ascii() {
         char::from(b)
@@ -382,7 +382,7 @@ fn split_hyphenated(word: &str, base: usize) -> Vec<(usize, usize, bool)> {
 #[cfg(test)]
 mod reference {
     use super::super::lexicon::lexicon;
-    use super::{is_abbreviation, is_apostrophe, split_hyphenated, Token};
+    use super::{is_abbreviation, is_apostrophe, push_word, split_hyphenated, Token};
 
     pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         let mut tokens = Vec::new();
@@ -502,28 +502,16 @@ mod reference {
             };
             for part in parts.as_slice().iter().copied() {
                 let (ps, pe, forced_break) = part;
-                let mut t = Token {
-                    text: &text[ps..pe],
-                    start: ps,
-                    end: pe,
-                    sentence_start,
-                    break_after: forced_break,
-                    possessive: false,
-                };
-                sentence_start = false;
-                // Possessive endings: `'s` inside the word, or a bare apostrophe after an s.
-                let apostrophe = t.text.len() > 2 && t.text.contains(['\'', '’']);
-                for suffix in ["'s", "’s", "'S", "’S"].into_iter().filter(|_| apostrophe) {
-                    if let Some(stripped) = t.text.strip_suffix(suffix) {
-                        if !stripped.is_empty() {
-                            t.text = stripped;
-                            t.end = ps + stripped.len();
-                            t.possessive = true;
-                            t.break_after = true;
-                        }
-                    }
-                }
-                tokens.push(t);
+                let apostrophe = text[ps..pe].contains(['\'', '’']);
+                push_word(
+                    text,
+                    ps,
+                    pe,
+                    forced_break,
+                    apostrophe,
+                    &mut sentence_start,
+                    tokens,
+                );
             }
             if !dotted && char_at(next).is_some_and(is_apostrophe) {
                 if let Some(t) = tokens.last_mut() {
