@@ -320,7 +320,7 @@ pub fn parse_document(
             vec![
                 Diagnostic::error(path, format!("front matter: {}", e.message))
                     .at(e.line, e.column)
-                    .hint("fix the front matter; README.md documents every field"),
+                    .hint("fix the front matter; docs/content.md (in Dossier's repository) documents every field"),
             ]
         })?
     };
