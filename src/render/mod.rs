@@ -3,6 +3,7 @@
 //! `pages` builds every page's context from the [`Site`]; this module loads the theme and
 //! turns contexts into bytes, in parallel.
 
+pub mod doc_links;
 pub mod markdown;
 pub mod pages;
 pub mod urls;

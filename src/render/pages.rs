@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
+use super::doc_links::DocLinks;
 use super::markdown::{self, RenderedBody};
 use super::urls::{self, Links};
 use super::{Page, PageSpec};
@@ -63,6 +64,8 @@ pub struct Shared {
     months: BTreeMap<(i32, u32), Vec<NaiveDate>>,
     /// Topic names to link at their first mention in a body (unless turned off).
     mentions: Option<MentionTargets>,
+    /// Where Markdown links to other documents and to files point.
+    doc_links: Option<DocLinks>,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -188,6 +191,11 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 impl Shared {
     pub fn new(site: Site) -> Shared {
+        Shared::with_doc_links(site, None)
+    }
+
+    /// [`Shared::new`], with Markdown links between documents and to files resolved.
+    pub fn with_doc_links(site: Site, doc_links: Option<DocLinks>) -> Shared {
         let config = &site.config;
         let links = Links {
             index_html: config.link_index_html,
@@ -281,6 +289,7 @@ impl Shared {
             feed_bodies: BTreeMap::new(),
             months,
             mentions,
+            doc_links,
             site,
         };
         // Article pages sit two folders deep.
@@ -329,7 +338,11 @@ impl Shared {
     /// A document's body as HTML, the first mention of each of its topics linked (with
     /// `prefix` before the links: the way from the page to the site root).
     fn body_html(&self, i: usize, prefix: &str) -> RenderedBody {
-        let events = markdown::events(&self.site.docs[i].body);
+        let doc = &self.site.docs[i];
+        let mut events = markdown::events(&doc.body);
+        if let Some(links) = &self.doc_links {
+            events = links.rewrite(events, &doc.rel_path, prefix);
+        }
         match &self.mentions {
             Some(m) => {
                 let view = m
