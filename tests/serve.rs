@@ -886,3 +886,55 @@ fn a_save_during_a_rebuild_stops_it_and_one_rebuild_covers_both() {
         assert_eq!(rebuilds(&mut run) - before, 1, "one rebuild, not two");
     }
 }
+
+/// Idle clients that never finish their request head, then a hundred busy ones: every request
+/// gets its answer and a save still reaches open pages. Counts, not timings: the figures of
+/// the same load are in BENCHMARKS.md (bench/serve_load.sh).
+#[test]
+fn half_open_connections_and_many_clients_do_not_stop_the_preview() {
+    let site = site("basic");
+    let mut run = Running::start(&["serve", "--port", "0"], site.path());
+    let url = run.url();
+    let host = host_of(&url);
+    let events = Events::open(&url);
+
+    // 500 connections that send half a request head and wait.
+    let idle: Vec<TcpStream> = (0..500)
+        .map(|_| {
+            let mut s = TcpStream::connect(&host).expect("the server accepts");
+            s.write_all(b"GET /index.html HTTP/1.1\r\nHo").unwrap();
+            s
+        })
+        .collect();
+    let page = get(&url, "/articles/council-votes/");
+    assert_eq!(page.status, 200, "a normal request is served beside them");
+
+    // 100 clients at once, 20 requests each, every one answered in full.
+    let failures = Arc::new(Mutex::new(Vec::new()));
+    let clients: Vec<_> = (0..100)
+        .map(|c| {
+            let url = url.clone();
+            let failures = failures.clone();
+            std::thread::spawn(move || {
+                for i in 0..20 {
+                    let target = if (c + i) % 2 == 0 { "/" } else { "/style.css" };
+                    let r = get(&url, target);
+                    if r.status != 200 || r.body.is_empty() {
+                        failures.lock().unwrap().push(format!("{target}: {}", r.status));
+                    }
+                }
+            })
+        })
+        .collect();
+    for c in clients {
+        c.join().expect("a client thread finished");
+    }
+    assert!(failures.lock().unwrap().is_empty(), "{:?}", failures.lock().unwrap());
+
+    // A save still reaches the open page.
+    let doc = site.path().join("content/articles/2024/council-votes.md");
+    let text = std::fs::read_to_string(&doc).unwrap();
+    atomic_save(&doc, &text.replace("on Monday evening", "under load"));
+    events.next("reload");
+    drop(idle);
+}
