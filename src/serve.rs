@@ -294,10 +294,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route(EVENTS_PATH, get(events))
         .route(SCRIPT_PATH, get(script))
         .fallback(site_file)
-        .layer(axum::middleware::from_fn_with_state(
-            shared.clone(),
-            guard,
-        ))
+        .layer(axum::middleware::from_fn_with_state(shared.clone(), guard))
         .with_state(shared)
 }
 
@@ -350,7 +347,9 @@ async fn site_file(State(shared): State<Arc<Shared>>, request: Request) -> Respo
     // Only origin-form targets ("/path?query"): no authority or absolute forms.
     let uri = request.uri();
     let target = match uri.path_and_query() {
-        Some(p) if uri.authority().is_none() && p.as_str().starts_with('/') => p.as_str().to_string(),
+        Some(p) if uri.authority().is_none() && p.as_str().starts_with('/') => {
+            p.as_str().to_string()
+        }
         _ => return plain(StatusCode::BAD_REQUEST, "Bad request: path refused"),
     };
     let dir = shared.dir.clone();
@@ -479,15 +478,13 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
         },
     );
     let all: std::pin::Pin<Box<dyn Stream<Item = Result<SseEvent, Infallible>> + Send>> =
-        Box::pin(
-            futures_util::StreamExt::map(
-                futures_util::StreamExt::chain(
-                    stream::iter(first),
-                    futures_util::StreamExt::flatten(later),
-                ),
-                Ok,
+        Box::pin(futures_util::StreamExt::map(
+            futures_util::StreamExt::chain(
+                stream::iter(first),
+                futures_util::StreamExt::flatten(later),
             ),
-        );
+            Ok,
+        ));
     (
         [("X-Accel-Buffering", "no")],
         Sse::new(all).keep_alive(KeepAlive::new().interval(KEEPALIVE)),

@@ -920,7 +920,10 @@ fn half_open_connections_and_many_clients_do_not_stop_the_preview() {
                     let target = if (c + i) % 2 == 0 { "/" } else { "/style.css" };
                     let r = get(&url, target);
                     if r.status != 200 || r.body.is_empty() {
-                        failures.lock().unwrap().push(format!("{target}: {}", r.status));
+                        failures
+                            .lock()
+                            .unwrap()
+                            .push(format!("{target}: {}", r.status));
                     }
                 }
             })
@@ -929,7 +932,11 @@ fn half_open_connections_and_many_clients_do_not_stop_the_preview() {
     for c in clients {
         c.join().expect("a client thread finished");
     }
-    assert!(failures.lock().unwrap().is_empty(), "{:?}", failures.lock().unwrap());
+    assert!(
+        failures.lock().unwrap().is_empty(),
+        "{:?}",
+        failures.lock().unwrap()
+    );
 
     // A save still reaches the open page.
     let doc = site.path().join("content/articles/2024/council-votes.md");
