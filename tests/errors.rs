@@ -296,3 +296,30 @@ fn document_links_and_images_work_from_disk_and_under_a_sub_path() {
         broken_links(&public)
     );
 }
+
+#[test]
+fn every_front_matter_problem_of_a_file_is_reported() {
+    let site = site("basic");
+    let root = site.path();
+    write(
+        root,
+        "content/articles/2024/three.md",
+        b"---\ntitle: Three problems\ndate: 2024-02-30x\nautor: Someone\ndraft: perhaps\n---\nBody.\n",
+    );
+    let out = dossier().arg("check").arg("-r").arg(root).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("three.md:3:1: error: front matter: date:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("three.md:4:1: error: front matter: autor: unknown field"),
+        "{err}"
+    );
+    assert!(
+        err.contains("three.md:5:1: error: front matter: draft:"),
+        "{err}"
+    );
+    assert!(err.contains("3 errors"), "{err}");
+}
