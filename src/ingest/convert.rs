@@ -15,6 +15,7 @@ use super::dates;
 use super::decode::{self, NotText};
 use super::frontmatter;
 use super::kind;
+use super::locate;
 use super::markdown::{self, Block};
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
@@ -34,6 +35,7 @@ pub const DUPLICATE_LINE: &str = "duplicate-line";
 pub const SAME_AS_DROPPED: &str = "same-as-dropped";
 pub const TEASER_AFTER_END: &str = "teaser-after-end";
 pub const CONFIG_BOILERPLATE: &str = "config-boilerplate";
+pub const AFTER_ARTICLE: &str = "after-article";
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|permalink|canonical|source url|short link|shortlink|article link|original article)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?$")
@@ -111,6 +113,10 @@ struct Doc<'a> {
     /// Each unit read as a date line, when first asked.
     date_lines: Vec<OnceCell<Option<dates::DateLine>>>,
     opts: &'a ConvertOptions,
+    /// The densest run of prose (`locate::article_run`), found after the line-by-line pass.
+    run: Option<(usize, usize)>,
+    /// The input is Markdown (the user's own writing), not a page's text.
+    markdown: bool,
 }
 
 impl Doc<'_> {
@@ -471,6 +477,8 @@ pub fn convert(
         role: vec![Role::Text; n],
         units,
         opts,
+        run: None,
+        markdown,
     };
     let mut ev = Evidence::default();
 
@@ -497,7 +505,9 @@ pub fn convert(
         }
     }
 
-    // 2. The headline.
+    // 2. Where the article is, then its headline.
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    doc.run = locate::article_run(&doc.units, &furniture);
     let title_idx = find_title(&doc);
     let title = title_idx.map(|i| doc.units[i].text.clone());
     if let Some(t) = title_idx {
@@ -555,10 +565,17 @@ pub fn convert(
     read_top_metadata(&mut doc, &mut ev, title_idx, zone_end);
 
     // 5. The end of the article: after it, other stories' teasers and page furniture.
-    let end = find_end(&mut doc, &mut ev, start);
+    // A marked end (credit line, end mark, "Related" block) or the end of the densest run of
+    // prose, whichever comes first.
+    let marked_end = find_end(&mut doc, &mut ev, start);
+    let (end, end_rule) = match (marked_end, article_end(&doc, start)) {
+        (Some(a), Some(b)) if b < a => (Some(b), AFTER_ARTICLE),
+        (None, Some(b)) => (Some(b), AFTER_ARTICLE),
+        (a, _) => (a, TEASER_AFTER_END),
+    };
     if let Some(e) = end {
         for i in e..n {
-            doc.set(i, TEASER_AFTER_END);
+            doc.set(i, end_rule);
         }
     }
 
@@ -745,6 +762,92 @@ fn strip_outlet_suffix(title: &str, opts: &ConvertOptions, ev: &mut Evidence) ->
     title.to_string()
 }
 
+/// Where the article ends: after the densest run of prose, and the sentence-shaped lines
+/// that directly follow it (a last short paragraph).
+fn article_end(doc: &Doc, start: usize) -> Option<usize> {
+    let (_, mut e) = doc.run?;
+    if e <= start || doc.markdown {
+        // A Markdown file is the user's own writing: no page around it to cut away.
+        return None;
+    }
+    while e < doc.units.len() {
+        let u = &doc.units[e];
+        // Short sentences, speaker lines of a transcript, and the source or credit line
+        // that closes a story still belong to it.
+        let sentence = u.words >= 3 && ends_sentence(&u.text);
+        let closing = speaker_line(u).is_some()
+            || bylines::is_credit_line(&u.text)
+            || bylines::source_line(&u.text).is_some();
+        if doc.keep[e] || (!doc.dropped(e) && (sentence || closing)) {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    Some(e)
+}
+
+/// The headline: among the headline-shaped lines just above the densest run of prose, the
+/// one that shares most words with the lead, sits nearest to it and is followed by a
+/// byline or date.
+fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
+    let (s, _) = doc.run?;
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    let lead = locate::lead_words(&doc.units, s, &furniture);
+    let mut best: Option<(f64, usize)> = None;
+    let mut distance = 0usize;
+    for i in (0..s).rev() {
+        if doc.dropped(i) || doc.units[i].mark == Mark::Code {
+            continue;
+        }
+        if doc.is_metadata_shape(i) {
+            continue;
+        }
+        let u = &doc.units[i];
+        distance += 1;
+        if distance > 40 {
+            break;
+        }
+        if !headline_like(u)
+            || bp::is_breadcrumb(&u.text)
+            || speaker_line(u).is_some()
+            || bylines::name_line(&u.text).is_some()
+        {
+            continue;
+        }
+        let mut score: f64 = match u.words {
+            0..=2 => -1.0,
+            3 => 1.0,
+            4..=25 => 3.0,
+            _ => 1.0,
+        };
+        score += 5.0 * locate::lead_overlap(&u.lower, &lead);
+        score -= 0.4 * (distance - 1) as f64;
+        if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
+            score += 1.0;
+        }
+        let n = doc.units.len();
+        let next_meta = (i + 1..n.min(i + 5)).any(|j| {
+            matches!(
+                doc.drop[j].as_deref(),
+                Some(bp::READ_TIME) | Some(bp::DURATION)
+            ) || doc.bylines[j].is_some()
+                || doc.date_line(j).is_some_and(|d| !d.is_label_only())
+                || bylines::name_line(&doc.units[j].text).is_some()
+        });
+        if next_meta {
+            score += 2.0;
+        }
+        if u.mark != Mark::Plain {
+            score += 1.0;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
+}
+
 fn find_title(doc: &Doc) -> Option<usize> {
     let n = doc.units.len();
     // Markdown: a level-one heading near the top is the title.
@@ -761,6 +864,9 @@ fn find_title(doc: &Doc) -> Option<usize> {
         if !doc.dropped(i) && u.words <= 30 {
             *counts.entry(doc.norms[i].as_str()).or_default() += 1;
         }
+    }
+    if let Some(t) = title_above_run(doc, &counts) {
+        return Some(t);
     }
     let mut best: Option<(i32, usize)> = None;
     let mut seen = 0;

@@ -28,6 +28,7 @@ pub mod dates;
 mod decode;
 mod frontmatter;
 mod kind;
+mod locate;
 mod manifest;
 mod markdown;
 mod report;
