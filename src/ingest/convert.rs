@@ -508,6 +508,11 @@ pub fn convert(
     // 2. Where the article is, then its headline.
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     doc.run = locate::article_run(&doc.units, &furniture);
+    if std::env::var_os("DOSSIER_DEBUG_RUN").is_some() {
+        if let Some((s, e)) = doc.run {
+            eprintln!("RUN {source_file}: {} .. {} | {}", doc.units[s].line, doc.units[e - 1].line, &doc.units[s].text.chars().take(60).collect::<String>());
+        }
+    }
     let title_idx = find_title(&doc);
     let title = title_idx.map(|i| doc.units[i].text.clone());
     if let Some(t) = title_idx {
@@ -812,15 +817,29 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             || bp::is_breadcrumb(&u.text)
             || speaker_line(u).is_some()
             || bylines::name_line(&u.text).is_some()
+            || is_caption(&u.text)
+            || mostly_date(&u.text, doc.opts)
         {
             continue;
         }
         let mut score: f64 = match u.words {
             0..=2 => -1.0,
             3 => 1.0,
-            4..=25 => 3.0,
-            _ => 1.0,
+            4..=18 => 3.0,
+            19..=25 => 2.0,
+            _ => 0.0,
         };
+        // A headline often has a standfirst right under it: the first of two headline-shaped
+        // lines is the headline.
+        if let Some(j) = (i + 1..s).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j)) {
+            let v = &doc.units[j];
+            if u.words >= 4
+                && v.words >= 4
+                && (headline_like(v) || v.words <= 45 && ends_sentence(&v.text))
+            {
+                score += 1.2;
+            }
+        }
         score += 5.0 * locate::lead_overlap(&u.lower, &lead);
         score -= 0.4 * (distance - 1) as f64;
         if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
@@ -848,6 +867,119 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
     best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
 }
 
+/// When no headline stands above the densest run: a headline-shaped line followed closely by running prose that is part of
+/// the densest run; scored by the words it shares with that lead, its nearness to it, the
+/// byline or date under it, and its repetition on the page.
+fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
+    let (s, e) = doc.run?;
+    let n = doc.units.len();
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    let prose: Vec<bool> = (0..e)
+        .map(|i| !furniture[i] && locate::is_running_prose(&doc.units[i]))
+        .collect();
+    // The lead's words, per first lead paragraph (many candidates share one lead).
+    let mut leads: HashMap<usize, HashSet<&str>> = HashMap::new();
+    let mut best: Option<(f64, usize)> = None;
+    for i in 0..e {
+        if doc.dropped(i) || doc.units[i].mark == Mark::Code || prose[i] {
+            continue;
+        }
+        let u = &doc.units[i];
+        if !headline_like(u)
+            || doc.is_metadata_shape(i)
+            || bp::is_breadcrumb(&u.text)
+            || speaker_line(u).is_some()
+            || bylines::name_line(&u.text).is_some()
+            || is_caption(&u.text)
+            || mostly_date(&u.text, doc.opts)
+        {
+            continue;
+        }
+        // The first prose paragraph under it, and how many lines stand between.
+        let mut distance = 0usize;
+        let mut lead_at = None;
+        for j in i + 1..e {
+            if prose[j] {
+                lead_at = Some(j);
+                break;
+            }
+            if !doc.dropped(j) && !doc.is_metadata_shape(j) {
+                distance += 1;
+                if distance > 12 {
+                    break;
+                }
+            }
+        }
+        let Some(p) = lead_at else { continue };
+        let lead = leads
+            .entry(p)
+            .or_insert_with(|| locate::lead_words(&doc.units, p, &furniture));
+        let mut score: f64 = match u.words {
+            0..=2 => -1.0,
+            3 => 1.0,
+            4..=18 => 3.0,
+            19..=25 => 2.0,
+            _ => 0.0,
+        };
+        score += 5.0 * locate::lead_overlap(&u.lower, lead);
+        score -= 0.4 * distance as f64;
+        if p < s {
+            // Its prose is not the article's: a teaser above the article.
+            score -= 3.0;
+        }
+        if (s..i).any(|j| prose[j]) {
+            // Prose of the run above it: more likely a subheading.
+            score -= 2.0;
+        }
+        // A headline often has a standfirst right under it: the first of two headline-shaped
+        // lines is the headline.
+        if let Some(j) = (i + 1..e).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j)) {
+            let v = &doc.units[j];
+            if u.words >= 4
+                && v.words >= 4
+                && (headline_like(v) || v.words <= 45 && ends_sentence(&v.text))
+            {
+                score += 1.2;
+            }
+        }
+        if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
+            score += 1.0;
+        }
+        let next_meta = (i + 1..n.min(i + 5)).any(|j| {
+            matches!(
+                doc.drop[j].as_deref(),
+                Some(bp::READ_TIME) | Some(bp::DURATION)
+            ) || doc.bylines[j].is_some()
+                || doc.date_line(j).is_some_and(|d| !d.is_label_only())
+                || bylines::name_line(&doc.units[j].text).is_some()
+        });
+        if next_meta {
+            score += 2.0;
+        }
+        if u.mark != Mark::Plain {
+            score += 1.0;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
+}
+
+/// A line that is mostly a date or time stamp ("Updated Nov. 19, 2019 8:21 am ET"), not a
+/// headline that mentions a date.
+fn mostly_date(text: &str, opts: &ConvertOptions) -> bool {
+    let found = dates::find_dates(text, opts.date_order);
+    if found.is_empty() {
+        return false;
+    }
+    let date_bytes: usize = found.iter().map(|f| f.end - f.start).sum();
+    let has_time = text.as_bytes().windows(3).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit()
+    });
+    has_time || date_bytes * 3 >= text.len()
+}
+
 fn find_title(doc: &Doc) -> Option<usize> {
     let n = doc.units.len();
     // Markdown: a level-one heading near the top is the title.
@@ -865,7 +997,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
             *counts.entry(doc.norms[i].as_str()).or_default() += 1;
         }
     }
-    if let Some(t) = title_above_run(doc, &counts) {
+    if let Some(t) = title_above_run(doc, &counts).or_else(|| title_near_run(doc, &counts)) {
         return Some(t);
     }
     let mut best: Option<(i32, usize)> = None;
