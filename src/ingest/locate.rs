@@ -20,6 +20,47 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+static COMMENT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/comment_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// A short line that opens or labels a comment section ("34 Comments", "Leave a reply").
+pub fn is_comment_marker(u: &Unit) -> bool {
+    u.words <= 10
+        && !ends_sentence(&u.text)
+        && u.lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| COMMENT_WORDS.contains(w))
+}
+
+/// For each unit: most of its word 4-grams were already on the page above it (a teaser
+/// repeating the lead, a dump of the whole article in page metadata).
+pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut out = Vec::with_capacity(units.len());
+    for u in units {
+        let words: Vec<&str> = u.lower.split_whitespace().collect();
+        let grams: Vec<u64> = words
+            .windows(4)
+            .map(|w| {
+                let mut h = DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let old = grams.iter().filter(|g| seen.contains(g)).count();
+        out.push(grams.len() >= 8 && old * 10 >= grams.len() * 6);
+        seen.extend(grams);
+    }
+    out
+}
+
 /// What a short line costs the run it sits in, in words of prose.
 const SHORT_LINE_COST: f64 = 10.0;
 /// What a line already recognised as furniture costs.
@@ -78,25 +119,47 @@ fn weight(u: &Unit, furniture: bool) -> f64 {
 /// has no running prose at all. `furniture[i]` says unit i was already recognised as page
 /// furniture line by line.
 pub fn article_run(units: &[Unit], furniture: &[bool]) -> Option<(usize, usize)> {
+    let repeated = repeats_earlier_text(units);
+    let weights: Vec<f64> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| weight(u, furniture[i] || repeated[i]))
+        .collect();
+    let run = densest(&weights, 0, units.len())?;
+    // Readers' comments come after the article: the first comment-section line that follows
+    // some prose closes the search, so a long thread cannot outweigh a short article.
+    let mut prose_words = 0usize;
+    for (i, u) in units.iter().enumerate() {
+        if weights[i] > 0.0 {
+            prose_words += u.words;
+        }
+        if prose_words >= 40 && !furniture[i] && is_comment_marker(u) {
+            if run.0 > i {
+                return densest(&weights, 0, i).or(Some(run));
+            }
+            return Some((run.0, run.1.min(i)));
+        }
+    }
+    Some(run)
+}
+
+/// The maximum-sum run of `weights[from..to]` (Kadane), from its first positive unit.
+fn densest(weights: &[f64], from: usize, to: usize) -> Option<(usize, usize)> {
     let mut best: Option<(f64, usize, usize)> = None;
     let mut sum = 0.0;
-    let mut from = 0;
-    for (i, u) in units.iter().enumerate() {
-        let w = weight(u, furniture[i]);
+    let mut start = from;
+    for (i, &w) in weights.iter().enumerate().take(to).skip(from) {
         if sum <= 0.0 {
             sum = 0.0;
-            from = i;
+            start = i;
         }
         sum += w;
         if w > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
-            best = Some((sum, from, i + 1));
+            best = Some((sum, start, i + 1));
         }
     }
     best.map(|(_, s, e)| {
-        // The run starts at its first positive unit (leading zero-weight lines are not prose).
-        let s = (s..e)
-            .find(|&i| weight(&units[i], furniture[i]) > 0.0)
-            .unwrap_or(s);
+        let s = (s..e).find(|&i| weights[i] > 0.0).unwrap_or(s);
         (s, e)
     })
 }
