@@ -770,11 +770,13 @@ fn strip_outlet_suffix(title: &str, opts: &ConvertOptions, ev: &mut Evidence) ->
 /// Where the article ends: after the densest run of prose, and the sentence-shaped lines
 /// that directly follow it (a last short paragraph).
 fn article_end(doc: &Doc, start: usize) -> Option<usize> {
-    let (_, mut e) = doc.run?;
-    if e <= start || doc.markdown {
+    let run = doc.run?;
+    if run.1 <= start || doc.markdown {
         // A Markdown file is the user's own writing: no page around it to cut away.
         return None;
     }
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    let mut e = locate::cohesive_end(&doc.units, &furniture, run);
     while e < doc.units.len() {
         let u = &doc.units[e];
         // Short sentences, speaker lines of a transcript, and the source or credit line

@@ -164,6 +164,49 @@ fn densest(weights: &[f64], from: usize, to: usize) -> Option<(usize, usize)> {
     })
 }
 
+/// Where the article really ends: the densest run can stop at a stretch of short lines (a
+/// table, a list of dates, an embedded post) that the article goes on after. Prose after
+/// such a gap still belongs to the article when it keeps to its subject: most of its content
+/// words were already used by the article (lexical cohesion). Teasers for other stories
+/// share few.
+pub fn cohesive_end(units: &[Unit], furniture: &[bool], run: (usize, usize)) -> usize {
+    let (s, e) = run;
+    let repeated = repeats_earlier_text(units);
+    let mut vocab: HashSet<&str> = HashSet::new();
+    for (i, u) in units.iter().enumerate().take(e).skip(s) {
+        if !furniture[i] && is_running_prose(u) {
+            vocab.extend(content_words(&u.lower));
+        }
+    }
+    let mut end = e;
+    let mut gap = 0;
+    for j in e..units.len() {
+        let u = &units[j];
+        if furniture[j] {
+            continue;
+        }
+        if is_comment_marker(u) {
+            break;
+        }
+        if !repeated[j] && is_running_prose(u) {
+            let words: Vec<&str> = content_words(&u.lower).collect();
+            let hit = words.iter().filter(|w| vocab.contains(*w)).count();
+            if words.len() >= 5 && hit * 10 >= words.len() * 4 {
+                end = j + 1;
+                gap = 0;
+                vocab.extend(words);
+                continue;
+            }
+            break;
+        }
+        gap += 1;
+        if gap > 12 {
+            break;
+        }
+    }
+    end
+}
+
 /// Content words of a text (lower case, longer than three letters, not function words).
 fn content_words(lower: &str) -> impl Iterator<Item = &str> {
     lower
