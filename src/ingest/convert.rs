@@ -16,6 +16,7 @@ use super::decode::{self, NotText};
 use super::frontmatter;
 use super::kind;
 use super::locate;
+use super::outlet;
 use super::markdown::{self, Block};
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
@@ -696,8 +697,17 @@ pub fn convert(
         .as_deref()
         .and_then(|u| opts.sources.by_host(host_of(u)))
         .map(str::to_string);
+    // The page's own URL first, then how the page names itself (byline outlet, footer,
+    // follow prompts, its domain), then wire datelines and source lines.
+    let url_host = ev
+        .url
+        .as_deref()
+        .map(|u| super::sources::normalise_host(host_of(u)));
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     front.source = url_outlet
+        .or(url_host)
         .or(ev.byline_outlet.clone())
+        .or_else(|| outlet::self_named(&doc.units, &furniture, &opts.sources))
         .or(ev.dateline_outlet.clone())
         .or(ev.source_line_outlet.clone())
         .or(ev.title_outlet.clone())

@@ -29,6 +29,7 @@ mod decode;
 mod frontmatter;
 mod kind;
 mod locate;
+mod outlet;
 mod manifest;
 mod markdown;
 mod report;
