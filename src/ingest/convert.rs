@@ -17,6 +17,7 @@ use super::frontmatter;
 use super::kind;
 use super::locate;
 use super::outlet;
+use super::pick_date;
 use super::markdown::{self, Block};
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
@@ -718,7 +719,19 @@ pub fn convert(
     front.summary = summary;
     front.source_file = Some(source_file.to_string());
     front.source_hash = Some(blake3::hash(raw).to_hex().to_string());
-    let (date, date_source, evidence) = choose_date(&ev);
+    let (mut date, mut date_source, mut evidence) = choose_date(&ev);
+    if date.is_none() {
+        // No date where the rules above look: weigh every date the page prints.
+        let layout = pick_date::Layout {
+            title: title_idx,
+            run: doc.run,
+        };
+        if let Some((d, e)) = pick_date::pick(&doc.units, &layout, opts.date_order) {
+            date = Some(d);
+            date_source = DateSource::Stated;
+            evidence = Some(e);
+        }
+    }
     front.date = date.map(DocDate::Day);
     front.date_source = date.map(|_| date_source);
     front.date_evidence = evidence;

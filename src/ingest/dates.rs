@@ -33,19 +33,40 @@ pub struct Found {
     pub end: usize,
 }
 
-const MONTH: &str = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+/// Month names of the four languages (data/months.txt): number and the forms.
+static MONTHS: LazyLock<Vec<(u32, Vec<&'static str>)>> = LazyLock::new(|| {
+    include_str!("data/months.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let n = words.next()?.parse().ok()?;
+            Some((n, words.collect()))
+        })
+        .collect()
+});
+
+/// The month alternation for the date patterns, longest forms first.
+static MONTH: LazyLock<String> = LazyLock::new(|| {
+    let mut forms: Vec<&str> = MONTHS.iter().flat_map(|(_, f)| f.iter().copied()).collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms.dedup();
+    format!(r"(?P<m>{})\.?", forms.join("|"))
+});
 const WEEKDAY: &str =
     r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+)?";
 
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){WEEKDAY}{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b){WEEKDAY}{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})(?-u:\b)",
+        month = *MONTH
     ))
     .expect("valid regex")
 });
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b){WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{month},?\s+(?:de\s+)?(?P<y>\d{{4}})(?-u:\b)",
+        month = *MONTH
     ))
     .expect("valid regex")
 });
@@ -64,7 +85,8 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// Month and day without a year, as in wire datelines ("PARIS, Feb 6 (Reuters)").
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"
+        r"(?i)(?-u:\b){month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)",
+        month = *MONTH
     ))
     .expect("valid regex")
 });
@@ -90,24 +112,12 @@ static GLUED_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9a-z])([A-Z][a-z])").expect("valid regex"));
 
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.to_ascii_lowercase();
-    let key = n.get(..3)?;
-    let m = match key {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .find(|(_, forms)| forms.contains(&n))
+        .map(|(m, _)| *m)
 }
 
 fn plausible(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
