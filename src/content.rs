@@ -186,6 +186,9 @@ pub struct FrontMatter {
     /// article, video, statement, transcript, liveblog, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The document's language ("en", "de", "fr", "es"), as ingest detected it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -465,6 +465,19 @@ pub fn convert(
         u.line += line_offset;
     }
     let n = units.len();
+    // Language and the reading of numeric dates are the document's own.
+    let lang = locate::detect_lang(&units);
+    let order = dates::document_order(&body_text, lang, opts.date_order);
+    let doc_opts;
+    let opts = if order == opts.date_order {
+        opts
+    } else {
+        doc_opts = ConvertOptions {
+            date_order: order,
+            ..opts.clone()
+        };
+        &doc_opts
+    };
     let keep: Vec<bool> = units
         .iter()
         .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
@@ -716,6 +729,7 @@ pub fn convert(
     front.url = ev.url.clone();
     front.section = ev.section.clone();
     front.kind = Some(kind.to_string());
+    front.lang = lang.map(str::to_string);
     front.summary = summary;
     front.source_file = Some(source_file.to_string());
     front.source_hash = Some(blake3::hash(raw).to_hex().to_string());

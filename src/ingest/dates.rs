@@ -213,6 +213,38 @@ pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
     out
 }
 
+/// How this document writes all-numeric dates: day first if one of them can only be read
+/// day first ("13.11.2019"), month first if one can only be read month first ("11/13/2019");
+/// otherwise from the language (day first in German, French and Spanish; for English
+/// pages the site's `ingest.date_order`). Decided per document, never for a whole site.
+pub fn document_order(text: &str, lang: Option<&str>, default: Order) -> Order {
+    let mut dmy = 0;
+    let mut mdy = 0;
+    for (_, c) in matches(&NUMERIC, text) {
+        if c["s"] != c["s2"] {
+            continue;
+        }
+        let (Some(a), Some(b)) = (num(&c, "a"), num(&c, "b")) else {
+            continue;
+        };
+        if a > 12 && (1..=12).contains(&b) {
+            dmy += 1;
+        } else if b > 12 && (1..=12).contains(&a) {
+            mdy += 1;
+        }
+    }
+    if dmy > mdy {
+        Order::Dmy
+    } else if mdy > dmy {
+        Order::Mdy
+    } else {
+        match lang {
+            Some("de" | "fr" | "es") => Order::Dmy,
+            _ => default,
+        }
+    }
+}
+
 /// A month and day with no year (the first one), for wire datelines.
 pub fn find_month_day(text: &str) -> Option<(u32, u32)> {
     let c = MONTH_DAY.captures(text)?;

@@ -106,6 +106,7 @@ fn merge_user(into: &mut FrontMatter, from: FrontMatter) {
         section,
         summary,
         kind,
+        lang,
         slug,
         date_source,
         date_evidence,

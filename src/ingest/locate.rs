@@ -61,6 +61,52 @@ pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
     out
 }
 
+/// Function words per language (the `# xx` sections of data/stopwords.txt).
+static STOP_WORDS_BY_LANG: LazyLock<Vec<(&'static str, HashSet<&'static str>)>> =
+    LazyLock::new(|| {
+        let mut out: Vec<(&'static str, HashSet<&'static str>)> = Vec::new();
+        for line in include_str!("data/stopwords.txt").lines().map(str::trim) {
+            if let Some(code) = line.strip_prefix("# ") {
+                if code.len() == 2 {
+                    out.push((code, HashSet::new()));
+                }
+            } else if !line.is_empty() && !line.starts_with('#') {
+                if let Some((_, set)) = out.last_mut() {
+                    set.insert(line);
+                }
+            }
+        }
+        out
+    });
+
+/// The language of a text, from the function words of its prose: "en", "de", "fr" or "es",
+/// or None when too few words say.
+pub fn detect_lang(units: &[Unit]) -> Option<&'static str> {
+    let langs = &*STOP_WORDS_BY_LANG;
+    let mut hits = vec![0usize; langs.len()];
+    let mut seen = 0usize;
+    for u in units.iter().filter(|u| is_running_prose_shape(u)) {
+        for w in u.lower.split(|c: char| !c.is_alphanumeric()) {
+            for (k, (_, set)) in langs.iter().enumerate() {
+                if set.contains(w) {
+                    hits[k] += 1;
+                }
+            }
+        }
+        seen += u.words;
+        if seen > 2000 {
+            break;
+        }
+    }
+    let (k, &n) = hits.iter().enumerate().max_by_key(|(k, &n)| (n, usize::MAX - k))?;
+    (n >= 5).then(|| langs[k].0)
+}
+
+/// Sentence-shaped and long, whatever the language (for detecting the language itself).
+fn is_running_prose_shape(u: &Unit) -> bool {
+    u.mark != Mark::Code && (u.words >= 12 && ends_sentence(&u.text) || u.words >= 25)
+}
+
 /// What a short line costs the run it sits in, in words of prose.
 const SHORT_LINE_COST: f64 = 10.0;
 /// What a line already recognised as furniture costs.
@@ -314,6 +360,20 @@ mod tests {
         let lead = lead_words(&units, 1, &furniture);
         assert!(lead_overlap("harbour reopens after the storm", &lead) > 0.9);
         assert!(lead_overlap("sign up for our newsletter", &lead) < 0.1);
+    }
+
+    #[test]
+    fn the_language_of_four_texts() {
+        for (text, lang) in [
+            ("The harbour of the small town reopened on Tuesday after a storm had closed it for three days, and the boats came in one by one.", "en"),
+            ("Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn für drei Tage geschlossen hatte, und die Boote kamen herein.", "de"),
+            ("Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, et les bateaux sont entrés un par un dans le port.", "fr"),
+            ("El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, y los barcos entraron uno a uno por la mañana.", "es"),
+        ] {
+            let units = blocks::units(text, false);
+            assert_eq!(detect_lang(&units), Some(lang), "{text}");
+        }
+        assert_eq!(detect_lang(&blocks::units("Home\n\nNews\n", false)), None);
     }
 
     #[test]
