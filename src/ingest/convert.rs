@@ -17,6 +17,7 @@ use super::frontmatter;
 use super::kind;
 use super::locate;
 use super::outlet;
+use super::pick_authors;
 use super::pick_date;
 use super::markdown::{self, Block};
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
@@ -726,6 +727,30 @@ pub fn convert(
         .or(ev.source_line_outlet.clone())
         .or(ev.title_outlet.clone())
         .or(ev.chrome_outlet.clone());
+    if front.authors.is_empty() {
+        // No byline where the header rules look: any byline shape between the headline (or
+        // a little above it) and the lead.
+        let lead = doc.run.map(|r| r.0);
+        let (from, unmarked_from, to) = match (title_idx, lead) {
+            (Some(t), Some(l)) if l > t => (t.saturating_sub(2), t + 1, l + 1),
+            (Some(t), _) => (t.saturating_sub(2), t + 1, t + 12),
+            (None, Some(l)) => (l.saturating_sub(12), l.saturating_sub(4), l + 1),
+            (None, None) => (0, 0, 0),
+        };
+        // Furniture other than what the header rules took as metadata.
+        let furniture: Vec<bool> = doc
+            .drop
+            .iter()
+            .map(|r| r.as_deref().is_some_and(|r| r != BYLINE && r != TEASER_AFTER_END && r != AFTER_ARTICLE && r != BEFORE_HEADLINE))
+            .collect();
+        front.authors = pick_authors::pick(
+            &doc.units,
+            &furniture,
+            (from, unmarked_from, to),
+            front.source.as_deref(),
+            opts.date_order,
+        );
+    }
     front.url = ev.url.clone();
     front.section = ev.section.clone();
     front.kind = Some(kind.to_string());

@@ -111,6 +111,11 @@ static GLUED_TIME: LazyLock<Regex> =
 static GLUED_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9a-z])([A-Z][a-z])").expect("valid regex"));
 
+/// A month name or abbreviation of the four languages ("Nov.", "März").
+pub fn is_month_name(word: &str) -> bool {
+    month_number(word).is_some()
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let n = n.trim_end_matches('.');

@@ -30,6 +30,7 @@ mod frontmatter;
 mod kind;
 mod locate;
 mod outlet;
+mod pick_authors;
 mod pick_date;
 mod manifest;
 mod markdown;

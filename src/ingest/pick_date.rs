@@ -36,6 +36,13 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     cues
 });
 
+/// A one-word date label ("Updated", "Publié"), any case.
+pub fn is_label(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches(':');
+    CUES.published.iter().chain(&CUES.updated).any(|c| *c == w)
+}
+
 /// The page's layout around the dates: where the headline and the article are.
 pub struct Layout {
     pub title: Option<usize>,
