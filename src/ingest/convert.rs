@@ -39,6 +39,7 @@ pub const SAME_AS_DROPPED: &str = "same-as-dropped";
 pub const TEASER_AFTER_END: &str = "teaser-after-end";
 pub const CONFIG_BOILERPLATE: &str = "config-boilerplate";
 pub const AFTER_ARTICLE: &str = "after-article";
+pub const PAGE_MESSAGE: &str = "page-message";
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|permalink|canonical|source url|short link|shortlink|article link|original article)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?$")
@@ -580,6 +581,18 @@ pub fn convert(
         }
     }
 
+    // 3b. Between the headline and the lead, the page's messages to its reader.
+    if let (Some(t), Some((lead, _))) = (title_idx, doc.run) {
+        for i in t + 1..lead {
+            if !doc.dropped(i)
+                && !doc.is_metadata_shape(i)
+                && locate::addresses_reader(&doc.units[i])
+            {
+                doc.set(i, PAGE_MESSAGE);
+            }
+        }
+    }
+
     // 4. Metadata lines near the top: bylines, dates, URLs, datelines.
     let start = title_idx.map_or(0, |t| t + 1);
     let zone_end = top_zone_end(&doc, start);
@@ -847,6 +860,9 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
         let closing = speaker_line(u).is_some()
             || bylines::is_credit_line(&u.text)
             || bylines::source_line(&u.text).is_some();
+        if locate::addresses_reader(u) && !doc.keep[e] {
+            break;
+        }
         if doc.keep[e] || (!doc.dropped(e) && (sentence || closing)) {
             e += 1;
         } else {

@@ -28,6 +28,26 @@ static COMMENT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+static READER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/reader_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// A short line in which the page speaks to its reader or for itself ("Your browser cannot
+/// play this video", "We value your privacy"): outside the article's prose, a page message.
+pub fn addresses_reader(u: &Unit) -> bool {
+    // Quoted speech says "we" and "you" too.
+    let quoted = u.text.starts_with(['"', '“', '„', '«', '‘', '\'', '»', '”']);
+    u.words <= 8
+        && !quoted
+        && u.lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| READER_WORDS.contains(w))
+}
+
 /// A short line that opens or labels a comment section ("34 Comments", "Leave a reply").
 pub fn is_comment_marker(u: &Unit) -> bool {
     u.words <= 10
@@ -374,6 +394,21 @@ mod tests {
             assert_eq!(detect_lang(&units), Some(lang), "{text}");
         }
         assert_eq!(detect_lang(&blocks::units("Home\n\nNews\n", false)), None);
+    }
+
+    #[test]
+    fn page_messages_address_the_reader() {
+        for (text, yes) in [
+            ("Your browser cannot play this video.", true),
+            ("Ihr Browser kann dieses Video nicht abspielen.", true),
+            ("Votre navigateur ne peut pas lire cette vidéo.", true),
+            ("Suscríbase a nuestro boletín", true),
+            ("Harbour reopens after the storm", false),
+            ("The harbour of the small town reopened on Tuesday after a storm had closed it, and we were there to see it.", false),
+        ] {
+            let units = blocks::units(text, false);
+            assert_eq!(addresses_reader(&units[0]), yes, "{text}");
+        }
     }
 
     #[test]
