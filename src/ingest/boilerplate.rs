@@ -1169,11 +1169,20 @@ pub fn glued_labels(text: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut current = String::new();
     let mut prev: Option<char> = None;
+    // Letters of the word so far: a glue point needs a whole label (three letters or more)
+    // before it, so "WeWork" and "McDonald" stay one word.
+    let mut word_letters = 0usize;
     for c in text.chars() {
         if let Some(p) = prev {
-            if p.is_lowercase() && c.is_uppercase() {
+            if p.is_lowercase() && c.is_uppercase() && word_letters >= 3 {
                 parts.push(std::mem::take(&mut current));
+                word_letters = 0;
             }
+        }
+        if c.is_whitespace() {
+            word_letters = 0;
+        } else if c.is_alphabetic() {
+            word_letters += 1;
         }
         current.push(c);
         prev = Some(c);

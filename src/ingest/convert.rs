@@ -922,6 +922,12 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         }
         score += 5.0 * locate::lead_overlap(&u.lower, &lead);
         score -= 0.4 * (distance - 1) as f64;
+        // Standfirsts and captions share many words with the lead too, but run longer.
+        score -= 0.12 * u.words.saturating_sub(12) as f64;
+        if locate::addresses_reader(u) {
+            // "You are signed in as": the page speaking, most likely.
+            score -= 2.0;
+        }
         if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
             score += 1.0;
         }
@@ -939,6 +945,9 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         }
         if u.mark != Mark::Plain {
             score += 1.0;
+        }
+        if std::env::var_os("DOSSIER_DEBUG_RUN").is_some() {
+            eprintln!("  CAND {score:.2} d={distance} {}", u.text.chars().take(60).collect::<String>());
         }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
@@ -1049,14 +1058,19 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
 /// A line that is mostly a date or time stamp ("Updated Nov. 19, 2019 8:21 am ET"), not a
 /// headline that mentions a date.
 fn mostly_date(text: &str, opts: &ConvertOptions) -> bool {
+    let has_time = text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    // A clock time on a short line is a time stamp, with or without a year.
+    if has_time && text.split_whitespace().count() <= 14 {
+        return true;
+    }
     let found = dates::find_dates(text, opts.date_order);
     if found.is_empty() {
         return false;
     }
     let date_bytes: usize = found.iter().map(|f| f.end - f.start).sum();
-    let has_time = text.as_bytes().windows(3).any(|w| {
-        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit()
-    });
     has_time || date_bytes * 3 >= text.len()
 }
 
