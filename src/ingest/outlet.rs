@@ -23,7 +23,7 @@ static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A domain printed as a name: "Cleveland.com", "Phys.org".
 static DOMAIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s(])(?P<name>[A-Za-z][A-Za-z0-9-]{1,40}\.(?:com|org|net|co\.uk|in|ca|co|info|news))(?:$|[\s.,;:)|])")
+    Regex::new(r"(?:^|[\s(])(?P<name>[A-Za-z0-9][A-Za-z0-9-]{1,40}\.(?:com|org|net|co\.uk|in|ca|co|info|news))(?:$|[\s.,;:)|])")
         .expect("valid regex")
 });
 
