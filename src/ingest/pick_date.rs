@@ -68,7 +68,10 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
             continue;
         }
         let date_bytes: usize = found.iter().map(|f| f.end - f.start).sum();
-        let stamp = u.words <= 14 || date_bytes * 3 >= u.text.len();
+        // A date stamp or header line, not a sentence that mentions a date.
+        let stamp = u.words <= 14
+            || date_bytes * 3 >= u.text.len()
+            || u.words <= 24 && !super::blocks::ends_sentence(&u.text);
         for f in &found {
             let mut score = 0.0;
             let d = i.abs_diff(anchor) as f64;
@@ -93,10 +96,12 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
             // The label just before the date says which date it is.
             let before = &lower[..f.start.min(lower.len())];
             let label_at = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
+            // An "Updated" date loses to any other, but is taken when it is all the page
+            // shows (an update is usually close to publication).
             match (label_at(&CUES.published), label_at(&CUES.updated)) {
-                (Some(p), Some(u)) if u > p => score -= 2.5,
+                (Some(p), Some(u)) if u > p => score -= 1.5,
                 (Some(_), _) => score += 1.5,
-                (None, Some(_)) => score -= 2.5,
+                (None, Some(_)) => score -= 1.5,
                 (None, None) => {}
             }
             if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
