@@ -268,6 +268,27 @@ fn headline_like(u: &Unit) -> bool {
         && t.chars().any(|c| c.is_alphabetic())
 }
 
+/// A headline in title case that ends with a full stop ("Stock Falls After Earnings. Why
+/// You Shouldn't Worry."): prose never capitalises most of its words.
+fn title_case_headline(u: &Unit) -> bool {
+    if u.mark != Mark::Plain || !(4..=20).contains(&u.words) || !u.text.ends_with('.') {
+        return false;
+    }
+    let long: Vec<&str> = u
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 3 && caps * 10 >= long.len() * 8
+}
+
 fn subheading_like(u: &Unit) -> bool {
     u.mark == Mark::Plain
         && (2..=14).contains(&u.words)
@@ -893,7 +914,7 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         if distance > 40 {
             break;
         }
-        if !headline_like(u)
+        if !(headline_like(u) || title_case_headline(u))
             || bp::is_breadcrumb(&u.text)
             || speaker_line(u).is_some()
             || bylines::name_line(&u.text).is_some()
@@ -974,7 +995,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             continue;
         }
         let u = &doc.units[i];
-        if !headline_like(u)
+        if !(headline_like(u) || title_case_headline(u))
             || doc.is_metadata_shape(i)
             || bp::is_breadcrumb(&u.text)
             || speaker_line(u).is_some()
