@@ -932,7 +932,7 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         };
         // A headline often has a standfirst right under it: the first of two headline-shaped
         // lines is the headline.
-        if let Some(j) = (i + 1..s).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j)) {
+        if let Some(j) = (i + 1..s.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j)) {
             let v = &doc.units[j];
             if u.words >= 4
                 && v.words >= 4
@@ -987,6 +987,14 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
     let prose: Vec<bool> = (0..e)
         .map(|i| !furniture[i] && locate::is_running_prose(&doc.units[i]))
         .collect();
+    // prose_before[i]: how many prose units stand before unit i.
+    let mut prose_before = Vec::with_capacity(e + 1);
+    let mut count = 0usize;
+    for &p in &prose {
+        prose_before.push(count);
+        count += usize::from(p);
+    }
+    prose_before.push(count);
     // The lead's words, per first lead paragraph (many candidates share one lead).
     let mut leads: HashMap<usize, HashSet<&str>> = HashMap::new();
     let mut best: Option<(f64, usize)> = None;
@@ -1008,7 +1016,8 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         // The first prose paragraph under it, and how many lines stand between.
         let mut distance = 0usize;
         let mut lead_at = None;
-        for j in i + 1..e {
+        // Bounded look-ahead: per-candidate work stays constant (no quadratic pass).
+        for j in i + 1..e.min(i + 200) {
             if prose[j] {
                 lead_at = Some(j);
                 break;
@@ -1037,13 +1046,13 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             // Its prose is not the article's: a teaser above the article.
             score -= 3.0;
         }
-        if (s..i).any(|j| prose[j]) {
+        if i > s && prose_before[i] > prose_before[s] {
             // Prose of the run above it: more likely a subheading.
             score -= 2.0;
         }
         // A headline often has a standfirst right under it: the first of two headline-shaped
         // lines is the headline.
-        if let Some(j) = (i + 1..e).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j)) {
+        if let Some(j) = (i + 1..e.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j)) {
             let v = &doc.units[j];
             if u.words >= 4
                 && v.words >= 4
