@@ -546,11 +546,6 @@ pub fn convert(
     // 2. Where the article is, then its headline.
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     doc.run = locate::article_run(&doc.units, &furniture);
-    if std::env::var_os("DOSSIER_DEBUG_RUN").is_some() {
-        if let Some((s, e)) = doc.run {
-            eprintln!("RUN {source_file}: {} .. {} | {}", doc.units[s].line, doc.units[e - 1].line, &doc.units[s].text.chars().take(60).collect::<String>());
-        }
-    }
     let title_idx = find_title(&doc);
     let title = title_idx.map(|i| doc.units[i].text.clone());
     if let Some(t) = title_idx {
@@ -966,9 +961,6 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         }
         if u.mark != Mark::Plain {
             score += 1.0;
-        }
-        if std::env::var_os("DOSSIER_DEBUG_RUN").is_some() {
-            eprintln!("  CAND {score:.2} d={distance} {}", u.text.chars().take(60).collect::<String>());
         }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
