@@ -31,7 +31,7 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the name part of a byline ends: a handle, an address, a separator, a label glued
 /// to the name ("GuzmanView More"), digits (a date or time).
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"@|\s[|•·/]|\s[-–—]\s|\p{Ll}\p{Lu}|\d|\s+on\s+|\s+(?:in|at)\s+\p{Lu}|\(")
+    Regex::new(r"\s[\p{Ll}\d._-]+@|@|\s[|•·/]|\s[-–—]\s|\p{Ll}\p{Lu}|\d|\s+on\s+|\s+(?:in|at)\s+\p{Lu}|\(")
         .expect("valid regex")
 });
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -40,6 +40,11 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The person names at the start of `rest` (a byline after its marker).
 fn names_in(rest: &str, outlet: Option<&str>) -> Vec<String> {
+    names_and_tail(rest, outlet).0
+}
+
+/// The person names at the start of `rest`, and what follows the name part.
+fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a str) {
     let rest = rest.trim();
     // Cut where the name part ends; a glued label is cut after its last lower-case letter.
     let cut = NAME_END
@@ -85,7 +90,16 @@ fn names_in(rest: &str, outlet: Option<&str>) -> Vec<String> {
             out.push(shown);
         }
     }
-    out
+    (out, &rest[cut..])
+}
+
+/// What may follow a name on a name-only line: a date or time, a handle, a short role.
+fn metadata_tail(tail: &str, order: Order) -> bool {
+    let t = tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | '-' | '–' | '—' | ','));
+    t.is_empty()
+        || t.starts_with('@')
+        || !dates::find_dates(t, order).is_empty()
+        || t.split_whitespace().count() <= 3
 }
 
 /// The authors of a byline near the article's start, between `from` and `to` (units).
@@ -131,9 +145,8 @@ pub fn pick(
         if dropped[i] || u.words > 12 || u.words < 2 {
             continue;
         }
-        let names = names_in(&u.text, outlet);
-        let whole = names.join(" ").split_whitespace().count() * 2 >= u.words;
-        if !names.is_empty() && whole {
+        let (names, tail) = names_and_tail(&u.text, outlet);
+        if !names.is_empty() && metadata_tail(tail, order) {
             return names;
         }
     }
@@ -163,6 +176,8 @@ mod tests {
         assert_eq!(authors("Ana RuizView More Articles"), ["Ana Ruiz"]);
         assert_eq!(authors("Ana Ruiz, Harbour Gazette"), ["Ana Ruiz"]);
         assert_eq!(authors("By Ana Ruiz Updated Nov 13, 2019, 10:28am EST"), ["Ana Ruiz"]);
+        assert_eq!(authors("By Ana Ruiz anar@example.com(509) 555-0100"), ["Ana Ruiz"]);
+        assert_eq!(authors("Ana Ruiz - Nov 19, 2019, 10:31 pm CST"), ["Ana Ruiz"]);
     }
 
     #[test]
