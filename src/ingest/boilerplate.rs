@@ -10,33 +10,34 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::blocks::Unit;
+use super::rules::Rule;
 
-pub const SKIP_LINKS: &str = "skip-links";
-pub const NAVIGATION: &str = "navigation";
-pub const BREADCRUMB: &str = "breadcrumb";
-pub const READ_TIME: &str = "read-time";
-pub const DURATION: &str = "duration";
-pub const RELATIVE_TIME: &str = "relative-time";
-pub const PLAYER_NOTICE: &str = "player-notice";
-pub const KIND_MARKER: &str = "kind-marker";
-pub const COOKIE_NOTICE: &str = "cookie-notice";
-pub const NEWSLETTER: &str = "newsletter";
-pub const COMMENT_POLICY: &str = "comment-policy";
-pub const RELATED_BLOCK: &str = "related-block";
-pub const RELATED_INLINE: &str = "related-inline";
-pub const BACK_TO_TOP: &str = "back-to-top";
-pub const IMAGE_CREDIT: &str = "image-credit";
-pub const GALLERY_CONTROLS: &str = "gallery-controls";
-pub const AD_MARKER: &str = "ad-marker";
-pub const SHARE_WIDGET: &str = "share-widget";
-pub const COPYRIGHT: &str = "copyright";
-pub const SITE_FOOTER: &str = "site-footer";
-pub const APP_PROMO: &str = "app-promo";
-pub const END_MARK: &str = "end-mark";
-pub const AGE_NOTICE: &str = "age-notice";
+pub const SKIP_LINKS: Rule = Rule::SkipLinks;
+pub const NAVIGATION: Rule = Rule::Navigation;
+pub const BREADCRUMB: Rule = Rule::Breadcrumb;
+pub const READ_TIME: Rule = Rule::ReadTime;
+pub const DURATION: Rule = Rule::Duration;
+pub const RELATIVE_TIME: Rule = Rule::RelativeTime;
+pub const PLAYER_NOTICE: Rule = Rule::PlayerNotice;
+pub const KIND_MARKER: Rule = Rule::KindMarker;
+pub const COOKIE_NOTICE: Rule = Rule::CookieNotice;
+pub const NEWSLETTER: Rule = Rule::Newsletter;
+pub const COMMENT_POLICY: Rule = Rule::CommentPolicy;
+pub const RELATED_BLOCK: Rule = Rule::RelatedBlock;
+pub const RELATED_INLINE: Rule = Rule::RelatedInline;
+pub const BACK_TO_TOP: Rule = Rule::BackToTop;
+pub const IMAGE_CREDIT: Rule = Rule::ImageCredit;
+pub const GALLERY_CONTROLS: Rule = Rule::GalleryControls;
+pub const AD_MARKER: Rule = Rule::AdMarker;
+pub const SHARE_WIDGET: Rule = Rule::ShareWidget;
+pub const COPYRIGHT: Rule = Rule::Copyright;
+pub const SITE_FOOTER: Rule = Rule::SiteFooter;
+pub const APP_PROMO: Rule = Rule::AppPromo;
+pub const END_MARK: Rule = Rule::EndMark;
+pub const AGE_NOTICE: Rule = Rule::AgeNotice;
 
 /// Whole lines (lower case, end punctuation removed) that are furniture wherever they stand.
-const EXACT: &[(&str, &[&str])] = &[
+const EXACT: &[(Rule, &[&str])] = &[
     (
         NAVIGATION,
         &[
@@ -537,7 +538,7 @@ const INLINE_RELATED: &[&str] = &[
 
 /// Phrases that mark a line as furniture when found anywhere in a short enough line:
 /// (phrase, rule, at most this many words in the line).
-const CONTAINS: &[(&str, &str, usize)] = &[
+const CONTAINS: &[(&str, Rule, usize)] = &[
     ("does not support the video", PLAYER_NOTICE, 30),
     ("doesn't support the video", PLAYER_NOTICE, 30),
     ("does not support video", PLAYER_NOTICE, 30),
@@ -731,7 +732,7 @@ const SHARE_NETWORKS: &[&str] = &[
     "mastodon",
 ];
 
-static EXACT_MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+static EXACT_MAP: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
     let mut m = HashMap::new();
     for (rule, lines) in EXACT {
         for l in *lines {
@@ -847,7 +848,7 @@ pub fn key(lower: &str) -> String {
 }
 
 /// The furniture rule a line falls under by itself, if any.
-pub fn line_rule(u: &Unit) -> Option<&'static str> {
+pub fn line_rule(u: &Unit) -> Option<Rule> {
     // Furniture is short; the longest family (consent texts) stays under 80 words, and a
     // line of thousands of bytes with few spaces (an encoded blob) is no furniture either.
     if u.words > 80 || u.text.len() > 4000 {
@@ -870,7 +871,7 @@ pub fn line_rule(u: &Unit) -> Option<&'static str> {
         return Some(KIND_MARKER);
     }
     if let Some(rule) = EXACT_MAP.get(k.as_ref()) {
-        return Some(rule);
+        return Some(*rule);
     }
     let words = u.words;
     if (k.starts_with('©') || k.starts_with("(c) ") || k.starts_with("copyright ")) && words <= 30
@@ -1230,7 +1231,7 @@ mod tests {
     use super::*;
     use crate::ingest::blocks::units;
 
-    fn rule(line: &str) -> Option<&'static str> {
+    fn rule(line: &str) -> Option<Rule> {
         units(line, false).first().and_then(line_rule)
     }
 

@@ -15,6 +15,7 @@ use super::dates;
 use super::decode::{self, NotText};
 use super::frontmatter;
 use super::kind;
+use super::rules::Rule;
 use super::locate;
 use super::outlet;
 use super::pick_authors;
@@ -24,22 +25,22 @@ use super::{ConvertOptions, Converted, Dropped, Unconvertible};
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
 
 // Rule names for metadata lines and positional rules (furniture rules live in boilerplate).
-pub const TITLE: &str = "title";
-pub const REPEATED_HEADLINE: &str = "repeated-headline";
-pub const BYLINE: &str = "byline";
-pub const DATE_LINE: &str = "date-line";
-pub const URL_LINE: &str = "url-line";
-pub const DATELINE: &str = "dateline";
-pub const SOURCE_LINE: &str = "source-line";
-pub const CREDIT_LINE: &str = "credit-line";
-pub const SECTION_LABEL: &str = "section-label";
-pub const BEFORE_HEADLINE: &str = "before-headline";
-pub const DUPLICATE_LINE: &str = "duplicate-line";
-pub const SAME_AS_DROPPED: &str = "same-as-dropped";
-pub const TEASER_AFTER_END: &str = "teaser-after-end";
-pub const CONFIG_BOILERPLATE: &str = "config-boilerplate";
-pub const AFTER_ARTICLE: &str = "after-article";
-pub const PAGE_MESSAGE: &str = "page-message";
+pub const TITLE: Rule = Rule::Title;
+pub const REPEATED_HEADLINE: Rule = Rule::RepeatedHeadline;
+pub const BYLINE: Rule = Rule::Byline;
+pub const DATE_LINE: Rule = Rule::DateLine;
+pub const URL_LINE: Rule = Rule::UrlLine;
+pub const DATELINE: Rule = Rule::Dateline;
+pub const SOURCE_LINE: Rule = Rule::SourceLine;
+pub const CREDIT_LINE: Rule = Rule::CreditLine;
+pub const SECTION_LABEL: Rule = Rule::SectionLabel;
+pub const BEFORE_HEADLINE: Rule = Rule::BeforeHeadline;
+pub const DUPLICATE_LINE: Rule = Rule::DuplicateLine;
+pub const SAME_AS_DROPPED: Rule = Rule::SameAsDropped;
+pub const TEASER_AFTER_END: Rule = Rule::TeaserAfterEnd;
+pub const CONFIG_BOILERPLATE: Rule = Rule::ConfigBoilerplate;
+pub const AFTER_ARTICLE: Rule = Rule::AfterArticle;
+pub const PAGE_MESSAGE: Rule = Rule::PageMessage;
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|permalink|canonical|source url|short link|shortlink|article link|original article)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?$")
@@ -106,7 +107,7 @@ enum Role {
 struct Doc<'a> {
     units: Vec<Unit>,
     /// Why each unit is dropped (None: kept).
-    drop: Vec<Option<std::borrow::Cow<'static, str>>>,
+    drop: Vec<Option<Rule>>,
     /// Units the user's `keep` patterns protect.
     keep: Vec<bool>,
     role: Vec<Role>,
@@ -143,9 +144,9 @@ impl Doc<'_> {
             || dateline_only(&u.text, self.opts).is_some()
     }
 
-    fn set(&mut self, i: usize, rule: &'static str) {
+    fn set(&mut self, i: usize, rule: Rule) {
         if !self.keep[i] && self.drop[i].is_none() {
-            self.drop[i] = Some(rule.into());
+            self.drop[i] = Some(rule);
         }
     }
 }
@@ -665,7 +666,7 @@ pub fn convert(
     for i in 0..n {
         if let Some(rule) = &doc.drop[i] {
             let chrome = matches!(
-                rule.as_ref(),
+                *rule,
                 bp::SKIP_LINKS
                     | bp::NAVIGATION
                     | bp::RELATED_BLOCK
@@ -689,7 +690,7 @@ pub fn convert(
     let kind = kind::detect(title.as_deref().unwrap_or(""), &doc.units);
     if kind == kind::LIVEBLOG {
         for i in start..body_end {
-            if doc.drop[i].as_deref() == Some(bp::DURATION)
+            if doc.drop[i] == Some(bp::DURATION)
                 && kind::is_clock(&doc.units[i].text)
                 && !doc.keep[i]
             {
@@ -770,7 +771,11 @@ pub fn convert(
         let furniture: Vec<bool> = doc
             .drop
             .iter()
-            .map(|r| r.as_deref().is_some_and(|r| r != BYLINE && r != TEASER_AFTER_END && r != AFTER_ARTICLE && r != BEFORE_HEADLINE))
+            .map(|r| {
+                r.is_some_and(|r| {
+                    !matches!(r, BYLINE | TEASER_AFTER_END | AFTER_ARTICLE | BEFORE_HEADLINE)
+                })
+            })
             .collect();
         front.authors = pick_authors::pick(
             &doc.units,
@@ -950,7 +955,7 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         let n = doc.units.len();
         let next_meta = (i + 1..n.min(i + 5)).any(|j| {
             matches!(
-                doc.drop[j].as_deref(),
+                doc.drop[j],
                 Some(bp::READ_TIME) | Some(bp::DURATION)
             ) || doc.bylines[j].is_some()
                 || doc.date_line(j).is_some_and(|d| !d.is_label_only())
@@ -1058,7 +1063,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         }
         let next_meta = (i + 1..n.min(i + 5)).any(|j| {
             matches!(
-                doc.drop[j].as_deref(),
+                doc.drop[j],
                 Some(bp::READ_TIME) | Some(bp::DURATION)
             ) || doc.bylines[j].is_some()
                 || doc.date_line(j).is_some_and(|d| !d.is_label_only())
@@ -1152,7 +1157,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
         // Followed by byline, date or reading time: how article headers are laid out.
         let next_meta = (i + 1..n.min(i + 4)).any(|j| {
             matches!(
-                doc.drop[j].as_deref(),
+                doc.drop[j],
                 Some(bp::READ_TIME) | Some(bp::DURATION)
             ) || doc.bylines[j].is_some()
                 || doc.date_line(j).is_some_and(|d| !d.is_label_only())
@@ -1280,7 +1285,7 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
         if !first_prose_seen && u.words <= 8 {
             // Under a byline: the outlet's name ("BBC News"), the author's job ("Diplomatic
             // correspondent") or where they report from.
-            let after_byline = i > 0 && matches!(doc.drop[i - 1].as_deref(), Some(BYLINE));
+            let after_byline = i > 0 && matches!(doc.drop[i - 1], Some(BYLINE));
             // "BBC News, Cairo": the outlet and where the author is.
             let head = u.text.split(',').next().unwrap_or(&u.text);
             if let Some(o) = opts
@@ -1360,7 +1365,7 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
         if doc.keep[i] {
             continue;
         }
-        let rule = doc.drop[i].as_deref();
+        let rule = doc.drop[i];
         if rule.is_none() && is_prose(u) {
             prose += 1;
             continue;
@@ -1403,11 +1408,11 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
 fn dedupe(doc: &mut Doc) {
     let n = doc.units.len();
     let dropped_texts: HashSet<String> = (0..n)
-        .filter(|&i| doc.drop[i].as_deref().is_some_and(|r| r != DUPLICATE_LINE))
+        .filter(|&i| doc.drop[i].is_some_and(|r| r != DUPLICATE_LINE))
         .map(|i| doc.norms[i].clone())
         .collect();
     let mut seen: HashSet<&str> = HashSet::new();
-    let mut decisions: Vec<(usize, &'static str)> = Vec::new();
+    let mut decisions: Vec<(usize, Rule)> = Vec::new();
     for i in 0..n {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
             continue;

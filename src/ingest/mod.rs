@@ -47,6 +47,7 @@ mod pick_date;
 mod manifest;
 mod markdown;
 mod report;
+mod rules;
 mod run;
 mod sources;
 
@@ -60,6 +61,7 @@ pub use convert::{convert, title_from_file_name};
 pub use frontmatter::{file_state, render_file, FileState};
 pub use markdown::plain_blocks;
 pub use report::{DocResult, DocStatus, RunReport};
+pub use rules::Rule;
 pub use run::{run, RunOptions, MAX_RAW_BYTES};
 pub use sources::Sources;
 
