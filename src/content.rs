@@ -166,6 +166,10 @@ pub struct FrontMatter {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub authors: Vec<String>,
+    /// An organisation, wire or staff byline ("Associated Press", "Metro Desk Staff"): not a
+    /// person, so not among `authors`; set by ingest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_org: Option<String>,
     /// The publisher, e.g. "Reuters".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

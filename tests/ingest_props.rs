@@ -252,6 +252,7 @@ mod front_matter_round_trip {
                 summary: next(),
                 kind: next(),
                 lang: None,
+                author_org: None,
                 slug,
                 draft,
                 date_source,

@@ -785,6 +785,17 @@ pub fn convert(
             opts.date_order,
         );
     }
+    if front.authors.is_empty() {
+        // Wire, staff and outlet bylines: not authors, but worth keeping.
+        let (from, to) = match title_idx {
+            Some(t) => (t.saturating_sub(2), t + 12),
+            None => (0, 0),
+        };
+        front.author_org = ev
+            .byline_outlet
+            .clone()
+            .or_else(|| pick_authors::org_byline(&doc.units, from, to, opts.date_order));
+    }
     front.url = ev.url.clone();
     front.section = ev.section.clone();
     front.kind = Some(kind.to_string());

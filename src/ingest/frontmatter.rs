@@ -107,6 +107,7 @@ fn merge_user(into: &mut FrontMatter, from: FrontMatter) {
         summary,
         kind,
         lang,
+        author_org,
         slug,
         date_source,
         date_evidence,

@@ -153,6 +153,52 @@ pub fn pick(
     Vec::new()
 }
 
+/// An organisation, wire or staff byline near the article's start ("By Metro Desk Staff",
+/// "By The Associated Press"): a marked byline whose name part is not a person.
+pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Option<String> {
+    for u in units.iter().take(to.min(units.len())).skip(from) {
+        if u.words > 30 {
+            continue;
+        }
+        let Some(m) = MARKER.find(&u.text) else {
+            continue;
+        };
+        if !u.text[..m.start()].trim().is_empty() {
+            continue;
+        }
+        let rest = u.text[m.end()..].trim();
+        let cut = NAME_END.find(rest).map_or(rest.len(), |m| m.start());
+        let mut part = rest[..cut]
+            .trim()
+            .trim_end_matches([',', '.', ':', ';', '|', '-', '–', '—', ' ']);
+        while let Some((head, last)) = part.rsplit_once(' ') {
+            if dates::is_month_name(last) || pick_date::is_label(last) {
+                part = head.trim_end();
+            } else {
+                break;
+            }
+        }
+        // "Jane Roe example.com": a person after all.
+        let tokens: Vec<&str> = part.split_whitespace().collect();
+        let odd_tail = tokens
+            .iter()
+            .skip(2)
+            .any(|t| t.contains('.') || t.starts_with(char::is_lowercase));
+        if odd_tail && !names_in(&tokens[..2].join(" "), None).is_empty() {
+            continue;
+        }
+        let words = tokens.len();
+        if (1..=6).contains(&words)
+            && part.starts_with(char::is_alphabetic)
+            && names_in(part, None).is_empty()
+            && dates::find_dates(part, order).is_empty()
+        {
+            return Some(part.to_string());
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +237,12 @@ mod tests {
     fn outlets_and_staff_are_not_authors() {
         assert!(authors("By Harbour Gazette Staff").is_empty());
         assert!(authors("By The Associated Press").is_empty());
+        let org = |t: &str| {
+            let units = blocks::units(t, false);
+            org_byline(&units, 0, units.len(), Order::Mdy)
+        };
+        assert_eq!(org("By Harbour Gazette Staff").as_deref(), Some("Harbour Gazette Staff"));
+        assert_eq!(org("Par la rédaction du Courrier").as_deref(), Some("la rédaction du Courrier"));
+        assert_eq!(org("By Ana Ruiz"), None);
     }
 }
