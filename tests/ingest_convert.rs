@@ -806,7 +806,11 @@ fn the_sample_inbox_converts_without_page_messages() {
             "We value your privacy",
             "Your browser cannot play this video",
         ] {
-            assert!(!c.body.contains(message), "{name}: {message:?} in\n{}", c.body);
+            assert!(
+                !c.body.contains(message),
+                "{name}: {message:?} in\n{}",
+                c.body
+            );
         }
         if name.contains("dw-") {
             assert_eq!(c.front.source.as_deref(), Some("DW"), "{name}");

@@ -33,19 +33,6 @@ pub const SITE_FOOTER: Rule = Rule::SiteFooter;
 pub const APP_PROMO: Rule = Rule::AppPromo;
 pub const END_MARK: Rule = Rule::EndMark;
 
-
-
-
-
-
-
-
-
-
-
-
-
-
 /// The furniture word data (data/furniture.txt), parsed once.
 struct Furniture {
     /// Whole lines (lower case, end punctuation removed) that are furniture wherever they
@@ -91,7 +78,9 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         }
         match section.as_slice() {
             ["exact", _] => f.exact.last_mut().expect("a section").1.push(line),
-            ["contains", r, n] => f.contains.push((line, rule(r), n.parse().expect("a number"))),
+            ["contains", r, n] => f
+                .contains
+                .push((line, rule(r), n.parse().expect("a number"))),
             ["end-headers"] => f.end_headers.push(line),
             ["inline-related"] => f.inline_related.push(line),
             ["newsletter-prefixes"] => f.newsletter_prefixes.push(line),
@@ -291,7 +280,12 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     if inline_related(&k) && words <= 25 {
         return Some(RELATED_INLINE);
     }
-    if words <= 30 && FURNITURE.newsletter_prefixes.iter().any(|p| k.starts_with(p)) {
+    if words <= 30
+        && FURNITURE
+            .newsletter_prefixes
+            .iter()
+            .any(|p| k.starts_with(p))
+    {
         return Some(NEWSLETTER);
     }
     // One scan finds the phrase families and the words the consent and comment tests need.
@@ -409,10 +403,14 @@ fn is_share_bar(k: &str) -> bool {
     !words.is_empty()
         && words.len() <= 12
         && words.iter().all(|w| {
-            FURNITURE.share_words.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            FURNITURE
+                .share_words
+                .contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         })
         && words.iter().any(|w| {
-            FURNITURE.share_networks.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            FURNITURE
+                .share_networks
+                .contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         })
 }
 

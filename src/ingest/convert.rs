@@ -15,12 +15,12 @@ use super::dates;
 use super::decode::{self, NotText};
 use super::frontmatter;
 use super::kind;
-use super::rules::Rule;
 use super::locate;
+use super::markdown::{self, Block};
 use super::outlet;
 use super::pick_authors;
 use super::pick_date;
-use super::markdown::{self, Block};
+use super::rules::Rule;
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
 
@@ -773,7 +773,10 @@ pub fn convert(
             .iter()
             .map(|r| {
                 r.is_some_and(|r| {
-                    !matches!(r, BYLINE | TEASER_AFTER_END | AFTER_ARTICLE | BEFORE_HEADLINE)
+                    !matches!(
+                        r,
+                        BYLINE | TEASER_AFTER_END | AFTER_ARTICLE | BEFORE_HEADLINE
+                    )
                 })
             })
             .collect();
@@ -943,7 +946,9 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         };
         // A headline often has a standfirst right under it: the first of two headline-shaped
         // lines is the headline.
-        if let Some(j) = (i + 1..s.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j)) {
+        if let Some(j) =
+            (i + 1..s.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j))
+        {
             let v = &doc.units[j];
             if u.words >= 4
                 && v.words >= 4
@@ -965,10 +970,8 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         }
         let n = doc.units.len();
         let next_meta = (i + 1..n.min(i + 5)).any(|j| {
-            matches!(
-                doc.drop[j],
-                Some(bp::READ_TIME) | Some(bp::DURATION)
-            ) || doc.bylines[j].is_some()
+            matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
+                || doc.bylines[j].is_some()
                 || doc.date_line(j).is_some_and(|d| !d.is_label_only())
                 || bylines::name_line(&doc.units[j].text).is_some()
         });
@@ -1060,7 +1063,9 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         }
         // A headline often has a standfirst right under it: the first of two headline-shaped
         // lines is the headline.
-        if let Some(j) = (i + 1..e.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j)) {
+        if let Some(j) =
+            (i + 1..e.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j))
+        {
             let v = &doc.units[j];
             if u.words >= 4
                 && v.words >= 4
@@ -1073,10 +1078,8 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             score += 1.0;
         }
         let next_meta = (i + 1..n.min(i + 5)).any(|j| {
-            matches!(
-                doc.drop[j],
-                Some(bp::READ_TIME) | Some(bp::DURATION)
-            ) || doc.bylines[j].is_some()
+            matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
+                || doc.bylines[j].is_some()
                 || doc.date_line(j).is_some_and(|d| !d.is_label_only())
                 || bylines::name_line(&doc.units[j].text).is_some()
         });
@@ -1167,10 +1170,8 @@ fn find_title(doc: &Doc) -> Option<usize> {
         }
         // Followed by byline, date or reading time: how article headers are laid out.
         let next_meta = (i + 1..n.min(i + 4)).any(|j| {
-            matches!(
-                doc.drop[j],
-                Some(bp::READ_TIME) | Some(bp::DURATION)
-            ) || doc.bylines[j].is_some()
+            matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
+                || doc.bylines[j].is_some()
                 || doc.date_line(j).is_some_and(|d| !d.is_label_only())
                 || bylines::name_line(&doc.units[j].text).is_some()
         });

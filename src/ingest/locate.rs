@@ -40,7 +40,9 @@ static READER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// play this video", "We value your privacy"): outside the article's prose, a page message.
 pub fn addresses_reader(u: &Unit) -> bool {
     // Quoted speech says "we" and "you" too.
-    let quoted = u.text.starts_with(['"', '“', '„', '«', '‘', '\'', '»', '”']);
+    let quoted = u
+        .text
+        .starts_with(['"', '“', '„', '«', '‘', '\'', '»', '”']);
     u.words <= 8
         && !quoted
         && u.lower
@@ -118,7 +120,10 @@ pub fn detect_lang(units: &[Unit]) -> Option<&'static str> {
             break;
         }
     }
-    let (k, &n) = hits.iter().enumerate().max_by_key(|(k, &n)| (n, usize::MAX - k))?;
+    let (k, &n) = hits
+        .iter()
+        .enumerate()
+        .max_by_key(|(k, &n)| (n, usize::MAX - k))?;
     (n >= 5).then(|| langs[k].0)
 }
 
@@ -350,8 +355,16 @@ mod tests {
             More stories\n\nCouncil votes on budget\n\nSchool wins prize\n\nNew bakery opens\n\nContact us\n";
         let (s, e) = run_of(text).expect("a run");
         let units = blocks::units(text, false);
-        assert!(units[s].text.starts_with("The harbour"), "{}", units[s].text);
-        assert!(units[e - 1].text.starts_with("Boats"), "{}", units[e - 1].text);
+        assert!(
+            units[s].text.starts_with("The harbour"),
+            "{}",
+            units[s].text
+        );
+        assert!(
+            units[e - 1].text.starts_with("Boats"),
+            "{}",
+            units[e - 1].text
+        );
     }
 
     #[test]

@@ -182,7 +182,11 @@ mod tests {
     #[test]
     fn resolve_from_the_site_folder() {
         // `dossier build` run inside the site: root ".", articles cleaned of the ".".
-        let found = resolve(Path::new("."), Path::new("content/articles"), "content/articles/a.md");
+        let found = resolve(
+            Path::new("."),
+            Path::new("content/articles"),
+            "content/articles/a.md",
+        );
         assert_eq!(found.as_deref(), Some(Path::new("content/articles/a.md")));
     }
 }

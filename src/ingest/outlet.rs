@@ -18,8 +18,10 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Follow Outlet on Twitter".
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Follow\s+(?P<name>\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4})\s+on\s+\p{Lu}")
-        .expect("valid regex")
+    Regex::new(
+        r"^Follow\s+(?P<name>\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4})\s+on\s+\p{Lu}",
+    )
+    .expect("valid regex")
 });
 /// A domain printed as a name: "Cleveland.com", "Phys.org".
 static DOMAIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,7 +85,17 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                 let host = c["host"].to_lowercase();
                 if !matches!(
                     host.split('.').next(),
-                    Some("gmail" | "yahoo" | "hotmail" | "outlook" | "aol" | "icloud" | "protonmail" | "gmx" | "web")
+                    Some(
+                        "gmail"
+                            | "yahoo"
+                            | "hotmail"
+                            | "outlook"
+                            | "aol"
+                            | "icloud"
+                            | "protonmail"
+                            | "gmx"
+                            | "web"
+                    )
                 ) {
                     *domains.entry(host).or_default() += 1;
                 }
@@ -159,12 +171,31 @@ mod tests {
 
     #[test]
     fn copyright_lines_name_their_owner() {
-        assert_eq!(copyright_owner("© 2019 Harbour Gazette. All rights reserved.").as_deref(), Some("Harbour Gazette"));
-        assert_eq!(copyright_owner("Copyright © 2000-2019 Valley Times, Inc.").as_deref(), Some("Valley Times"));
-        assert_eq!(copyright_owner("© Copyright 2020, The River Post | Terms").as_deref(), Some("The River Post"));
-        assert_eq!(copyright_owner("© 2024 Rheinblatt GmbH. Alle Rechte vorbehalten.").as_deref(), Some("Rheinblatt GmbH"));
-        assert_eq!(copyright_owner("© 2024 Le Courrier du Port. Tous droits réservés.").as_deref(), Some("Le Courrier du Port"));
-        assert_eq!(copyright_owner("© 2024 El Diario del Puerto. Todos los derechos reservados.").as_deref(), Some("El Diario del Puerto"));
+        assert_eq!(
+            copyright_owner("© 2019 Harbour Gazette. All rights reserved.").as_deref(),
+            Some("Harbour Gazette")
+        );
+        assert_eq!(
+            copyright_owner("Copyright © 2000-2019 Valley Times, Inc.").as_deref(),
+            Some("Valley Times")
+        );
+        assert_eq!(
+            copyright_owner("© Copyright 2020, The River Post | Terms").as_deref(),
+            Some("The River Post")
+        );
+        assert_eq!(
+            copyright_owner("© 2024 Rheinblatt GmbH. Alle Rechte vorbehalten.").as_deref(),
+            Some("Rheinblatt GmbH")
+        );
+        assert_eq!(
+            copyright_owner("© 2024 Le Courrier du Port. Tous droits réservés.").as_deref(),
+            Some("Le Courrier du Port")
+        );
+        assert_eq!(
+            copyright_owner("© 2024 El Diario del Puerto. Todos los derechos reservados.")
+                .as_deref(),
+            Some("El Diario del Puerto")
+        );
         assert_eq!(copyright_owner("All rights reserved ©"), None);
     }
 
@@ -185,7 +216,10 @@ mod tests {
         let text = "Story\n\n© 2024 Deutsche Welle\n";
         let units = blocks::units(text, false);
         let dropped = vec![true; units.len()];
-        assert_eq!(self_named(&units, &dropped, &Sources::default()).as_deref(), Some("DW"));
+        assert_eq!(
+            self_named(&units, &dropped, &Sources::default()).as_deref(),
+            Some("DW")
+        );
     }
 
     #[test]

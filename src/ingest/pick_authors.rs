@@ -31,8 +31,10 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the name part of a byline ends: a handle, an address, a separator, a label glued
 /// to the name ("GuzmanView More"), digits (a date or time).
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s[\p{Ll}\d._-]+@|@|\s[|•·/]|\s[-–—]\s|\p{Ll}\p{Lu}|\d|\s+on\s+|\s+(?:in|at)\s+\p{Lu}|\(")
-        .expect("valid regex")
+    Regex::new(
+        r"\s[\p{Ll}\d._-]+@|@|\s[|•·/]|\s[-–—]\s|\p{Ll}\p{Lu}|\d|\s+on\s+|\s+(?:in|at)\s+\p{Lu}|\(",
+    )
+    .expect("valid regex")
 });
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*(?:,|\s+and\s+|\s*&\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*").expect("valid regex")
@@ -47,16 +49,17 @@ fn names_in(rest: &str, outlet: Option<&str>) -> Vec<String> {
 fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a str) {
     let rest = rest.trim();
     // Cut where the name part ends; a glued label is cut after its last lower-case letter.
-    let cut = NAME_END
-        .find(rest)
-        .map_or(rest.len(), |m| {
-            if rest[m.start()..].starts_with(|c: char| c.is_lowercase()) {
-                m.start() + rest[m.start()..].chars().next().map_or(1, char::len_utf8)
-            } else {
-                m.start()
-            }
-        });
-    let mut part = rest[..cut].trim().trim_end_matches([',', '.', ':', ';']).trim();
+    let cut = NAME_END.find(rest).map_or(rest.len(), |m| {
+        if rest[m.start()..].starts_with(|c: char| c.is_lowercase()) {
+            m.start() + rest[m.start()..].chars().next().map_or(1, char::len_utf8)
+        } else {
+            m.start()
+        }
+    });
+    let mut part = rest[..cut]
+        .trim()
+        .trim_end_matches([',', '.', ':', ';'])
+        .trim();
     // A date label or month left after the name ("Jane Roe Updated Nov").
     while let Some((head, last)) = part.rsplit_once(' ') {
         if pick_date::is_label(last) || dates::is_month_name(last) {
@@ -71,7 +74,10 @@ fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a 
         if name.is_empty() {
             continue;
         }
-        if !bylines::is_person_name(name, true) || bylines::outlet_like(name) || bylines::is_role(name) {
+        if !bylines::is_person_name(name, true)
+            || bylines::outlet_like(name)
+            || bylines::is_role(name)
+        {
             // Degrees and roles after a comma ("Jane Roe, MS, RD") end the names.
             if out.is_empty() {
                 continue;
@@ -81,7 +87,11 @@ fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a 
         if outlet.is_some_and(|o| name.to_lowercase().contains(&o.to_lowercase())) {
             continue;
         }
-        let shown = if name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        let shown = if name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        {
             bylines::title_case_shouted(name)
         } else {
             name.to_string()
@@ -95,7 +105,9 @@ fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a 
 
 /// What may follow a name on a name-only line: a date or time, a handle, a short role.
 fn metadata_tail(tail: &str, order: Order) -> bool {
-    let t = tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | '-' | '–' | '—' | ','));
+    let t = tail.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | '-' | '–' | '—' | ',')
+    });
     t.is_empty()
         || t.starts_with('@')
         || !dates::find_dates(t, order).is_empty()
@@ -131,7 +143,9 @@ pub fn pick(
         }
         let rest = &u.text[m.end()..];
         let names = if rest.trim().is_empty() {
-            units.get(i + 1).map_or_else(Vec::new, |n| names_in(&n.text, outlet))
+            units
+                .get(i + 1)
+                .map_or_else(Vec::new, |n| names_in(&n.text, outlet))
         } else {
             names_in(rest, outlet)
         };
@@ -207,7 +221,13 @@ mod tests {
     fn authors(text: &str) -> Vec<String> {
         let units = blocks::units(text, false);
         let dropped = vec![false; units.len()];
-        pick(&units, &dropped, (0, 0, units.len()), Some("Harbour Gazette"), Order::Mdy)
+        pick(
+            &units,
+            &dropped,
+            (0, 0, units.len()),
+            Some("Harbour Gazette"),
+            Order::Mdy,
+        )
     }
 
     #[test]
@@ -215,22 +235,49 @@ mod tests {
         assert_eq!(authors("By\n\nAna Ruiz\n"), ["Ana Ruiz"]);
         assert_eq!(authors("October 9, 2018 | by Ana Ruiz"), ["Ana Ruiz"]);
         assert_eq!(authors("11/19/2019 by Ana Ruiz"), ["Ana Ruiz"]);
-        assert_eq!(authors("Posted by Ana Ruiz on November 19, 2019, 6:21 AM"), ["Ana Ruiz"]);
-        assert_eq!(authors("By Ana Ruiz@AnaRuizWrites Nov 18, 2019"), ["Ana Ruiz"]);
+        assert_eq!(
+            authors("Posted by Ana Ruiz on November 19, 2019, 6:21 AM"),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            authors("By Ana Ruiz@AnaRuizWrites Nov 18, 2019"),
+            ["Ana Ruiz"]
+        );
         assert_eq!(authors("BY: Ana Ruiz, MS, RDN"), ["Ana Ruiz"]);
-        assert_eq!(authors("By Ana Ruiz and Kim Sato"), ["Ana Ruiz", "Kim Sato"]);
+        assert_eq!(
+            authors("By Ana Ruiz and Kim Sato"),
+            ["Ana Ruiz", "Kim Sato"]
+        );
         assert_eq!(authors("Ana RuizView More Articles"), ["Ana Ruiz"]);
         assert_eq!(authors("Ana Ruiz, Harbour Gazette"), ["Ana Ruiz"]);
-        assert_eq!(authors("By Ana Ruiz Updated Nov 13, 2019, 10:28am EST"), ["Ana Ruiz"]);
-        assert_eq!(authors("By Ana Ruiz anar@example.com(509) 555-0100"), ["Ana Ruiz"]);
-        assert_eq!(authors("Ana Ruiz - Nov 19, 2019, 10:31 pm CST"), ["Ana Ruiz"]);
+        assert_eq!(
+            authors("By Ana Ruiz Updated Nov 13, 2019, 10:28am EST"),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            authors("By Ana Ruiz anar@example.com(509) 555-0100"),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            authors("Ana Ruiz - Nov 19, 2019, 10:31 pm CST"),
+            ["Ana Ruiz"]
+        );
     }
 
     #[test]
     fn bylines_in_german_french_and_spanish() {
-        assert_eq!(authors("Von Anna Berg und Jonas Keller"), ["Anna Berg", "Jonas Keller"]);
-        assert_eq!(authors("Par Jeanne Roux et Luc Martin"), ["Jeanne Roux", "Luc Martin"]);
-        assert_eq!(authors("Por Ana Ruiz y Pedro Gil"), ["Ana Ruiz", "Pedro Gil"]);
+        assert_eq!(
+            authors("Von Anna Berg und Jonas Keller"),
+            ["Anna Berg", "Jonas Keller"]
+        );
+        assert_eq!(
+            authors("Par Jeanne Roux et Luc Martin"),
+            ["Jeanne Roux", "Luc Martin"]
+        );
+        assert_eq!(
+            authors("Por Ana Ruiz y Pedro Gil"),
+            ["Ana Ruiz", "Pedro Gil"]
+        );
     }
 
     #[test]
@@ -241,8 +288,14 @@ mod tests {
             let units = blocks::units(t, false);
             org_byline(&units, 0, units.len(), Order::Mdy)
         };
-        assert_eq!(org("By Harbour Gazette Staff").as_deref(), Some("Harbour Gazette Staff"));
-        assert_eq!(org("Par la rédaction du Courrier").as_deref(), Some("la rédaction du Courrier"));
+        assert_eq!(
+            org("By Harbour Gazette Staff").as_deref(),
+            Some("Harbour Gazette Staff")
+        );
+        assert_eq!(
+            org("Par la rédaction du Courrier").as_deref(),
+            Some("la rédaction du Courrier")
+        );
         assert_eq!(org("By Ana Ruiz"), None);
     }
 }

@@ -134,24 +134,40 @@ mod tests {
     #[test]
     fn the_date_under_the_headline_beats_teasers_and_copyright() {
         let text = "Older story from the archive\n\nMarch 1, 2019\n\nHarbour reopens after the storm\n\nBy Ana Ruiz\n\nFebruary 6, 2024\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\nMore stories\n\nJanuary 2, 2024\n\n© 2024 Harbour Gazette\n";
-        assert_eq!(pick_in(text, 2, (5, 6), Order::Mdy).as_deref(), Some("2024-02-06"));
+        assert_eq!(
+            pick_in(text, 2, (5, 6), Order::Mdy).as_deref(),
+            Some("2024-02-06")
+        );
     }
 
     #[test]
     fn published_beats_updated() {
         let text = "Harbour reopens\n\nUpdated: February 8, 2024\n\nPublished: February 6, 2024\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n";
-        assert_eq!(pick_in(text, 0, (3, 4), Order::Mdy).as_deref(), Some("2024-02-06"));
+        assert_eq!(
+            pick_in(text, 0, (3, 4), Order::Mdy).as_deref(),
+            Some("2024-02-06")
+        );
     }
 
     #[test]
     fn labels_in_german_french_and_spanish() {
         for (updated, published) in [
-            ("Aktualisiert am 8. Februar 2024", "Veröffentlicht am 6. Februar 2024"),
+            (
+                "Aktualisiert am 8. Februar 2024",
+                "Veröffentlicht am 6. Februar 2024",
+            ),
             ("Mis à jour le 8 février 2024", "Publié le 6 février 2024"),
-            ("Actualizado el 8 de febrero de 2024", "Publicado el 6 de febrero de 2024"),
+            (
+                "Actualizado el 8 de febrero de 2024",
+                "Publicado el 6 de febrero de 2024",
+            ),
         ] {
             let text = format!("Titel der Meldung hier\n\n{updated}\n\n{published}\n\nDer Hafen wurde am Dienstag nach drei Tagen wieder geöffnet, teilte die Hafenbehörde mit.\n");
-            assert_eq!(pick_in(&text, 0, (3, 4), Order::Dmy).as_deref(), Some("2024-02-06"), "{published}");
+            assert_eq!(
+                pick_in(&text, 0, (3, 4), Order::Dmy).as_deref(),
+                Some("2024-02-06"),
+                "{published}"
+            );
         }
     }
 

@@ -192,7 +192,10 @@ mod tests {
         for r in Rule::ALL {
             let n = r.name();
             assert!(seen.insert(n), "{n} twice");
-            assert!(n.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{n}");
+            assert!(
+                n.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{n}"
+            );
         }
     }
 }

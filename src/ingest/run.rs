@@ -199,7 +199,8 @@ pub fn run(root: &Path, config: &Config, opts: &RunOptions) -> Result<RunReport,
 /// found again by the provenance its front matter records (`source_file`), not by the path
 /// the manifest remembers, so the next run neither converts it again nor writes a copy.
 fn find_moved_outputs(root: &Path, articles: &Path, manifest: &mut Manifest) {
-    let gone = |e: &Entry| manifest::resolve(root, articles, &e.output).is_none_or(|p| !p.is_file());
+    let gone =
+        |e: &Entry| manifest::resolve(root, articles, &e.output).is_none_or(|p| !p.is_file());
     if !manifest.entries.values().any(gone) {
         return;
     }
