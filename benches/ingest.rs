@@ -1,5 +1,6 @@
 //! Throughput of `ingest::convert` on one core: a synthetic news page of about 1 MB written
-//! here, and the specimen documents (read from ../shared/seeds when present).
+//! here, the specimen documents (read from ../shared/seeds when present) and the dev set's
+//! pages (../shared/devset/docs when present).
 //!
 //! Run: `cargo bench --bench ingest` (criterion reports bytes per second).
 
@@ -65,6 +66,36 @@ fn bench(c: &mut Criterion) {
         g.bench_function("specimens", |b| {
             b.iter(|| {
                 docs.iter()
+                    .filter_map(|d| convert(d, "content/inbox/x.txt", &opts).ok())
+                    .count()
+            })
+        });
+    }
+    // The dev set's 123 real pages (../shared/devset/docs), when present: the speed that
+    // CONVERSION.md records (goal: at least 20 MB/s of raw text per core).
+    let devset = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devset/docs");
+    let mut pages: Vec<Vec<u8>> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&devset) {
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        pages = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    }
+    if pages.is_empty() {
+        eprintln!(
+            "note: {} not found; dev set benchmark skipped",
+            devset.display()
+        );
+    } else {
+        let total: usize = pages.iter().map(Vec::len).sum();
+        g.throughput(Throughput::Bytes(total as u64));
+        g.bench_function("devset_pages", |b| {
+            b.iter(|| {
+                pages
+                    .iter()
                     .filter_map(|d| convert(d, "content/inbox/x.txt", &opts).ok())
                     .count()
             })

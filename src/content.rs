@@ -166,6 +166,10 @@ pub struct FrontMatter {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub authors: Vec<String>,
+    /// An organisation, wire or staff byline ("Associated Press", "Metro Desk Staff"): not a
+    /// person, so not among `authors`; set by ingest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_org: Option<String>,
     /// The publisher, e.g. "Reuters".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -186,6 +190,9 @@ pub struct FrontMatter {
     /// article, video, statement, transcript, liveblog, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The document's language ("en", "de", "fr", "es"), as ingest detected it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -784,3 +784,38 @@ fn captions_that_end_with_a_photo_credit() {
     let c = conv(&wire_page("March 9, 2025", prose));
     assert!(blocks(&c).iter().any(|b| b == prose), "{}", c.body);
 }
+
+/// The bundled sample's inbox documents: no page messages in the bodies, and the DW page's
+/// source from its footer, mapped through site.yaml.
+#[test]
+fn the_sample_inbox_converts_without_page_messages() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = dossier::Config::load(&root.join("site.yaml")).expect("site.yaml");
+    let opts = ConvertOptions::from_config(&config).expect("options");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(root.join("content/inbox")).expect("sample inbox") {
+        let path = entry.expect("entry").path();
+        let raw = std::fs::read(&path).expect("readable");
+        let name = format!(
+            "content/inbox/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        let c = convert(&raw, &name, &opts).expect("converts");
+        for message in [
+            "How we report",
+            "We value your privacy",
+            "Your browser cannot play this video",
+        ] {
+            assert!(
+                !c.body.contains(message),
+                "{name}: {message:?} in\n{}",
+                c.body
+            );
+        }
+        if name.contains("dw-") {
+            assert_eq!(c.front.source.as_deref(), Some("DW"), "{name}");
+        }
+        seen += 1;
+    }
+    assert!(seen >= 2);
+}

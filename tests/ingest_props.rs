@@ -105,7 +105,7 @@ proptest! {
         let body_blocks: Vec<String> = plain_blocks(&c.body).iter().map(|b| collapse(b)).collect();
         // Decoding normalises spaces, soft hyphens and typewriter double quotes ('').
         let want = collapse(&line.replace('\u{a0}', " ").replace('\u{ad}', "").replace("''", "\""));
-        let dropped = c.dropped.iter().any(|d| collapse(&d.text) == want);
+        let dropped_texts: Vec<String> = c.dropped.iter().map(|d| collapse(&d.text)).collect();
         // The line is either dropped by a rule (and listed) or found in the body as written,
         // possibly with a list marker or quote taken off.
         // A numbered menu item copied without its space ("1.Skip") gets the space back.
@@ -114,6 +114,8 @@ proptest! {
             && want[digits..].starts_with('.')
             && want[digits + 1..].starts_with(char::is_alphabetic);
         let want_spaced = if respaced { format!("{}. {}", &want[..digits], &want[digits + 1..]) } else { want.clone() };
+        // A dropped line is listed as the body would have shown it.
+        let dropped = dropped_texts.iter().any(|t| *t == want || *t == want_spaced);
         let found = body_blocks.iter().any(|b| {
             *b == want || *b == want_spaced || want.ends_with(b.as_str()) && !b.is_empty()
         });
@@ -249,6 +251,8 @@ mod front_matter_round_trip {
                 topics,
                 summary: next(),
                 kind: next(),
+                lang: None,
+                author_org: None,
                 slug,
                 draft,
                 date_source,

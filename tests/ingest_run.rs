@@ -456,3 +456,68 @@ fn command_line_dry_run() {
     );
     assert_eq!(site.articles().len(), 1);
 }
+
+#[test]
+fn build_and_ingest_agree_after_an_edit_when_run_inside_the_site() {
+    // `dossier build` run from the site folder (root "."), after the user edited the
+    // converted file: no "raw document has changed" conflict, as `ingest` says.
+    let site = Site::new("");
+    site.raw("a.txt", STORY_A.as_bytes());
+    let build = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("dossier")
+            .unwrap()
+            .args(args)
+            .current_dir(&site.root)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        format!("{}{}", text(&out.stdout), text(&out.stderr))
+    };
+    build(&["build", "--output", "out"]);
+    let (name, bytes) = site.articles().into_iter().next().unwrap();
+    let edited = text(&bytes).replace("Ana Ruiz", "Ana Ruiz-Lopez");
+    std::fs::write(site.root.join(&name), &edited).unwrap();
+    let second = build(&["build", "--output", "out"]);
+    assert!(!second.contains("has changed"), "{second}");
+    assert!(!second.contains("conflict"), "{second}");
+    let ingest = build(&["ingest"]);
+    assert!(ingest.contains("0 converted, 1 unchanged"), "{ingest}");
+    assert_eq!(
+        std::fs::read_to_string(site.root.join(&name)).unwrap(),
+        edited
+    );
+}
+
+#[test]
+fn a_moved_converted_file_is_known_by_its_provenance() {
+    let site = Site::new("");
+    site.raw("a.txt", STORY_A.as_bytes());
+    site.run();
+    let (name, _) = site.articles().into_iter().next().unwrap();
+    let moved = site.root.join("content/articles/harbour/plan.md");
+    std::fs::create_dir_all(moved.parent().unwrap()).unwrap();
+    std::fs::rename(site.root.join(&name), &moved).unwrap();
+    let r = site.run();
+    assert_eq!((r.written, r.unchanged), (0, 1), "{}", r.summary());
+    let files: Vec<String> = site.articles().into_keys().collect();
+    assert_eq!(files, ["content/articles/harbour/plan.md"]);
+    // And again: the manifest now knows the new place.
+    let r = site.run();
+    assert_eq!((r.written, r.unchanged), (0, 1), "{}", r.summary());
+    assert_eq!(site.articles().len(), 1);
+}
+
+#[test]
+fn an_inbox_file_of_another_type_is_named_in_a_warning() {
+    let site = Site::new("");
+    site.raw("a.txt", STORY_A.as_bytes());
+    site.raw("notes.docx", b"PK\x03\x04 not converted");
+    let r = site.run();
+    assert_eq!(r.written, 1);
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.path.ends_with("notes.docx"))
+        .expect("the other file is named");
+    assert!(d.message.contains("not converted"), "{d}");
+}

@@ -10,731 +10,92 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::blocks::Unit;
+use super::rules::Rule;
 
-pub const SKIP_LINKS: &str = "skip-links";
-pub const NAVIGATION: &str = "navigation";
-pub const BREADCRUMB: &str = "breadcrumb";
-pub const READ_TIME: &str = "read-time";
-pub const DURATION: &str = "duration";
-pub const RELATIVE_TIME: &str = "relative-time";
-pub const PLAYER_NOTICE: &str = "player-notice";
-pub const KIND_MARKER: &str = "kind-marker";
-pub const COOKIE_NOTICE: &str = "cookie-notice";
-pub const NEWSLETTER: &str = "newsletter";
-pub const COMMENT_POLICY: &str = "comment-policy";
-pub const RELATED_BLOCK: &str = "related-block";
-pub const RELATED_INLINE: &str = "related-inline";
-pub const BACK_TO_TOP: &str = "back-to-top";
-pub const IMAGE_CREDIT: &str = "image-credit";
-pub const GALLERY_CONTROLS: &str = "gallery-controls";
-pub const AD_MARKER: &str = "ad-marker";
-pub const SHARE_WIDGET: &str = "share-widget";
-pub const COPYRIGHT: &str = "copyright";
-pub const SITE_FOOTER: &str = "site-footer";
-pub const APP_PROMO: &str = "app-promo";
-pub const END_MARK: &str = "end-mark";
-pub const AGE_NOTICE: &str = "age-notice";
+pub const SKIP_LINKS: Rule = Rule::SkipLinks;
+pub const NAVIGATION: Rule = Rule::Navigation;
+pub const BREADCRUMB: Rule = Rule::Breadcrumb;
+pub const READ_TIME: Rule = Rule::ReadTime;
+pub const DURATION: Rule = Rule::Duration;
+pub const RELATIVE_TIME: Rule = Rule::RelativeTime;
+pub const KIND_MARKER: Rule = Rule::KindMarker;
+pub const COOKIE_NOTICE: Rule = Rule::CookieNotice;
+pub const NEWSLETTER: Rule = Rule::Newsletter;
+pub const COMMENT_POLICY: Rule = Rule::CommentPolicy;
+pub const RELATED_BLOCK: Rule = Rule::RelatedBlock;
+pub const RELATED_INLINE: Rule = Rule::RelatedInline;
+pub const IMAGE_CREDIT: Rule = Rule::ImageCredit;
+pub const GALLERY_CONTROLS: Rule = Rule::GalleryControls;
+pub const AD_MARKER: Rule = Rule::AdMarker;
+pub const SHARE_WIDGET: Rule = Rule::ShareWidget;
+pub const COPYRIGHT: Rule = Rule::Copyright;
+pub const SITE_FOOTER: Rule = Rule::SiteFooter;
+pub const APP_PROMO: Rule = Rule::AppPromo;
+pub const END_MARK: Rule = Rule::EndMark;
 
-/// Whole lines (lower case, end punctuation removed) that are furniture wherever they stand.
-const EXACT: &[(&str, &[&str])] = &[
-    (
-        NAVIGATION,
-        &[
-            "menu",
-            "main menu",
-            "open menu",
-            "close menu",
-            "toggle menu",
-            "toggle navigation",
-            "navigation",
-            "main navigation",
-            "open navigation",
-            "close navigation",
-            "search",
-            "open search",
-            "close search",
-            "search query",
-            "submit search",
-            "sign in",
-            "log in",
-            "login",
-            "log out",
-            "logout",
-            "register",
-            "sign up",
-            "my account",
-            "account",
-            "home",
-            "homepage",
-            "sections",
-            "all sections",
-            "more",
-            "close",
-            "open",
-            "edition",
-            "change edition",
-            "change language",
-            "languages",
-            "language",
-            "all topics",
-            "topics",
-            "latest",
-            "live tv",
-            "podcasts",
-            "newsletters",
-            "subscribe",
-            "subscribe now",
-            "donate",
-            "contact us",
-            "contact",
-            "about us",
-            "about",
-            "privacy policy",
-            "privacy",
-            "privacy notice",
-            "terms of use",
-            "terms of service",
-            "terms and conditions",
-            "terms & conditions",
-            "accessibility",
-            "accessibility statement",
-            "sitemap",
-            "site map",
-            "advertise",
-            "advertise with us",
-            "careers",
-            "jobs",
-            "rss",
-            "rss feed",
-            "follow us",
-            "you are here",
-            "next",
-            "previous",
-            "prev",
-            "next article",
-            "previous article",
-            "next story",
-            "previous story",
-            "loading",
-            "please wait",
-            "world",
-            "us",
-            "u.s",
-            "uk",
-            "politics",
-            "business",
-            "tech",
-            "technology",
-            "science",
-            "health",
-            "sport",
-            "sports",
-            "culture",
-            "entertainment",
-            "travel",
-            "style",
-            "opinion",
-            "opinions",
-            "video",
-            "videos",
-            "audio",
-            "live",
-            "watch",
-            "listen",
-            "weather",
-            "markets",
-            "lifestyle",
-            "news",
-            "more news",
-            "top news",
-            "breaking news",
-            "featured",
-            "explore",
-            "discover",
-            "in pictures",
-            "photos",
-            "galleries",
-            "press releases",
-            "cookie settings",
-            "manage cookies",
-            "do not sell my personal information",
-            "do not sell or share my personal information",
-            "your privacy choices",
-            "feedback",
-            "help",
-            "faq",
-            "imprint",
-            "impressum",
-            "legal notice",
-            "corrections",
-            "archive",
-            "archives",
-            "print edition",
-            "e-paper",
-            "epaper",
-            "apps",
-            "mobile apps",
-            "skip",
-            "expand",
-            "collapse",
-            "show more",
-            "show less",
-            "load more",
-            "view all",
-            "see all",
-            "see more",
-            "top of form",
-            "bottom of form",
-            "key events",
-            "show key events only",
-            "filter",
-            "sort by",
-            "all",
-            "more sections",
-            "quick links",
-            "useful links",
-            "in this article",
-            "table of contents",
-            "contents",
-            "jump to",
-            "on this page",
-        ],
-    ),
-    (
-        SHARE_WIDGET,
-        &[
-            "share",
-            "save",
-            "saved",
-            "bookmark",
-            "print",
-            "email",
-            "e-mail",
-            "copy link",
-            "gift this article",
-            "gift article",
-            "share this",
-            "share article",
-            "share story",
-        ],
-    ),
-    (
-        BACK_TO_TOP,
-        &[
-            "back to top",
-            "back to top button",
-            "to top",
-            "top",
-            "top of page",
-            "return to top",
-            "scroll to top",
-            "go to top",
-            "jump to top",
-            "back to the top",
-            "back to top of page",
-        ],
-    ),
-    (
-        AD_MARKER,
-        &[
-            "advertisement",
-            "advertisements",
-            "advert",
-            "ad",
-            "ads",
-            "sponsored",
-            "sponsored content",
-            "paid content",
-            "promoted",
-            "promoted content",
-            "partner content",
-            "paid post",
-            "scroll to continue",
-            "scroll to continue with content",
-            "story continues below",
-            "story continues below advertisement",
-            "article continues below",
-            "article continues below advertisement",
-            "continue reading below",
-            "continue reading",
-            "continue reading the main story",
-            "ad feedback",
-            "adchoices",
-            "report this ad",
-            "remove ads",
-            "advertisement - scroll to continue",
-            "supported by",
-            "content from our partners",
-            "from our partners",
-            "sponsored links",
-        ],
-    ),
-    (
-        COMMENT_POLICY,
-        &[
-            "comments",
-            "comment",
-            "view comments",
-            "show comments",
-            "hide comments",
-            "leave a comment",
-            "post a comment",
-            "add a comment",
-            "add comment",
-            "write a comment",
-            "join the conversation",
-            "join the discussion",
-            "be the first to comment",
-            "comments are closed",
-            "comments have been closed",
-            "leave a reply",
-            "reply",
-            "discussion",
-            "no comments yet",
-            "load comments",
-        ],
-    ),
-    (
-        COOKIE_NOTICE,
-        &[
-            "accept",
-            "accept all",
-            "reject all",
-            "allow all",
-            "accept cookies",
-            "accept all cookies",
-            "reject cookies",
-            "decline",
-            "i agree",
-            "i accept",
-            "agree",
-            "got it",
-            "manage preferences",
-            "manage settings",
-            "cookie preferences",
-            "privacy settings",
-            "save preferences",
-            "save and close",
-            "confirm my choices",
-            "customize",
-            "customise",
-            "strictly necessary cookies",
-            "necessary cookies",
-            "performance cookies",
-            "functional cookies",
-            "targeting cookies",
-            "analytics cookies",
-            "advertising cookies",
-            "marketing cookies",
-            "manage consent",
-            "consent preferences",
-        ],
-    ),
-    (
-        PLAYER_NOTICE,
-        &[
-            "play",
-            "pause",
-            "mute",
-            "unmute",
-            "fullscreen",
-            "full screen",
-            "exit fullscreen",
-            "captions",
-            "subtitles",
-            "settings",
-            "volume",
-            "replay",
-            "play video",
-            "play audio",
-            "watch video",
-            "watch now",
-            "now playing",
-            "up next",
-            "autoplay",
-            "media player",
-            "video player",
-            "audio player",
-            "listen to this article",
-            "listen to article",
-            "listen to this story",
-            "click to play",
-            "tap to play",
-            "press play",
-            "loading video",
-        ],
-    ),
-    (
-        GALLERY_CONTROLS,
-        &[
-            "enlarge this image",
-            "enlarge image",
-            "expand image",
-            "toggle caption",
-            "hide caption",
-            "show caption",
-            "view gallery",
-            "open gallery",
-            "view image",
-            "view images",
-            "image gallery",
-            "photo gallery",
-            "previous image",
-            "next image",
-            "zoom",
-            "view larger",
-        ],
-    ),
-    (
-        KIND_MARKER,
-        &[
-            "video transcript",
-            "transcript",
-            "full transcript",
-            "read the transcript",
-            "watch the video",
-            "for immediate release",
-            "press release",
-            "news release",
-            "press statement",
-            "media statement",
-            "live updates",
-            "live blog",
-            "live coverage",
-            "live reporting",
-            "as it happened",
-            "watch live",
-        ],
-    ),
-    (
-        SITE_FOOTER,
-        &[
-            "our standards",
-            "the thomson reuters trust principles",
-            "our standards: the thomson reuters trust principles",
-            "editorial standards",
-            "editorial guidelines",
-            "corrections policy",
-            "ethics policy",
-            "masthead",
-        ],
-    ),
-    (
-        APP_PROMO,
-        &[
-            "download the app",
-            "download our app",
-            "get the app",
-            "open in app",
-            "open the app",
-            "open app",
-            "install the app",
-        ],
-    ),
-];
+/// The furniture word data (data/furniture.txt), parsed once.
+struct Furniture {
+    /// Whole lines (lower case, end punctuation removed) that are furniture wherever they
+    /// stand.
+    exact: Vec<(Rule, Vec<&'static str>)>,
+    /// Phrases that mark a line as furniture when found anywhere in a short enough line:
+    /// (phrase, rule, at most this many words in the line).
+    contains: Vec<(&'static str, Rule, usize)>,
+    end_headers: Vec<&'static str>,
+    inline_related: Vec<&'static str>,
+    newsletter_prefixes: Vec<&'static str>,
+    share_words: Vec<&'static str>,
+    share_networks: Vec<&'static str>,
+}
 
-/// Headers of link lists that other stories fill: after the article they end it.
-const END_HEADERS: &[&str] = &[
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "related news",
-    "related coverage",
-    "related topics",
-    "related links",
-    "related posts",
-    "related videos",
-    "related reading",
-    "more stories",
-    "more news",
-    "more articles",
-    "more from",
-    "more stories from",
-    "more on this story",
-    "more on this topic",
-    "more on this",
-    "more on",
-    "more in",
-    "more like this",
-    "more to explore",
-    "more videos",
-    "more to read",
-    "top story",
-    "top stories",
-    "you may also like",
-    "you might also like",
-    "you may be interested in",
-    "you might be interested in",
-    "recommended",
-    "recommended stories",
-    "recommended for you",
-    "recommended articles",
-    "recommended reading",
-    "most read",
-    "most popular",
-    "most viewed",
-    "most shared",
-    "most watched",
-    "popular",
-    "popular now",
-    "popular stories",
-    "trending",
-    "trending now",
-    "trending stories",
-    "latest news",
-    "latest stories",
-    "latest videos",
-    "latest articles",
-    "also read",
-    "see also",
-    "don't miss",
-    "do not miss",
-    "editor's picks",
-    "editors' picks",
-    "editors picks",
-    "what to read next",
-    "further reading",
-    "explore more",
-    "in case you missed it",
-    "other news",
-    "around the web",
-    "sponsored stories",
-    "promoted stories",
-    "keep reading",
-    "read next",
-    "watch more",
-    "related video",
-    "more from our correspondents",
-    "elsewhere",
-    "what's next",
-    "next up",
-    "also on",
-    "stories you may have missed",
-    "read more stories",
-    "more top stories",
-];
+static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
+    let rule = |name: &str| {
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.name() == name)
+            .unwrap_or_else(|| panic!("data/furniture.txt names an unknown rule {name:?}"))
+    };
+    let mut f = Furniture {
+        exact: Vec::new(),
+        contains: Vec::new(),
+        end_headers: Vec::new(),
+        inline_related: Vec::new(),
+        newsletter_prefixes: Vec::new(),
+        share_words: Vec::new(),
+        share_networks: Vec::new(),
+    };
+    let mut section: Vec<&str> = Vec::new();
+    for line in include_str!("data/furniture.txt").lines() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(head) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = head.split_whitespace().collect();
+            if section[0] == "exact" {
+                f.exact.push((rule(section[1]), Vec::new()));
+            }
+            continue;
+        }
+        match section.as_slice() {
+            ["exact", _] => f.exact.last_mut().expect("a section").1.push(line),
+            ["contains", r, n] => f
+                .contains
+                .push((line, rule(r), n.parse().expect("a number"))),
+            ["end-headers"] => f.end_headers.push(line),
+            ["inline-related"] => f.inline_related.push(line),
+            ["newsletter-prefixes"] => f.newsletter_prefixes.push(line),
+            ["share-words"] => f.share_words.push(line),
+            ["share-networks"] => f.share_networks.push(line),
+            other => panic!("data/furniture.txt: a line outside a known section: {other:?}"),
+        }
+    }
+    f
+});
 
-/// Single-line teaser labels inside an article ("Related: ...", "READ MORE: ...").
-const INLINE_RELATED: &[&str] = &[
-    "related article",
-    "related story",
-    "related:",
-    "read more:",
-    "read more",
-    "also read:",
-    "also read",
-    "read also:",
-    "read also",
-    "see also:",
-    "more:",
-    "related video",
-    "recommended:",
-    "must read:",
-    "don't miss:",
-    "more on this:",
-];
-
-/// Phrases that mark a line as furniture when found anywhere in a short enough line:
-/// (phrase, rule, at most this many words in the line).
-const CONTAINS: &[(&str, &str, usize)] = &[
-    ("does not support the video", PLAYER_NOTICE, 30),
-    ("doesn't support the video", PLAYER_NOTICE, 30),
-    ("does not support video", PLAYER_NOTICE, 30),
-    ("does not support the audio", PLAYER_NOTICE, 30),
-    ("does not support html5", PLAYER_NOTICE, 30),
-    ("does not support the iframe", PLAYER_NOTICE, 30),
-    ("browser does not support", PLAYER_NOTICE, 30),
-    ("browser doesn't support", PLAYER_NOTICE, 30),
-    ("enable javascript", PLAYER_NOTICE, 30),
-    ("javascript is disabled", PLAYER_NOTICE, 30),
-    ("javascript is required", PLAYER_NOTICE, 30),
-    ("javascript must be enabled", PLAYER_NOTICE, 30),
-    ("turn on javascript", PLAYER_NOTICE, 30),
-    ("video unavailable", PLAYER_NOTICE, 20),
-    ("video is unavailable", PLAYER_NOTICE, 20),
-    ("video is not available", PLAYER_NOTICE, 20),
-    ("video cannot be played", PLAYER_NOTICE, 20),
-    ("video can not be played", PLAYER_NOTICE, 20),
-    ("video player is loading", PLAYER_NOTICE, 20),
-    ("this is a modal window", PLAYER_NOTICE, 30),
-    ("upgrade your browser", PLAYER_NOTICE, 30),
-    ("update your browser", PLAYER_NOTICE, 30),
-    ("unsupported browser", PLAYER_NOTICE, 30),
-    ("to view this video", PLAYER_NOTICE, 30),
-    ("to watch this video", PLAYER_NOTICE, 30),
-    ("to play this video", PLAYER_NOTICE, 30),
-    ("media playback is unsupported", PLAYER_NOTICE, 30),
-    ("ad blocker", AD_MARKER, 30),
-    ("adblocker", AD_MARKER, 30),
-    ("ad-blocker", AD_MARKER, 30),
-    ("story continues below", AD_MARKER, 8),
-    ("article continues below", AD_MARKER, 8),
-    ("all rights reserved", COPYRIGHT, 30),
-    ("may not be published, broadcast, rewritten", COPYRIGHT, 60),
-    ("may not be reproduced", COPYRIGHT, 40),
-    ("trust principles", SITE_FOOTER, 12),
-    ("download the app", APP_PROMO, 15),
-    ("download our app", APP_PROMO, 15),
-    ("get the app", APP_PROMO, 15),
-    ("in your inbox", NEWSLETTER, 30),
-    ("to your inbox", NEWSLETTER, 30),
-    ("straight to your inbox", NEWSLETTER, 30),
-    ("unsubscribe at any time", NEWSLETTER, 40),
-    ("by subscribing", NEWSLETTER, 40),
-    ("by signing up", NEWSLETTER, 40),
-    ("sign up for our", NEWSLETTER, 30),
-    ("subscribe to our", NEWSLETTER, 30),
-    ("our newsletter", NEWSLETTER, 30),
-    ("enter your email", NEWSLETTER, 30),
-    ("your email address", NEWSLETTER, 30),
-    ("thank you for subscribing", NEWSLETTER, 30),
-    ("thanks for subscribing", NEWSLETTER, 30),
-    ("already a subscriber", NEWSLETTER, 30),
-    ("already have an account", NEWSLETTER, 30),
-    ("support independent journalism", NEWSLETTER, 40),
-    ("support our journalism", NEWSLETTER, 40),
-    ("start your free trial", NEWSLETTER, 30),
-    ("subscribers only", NEWSLETTER, 30),
-    ("to continue reading", NEWSLETTER, 15),
-    ("available on the app store", APP_PROMO, 15),
-    ("get it on google play", APP_PROMO, 15),
-    ("create a free account", NEWSLETTER, 30),
-    ("follow us on", SHARE_WIDGET, 12),
-    ("purchase licensing rights", IMAGE_CREDIT, 20),
-    ("licensing rights", IMAGE_CREDIT, 8),
-    ("reading list", SHARE_WIDGET, 15),
-    ("read later", SHARE_WIDGET, 15),
-    ("save this article", SHARE_WIDGET, 8),
-    ("navigation", NAVIGATION, 4),
-    ("send us your feedback", NAVIGATION, 8),
-    ("listen to this article", PLAYER_NOTICE, 12),
-    ("listen to this story", PLAYER_NOTICE, 12),
-    ("this article is more than", AGE_NOTICE, 12),
-    ("this article was published more than", AGE_NOTICE, 14),
-    ("this story is more than", AGE_NOTICE, 12),
-    ("this content is more than", AGE_NOTICE, 12),
-    ("share this article", SHARE_WIDGET, 10),
-    ("share this story", SHARE_WIDGET, 10),
-    ("share on facebook", SHARE_WIDGET, 10),
-    ("share on twitter", SHARE_WIDGET, 10),
-    ("share via email", SHARE_WIDGET, 10),
-    ("copy link", SHARE_WIDGET, 10),
-    ("link copied", SHARE_WIDGET, 10),
-];
-
-/// Prefixes (of the lower-case line) of newsletter and subscription prompts.
-const NEWSLETTER_PREFIXES: &[&str] = &[
-    "subscribe to",
-    "subscribe for",
-    "sign up for",
-    "sign up to",
-    "sign up and",
-    "get our",
-    "get the latest",
-    "get the best",
-    "get breaking news",
-    "join our",
-    "become a member",
-    "become a subscriber",
-    "stay informed",
-    "stay up to date",
-    "stay up-to-date",
-    "receive our",
-    "want more",
-    "don't miss out",
-    "never miss",
-];
-
-/// Words of a share bar; a line made of nothing else is the bar.
-const SHARE_WORDS: &[&str] = &[
-    "share",
-    "sharing",
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "telegram",
-    "linkedin",
-    "reddit",
-    "email",
-    "e-mail",
-    "mail",
-    "print",
-    "copy",
-    "link",
-    "copied",
-    "url",
-    "pinterest",
-    "messenger",
-    "tweet",
-    "flipboard",
-    "this",
-    "article",
-    "story",
-    "page",
-    "on",
-    "via",
-    "save",
-    "bookmark",
-    "gift",
-    "comment",
-    "comments",
-    "sms",
-    "tumblr",
-    "vk",
-    "weibo",
-    "wechat",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "follow",
-    "us",
-    "the",
-    "and",
-    "or",
-    "to",
-    "clipboard",
-    "full",
-    "saved",
-    "share:",
-    "opens",
-    "new",
-    "window",
-    "tab",
-];
-const SHARE_NETWORKS: &[&str] = &[
-    "share",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "telegram",
-    "linkedin",
-    "reddit",
-    "email",
-    "e-mail",
-    "print",
-    "pinterest",
-    "messenger",
-    "tweet",
-    "flipboard",
-    "copy",
-    "bookmark",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "bluesky",
-    "threads",
-    "mastodon",
-];
-
-static EXACT_MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+static EXACT_MAP: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
     let mut m = HashMap::new();
-    for (rule, lines) in EXACT {
-        for l in *lines {
+    for (rule, lines) in &FURNITURE.exact {
+        for l in lines {
             m.entry(*l).or_insert(*rule);
         }
     }
@@ -747,7 +108,8 @@ static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         // A few hundred short patterns: the DFA is small and the fastest to scan with.
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(
-            CONTAINS
+            FURNITURE
+                .contains
                 .iter()
                 .map(|c| c.0)
                 .chain(["cookie", "consent", "comment"]),
@@ -847,7 +209,7 @@ pub fn key(lower: &str) -> String {
 }
 
 /// The furniture rule a line falls under by itself, if any.
-pub fn line_rule(u: &Unit) -> Option<&'static str> {
+pub fn line_rule(u: &Unit) -> Option<Rule> {
     // Furniture is short; the longest family (consent texts) stays under 80 words, and a
     // line of thousands of bytes with few spaces (an encoded blob) is no furniture either.
     if u.words > 80 || u.text.len() > 4000 {
@@ -870,7 +232,7 @@ pub fn line_rule(u: &Unit) -> Option<&'static str> {
         return Some(KIND_MARKER);
     }
     if let Some(rule) = EXACT_MAP.get(k.as_ref()) {
-        return Some(rule);
+        return Some(*rule);
     }
     let words = u.words;
     if (k.starts_with('©') || k.starts_with("(c) ") || k.starts_with("copyright ")) && words <= 30
@@ -918,19 +280,24 @@ pub fn line_rule(u: &Unit) -> Option<&'static str> {
     if inline_related(&k) && words <= 25 {
         return Some(RELATED_INLINE);
     }
-    if words <= 30 && NEWSLETTER_PREFIXES.iter().any(|p| k.starts_with(p)) {
+    if words <= 30
+        && FURNITURE
+            .newsletter_prefixes
+            .iter()
+            .any(|p| k.starts_with(p))
+    {
         return Some(NEWSLETTER);
     }
     // One scan finds the phrase families and the words the consent and comment tests need.
     let (mut cookie, mut comment, mut phrase) = (false, false, None);
     for m in CONTAINS_AC.find_overlapping_iter(k.as_ref()) {
-        match CONTAINS.get(m.pattern().as_usize()) {
+        match FURNITURE.contains.get(m.pattern().as_usize()) {
             Some(&(_, rule, max)) => {
                 if phrase.is_none() && words <= max {
                     phrase = Some(rule);
                 }
             }
-            None if m.pattern().as_usize() == CONTAINS.len() + 2 => comment = true,
+            None if m.pattern().as_usize() == FURNITURE.contains.len() + 2 => comment = true,
             None => cookie = true,
         }
     }
@@ -969,7 +336,7 @@ pub fn is_end_header(k: &str) -> bool {
         "trending",
     ];
     let matches = |s: &str| {
-        END_HEADERS.contains(&s)
+        FURNITURE.end_headers.contains(&s)
             || OPEN.iter().any(|h| {
                 s.strip_prefix(h).is_some_and(|rest| {
                     rest.starts_with(' ') && rest.split_whitespace().count() <= 3
@@ -989,7 +356,7 @@ pub fn is_end_header(k: &str) -> bool {
 }
 
 fn inline_related(k: &str) -> bool {
-    INLINE_RELATED.iter().any(|p| {
+    FURNITURE.inline_related.iter().any(|p| {
         k.strip_prefix(p)
             .is_some_and(|rest| rest.is_empty() || p.ends_with(':') || rest.starts_with([' ', ':']))
     })
@@ -1036,10 +403,14 @@ fn is_share_bar(k: &str) -> bool {
     !words.is_empty()
         && words.len() <= 12
         && words.iter().all(|w| {
-            SHARE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            FURNITURE
+                .share_words
+                .contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         })
         && words.iter().any(|w| {
-            SHARE_NETWORKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            FURNITURE
+                .share_networks
+                .contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         })
 }
 
@@ -1169,11 +540,20 @@ pub fn glued_labels(text: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut current = String::new();
     let mut prev: Option<char> = None;
+    // Letters of the word so far: a glue point needs a whole label (three letters or more)
+    // before it, so "WeWork" and "McDonald" stay one word.
+    let mut word_letters = 0usize;
     for c in text.chars() {
         if let Some(p) = prev {
-            if p.is_lowercase() && c.is_uppercase() {
+            if p.is_lowercase() && c.is_uppercase() && word_letters >= 3 {
                 parts.push(std::mem::take(&mut current));
+                word_letters = 0;
             }
+        }
+        if c.is_whitespace() {
+            word_letters = 0;
+        } else if c.is_alphabetic() {
+            word_letters += 1;
         }
         current.push(c);
         prev = Some(c);
@@ -1221,7 +601,7 @@ mod tests {
     use super::*;
     use crate::ingest::blocks::units;
 
-    fn rule(line: &str) -> Option<&'static str> {
+    fn rule(line: &str) -> Option<Rule> {
         units(line, false).first().and_then(line_rule)
     }
 
@@ -1233,7 +613,7 @@ mod tests {
         assert_eq!(rule("Skip next section Latest Headlines"), Some(SKIP_LINKS));
         assert_eq!(rule("Sign in"), Some(NAVIGATION));
         assert_eq!(rule("Toggle navigation"), Some(NAVIGATION));
-        assert_eq!(rule("Back to top ↑"), Some(BACK_TO_TOP));
+        assert_eq!(rule("Back to top ↑"), Some(Rule::BackToTop));
     }
 
     #[test]
@@ -1258,15 +638,15 @@ mod tests {
     fn players_and_markers() {
         assert_eq!(
             rule("Your browser doesn't support HTML5 video."),
-            Some(PLAYER_NOTICE)
+            Some(Rule::PlayerNotice)
         );
         assert_eq!(
             rule("Please enable JavaScript to watch this video"),
-            Some(PLAYER_NOTICE)
+            Some(Rule::PlayerNotice)
         );
         assert_eq!(rule("[Video transcript]"), Some(KIND_MARKER));
         assert_eq!(rule("(Audio)"), Some(KIND_MARKER));
-        assert_eq!(rule("Listen to this article"), Some(PLAYER_NOTICE));
+        assert_eq!(rule("Listen to this article"), Some(Rule::PlayerNotice));
     }
 
     #[test]

@@ -332,7 +332,7 @@ const OUTLET_WORDS: &[&str] = &[
     "today",
 ];
 
-fn outlet_like(s: &str) -> bool {
+pub fn outlet_like(s: &str) -> bool {
     let lower = s.to_lowercase();
     lower.starts_with("the ")
         || lower

@@ -15,25 +15,32 @@ use super::dates;
 use super::decode::{self, NotText};
 use super::frontmatter;
 use super::kind;
+use super::locate;
 use super::markdown::{self, Block};
+use super::outlet;
+use super::pick_authors;
+use super::pick_date;
+use super::rules::Rule;
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
 
 // Rule names for metadata lines and positional rules (furniture rules live in boilerplate).
-pub const TITLE: &str = "title";
-pub const REPEATED_HEADLINE: &str = "repeated-headline";
-pub const BYLINE: &str = "byline";
-pub const DATE_LINE: &str = "date-line";
-pub const URL_LINE: &str = "url-line";
-pub const DATELINE: &str = "dateline";
-pub const SOURCE_LINE: &str = "source-line";
-pub const CREDIT_LINE: &str = "credit-line";
-pub const SECTION_LABEL: &str = "section-label";
-pub const BEFORE_HEADLINE: &str = "before-headline";
-pub const DUPLICATE_LINE: &str = "duplicate-line";
-pub const SAME_AS_DROPPED: &str = "same-as-dropped";
-pub const TEASER_AFTER_END: &str = "teaser-after-end";
-pub const CONFIG_BOILERPLATE: &str = "config-boilerplate";
+pub const TITLE: Rule = Rule::Title;
+pub const REPEATED_HEADLINE: Rule = Rule::RepeatedHeadline;
+pub const BYLINE: Rule = Rule::Byline;
+pub const DATE_LINE: Rule = Rule::DateLine;
+pub const URL_LINE: Rule = Rule::UrlLine;
+pub const DATELINE: Rule = Rule::Dateline;
+pub const SOURCE_LINE: Rule = Rule::SourceLine;
+pub const CREDIT_LINE: Rule = Rule::CreditLine;
+pub const SECTION_LABEL: Rule = Rule::SectionLabel;
+pub const BEFORE_HEADLINE: Rule = Rule::BeforeHeadline;
+pub const DUPLICATE_LINE: Rule = Rule::DuplicateLine;
+pub const SAME_AS_DROPPED: Rule = Rule::SameAsDropped;
+pub const TEASER_AFTER_END: Rule = Rule::TeaserAfterEnd;
+pub const CONFIG_BOILERPLATE: Rule = Rule::ConfigBoilerplate;
+pub const AFTER_ARTICLE: Rule = Rule::AfterArticle;
+pub const PAGE_MESSAGE: Rule = Rule::PageMessage;
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|permalink|canonical|source url|short link|shortlink|article link|original article)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?$")
@@ -100,7 +107,7 @@ enum Role {
 struct Doc<'a> {
     units: Vec<Unit>,
     /// Why each unit is dropped (None: kept).
-    drop: Vec<Option<std::borrow::Cow<'static, str>>>,
+    drop: Vec<Option<Rule>>,
     /// Units the user's `keep` patterns protect.
     keep: Vec<bool>,
     role: Vec<Role>,
@@ -111,6 +118,10 @@ struct Doc<'a> {
     /// Each unit read as a date line, when first asked.
     date_lines: Vec<OnceCell<Option<dates::DateLine>>>,
     opts: &'a ConvertOptions,
+    /// The densest run of prose (`locate::article_run`), found after the line-by-line pass.
+    run: Option<(usize, usize)>,
+    /// The input is Markdown (the user's own writing), not a page's text.
+    markdown: bool,
 }
 
 impl Doc<'_> {
@@ -133,9 +144,9 @@ impl Doc<'_> {
             || dateline_only(&u.text, self.opts).is_some()
     }
 
-    fn set(&mut self, i: usize, rule: &'static str) {
+    fn set(&mut self, i: usize, rule: Rule) {
         if !self.keep[i] && self.drop[i].is_none() {
-            self.drop[i] = Some(rule.into());
+            self.drop[i] = Some(rule);
         }
     }
 }
@@ -256,6 +267,27 @@ fn headline_like(u: &Unit) -> bool {
         })
         && !t.starts_with('(')
         && t.chars().any(|c| c.is_alphabetic())
+}
+
+/// A headline in title case that ends with a full stop ("Stock Falls After Earnings. Why
+/// You Shouldn't Worry."): prose never capitalises most of its words.
+fn title_case_headline(u: &Unit) -> bool {
+    if u.mark != Mark::Plain || !(4..=20).contains(&u.words) || !u.text.ends_with('.') {
+        return false;
+    }
+    let long: Vec<&str> = u
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 3 && caps * 10 >= long.len() * 8
 }
 
 fn subheading_like(u: &Unit) -> bool {
@@ -457,6 +489,19 @@ pub fn convert(
         u.line += line_offset;
     }
     let n = units.len();
+    // Language and the reading of numeric dates are the document's own.
+    let lang = locate::detect_lang(&units);
+    let order = dates::document_order(&body_text, lang, opts.date_order);
+    let doc_opts;
+    let opts = if order == opts.date_order {
+        opts
+    } else {
+        doc_opts = ConvertOptions {
+            date_order: order,
+            ..opts.clone()
+        };
+        &doc_opts
+    };
     let keep: Vec<bool> = units
         .iter()
         .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
@@ -471,6 +516,8 @@ pub fn convert(
         role: vec![Role::Text; n],
         units,
         opts,
+        run: None,
+        markdown,
     };
     let mut ev = Evidence::default();
 
@@ -497,7 +544,9 @@ pub fn convert(
         }
     }
 
-    // 2. The headline.
+    // 2. Where the article is, then its headline.
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    doc.run = locate::article_run(&doc.units, &furniture);
     let title_idx = find_title(&doc);
     let title = title_idx.map(|i| doc.units[i].text.clone());
     if let Some(t) = title_idx {
@@ -549,16 +598,35 @@ pub fn convert(
         }
     }
 
+    // 3b. Between the headline and the lead, the page's messages to its reader.
+    if let (Some(t), Some((lead, _))) = (title_idx, doc.run) {
+        for i in t + 1..lead {
+            if !doc.dropped(i)
+                && !doc.is_metadata_shape(i)
+                && locate::addresses_reader(&doc.units[i])
+            {
+                doc.set(i, PAGE_MESSAGE);
+            }
+        }
+    }
+
     // 4. Metadata lines near the top: bylines, dates, URLs, datelines.
     let start = title_idx.map_or(0, |t| t + 1);
     let zone_end = top_zone_end(&doc, start);
     read_top_metadata(&mut doc, &mut ev, title_idx, zone_end);
 
     // 5. The end of the article: after it, other stories' teasers and page furniture.
-    let end = find_end(&mut doc, &mut ev, start);
+    // A marked end (credit line, end mark, "Related" block) or the end of the densest run of
+    // prose, whichever comes first.
+    let marked_end = find_end(&mut doc, &mut ev, start);
+    let (end, end_rule) = match (marked_end, article_end(&doc, start)) {
+        (Some(a), Some(b)) if b < a => (Some(b), AFTER_ARTICLE),
+        (None, Some(b)) => (Some(b), AFTER_ARTICLE),
+        (a, _) => (a, TEASER_AFTER_END),
+    };
     if let Some(e) = end {
         for i in e..n {
-            doc.set(i, TEASER_AFTER_END);
+            doc.set(i, end_rule);
         }
     }
 
@@ -598,7 +666,7 @@ pub fn convert(
     for i in 0..n {
         if let Some(rule) = &doc.drop[i] {
             let chrome = matches!(
-                rule.as_ref(),
+                *rule,
                 bp::SKIP_LINKS
                     | bp::NAVIGATION
                     | bp::RELATED_BLOCK
@@ -622,7 +690,7 @@ pub fn convert(
     let kind = kind::detect(title.as_deref().unwrap_or(""), &doc.units);
     if kind == kind::LIVEBLOG {
         for i in start..body_end {
-            if doc.drop[i].as_deref() == Some(bp::DURATION)
+            if doc.drop[i] == Some(bp::DURATION)
                 && kind::is_clock(&doc.units[i].text)
                 && !doc.keep[i]
             {
@@ -674,19 +742,83 @@ pub fn convert(
         .as_deref()
         .and_then(|u| opts.sources.by_host(host_of(u)))
         .map(str::to_string);
+    // The page's own URL first, then how the page names itself (byline outlet, footer,
+    // follow prompts, its domain), then wire datelines and source lines.
+    let url_host = ev
+        .url
+        .as_deref()
+        .map(|u| super::sources::normalise_host(host_of(u)));
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     front.source = url_outlet
+        .or(url_host)
         .or(ev.byline_outlet.clone())
+        .or_else(|| outlet::self_named(&doc.units, &furniture, &opts.sources))
         .or(ev.dateline_outlet.clone())
         .or(ev.source_line_outlet.clone())
         .or(ev.title_outlet.clone())
         .or(ev.chrome_outlet.clone());
+    if front.authors.is_empty() {
+        // No byline where the header rules look: any byline shape between the headline (or
+        // a little above it) and the lead.
+        let lead = doc.run.map(|r| r.0);
+        let (from, unmarked_from, to) = match (title_idx, lead) {
+            (Some(t), Some(l)) if l > t => (t.saturating_sub(2), t + 1, l + 1),
+            (Some(t), _) => (t.saturating_sub(2), t + 1, t + 12),
+            (None, Some(l)) => (l.saturating_sub(12), l.saturating_sub(4), l + 1),
+            (None, None) => (0, 0, 0),
+        };
+        // Furniture other than what the header rules took as metadata.
+        let furniture: Vec<bool> = doc
+            .drop
+            .iter()
+            .map(|r| {
+                r.is_some_and(|r| {
+                    !matches!(
+                        r,
+                        BYLINE | TEASER_AFTER_END | AFTER_ARTICLE | BEFORE_HEADLINE
+                    )
+                })
+            })
+            .collect();
+        front.authors = pick_authors::pick(
+            &doc.units,
+            &furniture,
+            (from, unmarked_from, to),
+            front.source.as_deref(),
+            opts.date_order,
+        );
+    }
+    if front.authors.is_empty() {
+        // Wire, staff and outlet bylines: not authors, but worth keeping.
+        let (from, to) = match title_idx {
+            Some(t) => (t.saturating_sub(2), t + 12),
+            None => (0, 0),
+        };
+        front.author_org = ev
+            .byline_outlet
+            .clone()
+            .or_else(|| pick_authors::org_byline(&doc.units, from, to, opts.date_order));
+    }
     front.url = ev.url.clone();
     front.section = ev.section.clone();
     front.kind = Some(kind.to_string());
+    front.lang = lang.map(str::to_string);
     front.summary = summary;
     front.source_file = Some(source_file.to_string());
     front.source_hash = Some(blake3::hash(raw).to_hex().to_string());
-    let (date, date_source, evidence) = choose_date(&ev);
+    let (mut date, mut date_source, mut evidence) = choose_date(&ev);
+    if date.is_none() {
+        // No date where the rules above look: weigh every date the page prints.
+        let layout = pick_date::Layout {
+            title: title_idx,
+            run: doc.run,
+        };
+        if let Some((d, e)) = pick_date::pick(&doc.units, &layout, opts.date_order) {
+            date = Some(d);
+            date_source = DateSource::Stated;
+            evidence = Some(e);
+        }
+    }
     front.date = date.map(DocDate::Day);
     front.date_source = date.map(|_| date_source);
     front.date_evidence = evidence;
@@ -745,6 +877,244 @@ fn strip_outlet_suffix(title: &str, opts: &ConvertOptions, ev: &mut Evidence) ->
     title.to_string()
 }
 
+/// Where the article ends: after the densest run of prose, and the sentence-shaped lines
+/// that directly follow it (a last short paragraph).
+fn article_end(doc: &Doc, start: usize) -> Option<usize> {
+    let run = doc.run?;
+    if run.1 <= start || doc.markdown {
+        // A Markdown file is the user's own writing: no page around it to cut away.
+        return None;
+    }
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    let mut e = locate::cohesive_end(&doc.units, &furniture, run);
+    while e < doc.units.len() {
+        let u = &doc.units[e];
+        // Short sentences, speaker lines of a transcript, and the source or credit line
+        // that closes a story still belong to it.
+        let sentence = u.words >= 3 && ends_sentence(&u.text);
+        let closing = speaker_line(u).is_some()
+            || bylines::is_credit_line(&u.text)
+            || bylines::source_line(&u.text).is_some();
+        if locate::addresses_reader(u) && !doc.keep[e] {
+            break;
+        }
+        if doc.keep[e] || (!doc.dropped(e) && (sentence || closing)) {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    Some(e)
+}
+
+/// The headline: among the headline-shaped lines just above the densest run of prose, the
+/// one that shares most words with the lead, sits nearest to it and is followed by a
+/// byline or date.
+fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
+    let (s, _) = doc.run?;
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    let lead = locate::lead_words(&doc.units, s, &furniture);
+    let mut best: Option<(f64, usize)> = None;
+    let mut distance = 0usize;
+    for i in (0..s).rev() {
+        if doc.dropped(i) || doc.units[i].mark == Mark::Code {
+            continue;
+        }
+        if doc.is_metadata_shape(i) {
+            continue;
+        }
+        let u = &doc.units[i];
+        distance += 1;
+        if distance > 40 {
+            break;
+        }
+        if !(headline_like(u) || title_case_headline(u))
+            || bp::is_breadcrumb(&u.text)
+            || speaker_line(u).is_some()
+            || bylines::name_line(&u.text).is_some()
+            || is_caption(&u.text)
+            || mostly_date(&u.text, doc.opts)
+        {
+            continue;
+        }
+        let mut score: f64 = match u.words {
+            0..=2 => -1.0,
+            3 => 1.0,
+            4..=18 => 3.0,
+            19..=25 => 2.0,
+            _ => 0.0,
+        };
+        // A headline often has a standfirst right under it: the first of two headline-shaped
+        // lines is the headline.
+        if let Some(j) =
+            (i + 1..s.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j))
+        {
+            let v = &doc.units[j];
+            if u.words >= 4
+                && v.words >= 4
+                && (headline_like(v) || v.words <= 45 && ends_sentence(&v.text))
+            {
+                score += 1.2;
+            }
+        }
+        score += 5.0 * locate::lead_overlap(&u.lower, &lead);
+        score -= 0.4 * (distance - 1) as f64;
+        // Standfirsts and captions share many words with the lead too, but run longer.
+        score -= 0.12 * u.words.saturating_sub(12) as f64;
+        if locate::addresses_reader(u) {
+            // "You are signed in as": the page speaking, most likely.
+            score -= 2.0;
+        }
+        if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
+            score += 1.0;
+        }
+        let n = doc.units.len();
+        let next_meta = (i + 1..n.min(i + 5)).any(|j| {
+            matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
+                || doc.bylines[j].is_some()
+                || doc.date_line(j).is_some_and(|d| !d.is_label_only())
+                || bylines::name_line(&doc.units[j].text).is_some()
+        });
+        if next_meta {
+            score += 2.0;
+        }
+        if u.mark != Mark::Plain {
+            score += 1.0;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
+}
+
+/// When no headline stands above the densest run: a headline-shaped line followed closely by running prose that is part of
+/// the densest run; scored by the words it shares with that lead, its nearness to it, the
+/// byline or date under it, and its repetition on the page.
+fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
+    let (s, e) = doc.run?;
+    let n = doc.units.len();
+    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    let prose: Vec<bool> = (0..e)
+        .map(|i| !furniture[i] && locate::is_running_prose(&doc.units[i]))
+        .collect();
+    // prose_before[i]: how many prose units stand before unit i.
+    let mut prose_before = Vec::with_capacity(e + 1);
+    let mut count = 0usize;
+    for &p in &prose {
+        prose_before.push(count);
+        count += usize::from(p);
+    }
+    prose_before.push(count);
+    // The lead's words, per first lead paragraph (many candidates share one lead).
+    let mut leads: HashMap<usize, HashSet<&str>> = HashMap::new();
+    let mut best: Option<(f64, usize)> = None;
+    for i in 0..e {
+        if doc.dropped(i) || doc.units[i].mark == Mark::Code || prose[i] {
+            continue;
+        }
+        let u = &doc.units[i];
+        if !(headline_like(u) || title_case_headline(u))
+            || doc.is_metadata_shape(i)
+            || bp::is_breadcrumb(&u.text)
+            || speaker_line(u).is_some()
+            || bylines::name_line(&u.text).is_some()
+            || is_caption(&u.text)
+            || mostly_date(&u.text, doc.opts)
+        {
+            continue;
+        }
+        // The first prose paragraph under it, and how many lines stand between.
+        let mut distance = 0usize;
+        let mut lead_at = None;
+        // Bounded look-ahead: per-candidate work stays constant (no quadratic pass).
+        for j in i + 1..e.min(i + 200) {
+            if prose[j] {
+                lead_at = Some(j);
+                break;
+            }
+            if !doc.dropped(j) && !doc.is_metadata_shape(j) {
+                distance += 1;
+                if distance > 12 {
+                    break;
+                }
+            }
+        }
+        let Some(p) = lead_at else { continue };
+        let lead = leads
+            .entry(p)
+            .or_insert_with(|| locate::lead_words(&doc.units, p, &furniture));
+        let mut score: f64 = match u.words {
+            0..=2 => -1.0,
+            3 => 1.0,
+            4..=18 => 3.0,
+            19..=25 => 2.0,
+            _ => 0.0,
+        };
+        score += 5.0 * locate::lead_overlap(&u.lower, lead);
+        score -= 0.4 * distance as f64;
+        if p < s {
+            // Its prose is not the article's: a teaser above the article.
+            score -= 3.0;
+        }
+        if i > s && prose_before[i] > prose_before[s] {
+            // Prose of the run above it: more likely a subheading.
+            score -= 2.0;
+        }
+        // A headline often has a standfirst right under it: the first of two headline-shaped
+        // lines is the headline.
+        if let Some(j) =
+            (i + 1..e.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j))
+        {
+            let v = &doc.units[j];
+            if u.words >= 4
+                && v.words >= 4
+                && (headline_like(v) || v.words <= 45 && ends_sentence(&v.text))
+            {
+                score += 1.2;
+            }
+        }
+        if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
+            score += 1.0;
+        }
+        let next_meta = (i + 1..n.min(i + 5)).any(|j| {
+            matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
+                || doc.bylines[j].is_some()
+                || doc.date_line(j).is_some_and(|d| !d.is_label_only())
+                || bylines::name_line(&doc.units[j].text).is_some()
+        });
+        if next_meta {
+            score += 2.0;
+        }
+        if u.mark != Mark::Plain {
+            score += 1.0;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
+}
+
+/// A line that is mostly a date or time stamp ("Updated Nov. 19, 2019 8:21 am ET"), not a
+/// headline that mentions a date.
+fn mostly_date(text: &str, opts: &ConvertOptions) -> bool {
+    let has_time = text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    // A clock time on a short line is a time stamp, with or without a year.
+    if has_time && text.split_whitespace().count() <= 14 {
+        return true;
+    }
+    let found = dates::find_dates(text, opts.date_order);
+    if found.is_empty() {
+        return false;
+    }
+    let date_bytes: usize = found.iter().map(|f| f.end - f.start).sum();
+    has_time || date_bytes * 3 >= text.len()
+}
+
 fn find_title(doc: &Doc) -> Option<usize> {
     let n = doc.units.len();
     // Markdown: a level-one heading near the top is the title.
@@ -761,6 +1131,9 @@ fn find_title(doc: &Doc) -> Option<usize> {
         if !doc.dropped(i) && u.words <= 30 {
             *counts.entry(doc.norms[i].as_str()).or_default() += 1;
         }
+    }
+    if let Some(t) = title_above_run(doc, &counts).or_else(|| title_near_run(doc, &counts)) {
+        return Some(t);
     }
     let mut best: Option<(i32, usize)> = None;
     let mut seen = 0;
@@ -797,10 +1170,8 @@ fn find_title(doc: &Doc) -> Option<usize> {
         }
         // Followed by byline, date or reading time: how article headers are laid out.
         let next_meta = (i + 1..n.min(i + 4)).any(|j| {
-            matches!(
-                doc.drop[j].as_deref(),
-                Some(bp::READ_TIME) | Some(bp::DURATION)
-            ) || doc.bylines[j].is_some()
+            matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
+                || doc.bylines[j].is_some()
                 || doc.date_line(j).is_some_and(|d| !d.is_label_only())
                 || bylines::name_line(&doc.units[j].text).is_some()
         });
@@ -926,7 +1297,7 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
         if !first_prose_seen && u.words <= 8 {
             // Under a byline: the outlet's name ("BBC News"), the author's job ("Diplomatic
             // correspondent") or where they report from.
-            let after_byline = i > 0 && matches!(doc.drop[i - 1].as_deref(), Some(BYLINE));
+            let after_byline = i > 0 && matches!(doc.drop[i - 1], Some(BYLINE));
             // "BBC News, Cairo": the outlet and where the author is.
             let head = u.text.split(',').next().unwrap_or(&u.text);
             if let Some(o) = opts
@@ -1006,7 +1377,7 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
         if doc.keep[i] {
             continue;
         }
-        let rule = doc.drop[i].as_deref();
+        let rule = doc.drop[i];
         if rule.is_none() && is_prose(u) {
             prose += 1;
             continue;
@@ -1049,11 +1420,11 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
 fn dedupe(doc: &mut Doc) {
     let n = doc.units.len();
     let dropped_texts: HashSet<String> = (0..n)
-        .filter(|&i| doc.drop[i].as_deref().is_some_and(|r| r != DUPLICATE_LINE))
+        .filter(|&i| doc.drop[i].is_some_and(|r| r != DUPLICATE_LINE))
         .map(|i| doc.norms[i].clone())
         .collect();
     let mut seen: HashSet<&str> = HashSet::new();
-    let mut decisions: Vec<(usize, &'static str)> = Vec::new();
+    let mut decisions: Vec<(usize, Rule)> = Vec::new();
     for i in 0..n {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
             continue;

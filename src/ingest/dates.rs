@@ -33,19 +33,40 @@ pub struct Found {
     pub end: usize,
 }
 
-const MONTH: &str = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+/// Month names of the four languages (data/months.txt): number and the forms.
+static MONTHS: LazyLock<Vec<(u32, Vec<&'static str>)>> = LazyLock::new(|| {
+    include_str!("data/months.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let n = words.next()?.parse().ok()?;
+            Some((n, words.collect()))
+        })
+        .collect()
+});
+
+/// The month alternation for the date patterns, longest forms first.
+static MONTH: LazyLock<String> = LazyLock::new(|| {
+    let mut forms: Vec<&str> = MONTHS.iter().flat_map(|(_, f)| f.iter().copied()).collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms.dedup();
+    format!(r"(?P<m>{})\.?", forms.join("|"))
+});
 const WEEKDAY: &str =
     r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+)?";
 
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){WEEKDAY}{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b){WEEKDAY}{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})(?-u:\b)",
+        month = *MONTH
     ))
     .expect("valid regex")
 });
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b){WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{month},?\s+(?:de\s+)?(?P<y>\d{{4}})(?-u:\b)",
+        month = *MONTH
     ))
     .expect("valid regex")
 });
@@ -64,7 +85,8 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// Month and day without a year, as in wire datelines ("PARIS, Feb 6 (Reuters)").
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"
+        r"(?i)(?-u:\b){month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)",
+        month = *MONTH
     ))
     .expect("valid regex")
 });
@@ -89,25 +111,18 @@ static GLUED_TIME: LazyLock<Regex> =
 static GLUED_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9a-z])([A-Z][a-z])").expect("valid regex"));
 
+/// A month name or abbreviation of the four languages ("Nov.", "März").
+pub fn is_month_name(word: &str) -> bool {
+    month_number(word).is_some()
+}
+
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.to_ascii_lowercase();
-    let key = n.get(..3)?;
-    let m = match key {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .find(|(_, forms)| forms.contains(&n))
+        .map(|(m, _)| *m)
 }
 
 fn plausible(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -201,6 +216,38 @@ pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
         }
     }
     out
+}
+
+/// How this document writes all-numeric dates: day first if one of them can only be read
+/// day first ("13.11.2019"), month first if one can only be read month first ("11/13/2019");
+/// otherwise from the language (day first in German, French and Spanish; for English
+/// pages the site's `ingest.date_order`). Decided per document, never for a whole site.
+pub fn document_order(text: &str, lang: Option<&str>, default: Order) -> Order {
+    let mut dmy = 0;
+    let mut mdy = 0;
+    for (_, c) in matches(&NUMERIC, text) {
+        if c["s"] != c["s2"] {
+            continue;
+        }
+        let (Some(a), Some(b)) = (num(&c, "a"), num(&c, "b")) else {
+            continue;
+        };
+        if a > 12 && (1..=12).contains(&b) {
+            dmy += 1;
+        } else if b > 12 && (1..=12).contains(&a) {
+            mdy += 1;
+        }
+    }
+    if dmy > mdy {
+        Order::Dmy
+    } else if mdy > dmy {
+        Order::Mdy
+    } else {
+        match lang {
+            Some("de" | "fr" | "es") => Order::Dmy,
+            _ => default,
+        }
+    }
 }
 
 /// A month and day with no year (the first one), for wire datelines.

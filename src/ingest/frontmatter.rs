@@ -106,6 +106,8 @@ fn merge_user(into: &mut FrontMatter, from: FrontMatter) {
         section,
         summary,
         kind,
+        lang,
+        author_org,
         slug,
         date_source,
         date_evidence,

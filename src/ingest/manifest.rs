@@ -55,8 +55,27 @@ pub fn resolve(root: &Path, articles: &Path, output: &str) -> Option<PathBuf> {
     {
         return None;
     }
-    let full = root.join(relp);
-    full.starts_with(articles).then_some(full)
+    // Compared without "." parts: a build run from the site folder has the root ".", and
+    // "./content/articles/a.md" must still be found inside "content/articles".
+    let full = lexical_clean(&root.join(relp));
+    full.starts_with(lexical_clean(articles)).then_some(full)
+}
+
+/// `p` without `.` parts and with `..` applied, without touching the file system.
+pub fn lexical_clean(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 impl Manifest {
@@ -158,5 +177,16 @@ mod tests {
         assert!(resolve(root, articles, "content/articles/../../etc/passwd").is_none());
         assert!(resolve(root, articles, "/etc/passwd").is_none());
         assert!(resolve(root, articles, "site.yaml").is_none());
+    }
+
+    #[test]
+    fn resolve_from_the_site_folder() {
+        // `dossier build` run inside the site: root ".", articles cleaned of the ".".
+        let found = resolve(
+            Path::new("."),
+            Path::new("content/articles"),
+            "content/articles/a.md",
+        );
+        assert_eq!(found.as_deref(), Some(Path::new("content/articles/a.md")));
     }
 }

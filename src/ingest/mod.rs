@@ -4,6 +4,16 @@
 //! finds raw files, converts the new and changed ones in parallel and writes them under
 //! `articles_dir` without ever overwriting a file the user edited.
 //!
+//! The conversion, by part: `decode` (bytes → text); `blocks` (text → units, one per
+//! paragraph-like line); `boilerplate` (furniture recognised line by line); `locate` (score
+//! blocks: the article is the densest run of prose, from shallow features of every line —
+//! length, sentence shape, function-word share, repetition on the page, lexical cohesion —
+//! and the document's language); `convert` (the headline near that run, header metadata,
+//! the article's end); the pickers `pick_date`, `pick_authors` and `outlet` (date, byline
+//! and source when the header rules find none); `markdown` (the body). Word data lives in
+//! `data/*.txt` (function words, month names, date labels, byline words, comment-section
+//! and reader-address words of English, German, French and Spanish).
+//!
 //! Every block left out of a body is listed with the rule that left it out (dry run and
 //! `ingest.report`). The rule names are stable:
 //!
@@ -17,7 +27,9 @@
 //! - metadata moved to the front matter: `title`, `repeated-headline`, `byline`, `date-line`,
 //!   `url-line`, `dateline`, `source-line`, `credit-line`;
 //! - position and repetition: `teaser-after-end` (after a credit line, an end mark or a
-//!   "Related"/"More stories" block), `duplicate-line` (a line said twice is kept once),
+//!   "Related"/"More stories" block), `after-article` (after the densest run of prose and
+//!   what coheres with it), `page-message` (a short line addressing the reader between the
+//!   headline and the lead), `duplicate-line` (a line said twice is kept once),
 //!   `same-as-dropped` (a line whose text was dropped elsewhere).
 
 mod blocks;
@@ -28,9 +40,14 @@ pub mod dates;
 mod decode;
 mod frontmatter;
 mod kind;
+mod locate;
 mod manifest;
 mod markdown;
+mod outlet;
+mod pick_authors;
+mod pick_date;
 mod report;
+mod rules;
 mod run;
 mod sources;
 
@@ -44,6 +61,7 @@ pub use convert::{convert, title_from_file_name};
 pub use frontmatter::{file_state, render_file, FileState};
 pub use markdown::plain_blocks;
 pub use report::{DocResult, DocStatus, RunReport};
+pub use rules::Rule;
 pub use run::{run, RunOptions, MAX_RAW_BYTES};
 pub use sources::Sources;
 

@@ -2,7 +2,7 @@
 //! write them under `articles_dir`, never touching raw files or files the user edited.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -11,7 +11,7 @@ use crate::content::slugify;
 use crate::error::{Diagnostic, Error};
 
 use super::frontmatter::{file_state, FileState};
-use super::manifest::{self, Entry, Manifest};
+use super::manifest::{self, lexical_clean, Entry, Manifest};
 use super::report::{DocResult, DocStatus, RunReport};
 use super::{convert, ConvertOptions, Converted, Unconvertible};
 
@@ -63,6 +63,7 @@ pub fn run(root: &Path, config: &Config, opts: &RunOptions) -> Result<RunReport,
     let files = collect_files(&inputs, &articles, &mut report.diagnostics);
 
     let mut manifest = Manifest::load(root, &articles);
+    find_moved_outputs(root, &articles, &mut manifest);
     let want_report = config.ingest.report.is_some() || opts.dry_run;
 
     // Per file, in parallel: read, hash, and convert when new or changed.
@@ -192,6 +193,25 @@ pub fn run(root: &Path, config: &Config, opts: &RunOptions) -> Result<RunReport,
     }
     report.diagnostics.sort();
     Ok(report)
+}
+
+/// A converted file the user moved to another folder is still its raw document's: it is
+/// found again by the provenance its front matter records (`source_file`), not by the path
+/// the manifest remembers, so the next run neither converts it again nor writes a copy.
+fn find_moved_outputs(root: &Path, articles: &Path, manifest: &mut Manifest) {
+    let gone =
+        |e: &Entry| manifest::resolve(root, articles, &e.output).is_none_or(|p| !p.is_file());
+    if !manifest.entries.values().any(gone) {
+        return;
+    }
+    let found = Manifest::rebuild(root, articles);
+    for (src, entry) in manifest.entries.iter_mut() {
+        if gone(entry) {
+            if let Some(f) = found.entries.get(src) {
+                entry.output = f.output.clone();
+            }
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -539,6 +559,14 @@ fn document_warnings(report: &mut RunReport, raw: &Path, output: &str, conv: &Co
     }
 }
 
+/// Does ingest convert this file? By extension, in this one place (new input kinds are
+/// added here).
+fn is_raw(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| RAW_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 /// Raw files under `inputs`, sorted, hidden files and the articles folder left out.
 fn collect_files(
     inputs: &[PathBuf],
@@ -546,11 +574,6 @@ fn collect_files(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<PathBuf> {
     let mut files = BTreeSet::new();
-    let is_raw = |p: &Path| {
-        p.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| RAW_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-    };
     for input in inputs {
         let input = lexical_clean(input);
         if input.is_file() {
@@ -584,6 +607,14 @@ fn collect_files(
                 Ok(e) if e.file_type().is_file() && is_raw(e.path()) => {
                     files.insert(e.path().to_path_buf());
                 }
+                // A file ingest does not convert is named, never skipped silently.
+                Ok(e) if e.file_type().is_file() => diagnostics.push(
+                    Diagnostic::warning(
+                        e.path(),
+                        "is not a kind of file ingest converts (.txt, .text, .md, .markdown); not converted",
+                    )
+                    .hint("save the article's text as a .txt file, or move this file out of the inbox"),
+                ),
                 // Links are not followed (one could loop, or lead into the articles folder):
                 // say so rather than skip them silently.
                 Ok(e) if e.path_is_symlink() => diagnostics.push(
@@ -605,22 +636,6 @@ fn collect_files(
 }
 
 /// Remove `.` and resolve `..` lexically.
-fn lexical_clean(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// `path` relative to `root` with `/` separators, using `..` when it lies outside.
 fn relative_to(root: &Path, path: &Path) -> String {
     let abs = |p: &Path| {

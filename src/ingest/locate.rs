@@ -1,0 +1,431 @@
+//! Score blocks: where on the page the article is, from shallow features that hold on any
+//! page (after Kohlschütter et al., 2010, and density-based extractors).
+//!
+//! Each unit gets a weight from its own shape: running prose (many words, sentence punctuation,
+//! a prose-like share of function words) counts for its words; a short line (menu entry,
+//! label, teaser headline, date) counts against. The article is the run of units with the
+//! largest total weight (the densest run of prose), found in one linear pass. The headline is
+//! then picked among the headline-shaped lines just above that run.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::blocks::{ends_sentence, Mark, Unit};
+
+static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/stopwords.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+static COMMENT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/comment_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+static READER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/reader_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// A short line in which the page speaks to its reader or for itself ("Your browser cannot
+/// play this video", "We value your privacy"): outside the article's prose, a page message.
+pub fn addresses_reader(u: &Unit) -> bool {
+    // Quoted speech says "we" and "you" too.
+    let quoted = u
+        .text
+        .starts_with(['"', '“', '„', '«', '‘', '\'', '»', '”']);
+    u.words <= 8
+        && !quoted
+        && u.lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| READER_WORDS.contains(w))
+}
+
+/// A short line that opens or labels a comment section ("34 Comments", "Leave a reply").
+pub fn is_comment_marker(u: &Unit) -> bool {
+    u.words <= 10
+        && !ends_sentence(&u.text)
+        && u.lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| COMMENT_WORDS.contains(w))
+}
+
+/// For each unit: most of its word 4-grams were already on the page above it (a teaser
+/// repeating the lead, a dump of the whole article in page metadata).
+pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut out = Vec::with_capacity(units.len());
+    for u in units {
+        let words: Vec<&str> = u.lower.split_whitespace().collect();
+        let grams: Vec<u64> = words
+            .windows(4)
+            .map(|w| {
+                let mut h = DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let old = grams.iter().filter(|g| seen.contains(g)).count();
+        out.push(grams.len() >= 8 && old * 10 >= grams.len() * 6);
+        seen.extend(grams);
+    }
+    out
+}
+
+/// Function words per language (the `# xx` sections of data/stopwords.txt).
+static STOP_WORDS_BY_LANG: LazyLock<Vec<(&'static str, HashSet<&'static str>)>> =
+    LazyLock::new(|| {
+        let mut out: Vec<(&'static str, HashSet<&'static str>)> = Vec::new();
+        for line in include_str!("data/stopwords.txt").lines().map(str::trim) {
+            if let Some(code) = line.strip_prefix("# ") {
+                if code.len() == 2 {
+                    out.push((code, HashSet::new()));
+                }
+            } else if !line.is_empty() && !line.starts_with('#') {
+                if let Some((_, set)) = out.last_mut() {
+                    set.insert(line);
+                }
+            }
+        }
+        out
+    });
+
+/// The language of a text, from the function words of its prose: "en", "de", "fr" or "es",
+/// or None when too few words say.
+pub fn detect_lang(units: &[Unit]) -> Option<&'static str> {
+    let langs = &*STOP_WORDS_BY_LANG;
+    let mut hits = vec![0usize; langs.len()];
+    let mut seen = 0usize;
+    for u in units.iter().filter(|u| is_running_prose_shape(u)) {
+        for w in u.lower.split(|c: char| !c.is_alphanumeric()) {
+            for (k, (_, set)) in langs.iter().enumerate() {
+                if set.contains(w) {
+                    hits[k] += 1;
+                }
+            }
+        }
+        seen += u.words;
+        if seen > 2000 {
+            break;
+        }
+    }
+    let (k, &n) = hits
+        .iter()
+        .enumerate()
+        .max_by_key(|(k, &n)| (n, usize::MAX - k))?;
+    (n >= 5).then(|| langs[k].0)
+}
+
+/// Sentence-shaped and long, whatever the language (for detecting the language itself).
+fn is_running_prose_shape(u: &Unit) -> bool {
+    u.mark != Mark::Code && (u.words >= 12 && ends_sentence(&u.text) || u.words >= 25)
+}
+
+/// What a short line costs the run it sits in, in words of prose.
+const SHORT_LINE_COST: f64 = 10.0;
+/// What a line already recognised as furniture costs.
+const FURNITURE_COST: f64 = 4.0;
+
+/// The share of a text's words that are function words ("the", "und", "les", "por").
+pub fn stop_word_ratio(lower: &str) -> f64 {
+    let mut total = 0usize;
+    let mut stop = 0usize;
+    for w in lower.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        if w.is_empty() {
+            continue;
+        }
+        total += 1;
+        if STOP_WORDS.contains(w) {
+            stop += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        stop as f64 / total as f64
+    }
+}
+
+/// Running prose: long enough, shaped like sentences, with function words in it.
+pub fn is_running_prose(u: &Unit) -> bool {
+    if matches!(u.mark, Mark::Code | Mark::Heading(1)) {
+        return false;
+    }
+    let sentence = u.words >= 12 && ends_sentence(&u.text) || u.words >= 25;
+    sentence && stop_word_ratio(&u.lower) >= 0.12
+}
+
+/// The weight of one unit in the search for the densest run of prose.
+fn weight(u: &Unit, furniture: bool) -> f64 {
+    if furniture {
+        return -FURNITURE_COST;
+    }
+    if u.mark == Mark::Code {
+        return 0.0;
+    }
+    if is_running_prose(u) {
+        // Long paragraphs count fully; very long ones are capped so that one wall of text
+        // (a comment dump, a legal notice) cannot outweigh a whole article.
+        return (u.words as f64).min(120.0);
+    }
+    // A list item or a short sentence inside an article costs little; a bare label more.
+    if u.words >= 8 && ends_sentence(&u.text) {
+        return 0.0;
+    }
+    -SHORT_LINE_COST
+}
+
+/// The densest run of prose: `start..end` over units (end exclusive), or None when the page
+/// has no running prose at all. `furniture[i]` says unit i was already recognised as page
+/// furniture line by line.
+pub fn article_run(units: &[Unit], furniture: &[bool]) -> Option<(usize, usize)> {
+    let repeated = repeats_earlier_text(units);
+    let weights: Vec<f64> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| weight(u, furniture[i] || repeated[i]))
+        .collect();
+    let run = densest(&weights, 0, units.len())?;
+    // Readers' comments come after the article: the first comment-section line that follows
+    // some prose closes the search, so a long thread cannot outweigh a short article.
+    let mut prose_words = 0usize;
+    for (i, u) in units.iter().enumerate() {
+        if weights[i] > 0.0 {
+            prose_words += u.words;
+        }
+        if prose_words >= 40 && !furniture[i] && is_comment_marker(u) {
+            if run.0 > i {
+                return densest(&weights, 0, i).or(Some(run));
+            }
+            return Some((run.0, run.1.min(i)));
+        }
+    }
+    Some(run)
+}
+
+/// The maximum-sum run of `weights[from..to]` (Kadane), from its first positive unit.
+fn densest(weights: &[f64], from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut best: Option<(f64, usize, usize)> = None;
+    let mut sum = 0.0;
+    let mut start = from;
+    for (i, &w) in weights.iter().enumerate().take(to).skip(from) {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += w;
+        if w > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i + 1));
+        }
+    }
+    best.map(|(_, s, e)| {
+        let s = (s..e).find(|&i| weights[i] > 0.0).unwrap_or(s);
+        (s, e)
+    })
+}
+
+/// Where the article really ends: the densest run can stop at a stretch of short lines (a
+/// table, a list of dates, an embedded post) that the article goes on after. Prose after
+/// such a gap still belongs to the article when it keeps to its subject: most of its content
+/// words were already used by the article (lexical cohesion). Teasers for other stories
+/// share few.
+pub fn cohesive_end(units: &[Unit], furniture: &[bool], run: (usize, usize)) -> usize {
+    let (s, e) = run;
+    let repeated = repeats_earlier_text(units);
+    let mut vocab: HashSet<&str> = HashSet::new();
+    for (i, u) in units.iter().enumerate().take(e).skip(s) {
+        if !furniture[i] && is_running_prose(u) {
+            vocab.extend(content_words(&u.lower));
+        }
+    }
+    let mut end = e;
+    let mut gap = 0;
+    for j in e..units.len() {
+        let u = &units[j];
+        if furniture[j] {
+            continue;
+        }
+        if is_comment_marker(u) {
+            break;
+        }
+        if !repeated[j] && is_running_prose(u) {
+            let words: Vec<&str> = content_words(&u.lower).collect();
+            let hit = words.iter().filter(|w| vocab.contains(*w)).count();
+            if words.len() >= 5 && hit * 10 >= words.len() * 4 {
+                end = j + 1;
+                gap = 0;
+                vocab.extend(words);
+                continue;
+            }
+            break;
+        }
+        gap += 1;
+        if gap > 12 {
+            break;
+        }
+    }
+    end
+}
+
+/// Content words of a text (lower case, longer than three letters, not function words).
+fn content_words(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 3 && !STOP_WORDS.contains(w))
+}
+
+/// The share of a line's content words that occur in `lead` (the words of the first
+/// paragraphs): a headline announces what its lead then says.
+pub fn lead_overlap(lower: &str, lead: &HashSet<&str>) -> f64 {
+    let mut n = 0usize;
+    let mut hit = 0usize;
+    for w in content_words(lower) {
+        n += 1;
+        // Inflected forms ("launches" / "launched"): compare on a common stem.
+        let stem: String = w.chars().take(5).collect();
+        if lead.contains(w) || lead.contains(stem.as_str()) {
+            hit += 1;
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        hit as f64 / n as f64
+    }
+}
+
+/// The words (and five-letter stems) of the first prose paragraphs from `start`.
+pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> HashSet<&'a str> {
+    let mut set = HashSet::new();
+    let mut paragraphs = 0;
+    for (i, u) in units.iter().enumerate().skip(start) {
+        if furniture[i] || !is_running_prose(u) {
+            continue;
+        }
+        for w in content_words(&u.lower) {
+            set.insert(w);
+            let cut = w.char_indices().nth(5).map_or(w.len(), |(b, _)| b);
+            set.insert(&w[..cut]);
+        }
+        paragraphs += 1;
+        if paragraphs >= 3 {
+            break;
+        }
+    }
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::blocks;
+
+    fn run_of(text: &str) -> Option<(usize, usize)> {
+        let units = blocks::units(text, false);
+        let furniture = vec![false; units.len()];
+        article_run(&units, &furniture)
+    }
+
+    #[test]
+    fn function_words_of_four_languages() {
+        assert!(stop_word_ratio("the minister said that the talks were over") > 0.4);
+        assert!(stop_word_ratio("der minister sagte, dass die gespräche vorbei sind") > 0.3);
+        assert!(stop_word_ratio("le ministre a dit que les pourparlers sont finis") > 0.3);
+        assert!(stop_word_ratio("el ministro dijo que las conversaciones terminaron") > 0.2);
+        assert!(stop_word_ratio("home news sport weather business") < 0.1);
+    }
+
+    #[test]
+    fn the_run_skips_menus_and_teasers() {
+        let text = "Home\n\nNews\n\nSport\n\nWeather\n\n\
+            Harbour reopens after the storm\n\n\
+            The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement.\n\n\
+            Boats that had waited outside the breakwater came in one by one during the morning, and the first ferry left at noon with a full deck.\n\n\
+            More stories\n\nCouncil votes on budget\n\nSchool wins prize\n\nNew bakery opens\n\nContact us\n";
+        let (s, e) = run_of(text).expect("a run");
+        let units = blocks::units(text, false);
+        assert!(
+            units[s].text.starts_with("The harbour"),
+            "{}",
+            units[s].text
+        );
+        assert!(
+            units[e - 1].text.starts_with("Boats"),
+            "{}",
+            units[e - 1].text
+        );
+    }
+
+    #[test]
+    fn the_run_holds_in_german_french_and_spanish() {
+        for (lead, second) in [
+            ("Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte.",
+             "Die Boote, die vor der Mole gewartet hatten, kamen am Morgen einzeln herein, und die erste Fähre fuhr am Mittag ab."),
+            ("Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie.",
+             "Les bateaux qui attendaient devant la digue sont entrés un par un dans la matinée, et le premier ferry est parti à midi."),
+            ("El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según la autoridad portuaria.",
+             "Los barcos que esperaban fuera del rompeolas entraron uno a uno por la mañana, y el primer ferry salió al mediodía."),
+        ] {
+            let text = format!("Start\n\nMenü\n\nSuche\n\nTitel der Seite hier\n\n{lead}\n\n{second}\n\nImpressum\n\nKontakt\n\nDatenschutz\n");
+            let units = blocks::units(&text, false);
+            let (s, e) = run_of(&text).expect("a run");
+            assert_eq!(units[s].text, lead);
+            assert_eq!(units[e - 1].text, second);
+        }
+    }
+
+    #[test]
+    fn a_headline_shares_words_with_its_lead() {
+        let text = "Harbour reopens after the storm\n\nThe harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said.\n";
+        let units = blocks::units(text, false);
+        let furniture = vec![false; units.len()];
+        let lead = lead_words(&units, 1, &furniture);
+        assert!(lead_overlap("harbour reopens after the storm", &lead) > 0.9);
+        assert!(lead_overlap("sign up for our newsletter", &lead) < 0.1);
+    }
+
+    #[test]
+    fn the_language_of_four_texts() {
+        for (text, lang) in [
+            ("The harbour of the small town reopened on Tuesday after a storm had closed it for three days, and the boats came in one by one.", "en"),
+            ("Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn für drei Tage geschlossen hatte, und die Boote kamen herein.", "de"),
+            ("Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, et les bateaux sont entrés un par un dans le port.", "fr"),
+            ("El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, y los barcos entraron uno a uno por la mañana.", "es"),
+        ] {
+            let units = blocks::units(text, false);
+            assert_eq!(detect_lang(&units), Some(lang), "{text}");
+        }
+        assert_eq!(detect_lang(&blocks::units("Home\n\nNews\n", false)), None);
+    }
+
+    #[test]
+    fn page_messages_address_the_reader() {
+        for (text, yes) in [
+            ("Your browser cannot play this video.", true),
+            ("Ihr Browser kann dieses Video nicht abspielen.", true),
+            ("Votre navigateur ne peut pas lire cette vidéo.", true),
+            ("Suscríbase a nuestro boletín", true),
+            ("Harbour reopens after the storm", false),
+            ("The harbour of the small town reopened on Tuesday after a storm had closed it, and we were there to see it.", false),
+        ] {
+            let units = blocks::units(text, false);
+            assert_eq!(addresses_reader(&units[0]), yes, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_prose_no_run() {
+        assert_eq!(run_of("Home\n\nNews\n\nContact\n"), None);
+    }
+}

@@ -1,0 +1,301 @@
+//! Pick the authors when the header rules found none: a byline near the headline, in any of
+//! the shapes pages print it ("By" on its own line over the name, "date | by Name", "Posted
+//! by Name on date", "Name, Role", "Name@handle", a name glued to the next label), in
+//! English, German, French or Spanish. Persons only: outlets, staff and wire bylines are not
+//! authors.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::Unit;
+use super::bylines;
+use super::dates::{self, Order};
+use super::pick_date;
+
+/// The byline words (data/byline_words.txt) as one pattern: marker, then the rest.
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = include_str!("data/byline_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect();
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s|•·,]|\d)(?:{})\s*:?(?:\s+|$)",
+        words.join("|")
+    ))
+    .expect("valid regex")
+});
+
+/// Where the name part of a byline ends: a handle, an address, a separator, a label glued
+/// to the name ("GuzmanView More"), digits (a date or time).
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s[\p{Ll}\d._-]+@|@|\s[|•·/]|\s[-–—]\s|\p{Ll}\p{Lu}|\d|\s+on\s+|\s+(?:in|at)\s+\p{Lu}|\(",
+    )
+    .expect("valid regex")
+});
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:,|\s+and\s+|\s*&\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*").expect("valid regex")
+});
+
+/// The person names at the start of `rest` (a byline after its marker).
+fn names_in(rest: &str, outlet: Option<&str>) -> Vec<String> {
+    names_and_tail(rest, outlet).0
+}
+
+/// The person names at the start of `rest`, and what follows the name part.
+fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a str) {
+    let rest = rest.trim();
+    // Cut where the name part ends; a glued label is cut after its last lower-case letter.
+    let cut = NAME_END.find(rest).map_or(rest.len(), |m| {
+        if rest[m.start()..].starts_with(|c: char| c.is_lowercase()) {
+            m.start() + rest[m.start()..].chars().next().map_or(1, char::len_utf8)
+        } else {
+            m.start()
+        }
+    });
+    let mut part = rest[..cut]
+        .trim()
+        .trim_end_matches([',', '.', ':', ';'])
+        .trim();
+    // A date label or month left after the name ("Jane Roe Updated Nov").
+    while let Some((head, last)) = part.rsplit_once(' ') {
+        if pick_date::is_label(last) || dates::is_month_name(last) {
+            part = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for name in SPLIT.split(part) {
+        let name = name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        if !bylines::is_person_name(name, true)
+            || bylines::outlet_like(name)
+            || bylines::is_role(name)
+        {
+            // Degrees and roles after a comma ("Jane Roe, MS, RD") end the names.
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if outlet.is_some_and(|o| name.to_lowercase().contains(&o.to_lowercase())) {
+            continue;
+        }
+        let shown = if name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        {
+            bylines::title_case_shouted(name)
+        } else {
+            name.to_string()
+        };
+        if !out.contains(&shown) {
+            out.push(shown);
+        }
+    }
+    (out, &rest[cut..])
+}
+
+/// What may follow a name on a name-only line: a date or time, a handle, a short role.
+fn metadata_tail(tail: &str, order: Order) -> bool {
+    let t = tail.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | '-' | '–' | '—' | ',')
+    });
+    t.is_empty()
+        || t.starts_with('@')
+        || !dates::find_dates(t, order).is_empty()
+        || t.split_whitespace().count() <= 3
+}
+
+/// The authors of a byline near the article's start, between `from` and `to` (units).
+pub fn pick(
+    units: &[Unit],
+    dropped: &[bool],
+    (from, unmarked_from, to): (usize, usize, usize),
+    outlet: Option<&str>,
+    order: Order,
+) -> Vec<String> {
+    let to = to.min(units.len());
+    // A marked byline first ("By Jane Roe").
+    for i in from..to {
+        let u = &units[i];
+        if u.words > 30 {
+            continue;
+        }
+        let Some(m) = MARKER.find(&u.text) else {
+            continue;
+        };
+        // The marker must open the line or follow a date, a separator or a stamp.
+        let before = u.text[..m.start()].trim();
+        if !before.is_empty()
+            && dates::find_dates(before, order).is_empty()
+            && !before.ends_with(['|', '•', '·', ','])
+            && before.split_whitespace().count() > 4
+        {
+            continue;
+        }
+        let rest = &u.text[m.end()..];
+        let names = if rest.trim().is_empty() {
+            units
+                .get(i + 1)
+                .map_or_else(Vec::new, |n| names_in(&n.text, outlet))
+        } else {
+            names_in(rest, outlet)
+        };
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    // Else a line that is only a name (and perhaps a role or stamp) under the headline, not
+    // one the page's furniture rules already took for a label.
+    for (i, u) in units.iter().enumerate().take(to).skip(unmarked_from) {
+        if dropped[i] || u.words > 12 || u.words < 2 {
+            continue;
+        }
+        let (names, tail) = names_and_tail(&u.text, outlet);
+        if !names.is_empty() && metadata_tail(tail, order) {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// An organisation, wire or staff byline near the article's start ("By Metro Desk Staff",
+/// "By The Associated Press"): a marked byline whose name part is not a person.
+pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Option<String> {
+    for u in units.iter().take(to.min(units.len())).skip(from) {
+        if u.words > 30 {
+            continue;
+        }
+        let Some(m) = MARKER.find(&u.text) else {
+            continue;
+        };
+        if !u.text[..m.start()].trim().is_empty() {
+            continue;
+        }
+        let rest = u.text[m.end()..].trim();
+        let cut = NAME_END.find(rest).map_or(rest.len(), |m| m.start());
+        let mut part = rest[..cut]
+            .trim()
+            .trim_end_matches([',', '.', ':', ';', '|', '-', '–', '—', ' ']);
+        while let Some((head, last)) = part.rsplit_once(' ') {
+            if dates::is_month_name(last) || pick_date::is_label(last) {
+                part = head.trim_end();
+            } else {
+                break;
+            }
+        }
+        // "Jane Roe example.com": a person after all.
+        let tokens: Vec<&str> = part.split_whitespace().collect();
+        let odd_tail = tokens
+            .iter()
+            .skip(2)
+            .any(|t| t.contains('.') || t.starts_with(char::is_lowercase));
+        if odd_tail && !names_in(&tokens[..2].join(" "), None).is_empty() {
+            continue;
+        }
+        let words = tokens.len();
+        if (1..=6).contains(&words)
+            && part.starts_with(char::is_alphabetic)
+            && names_in(part, None).is_empty()
+            && dates::find_dates(part, order).is_empty()
+        {
+            return Some(part.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::blocks;
+
+    fn authors(text: &str) -> Vec<String> {
+        let units = blocks::units(text, false);
+        let dropped = vec![false; units.len()];
+        pick(
+            &units,
+            &dropped,
+            (0, 0, units.len()),
+            Some("Harbour Gazette"),
+            Order::Mdy,
+        )
+    }
+
+    #[test]
+    fn bylines_of_several_shapes() {
+        assert_eq!(authors("By\n\nAna Ruiz\n"), ["Ana Ruiz"]);
+        assert_eq!(authors("October 9, 2018 | by Ana Ruiz"), ["Ana Ruiz"]);
+        assert_eq!(authors("11/19/2019 by Ana Ruiz"), ["Ana Ruiz"]);
+        assert_eq!(
+            authors("Posted by Ana Ruiz on November 19, 2019, 6:21 AM"),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            authors("By Ana Ruiz@AnaRuizWrites Nov 18, 2019"),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(authors("BY: Ana Ruiz, MS, RDN"), ["Ana Ruiz"]);
+        assert_eq!(
+            authors("By Ana Ruiz and Kim Sato"),
+            ["Ana Ruiz", "Kim Sato"]
+        );
+        assert_eq!(authors("Ana RuizView More Articles"), ["Ana Ruiz"]);
+        assert_eq!(authors("Ana Ruiz, Harbour Gazette"), ["Ana Ruiz"]);
+        assert_eq!(
+            authors("By Ana Ruiz Updated Nov 13, 2019, 10:28am EST"),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            authors("By Ana Ruiz anar@example.com(509) 555-0100"),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            authors("Ana Ruiz - Nov 19, 2019, 10:31 pm CST"),
+            ["Ana Ruiz"]
+        );
+    }
+
+    #[test]
+    fn bylines_in_german_french_and_spanish() {
+        assert_eq!(
+            authors("Von Anna Berg und Jonas Keller"),
+            ["Anna Berg", "Jonas Keller"]
+        );
+        assert_eq!(
+            authors("Par Jeanne Roux et Luc Martin"),
+            ["Jeanne Roux", "Luc Martin"]
+        );
+        assert_eq!(
+            authors("Por Ana Ruiz y Pedro Gil"),
+            ["Ana Ruiz", "Pedro Gil"]
+        );
+    }
+
+    #[test]
+    fn outlets_and_staff_are_not_authors() {
+        assert!(authors("By Harbour Gazette Staff").is_empty());
+        assert!(authors("By The Associated Press").is_empty());
+        let org = |t: &str| {
+            let units = blocks::units(t, false);
+            org_byline(&units, 0, units.len(), Order::Mdy)
+        };
+        assert_eq!(
+            org("By Harbour Gazette Staff").as_deref(),
+            Some("Harbour Gazette Staff")
+        );
+        assert_eq!(
+            org("Par la rédaction du Courrier").as_deref(),
+            Some("la rédaction du Courrier")
+        );
+        assert_eq!(org("By Ana Ruiz"), None);
+    }
+}

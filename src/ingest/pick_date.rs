@@ -1,0 +1,179 @@
+//! Pick the publication date among every date the page prints, by where and how it is
+//! printed: near the headline and byline, on a line of its own, labelled "Published" rather
+//! than "Updated", not in the article's sentences, not in a copyright line, not among other
+//! stories' teasers or readers' comments.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+
+use super::blocks::Unit;
+use super::dates::{self, Order};
+
+struct Cues {
+    published: Vec<&'static str>,
+    updated: Vec<&'static str>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut cues = Cues {
+        published: Vec::new(),
+        updated: Vec::new(),
+    };
+    let mut section = "";
+    for line in include_str!("data/date_cues.txt").lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') {
+            section = line;
+        } else if section == "[published]" {
+            cues.published.push(line);
+        } else if section == "[updated]" {
+            cues.updated.push(line);
+        }
+    }
+    cues
+});
+
+/// A one-word date label ("Updated", "Publié"), any case.
+pub fn is_label(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches(':');
+    CUES.published.iter().chain(&CUES.updated).any(|c| *c == w)
+}
+
+/// The page's layout around the dates: where the headline and the article are.
+pub struct Layout {
+    pub title: Option<usize>,
+    /// The article's densest run of prose.
+    pub run: Option<(usize, usize)>,
+}
+
+/// The most likely publication date and the text it was read from.
+pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate, String)> {
+    let anchor = layout.title.or(layout.run.map(|r| r.0))?;
+    let (run_start, run_end) = layout.run.unwrap_or((anchor, anchor));
+    let mut best: Option<(f64, NaiveDate, String)> = None;
+    for (i, u) in units.iter().enumerate() {
+        if !u.text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let lower = &u.lower;
+        if u.text.contains('©') || lower.contains("copyright") {
+            continue;
+        }
+        let found = dates::find_dates(&u.text, order);
+        if found.is_empty() {
+            continue;
+        }
+        let date_bytes: usize = found.iter().map(|f| f.end - f.start).sum();
+        // A date stamp or header line, not a sentence that mentions a date.
+        let stamp = u.words <= 14
+            || date_bytes * 3 >= u.text.len()
+            || u.words <= 24 && !super::blocks::ends_sentence(&u.text);
+        for f in &found {
+            let mut score = 0.0;
+            let d = i.abs_diff(anchor) as f64;
+            score -= 0.15 * d.min(60.0);
+            if i > anchor && i < run_start {
+                // Between the headline and the lead: the article's header.
+                score += 3.0;
+            } else if i < anchor && anchor - i <= 5 {
+                score += 1.5;
+            }
+            if stamp {
+                score += 2.0;
+            } else {
+                score -= 2.0;
+            }
+            if i >= run_end {
+                // After the article: other stories and comments.
+                score -= 2.0;
+            } else if i >= run_start && !stamp {
+                score -= 1.0;
+            }
+            // The label just before the date says which date it is.
+            let before = &lower[..f.start.min(lower.len())];
+            let label_at = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
+            // An "Updated" date loses to any other, but is taken when it is all the page
+            // shows (an update is usually close to publication).
+            match (label_at(&CUES.published), label_at(&CUES.updated)) {
+                (Some(p), Some(u)) if u > p => score -= 1.5,
+                (Some(_), _) => score += 1.5,
+                (None, Some(_)) => score -= 1.5,
+                (None, None) => {}
+            }
+            if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+                let snippet: String = u.text.chars().take(120).collect();
+                best = Some((score, f.date, snippet));
+            }
+        }
+    }
+    best.filter(|(s, _, _)| *s >= 0.5).map(|(_, d, e)| (d, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::blocks;
+
+    fn pick_in(text: &str, title: usize, run: (usize, usize), order: Order) -> Option<String> {
+        let units = blocks::units(text, false);
+        pick(
+            &units,
+            &Layout {
+                title: Some(title),
+                run: Some(run),
+            },
+            order,
+        )
+        .map(|(d, _)| d.to_string())
+    }
+
+    #[test]
+    fn the_date_under_the_headline_beats_teasers_and_copyright() {
+        let text = "Older story from the archive\n\nMarch 1, 2019\n\nHarbour reopens after the storm\n\nBy Ana Ruiz\n\nFebruary 6, 2024\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\nMore stories\n\nJanuary 2, 2024\n\n© 2024 Harbour Gazette\n";
+        assert_eq!(
+            pick_in(text, 2, (5, 6), Order::Mdy).as_deref(),
+            Some("2024-02-06")
+        );
+    }
+
+    #[test]
+    fn published_beats_updated() {
+        let text = "Harbour reopens\n\nUpdated: February 8, 2024\n\nPublished: February 6, 2024\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n";
+        assert_eq!(
+            pick_in(text, 0, (3, 4), Order::Mdy).as_deref(),
+            Some("2024-02-06")
+        );
+    }
+
+    #[test]
+    fn labels_in_german_french_and_spanish() {
+        for (updated, published) in [
+            (
+                "Aktualisiert am 8. Februar 2024",
+                "Veröffentlicht am 6. Februar 2024",
+            ),
+            ("Mis à jour le 8 février 2024", "Publié le 6 février 2024"),
+            (
+                "Actualizado el 8 de febrero de 2024",
+                "Publicado el 6 de febrero de 2024",
+            ),
+        ] {
+            let text = format!("Titel der Meldung hier\n\n{updated}\n\n{published}\n\nDer Hafen wurde am Dienstag nach drei Tagen wieder geöffnet, teilte die Hafenbehörde mit.\n");
+            assert_eq!(
+                pick_in(&text, 0, (3, 4), Order::Dmy).as_deref(),
+                Some("2024-02-06"),
+                "{published}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_only_in_the_prose_is_not_taken() {
+        let text = "Harbour reopens\n\nThe harbour, which first opened on May 3, 1921 after years of building, reopened on Tuesday, the port authority said.\n";
+        assert_eq!(pick_in(text, 0, (1, 2), Order::Mdy), None);
+    }
+}
