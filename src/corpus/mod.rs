@@ -226,7 +226,6 @@ pub fn group_until(
     if stop() {
         return None;
     }
-    let weekdays: Vec<[u16; 7]> = feats.iter().map(|f| f.weekdays).collect();
     // Stories and related articles read the same vectors and index, not each other: the
     // two run side by side (each is partly serial).
     let (story_set, related) = rayon::join(
@@ -239,7 +238,7 @@ pub fn group_until(
                 &index,
                 &dated,
                 &topic_graph,
-                &weekdays,
+                &feats,
                 config,
             )
         },

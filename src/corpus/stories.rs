@@ -14,8 +14,13 @@
 //! with all of them, and an average [`UNDATED_MARGIN`] times better than with any story or
 //! document from another time (else its time is ambiguous); the weekdays it names must agree
 //! with the story's days (news names the days around its publication: a text about
-//! "Tuesday" and "Wednesday" was not written around a Friday). It never starts a story by
-//! itself, and joins at most one.
+//! "Tuesday" and "Wednesday" was not written around a Friday). It joins at most one. Undated
+//! documents left over form stories among themselves on the same strong links
+//! ([`UNDATED_MIN`]): pages saved without a visible date still report events.
+//!
+//! Two pieces of one outlet ([`PairScore::same_outlet`]: the same `source`, or a few of the
+//! same template lines) count at [`SAME_SOURCE_FACTOR`] of their similarity: their shared
+//! furniture and house style are no evidence of one event.
 //!
 //! Storylines: each story (and each dated document in no story) is described by its three
 //! leading topics. Units sharing a pair of leading topics are linked when the gap between
@@ -32,6 +37,7 @@ use chrono::NaiveDate;
 use super::similarity::{self, day_number, DateIndex, Index, Vectors};
 use super::topics::TopicGraph;
 use super::{Story, Storyline};
+use crate::analyze::Features;
 use crate::config::Config;
 use crate::content::{slugify, Document};
 
@@ -40,7 +46,7 @@ pub const EDGE_MIN: f32 = 0.30;
 /// Average similarity two merged clusters must keep.
 pub const LINK_MIN: f32 = 0.22;
 /// An undated document needs this similarity with one of a story's documents.
-pub const UNDATED_MIN: f32 = 0.40;
+pub const UNDATED_MIN: f32 = 0.35;
 /// ... and this margin over the best match from another time.
 pub const UNDATED_MARGIN: f32 = 1.3;
 /// Members compared per side when checking average similarity.
@@ -82,7 +88,9 @@ pub const CLOSE_HOURS: i64 = 12;
 pub const CLOSE_BONUS: f32 = 1.6;
 /// Similarity factor for two documents of one outlet: an outlet covers an event once, or
 /// updates it, so two of its pieces are more often two events of one running topic.
-pub const SAME_SOURCE_FACTOR: f32 = 0.85;
+pub const SAME_SOURCE_FACTOR: f32 = 0.5;
+/// Furniture lines two pages must share to count as one outlet's.
+pub const SAME_SITE_LINES: usize = 4;
 
 /// The similarity stories are built on: content similarity ([`Vectors::linked_sim`]),
 /// raised for documents published within [`CLOSE_HOURS`] and lowered for two pieces of one
@@ -93,10 +101,17 @@ struct PairScore<'a> {
     spans: Vec<Option<(i64, i64)>>,
     /// Source id; `u32::MAX` for none.
     sources: Vec<u32>,
+    /// Each document's furniture sketch ([`crate::analyze::Features::furniture`]).
+    furniture: Vec<&'a [u32]>,
 }
 
 impl<'a> PairScore<'a> {
-    fn new(vectors: &'a Vectors, docs: &[Document], moments: &[Option<i64>]) -> Self {
+    fn new(
+        vectors: &'a Vectors,
+        docs: &[Document],
+        moments: &[Option<i64>],
+        furniture: Vec<&'a [u32]>,
+    ) -> Self {
         let spans = docs
             .iter()
             .zip(moments)
@@ -123,7 +138,25 @@ impl<'a> PairScore<'a> {
             vectors,
             spans,
             sources,
+            furniture,
         }
+    }
+
+    /// Two pieces of one outlet: the same `source`, or [`SAME_SITE_LINES`] furniture lines
+    /// in common.
+    fn same_outlet(&self, a: usize, b: usize) -> bool {
+        if self.sources[a] != u32::MAX && self.sources[a] == self.sources[b] {
+            return true;
+        }
+        let (x, y) = (&self.furniture[a], &self.furniture[b]);
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            shared += usize::from(x[i] == y[j]);
+            let (p, q) = (x[i], y[j]);
+            i += usize::from(p <= q);
+            j += usize::from(q <= p);
+        }
+        shared >= SAME_SITE_LINES
     }
 
     fn close(&self, a: usize, b: usize) -> bool {
@@ -149,7 +182,7 @@ impl<'a> PairScore<'a> {
         if self.close(a, b) {
             f *= CLOSE_BONUS;
         }
-        if self.sources[a] != u32::MAX && self.sources[a] == self.sources[b] {
+        if self.same_outlet(a, b) {
             f *= SAME_SOURCE_FACTOR;
         }
         s * f
@@ -206,12 +239,13 @@ pub(crate) fn build(
     index: &Index,
     dates: &DateIndex,
     graph: &TopicGraph,
-    weekdays: &[[u16; 7]],
+    feats: &[&Features],
     config: &Config,
 ) -> StorySet {
     let n = docs.len();
     let window = config.grouping.story_window_days.max(0);
-    let pairs = PairScore::new(vectors, docs, moments);
+    let furniture = feats.iter().map(|f| f.furniture.as_slice()).collect();
+    let pairs = PairScore::new(vectors, docs, moments, furniture);
     let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN, |a, b, s| {
         pairs.adjust(a, b, s)
     });
@@ -255,7 +289,9 @@ pub(crate) fn build(
 
     // Undated documents: attach on very strong, unambiguous similarity.
     let mut attach: Vec<(u32, u32)> = Vec::new();
-    for (u, cands) in similarity::undated_candidates(vectors, index, dates, 16) {
+    let undated = similarity::undated_candidates(vectors, index, dates, 16);
+    for near in &undated {
+        let (u, cands) = (near.doc, &near.dated);
         let mut roots: Vec<u32> = cands.iter().map(|&(d, _)| cl.find(d)).collect();
         roots.sort_unstable();
         roots.dedup();
@@ -264,7 +300,7 @@ pub(crate) fn build(
             .map(|&r| {
                 let r_ = r as usize;
                 let agree =
-                    weekday_agreement(&weekdays[u as usize], cl.min_day[r_], cl.max_day[r_]);
+                    weekday_agreement(&feats[u as usize].weekdays, cl.min_day[r_], cl.max_day[r_]);
                 (avg_sim(&pairs, &[u], &cl.members[r_]) * agree, r)
             })
             .collect();
@@ -290,8 +326,45 @@ pub(crate) fn build(
             attach.push((u, root));
         }
     }
+    let mut attached = vec![false; n];
     for (u, root) in attach {
         cl.members[root as usize].push(u);
+        cl.parent[u as usize] = root;
+        attached[u as usize] = true;
+    }
+    // Undated documents left over form stories of their own on the same strong links: a
+    // corpus of pages without dates still has its events.
+    let mut loose: Vec<(u32, u32, f32)> = undated
+        .iter()
+        .filter(|near| !attached[near.doc as usize])
+        .flat_map(|near| {
+            near.undated
+                .iter()
+                .filter(|&&(v, _)| !attached[v as usize])
+                .map(move |&(v, _)| (near.doc.min(v), near.doc.max(v)))
+        })
+        .map(|(a, b)| (a, b, pairs.score(a as usize, b as usize)))
+        .filter(|e| e.2 >= UNDATED_MIN)
+        .collect();
+    loose.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    loose.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+    for &(a, b, _) in &loose {
+        let (ra, rb) = (cl.find(a) as usize, cl.find(b) as usize);
+        if ra == rb {
+            continue;
+        }
+        let single = cl.members[ra].len() == 1 && cl.members[rb].len() == 1;
+        if !single && avg_sim(&pairs, &cl.members[ra], &cl.members[rb]) < LINK_MIN {
+            continue;
+        }
+        let (big, small) = if (cl.members[ra].len(), rb) >= (cl.members[rb].len(), ra) {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        let moved = std::mem::take(&mut cl.members[small]);
+        cl.members[big].extend(moved);
+        cl.parent[small] = big as u32;
     }
 
     // Clusters of two or more documents are stories.
@@ -617,7 +690,6 @@ fn line_topics(line: &[usize], unit_keys: &[Vec<(usize, f32)>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::Features;
 
     #[test]
     fn close_means_within_hours_and_a_bare_date_spans_its_day() {
@@ -652,7 +724,7 @@ mod tests {
         let empty = Features::default();
         let feats = vec![&empty; docs.len()];
         let vectors = Vectors::build(&feats, &vec![Vec::new(); docs.len()]);
-        let p = PairScore::new(&vectors, &docs, &moments);
+        let p = PairScore::new(&vectors, &docs, &moments, vec![&[][..]; docs.len()]);
         // 03:30 UTC on the 3rd lies inside the 3rd, and 3.5 hours after the 2nd ends.
         assert!(p.close(1, 2) && p.close(0, 1));
         // Two bare dates, even of one day: how many hours apart is not known.
