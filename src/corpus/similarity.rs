@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::analyze::Features;
 
 /// Features indexed per document.
-pub const MAX_FEATURES: usize = 48;
+pub const MAX_FEATURES: usize = 64;
 
 /// Names weigh more than words: they say who and where.
 const NAME_WEIGHT: f32 = 1.0;
@@ -35,7 +35,7 @@ const RELATED_CANDIDATES: usize = 10;
 /// Postings read per feature for an undated document (nearest to the newest).
 const UNDATED_SCAN: usize = 1024;
 /// Features of a document used to query the index (its heaviest).
-const QUERY_FEATURES: usize = 16;
+const QUERY_FEATURES: usize = 24;
 
 /// A fast hasher for u64 keys that are already hashes.
 #[derive(Default)]

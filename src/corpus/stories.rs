@@ -46,7 +46,7 @@ pub const EDGE_MIN: f32 = 0.30;
 /// Average similarity two merged clusters must keep.
 pub const LINK_MIN: f32 = 0.22;
 /// An undated document needs this similarity with one of a story's documents.
-pub const UNDATED_MIN: f32 = 0.35;
+pub const UNDATED_MIN: f32 = 0.30;
 /// ... and this margin over the best match from another time.
 pub const UNDATED_MARGIN: f32 = 1.3;
 /// Members compared per side when checking average similarity.
@@ -249,24 +249,85 @@ pub(crate) fn build(
     let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN, |a, b, s| {
         pairs.adjust(a, b, s)
     });
+    // Undated documents link on stronger similarity only, to dated documents whose day the
+    // weekdays they name agree with, and to each other.
+    let undated = similarity::undated_candidates(vectors, index, dates, 16);
+    let mut loose: Vec<(u32, u32, f32)> = Vec::new();
+    for near in &undated {
+        let u = near.doc;
+        let week = &feats[u as usize].weekdays;
+        let mut links: Vec<(u32, f32, Option<i32>)> = near
+            .dated
+            .iter()
+            .chain(&near.undated)
+            .map(|&(v, _)| {
+                let day = days[v as usize].map(day_number);
+                let agree = day.map_or(1.0, |d| weekday_agreement(week, d, d));
+                (v, pairs.score(u as usize, v as usize) * agree, day)
+            })
+            .collect();
+        links.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Its time is ambiguous when documents from another time are nearly as similar as
+        // those around the best dated one (summed: an event has several reports): then it
+        // links to no dated document.
+        let near_sum = |d: i32| -> f32 {
+            links
+                .iter()
+                .filter(|l| l.2.is_some_and(|d2| i64::from((d2 - d).abs()) <= window))
+                .map(|l| l.1)
+                .sum()
+        };
+        let best = links.iter().find_map(|l| l.2);
+        let ambiguous = best.is_some_and(|d| {
+            let rival = links
+                .iter()
+                .find_map(|l| l.2.filter(|&d2| i64::from((d2 - d).abs()) > window))
+                .map_or(0.0, near_sum);
+            near_sum(d) < UNDATED_MARGIN * rival
+        });
+        for (v, s, day) in links {
+            if s < UNDATED_MIN {
+                continue;
+            }
+            match day {
+                Some(_) if !ambiguous => edges.push((u, v, s)),
+                Some(_) => {}
+                None => loose.push((u.min(v), u.max(v), s)),
+            }
+        }
+    }
+    // Strongest first; an undated pair found from both ends once. Links between undated
+    // documents come after all others, and only join documents no dated one took: two
+    // undated pages alike enough form a story of their own, but never bring a third one
+    // from another time into a dated story.
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    loose.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    loose.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+    let dated_edges = edges.len();
+    edges.extend(loose);
 
-    let day = |d: u32| days[d as usize].map(day_number).unwrap_or(0);
+    // Clusters grow from their strongest links, and two clusters merge only when their
+    // members stay similar on average (no chain of pairwise links through a trip or a
+    // topic) and their dated documents stay within the window.
+    let day = |d: u32| days[d as usize].map(day_number);
     let mut cl = Clusters {
         parent: (0..n as u32).collect(),
         members: (0..n as u32).map(|d| vec![d]).collect(),
-        min_day: (0..n as u32).map(day).collect(),
-        max_day: (0..n as u32).map(day).collect(),
+        min_day: (0..n as u32).map(|d| day(d).unwrap_or(i32::MAX)).collect(),
+        max_day: (0..n as u32).map(|d| day(d).unwrap_or(i32::MIN)).collect(),
     };
-    for &(a, b, _) in &edges {
-        let (ra, rb) = (cl.find(a), cl.find(b));
+    for (k, &(a, b, _)) in edges.iter().enumerate() {
+        let (ra, rb) = (cl.find(a) as usize, cl.find(b) as usize);
         if ra == rb {
             continue;
         }
-        let (ra, rb) = (ra as usize, rb as usize);
+        let dated = |r: usize| cl.min_day[r] != i32::MAX;
+        if k >= dated_edges && (dated(ra) || dated(rb)) {
+            continue;
+        }
         let lo = cl.min_day[ra].min(cl.min_day[rb]);
         let hi = cl.max_day[ra].max(cl.max_day[rb]);
-        if i64::from(hi - lo) > window {
+        if lo <= hi && i64::from(hi) - i64::from(lo) > window {
             continue;
         }
         // Two single documents: the edge itself is their link.
@@ -285,86 +346,6 @@ pub(crate) fn build(
         cl.parent[small] = big as u32;
         cl.min_day[big] = lo;
         cl.max_day[big] = hi;
-    }
-
-    // Undated documents: attach on very strong, unambiguous similarity.
-    let mut attach: Vec<(u32, u32)> = Vec::new();
-    let undated = similarity::undated_candidates(vectors, index, dates, 16);
-    for near in &undated {
-        let (u, cands) = (near.doc, &near.dated);
-        let mut roots: Vec<u32> = cands.iter().map(|&(d, _)| cl.find(d)).collect();
-        roots.sort_unstable();
-        roots.dedup();
-        let mut scored: Vec<(f32, u32)> = roots
-            .iter()
-            .map(|&r| {
-                let r_ = r as usize;
-                let agree =
-                    weekday_agreement(&feats[u as usize].weekdays, cl.min_day[r_], cl.max_day[r_]);
-                (avg_sim(&pairs, &[u], &cl.members[r_]) * agree, r)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let Some(&(best, root)) = scored.first() else {
-            continue;
-        };
-        let closest = cl.members[root as usize]
-            .iter()
-            .take(LINK_SAMPLE * LINK_SAMPLE)
-            .map(|&d| pairs.score(u as usize, d as usize))
-            .fold(0.0f32, f32::max);
-        let (lo, hi) = (cl.min_day[root as usize], cl.max_day[root as usize]);
-        let rival = scored
-            .iter()
-            .skip(1)
-            .find(|&&(_, r)| {
-                let (l2, h2) = (cl.min_day[r as usize], cl.max_day[r as usize]);
-                i64::from(l2 - hi) > window || i64::from(lo - h2) > window
-            })
-            .map_or(0.0, |x| x.0);
-        if closest >= UNDATED_MIN && best >= LINK_MIN && best >= UNDATED_MARGIN * rival {
-            attach.push((u, root));
-        }
-    }
-    let mut attached = vec![false; n];
-    for (u, root) in attach {
-        cl.members[root as usize].push(u);
-        cl.parent[u as usize] = root;
-        attached[u as usize] = true;
-    }
-    // Undated documents left over form stories of their own on the same strong links: a
-    // corpus of pages without dates still has its events.
-    let mut loose: Vec<(u32, u32, f32)> = undated
-        .iter()
-        .filter(|near| !attached[near.doc as usize])
-        .flat_map(|near| {
-            near.undated
-                .iter()
-                .filter(|&&(v, _)| !attached[v as usize])
-                .map(move |&(v, _)| (near.doc.min(v), near.doc.max(v)))
-        })
-        .map(|(a, b)| (a, b, pairs.score(a as usize, b as usize)))
-        .filter(|e| e.2 >= UNDATED_MIN)
-        .collect();
-    loose.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
-    loose.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
-    for &(a, b, _) in &loose {
-        let (ra, rb) = (cl.find(a) as usize, cl.find(b) as usize);
-        if ra == rb {
-            continue;
-        }
-        let single = cl.members[ra].len() == 1 && cl.members[rb].len() == 1;
-        if !single && avg_sim(&pairs, &cl.members[ra], &cl.members[rb]) < LINK_MIN {
-            continue;
-        }
-        let (big, small) = if (cl.members[ra].len(), rb) >= (cl.members[rb].len(), ra) {
-            (ra, rb)
-        } else {
-            (rb, ra)
-        };
-        let moved = std::mem::take(&mut cl.members[small]);
-        cl.members[big].extend(moved);
-        cl.parent[small] = big as u32;
     }
 
     // Clusters of two or more documents are stories.
