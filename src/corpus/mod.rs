@@ -12,6 +12,7 @@
 mod links;
 mod similarity;
 mod stories;
+mod summary;
 mod topics;
 
 use chrono::NaiveDate;
@@ -86,8 +87,11 @@ pub struct Topic {
 pub struct Story {
     pub slug: String,
     /// The title of the story's most central document (the one most similar to the others;
-    /// ties go to the earliest).
+    /// ties go to the earliest): the most representative headline.
     pub title: String,
+    /// One or two sentences from the reports' leads, as written: those whose words the other
+    /// reports share most. Empty when no document has prose.
+    pub summary: String,
     /// Document indices by date, then source name, then index; undated documents last.
     pub docs: Vec<usize>,
     pub first_day: NaiveDate,

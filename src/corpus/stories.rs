@@ -33,6 +33,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::similarity::{self, day_number, DateIndex, Index, Vectors};
 use super::topics::TopicGraph;
@@ -452,6 +453,7 @@ pub(crate) fn build(
         stories.push(Story {
             slug,
             title,
+            summary: String::new(),
             sources,
             topics: story_topics(&sorted, graph),
             docs: sorted,
@@ -459,6 +461,10 @@ pub(crate) fn build(
             last_day: keys[g].1,
         });
     }
+
+    stories
+        .par_iter_mut()
+        .for_each(|s| s.summary = super::summary::summarise(&s.docs, docs, feats));
 
     let mut storylines: Vec<Storyline> = line_groups
         .iter()
