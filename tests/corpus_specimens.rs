@@ -194,7 +194,7 @@ fn specimens_group_as_expected_with_no_configured_topics() {
     let gaza = topic_named(&g, "Gaza");
     assert_eq!(format!("{:?}", g.topics[gaza].kind), "Place");
     // Quotes: the speaker lines and "..., Blinken said" of the specimens.
-    assert!(g.quotes.iter().any(|q| q.speaker == blinken));
+    assert!(g.quotes.iter().any(|q| q.speaker == Some(blinken)));
     for q in &g.quotes {
         assert!(q.paragraph >= 1);
         let para = nth_paragraph(&docs[q.doc].body, q.paragraph);
