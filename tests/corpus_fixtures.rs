@@ -528,3 +528,43 @@ fn detect_topics_for_ingest() {
     assert!(!t.iter().any(|x| x == "Antwerp" || x == "Visser"), "{t:?}");
     assert!(t.len() <= 8);
 }
+
+#[test]
+fn a_quote_repeated_by_outlets_is_listed_once_and_any_speaker_is_credited() {
+    let mut docs = corpus();
+    // Lowlands Wire quotes Visser's words again, with other quotation marks, a capital and
+    // a final full stop; and a harbour pilot who is no topic speaks once.
+    docs.push(doc(
+        "strike-repeat",
+        "Crane operators stay out at Rotterdam",
+        Some("2024-05-15"),
+        "Lowlands Wire",
+        "The strike at the Maasvlakte terminals went into a second day on Wednesday.\n\n\
+         \u{201c}We Are not going back for less than we lost last year.\u{201d} Visser said.\n\n\
+         \"Nothing moves in or out of the basin tonight,\" said Joris Bakker, a harbour pilot.",
+    ));
+    let g = group(&docs, &Config::default());
+    let visser = topic(&g, "Marta Visser").unwrap();
+    let same: Vec<_> = g
+        .quotes
+        .iter()
+        .filter(|q| q.text.to_lowercase().starts_with("we are not going back"))
+        .collect();
+    assert_eq!(same.len(), 1, "{same:?}");
+    assert_eq!(same[0].speaker, Some(visser));
+    // Kept from the first report, the repeat listed beside it.
+    assert_eq!(same[0].doc, index(&docs, "strike-a"));
+    assert_eq!(same[0].also, vec![index(&docs, "strike-repeat")]);
+    // The pilot is credited by name on the "who said what" list.
+    let pilot = g
+        .speakers
+        .iter()
+        .find(|s| s.name == "Joris Bakker")
+        .unwrap_or_else(|| panic!("the pilot is a speaker: {:?}", g.speakers));
+    assert_eq!(pilot.quotes.len(), 1);
+    assert!(g.quotes[pilot.quotes[0]].text.starts_with("Nothing moves"));
+    let names: Vec<&str> = g.speakers.iter().map(|s| s.name.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted, "speakers by name");
+}

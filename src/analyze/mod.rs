@@ -28,7 +28,7 @@ pub use terms::TermCount;
 pub use text::markdown_options;
 
 /// Bumped whenever the analysis changes, so cached [`Features`] are recomputed.
-pub const FEATURES_VERSION: u32 = 1;
+pub const FEATURES_VERSION: u32 = 2;
 
 /// A configured topic (from `site.yaml`) found in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +59,47 @@ pub struct Features {
     /// publication, which helps place an undated document in time.
     #[serde(default)]
     pub weekdays: [u16; 7],
+    /// A sketch of the page's furniture: the smallest hashes of its short body lines of a few
+    /// words (menu entries, teaser headlines, footer lines), at most [`FURNITURE_SKETCH`],
+    /// sorted. Two pages of one site share their template's lines, so a few equal hashes
+    /// mark two pieces of one outlet even when no `source` says so.
+    #[serde(default)]
+    pub furniture: Vec<u32>,
+}
+
+/// Hashes kept in [`Features::furniture`].
+pub const FURNITURE_SKETCH: usize = 48;
+
+/// The furniture sketch of blocks that carry no terms (see [`term_places`]): lines of 3 to
+/// 15 words, normalised to lower-case letters and digits.
+fn furniture_sketch(blocks: &[text::Block], places: &[Option<terms::Place>]) -> Vec<u32> {
+    let mut hashes: Vec<u32> = Vec::new();
+    let mut line = String::new();
+    for (b, place) in blocks.iter().zip(places) {
+        if place.is_some() {
+            continue;
+        }
+        for l in b.text.lines() {
+            let words = l.split_whitespace().count();
+            if !(3..=15).contains(&words) {
+                continue;
+            }
+            line.clear();
+            for w in l.split_whitespace() {
+                line.extend(
+                    w.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase),
+                );
+                line.push(' ');
+            }
+            hashes.push(terms::term_id(&line));
+        }
+    }
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(FURNITURE_SKETCH);
+    hashes
 }
 
 impl Features {
@@ -119,9 +160,61 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+/// A body block of at least this many words, or one that ends a sentence with at least
+/// half as many, is prose; shorter ones are menu items, teaser headlines, captions and
+/// buttons that a page copied as text carries around its article.
+const PROSE_WORDS: usize = 16;
+/// Under this many words of prose, a document is all short blocks (notes, lists): every
+/// block counts.
+const MIN_PROSE: usize = 40;
+/// Words of prose, from the start of the body, that make its lead.
+const LEAD_WORDS: usize = 80;
+
+/// Where each block sits for term weights: the title, the lead (the first [`LEAD_WORDS`] of
+/// prose), the rest of the prose, or `None` for short furniture, which carries no terms.
+fn term_places(blocks: &[text::Block]) -> Vec<Option<terms::Place>> {
+    let words: Vec<usize> = blocks
+        .iter()
+        .map(|b| b.text.split_whitespace().count())
+        .collect();
+    let is_prose = |k: usize| {
+        let w = words[k];
+        let t = blocks[k]
+            .text
+            .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+        w >= PROSE_WORDS || (w >= PROSE_WORDS / 2 && t.ends_with(['.', '!', '?']))
+    };
+    let prose: usize = (1..blocks.len())
+        .filter(|&k| is_prose(k))
+        .map(|k| words[k])
+        .sum();
+    let all = prose < MIN_PROSE;
+    let mut lead = 0usize;
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(k, b)| {
+            if b.kind == text::BlockKind::Title {
+                return Some(terms::Place::Title);
+            }
+            if !all && !is_prose(k) {
+                return None;
+            }
+            let place = if lead < LEAD_WORDS && b.kind != text::BlockKind::Heading {
+                terms::Place::Lead
+            } else {
+                terms::Place::Body
+            };
+            lead += words[k];
+            Some(place)
+        })
+        .collect()
+}
+
 /// Analyse one document. Pure: the same document and topics give the same features.
 pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     let blocks = text::blocks(&doc.title, &doc.body);
+    let places = term_places(&blocks);
     let mut collector = entities::EntityCollector::default();
     let mut counter = terms::TermCounter::default();
     let mut hits: FastMap<usize, TopicHit> = FastMap::default();
@@ -141,7 +234,9 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
                 }
             }
         }
-        counter.add(&tokens, in_title);
+        if let Some(place) = places[i] {
+            counter.add(&tokens, place);
+        }
         for m in topics.find(&block.text) {
             let first = block.offset + m.start as u32;
             let hit = hits.entry(m.id).or_insert(TopicHit {
@@ -192,6 +287,7 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
             }
         }
     }
+    let furniture = furniture_sketch(&blocks, &places);
     let mut topic_hits: Vec<TopicHit> = hits.into_values().collect();
     topic_hits.sort_by_key(|h| h.topic);
     Features {
@@ -201,6 +297,7 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
         quotes: found_quotes,
         words,
         weekdays,
+        furniture,
     }
 }
 

@@ -16,6 +16,19 @@ pub struct TermCount {
     pub count: u16,
     /// The word is in the title.
     pub in_title: bool,
+    /// The word is in the lead: the first sentences of the body's prose, where a report
+    /// says what happened, who and where.
+    #[serde(default)]
+    pub in_lead: bool,
+}
+
+/// Where a block of text sits, for term weights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    Title,
+    /// The first prose of the body.
+    Lead,
+    Body,
 }
 
 /// At most this many terms are kept per document: every title word, then the most frequent.
@@ -92,8 +105,8 @@ pub fn normalise_into(word: &str, w: &mut String) -> bool {
 
 /// Counts terms over the blocks of one document.
 pub(crate) struct TermCounter {
-    /// Term id → (count, in title, length).
-    counts: FastMap<u32, (u32, bool, u32)>,
+    /// Term id → (count, in title, in lead, length).
+    counts: FastMap<u32, (u32, bool, bool, u32)>,
     buf: String,
 }
 
@@ -108,30 +121,33 @@ impl Default for TermCounter {
 }
 
 impl TermCounter {
-    pub fn add(&mut self, tokens: &[Token<'_>], in_title: bool) {
+    pub fn add(&mut self, tokens: &[Token<'_>], place: Place) {
         for t in tokens {
             if normalise_into(t.text, &mut self.buf) {
                 let e = self.counts.entry(term_id(&self.buf)).or_insert((
                     0,
                     false,
+                    false,
                     self.buf.len() as u32,
                 ));
                 e.0 += 1;
-                e.1 |= in_title;
+                e.1 |= place == Place::Title;
+                e.2 |= place == Place::Lead;
             }
         }
     }
 
-    /// Title terms first, then by count, then longer words (rarer, on the whole), then the
+    /// Title terms first, then lead terms, then by count, then longer words (rarer, on the whole), then the
     /// id: a total order, so the kept set never depends on hash-map order.
     pub fn finish(self) -> Vec<TermCount> {
-        let mut all: Vec<(u32, (u32, bool, u32))> = self.counts.into_iter().collect();
+        let mut all: Vec<(u32, (u32, bool, bool, u32))> = self.counts.into_iter().collect();
         if all.len() > MAX_TERMS {
             all.sort_unstable_by(|a, b| {
                 b.1 .1
                     .cmp(&a.1 .1)
-                    .then(b.1 .0.cmp(&a.1 .0))
                     .then(b.1 .2.cmp(&a.1 .2))
+                    .then(b.1 .0.cmp(&a.1 .0))
+                    .then(b.1 .3.cmp(&a.1 .3))
                     .then(a.0.cmp(&b.0))
             });
             all.truncate(MAX_TERMS);
@@ -139,10 +155,11 @@ impl TermCounter {
         // Into a fresh, exact buffer: collecting in place would keep the source's allocation,
         // twice the size these 8-byte entries need, for the life of the features.
         let mut out: Vec<TermCount> = Vec::with_capacity(all.len());
-        out.extend(all.into_iter().map(|(id, (c, ti, _))| TermCount {
+        out.extend(all.into_iter().map(|(id, (c, ti, le, _))| TermCount {
             hash: id,
             count: c.min(u32::from(u16::MAX)) as u16,
             in_title: ti,
+            in_lead: le,
         }));
         out.sort_unstable_by_key(|t| t.hash);
         out

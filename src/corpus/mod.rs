@@ -12,6 +12,7 @@
 mod links;
 mod similarity;
 mod stories;
+mod summary;
 mod topics;
 
 use chrono::NaiveDate;
@@ -86,8 +87,11 @@ pub struct Topic {
 pub struct Story {
     pub slug: String,
     /// The title of the story's most central document (the one most similar to the others;
-    /// ties go to the earliest).
+    /// ties go to the earliest): the most representative headline.
     pub title: String,
+    /// One or two sentences from the reports' leads, as written: those whose words the other
+    /// reports share most. Empty when no document has prose.
+    pub summary: String,
     /// Document indices by date, then source name, then index; undated documents last.
     pub docs: Vec<usize>,
     pub first_day: NaiveDate,
@@ -123,19 +127,33 @@ pub struct Storyline {
     pub topics: Vec<usize>,
 }
 
-/// A quotation attributed to a topic's person.
+/// A quotation attributed to its speaker, once however many documents repeat it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
-    /// Topic index of the speaker.
-    pub speaker: usize,
-    /// The speaker as the document names them.
+    /// Topic index of the speaker, when the speaker is a person topic.
+    pub speaker: Option<usize>,
+    /// The speaker: the topic's name, else as the document names them.
     pub speaker_name: String,
     pub role: Option<String>,
     pub text: String,
+    /// The earliest document with these words.
     pub doc: usize,
     /// 1-based paragraph of the document's body: the renderer's `id="p{N}"` (see
     /// [`crate::analyze::markdown_options`] for the definition).
     pub paragraph: usize,
+    /// Other documents quoting the same words (after normalising quotation marks,
+    /// punctuation and case), in document order.
+    pub also: Vec<usize>,
+}
+
+/// Someone quoted, for the site's "who said what" page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    pub name: String,
+    /// The speaker's person topic, if any.
+    pub topic: Option<usize>,
+    /// Indices into [`Grouping::quotes`], newest first.
+    pub quotes: Vec<usize>,
 }
 
 /// The corpus graph. Indices refer to the `docs` slice given to [`group`] and to the
@@ -161,10 +179,12 @@ pub struct Grouping {
     pub story_storyline: Vec<Option<usize>>,
     /// Per document: the `grouping.related` most related documents, best first.
     pub related: Vec<Vec<usize>>,
-    /// All attributed quotes, by speaker topic, then newest document first, then paragraph.
+    /// Every attributed quote, once: by speaker, then newest document first, then paragraph.
     pub quotes: Vec<Quote>,
     /// Per topic: indices into `quotes`.
     pub topic_quotes: Vec<Vec<usize>>,
+    /// Everyone quoted, by name.
+    pub speakers: Vec<Speaker>,
 }
 
 /// How many related topics each topic lists.
@@ -226,7 +246,6 @@ pub fn group_until(
     if stop() {
         return None;
     }
-    let weekdays: Vec<[u16; 7]> = feats.iter().map(|f| f.weekdays).collect();
     // Stories and related articles read the same vectors and index, not each other: the
     // two run side by side (each is partly serial).
     let (story_set, related) = rayon::join(
@@ -239,7 +258,7 @@ pub fn group_until(
                 &index,
                 &dated,
                 &topic_graph,
-                &weekdays,
+                &feats,
                 config,
             )
         },
@@ -258,6 +277,7 @@ pub fn group_until(
         related,
         quotes: topic_graph.quotes,
         topic_quotes: topic_graph.topic_quotes,
+        speakers: topic_graph.speakers,
     };
     Some((grouping, phases))
 }

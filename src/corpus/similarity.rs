@@ -15,11 +15,14 @@ use rayon::prelude::*;
 use crate::analyze::Features;
 
 /// Features indexed per document.
-pub const MAX_FEATURES: usize = 48;
+pub const MAX_FEATURES: usize = 64;
 
 /// Names weigh more than words: they say who and where.
 const NAME_WEIGHT: f32 = 1.0;
 const TITLE_WEIGHT: f32 = 1.5;
+/// Words of the lead (the body's first prose) weigh more than those further down: reports of
+/// one event open on the same facts, and wander apart after.
+const LEAD_WEIGHT: f32 = 1.25;
 /// A feature whose postings inside a story window exceed this is too common there to tell
 /// events apart; it is skipped for that document.
 const WINDOW_CAP: usize = 160;
@@ -32,7 +35,7 @@ const RELATED_CANDIDATES: usize = 10;
 /// Postings read per feature for an undated document (nearest to the newest).
 const UNDATED_SCAN: usize = 1024;
 /// Features of a document used to query the index (its heaviest).
-const QUERY_FEATURES: usize = 16;
+const QUERY_FEATURES: usize = 24;
 
 /// A fast hasher for u64 keys that are already hashes.
 #[derive(Default)]
@@ -176,10 +179,14 @@ const SHARDS: usize = 8;
 fn for_each_feature(f: &Features, names: &[(u32, u32, bool)], mut visit: impl FnMut(u64, f32)) {
     for t in &f.terms {
         let tf = 1.0 + f32::from(t.count).ln();
-        visit(
-            u64::from(t.hash),
-            if t.in_title { tf * TITLE_WEIGHT } else { tf },
-        );
+        let mut w = tf;
+        if t.in_title {
+            w *= TITLE_WEIGHT;
+        }
+        if t.in_lead {
+            w *= LEAD_WEIGHT;
+        }
+        visit(u64::from(t.hash), w);
     }
     for &(id, count, title) in names {
         let tf = (1.0 + (count.max(1) as f32).ln()) * NAME_WEIGHT;
@@ -498,13 +505,13 @@ pub(crate) fn story_edges(
 }
 
 /// For each undated document, its most similar dated documents: (dated doc, sim), best
-/// first, at most `k`.
+/// first, at most `k`; and its most similar undated documents, likewise.
 pub(crate) fn undated_candidates(
     vectors: &Vectors,
     index: &Index,
     dates: &DateIndex,
     k: usize,
-) -> Vec<(u32, Vec<(u32, f32)>)> {
+) -> Vec<Undated> {
     let n = vectors.docs.len();
     (dates.dated..n)
         .into_par_iter()
@@ -513,27 +520,50 @@ pub(crate) fn undated_candidates(
             || Acc::new(n),
             |acc, r| {
                 let d = dates.doc[r] as usize;
+                let exact = |acc: &mut Acc| -> Vec<(u32, f32)> {
+                    acc.take_best(k, r as u32)
+                        .into_iter()
+                        .map(|r2| {
+                            let d2 = dates.doc[r2 as usize];
+                            (d2, vectors.linked_sim(d, d2 as usize))
+                        })
+                        .collect()
+                };
+                // Dated postings, the newest ones if there are too many; then undated ones,
+                // as many at most.
                 for &(f, w) in &vectors.query[d] {
                     let list = index.list(f);
-                    // Dated postings only, the newest ones if there are too many.
                     let end = list.partition_point(|p| (p.0 as usize) < dates.dated);
                     let start = end.saturating_sub(UNDATED_SCAN);
                     for &(r2, w2) in &list[start..end] {
                         acc.add(r2, w * w2);
                     }
                 }
-                let best = acc
-                    .take_best(k, r as u32)
-                    .into_iter()
-                    .map(|r2| {
-                        let d2 = dates.doc[r2 as usize];
-                        (d2, vectors.linked_sim(d, d2 as usize))
-                    })
-                    .collect();
-                (d as u32, best)
+                let dated = exact(acc);
+                for &(f, w) in &vectors.query[d] {
+                    let list = index.list(f);
+                    let start = list.partition_point(|p| (p.0 as usize) < dates.dated);
+                    let end = list.len().min(start + UNDATED_SCAN);
+                    for &(r2, w2) in &list[start..end] {
+                        acc.add(r2, w * w2);
+                    }
+                }
+                let undated = exact(acc);
+                Undated {
+                    doc: d as u32,
+                    dated,
+                    undated,
+                }
             },
         )
         .collect()
+}
+
+/// An undated document's nearest documents: (document, similarity), best first.
+pub(crate) struct Undated {
+    pub doc: u32,
+    pub dated: Vec<(u32, f32)>,
+    pub undated: Vec<(u32, f32)>,
 }
 
 /// Each document's `k` most related documents: cosine similarity times a gentle preference
@@ -638,6 +668,7 @@ mod tests {
                     hash,
                     count: 1,
                     in_title: false,
+                    in_lead: false,
                 })
                 .collect(),
             ..Features::default()

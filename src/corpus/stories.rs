@@ -14,8 +14,13 @@
 //! with all of them, and an average [`UNDATED_MARGIN`] times better than with any story or
 //! document from another time (else its time is ambiguous); the weekdays it names must agree
 //! with the story's days (news names the days around its publication: a text about
-//! "Tuesday" and "Wednesday" was not written around a Friday). It never starts a story by
-//! itself, and joins at most one.
+//! "Tuesday" and "Wednesday" was not written around a Friday). It joins at most one. Undated
+//! documents left over form stories among themselves on the same strong links
+//! ([`UNDATED_MIN`]): pages saved without a visible date still report events.
+//!
+//! Two pieces of one outlet ([`PairScore::same_outlet`]: the same `source`, or a few of the
+//! same template lines) count at [`SAME_SOURCE_FACTOR`] of their similarity: their shared
+//! furniture and house style are no evidence of one event.
 //!
 //! Storylines: each story (and each dated document in no story) is described by its three
 //! leading topics. Units sharing a pair of leading topics are linked when the gap between
@@ -28,10 +33,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::similarity::{self, day_number, DateIndex, Index, Vectors};
 use super::topics::TopicGraph;
 use super::{Story, Storyline};
+use crate::analyze::Features;
 use crate::config::Config;
 use crate::content::{slugify, Document};
 
@@ -40,7 +47,7 @@ pub const EDGE_MIN: f32 = 0.30;
 /// Average similarity two merged clusters must keep.
 pub const LINK_MIN: f32 = 0.22;
 /// An undated document needs this similarity with one of a story's documents.
-pub const UNDATED_MIN: f32 = 0.40;
+pub const UNDATED_MIN: f32 = 0.30;
 /// ... and this margin over the best match from another time.
 pub const UNDATED_MARGIN: f32 = 1.3;
 /// Members compared per side when checking average similarity.
@@ -82,7 +89,9 @@ pub const CLOSE_HOURS: i64 = 12;
 pub const CLOSE_BONUS: f32 = 1.6;
 /// Similarity factor for two documents of one outlet: an outlet covers an event once, or
 /// updates it, so two of its pieces are more often two events of one running topic.
-pub const SAME_SOURCE_FACTOR: f32 = 0.85;
+pub const SAME_SOURCE_FACTOR: f32 = 0.5;
+/// Furniture lines two pages must share to count as one outlet's.
+pub const SAME_SITE_LINES: usize = 4;
 
 /// The similarity stories are built on: content similarity ([`Vectors::linked_sim`]),
 /// raised for documents published within [`CLOSE_HOURS`] and lowered for two pieces of one
@@ -93,10 +102,17 @@ struct PairScore<'a> {
     spans: Vec<Option<(i64, i64)>>,
     /// Source id; `u32::MAX` for none.
     sources: Vec<u32>,
+    /// Each document's furniture sketch ([`crate::analyze::Features::furniture`]).
+    furniture: Vec<&'a [u32]>,
 }
 
 impl<'a> PairScore<'a> {
-    fn new(vectors: &'a Vectors, docs: &[Document], moments: &[Option<i64>]) -> Self {
+    fn new(
+        vectors: &'a Vectors,
+        docs: &[Document],
+        moments: &[Option<i64>],
+        furniture: Vec<&'a [u32]>,
+    ) -> Self {
         let spans = docs
             .iter()
             .zip(moments)
@@ -123,7 +139,25 @@ impl<'a> PairScore<'a> {
             vectors,
             spans,
             sources,
+            furniture,
         }
+    }
+
+    /// Two pieces of one outlet: the same `source`, or [`SAME_SITE_LINES`] furniture lines
+    /// in common.
+    fn same_outlet(&self, a: usize, b: usize) -> bool {
+        if self.sources[a] != u32::MAX && self.sources[a] == self.sources[b] {
+            return true;
+        }
+        let (x, y) = (&self.furniture[a], &self.furniture[b]);
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            shared += usize::from(x[i] == y[j]);
+            let (p, q) = (x[i], y[j]);
+            i += usize::from(p <= q);
+            j += usize::from(q <= p);
+        }
+        shared >= SAME_SITE_LINES
     }
 
     fn close(&self, a: usize, b: usize) -> bool {
@@ -149,7 +183,7 @@ impl<'a> PairScore<'a> {
         if self.close(a, b) {
             f *= CLOSE_BONUS;
         }
-        if self.sources[a] != u32::MAX && self.sources[a] == self.sources[b] {
+        if self.same_outlet(a, b) {
             f *= SAME_SOURCE_FACTOR;
         }
         s * f
@@ -206,33 +240,95 @@ pub(crate) fn build(
     index: &Index,
     dates: &DateIndex,
     graph: &TopicGraph,
-    weekdays: &[[u16; 7]],
+    feats: &[&Features],
     config: &Config,
 ) -> StorySet {
     let n = docs.len();
     let window = config.grouping.story_window_days.max(0);
-    let pairs = PairScore::new(vectors, docs, moments);
+    let furniture = feats.iter().map(|f| f.furniture.as_slice()).collect();
+    let pairs = PairScore::new(vectors, docs, moments, furniture);
     let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN, |a, b, s| {
         pairs.adjust(a, b, s)
     });
+    // Undated documents link on stronger similarity only, to dated documents whose day the
+    // weekdays they name agree with, and to each other.
+    let undated = similarity::undated_candidates(vectors, index, dates, 16);
+    let mut loose: Vec<(u32, u32, f32)> = Vec::new();
+    for near in &undated {
+        let u = near.doc;
+        let week = &feats[u as usize].weekdays;
+        let mut links: Vec<(u32, f32, Option<i32>)> = near
+            .dated
+            .iter()
+            .chain(&near.undated)
+            .map(|&(v, _)| {
+                let day = days[v as usize].map(day_number);
+                let agree = day.map_or(1.0, |d| weekday_agreement(week, d, d));
+                (v, pairs.score(u as usize, v as usize) * agree, day)
+            })
+            .collect();
+        links.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Its time is ambiguous when documents from another time are nearly as similar as
+        // those around the best dated one (summed: an event has several reports): then it
+        // links to no dated document.
+        let near_sum = |d: i32| -> f32 {
+            links
+                .iter()
+                .filter(|l| l.2.is_some_and(|d2| i64::from((d2 - d).abs()) <= window))
+                .map(|l| l.1)
+                .sum()
+        };
+        let best = links.iter().find_map(|l| l.2);
+        let ambiguous = best.is_some_and(|d| {
+            let rival = links
+                .iter()
+                .find_map(|l| l.2.filter(|&d2| i64::from((d2 - d).abs()) > window))
+                .map_or(0.0, near_sum);
+            near_sum(d) < UNDATED_MARGIN * rival
+        });
+        for (v, s, day) in links {
+            if s < UNDATED_MIN {
+                continue;
+            }
+            match day {
+                Some(_) if !ambiguous => edges.push((u, v, s)),
+                Some(_) => {}
+                None => loose.push((u.min(v), u.max(v), s)),
+            }
+        }
+    }
+    // Strongest first; an undated pair found from both ends once. Links between undated
+    // documents come after all others, and only join documents no dated one took: two
+    // undated pages alike enough form a story of their own, but never bring a third one
+    // from another time into a dated story.
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    loose.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    loose.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+    let dated_edges = edges.len();
+    edges.extend(loose);
 
-    let day = |d: u32| days[d as usize].map(day_number).unwrap_or(0);
+    // Clusters grow from their strongest links, and two clusters merge only when their
+    // members stay similar on average (no chain of pairwise links through a trip or a
+    // topic) and their dated documents stay within the window.
+    let day = |d: u32| days[d as usize].map(day_number);
     let mut cl = Clusters {
         parent: (0..n as u32).collect(),
         members: (0..n as u32).map(|d| vec![d]).collect(),
-        min_day: (0..n as u32).map(day).collect(),
-        max_day: (0..n as u32).map(day).collect(),
+        min_day: (0..n as u32).map(|d| day(d).unwrap_or(i32::MAX)).collect(),
+        max_day: (0..n as u32).map(|d| day(d).unwrap_or(i32::MIN)).collect(),
     };
-    for &(a, b, _) in &edges {
-        let (ra, rb) = (cl.find(a), cl.find(b));
+    for (k, &(a, b, _)) in edges.iter().enumerate() {
+        let (ra, rb) = (cl.find(a) as usize, cl.find(b) as usize);
         if ra == rb {
             continue;
         }
-        let (ra, rb) = (ra as usize, rb as usize);
+        let dated = |r: usize| cl.min_day[r] != i32::MAX;
+        if k >= dated_edges && (dated(ra) || dated(rb)) {
+            continue;
+        }
         let lo = cl.min_day[ra].min(cl.min_day[rb]);
         let hi = cl.max_day[ra].max(cl.max_day[rb]);
-        if i64::from(hi - lo) > window {
+        if lo <= hi && i64::from(hi) - i64::from(lo) > window {
             continue;
         }
         // Two single documents: the edge itself is their link.
@@ -251,47 +347,6 @@ pub(crate) fn build(
         cl.parent[small] = big as u32;
         cl.min_day[big] = lo;
         cl.max_day[big] = hi;
-    }
-
-    // Undated documents: attach on very strong, unambiguous similarity.
-    let mut attach: Vec<(u32, u32)> = Vec::new();
-    for (u, cands) in similarity::undated_candidates(vectors, index, dates, 16) {
-        let mut roots: Vec<u32> = cands.iter().map(|&(d, _)| cl.find(d)).collect();
-        roots.sort_unstable();
-        roots.dedup();
-        let mut scored: Vec<(f32, u32)> = roots
-            .iter()
-            .map(|&r| {
-                let r_ = r as usize;
-                let agree =
-                    weekday_agreement(&weekdays[u as usize], cl.min_day[r_], cl.max_day[r_]);
-                (avg_sim(&pairs, &[u], &cl.members[r_]) * agree, r)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let Some(&(best, root)) = scored.first() else {
-            continue;
-        };
-        let closest = cl.members[root as usize]
-            .iter()
-            .take(LINK_SAMPLE * LINK_SAMPLE)
-            .map(|&d| pairs.score(u as usize, d as usize))
-            .fold(0.0f32, f32::max);
-        let (lo, hi) = (cl.min_day[root as usize], cl.max_day[root as usize]);
-        let rival = scored
-            .iter()
-            .skip(1)
-            .find(|&&(_, r)| {
-                let (l2, h2) = (cl.min_day[r as usize], cl.max_day[r as usize]);
-                i64::from(l2 - hi) > window || i64::from(lo - h2) > window
-            })
-            .map_or(0.0, |x| x.0);
-        if closest >= UNDATED_MIN && best >= LINK_MIN && best >= UNDATED_MARGIN * rival {
-            attach.push((u, root));
-        }
-    }
-    for (u, root) in attach {
-        cl.members[root as usize].push(u);
     }
 
     // Clusters of two or more documents are stories.
@@ -398,6 +453,7 @@ pub(crate) fn build(
         stories.push(Story {
             slug,
             title,
+            summary: String::new(),
             sources,
             topics: story_topics(&sorted, graph),
             docs: sorted,
@@ -405,6 +461,10 @@ pub(crate) fn build(
             last_day: keys[g].1,
         });
     }
+
+    stories
+        .par_iter_mut()
+        .for_each(|s| s.summary = super::summary::summarise(&s.docs, docs, feats));
 
     let mut storylines: Vec<Storyline> = line_groups
         .iter()
@@ -617,7 +677,6 @@ fn line_topics(line: &[usize], unit_keys: &[Vec<(usize, f32)>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::Features;
 
     #[test]
     fn close_means_within_hours_and_a_bare_date_spans_its_day() {
@@ -652,7 +711,7 @@ mod tests {
         let empty = Features::default();
         let feats = vec![&empty; docs.len()];
         let vectors = Vectors::build(&feats, &vec![Vec::new(); docs.len()]);
-        let p = PairScore::new(&vectors, &docs, &moments);
+        let p = PairScore::new(&vectors, &docs, &moments, vec![&[][..]; docs.len()]);
         // 03:30 UTC on the 3rd lies inside the 3rd, and 3.5 hours after the 2nd ends.
         assert!(p.close(1, 2) && p.close(0, 1));
         // Two bare dates, even of one day: how many hours apart is not known.

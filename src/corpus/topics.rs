@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use super::{Quote, Topic, TopicKind, RELATED_TOPICS};
+use super::{Quote, Speaker, Topic, TopicKind, RELATED_TOPICS};
 use crate::analyze::entities::surname_keys;
 use crate::analyze::lexicon::{lexicon, name_key, name_key_into};
 use crate::analyze::{Entity, Features, KindEvidence};
@@ -32,6 +32,7 @@ pub(crate) struct TopicGraph {
     pub topic_related: Vec<Vec<usize>>,
     pub quotes: Vec<Quote>,
     pub topic_quotes: Vec<Vec<usize>>,
+    pub speakers: Vec<Speaker>,
     /// Per document: the names it mentions that two or more documents share, as corpus-wide
     /// ids (after folding), with mention counts and whether the title has them; for
     /// similarity.
@@ -679,7 +680,7 @@ pub(crate) fn build(
 
     let topic_related = related_topics(&doc_topics, &topic_docs);
 
-    let (quotes, topic_quotes) = collect_quotes(
+    let (quotes, topic_quotes, speakers) = collect_quotes(
         feats,
         &topics,
         &config_keys,
@@ -709,6 +710,7 @@ pub(crate) fn build(
         topic_related,
         quotes,
         topic_quotes,
+        speakers,
         doc_names,
     }
 }
@@ -776,6 +778,27 @@ fn related_topics(doc_topics: &[Vec<usize>], topic_docs: &[Vec<usize>]) -> Vec<V
     related
 }
 
+/// The words of a quotation for comparing: letters and digits, lower-cased, one space
+/// between words. Outlets quoting the same sentence differ in quotation marks, punctuation,
+/// case and the final full stop.
+pub(crate) fn quote_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// Every attributed quotation, once: the same words of the same speaker in several
+/// documents are one quote, kept from the earliest document, the others listed in `also`.
+/// A speaker who is a person topic is linked to it. Sorted by speaker (name key), then
+/// newest first, then paragraph.
 #[allow(clippy::too_many_arguments)]
 fn collect_quotes(
     feats: &[&Features],
@@ -786,12 +809,13 @@ fn collect_quotes(
     canon: &[usize],
     stat_topic_idx: &HashMap<usize, usize>,
     moments: &[Option<i64>],
-) -> (Vec<Quote>, Vec<Vec<usize>>) {
-    let mut quotes: Vec<Quote> = feats
+) -> (Vec<Quote>, Vec<Vec<usize>>, Vec<Speaker>) {
+    // (speaker key, quote key, quote), one per quotation found.
+    let mut found: Vec<(String, String, Quote)> = feats
         .par_iter()
         .enumerate()
         .flat_map_iter(|(d, f)| f.quotes.iter().map(move |q| (d, q)))
-        .filter_map(|(d, q)| {
+        .map(|(d, q)| {
             let key = name_key(&q.speaker);
             let topic = config_keys
                 .get(&key)
@@ -800,29 +824,80 @@ fn collect_quotes(
                     by_key
                         .get(&key)
                         .and_then(|&s| stat_topic_idx.get(&canon[s]).copied())
-                });
-            let t = topic.filter(|&t| topics[t].kind == TopicKind::Person)?;
-            Some(Quote {
-                speaker: t,
-                speaker_name: q.speaker.clone(),
+                })
+                .filter(|&t| topics[t].kind == TopicKind::Person);
+            let speaker_key = match topic {
+                Some(t) => format!("\u{1}{}", topics[t].slug),
+                None => key,
+            };
+            let quote = Quote {
+                speaker: topic,
+                speaker_name: topic.map_or_else(|| q.speaker.clone(), |t| topics[t].name.clone()),
                 role: q.role.clone(),
                 text: q.text.clone(),
                 doc: d,
                 paragraph: q.paragraph as usize,
-            })
+                also: Vec::new(),
+            };
+            (speaker_key, quote_key(&q.text), quote)
         })
+        .filter(|x| !x.1.is_empty())
         .collect();
+    // Oldest first within one speaker's same words: the first report keeps the quote.
+    found.par_sort_by(|a, b| {
+        (&a.0, &a.1)
+            .cmp(&(&b.0, &b.1))
+            .then(newest_first(moments, a.2.doc, b.2.doc).reverse())
+            .then(a.2.paragraph.cmp(&b.2.paragraph))
+    });
+    let mut quotes: Vec<(String, Quote)> = Vec::with_capacity(found.len());
+    let mut last: Option<(String, String)> = None;
+    for (speaker, words, quote) in found {
+        let same = last
+            .as_ref()
+            .is_some_and(|(s, w)| *s == speaker && *w == words);
+        if same {
+            if let Some((_, kept)) = quotes.last_mut() {
+                if kept.doc != quote.doc && !kept.also.contains(&quote.doc) {
+                    kept.also.push(quote.doc);
+                }
+            }
+            continue;
+        }
+        last = Some((speaker.clone(), words));
+        quotes.push((speaker, quote));
+    }
     quotes.par_sort_by(|a, b| {
-        a.speaker
-            .cmp(&b.speaker)
-            .then(newest_first(moments, a.doc, b.doc))
-            .then(a.paragraph.cmp(&b.paragraph))
+        a.0.cmp(&b.0)
+            .then(newest_first(moments, a.1.doc, b.1.doc))
+            .then(a.1.paragraph.cmp(&b.1.paragraph))
     });
     let mut topic_quotes = vec![Vec::new(); topics.len()];
-    for (k, q) in quotes.iter().enumerate() {
-        topic_quotes[q.speaker].push(k);
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut last_speaker: Option<&str> = None;
+    for (k, (key, q)) in quotes.iter().enumerate() {
+        if let Some(t) = q.speaker {
+            topic_quotes[t].push(k);
+        }
+        if last_speaker != Some(key.as_str()) {
+            speakers.push(Speaker {
+                name: q.speaker_name.clone(),
+                topic: q.speaker,
+                quotes: Vec::new(),
+            });
+            last_speaker = Some(key.as_str());
+        }
+        if let Some(s) = speakers.last_mut() {
+            s.quotes.push(k);
+        }
     }
-    (quotes, topic_quotes)
+    speakers.sort_by(|a, b| {
+        name_key(&a.name)
+            .cmp(&name_key(&b.name))
+            .then(a.topic.cmp(&b.topic))
+    });
+    let quotes = quotes.into_iter().map(|(_, q)| q).collect();
+    (quotes, topic_quotes, speakers)
 }
 
 /// Topics for `dossier ingest` to write into a new document's front matter: its own

@@ -6,6 +6,7 @@
 pub mod doc_links;
 pub mod markdown;
 pub mod pages;
+pub mod story_index;
 pub mod urls;
 
 use std::collections::{BTreeMap, HashMap};
@@ -400,6 +401,7 @@ pub fn render_site(
         });
     }
     out.extend(pages::extra_files(shared.site()));
+    out.push(story_index::page(shared.site()));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((out, stats))
 }

@@ -32,6 +32,8 @@ macro_rules! obj {
     (@value => $v:expr) => { Value::from($v) };
 }
 
+mod quotes;
+
 const WORDS_PER_MINUTE: usize = 220;
 /// Stories and quotes shown beside a topic's list.
 const TOPIC_SIDEBAR_ITEMS: usize = 12;
@@ -127,6 +129,7 @@ pub fn plan(shared: &Shared) -> Vec<Job<'_>> {
     jobs.extend(shared.archive_jobs());
     jobs.extend(shared.source_jobs());
     jobs.extend(shared.story_jobs());
+    jobs.extend(quotes::jobs(shared));
     jobs.push(Job::new("404.html", "404.html", |s| s.not_found()));
     jobs.extend(shared.feed_jobs());
     let sitemaps = shared.sitemap_jobs(&jobs);
