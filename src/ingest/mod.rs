@@ -27,6 +27,7 @@ mod convert;
 pub mod dates;
 mod decode;
 mod frontmatter;
+pub mod html;
 mod kind;
 mod manifest;
 mod markdown;

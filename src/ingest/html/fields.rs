@@ -1,0 +1,534 @@
+//! The front-matter fields of a page, chosen from what [`metadata`](super::metadata) found:
+//! the visible headline and byline win over meta data that disagrees with them (meta titles
+//! carry the site's name, meta authors go stale). Each choice says where it came from.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+
+use super::super::bylines;
+use super::super::dates::{self, Order};
+use super::super::sources::{normalise_host, Sources};
+use super::metadata::{Found, PageMeta};
+use crate::content::DocDate;
+
+/// The chosen fields, with where each came from (`field -> origin`).
+#[derive(Debug, Default)]
+pub struct Fields {
+    pub title: Option<String>,
+    pub date: Option<DocDate>,
+    pub date_evidence: Option<String>,
+    pub updated: Option<DocDate>,
+    pub authors: Vec<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub summary: Option<String>,
+    pub section: Option<String>,
+    pub image: Option<String>,
+    pub lang: Option<String>,
+    pub origins: BTreeMap<&'static str, String>,
+}
+
+/// Lower-case words of a text, for comparing titles.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Alphanumerics only, lower case: "9to5Mac" and "9to5mac.com" compare.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The labels of a host that name the site ("news.example.co.uk" → ["news", "example"]).
+fn host_labels(host: &str) -> Vec<String> {
+    const GENERIC: &[&str] = &[
+        "www", "com", "co", "uk", "org", "net", "ca", "in", "info", "au", "nz", "us", "edu", "gov",
+        "io", "news", "de", "fr", "jp", "kr", "m", "amp", "blog", "blogs",
+    ];
+    let labels: Vec<String> = host
+        .split('.')
+        .filter(|l| !GENERIC.contains(l))
+        .map(str::to_string)
+        .collect();
+    if labels.is_empty() {
+        host.split('.').map(str::to_string).collect()
+    } else {
+        labels
+    }
+}
+
+/// Does `name` name the site at `host` ("The Verge" / theverge.com, "WSJ" / wsj.com)?
+fn names_host(name: &str, host: &str) -> bool {
+    let n = squash(name);
+    if n.is_empty() {
+        return false;
+    }
+    let labels = host_labels(host);
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    labels.iter().any(|l| {
+        l.len() >= 3 && (n.contains(l.as_str()) || l.contains(n.as_str()) || *l == initials)
+    }) || n
+        .strip_prefix("the")
+        .is_some_and(|r| labels.iter().any(|l| l == r))
+}
+
+pub fn host_of(url: &str) -> Option<String> {
+    let u = url::Url::parse(url).ok()?;
+    u.host_str().map(normalise_host)
+}
+
+/// "Headline | Site", "Site - Headline": the title without the parts that name the site.
+pub fn strip_site(title: &str, site_names: &[Found], host: Option<&str>) -> String {
+    let mut t = title.trim().to_string();
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "] {
+            let is_site = |part: &str| {
+                let p = part.trim();
+                !p.is_empty()
+                    && (site_names
+                        .iter()
+                        .any(|s| squash(&s.value) == squash(p) || names_host(p, &s.value))
+                        || host
+                            .is_some_and(|h| names_host(p, h) && p.split_whitespace().count() <= 4))
+            };
+            if sep != ": " {
+                if let Some((head, tail)) = t.rsplit_once(sep) {
+                    if is_site(tail) && !head.trim().is_empty() {
+                        t = head.trim().to_string();
+                        changed = true;
+                        continue;
+                    }
+                }
+            }
+            if let Some((head, tail)) = t.split_once(sep) {
+                if is_site(head) && !tail.trim().is_empty() {
+                    t = tail.trim().to_string();
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    t
+}
+
+/// A date value from metadata: ISO 8601 in its common shapes, or a written date.
+pub fn parse_date(value: &str, order: Order) -> Option<DocDate> {
+    let v = value.trim();
+    if let Ok(d) = DocDate::parse(v) {
+        return Some(d);
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%a, %d %b %Y %H:%M:%S %z",
+    ] {
+        if let Ok(m) = DateTime::parse_from_str(v, f) {
+            return Some(DocDate::Moment(m));
+        }
+    }
+    if let Ok(m) = DateTime::parse_from_rfc2822(v) {
+        return Some(DocDate::Moment(m));
+    }
+    for f in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y%m%d%H%M%S",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(v, f) {
+            return Some(DocDate::Local(dt));
+        }
+    }
+    // "2019-11-18T16:54:19.000Z", "2019-11-18T16:54:19 +00:00": the day is what counts.
+    if v.len() >= 10 && v.is_char_boundary(10) {
+        if let Ok(d) = NaiveDate::parse_from_str(&v[..10], "%Y-%m-%d") {
+            return Some(DocDate::Day(d));
+        }
+    }
+    if v.len() == 8 && v.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(d) = NaiveDate::parse_from_str(v, "%Y%m%d") {
+            return Some(DocDate::Day(d));
+        }
+    }
+    dates::find_dates(v, order)
+        .first()
+        .map(|f| DocDate::Day(f.date))
+}
+
+fn plausible(d: &DocDate) -> bool {
+    let day = d.day(chrono_tz::UTC);
+    (1990..=2100).contains(&chrono::Datelike::year(&day))
+}
+
+/// Names in a meta author value: "A and B", "A, B", "A; B".
+fn split_names(s: &str) -> Vec<String> {
+    let s = s.trim();
+    let s = s
+        .strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .or_else(|| s.strip_prefix("BY "))
+        .unwrap_or(s);
+    s.split([',', ';', '|', '/', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The persons among names: organisations, staff and site bylines are not authors.
+fn persons(names: &[String], sources: &Sources, site: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let n = n.trim().trim_end_matches(['.', ',']).trim();
+        if sources.by_name(n).is_some()
+            || site.iter().any(|s| squash(s) == squash(n))
+            || !bylines::is_person_name(n, false)
+        {
+            continue;
+        }
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(n)) {
+            out.push(n.to_string());
+        }
+    }
+    out
+}
+
+/// Last names, lower case, for comparing two author lists.
+fn surnames(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .filter_map(|n| n.split_whitespace().last())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Choose every field.
+pub fn choose(m: &PageMeta, location: Option<&str>, sources: &Sources, order: Order) -> Fields {
+    let mut f = Fields {
+        lang: m.lang.clone(),
+        ..Fields::default()
+    };
+
+    // Address: the canonical link, else og:url or JSON-LD, else where the archive was saved
+    // from; relative ones are read against that.
+    let base = location.and_then(|l| url::Url::parse(l).ok());
+    for u in &m.urls {
+        let abs = match (&base, url::Url::parse(&u.value)) {
+            (_, Ok(x)) => Some(x),
+            (Some(b), Err(_)) => b.join(&u.value).ok(),
+            (None, Err(_)) => None,
+        };
+        if let Some(x) =
+            abs.filter(|x| matches!(x.scheme(), "http" | "https") && x.host_str().is_some())
+        {
+            f.url = Some(x.to_string());
+            f.origins.insert("url", u.from.clone());
+            break;
+        }
+    }
+    if f.url.is_none() {
+        if let Some(l) = &base {
+            f.url = Some(l.to_string());
+            f.origins.insert("url", "MHTML Content-Location".into());
+        }
+    }
+    let host = f.url.as_deref().and_then(host_of);
+
+    // Source: the sources table by host, else a site name that names the host, else the host.
+    let site_names: Vec<String> = m.site_names.iter().map(|s| s.value.clone()).collect();
+    if let Some(h) = &host {
+        if let Some(name) = sources.by_host(h) {
+            f.source = Some(name.to_string());
+            f.origins.insert("source", format!("sources table ({h})"));
+        } else if let Some(s) = m.site_names.iter().find(|s| names_host(&s.value, h)) {
+            f.source = Some(s.value.clone());
+            f.origins.insert("source", s.from.clone());
+        } else {
+            f.source = Some(h.clone());
+            f.origins.insert("source", "host of the url".into());
+        }
+    } else if let Some(s) = m.site_names.first() {
+        f.source = Some(s.value.clone());
+        f.origins.insert("source", s.from.clone());
+    }
+
+    // Title: the visible headline when it shares at least half its words with the meta
+    // title, else the meta title without the site's name.
+    let meta_title = m
+        .titles
+        .iter()
+        .find(|t| t.from != "<title>")
+        .or_else(|| m.titles.first())
+        .map(|t| {
+            (
+                strip_site(&t.value, &m.site_names, host.as_deref()),
+                t.from.clone(),
+            )
+        });
+    let h1 = m.h1.as_ref().filter(|h| h.value.chars().count() >= 3);
+    let chosen = match (h1, &meta_title) {
+        (Some(h), Some((mt, _))) => {
+            let hw = words(&h.value);
+            let mw = words(mt);
+            let shared = hw.iter().filter(|w| mw.contains(w)).count();
+            if !hw.is_empty() && shared * 2 >= hw.len() {
+                Some((h.value.clone(), h.from.clone()))
+            } else {
+                meta_title.clone()
+            }
+        }
+        (Some(h), None) => Some((h.value.clone(), h.from.clone())),
+        (None, Some(_)) => meta_title.clone(),
+        (None, None) => None,
+    };
+    if let Some((t, from)) = chosen {
+        f.title = Some(t);
+        f.origins.insert("title", from);
+    }
+
+    // Date: the first publication date that reads, metadata before <time> elements (a page's
+    // other times belong to comments and teasers).
+    let mut published: Vec<&Found> = m
+        .published
+        .iter()
+        .filter(|p| !p.from.starts_with("time["))
+        .collect();
+    published.extend(
+        m.published
+            .iter()
+            .filter(|p| p.from.starts_with("time[datetime] (published)")),
+    );
+    published.extend(
+        m.published
+            .iter()
+            .filter(|p| p.from.starts_with("time[datetime]") && !p.from.contains("(published)"))
+            .take(1),
+    );
+    for p in published {
+        if let Some(d) = parse_date(&p.value, order).filter(plausible) {
+            f.date = Some(d);
+            f.date_evidence = Some(format!("{}: {}", p.from, p.value));
+            f.origins.insert("date", p.from.clone());
+            break;
+        }
+    }
+    if f.date.is_none() {
+        if let Some(d) = f.url.as_deref().and_then(dates::url_date) {
+            f.date = Some(DocDate::Day(d));
+            f.date_evidence = f.url.clone();
+            f.origins.insert("date", "url".into());
+        }
+    }
+    if let (Some(d), Some(u)) = (
+        f.date,
+        m.modified.iter().find_map(|p| parse_date(&p.value, order)),
+    ) {
+        if u.day(chrono_tz::UTC) > d.day(chrono_tz::UTC) {
+            f.updated = Some(u);
+        }
+    }
+
+    // Authors: the visible byline's persons; the metadata's when no byline names anyone.
+    let meta_names: Vec<String> = m
+        .authors
+        .iter()
+        .flat_map(|a| split_names(&a.value))
+        .collect();
+    let meta_authors = persons(&meta_names, sources, &site_names);
+    let mut visible: Option<(Vec<String>, String)> = None;
+    for b in &m.bylines {
+        let names = match bylines::parse_byline(&b.value, sources, order) {
+            Some(by) => by.authors,
+            None => split_names(&b.value),
+        };
+        let p = persons(&names, sources, &site_names);
+        if !p.is_empty() {
+            visible = Some((p, b.from.clone()));
+            break;
+        }
+    }
+    match visible {
+        Some((v, from)) => {
+            // A byline that shares no surname with the metadata may be another article's
+            // (a teaser, a comment): keep it only when the metadata names no person.
+            let agree = meta_authors.is_empty()
+                || surnames(&v)
+                    .iter()
+                    .any(|s| surnames(&meta_authors).contains(s));
+            if agree {
+                f.authors = v;
+                f.origins.insert("authors", format!("byline {from}"));
+            } else {
+                f.authors = meta_authors;
+                f.origins.insert(
+                    "authors",
+                    m.authors
+                        .first()
+                        .map(|a| a.from.clone())
+                        .unwrap_or_default(),
+                );
+            }
+        }
+        None if !meta_authors.is_empty() => {
+            f.authors = meta_authors;
+            f.origins.insert(
+                "authors",
+                m.authors
+                    .first()
+                    .map(|a| a.from.clone())
+                    .unwrap_or_default(),
+            );
+        }
+        None => {}
+    }
+
+    if let Some(d) = m.descriptions.first() {
+        f.summary = Some(d.value.clone());
+        f.origins.insert("summary", d.from.clone());
+    }
+    if let Some(s) = m.sections.first() {
+        f.section = Some(s.value.clone());
+        f.origins.insert("section", s.from.clone());
+    }
+    let page = f
+        .url
+        .as_deref()
+        .or(location)
+        .and_then(|u| url::Url::parse(u).ok());
+    for i in &m.images {
+        let abs = match (&page, url::Url::parse(&i.value)) {
+            (_, Ok(x)) => Some(x),
+            (Some(b), Err(_)) => b.join(&i.value).ok(),
+            _ => None,
+        };
+        if let Some(x) = abs.filter(|x| matches!(x.scheme(), "http" | "https")) {
+            f.image = Some(x.to_string());
+            f.origins.insert("image", i.from.clone());
+            break;
+        }
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(v: &str, from: &str) -> Found {
+        Found {
+            value: v.into(),
+            from: from.into(),
+        }
+    }
+
+    #[test]
+    fn site_names_leave_titles() {
+        let sites = [found("The Coast", "meta og:site_name")];
+        assert_eq!(
+            strip_site("Tide report | The Coast", &sites, None),
+            "Tide report"
+        );
+        assert_eq!(
+            strip_site("The Coast - Tide report", &sites, None),
+            "Tide report"
+        );
+        assert_eq!(
+            strip_site("Tide report - Coast News", &[], Some("coastnews.example")),
+            "Tide report"
+        );
+        assert_eq!(strip_site("Tide - report", &[], None), "Tide - report");
+    }
+
+    #[test]
+    fn sites_and_hosts() {
+        assert!(names_host("9to5Mac", "9to5mac.com"));
+        assert!(names_host("WSJ", "wsj.com"));
+        assert!(names_host("The Verge", "theverge.com"));
+        assert!(!names_host("CNN", "msn.com"));
+    }
+
+    #[test]
+    fn date_shapes() {
+        let o = Order::Mdy;
+        assert_eq!(
+            parse_date("2019-11-18T16:54:19+0000", o)
+                .unwrap()
+                .to_string(),
+            "2019-11-18T16:54:19+00:00"
+        );
+        assert_eq!(
+            parse_date("2019-11-18T16:54:19.000Z", o)
+                .unwrap()
+                .to_string()[..10],
+            *"2019-11-18"
+        );
+        assert_eq!(
+            parse_date("2019-11-18 16:54:19", o).unwrap().to_string(),
+            "2019-11-18T16:54:19"
+        );
+        assert_eq!(
+            parse_date("November 18, 2019", o).unwrap().to_string(),
+            "2019-11-18"
+        );
+        assert_eq!(parse_date("20191118", o).unwrap().to_string(), "2019-11-18");
+        assert!(parse_date("yesterday", o).is_none());
+    }
+
+    #[test]
+    fn visible_title_and_byline_win() {
+        let m = PageMeta {
+            titles: vec![found("Tide report rises | The Coast", "meta og:title")],
+            h1: Some(found("Tide report rises again", "h1")),
+            authors: vec![found("Troy Smith", "meta author")],
+            bylines: vec![found("By Troy L. Smith, The Coast", "<p byline>")],
+            site_names: vec![found("The Coast", "meta og:site_name")],
+            urls: vec![found(
+                "https://www.thecoast.example/tide",
+                "link rel=canonical",
+            )],
+            published: vec![found(
+                "2024-02-06T23:30:00-05:00",
+                "meta article:published_time",
+            )],
+            ..PageMeta::default()
+        };
+        let f = choose(&m, None, &Sources::default(), Order::Mdy);
+        assert_eq!(f.title.as_deref(), Some("Tide report rises again"));
+        assert_eq!(f.authors, ["Troy L. Smith"]);
+        assert_eq!(f.source.as_deref(), Some("The Coast"));
+        assert_eq!(f.date.unwrap().to_string(), "2024-02-06T23:30:00-05:00");
+        assert_eq!(f.origins["title"], "h1");
+        assert_eq!(f.origins["date"], "meta article:published_time");
+    }
+
+    #[test]
+    fn organisations_are_not_authors() {
+        let m = PageMeta {
+            authors: vec![
+                found("Associated Press", "meta author"),
+                found("HNN Staff", "json-ld author"),
+            ],
+            ..PageMeta::default()
+        };
+        assert!(choose(&m, None, &Sources::default(), Order::Mdy)
+            .authors
+            .is_empty());
+    }
+}

@@ -1,0 +1,619 @@
+//! What a saved page says about itself: JSON-LD, Open Graph and `article:*`, Twitter cards,
+//! `meta` author/date/description, parsely and Dublin Core tags, `<time datetime>`,
+//! `rel=canonical`, `<html lang>`, plus what it visibly shows (the first `<h1>`, a byline).
+//! Every value keeps the name of the place it was read from.
+
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+/// One value and where it came from (`json-ld headline`, `meta og:title`, `h1`...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub value: String,
+    pub from: String,
+}
+
+impl Found {
+    fn new(value: &str, from: impl Into<String>) -> Option<Found> {
+        let value = clean(value);
+        (!value.is_empty()).then(|| Found {
+            value,
+            from: from.into(),
+        })
+    }
+}
+
+/// Everything found, each list in order of trust.
+#[derive(Debug, Default)]
+pub struct PageMeta {
+    pub lang: Option<String>,
+    pub urls: Vec<Found>,
+    /// Meta titles: JSON-LD headline, og:title, twitter:title, `<title>`...
+    pub titles: Vec<Found>,
+    /// The first non-empty `<h1>` of the page.
+    pub h1: Option<Found>,
+    pub published: Vec<Found>,
+    pub modified: Vec<Found>,
+    /// Author names as the metadata gives them (one `Found` per name).
+    pub authors: Vec<Found>,
+    /// Texts of elements marked as the byline or author (visible).
+    pub bylines: Vec<Found>,
+    pub site_names: Vec<Found>,
+    pub descriptions: Vec<Found>,
+    pub sections: Vec<Found>,
+    pub images: Vec<Found>,
+    /// JSON-LD blocks that did not parse.
+    pub bad_json_ld: usize,
+}
+
+/// White space collapsed, trimmed.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "blogposting",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "liveblogposting",
+    "socialmediaposting",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "posting",
+];
+
+fn types_of(v: &Value) -> Vec<String> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.to_lowercase()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_lowercase)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Array(a) => a.iter().find_map(text_of),
+        Value::Object(o) => o.get("name").or_else(|| o.get("@value")).and_then(text_of),
+        _ => None,
+    }
+}
+
+/// Names of people or organisations in an `author`/`creator` value: a string, an object
+/// with `name` (or `givenName`/`familyName`), or an array of these.
+fn names_of(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| names_of(x, out)),
+        Value::Object(o) => {
+            if let Some(n) = o.get("name").and_then(text_of) {
+                out.push(n);
+            } else if let (Some(g), Some(f)) = (
+                o.get("givenName").and_then(Value::as_str),
+                o.get("familyName").and_then(Value::as_str),
+            ) {
+                out.push(format!("{g} {f}"));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn image_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(a) => a.iter().find_map(image_of),
+        Value::Object(o) => o
+            .get("url")
+            .or_else(|| o.get("contentUrl"))
+            .or_else(|| o.get("@id"))
+            .and_then(image_of),
+        _ => None,
+    }
+}
+
+/// Every object of a JSON-LD value: arrays and `@graph` flattened (not nested properties).
+fn objects<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| objects(x, out, depth + 1)),
+        Value::Object(o) => {
+            out.push(v);
+            if let Some(g) = o.get("@graph") {
+                objects(g, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn read_json_ld(text: &str, m: &mut PageMeta) {
+    // Some pages put HTML comments or a CDATA wrapper around the JSON; some end it with `;`.
+    let t = text
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim()
+        .trim_start_matches("//<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim()
+        .trim_end_matches(';');
+    let v: Value = match serde_json::from_str(t) {
+        Ok(v) => v,
+        Err(_) => {
+            m.bad_json_ld += 1;
+            return;
+        }
+    };
+    let mut all = Vec::new();
+    objects(&v, &mut all, 0);
+    // Articles first, then web pages (some sites describe the article as a WebPage).
+    let mut articles: Vec<(&Value, bool)> = Vec::new();
+    for o in &all {
+        let types = types_of(o);
+        if types.iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())) {
+            articles.push((o, true));
+        } else if types.iter().any(|t| t == "webpage" || t == "itempage") {
+            articles.push((o, false));
+        }
+        if types.iter().any(|t| t == "website") {
+            if let Some(n) = o.get("name").and_then(text_of) {
+                m.site_names.extend(Found::new(&n, "json-ld WebSite name"));
+            }
+        }
+    }
+    articles.sort_by_key(|(_, is_article)| !is_article);
+    for (o, is_article) in articles {
+        let kind = if is_article {
+            "json-ld"
+        } else {
+            "json-ld WebPage"
+        };
+        if let Some(h) = o.get("headline").and_then(text_of) {
+            m.titles.extend(Found::new(&h, format!("{kind} headline")));
+        }
+        if is_article {
+            if let Some(h) = o.get("name").and_then(text_of) {
+                m.titles.extend(Found::new(&h, format!("{kind} name")));
+            }
+        }
+        if let Some(d) = o.get("datePublished").and_then(text_of) {
+            m.published
+                .extend(Found::new(&d, format!("{kind} datePublished")));
+        }
+        if let Some(d) = o.get("dateCreated").and_then(text_of) {
+            m.published
+                .extend(Found::new(&d, format!("{kind} dateCreated")));
+        }
+        if let Some(d) = o.get("dateModified").and_then(text_of) {
+            m.modified
+                .extend(Found::new(&d, format!("{kind} dateModified")));
+        }
+        let mut names = Vec::new();
+        if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+            names_of(a, &mut names);
+        }
+        for n in names {
+            m.authors.extend(Found::new(&n, format!("{kind} author")));
+        }
+        if let Some(p) = o.get("publisher") {
+            let mut names = Vec::new();
+            names_of(p, &mut names);
+            for n in names {
+                m.site_names
+                    .extend(Found::new(&n, format!("{kind} publisher")));
+            }
+        }
+        if let Some(i) = o
+            .get("image")
+            .or_else(|| o.get("thumbnailUrl"))
+            .and_then(image_of)
+        {
+            m.images.extend(Found::new(&i, format!("{kind} image")));
+        }
+        if let Some(u) = o.get("url").and_then(text_of) {
+            m.urls.extend(Found::new(&u, format!("{kind} url")));
+        }
+        if let Some(u) = o.get("mainEntityOfPage").and_then(|v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Object(o) => o.get("@id").or_else(|| o.get("url")).and_then(text_of),
+            _ => None,
+        }) {
+            m.urls
+                .extend(Found::new(&u, format!("{kind} mainEntityOfPage")));
+        }
+        if let Some(d) = o.get("description").and_then(text_of) {
+            m.descriptions
+                .extend(Found::new(&d, format!("{kind} description")));
+        }
+        if let Some(s) = o.get("articleSection").and_then(text_of) {
+            m.sections
+                .extend(Found::new(&s, format!("{kind} articleSection")));
+        }
+        if m.lang.is_none() {
+            m.lang = o.get("inLanguage").and_then(text_of);
+        }
+    }
+}
+
+/// The meta keys read, by what they give.
+enum Slot {
+    Title,
+    Published,
+    Modified,
+    Author,
+    SiteName,
+    Description,
+    Section,
+    Image,
+    Url,
+}
+
+fn slot(key: &str) -> Option<Slot> {
+    use Slot::*;
+    Some(match key {
+        "og:title" | "twitter:title" | "dc.title" | "dcterms.title" | "parsely-title"
+        | "sailthru.title" | "headline" => Title,
+        "article:published_time"
+        | "og:article:published_time"
+        | "article:published"
+        | "datepublished"
+        | "date"
+        | "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "publish_date"
+        | "published_time"
+        | "published-date"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dc.date.created"
+        | "dcterms.date"
+        | "dcterms.issued"
+        | "dcterms.created"
+        | "citation_publication_date"
+        | "citation_date"
+        | "article.published"
+        | "og:published_time"
+        | "datecreated"
+        | "originalpublicationdate"
+        | "displaydate"
+        | "release_date" => Published,
+        "article:modified_time"
+        | "og:updated_time"
+        | "datemodified"
+        | "dc.date.modified"
+        | "dcterms.modified"
+        | "last-modified"
+        | "lastmod"
+        | "article.updated" => Modified,
+        "author" | "article:author" | "og:article:author" | "parsely-author"
+        | "sailthru.author" | "dc.creator" | "dcterms.creator" | "citation_author" | "byl"
+        | "authors" => Author,
+        "og:site_name" | "application-name" | "publisher" | "dc.publisher"
+        | "dcterms.publisher" | "cxenseparse:site" => SiteName,
+        "description"
+        | "og:description"
+        | "twitter:description"
+        | "dc.description"
+        | "dcterms.description" => Description,
+        "article:section" | "parsely-section" | "section" | "sailthru.section" => Section,
+        "og:image"
+        | "og:image:url"
+        | "og:image:secure_url"
+        | "twitter:image"
+        | "twitter:image:src"
+        | "thumbnailurl" => Image,
+        "og:url" | "parsely-link" => Url,
+        _ => return None,
+    })
+}
+
+fn push(m: &mut PageMeta, slot: Slot, value: &str, from: String) {
+    let list = match slot {
+        Slot::Title => &mut m.titles,
+        Slot::Published => &mut m.published,
+        Slot::Modified => &mut m.modified,
+        Slot::Author => {
+            // article:author is often a profile URL; a handle is not a name.
+            if value.contains("://") || value.starts_with('@') {
+                return;
+            }
+            &mut m.authors
+        }
+        Slot::SiteName => &mut m.site_names,
+        Slot::Description => &mut m.descriptions,
+        Slot::Section => &mut m.sections,
+        Slot::Image => &mut m.images,
+        Slot::Url => &mut m.urls,
+    };
+    list.extend(Found::new(value, from));
+}
+
+/// The parsely-page tag: JSON with title, pub_date, author(s), link, section.
+fn read_parsely_page(text: &str, m: &mut PageMeta) {
+    let Ok(v) = serde_json::from_str::<Value>(text) else {
+        return;
+    };
+    if let Some(t) = v.get("title").and_then(text_of) {
+        m.titles.extend(Found::new(&t, "meta parsely-page title"));
+    }
+    if let Some(d) = v.get("pub_date").and_then(text_of) {
+        m.published
+            .extend(Found::new(&d, "meta parsely-page pub_date"));
+    }
+    let mut names = Vec::new();
+    if let Some(a) = v.get("authors").or_else(|| v.get("author")) {
+        names_of(a, &mut names);
+    }
+    for n in names {
+        m.authors.extend(Found::new(&n, "meta parsely-page author"));
+    }
+    if let Some(u) = v.get("link").and_then(text_of) {
+        m.urls.extend(Found::new(&u, "meta parsely-page link"));
+    }
+}
+
+/// Is this element (or an ancestor, a few levels up) marked as a byline or author?
+fn is_author_marked(s: &NodeRef) -> bool {
+    let mark = |c: &str| {
+        let c = c.to_ascii_lowercase();
+        c.contains("byline") || c.contains("author") || c.contains("contributor")
+    };
+    s.attr("class").is_some_and(|c| mark(&c))
+        || s.attr("id").is_some_and(|c| mark(&c))
+        || s.attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || s.attr("itemprop")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+}
+
+/// Read everything from a parsed page.
+pub fn read(doc: &Document) -> PageMeta {
+    let mut m = PageMeta {
+        lang: doc
+            .select("html")
+            .attr("lang")
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty()),
+        ..PageMeta::default()
+    };
+    for s in doc.select("script").iter() {
+        let ty = s.attr("type").map(|t| t.to_ascii_lowercase());
+        if ty
+            .as_deref()
+            .is_some_and(|t| t.trim() == "application/ld+json")
+        {
+            read_json_ld(&s.text(), &mut m);
+        }
+    }
+    for s in doc.select("meta").iter() {
+        let Some(content) = s.attr("content") else {
+            continue;
+        };
+        for attr in ["property", "name", "itemprop"] {
+            let Some(key) = s.attr(attr) else { continue };
+            let key = key.trim().to_ascii_lowercase();
+            if key == "parsely-page" {
+                read_parsely_page(&content, &mut m);
+            } else if let Some(sl) = slot(&key) {
+                let from = format!("meta {key}");
+                push(&mut m, sl, &content, from);
+            }
+        }
+    }
+    // Microdata on any element: <span itemprop="datePublished" datetime=...>.
+    for s in doc.select("[itemprop=datePublished]").iter() {
+        if s.is("meta") {
+            continue;
+        }
+        if let Some(d) = s.attr("datetime").or_else(|| s.attr("content")) {
+            m.published.extend(Found::new(&d, "itemprop datePublished"));
+        }
+    }
+    for s in doc.select("link[rel]").iter() {
+        let rel = s.attr("rel").unwrap_or_default().to_ascii_lowercase();
+        if rel.split_whitespace().any(|r| r == "canonical") {
+            if let Some(h) = s.attr("href") {
+                // The canonical link comes first: it is the page's own statement.
+                if let Some(f) = Found::new(&h, "link rel=canonical") {
+                    m.urls.insert(0, f);
+                }
+            }
+        }
+    }
+    if let Some(t) = doc.select("head title").iter().next() {
+        m.titles.extend(Found::new(&t.text(), "<title>"));
+    }
+    for t in doc.select("time[datetime]").iter() {
+        if let Some(d) = t.attr("datetime") {
+            // A <time> inside a byline or marked as published is trusted more than a page's
+            // other times (comments, related articles), which come after metadata.
+            let marked = t
+                .attr("itemprop")
+                .is_some_and(|p| p.contains("datePublished"))
+                || t.has_attr("pubdate")
+                || t.attr("class").is_some_and(|c| {
+                    let c = c.to_ascii_lowercase();
+                    c.contains("publish") || c.contains("posted")
+                });
+            let from = if marked {
+                "time[datetime] (published)"
+            } else {
+                "time[datetime]"
+            };
+            if let Some(f) = Found::new(&d, from) {
+                // Keep the visible text for comparing with the metadata.
+                let shown = clean(&t.text());
+                m.published.push(Found {
+                    value: f.value,
+                    from: if shown.is_empty() {
+                        f.from
+                    } else {
+                        format!(
+                            "{} “{}”",
+                            f.from,
+                            shown.chars().take(60).collect::<String>()
+                        )
+                    },
+                });
+            }
+            if m.published.len() > 64 {
+                break;
+            }
+        }
+    }
+    for h in doc.select("body h1").iter() {
+        let t = clean(&h.text());
+        if !t.is_empty() && t.chars().count() <= 400 {
+            m.h1 = Some(Found {
+                value: t,
+                from: "h1".into(),
+            });
+            break;
+        }
+    }
+    let mut seen = 0;
+    for s in doc
+        .select("body [class], body [id], body [rel], body [itemprop]")
+        .nodes()
+    {
+        if !is_author_marked(s) {
+            continue;
+        }
+        let t = clean(&s.text());
+        if !t.is_empty() && t.chars().count() <= 200 {
+            let what = s.node_name().map(|n| n.to_string()).unwrap_or_default();
+            let mark = s
+                .attr("class")
+                .or_else(|| s.attr("itemprop"))
+                .or_else(|| s.attr("rel"))
+                .or_else(|| s.attr("id"))
+                .map(|c| clean(&c))
+                .unwrap_or_default();
+            m.bylines.push(Found {
+                value: t,
+                from: format!("<{what} {}>", mark.chars().take(40).collect::<String>()),
+            });
+            seen += 1;
+            if seen >= 24 {
+                break;
+            }
+        }
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> PageMeta {
+        read(&Document::from(html))
+    }
+
+    #[test]
+    fn json_ld_graph_arrays_and_nested_people() {
+        let m = meta(
+            r#"<html lang="en-GB"><head><script type="application/ld+json">
+        {"@context":"https://schema.org","@graph":[
+          {"@type":"WebSite","name":"Harbour Post"},
+          {"@type":["ReportageNewsArticle"],"headline":"Dock workers vote",
+           "datePublished":"2024-02-06T09:30:00+01:00",
+           "author":[{"@type":"Person","name":"Jane Roe"},{"@type":"Person","givenName":"Sam","familyName":"Poe"}],
+           "publisher":{"@type":"Organization","name":"Harbour Post Ltd"},
+           "image":[{"@type":"ImageObject","url":"https://img.example/a.jpg"}],
+           "mainEntityOfPage":{"@id":"https://post.example/dock"}}]}
+        </script></head><body></body></html>"#,
+        );
+        assert_eq!(m.lang.as_deref(), Some("en-GB"));
+        assert_eq!(m.titles[0].value, "Dock workers vote");
+        assert_eq!(m.titles[0].from, "json-ld headline");
+        assert_eq!(m.published[0].value, "2024-02-06T09:30:00+01:00");
+        let names: Vec<_> = m.authors.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(names, ["Jane Roe", "Sam Poe"]);
+        let sites: Vec<_> = m.site_names.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(sites, ["Harbour Post", "Harbour Post Ltd"]);
+        assert_eq!(m.images[0].value, "https://img.example/a.jpg");
+        assert_eq!(m.urls[0].value, "https://post.example/dock");
+    }
+
+    #[test]
+    fn blog_posting_in_an_array() {
+        let m = meta(
+            r#"<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":"BlogPosting","headline":"A walk","author":"Ann Lee","datePublished":"2019-05-01"}]</script>"#,
+        );
+        assert_eq!(m.titles[0].value, "A walk");
+        assert_eq!(m.authors[0].value, "Ann Lee");
+        assert_eq!(m.published[0].from, "json-ld datePublished");
+    }
+
+    #[test]
+    fn open_graph_twitter_parsely_dublin_core() {
+        let m = meta(
+            r#"<html><head>
+          <meta property="og:title" content="Tide report | The Coast">
+          <meta name="twitter:title" content="Tide report">
+          <meta property="article:published_time" content="2023-10-01T22:10:00-04:00">
+          <meta property="article:author" content="https://coast.example/staff/ann">
+          <meta name="author" content="Ann Lee">
+          <meta name="parsely-author" content="Bo Chen">
+          <meta name="DC.date.issued" content="2023-10-01">
+          <meta name="dc.creator" content="Cy Dunn">
+          <meta property="og:site_name" content="The Coast">
+          <meta name="description" content="Tides are high.">
+          <meta property="article:section" content="Weather">
+          <meta property="og:image" content="https://coast.example/t.jpg">
+          <link rel="canonical" href="https://coast.example/tide">
+          <title>Tide report - The Coast</title></head>
+          <body><h1> Tide  report </h1><p class="byline">By Ann Lee</p>
+          <time datetime="2023-10-01T22:10:00-04:00" class="published">Oct 1</time></body></html>"#,
+        );
+        let titles: Vec<_> = m.titles.iter().map(|f| f.from.as_str()).collect();
+        assert_eq!(titles, ["meta og:title", "meta twitter:title", "<title>"]);
+        assert_eq!(m.h1.as_ref().unwrap().value, "Tide report");
+        let authors: Vec<_> = m.authors.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(authors, ["Ann Lee", "Bo Chen", "Cy Dunn"]);
+        assert_eq!(m.published.len(), 3);
+        assert!(m.published[2]
+            .from
+            .starts_with("time[datetime] (published)"));
+        assert_eq!(m.urls[0].from, "link rel=canonical");
+        assert_eq!(m.site_names[0].value, "The Coast");
+        assert_eq!(m.sections[0].value, "Weather");
+        assert_eq!(m.descriptions[0].value, "Tides are high.");
+        assert_eq!(m.images[0].value, "https://coast.example/t.jpg");
+        assert_eq!(m.bylines[0].value, "By Ann Lee");
+    }
+
+    #[test]
+    fn broken_json_ld_is_counted_not_fatal() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type": "NewsArticle", </script><h1>X</h1>"#,
+        );
+        assert_eq!(m.bad_json_ld, 1);
+        assert_eq!(m.h1.unwrap().value, "X");
+    }
+}
