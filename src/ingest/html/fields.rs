@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use super::super::bylines;
 use super::super::dates::{self, Order};
 use super::super::sources::{normalise_host, Sources};
-use super::metadata::{Found, PageMeta};
+use super::metadata::{Found, HeaderLine, PageMeta};
 use crate::content::DocDate;
 
 /// The chosen fields, with where each came from (`field -> origin`).
@@ -94,14 +94,20 @@ pub fn strip_site(title: &str, site_names: &[Found], host: Option<&str>) -> Stri
     for _ in 0..3 {
         let mut changed = false;
         for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "] {
+            // A part that is the site's name, not one that merely contains it
+            // ("9to5Mac Gift Guide: ..." keeps its column name).
             let is_site = |part: &str| {
-                let p = part.trim();
+                let p = squash(part);
+                let p = p
+                    .strip_prefix("the")
+                    .filter(|r| !r.is_empty())
+                    .unwrap_or(&p);
                 !p.is_empty()
-                    && (site_names
-                        .iter()
-                        .any(|s| squash(&s.value) == squash(p) || names_host(p, &s.value))
-                        || host
-                            .is_some_and(|h| names_host(p, h) && p.split_whitespace().count() <= 4))
+                    && (site_names.iter().any(|s| {
+                        let s = squash(&s.value);
+                        s == p || s.strip_prefix("the") == Some(p)
+                    }) || host
+                        .is_some_and(|h| squash(h) == p || host_labels(h).iter().any(|l| l == p)))
             };
             if sep != ": " {
                 if let Some((head, tail)) = t.rsplit_once(sep) {
@@ -177,6 +183,53 @@ fn plausible(d: &DocDate) -> bool {
     (1990..=2100).contains(&chrono::Datelike::year(&day))
 }
 
+/// The calendar day a metadata date names in its own zone.
+fn meta_day(d: &DocDate) -> NaiveDate {
+    match d {
+        DocDate::Day(d) => *d,
+        DocDate::Local(dt) => dt.date(),
+        DocDate::Moment(m) => m.date_naive(),
+    }
+}
+
+/// A publication date printed near the headline.
+struct Shown {
+    day: NaiveDate,
+    line: String,
+    after: bool,
+    marked: bool,
+}
+
+/// The publication dates printed near the headline, in the order of `lines`.
+fn visible_dates(lines: &[HeaderLine], sources: &Sources, order: Order) -> Vec<Shown> {
+    let mut out = Vec::new();
+    let mut label_updated = false;
+    for l in lines {
+        let t = &l.text;
+        let mut day = None;
+        if let Some(dl) = dates::date_line(t, order) {
+            if dl.is_label_only() {
+                let lower = t.to_lowercase();
+                label_updated = lower.contains("updat") || lower.contains("modif");
+                continue;
+            }
+            day = dl.published.filter(|_| !label_updated);
+        } else if let Some(p) = bylines::parse_byline(t, sources, order).and_then(|b| b.published) {
+            day = Some(p);
+        }
+        label_updated = false;
+        if let Some(day) = day {
+            out.push(Shown {
+                day,
+                line: t.clone(),
+                after: l.after,
+                marked: l.marked,
+            });
+        }
+    }
+    out
+}
+
 /// Names in a meta author value: "A and B", "A, B", "A; B".
 fn split_names(s: &str) -> Vec<String> {
     let s = s.trim();
@@ -220,7 +273,15 @@ fn surnames(names: &[String]) -> Vec<String> {
 }
 
 /// Choose every field.
-pub fn choose(m: &PageMeta, location: Option<&str>, sources: &Sources, order: Order) -> Fields {
+/// `visible` is the page's text (scripts and the like removed), lower-cased words joined by
+/// single spaces, to tell whether a meta title is shown anywhere.
+pub fn choose(
+    m: &PageMeta,
+    location: Option<&str>,
+    visible: &str,
+    sources: &Sources,
+    order: Order,
+) -> Fields {
     let mut f = Fields {
         lang: m.lang.clone(),
         ..Fields::default()
@@ -288,7 +349,14 @@ pub fn choose(m: &PageMeta, location: Option<&str>, sources: &Sources, order: Or
             let hw = words(&h.value);
             let mw = words(mt);
             let shared = hw.iter().filter(|w| mw.contains(w)).count();
-            if !hw.is_empty() && shared * 2 >= hw.len() {
+            let mt_shown = mw.is_empty() || visible.contains(&mw.join(" "));
+            let (hj, mj) = (hw.join(" "), mw.join(" "));
+            if hj.len() > mj.len() && !mj.is_empty() && hj.ends_with(&mj) {
+                // A kicker glued to the headline ("AnalysisWhy ..."): the meta title is the
+                // headline itself.
+                meta_title.clone()
+            } else if (!hw.is_empty() && shared * 2 >= hw.len()) || !mt_shown {
+                // The meta title is the headline's variant, or the page never shows it.
                 Some((h.value.clone(), h.from.clone()))
             } else {
                 meta_title.clone()
@@ -327,6 +395,35 @@ pub fn choose(m: &PageMeta, location: Option<&str>, sources: &Sources, order: Or
             f.date_evidence = Some(format!("{}: {}", p.from, p.value));
             f.origins.insert("date", p.from.clone());
             break;
+        }
+    }
+    // The date the page prints near its headline is the publisher's own calendar day. It
+    // wins over a metadata time stamp a day off (another zone), and, when printed in a
+    // date or byline element after the headline, over one further off (a re-save). A date
+    // before the headline is used only when there is no other: site headers print today.
+    let shown = visible_dates(&m.header_lines, sources, order);
+    let after = |marked_only: bool| shown.iter().find(|v| v.after && (v.marked || !marked_only));
+    let pick = match f.date.as_ref().map(meta_day) {
+        None => after(false).or_else(|| shown.iter().find(|v| !v.after && v.marked)),
+        Some(md) => {
+            let near = after(false).filter(|v| (v.day - md).num_days().abs() <= 1);
+            near.or_else(|| after(true))
+        }
+    };
+    if let Some(v) = pick {
+        let same = f.date.as_ref().is_some_and(|d| meta_day(d) == v.day);
+        if !same {
+            let place = if v.after { "after" } else { "before" };
+            let from = match &f.date {
+                Some(d) => format!(
+                    "page text {place} the headline (the metadata said {})",
+                    meta_day(d)
+                ),
+                None => format!("page text {place} the headline"),
+            };
+            f.origins.insert("date", from);
+            f.date = Some(DocDate::Day(v.day));
+            f.date_evidence = Some(v.line.clone());
         }
     }
     if f.date.is_none() {
@@ -509,7 +606,7 @@ mod tests {
             )],
             ..PageMeta::default()
         };
-        let f = choose(&m, None, &Sources::default(), Order::Mdy);
+        let f = choose(&m, None, "", &Sources::default(), Order::Mdy);
         assert_eq!(f.title.as_deref(), Some("Tide report rises again"));
         assert_eq!(f.authors, ["Troy L. Smith"]);
         assert_eq!(f.source.as_deref(), Some("The Coast"));
@@ -527,7 +624,7 @@ mod tests {
             ],
             ..PageMeta::default()
         };
-        assert!(choose(&m, None, &Sources::default(), Order::Mdy)
+        assert!(choose(&m, None, "", &Sources::default(), Order::Mdy)
             .authors
             .is_empty());
     }

@@ -13,9 +13,55 @@ pub struct Found {
     pub from: String,
 }
 
+/// Entities left in a value that was escaped twice ("&#039;", "&amp;amp;").
+pub fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "nbsp" => Some(' '),
+                _ => {
+                    let n = name.strip_prefix('#')?;
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(h) => u32::from_str_radix(h, 16).ok()?,
+                        None => n.parse().ok()?,
+                    };
+                    char::from_u32(code).filter(|c| !c.is_control())
+                }
+            }?;
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 impl Found {
     fn new(value: &str, from: impl Into<String>) -> Option<Found> {
-        let value = clean(value);
+        let value = clean(&unescape(value));
         (!value.is_empty()).then(|| Found {
             value,
             from: from.into(),
@@ -42,8 +88,19 @@ pub struct PageMeta {
     pub descriptions: Vec<Found>,
     pub sections: Vec<Found>,
     pub images: Vec<Found>,
+    /// Short texts printed just after the headline, nearest first, then those just before
+    /// it: where pages show the date and byline.
+    pub header_lines: Vec<HeaderLine>,
     /// JSON-LD blocks that did not parse.
     pub bad_json_ld: usize,
+}
+
+/// Lower-case words.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// White space collapsed, trimmed.
@@ -167,14 +224,31 @@ fn read_json_ld(text: &str, m: &mut PageMeta) {
     };
     let mut all = Vec::new();
     objects(&v, &mut all, 0);
-    // Articles first, then web pages (some sites describe the article as a WebPage).
-    let mut articles: Vec<(&Value, bool)> = Vec::new();
+    // Articles first, then web pages (some sites describe the article as a WebPage or a
+    // MedicalWebPage), then anything else that carries a headline or publication date (a
+    // ClaimReview); organisations, people and sites give only names.
+    let mut articles: Vec<(&Value, u8)> = Vec::new();
     for o in &all {
         let types = types_of(o);
-        if types.iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())) {
-            articles.push((o, true));
-        } else if types.iter().any(|t| t == "webpage" || t == "itempage") {
-            articles.push((o, false));
+        let is = |f: &dyn Fn(&str) -> bool| types.iter().any(|t| f(t));
+        if is(&|t| ARTICLE_TYPES.contains(&t) || t.ends_with("article") || t.ends_with("posting")) {
+            articles.push((o, 0));
+        } else if is(&|t| t.ends_with("webpage") || t == "itempage") {
+            articles.push((o, 1));
+        } else if !is(&|t| {
+            matches!(
+                t,
+                "organization"
+                    | "newsmediaorganization"
+                    | "person"
+                    | "website"
+                    | "breadcrumblist"
+                    | "imageobject"
+                    | "listitem"
+            )
+        }) && (o.get("headline").is_some() || o.get("datePublished").is_some())
+        {
+            articles.push((o, 2));
         }
         if types.iter().any(|t| t == "website") {
             if let Some(n) = o.get("name").and_then(text_of) {
@@ -182,12 +256,15 @@ fn read_json_ld(text: &str, m: &mut PageMeta) {
             }
         }
     }
-    articles.sort_by_key(|(_, is_article)| !is_article);
-    for (o, is_article) in articles {
-        let kind = if is_article {
-            "json-ld"
-        } else {
-            "json-ld WebPage"
+    articles.sort_by_key(|(_, tier)| *tier);
+    for (o, tier) in articles {
+        let is_article = tier == 0;
+        let kind = match tier {
+            0 => "json-ld".to_string(),
+            _ => format!(
+                "json-ld {}",
+                types_of(o).first().map_or("item", |t| t.as_str())
+            ),
         };
         if let Some(h) = o.get("headline").and_then(text_of) {
             m.titles.extend(Found::new(&h, format!("{kind} headline")));
@@ -390,6 +467,122 @@ fn is_author_marked(s: &NodeRef) -> bool {
             .is_some_and(|r| r.eq_ignore_ascii_case("author"))
 }
 
+/// A short text near the headline.
+#[derive(Debug, Clone, Default)]
+pub struct HeaderLine {
+    pub text: String,
+    /// After the headline (else before it).
+    pub after: bool,
+    /// Inside a `<time>` or an element whose class or id names a date, byline or meta line.
+    pub marked: bool,
+}
+
+/// Is the text node inside something marked as a date or byline?
+fn date_marked(n: &NodeRef) -> bool {
+    n.ancestors_it(Some(4)).any(|a| {
+        if a.node_name().is_some_and(|t| &*t == "time") {
+            return true;
+        }
+        ["class", "id", "itemprop"].iter().any(|k| {
+            a.attr(k).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                ["date", "time", "publish", "posted", "byline", "dateline"]
+                    .iter()
+                    .any(|w| v.contains(w))
+            })
+        })
+    })
+}
+
+/// Inside a menu or the site's banner?
+fn in_site_chrome(n: &NodeRef) -> bool {
+    n.ancestors_it(Some(24)).any(|a| {
+        let name = a.node_name();
+        let name = name.as_deref().unwrap_or("");
+        let marks = |k: &str| {
+            a.attr(k).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("site-header") || v.contains("masthead") || v.contains("banner")
+            })
+        };
+        name == "nav" || marks("class") || marks("id") || marks("role")
+    })
+}
+
+/// Texts around the headline (see [`PageMeta::header_lines`]).
+fn header_lines(doc: &Document, h1: dom_query::NodeId) -> Vec<HeaderLine> {
+    const BEFORE: usize = 12;
+    const AFTER: usize = 80;
+    let Some(body) = doc.select("body").nodes().first().cloned() else {
+        return Vec::new();
+    };
+    let mut before: std::collections::VecDeque<HeaderLine> = std::collections::VecDeque::new();
+    let mut after: Vec<HeaderLine> = Vec::new();
+    let mut in_h1: Option<dom_query::NodeId> = None;
+    let mut passed = false;
+    let mut long = 0;
+    for n in body.descendants_it() {
+        if n.id == h1 {
+            in_h1 = Some(h1);
+            continue;
+        }
+        if !n.is_text() {
+            continue;
+        }
+        let skip = n.parent().and_then(|p| p.node_name()).is_some_and(|p| {
+            matches!(
+                &*p,
+                "script" | "style" | "noscript" | "template" | "option" | "title"
+            )
+        });
+        if skip {
+            continue;
+        }
+        let t = clean(&n.text());
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(h) = in_h1 {
+            // Still inside the headline?
+            if n.ancestors_it(Some(16)).any(|a| a.id == h) {
+                continue;
+            }
+            in_h1 = None;
+            passed = true;
+        }
+        if !passed {
+            before.push_back(HeaderLine {
+                marked: t.len() <= 200 && date_marked(&n),
+                text: t,
+                after: false,
+            });
+            if before.len() > BEFORE {
+                before.pop_front();
+            }
+            continue;
+        }
+        if t.split_whitespace().count() > 25 {
+            long += 1;
+            if long >= 2 {
+                break;
+            }
+            continue;
+        }
+        if t.len() <= 200 {
+            after.push(HeaderLine {
+                marked: date_marked(&n),
+                text: t,
+                after: true,
+            });
+        }
+        if after.len() >= AFTER {
+            break;
+        }
+    }
+    after.extend(before.into_iter().rev().filter(|t| t.text.len() <= 200));
+    after
+}
+
 /// Read everything from a parsed page.
 pub fn read(doc: &Document) -> PageMeta {
     let mut m = PageMeta {
@@ -485,15 +678,34 @@ pub fn read(doc: &Document) -> PageMeta {
             }
         }
     }
-    for h in doc.select("body h1").iter() {
+    // The headline: of the page's first few <h1>s, the one sharing most words with the meta
+    // titles (a site's logo is often an <h1> too); the first when none shares any.
+    let title_words: std::collections::HashSet<String> =
+        m.titles.iter().flat_map(|t| words(&t.value)).collect();
+    let mut h1_id = None;
+    let mut best = 0usize;
+    for h in doc.select("body h1").nodes().iter().take(12) {
         let t = clean(&h.text());
-        if !t.is_empty() && t.chars().count() <= 400 {
+        if t.is_empty() || t.chars().count() > 400 {
+            continue;
+        }
+        let shared = words(&t)
+            .iter()
+            .filter(|w| title_words.contains(*w))
+            .count();
+        // A copy of the headline in a sticky site header or a menu counts less.
+        let score = shared * 2 + usize::from(!in_site_chrome(h));
+        if h1_id.is_none() || score > best {
+            best = score;
             m.h1 = Some(Found {
                 value: t,
                 from: "h1".into(),
             });
-            break;
+            h1_id = Some(h.id);
         }
+    }
+    if let Some(id) = h1_id {
+        m.header_lines = header_lines(doc, id);
     }
     let mut seen = 0;
     for s in doc

@@ -135,10 +135,16 @@ pub fn convert_page(
             if meta.bad_json_ld == 1 { "was" } else { "were" }
         ));
     }
-    let f = fields::choose(&meta, location.as_deref(), &opts.sources, opts.date_order);
-
     let mut dropped: Vec<Dropped> = Vec::new();
     let removed = extract::strip_never_content(&doc);
+    let visible = norm(&doc.select("body").text());
+    let f = fields::choose(
+        &meta,
+        location.as_deref(),
+        &visible,
+        &opts.sources,
+        opts.date_order,
+    );
     let article = extract::article(doc, f.url.as_deref().or(location.as_deref()));
     if article.how != "dom_smoothie" {
         warnings.push(
