@@ -216,6 +216,23 @@ fn visible_dates(lines: &[HeaderLine], sources: &Sources, order: Order) -> Vec<S
             day = dl.published.filter(|_| !label_updated);
         } else if let Some(p) = bylines::parse_byline(t, sources, order).and_then(|b| b.published) {
             day = Some(p);
+        } else if l.marked {
+            // A date or byline element says more than a date line does ("Written: 2023-11-07
+            // 15:03 / Updated: ...", "By A - 2019-04-10"): its first date not labelled as an
+            // update.
+            day = dates::find_dates(t, order)
+                .into_iter()
+                .find(|f| {
+                    let before = t[..f.start].to_lowercase();
+                    let label = before
+                        .rsplit(|c: char| c.is_ascii_digit())
+                        .next()
+                        .unwrap_or("");
+                    !(label.contains("updat")
+                        || label.contains("modif")
+                        || label.contains("edited"))
+                })
+                .map(|f| f.date);
         }
         label_updated = false;
         if let Some(day) = day {

@@ -486,9 +486,11 @@ fn date_marked(n: &NodeRef) -> bool {
         ["class", "id", "itemprop"].iter().any(|k| {
             a.attr(k).is_some_and(|v| {
                 let v = v.to_ascii_lowercase();
-                ["date", "time", "publish", "posted", "byline", "dateline"]
-                    .iter()
-                    .any(|w| v.contains(w))
+                [
+                    "date", "time", "publish", "posted", "byline", "dateline", "author", "meta",
+                ]
+                .iter()
+                .any(|w| v.contains(w))
             })
         })
     })
@@ -704,7 +706,23 @@ pub fn read(doc: &Document) -> PageMeta {
             h1_id = Some(h.id);
         }
     }
-    if let Some(id) = h1_id {
+    // A page without an <h1> may set its headline in an <h2>: the one that is a meta title.
+    let anchor = h1_id.or_else(|| {
+        let titles: Vec<String> = m.titles.iter().map(|t| words(&t.value).join(" ")).collect();
+        doc.select("body h2, body h3")
+            .nodes()
+            .iter()
+            .take(200)
+            .find(|h| {
+                let w = words(&h.text()).join(" ");
+                !w.is_empty()
+                    && titles
+                        .iter()
+                        .any(|t| t.contains(&w) && w.len() * 2 >= t.len())
+            })
+            .map(|h| h.id)
+    });
+    if let Some(id) = anchor {
         m.header_lines = header_lines(doc, id);
     }
     let mut seen = 0;
