@@ -262,19 +262,44 @@ fn split_names(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The persons among names: organisations, staff and site bylines are not authors.
+/// Words that make a name field something other than a person.
+const NOT_PERSON: &[&str] = &[
+    "author", "authors", "admin", "administrator", "staff", "editor", "editors", "editorial",
+    "team", "desk", "unknown", "anonymous", "guest", "contributor", "contributors", "no",
+    "none", "null", "newsroom", "press", "wire", "wires", "agency", "reporter", "reporters",
+    "correspondent", "media", "news", "online", "web", "digital", "writer", "writers",
+];
+
+/// The persons among names: organisations, staff and site bylines are not authors; degrees
+/// after a comma are dropped ("Rachael Link, MS, RD").
 fn persons(names: &[String], sources: &Sources, site: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for n in names {
         let n = n.trim().trim_end_matches(['.', ',']).trim();
-        if sources.by_name(n).is_some()
+        let n = n.strip_prefix("By ").or_else(|| n.strip_prefix("by ")).unwrap_or(n).trim();
+        // "Jane Roe Reuters": the outlet after the name is not part of it.
+        let n = match sources.find_at_end(n) {
+            Some((start, _)) if start > 0 => n[..start].trim().trim_end_matches([',', '-']).trim(),
+            _ => n,
+        };
+        let role_word = n
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| NOT_PERSON.contains(&w.to_lowercase().as_str()));
+        if role_word
+            || sources.by_name(n).is_some()
             || site.iter().any(|s| squash(s) == squash(n))
-            || !bylines::is_person_name(n, false)
+            || !(bylines::is_person_name(n, false)
+                || bylines::is_person_name(&bylines::title_case_shouted(n), false))
         {
             continue;
         }
-        if !out.iter().any(|o| o.eq_ignore_ascii_case(n)) {
-            out.push(n.to_string());
+        let n = if n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            bylines::title_case_shouted(n)
+        } else {
+            n.to_string()
+        };
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+            out.push(n);
         }
     }
     out
@@ -466,49 +491,69 @@ pub fn choose(
         .flat_map(|a| split_names(&a.value))
         .collect();
     let meta_authors = persons(&meta_names, sources, &site_names);
+    // The first byline that reads as one ("By ..."), even one naming only an organisation,
+    // decides; bare names count when no such byline comes before them. Of a few bylines in
+    // a row, the one naming most people (a sticky header may shorten the list).
     let mut visible: Option<(Vec<String>, String)> = None;
+    let mut tried = 0;
     for b in &m.bylines {
-        let names = match bylines::parse_byline(&b.value, sources, order) {
-            Some(by) => by.authors,
-            None => split_names(&b.value),
-        };
-        let p = persons(&names, sources, &site_names);
-        if !p.is_empty() {
-            visible = Some((p, b.from.clone()));
+        // Name lines add up ("A," / "B"); the first "By ..." line closes the byline.
+        let mut found: Vec<String> = Vec::new();
+        let mut decided = false;
+        for l in b.value.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match bylines::parse_byline(l, sources, order) {
+                Some(by) => {
+                    found.extend(persons(&by.authors, sources, &site_names));
+                    decided = true;
+                    break;
+                }
+                None => {
+                    let p = persons(&split_names(l), sources, &site_names);
+                    decided |= !p.is_empty();
+                    found.extend(p);
+                }
+            }
+        }
+        if !decided {
+            continue;
+        }
+        let mut unique: Vec<String> = Vec::new();
+        for n in found {
+            if !unique.iter().any(|u| u.eq_ignore_ascii_case(&n)) {
+                unique.push(n);
+            }
+        }
+        if visible.as_ref().is_none_or(|(v, _)| unique.len() > v.len()) {
+            visible = Some((unique, b.from.clone()));
+        }
+        tried += 1;
+        if visible.as_ref().is_some_and(|(v, _)| v.is_empty()) || tried >= 3 {
             break;
         }
     }
+    let meta_from = m.authors.first().map(|a| a.from.clone()).unwrap_or_default();
     match visible {
-        Some((v, from)) => {
+        Some((v, from)) if !v.is_empty() => {
             // A byline that shares no surname with the metadata may be another article's
-            // (a teaser, a comment): keep it only when the metadata names no person.
-            let agree = meta_authors.is_empty()
-                || surnames(&v)
-                    .iter()
-                    .any(|s| surnames(&meta_authors).contains(s));
+            // (a teaser): keep it only when the metadata names no person.
+            let ms = surnames(&meta_authors);
+            let vs = surnames(&v);
+            let agree = meta_authors.is_empty() || vs.iter().any(|s| ms.contains(s));
             if agree {
                 f.authors = v;
                 f.origins.insert("authors", format!("byline {from}"));
             } else {
                 f.authors = meta_authors;
-                f.origins.insert(
-                    "authors",
-                    m.authors
-                        .first()
-                        .map(|a| a.from.clone())
-                        .unwrap_or_default(),
-                );
+                f.origins.insert("authors", meta_from);
             }
+        }
+        Some((_, from)) => {
+            // The byline names an organisation or desk only.
+            f.origins.insert("authors", format!("none: byline {from} names no person"));
         }
         None if !meta_authors.is_empty() => {
             f.authors = meta_authors;
-            f.origins.insert(
-                "authors",
-                m.authors
-                    .first()
-                    .map(|a| a.from.clone())
-                    .unwrap_or_default(),
-            );
+            f.origins.insert("authors", meta_from);
         }
         None => {}
     }

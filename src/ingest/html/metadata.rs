@@ -95,6 +95,29 @@ pub struct PageMeta {
     pub bad_json_ld: usize,
 }
 
+/// An element's text with its line breaks and blocks as new lines, each line collapsed.
+pub fn lines_text(n: &NodeRef) -> String {
+    let mut raw = String::new();
+    for d in n.descendants_it() {
+        if d.is_text() {
+            raw.push_str(&d.text());
+        } else if d.node_name().is_some_and(|t| {
+            matches!(
+                &*t,
+                "br" | "p" | "div" | "li" | "span" | "time" | "h1" | "h2" | "h3" | "h4" | "ul"
+            )
+        }) {
+            // Spans too: bylines set the name and the date in sibling spans with no space.
+            raw.push(if matches!(d.node_name().as_deref(), Some("span")) { ' ' } else { '\n' });
+        }
+    }
+    raw.lines()
+        .map(clean)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Lower-case words.
 pub fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -204,6 +227,38 @@ fn objects<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
     }
 }
 
+/// Control characters inside strings become spaces; commas before `}` or `]` go.
+fn repair_json(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut in_str = false;
+    let mut escaped = false;
+    for c in t.chars() {
+        if in_str {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+            out.push(if c.is_control() { ' ' } else { c });
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '}' | ']' => {
+                let trimmed = out.trim_end().len();
+                if out[..trimmed].ends_with(',') {
+                    out.truncate(trimmed - 1);
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn read_json_ld(text: &str, m: &mut PageMeta) {
     // Some pages put HTML comments or a CDATA wrapper around the JSON; some end it with `;`.
     let t = text
@@ -217,13 +272,34 @@ fn read_json_ld(text: &str, m: &mut PageMeta) {
         .trim_end_matches(';');
     let v: Value = match serde_json::from_str(t) {
         Ok(v) => v,
-        Err(_) => {
-            m.bad_json_ld += 1;
-            return;
-        }
+        // Hand-written blocks often hold raw line breaks or tabs inside strings, or a
+        // trailing comma: read them as a browser's JSON-LD consumers leniently do.
+        Err(_) => match serde_json::from_str(&repair_json(t)) {
+            Ok(v) => v,
+            Err(_) => {
+                m.bad_json_ld += 1;
+                return;
+            }
+        },
     };
     let mut all = Vec::new();
     objects(&v, &mut all, 0);
+    // Names by @id: a graph's article may point at its author ({"@id": ...}).
+    let by_id: std::collections::HashMap<&str, &Value> = all
+        .iter()
+        .filter_map(|o| Some((o.get("@id")?.as_str()?, *o)))
+        .filter(|(_, o)| o.get("name").is_some())
+        .collect();
+    let resolve = |v: &Value| -> Value {
+        let one = |x: &Value| match x.get("@id").and_then(Value::as_str) {
+            Some(id) if x.get("name").is_none() => by_id.get(id).map_or(x.clone(), |o| (*o).clone()),
+            _ => x.clone(),
+        };
+        match v {
+            Value::Array(a) => Value::Array(a.iter().map(one).collect()),
+            other => one(other),
+        }
+    };
     // Articles first, then web pages (some sites describe the article as a WebPage or a
     // MedicalWebPage), then anything else that carries a headline or publication date (a
     // ClaimReview); organisations, people and sites give only names.
@@ -288,14 +364,14 @@ fn read_json_ld(text: &str, m: &mut PageMeta) {
         }
         let mut names = Vec::new();
         if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
-            names_of(a, &mut names);
+            names_of(&resolve(a), &mut names);
         }
         for n in names {
             m.authors.extend(Found::new(&n, format!("{kind} author")));
         }
         if let Some(p) = o.get("publisher") {
             let mut names = Vec::new();
-            names_of(p, &mut names);
+            names_of(&resolve(p), &mut names);
             for n in names {
                 m.site_names
                     .extend(Found::new(&n, format!("{kind} publisher")));
@@ -733,7 +809,16 @@ pub fn read(doc: &Document) -> PageMeta {
         if !is_author_marked(s) {
             continue;
         }
-        let t = clean(&s.text());
+        if s.ancestors_it(Some(30)).any(|a| {
+            ["class", "id"].iter().any(|k| {
+                a.attr(k)
+                    .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+            })
+        }) {
+            // Comment authors are not the article's.
+            continue;
+        }
+        let t = lines_text(s);
         if !t.is_empty() && t.chars().count() <= 200 {
             let what = s.node_name().map(|n| n.to_string()).unwrap_or_default();
             let mark = s

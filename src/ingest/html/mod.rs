@@ -155,7 +155,12 @@ pub fn convert_page(
 
     // The headline, byline and date lines at the top of the article are front matter now.
     let title_norm = f.title.as_deref().map(norm).unwrap_or_default();
-    let byline_norms: Vec<String> = meta.bylines.iter().map(|b| norm(&b.value)).collect();
+    let byline_norms: Vec<String> = meta
+        .bylines
+        .iter()
+        .flat_map(|b| std::iter::once(b.value.as_str()).chain(b.value.lines()))
+        .map(norm)
+        .collect();
     let mut blocks: Vec<&str> = md.split("\n\n").collect();
     let mut moved = Vec::new();
     let mut i = 0;
