@@ -255,6 +255,8 @@ fn split_names(s: &str) -> Vec<String> {
         .or_else(|| s.strip_prefix("by "))
         .or_else(|| s.strip_prefix("BY "))
         .unwrap_or(s);
+    // A time or date glued after the name ("Jane Roe 15:35, Oct 29 2020") is not a name.
+    let s = s.find(|c: char| c.is_ascii_digit()).map_or(s, |i| &s[..i]);
     s.split([',', ';', '|', '/', '&'])
         .flat_map(|p| p.split(" and "))
         .map(|p| p.trim().to_string())
@@ -264,10 +266,79 @@ fn split_names(s: &str) -> Vec<String> {
 
 /// Words that make a name field something other than a person.
 const NOT_PERSON: &[&str] = &[
-    "author", "authors", "admin", "administrator", "staff", "editor", "editors", "editorial",
-    "team", "desk", "unknown", "anonymous", "guest", "contributor", "contributors", "no",
-    "none", "null", "newsroom", "press", "wire", "wires", "agency", "reporter", "reporters",
-    "correspondent", "media", "news", "online", "web", "digital", "writer", "writers",
+    "author",
+    "authors",
+    "admin",
+    "administrator",
+    "staff",
+    "editor",
+    "editors",
+    "editorial",
+    "team",
+    "desk",
+    "unknown",
+    "anonymous",
+    "guest",
+    "contributor",
+    "contributors",
+    "no",
+    "none",
+    "null",
+    "newsroom",
+    "press",
+    "wire",
+    "wires",
+    "agency",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "media",
+    "news",
+    "online",
+    "web",
+    "digital",
+    "writer",
+    "writers",
+    // Dates glued to a byline ("Fri Nov 3 2023") are not names either.
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "jun",
+    "jul",
+    "july",
+    "aug",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "updated",
+    "published",
+    "posted",
 ];
 
 /// The persons among names: organisations, staff and site bylines are not authors; degrees
@@ -276,7 +347,11 @@ fn persons(names: &[String], sources: &Sources, site: &[String]) -> Vec<String> 
     let mut out: Vec<String> = Vec::new();
     for n in names {
         let n = n.trim().trim_end_matches(['.', ',']).trim();
-        let n = n.strip_prefix("By ").or_else(|| n.strip_prefix("by ")).unwrap_or(n).trim();
+        let n = n
+            .strip_prefix("By ")
+            .or_else(|| n.strip_prefix("by "))
+            .unwrap_or(n)
+            .trim();
         // "Jane Roe Reuters": the outlet after the name is not part of it.
         let n = match sources.find_at_end(n) {
             Some((start, _)) if start > 0 => n[..start].trim().trim_end_matches([',', '-']).trim(),
@@ -293,7 +368,11 @@ fn persons(names: &[String], sources: &Sources, site: &[String]) -> Vec<String> 
         {
             continue;
         }
-        let n = if n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        let n = if n
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        {
             bylines::title_case_shouted(n)
         } else {
             n.to_string()
@@ -485,12 +564,30 @@ pub fn choose(
     }
 
     // Authors: the visible byline's persons; the metadata's when no byline names anyone.
-    let meta_names: Vec<String> = m
-        .authors
-        .iter()
-        .flat_map(|a| split_names(&a.value))
-        .collect();
-    let meta_authors = persons(&meta_names, sources, &site_names);
+    // Of the metadata, the first place (JSON-LD before meta tags) that names a person; places
+    // are not mixed (a meta author tag often names the site's owner).
+    let mut meta_authors = Vec::new();
+    let mut meta_from = String::new();
+    let mut places: Vec<&str> = Vec::new();
+    for a in &m.authors {
+        if !places.contains(&a.from.as_str()) {
+            places.push(&a.from);
+        }
+    }
+    for place in places {
+        let names: Vec<String> = m
+            .authors
+            .iter()
+            .filter(|a| a.from == place)
+            .flat_map(|a| split_names(&a.value))
+            .collect();
+        let p = persons(&names, sources, &site_names);
+        if !p.is_empty() {
+            meta_authors = p;
+            meta_from = place.to_string();
+            break;
+        }
+    }
     // The first byline that reads as one ("By ..."), even one naming only an organisation,
     // decides; bare names count when no such byline comes before them. Of a few bylines in
     // a row, the one naming most people (a sticky header may shorten the list).
@@ -509,6 +606,10 @@ pub fn choose(
                 }
                 None => {
                     let p = persons(&split_names(l), sources, &site_names);
+                    if p.is_empty() && decided {
+                        // The names have ended ("Search for this author in: ...").
+                        break;
+                    }
                     decided |= !p.is_empty();
                     found.extend(p);
                 }
@@ -517,9 +618,14 @@ pub fn choose(
         if !decided {
             continue;
         }
+        // One person once, even when a glued label repeats the name ("BiographyJane Roe").
         let mut unique: Vec<String> = Vec::new();
         for n in found {
-            if !unique.iter().any(|u| u.eq_ignore_ascii_case(&n)) {
+            let last = surnames(std::slice::from_ref(&n));
+            if !unique
+                .iter()
+                .any(|u| surnames(std::slice::from_ref(u)) == last)
+            {
                 unique.push(n);
             }
         }
@@ -531,14 +637,23 @@ pub fn choose(
             break;
         }
     }
-    let meta_from = m.authors.first().map(|a| a.from.clone()).unwrap_or_default();
     match visible {
         Some((v, from)) if !v.is_empty() => {
             // A byline that shares no surname with the metadata may be another article's
-            // (a teaser): keep it only when the metadata names no person.
+            // (a teaser): keep it only when the metadata names no person or it sits under
+            // the headline.
             let ms = surnames(&meta_authors);
             let vs = surnames(&v);
-            let agree = meta_authors.is_empty() || vs.iter().any(|s| ms.contains(s));
+            // A byline printed right under the headline is the article's own, whatever the
+            // metadata says (meta authors go stale).
+            let under_headline = v.iter().any(|name| {
+                m.header_lines
+                    .iter()
+                    .filter(|l| l.after)
+                    .any(|l| l.text.contains(name.as_str()))
+            });
+            let agree =
+                meta_authors.is_empty() || vs.iter().any(|s| ms.contains(s)) || under_headline;
             if agree {
                 f.authors = v;
                 f.origins.insert("authors", format!("byline {from}"));
@@ -549,7 +664,8 @@ pub fn choose(
         }
         Some((_, from)) => {
             // The byline names an organisation or desk only.
-            f.origins.insert("authors", format!("none: byline {from} names no person"));
+            f.origins
+                .insert("authors", format!("none: byline {from} names no person"));
         }
         None if !meta_authors.is_empty() => {
             f.authors = meta_authors;

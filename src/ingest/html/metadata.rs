@@ -100,7 +100,19 @@ pub fn lines_text(n: &NodeRef) -> String {
     let mut raw = String::new();
     for d in n.descendants_it() {
         if d.is_text() {
-            raw.push_str(&d.text());
+            // Share bars and social links sit in bylines too; their labels are not names.
+            let social = d
+                .ancestors_it(Some(6))
+                .take_while(|a| a.id != n.id)
+                .any(|a| {
+                    a.attr("class").is_some_and(|c| {
+                        let c = c.to_ascii_lowercase();
+                        c.contains("share") || c.contains("social")
+                    })
+                });
+            if !social {
+                raw.push_str(&d.text());
+            }
         } else if d.node_name().is_some_and(|t| {
             matches!(
                 &*t,
@@ -108,7 +120,11 @@ pub fn lines_text(n: &NodeRef) -> String {
             )
         }) {
             // Spans too: bylines set the name and the date in sibling spans with no space.
-            raw.push(if matches!(d.node_name().as_deref(), Some("span")) { ' ' } else { '\n' });
+            raw.push(if matches!(d.node_name().as_deref(), Some("span")) {
+                ' '
+            } else {
+                '\n'
+            });
         }
     }
     raw.lines()
@@ -184,6 +200,13 @@ fn names_of(v: &Value, out: &mut Vec<String>) {
         Value::String(s) => out.push(s.clone()),
         Value::Array(a) => a.iter().for_each(|x| names_of(x, out)),
         Value::Object(o) => {
+            // An organisation listed as an author is the publisher, not a writer.
+            if types_of(v)
+                .iter()
+                .any(|t| t.ends_with("organization") || t == "corporation")
+            {
+                return;
+            }
             if let Some(n) = o.get("name").and_then(text_of) {
                 out.push(n);
             } else if let (Some(g), Some(f)) = (
@@ -292,7 +315,9 @@ fn read_json_ld(text: &str, m: &mut PageMeta) {
         .collect();
     let resolve = |v: &Value| -> Value {
         let one = |x: &Value| match x.get("@id").and_then(Value::as_str) {
-            Some(id) if x.get("name").is_none() => by_id.get(id).map_or(x.clone(), |o| (*o).clone()),
+            Some(id) if x.get("name").is_none() => {
+                by_id.get(id).map_or(x.clone(), |o| (*o).clone())
+            }
             _ => x.clone(),
         };
         match v {
@@ -369,13 +394,9 @@ fn read_json_ld(text: &str, m: &mut PageMeta) {
         for n in names {
             m.authors.extend(Found::new(&n, format!("{kind} author")));
         }
-        if let Some(p) = o.get("publisher") {
-            let mut names = Vec::new();
-            names_of(&resolve(p), &mut names);
-            for n in names {
-                m.site_names
-                    .extend(Found::new(&n, format!("{kind} publisher")));
-            }
+        if let Some(n) = o.get("publisher").map(&resolve).as_ref().and_then(text_of) {
+            m.site_names
+                .extend(Found::new(&n, format!("{kind} publisher")));
         }
         if let Some(i) = o
             .get("image")
