@@ -63,24 +63,15 @@ fn host_labels(host: &str) -> Vec<String> {
     }
 }
 
-/// Does `name` name the site at `host` ("The Verge" / theverge.com, "WSJ" / wsj.com)?
-fn names_host(name: &str, host: &str) -> bool {
+/// Does `name` spell out every distinctive label of `host` ("9to5Mac" / 9to5mac.com,
+/// "Spokesman-Review" / spokesman.com)? A shorter or looser name ("Smithsonian" for
+/// smithsonianmag.com, "ProFootballTalk" for profootballtalk.nbcsports.com) is a brand the
+/// sources table can map; without it the host itself names the site unambiguously.
+fn spells_host(name: &str, host: &str) -> bool {
+    const GENERIC: &[&str] = &["www", "com", "co", "uk", "org", "net", "ca", "in", "info"];
     let n = squash(name);
-    if n.is_empty() {
-        return false;
-    }
-    let labels = host_labels(host);
-    let initials: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    labels.iter().any(|l| {
-        l.len() >= 3 && (n.contains(l.as_str()) || l.contains(n.as_str()) || *l == initials)
-    }) || n
-        .strip_prefix("the")
-        .is_some_and(|r| labels.iter().any(|l| l == r))
+    let labels: Vec<&str> = host.split('.').filter(|l| !GENERIC.contains(l)).collect();
+    !labels.is_empty() && (labels.iter().all(|l| n.contains(l)) || n.contains(&labels.concat()))
 }
 
 pub fn host_of(url: &str) -> Option<String> {
@@ -130,6 +121,24 @@ pub fn strip_site(title: &str, site_names: &[Found], host: Option<&str>) -> Stri
         }
     }
     t
+}
+
+/// "The Space Review: Seeking a bigger role" with the headline "Seeking a bigger role": the
+/// part of the page's `<title>` beside the headline names the site.
+fn title_beside_headline(m: &PageMeta) -> Option<String> {
+    let title = m.titles.iter().find(|t| t.from == "<title>")?;
+    let h = words(&m.h1.as_ref()?.value).join(" ");
+    for sep in [" | ", " - ", " – ", " — ", ": ", " :: ", " · "] {
+        if let Some((a, b)) = title.value.split_once(sep) {
+            for (site, rest) in [(a, b), (b, a)] {
+                let n = site.split_whitespace().count();
+                if words(rest).join(" ") == h && (1..=5).contains(&n) {
+                    return Some(site.trim().to_string());
+                }
+            }
+        }
+    }
+    None
 }
 
 /// A date value from metadata: ISO 8601 in its common shapes, or a written date.
@@ -409,21 +418,39 @@ pub fn choose(
     };
 
     // Address: the canonical link, else og:url or JSON-LD, else where the archive was saved
-    // from; relative ones are read against that.
+    // from; relative ones are read against that. A canonical link to another site marks a
+    // syndicated copy (a portal carrying a wire story): the page's own address (og:url, the
+    // archive's location) names where it was read, which is what `url` and `source` record.
     let base = location.and_then(|l| url::Url::parse(l).ok());
-    for u in &m.urls {
-        let abs = match (&base, url::Url::parse(&u.value)) {
-            (_, Ok(x)) => Some(x),
-            (Some(b), Err(_)) => b.join(&u.value).ok(),
-            (None, Err(_)) => None,
-        };
-        if let Some(x) =
-            abs.filter(|x| matches!(x.scheme(), "http" | "https") && x.host_str().is_some())
-        {
-            f.url = Some(x.to_string());
-            f.origins.insert("url", u.from.clone());
-            break;
-        }
+    let absolute: Vec<(url::Url, &Found)> = m
+        .urls
+        .iter()
+        .filter_map(|u| {
+            let abs = match (&base, url::Url::parse(&u.value)) {
+                (_, Ok(x)) => Some(x),
+                (Some(b), Err(_)) => b.join(&u.value).ok(),
+                (None, Err(_)) => None,
+            }?;
+            (matches!(abs.scheme(), "http" | "https") && abs.host_str().is_some())
+                .then_some((abs, u))
+        })
+        .collect();
+    let own_host = base
+        .as_ref()
+        .and_then(|b| b.host_str().map(normalise_host))
+        .or_else(|| {
+            absolute
+                .iter()
+                .find(|(_, u)| u.from == "meta og:url")
+                .and_then(|(x, _)| x.host_str().map(normalise_host))
+        });
+    let pick = absolute
+        .iter()
+        .find(|(x, _)| own_host.is_none() || x.host_str().map(normalise_host) == own_host)
+        .or(absolute.first());
+    if let Some((x, u)) = pick {
+        f.url = Some(x.to_string());
+        f.origins.insert("url", u.from.clone());
     }
     if f.url.is_none() {
         if let Some(l) = &base {
@@ -439,7 +466,7 @@ pub fn choose(
         if let Some(name) = sources.by_host(h) {
             f.source = Some(name.to_string());
             f.origins.insert("source", format!("sources table ({h})"));
-        } else if let Some(s) = m.site_names.iter().find(|s| names_host(&s.value, h)) {
+        } else if let Some(s) = m.site_names.iter().find(|s| spells_host(&s.value, h)) {
             f.source = Some(s.value.clone());
             f.origins.insert("source", s.from.clone());
         } else {
@@ -449,6 +476,10 @@ pub fn choose(
     } else if let Some(s) = m.site_names.first() {
         f.source = Some(s.value.clone());
         f.origins.insert("source", s.from.clone());
+    } else if let Some(name) = title_beside_headline(m) {
+        f.source = Some(name);
+        f.origins
+            .insert("source", "<title> beside the headline".into());
     }
 
     // Title: the visible headline when it shares at least half its words with the meta
@@ -733,10 +764,11 @@ mod tests {
 
     #[test]
     fn sites_and_hosts() {
-        assert!(names_host("9to5Mac", "9to5mac.com"));
-        assert!(names_host("WSJ", "wsj.com"));
-        assert!(names_host("The Verge", "theverge.com"));
-        assert!(!names_host("CNN", "msn.com"));
+        assert!(spells_host("9to5Mac", "9to5mac.com"));
+        assert!(spells_host("The Verge", "theverge.com"));
+        assert!(spells_host("The Spokesman-Review", "spokesman.com"));
+        assert!(!spells_host("Smithsonian", "smithsonianmag.com"));
+        assert!(!spells_host("CNN", "msn.com"));
     }
 
     #[test]

@@ -3,8 +3,16 @@
 //! `rel=canonical`, `<html lang>`, plus what it visibly shows (the first `<h1>`, a byline).
 //! Every value keeps the name of the place it was read from.
 
+use std::sync::LazyLock;
+
 use dom_query::{Document, NodeRef};
+use regex::Regex;
 use serde_json::Value;
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*(\p{Lu}[\p{L}0-9&'’ -]{1,40}?)\s*(?:\.|,|\||(?i:all rights)|$)")
+        .expect("valid regex")
+});
 
 /// One value and where it came from (`json-ld headline`, `meta og:title`, `h1`...).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -821,6 +829,23 @@ pub fn read(doc: &Document) -> PageMeta {
     });
     if let Some(id) = anchor {
         m.header_lines = header_lines(doc, id);
+    }
+    // Last resort for the site's name: the copyright line ("© 2019 Ascom").
+    for c in doc
+        .select("footer, [class*=copyright], [id*=copyright]")
+        .nodes()
+        .iter()
+        .take(8)
+    {
+        let t = clean(&c.text());
+        if let Some(name) = COPYRIGHT
+            .captures(&t)
+            .and_then(|cap| cap.get(1))
+            .map(|g| g.as_str().trim().to_string())
+        {
+            m.site_names.extend(Found::new(&name, "copyright line"));
+            break;
+        }
     }
     let mut seen = 0;
     for s in doc
