@@ -807,7 +807,7 @@ mod tests {
             bylines: vec![found("By Troy L. Smith, The Coast", "<p byline>")],
             site_names: vec![found("The Coast", "meta og:site_name")],
             urls: vec![found(
-                "https://www.thecoast.example/tide",
+                "https://www.thecoast.com/tide",
                 "link rel=canonical",
             )],
             published: vec![found(
