@@ -31,6 +31,10 @@ use crate::content::{DateSource, FrontMatter};
 pub use extract::sanitise;
 pub use to_markdown::markdown;
 
+/// Rule names shared with the text conversion.
+const TEASER_AFTER_END: &str = "teaser-after-end";
+const CONFIG_BOILERPLATE: &str = "config-boilerplate";
+
 /// Is this file name one of a saved page?
 pub fn is_page_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -190,7 +194,11 @@ pub fn convert_page(
             None => i += 1,
         }
     }
-    let mut body = blocks.join("\n\n");
+    let (kept, pruned) = prune(&blocks, opts);
+    for (t, rule) in pruned {
+        moved.push((t, rule));
+    }
+    let mut body = kept.join("\n\n");
     if !body.is_empty() && !body.ends_with('\n') {
         body.push('\n');
     }
@@ -299,6 +307,82 @@ pub fn convert_page(
         warnings,
         charset: decoded.charset,
     })
+}
+
+/// Text of a Markdown block without its syntax, and the share of its words inside links.
+fn plain_and_link_share(block: &str) -> (String, f64) {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"!?\[((?:[^\[\]]|\\\[|\\\])*)\]\(<?[^)>]*>?\)").expect("valid regex"));
+    let mut link_words = 0usize;
+    let plain = LINK.replace_all(block, |c: &regex::Captures| {
+        let t = c.get(1).map_or("", |m| m.as_str()).to_string();
+        if !c[0].starts_with('!') {
+            link_words += t.split_whitespace().count();
+        }
+        t
+    });
+    let plain: String = plain
+        .chars()
+        .filter(|c| !matches!(c, '*' | '#' | '>' | '\\' | '`'))
+        .collect();
+    let words = plain.split_whitespace().count().max(1);
+    (plain, link_words as f64 / words as f64)
+}
+
+/// Leave out what the extractor kept around the article's text: blocks the text
+/// conversion's furniture rules recognise (share widgets, newsletter prompts, "Related"
+/// headings, copyright lines), blocks made of links (teaser lists), and blocks with no words
+/// (gallery counters). After a "Related"/"More stories" heading or an end mark, the rest is
+/// teasers (`teaser-after-end`).
+fn prune(blocks: &[&str], opts: &ConvertOptions) -> (Vec<String>, Vec<(String, &'static str)>) {
+    let mut kept = Vec::new();
+    let mut pruned = Vec::new();
+    let mut ended = false;
+    let total_words: usize = blocks.iter().map(|b| b.split_whitespace().count()).sum();
+    let mut seen_words = 0usize;
+    for b in blocks {
+        let (plain, link_share) = plain_and_link_share(b);
+        let plain = plain.trim().to_string();
+        let words = plain.split_whitespace().count();
+        seen_words += b.split_whitespace().count();
+        if ended {
+            pruned.push((plain, TEASER_AFTER_END));
+            continue;
+        }
+        let is_image = b.trim_start().starts_with("![");
+        let rule = if opts.boilerplate.iter().any(|r| r.is_match(&plain)) {
+            Some(CONFIG_BOILERPLATE)
+        } else if opts.keep.iter().any(|r| r.is_match(&plain)) {
+            None
+        } else if !is_image && !plain.chars().any(char::is_alphabetic) {
+            Some("no-words")
+        } else if !is_image && b.starts_with('#') && link_share >= 0.8 {
+            // A heading that is a link: a teaser's headline.
+            Some("link-block")
+        } else {
+            let units = super::blocks::units(&plain, false);
+            let rules: Vec<Option<&'static str>> =
+                units.iter().map(super::boilerplate::line_rule).collect();
+            match rules.first() {
+                Some(Some(r)) if rules.iter().all(|x| x == &Some(*r)) && words <= 40 => Some(*r),
+                _ => None,
+            }
+        };
+        match rule {
+            Some(r) => {
+                // A "Related" heading or an end mark in the last third of the article starts
+                // the teasers.
+                if (r == super::boilerplate::RELATED_BLOCK || r == super::boilerplate::END_MARK)
+                    && seen_words * 3 >= total_words * 2
+                {
+                    ended = true;
+                }
+                pruned.push((plain, r));
+            }
+            None => kept.push(b.to_string()),
+        }
+    }
+    (kept, pruned)
 }
 
 /// Line numbers of texts in the page, searched forward from the last one found (blocks come
