@@ -87,6 +87,105 @@ pub fn strip_never_content(doc: &Document) -> Vec<Left> {
     left
 }
 
+/// Words in a class or id that mark page furniture around an article: teasers, rails,
+/// recirculation, share bars, comments, ads, newsletter boxes. Matched against whole tokens
+/// of the attribute split at spaces, `-` and `_` (so `sidebar` matches `l-sidebar` but not
+/// `sidebarless`).
+const FURNITURE_TOKENS: &[&str] = &[
+    "teaser",
+    "teasers",
+    "rail",
+    "related",
+    "recirc",
+    "recirculation",
+    "promo",
+    "promos",
+    "newsletter",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "comments",
+    "comment",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adunit",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "recommended",
+    "recommendations",
+    "trending",
+    "popular",
+    "sidebar",
+    "subscribe",
+    "signup",
+    "breadcrumb",
+    "breadcrumbs",
+    "widget",
+    "nav",
+    "navbar",
+    "menu",
+    "footer",
+    "masthead",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "cookie",
+    "consent",
+];
+
+fn furniture_mark(n: &NodeRef) -> Option<String> {
+    for k in ["class", "id"] {
+        let Some(v) = n.attr(k) else { continue };
+        let v = v.to_ascii_lowercase();
+        for token in v.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
+            if FURNITURE_TOKENS.contains(&token) {
+                return Some(format!("{k}={}", v.chars().take(40).collect::<String>()));
+            }
+        }
+    }
+    None
+}
+
+/// Remove elements marked as furniture by their class or id, unless they hold the headline
+/// or much of the page's text (a wrapper such as `<div class="has-sidebar">`).
+pub fn strip_furniture(doc: &Document, headline: Option<&str>) -> Vec<Left> {
+    let body_len = doc.select("body").text().len().max(1);
+    let mut left = Vec::new();
+    let candidates: Vec<NodeRef> = doc
+        .select("body [class], body [id]")
+        .nodes()
+        .iter()
+        .filter(|n| furniture_mark(n).is_some())
+        .cloned()
+        .collect();
+    for n in candidates.into_iter().take(2000) {
+        // Already gone with an ancestor?
+        if n.ancestors_it(None).all(|a| !a.is("body")) {
+            continue;
+        }
+        let text = n.text();
+        if text.len() * 5 > body_len * 2 {
+            continue;
+        }
+        let t = clean(&text);
+        if headline.is_some_and(|h| !h.is_empty() && t.contains(h)) {
+            continue;
+        }
+        if !t.is_empty() {
+            left.push(Left {
+                text: t.chars().take(200).collect(),
+                rule: "furniture",
+            });
+        }
+        n.remove_from_parent();
+    }
+    left
+}
+
 /// The sanitiser: structure, links and images only; addresses made absolute.
 fn sanitiser(base: Option<&str>) -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::empty();

@@ -806,10 +806,7 @@ mod tests {
             authors: vec![found("Troy Smith", "meta author")],
             bylines: vec![found("By Troy L. Smith, The Coast", "<p byline>")],
             site_names: vec![found("The Coast", "meta og:site_name")],
-            urls: vec![found(
-                "https://www.thecoast.com/tide",
-                "link rel=canonical",
-            )],
+            urls: vec![found("https://www.thecoast.com/tide", "link rel=canonical")],
             published: vec![found(
                 "2024-02-06T23:30:00-05:00",
                 "meta article:published_time",

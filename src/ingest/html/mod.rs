@@ -149,6 +149,7 @@ pub fn convert_page(
         &opts.sources,
         opts.date_order,
     );
+    let furniture = extract::strip_furniture(&doc, meta.h1.as_ref().map(|h| h.value.as_str()));
     let article = extract::article(doc, f.url.as_deref().or(location.as_deref()));
     if article.how != "dom_smoothie" {
         warnings.push(
@@ -169,10 +170,11 @@ pub fn convert_page(
     let mut moved = Vec::new();
     let mut i = 0;
     while i < blocks.len().min(8) {
-        let b = blocks[i];
-        let plain = b.trim_start_matches('#').trim();
+        let (plain_text, _) = plain_and_link_share(blocks[i]);
+        let plain = plain_text.trim();
         let n = norm(plain);
-        let short = plain.split_whitespace().count() <= 16;
+        let word_count = plain.split_whitespace().count();
+        let short = word_count <= 16 || (word_count <= 40 && plain.starts_with("By "));
         let rule = if !title_norm.is_empty() && n == title_norm {
             Some("title")
         } else if short
@@ -212,6 +214,13 @@ pub fn convert_page(
         });
     }
     for l in article.left_out {
+        dropped.push(Dropped {
+            line: positions.line_of(&l.text),
+            text: l.text,
+            rule: l.rule.to_string(),
+        });
+    }
+    for l in furniture {
         dropped.push(Dropped {
             line: positions.line_of(&l.text),
             text: l.text,
@@ -311,8 +320,9 @@ pub fn convert_page(
 
 /// Text of a Markdown block without its syntax, and the share of its words inside links.
 fn plain_and_link_share(block: &str) -> (String, f64) {
-    static LINK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"!?\[((?:[^\[\]]|\\\[|\\\])*)\]\(<?[^)>]*>?\)").expect("valid regex"));
+    static LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"!?\[((?:[^\[\]]|\\\[|\\\])*)\]\(<?[^)>]*>?\)").expect("valid regex")
+    });
     let mut link_words = 0usize;
     let plain = LINK.replace_all(block, |c: &regex::Captures| {
         let t = c.get(1).map_or("", |m| m.as_str()).to_string();

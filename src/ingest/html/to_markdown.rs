@@ -5,6 +5,8 @@
 
 use dom_query::{Document, NodeRef};
 
+use super::metadata::words;
+
 /// Below this depth an element's content is read as plain text: deep nesting costs no stack.
 const MAX_DEPTH: usize = 64;
 
@@ -180,7 +182,19 @@ impl Writer {
             "img" => {
                 let src = n.attr("src").map(|s| s.to_string()).unwrap_or_default();
                 if src.starts_with("https://") || src.starts_with("http://") {
-                    let alt = n.attr("alt").map(|a| a.to_string()).unwrap_or_default();
+                    let mut alt = n.attr("alt").map(|a| a.to_string()).unwrap_or_default();
+                    // The caption below says it already: the alt text would repeat it.
+                    let caption = n
+                        .ancestors_it(Some(4))
+                        .find(|a| a.has_name("figure"))
+                        .and_then(|f| f.descendants_it().find(|d| d.has_name("figcaption")))
+                        .map(|c| words(&c.text()));
+                    if caption.is_some_and(|c| {
+                        let a = words(&alt);
+                        !a.is_empty() && c.starts_with(&a)
+                    }) {
+                        alt.clear();
+                    }
                     let mut alt_md = String::new();
                     escape_into(&mut alt_md, &super::metadata::clean(&alt));
                     self.space();
