@@ -178,6 +178,9 @@ pub struct FrontMatter {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The lead image's address (remote), for cards and Open Graph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     #[serde(
         default,
         alias = "tags",
@@ -442,6 +445,15 @@ pub fn field_problems(front: &FrontMatter) -> Vec<FieldProblem> {
                 key: "url",
                 message: format!("url {url:?} is not an http(s) address"),
                 hint: "give the original article's address, starting with https://",
+            });
+        }
+    }
+    if let Some(image) = &front.image {
+        if !is_web_url(image) {
+            out.push(FieldProblem {
+                key: "image",
+                message: format!("image {image:?} is not an http(s) address"),
+                hint: "give the lead image's address, starting with https://",
             });
         }
     }

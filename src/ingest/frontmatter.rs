@@ -104,6 +104,7 @@ fn merge_user(into: &mut FrontMatter, from: FrontMatter) {
         source,
         url,
         section,
+        image,
         summary,
         kind,
         lang,

@@ -39,6 +39,7 @@ mod convert;
 pub mod dates;
 mod decode;
 mod frontmatter;
+pub mod html;
 mod kind;
 mod locate;
 mod manifest;

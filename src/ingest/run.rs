@@ -11,15 +11,18 @@ use crate::content::slugify;
 use crate::error::{Diagnostic, Error};
 
 use super::frontmatter::{file_state, FileState};
+use super::html::convert_any as convert;
 use super::manifest::{self, lexical_clean, Entry, Manifest};
 use super::report::{DocResult, DocStatus, RunReport};
-use super::{convert, ConvertOptions, Converted, Unconvertible};
+use super::{ConvertOptions, Converted, Unconvertible};
 
 /// Raw files larger than this are refused (a news page is a few hundred kilobytes at most).
 pub const MAX_RAW_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Extensions of raw documents.
-const RAW_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+const RAW_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mhtml", "mht",
+];
 
 /// What to convert and how.
 #[derive(Debug, Clone, Default)]
@@ -581,8 +584,11 @@ fn collect_files(
                 files.insert(input);
             } else {
                 diagnostics.push(
-                    Diagnostic::warning(&input, "is not a .txt or .md file; skipped")
-                        .hint("save the article's text as a .txt file"),
+                    Diagnostic::warning(
+                        &input,
+                        "is not a .txt, .md, .html or .mhtml file; skipped",
+                    )
+                    .hint("save the article's text as a .txt file"),
                 );
             }
             continue;

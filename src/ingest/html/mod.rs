@@ -1,0 +1,446 @@
+//! Saved web pages (`.html`, `.htm`) and single-file archives (`.mhtml`, `.mht`) → the same
+//! [`Converted`] value the text conversion gives.
+//!
+//! decode (charset) → parse (html5ever, through `dom_query`) → [`metadata`] (JSON-LD, Open
+//! Graph, meta tags, `<time>`, the visible headline and byline) → [`fields`] (choose each
+//! field, recording where it came from) → [`extract`] (the article, by `dom_smoothie`,
+//! sanitised by `ammonia`) → [`to_markdown`]. The page is hostile input: scripts, forms,
+//! frames, event handlers and non-web addresses never get past `extract`.
+//!
+//! Rules of the dropped blocks: `navigation`, `site-header`, `site-footer`, `aside`, `form`,
+//! `not-article` (outside the article the extractor found), `script`, `embedded` (counts of
+//! removed elements), and, moved to the front matter, `title`, `byline`, `date-line`.
+
+mod decode;
+mod extract;
+mod fields;
+mod metadata;
+mod mhtml;
+mod to_markdown;
+
+use std::sync::LazyLock;
+
+use dom_query::Document;
+use regex::Regex;
+
+use super::bylines;
+use super::dates;
+use super::{ConvertOptions, Converted, Dropped, Unconvertible};
+use crate::content::{DateSource, FrontMatter};
+
+pub use extract::sanitise;
+pub use to_markdown::markdown;
+
+/// Rule names shared with the text conversion.
+const TEASER_AFTER_END: &str = "teaser-after-end";
+const CONFIG_BOILERPLATE: &str = "config-boilerplate";
+
+/// Is this file name one of a saved page?
+pub fn is_page_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".html", ".htm", ".xhtml", ".mhtml", ".mht"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+fn is_archive_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".mhtml") || lower.ends_with(".mht")
+}
+
+/// Convert any raw document: saved pages here, everything else as text.
+pub fn convert_any(
+    raw: &[u8],
+    source_file: &str,
+    opts: &ConvertOptions,
+) -> Result<Converted, Unconvertible> {
+    if is_page_name(source_file) {
+        convert_page(raw, source_file, opts)
+    } else {
+        super::convert(raw, source_file, opts)
+    }
+}
+
+static LOOKS_HTML: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|h1|script|link)[\s>/]",
+    )
+    .expect("valid regex")
+});
+
+fn norm(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Convert a saved page.
+pub fn convert_page(
+    raw: &[u8],
+    source_file: &str,
+    opts: &ConvertOptions,
+) -> Result<Converted, Unconvertible> {
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return Err(Unconvertible::Empty);
+    }
+    let mut warnings = Vec::new();
+    let (decoded, location) = if is_archive_name(source_file) {
+        match mhtml::page(raw) {
+            Ok(p) => (
+                decode::Decoded {
+                    text: p.html,
+                    charset: "UTF-8",
+                    how: "declared",
+                },
+                p.location,
+            ),
+            Err(why) => {
+                warnings.push(format!(
+                    "is named like an MHTML archive but {}; read as a plain HTML page",
+                    match why {
+                        mhtml::NoPage::NotMime => "is not a MIME document",
+                        mhtml::NoPage::NoHtmlPart => "holds no text/html part",
+                    }
+                ));
+                (decode::decode(raw, None), None)
+            }
+        }
+    } else {
+        (decode::decode(raw, None), None)
+    };
+    let text = decoded.text;
+    if text.contains('\u{0}') && text.matches('\u{0}').count() * 20 > text.len().min(1 << 20) {
+        return Err(Unconvertible::Binary("NUL bytes: not an HTML page".into()));
+    }
+    let head_end = text
+        .char_indices()
+        .nth(64 * 1024)
+        .map_or(text.len(), |(i, _)| i);
+    if !LOOKS_HTML.is_match(&text[..head_end]) {
+        // A text document saved with an .html name: the text conversion reads it.
+        let mut c = super::convert(text.as_bytes(), source_file, opts)?;
+        c.warnings.insert(
+            0,
+            "has no HTML markup (no <html>, <body> or <p> tags); it was converted as plain text"
+                .to_string(),
+        );
+        return Ok(c);
+    }
+
+    let doc = Document::from(text.as_str());
+    let meta = metadata::read(&doc);
+    if meta.bad_json_ld > 0 {
+        warnings.push(format!(
+            "{} JSON-LD block{} could not be read as JSON and {} ignored",
+            meta.bad_json_ld,
+            if meta.bad_json_ld == 1 { "" } else { "s" },
+            if meta.bad_json_ld == 1 { "was" } else { "were" }
+        ));
+    }
+    let mut dropped: Vec<Dropped> = Vec::new();
+    let removed = extract::strip_never_content(&doc);
+    let visible = norm(&doc.select("body").text());
+    let f = fields::choose(
+        &meta,
+        location.as_deref(),
+        &visible,
+        &opts.sources,
+        opts.date_order,
+    );
+    let furniture = extract::strip_furniture(&doc, meta.h1.as_ref().map(|h| h.value.as_str()));
+    let article = extract::article(doc, f.url.as_deref().or(location.as_deref()));
+    if article.how != "dom_smoothie" {
+        warnings.push(
+            "no article was found in the page, so its whole text was kept; check the body".into(),
+        );
+    }
+    let md = to_markdown::markdown(&article.html);
+
+    // The headline, byline and date lines at the top of the article are front matter now.
+    let title_norm = f.title.as_deref().map(norm).unwrap_or_default();
+    let byline_norms: Vec<String> = meta
+        .bylines
+        .iter()
+        .flat_map(|b| std::iter::once(b.value.as_str()).chain(b.value.lines()))
+        .map(norm)
+        .collect();
+    let mut blocks: Vec<&str> = md.split("\n\n").collect();
+    let mut moved = Vec::new();
+    let mut i = 0;
+    while i < blocks.len().min(8) {
+        let (plain_text, _) = plain_and_link_share(blocks[i]);
+        let plain = plain_text.trim();
+        let n = norm(plain);
+        let word_count = plain.split_whitespace().count();
+        let short = word_count <= 16 || (word_count <= 40 && plain.starts_with("By "));
+        let rule = if !title_norm.is_empty() && n == title_norm {
+            Some("title")
+        } else if short
+            && !n.is_empty()
+            && (byline_norms.contains(&n)
+                || bylines::parse_byline(plain, &opts.sources, opts.date_order).is_some())
+        {
+            Some("byline")
+        } else if short && dates::date_line(plain, opts.date_order).is_some() {
+            Some("date-line")
+        } else {
+            None
+        };
+        match rule {
+            Some(r) => {
+                moved.push((plain.to_string(), r));
+                blocks.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+    let (kept, pruned) = prune(&blocks, opts);
+    for (t, rule) in pruned {
+        moved.push((t, rule));
+    }
+    let mut body = kept.join("\n\n");
+    if !body.is_empty() && !body.ends_with('\n') {
+        body.push('\n');
+    }
+
+    let mut positions = LineFinder::new(&text);
+    for (t, rule) in moved {
+        dropped.push(Dropped {
+            line: positions.line_of(&t),
+            text: t,
+            rule: rule.to_string(),
+        });
+    }
+    for l in article.left_out {
+        dropped.push(Dropped {
+            line: positions.line_of(&l.text),
+            text: l.text,
+            rule: l.rule.to_string(),
+        });
+    }
+    for l in furniture {
+        dropped.push(Dropped {
+            line: positions.line_of(&l.text),
+            text: l.text,
+            rule: l.rule.to_string(),
+        });
+    }
+    for l in removed {
+        dropped.push(Dropped {
+            line: 0,
+            text: l.text,
+            rule: l.rule.to_string(),
+        });
+    }
+
+    let mut front = FrontMatter::default();
+    match &f.title {
+        Some(t) => front.title = Some(t.clone()),
+        None => {
+            front.title = Some(super::title_from_file_name(source_file));
+            front
+                .extra
+                .insert("untitled".into(), serde_json::Value::Bool(true));
+            warnings.push(format!(
+                "no headline found; the title {:?} was made from the file name (marked `untitled: true` under `extra`): write the real `title:` in the generated file's front matter",
+                front.title.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    front.date = f.date;
+    front.updated = f.updated;
+    if f.date.is_some() {
+        front.date_source = Some(DateSource::Stated);
+        front.date_evidence = f.date_evidence.clone();
+    } else {
+        warnings.push(
+            "no publication date found, so it is undated: add `date: YYYY-MM-DD` to the generated file's front matter".to_string(),
+        );
+    }
+    front.authors = f.authors.clone();
+    front.source = f.source.clone();
+    front.url = f.url.clone();
+    front.section = f.section.clone();
+    front.summary = f.summary.clone();
+    front.image = f.image.clone();
+    front.kind = Some(super::kind::ARTICLE.to_string());
+    front.source_file = Some(source_file.to_string());
+    front.source_hash = Some(blake3::hash(raw).to_hex().to_string());
+    if let Some(l) = &f.lang {
+        front
+            .extra
+            .insert("language".into(), serde_json::Value::String(l.clone()));
+    }
+    // Where each field came from, as `date_source` does for dates.
+    let mut origins = serde_json::Map::new();
+    for (k, v) in &f.origins {
+        origins.insert((*k).to_string(), serde_json::Value::String(v.clone()));
+    }
+    origins.insert(
+        "body".into(),
+        serde_json::Value::String(article.how.to_string()),
+    );
+    origins.insert(
+        "charset".into(),
+        serde_json::Value::String(format!("{} ({})", decoded.charset, decoded.how)),
+    );
+    front
+        .extra
+        .insert("field_sources".into(), serde_json::Value::Object(origins));
+    // A value the build would refuse must not reach the generated file.
+    for p in crate::content::field_problems(&front) {
+        warnings.push(format!(
+            "the page's `{}` was left out: {}",
+            p.key, p.message
+        ));
+        match p.key {
+            "url" => front.url = None,
+            "title" => front.title = Some(super::title_from_file_name(source_file)),
+            "authors" => front.authors.clear(),
+            "source" => front.source = None,
+            "section" => front.section = None,
+            "summary" => front.summary = None,
+            "image" => front.image = None,
+            _ => {}
+        }
+    }
+    if body.trim().is_empty() {
+        warnings.push("no article text was found in the page; check the dropped blocks with `dossier ingest --dry-run`".to_string());
+    }
+    Ok(Converted {
+        front,
+        body,
+        dropped,
+        warnings,
+        charset: decoded.charset,
+    })
+}
+
+/// Text of a Markdown block without its syntax, and the share of its words inside links.
+fn plain_and_link_share(block: &str) -> (String, f64) {
+    static LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"!?\[((?:[^\[\]]|\\\[|\\\])*)\]\(<?[^)>]*>?\)").expect("valid regex")
+    });
+    let mut link_words = 0usize;
+    let plain = LINK.replace_all(block, |c: &regex::Captures| {
+        let t = c.get(1).map_or("", |m| m.as_str()).to_string();
+        if !c[0].starts_with('!') {
+            link_words += t.split_whitespace().count();
+        }
+        t
+    });
+    let plain: String = plain
+        .chars()
+        .filter(|c| !matches!(c, '*' | '#' | '>' | '\\' | '`'))
+        .collect();
+    let words = plain.split_whitespace().count().max(1);
+    (plain, link_words as f64 / words as f64)
+}
+
+/// Leave out what the extractor kept around the article's text: blocks the text
+/// conversion's furniture rules recognise (share widgets, newsletter prompts, "Related"
+/// headings, copyright lines), blocks made of links (teaser lists), and blocks with no words
+/// (gallery counters). After a "Related"/"More stories" heading or an end mark, the rest is
+/// teasers (`teaser-after-end`).
+fn prune(blocks: &[&str], opts: &ConvertOptions) -> (Vec<String>, Vec<(String, &'static str)>) {
+    let mut kept = Vec::new();
+    let mut pruned = Vec::new();
+    let mut ended = false;
+    let total_words: usize = blocks.iter().map(|b| b.split_whitespace().count()).sum();
+    let mut seen_words = 0usize;
+    for b in blocks {
+        let (plain, link_share) = plain_and_link_share(b);
+        let plain = plain.trim().to_string();
+        let words = plain.split_whitespace().count();
+        seen_words += b.split_whitespace().count();
+        if ended {
+            pruned.push((plain, TEASER_AFTER_END));
+            continue;
+        }
+        let is_image = b.trim_start().starts_with("![");
+        let rule = if opts.boilerplate.iter().any(|r| r.is_match(&plain)) {
+            Some(CONFIG_BOILERPLATE)
+        } else if opts.keep.iter().any(|r| r.is_match(&plain)) {
+            None
+        } else if !is_image && !plain.chars().any(char::is_alphabetic) {
+            Some("no-words")
+        } else if !is_image && b.starts_with('#') && link_share >= 0.8 {
+            // A heading that is a link: a teaser's headline.
+            Some("link-block")
+        } else {
+            let units = super::blocks::units(&plain, false);
+            let rules: Vec<Option<&'static str>> =
+                units.iter().map(super::boilerplate::line_rule).collect();
+            match rules.first() {
+                Some(Some(r)) if rules.iter().all(|x| x == &Some(*r)) && words <= 40 => Some(*r),
+                _ => None,
+            }
+        };
+        match rule {
+            Some(r) => {
+                // A "Related" heading or an end mark in the last third of the article starts
+                // the teasers.
+                if (r == super::boilerplate::RELATED_BLOCK || r == super::boilerplate::END_MARK)
+                    && seen_words * 3 >= total_words * 2
+                {
+                    ended = true;
+                }
+                pruned.push((plain, r));
+            }
+            None => kept.push(b.to_string()),
+        }
+    }
+    (kept, pruned)
+}
+
+/// Line numbers of texts in the page, searched forward from the last one found (blocks come
+/// in page order), so finding them all is one pass over the page.
+struct LineFinder<'a> {
+    text: &'a str,
+    at: usize,
+    line: usize,
+    searches: usize,
+}
+
+/// Bounds on the search, so a page with thousands of left-out blocks stays linear.
+const MAX_SEARCHES: usize = 400;
+const SEARCH_WINDOW: usize = 128 * 1024;
+
+impl<'a> LineFinder<'a> {
+    fn new(text: &'a str) -> Self {
+        LineFinder {
+            text,
+            at: 0,
+            line: 1,
+            searches: 0,
+        }
+    }
+
+    fn line_of(&mut self, needle: &str) -> usize {
+        // The first few words as they may appear in the markup (entities aside).
+        let probe: String = needle.chars().take(24).collect();
+        let probe = probe.trim();
+        if probe.len() < 4 || self.searches >= MAX_SEARCHES {
+            return 0;
+        }
+        self.searches += 1;
+        let mut end = (self.at + SEARCH_WINDOW).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        match self.text[self.at..end].find(probe) {
+            Some(off) => {
+                let end = self.at + off;
+                self.line += self.text[self.at..end]
+                    .bytes()
+                    .filter(|&b| b == b'\n')
+                    .count();
+                self.at = end;
+                self.line
+            }
+            None => 0,
+        }
+    }
+}
