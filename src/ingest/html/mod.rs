@@ -371,8 +371,10 @@ fn prune(blocks: &[&str], opts: &ConvertOptions) -> (Vec<String>, Vec<(String, &
             Some("link-block")
         } else {
             let units = super::blocks::units(&plain, false);
-            let rules: Vec<Option<&'static str>> =
-                units.iter().map(super::boilerplate::line_rule).collect();
+            let rules: Vec<Option<&'static str>> = units
+                .iter()
+                .map(|u| super::boilerplate::line_rule(u).map(|r| r.name()))
+                .collect();
             match rules.first() {
                 Some(Some(r)) if rules.iter().all(|x| x == &Some(*r)) && words <= 40 => Some(*r),
                 _ => None,
@@ -382,7 +384,8 @@ fn prune(blocks: &[&str], opts: &ConvertOptions) -> (Vec<String>, Vec<(String, &
             Some(r) => {
                 // A "Related" heading or an end mark in the last third of the article starts
                 // the teasers.
-                if (r == super::boilerplate::RELATED_BLOCK || r == super::boilerplate::END_MARK)
+                if (r == super::boilerplate::RELATED_BLOCK.name()
+                    || r == super::boilerplate::END_MARK.name())
                     && seen_words * 3 >= total_words * 2
                 {
                     ended = true;
