@@ -32,6 +32,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Convert new or changed raw documents in the inbox before building.
     pub ingest: bool,
+    /// Publish documents dated in the future (otherwise held back until their date, unless
+    /// site.yaml says `build_future: true`).
+    pub future: bool,
 }
 
 impl BuildOptions {
@@ -42,6 +45,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             ingest: true,
+            future: false,
         }
     }
 
@@ -67,6 +71,11 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Wall time of each stage, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// Documents dated after the build's time, left out until their date.
+    pub held_back: usize,
+    /// Documents without a date (listed on the Undated page; the command line says how to
+    /// date them, the public page does not).
+    pub undated: usize,
 }
 
 /// Read and check site.yaml, applying command-line overrides.
@@ -326,8 +335,13 @@ impl Session {
             ingest_warnings = report.diagnostics;
             timings.push(("ingest", t.elapsed()));
         }
-        let (docs, mut warnings) = self.load(&config)?;
+        let (mut docs, mut warnings) = self.load(&config)?;
         warnings.extend(ingest_warnings);
+        let held_back = if self.opts.future || config.build_future {
+            0
+        } else {
+            hold_back_future(&mut docs, &config, chrono::Utc::now())
+        };
         timings.push(("load", t.elapsed()));
         self.check_cancel()?;
 
@@ -353,6 +367,7 @@ impl Session {
         timings.push(("analyse", t.elapsed()));
         let t = Instant::now();
         let documents = docs.len();
+        let undated = docs.iter().filter(|d| d.date.is_none()).count();
         let cancel = Arc::clone(&self.cancel);
         let stop = move || cancel.load(Ordering::Relaxed);
         let hashes: Vec<String> = docs.iter().map(|d| d.hash.clone()).collect();
@@ -401,8 +416,24 @@ impl Session {
             output: report,
             warnings,
             timings,
+            held_back,
+            undated,
         })
     }
+}
+
+/// Remove documents dated after `now` (they are published by the first build on or after
+/// their date); returns how many. A date without a time counts from the start of its day in
+/// the site's time zone.
+pub fn hold_back_future(
+    docs: &mut Vec<content::Document>,
+    config: &Config,
+    now: chrono::DateTime<chrono::Utc>,
+) -> usize {
+    let tz = config.tz();
+    let before = docs.len();
+    docs.retain(|d| d.date.is_none_or(|x| x.moment(tz) <= now));
+    before - docs.len()
 }
 
 impl Session {
@@ -480,9 +511,16 @@ pub fn build(opts: &BuildOptions, progress: render::Progress) -> Result<BuildRep
 pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
     let config = load_config(opts)?;
     Theme::load(&opts.root.join("templates"))?;
-    let (docs, warnings) = load_content(opts, &config)?;
+    let (mut docs, warnings) = load_content(opts, &config)?;
+    let held_back = if opts.future || config.build_future {
+        0
+    } else {
+        hold_back_future(&mut docs, &config, chrono::Utc::now())
+    };
     Ok(BuildReport {
         documents: docs.len(),
+        undated: docs.iter().filter(|d| d.date.is_none()).count(),
+        held_back,
         warnings,
         ..BuildReport::default()
     })

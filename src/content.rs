@@ -174,6 +174,10 @@ pub struct FrontMatter {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// A picture for the document's shared page (Open Graph, Twitter cards, JSON-LD): a web
+    /// address, or a path relative to the site root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     #[serde(
         default,
         alias = "tags",
