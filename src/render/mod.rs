@@ -3,7 +3,9 @@
 //! `pages` builds every page's context from the [`Site`]; this module loads the theme and
 //! turns contexts into bytes, in parallel.
 
+pub mod context;
 pub mod markdown;
+pub mod outlets;
 pub mod pages;
 pub mod urls;
 

@@ -4,15 +4,18 @@
 //! Links inside contexts are relative to the site root (`articles/x/index.html`); templates
 //! prefix them with `root`, the way back from the page to the site root.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
+use super::context::{home, source, story, Edition, OutletLink, StoryBrief};
 use super::markdown::{self, RenderedBody};
+use super::outlets;
 use super::urls::{self, Links};
 use super::{Page, PageSpec};
+use crate::corpus::compare;
 use crate::corpus::{link_first_mentions, MentionTargets};
 use crate::site::Site;
 
@@ -63,6 +66,12 @@ pub struct Shared {
     months: BTreeMap<(i32, u32), Vec<NaiveDate>>,
     /// Topic names to link at their first mention in a body (unless turned off).
     mentions: Option<MentionTargets>,
+    /// Per document: its quotations (indices into `grouping.quotes`).
+    doc_quotes: Vec<Vec<usize>>,
+    /// The site's picture for shared pages (site.yaml `image`), absolute.
+    default_image: Option<String>,
+    /// The newest document's day: the sitemap's date for pages that are about every day.
+    newest_day: Option<NaiveDate>,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -71,6 +80,8 @@ pub struct Shared {
 pub struct Job<'a> {
     pub path: String,
     pub template: &'static str,
+    /// When the page's content last changed, for the sitemap (the newest day otherwise).
+    lastmod: Option<NaiveDate>,
     make: Maker<'a>,
 }
 
@@ -85,8 +96,14 @@ impl<'a> Job<'a> {
         Job {
             path: page_file(folder_or_file),
             template,
+            lastmod: None,
             make: Box::new(make),
         }
+    }
+
+    fn lastmod(mut self, day: Option<NaiveDate>) -> Job<'a> {
+        self.lastmod = day;
+        self
     }
 
     /// The page's template and context.
@@ -114,11 +131,11 @@ pub fn plan(shared: &Shared) -> Vec<Job<'_>> {
     let site = &shared.site;
     let mut jobs = vec![Job::new("", "index.html", |s| s.home())];
     jobs.extend((0..site.docs.len()).map(|i| {
-        Job::new(
-            &urls::article(&site.docs[i].slug),
-            "article.html",
-            move |s| s.article(i),
-        )
+        let doc = &site.docs[i];
+        Job::new(&urls::article(&doc.slug), "article.html", move |s| {
+            s.article(i)
+        })
+        .lastmod(doc.front.updated.or(doc.date).map(|d| d.day(site.tz)))
     }));
     jobs.extend(shared.topic_jobs());
     jobs.extend(shared.archive_jobs());
@@ -160,6 +177,74 @@ fn feed_documents(site: &Site) -> BTreeSet<usize> {
             .collect()
     };
     dated(&site.chrono).into_iter().collect()
+}
+
+/// The absolute address of a picture given in front matter or site.yaml: a web address as it
+/// is, a path as a file of the site; anything else (another scheme) is not used.
+fn absolute_image(links: &Links, image: &str) -> Option<String> {
+    let image = image.trim();
+    if image.is_empty() || !markdown::safe_url(image) {
+        return None;
+    }
+    let lower = image.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        Some(image.to_string())
+    } else if lower.starts_with("mailto:") || image.starts_with("//") {
+        None
+    } else {
+        Some(links.absolute(image.trim_start_matches(['/', '.'])))
+    }
+}
+
+/// A typed context as the JSON a template receives.
+fn to_value(context: &impl serde::Serialize) -> Value {
+    serde_json::to_value(context).unwrap_or(Value::Null)
+}
+
+/// Plain text compared loosely: lower-case letters and digits only.
+fn loose(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Is a standfirst just the body's first paragraph (or the start of it, shortened)?
+fn repeats_lead(standfirst: &str, lead: &str) -> bool {
+    let s = loose(standfirst.trim_end_matches(['…', '.', ' ']));
+    let l = loose(lead);
+    !s.is_empty() && (l.starts_with(&s) || s.starts_with(&l) && !l.is_empty())
+}
+
+/// The first one or two sentences of a summary, up to about `max_chars`.
+fn first_sentences(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    let mut end = 0;
+    let mut sentences = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| *n == b' ') {
+            end = i + 1;
+            sentences += 1;
+            if sentences == 2 || end >= max_chars / 2 {
+                break;
+            }
+        }
+    }
+    let cut = if end == 0 { text } else { &text[..end] };
+    truncate(cut, max_chars)
+}
+
+/// How a document's date was found, in words for readers (the evidence goes behind a
+/// toggle); nothing for a date the author wrote.
+fn date_note(source: Option<crate::content::DateSource>) -> Option<&'static str> {
+    use crate::content::DateSource;
+    match source? {
+        DateSource::Stated => Some("Date as printed on the original page"),
+        DateSource::Caption => Some("Date from a photo or video caption on the original page"),
+        DateSource::Inferred => Some("Date worked out from the text of the original page"),
+        DateSource::User => None,
+    }
 }
 
 fn format_day(day: NaiveDate, pattern: &str) -> String {
@@ -267,6 +352,19 @@ impl Shared {
         for d in site.by_day.keys() {
             months.entry((d.year(), d.month())).or_default().push(*d);
         }
+        let mut doc_quotes = vec![Vec::new(); site.docs.len()];
+        for (q, quote) in g.quotes.iter().enumerate() {
+            if let Some(list) = doc_quotes.get_mut(quote.doc) {
+                list.push(q);
+            }
+        }
+        // The theme's neutral card when the site names no picture of its own.
+        let default_image = config
+            .image
+            .as_deref()
+            .and_then(|i| absolute_image(&links, i))
+            .or_else(|| Some(links.absolute("share.svg")));
+        let newest_day = site.by_day.keys().next_back().copied();
         let mut shared = Shared {
             links,
             site_value,
@@ -281,6 +379,9 @@ impl Shared {
             feed_bodies: BTreeMap::new(),
             months,
             mentions,
+            doc_quotes,
+            default_image,
+            newest_day,
             site,
         };
         // Article pages sit two folders deep.
@@ -414,6 +515,19 @@ impl Shared {
         if let Value::Object(extra) = extra {
             ctx.extend(extra);
         }
+        // Every page describes itself and has a picture for link previews: its own, or the
+        // site's.
+        let described = ctx
+            .get("description")
+            .and_then(Value::as_str)
+            .is_some_and(|d| !d.trim().is_empty());
+        if !described {
+            let text = truncate(&self.site.config.description, 300);
+            ctx.insert("description".into(), Value::String(text));
+        }
+        if ctx.get("image").is_none_or(Value::is_null) {
+            ctx.insert("image".into(), json!(self.default_image));
+        }
         PageSpec {
             path: file,
             template,
@@ -449,77 +563,213 @@ impl Shared {
             .collect()
     }
 
+    /// The document a story is named after (the one whose title it took), else its first.
+    fn lead_doc(&self, s: usize) -> usize {
+        let st = &self.site.grouping.stories[s];
+        st.docs
+            .iter()
+            .copied()
+            .find(|&i| self.site.docs[i].title == st.title)
+            .or_else(|| st.docs.first().copied())
+            .unwrap_or_default()
+    }
+
+    /// A story's one- or two-sentence summary, for briefings and its page. The one place
+    /// that chooses it: the lead report's summary (its standfirst, else its first paragraph)
+    /// until story grouping gives each story an extractive summary of its own.
+    fn story_summary(&self, s: usize) -> String {
+        let i = self.lead_doc(s);
+        first_sentences(self.cards[i]["summary"].as_str().unwrap_or(""), 320)
+    }
+
+    /// The outlets of `docs`, each once, in the order given; and how many have no outlet.
+    fn outlets_of(&self, docs: &[usize]) -> (Vec<OutletLink>, usize) {
+        let site = &self.site;
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        let mut unnamed = 0;
+        for &i in docs {
+            match site.doc_source[i] {
+                Some(x) => {
+                    if seen.insert(x) {
+                        let src = &site.sources[x];
+                        out.push(OutletLink {
+                            name: src.name.clone(),
+                            url: self.links.href(&urls::source(&src.slug)),
+                        });
+                    }
+                }
+                None => unnamed += 1,
+            }
+        }
+        (out, unnamed)
+    }
+
+    /// A document's time of day (`HH:MM`, site time zone), when its date has one.
+    fn doc_time(&self, i: usize) -> Option<String> {
+        match self.site.docs[i].date? {
+            crate::content::DocDate::Day(_) => None,
+            d => Some(
+                d.moment(self.site.tz)
+                    .with_timezone(&self.site.tz)
+                    .format("%H:%M")
+                    .to_string(),
+            ),
+        }
+    }
+
+    /// A story as one edition's briefing shows it; `day_docs` are its reports that day,
+    /// newest first.
+    fn story_brief(&self, s: usize, day: NaiveDate, day_docs: &[usize]) -> StoryBrief {
+        let g = &self.site.grouping;
+        let st = &g.stories[s];
+        let (outlets, unnamed) = self.outlets_of(&st.docs);
+        let topic = st
+            .topics
+            .first()
+            .or_else(|| g.doc_topics[self.lead_doc(s)].first())
+            .map(|&t| self.topic_values[t].clone());
+        let latest = day_docs.first().copied();
+        StoryBrief {
+            title: st.title.clone(),
+            url: self.links.href(&urls::story(&st.slug)),
+            summary: self.story_summary(s),
+            outlets,
+            unnamed_reports: unnamed,
+            report_count: st.docs.len(),
+            topic,
+            time: latest.and_then(|i| self.doc_time(i)),
+            datetime: latest.and_then(|i| self.cards[i]["datetime"].as_str().map(String::from)),
+            // Dates decide: a story first reported this day is new, one with earlier
+            // reports gained new ones since the previous edition.
+            status: if st.first_day >= day {
+                "new"
+            } else {
+                "updated"
+            },
+        }
+    }
+
+    /// One day's edition: its stories, the most widely covered first, then its other
+    /// reports.
+    fn edition(&self, day: NaiveDate, docs: &[usize]) -> Edition {
+        let mut story_docs: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut reports = Vec::new();
+        for &i in docs {
+            match self.doc_story[i] {
+                Some(s) => story_docs.entry(s).or_default().push(i),
+                None => reports.push(self.cards[i].clone()),
+            }
+        }
+        let mut stories: Vec<StoryBrief> = story_docs
+            .iter()
+            .map(|(&s, list)| self.story_brief(s, day, list))
+            .collect();
+        stories.sort_by(|a, b| {
+            (b.outlets.len(), b.report_count)
+                .cmp(&(a.outlets.len(), a.report_count))
+                .then(b.datetime.cmp(&a.datetime))
+                .then(a.url.cmp(&b.url))
+        });
+        Edition {
+            date: day.to_string(),
+            display: format_day(day, &self.site.config.date_format.long),
+            url: self.links.href(&urls::day(day)),
+            count: docs.len(),
+            stories,
+            reports,
+        }
+    }
+
     fn home(&self) -> PageSpec {
         let site = &self.site;
-        let window: Vec<(&NaiveDate, &Vec<usize>)> = site
+        let g = &site.grouping;
+        let window: Vec<(NaiveDate, &Vec<usize>)> = site
             .by_day
             .iter()
             .rev()
-            .take(site.config.pagination.home_days)
+            .take(site.config.pagination.home_days.max(1))
+            .map(|(d, docs)| (*d, docs))
             .collect();
-        let fmt = &site.config.date_format;
-        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut stories = BTreeSet::new();
+        // Per topic: reports in the days shown, in the week up to the latest day, in the
+        // week before.
+        let mut counts: BTreeMap<usize, [usize; 3]> = BTreeMap::new();
         for (_, docs) in &window {
             for &i in docs.iter() {
-                for &t in &site.grouping.doc_topics[i] {
-                    *counts.entry(t).or_default() += 1;
-                }
-                if let Some(s) = self.doc_story[i] {
-                    stories.insert(s);
+                for &t in &g.doc_topics[i] {
+                    counts.entry(t).or_default()[0] += 1;
                 }
             }
         }
-        let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
-        let g = &site.grouping;
+        if let Some(&(latest, _)) = window.first() {
+            let week_start = latest - chrono::Days::new(6);
+            let before_start = latest - chrono::Days::new(13);
+            for (d, docs) in site.by_day.range(before_start..=latest) {
+                let slot = if *d >= week_start { 1 } else { 2 };
+                for &i in docs {
+                    for &t in &g.doc_topics[i] {
+                        if let Some(c) = counts.get_mut(&t) {
+                            c[slot] += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let mut top: Vec<(usize, [usize; 3])> = counts.into_iter().collect();
         top.sort_by(|a, b| {
-            b.1.cmp(&a.1)
+            b.1[0]
+                .cmp(&a.1[0])
                 .then(g.topics[b.0].doc_count.cmp(&g.topics[a.0].doc_count))
                 .then(g.topics[a.0].name.cmp(&g.topics[b.0].name))
         });
-        let top_topics: Vec<Value> = top
+        let top_topics: Vec<home::TopicTrend> = top
             .iter()
-            .take(12)
-            .map(|&(t, n)| {
-                let mut v = self.topic_values[t].clone();
-                v["recent"] = json!(n);
-                v
+            .take(10)
+            .map(|&(t, [recent, this_week, last_week])| home::TopicTrend {
+                topic: self.topic_values[t].clone(),
+                recent,
+                this_week,
+                last_week,
+                trend: match (this_week, last_week) {
+                    (0, _) => "quiet this week".to_string(),
+                    (n, 0) => format!("+{n} this week"),
+                    (n, m) if n > m => format!("+{n} this week, up from {m}"),
+                    (n, m) => format!("+{n} this week ({m} the week before)"),
+                },
             })
             .collect();
-        let days: Vec<Value> = window
+        let mut editions = window.iter().map(|(d, docs)| self.edition(*d, docs));
+        let edition = editions.next();
+        // A story is briefed once, on the newest day it has reports; a day left with
+        // nothing new is not repeated.
+        let mut shown: BTreeSet<String> = edition
             .iter()
-            .map(|(day, docs)| {
-                obj!({
-                    "date": day.to_string(),
-                    "display": format_day(**day, &fmt.long),
-                    "url": self.links.href(&urls::day(**day)),
-                    "sections" => self.day_sections(docs),
-                    "count": docs.len(),
-                })
+            .flat_map(|e| e.stories.iter().map(|b| b.url.clone()))
+            .collect();
+        let earlier: Vec<Edition> = editions
+            .filter_map(|mut e| {
+                e.stories.retain(|b| shown.insert(b.url.clone()));
+                (!e.stories.is_empty() || !e.reports.is_empty()).then_some(e)
             })
             .collect();
-        let older = window
+        let older_url = window
             .last()
-            .and_then(|(d, _)| site.by_day.range(..**d).next_back())
+            .and_then(|(d, _)| site.by_day.range(..*d).next_back())
             .map(|(d, _)| self.links.href(&urls::month(d.year(), d.month())));
+        let context = home::HomePage {
+            edition,
+            earlier,
+            top_topics,
+            older_url,
+            undated_count: site.undated.len(),
+            article_count: site.docs.len(),
+        };
         let title = site.config.title.clone();
-        self.page(
-            "",
-            "index.html",
-            &title,
-            obj!({
-                "days" => days,
-                "top_topics" => top_topics,
-                "stories": stories.iter().map(|&s| self.story_values[s].clone()).collect::<Vec<_>>(),
-                "older_url": older,
-                "undated_count": site.undated.len(),
-                "article_count": site.docs.len(),
-            }),
-        )
+        self.page("", "index.html", &title, to_value(&context))
     }
 
     /// A day's documents as a briefing: per topic, one entry per story (or lone article).
-    fn day_sections(&self, docs: &[usize]) -> Vec<Value> {
+    fn day_sections(&self, day: NaiveDate, docs: &[usize]) -> Vec<Value> {
         let g = &self.site.grouping;
         // One entry per story on this day, or per article outside any story.
         let mut entries: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
@@ -540,15 +790,21 @@ impl Shared {
         let mut sections: Vec<(Option<usize>, Vec<Value>)> = Vec::new();
         for (story, list) in entries {
             let topic = g.doc_topics[list[0]].first().copied();
-            let sources: Vec<Value> = list
-                .iter()
-                .filter_map(|&i| self.cards[i].get("source").cloned())
-                .filter(|s| !s.is_null())
-                .collect();
+            // Each outlet once, even when it filed several reports that day.
+            let (outlets, unnamed) = self.outlets_of(&list);
+            let status = story.map(|s| {
+                if g.stories[s].first_day >= day {
+                    "new"
+                } else {
+                    "updated"
+                }
+            });
             let entry = obj!({
                 "story" => story.map(|s| self.story_values[s].clone()),
                 "articles" => self.cards_of(&list),
-                "sources" => sources,
+                "outlets": outlets,
+                "unnamed": unnamed,
+                "status": status,
             });
             match sections.iter_mut().find(|(t, _)| *t == topic) {
                 Some((_, items)) => items.push(entry),
@@ -596,7 +852,22 @@ impl Shared {
             v["others"] = json!(self.cards_of(&others));
             v
         });
-        let related = self.cards_of(&site.grouping.related[i]);
+        // Related reading leaves out the story's own coverage: "Also covered by" lists it.
+        let same_story: BTreeSet<usize> = self.doc_story[i]
+            .map(|s| site.grouping.stories[s].docs.iter().copied().collect())
+            .unwrap_or_default();
+        let related_docs: Vec<usize> = site.grouping.related[i]
+            .iter()
+            .copied()
+            .filter(|j| !same_story.contains(j))
+            .collect();
+        let related = self.cards_of(&related_docs);
+        let image = doc
+            .front
+            .image
+            .as_deref()
+            .and_then(|img| absolute_image(&self.links, img))
+            .or_else(|| self.default_image.clone());
         let summary = card["summary"].as_str().unwrap_or("").to_string();
         let authors: Vec<Value> = doc
             .front
@@ -629,18 +900,27 @@ impl Shared {
             &site.config.publisher
         };
         ld["publisher"] = obj!({"@type": "Organization", "name": publisher});
-        if let Some(url) = &doc.front.url {
+        if let Some(url) = doc
+            .front
+            .url
+            .as_deref()
+            .filter(|u| crate::content::is_web_url(u))
+        {
             ld["isBasedOn"] = json!(url);
+        }
+        if let Some(image) = &image {
+            ld["image"] = json!([image]);
         }
         let mut article = card.clone();
         article["body_html"] = json!(body.html);
-        // The standfirst is shown only when it is not simply the body's first paragraph.
+        // The standfirst is shown only when it is not simply the body's first paragraph
+        // (a converted page's summary often is).
         article["standfirst"] = json!(doc
             .front
             .summary
             .as_deref()
             .map(str::trim)
-            .filter(|s| !s.is_empty()));
+            .filter(|s| !s.is_empty() && !repeats_lead(s, &body.lead)));
         article["words"] = json!(body.words);
         article["reading_minutes"] = json!(body.words.div_ceil(WORDS_PER_MINUTE).max(1));
         article["original_url"] = json!(doc.front.url);
@@ -652,6 +932,7 @@ impl Shared {
         article["section"] = json!(doc.front.section);
         article["date_source"] = json!(doc.front.date_source);
         article["date_evidence"] = json!(doc.front.date_evidence);
+        article["date_note"] = json!(date_note(doc.front.date_source));
         article["all_topics"] = json!(site.grouping.doc_topics[i]
             .iter()
             .map(|&t| self.topic_values[t].clone())
@@ -671,6 +952,7 @@ impl Shared {
                 "month_url": month_url,
                 "jsonld": script_json(&ld),
                 "description": truncate(&summary, 300),
+                "image": image,
             }),
         )
     }
@@ -734,12 +1016,17 @@ impl Shared {
         let g = &site.grouping;
         let mut jobs = vec![Job::new(urls::TOPICS, "topics.html", |s| s.topics_index())];
         for t in self.topic_order() {
-            jobs.extend(self.paginate(
-                &urls::topic(&g.topics[t].slug),
-                &g.topic_docs[t],
-                "topic.html",
-                move |s, chunk, pager| s.topic_page(t, chunk, pager),
-            ));
+            let newest = g.topic_docs[t].iter().filter_map(|&i| site.days[i]).max();
+            jobs.extend(
+                self.paginate(
+                    &urls::topic(&g.topics[t].slug),
+                    &g.topic_docs[t],
+                    "topic.html",
+                    move |s, chunk, pager| s.topic_page(t, chunk, pager),
+                )
+                .into_iter()
+                .map(|j| j.lastmod(newest)),
+            );
         }
         jobs
     }
@@ -827,19 +1114,22 @@ impl Shared {
         let mut jobs: Vec<Job<'_>> = site
             .by_day
             .keys()
-            .map(|&day| Job::new(&urls::day(day), "day.html", move |s| s.day_page(day)))
+            .map(|&day| {
+                Job::new(&urls::day(day), "day.html", move |s| s.day_page(day)).lastmod(Some(day))
+            })
             .collect();
-        jobs.extend(self.months.keys().map(|&(y, m)| {
+        jobs.extend(self.months.iter().map(|(&(y, m), days)| {
             Job::new(&urls::month(y, m), "month.html", move |s| {
                 s.month_page(y, m)
             })
+            .lastmod(days.last().copied())
         }));
         let years: BTreeSet<i32> = self.months.keys().map(|&(y, _)| y).collect();
-        jobs.extend(
-            years
-                .into_iter()
-                .map(|y| Job::new(&urls::year(y), "year.html", move |s| s.year_page(y))),
-        );
+        jobs.extend(years.into_iter().map(|y| {
+            let newest = self.months.range((y, 0)..=(y, 12)).next_back();
+            Job::new(&urls::year(y), "year.html", move |s| s.year_page(y))
+                .lastmod(newest.and_then(|(_, days)| days.last().copied()))
+        }));
         jobs.push(Job::new(urls::TIMELINE, "timeline.html", |s| s.timeline()));
         jobs.push(Job::new(urls::UNDATED, "undated.html", |s| {
             s.page(
@@ -876,8 +1166,10 @@ impl Shared {
                 "prev_day" => prev.map(|d| self.day_link(d)),
                 "next_day" => next.map(|d| self.day_link(d)),
                 "month_url": self.links.href(&urls::month(day.year(), day.month())),
+                "month_name": format_day(day, "%B"),
+                "year": day.year(),
                 "year_url": self.links.href(&urls::year(day.year())),
-                "sections" => self.day_sections(docs),
+                "sections" => self.day_sections(day, docs),
                 "articles" => self.cards_of(docs),
                 "storylines" => self.storylines_on(docs),
             }),
@@ -1003,6 +1295,47 @@ impl Shared {
         order
     }
 
+    /// What a source page and the sources index say about an outlet.
+    fn source_info(&self, src: usize) -> source::SourceInfo {
+        let site = &self.site;
+        let source = &site.sources[src];
+        let about = outlets::about(&source.name);
+        source::SourceInfo {
+            name: source.name.clone(),
+            url: self.links.href(&urls::source(&source.slug)),
+            count: source.docs.len(),
+            home: source.url.clone().filter(|u| crate::content::is_web_url(u)),
+            country: about.map(|a| a.0),
+            kind: about.map(|a| a.1),
+            latest: source
+                .docs
+                .first()
+                .and_then(|&i| site.days[i])
+                .map(|d| format_day(d, &site.config.date_format.short)),
+        }
+    }
+
+    /// An outlet's topics, the most reported first (its whole output, on every page).
+    fn source_topics(&self, src: usize) -> Vec<Value> {
+        let g = &self.site.grouping;
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for &i in &self.site.sources[src].docs {
+            for &t in &g.doc_topics[i] {
+                *counts.entry(t).or_default() += 1;
+            }
+        }
+        let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list.into_iter()
+            .take(TOPIC_SIDEBAR_ITEMS)
+            .map(|(t, n)| {
+                let mut v = self.topic_values[t].clone();
+                v["count"] = json!(n);
+                v
+            })
+            .collect()
+    }
+
     fn source_jobs(&self) -> Vec<Job<'_>> {
         let site = &self.site;
         let mut jobs = vec![Job::new(urls::SOURCES, "sources.html", |s| {
@@ -1010,39 +1343,38 @@ impl Shared {
         })];
         for src in self.source_order() {
             let source = &site.sources[src];
-            jobs.extend(self.paginate(
-                &urls::source(&source.slug),
-                &source.docs,
-                "source.html",
-                move |s, chunk, pager| {
-                    let source = &s.site.sources[src];
-                    let value = obj!({"name": source.name, "count": source.docs.len(), "home": source.url.as_deref().filter(|u| crate::content::is_web_url(u))});
-                    (
-                        source.name.clone(),
-                        obj!({"source" => value, "days" => s.by_day(chunk), "pagination" => pager}),
-                    )
-                },
-            ));
+            let newest = source.docs.first().and_then(|&i| site.days[i]);
+            jobs.extend(
+                self.paginate(
+                    &urls::source(&source.slug),
+                    &source.docs,
+                    "source.html",
+                    move |s, chunk, pager| {
+                        let context = source::SourcePage {
+                            source: s.source_info(src),
+                            topics: s.source_topics(src),
+                            days: s.by_day(chunk),
+                            pagination: pager,
+                        };
+                        (s.site.sources[src].name.clone(), to_value(&context))
+                    },
+                )
+                .into_iter()
+                .map(|j| j.lastmod(newest)),
+            );
         }
         jobs
     }
 
     fn sources_index(&self) -> PageSpec {
-        let site = &self.site;
-        let list: Vec<Value> = self
-            .source_order()
-            .iter()
-            .map(|&s| {
-                let src = &site.sources[s];
-                obj!({"name": src.name, "url": self.links.href(&urls::source(&src.slug)), "count": src.docs.len(), "home": src.url})
-            })
-            .collect();
-        self.page(
-            urls::SOURCES,
-            "sources.html",
-            "Sources",
-            obj!({"sources": list}),
-        )
+        let context = source::SourcesIndex {
+            sources: self
+                .source_order()
+                .iter()
+                .map(|&s| self.source_info(s))
+                .collect(),
+        };
+        self.page(urls::SOURCES, "sources.html", "Sources", to_value(&context))
     }
 
     fn storyline_values(&self) -> Vec<Value> {
@@ -1082,6 +1414,7 @@ impl Shared {
                     Job::new(&urls::story(&g.stories[st].slug), "story.html", move |s| {
                         s.story_page(st)
                     })
+                    .lastmod(Some(g.stories[st].last_day))
                 }),
         );
         jobs.extend((0..g.storylines.len()).map(|l| {
@@ -1118,39 +1451,127 @@ impl Shared {
     fn story_page(&self, s: usize) -> PageSpec {
         let site = &self.site;
         let g = &site.grouping;
-        let story = &g.stories[s];
-        // Coverage grouped by source, each source's documents by date.
-        let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &i in &story.docs {
-            let name = site.doc_source[i]
-                .map(|x| site.sources[x].name.clone())
-                .unwrap_or_default();
-            by_source.entry(name).or_default().push(i);
-        }
-        let coverage: Vec<Value> = by_source
+        let st = &g.stories[s];
+        let (outlets, unnamed) = self.outlets_of(&st.docs);
+        let source_name = |i: usize| site.doc_source[i].map(|x| site.sources[x].name.clone());
+        // The timeline runs by the moment of publication (a bare day counts as its
+        // midnight), undated reports last.
+        let mut in_order = st.docs.clone();
+        in_order.sort_by_key(|&i| {
+            let moment = site.docs[i].date.map(|d| d.moment(site.tz));
+            (moment.is_none(), moment, i)
+        });
+        let mut seen_outlets = BTreeSet::new();
+        let timeline: Vec<story::TimelineEntry> = in_order
+            .iter()
+            .map(|&i| {
+                let card = &self.cards[i];
+                let text = |k: &str| card[k].as_str().map(String::from);
+                story::TimelineEntry {
+                    title: site.docs[i].title.clone(),
+                    url: text("url").unwrap_or_default(),
+                    source: site.doc_source[i].map(|x| OutletLink {
+                        name: site.sources[x].name.clone(),
+                        url: self.links.href(&urls::source(&site.sources[x].slug)),
+                    }),
+                    date_short: text("date_short"),
+                    time: self.doc_time(i),
+                    datetime: text("datetime"),
+                    summary: first_sentences(card["summary"].as_str().unwrap_or(""), 240),
+                    first_from_outlet: site.doc_source[i].is_none_or(|x| seen_outlets.insert(x)),
+                }
+            })
+            .collect();
+        // Where the outlets' figures differ. A report without a known outlet stands alone.
+        let labels: Vec<String> = st
+            .docs
+            .iter()
+            .map(|&i| source_name(i).unwrap_or_else(|| format!("\u{0}{i}")))
+            .collect();
+        let reports: Vec<compare::Report<'_>> = st
+            .docs
+            .iter()
+            .zip(&labels)
+            .map(|(&i, label)| compare::Report {
+                doc: i,
+                outlet: label,
+                body: &site.docs[i].body,
+            })
+            .collect();
+        let disagreements: Vec<story::Disagreement> = compare::disagreements(&reports)
             .into_iter()
-            .map(|(name, docs)| obj!({"source": if name.is_empty() { Value::Null } else { json!(name) }, "articles" => self.cards_of(&docs)}))
+            .map(|d| story::Disagreement {
+                measure: d.measure.to_string(),
+                figures: d
+                    .figures
+                    .into_iter()
+                    .map(|f| story::FigureEntry {
+                        outlet: source_name(f.doc),
+                        phrase: f.phrase,
+                        sentence: truncate(&f.sentence, 280),
+                        url: format!(
+                            "{}#p{}",
+                            self.cards[f.doc]["url"].as_str().unwrap_or(""),
+                            f.paragraph
+                        ),
+                        date_short: self.cards[f.doc]["date_short"].as_str().map(String::from),
+                    })
+                    .collect(),
+            })
+            .collect();
+        // Quotations, each once (the first report to print it keeps it).
+        let mut seen_quotes = BTreeSet::new();
+        let quotes: Vec<story::StoryQuote> = st
+            .docs
+            .iter()
+            .flat_map(|&i| self.doc_quotes[i].iter().map(move |&q| (i, q)))
+            .filter(|&(_, q)| seen_quotes.insert(loose(&g.quotes[q].text)))
+            .take(TOPIC_SIDEBAR_ITEMS)
+            .map(|(i, q)| {
+                let quote = &g.quotes[q];
+                story::StoryQuote {
+                    text: truncate(&quote.text, 400),
+                    speaker: quote.speaker_name.clone(),
+                    role: quote.role.clone(),
+                    outlet: source_name(i),
+                    url: format!(
+                        "{}#p{}",
+                        self.cards[i]["url"].as_str().unwrap_or(""),
+                        quote.paragraph
+                    ),
+                }
+            })
             .collect();
         let storyline = g.story_storyline[s]
             .map(|l| &g.storylines[l])
             .map(|l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}));
-        let topics: Vec<Value> = story
+        let topics: Vec<Value> = st
             .topics
             .iter()
             .map(|&t| self.topic_values[t].clone())
             .collect();
-        self.page(
-            &urls::story(&story.slug),
-            "story.html",
-            &story.title,
-            obj!({
-                "story": self.story_values[s],
-                "articles" => self.cards_of(&story.docs),
-                "coverage" => coverage,
-                "topics" => topics,
-                "storyline": storyline,
-            }),
-        )
+        let summary = self.story_summary(s);
+        let context = story::StoryPage {
+            story: self.story_values[s].clone(),
+            description: truncate(&summary, 300),
+            summary,
+            outlets,
+            unnamed_reports: unnamed,
+            timeline,
+            disagreements,
+            quotes,
+            topics,
+            storyline,
+            articles: self.cards_of(&st.docs),
+        };
+        let mut value = to_value(&context);
+        let lead = self.lead_doc(s);
+        value["image"] = json!(site.docs[lead]
+            .front
+            .image
+            .as_deref()
+            .and_then(|img| absolute_image(&self.links, img)));
+        self.page(&urls::story(&st.slug), "story.html", &st.title, value)
     }
 
     fn storyline_page(&self, l: usize) -> PageSpec {
@@ -1294,22 +1715,15 @@ impl Shared {
 
     /// One sitemap, or, past the format's 50,000 URLs, numbered parts and an index.
     fn sitemap_jobs<'s>(&'s self, jobs: &[Job<'s>]) -> Vec<Job<'s>> {
-        let site = &self.site;
-        let mut lastmod: HashMap<String, String> = HashMap::new();
-        for doc in &site.docs {
-            if let Some(d) = doc.front.updated.or(doc.date) {
-                lastmod.insert(
-                    Links::file(&urls::article(&doc.slug)),
-                    d.day(site.tz).to_string(),
-                );
-            }
-        }
+        // Every URL gets a date: its own content's, else the newest document's (lists and
+        // indexes change whenever a document arrives).
         let mut entries: Vec<(String, Option<String>)> = jobs
             .iter()
             .filter(|j| j.path.ends_with("index.html"))
             .map(|j| {
                 let folder = &j.path[..j.path.len() - "index.html".len()];
-                (self.links.absolute(folder), lastmod.remove(&j.path))
+                let day = j.lastmod.or(self.newest_day);
+                (self.links.absolute(folder), day.map(|d| d.to_string()))
             })
             .collect();
         entries.sort();

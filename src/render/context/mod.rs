@@ -1,0 +1,62 @@
+//! Typed template contexts: one `#[derive(Serialize)]` struct per page kind, the variables
+//! docs/templates.md lists for it. `pages` fills them; a test renders every template of the
+//! default theme against them (tests/templates.rs).
+//!
+//! Shapes shared by many pages (an article entry, a topic entry, a story entry) are still
+//! built once per build as JSON values in `pages` and carried here as [`Value`]s: they are
+//! cloned into thousands of lists, and a value is cheaper to clone than to re-serialise.
+
+pub mod home;
+pub mod source;
+pub mod story;
+
+use serde::Serialize;
+pub use serde_json::Value;
+
+/// An outlet named in a list, linked to its source page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutletLink {
+    pub name: String,
+    pub url: String,
+}
+
+/// A story as a briefing shows it: what happened, who covered it, when.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryBrief {
+    pub title: String,
+    /// Link to the story page.
+    pub url: String,
+    /// One or two sentences: the story's summary.
+    pub summary: String,
+    /// Each outlet once, in the order they first reported.
+    pub outlets: Vec<OutletLink>,
+    /// Reports whose outlet is not known (not named in `outlets`).
+    pub unnamed_reports: usize,
+    /// All the story's reports.
+    pub report_count: usize,
+    /// The story's main topic entry, or null.
+    pub topic: Option<Value>,
+    /// The latest report's time of day (`HH:MM`, site time zone) when the reports give one.
+    pub time: Option<String>,
+    /// RFC 3339 moment of that report.
+    pub datetime: Option<String>,
+    /// `new` (first reported that day) or `updated` (new reports that day on an older story).
+    pub status: &'static str,
+}
+
+/// A day's briefing: its stories, then its other reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edition {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `date_format.long`.
+    pub display: String,
+    /// Link to the day page.
+    pub url: String,
+    /// Reports that day.
+    pub count: usize,
+    /// Stories with reports that day, the most widely covered first.
+    pub stories: Vec<StoryBrief>,
+    /// That day's reports outside any story (article entries), newest first.
+    pub reports: Vec<Value>,
+}
