@@ -716,9 +716,10 @@ impl Shared {
             }
         }
         let mut top: Vec<(usize, [usize; 3])> = counts.into_iter().collect();
+        // The week's count first (what the trend says), then the days shown.
         top.sort_by(|a, b| {
-            b.1[0]
-                .cmp(&a.1[0])
+            (b.1[1], b.1[0])
+                .cmp(&(a.1[1], a.1[0]))
                 .then(g.topics[b.0].doc_count.cmp(&g.topics[a.0].doc_count))
                 .then(g.topics[a.0].name.cmp(&g.topics[b.0].name))
         });
@@ -730,11 +731,9 @@ impl Shared {
                 recent,
                 this_week,
                 last_week,
-                trend: match (this_week, last_week) {
-                    (0, _) => "quiet this week".to_string(),
-                    (n, 0) => format!("+{n} this week"),
-                    (n, m) if n > m => format!("+{n} this week, up from {m}"),
-                    (n, m) => format!("+{n} this week ({m} the week before)"),
+                trend: match this_week {
+                    0 => "quiet this week".to_string(),
+                    n => format!("+{n} this week"),
                 },
             })
             .collect();
@@ -1551,6 +1550,13 @@ impl Shared {
             .map(|&t| self.topic_values[t].clone())
             .collect();
         let summary = self.story_summary(s);
+        // The lead report's summary is the story's: not shown twice.
+        let mut timeline = timeline;
+        for e in &mut timeline {
+            if repeats_lead(&e.summary, &summary) {
+                e.summary.clear();
+            }
+        }
         let context = story::StoryPage {
             story: self.story_values[s].clone(),
             description: truncate(&summary, 300),
