@@ -268,3 +268,42 @@ fn source_pages_say_what_they_know_of_the_outlet() {
     assert!(ledger.contains("<h2>Its topics</h2>"));
     assert!(!ledger.contains("Based in"));
 }
+
+#[test]
+fn each_day_is_an_edition_with_a_feed_entry() {
+    let (_dir, pages, _) = build(&[]);
+    let feed = &pages["archive/atom.xml"];
+    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+    assert!(feed.contains("<id>https://example.org/desk/archive/2025/04/09/</id>"));
+    assert!(feed.contains("<title>Wednesday, 9 April 2025: Harbour Desk</title>"));
+    // The day's stories and reports, escaped once into the feed's HTML content.
+    assert!(feed.contains("&lt;a href=&quot;https://example.org/desk/stories/pier-collapse"));
+}
+
+#[test]
+fn a_story_with_new_reports_on_a_later_day_is_marked_updated() {
+    let dir = site("briefing");
+    std::fs::write(
+        dir.path().join("content/articles/radio-pier-next-day.md"),
+        "---\ntitle: \"Marsh County ferry terminal reopens a day after the pier collapse\"\ndate: 2025-04-10T08:00:00Z\nsource: City Radio\n---\nThe Marsh County ferry terminal reopened on Thursday morning, a day after the wooden pier collapse, as rescuers ended the search of the harbour wreckage.\n\nCommuters waited for the first ferry along the Marsh County coast. \"We are still searching the water near the pier,\" said Olga Brenn, the harbour master.\n",
+    )
+    .unwrap();
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let out = dir.path().join("public");
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let lead = home.find("class=\"brief\"").expect("a lead story");
+    assert!(
+        home[lead..].contains("<span class=\"badge badge-updated\">Updated</span>"),
+        "{home}"
+    );
+    // The earlier edition does not brief the same story again.
+    assert_eq!(home.matches("stories/pier-collapse").count(), 1, "{home}");
+    // On its first day the story was new.
+    let day = std::fs::read_to_string(out.join("archive/2025/04/09/index.html")).unwrap();
+    assert!(day.contains("<span class=\"badge\">New</span>"));
+}

@@ -10,7 +10,8 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
-use super::context::{home, source, story, Edition, OutletLink, StoryBrief};
+use super::context::{feed, home, source, story, Edition, OutletLink, StoryBrief};
+use super::escape_html;
 use super::markdown::{self, RenderedBody};
 use super::outlets;
 use super::urls::{self, Links};
@@ -286,6 +287,7 @@ impl Shared {
             "base_url": links.base_url,
             "extra": config.extra,
             "feed_url": "atom.xml",
+            "editions_feed_url": urls::EDITIONS_FEED,
             "topics_url": links.href(urls::TOPICS),
             "sources_url": links.href(urls::SOURCES),
             "stories_url": links.href(urls::STORIES),
@@ -1626,76 +1628,160 @@ impl Shared {
         spec
     }
 
+    /// The feed's author: the publisher, else the site's title.
+    fn feed_author(&self) -> String {
+        let config = &self.site.config;
+        if config.publisher.is_empty() {
+            config.title.clone()
+        } else {
+            config.publisher.clone()
+        }
+    }
+
+    /// A feed page around its entries (newest first).
+    fn feed_page(
+        &self,
+        path: &str,
+        title: &str,
+        alt: &str,
+        entries: Vec<feed::FeedEntry>,
+    ) -> PageSpec {
+        let self_url = self.links.absolute(path);
+        let context = feed::FeedPage {
+            feed: feed::FeedInfo {
+                title: title.to_string(),
+                id: self_url.clone(),
+                self_url,
+                alternate_url: self.links.absolute(alt),
+                updated: entries
+                    .iter()
+                    .map(|e| e.updated.clone())
+                    .max()
+                    .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into()),
+                author: self.feed_author(),
+            },
+            entries,
+        };
+        self.page(path, "atom.xml", title, to_value(&context))
+    }
+
     /// An Atom feed of `docs` (newest first). `full` puts each entry's whole body in the
     /// feed; topic feeds carry summaries only, since a large site has thousands of them.
     fn feed(&self, path: &str, title: &str, alt: &str, docs: &[usize], full: bool) -> PageSpec {
         let site = &self.site;
-        let entries: Vec<(usize, String, String)> = docs
+        let entries: Vec<feed::FeedEntry> = docs
             .iter()
             .filter_map(|&i| {
-                let d = site.docs[i].date?;
-                let published = d.moment(site.tz).to_rfc3339();
-                let updated = site.docs[i]
+                let doc = &site.docs[i];
+                let published = doc.date?.moment(site.tz).to_rfc3339();
+                let updated = doc
                     .front
                     .updated
                     .map(|u| u.moment(site.tz).to_rfc3339())
                     .unwrap_or_else(|| published.clone());
-                Some((i, published, updated))
+                let url = self.links.absolute(&urls::article(&doc.slug));
+                Some(feed::FeedEntry {
+                    title: doc.title.clone(),
+                    id: url.clone(),
+                    url,
+                    published,
+                    updated,
+                    authors: doc.front.authors.clone(),
+                    summary: self.cards[i]["summary"].as_str().unwrap_or("").to_string(),
+                    content: if full {
+                        self.feed_bodies.get(&i).cloned()
+                    } else {
+                        None
+                    },
+                    topics: site.grouping.doc_topics[i]
+                        .iter()
+                        .map(|&t| site.grouping.topics[t].name.clone())
+                        .collect(),
+                })
             })
             .take(site.config.feed.size)
             .collect();
-        let updated = entries
+        self.feed_page(path, title, alt, entries)
+    }
+
+    /// The editions feed: one entry per day, its stories and reports as a list.
+    fn editions_feed(&self) -> PageSpec {
+        let site = &self.site;
+        let entries: Vec<feed::FeedEntry> = site
+            .by_day
             .iter()
-            .map(|e| e.2.clone())
-            .max()
-            .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
-        let author = if site.config.publisher.is_empty() {
-            site.config.title.clone()
-        } else {
-            site.config.publisher.clone()
-        };
-        let entries: Vec<Value> = entries
-            .into_iter()
-            .map(|(i, published, updated)| {
-                let doc = &site.docs[i];
-                let url = self.links.absolute(&urls::article(&doc.slug));
-                obj!({
-                    "title": doc.title,
-                    "id": url,
-                    "url": url,
-                    "published": published,
-                    "updated": updated,
-                    "authors": doc.front.authors,
-                    "summary": self.cards[i]["summary"],
-                    "content": if full { self.feed_bodies.get(&i).map(String::as_str) } else { None },
-                    "topics": site.grouping.doc_topics[i].iter().map(|&t| site.grouping.topics[t].name.clone()).collect::<Vec<_>>(),
-                })
+            .rev()
+            .take(site.config.feed.size)
+            .map(|(&day, docs)| {
+                let edition = self.edition(day, docs);
+                let url = self.links.absolute(&urls::day(day));
+                // The newest report's moment dates the edition.
+                let updated = docs
+                    .iter()
+                    .filter_map(|&i| site.docs[i].date.map(|d| d.moment(site.tz)))
+                    .max()
+                    .map(|m| m.to_rfc3339())
+                    .unwrap_or_default();
+                let mut html = String::from("<ul>");
+                let mut titles = Vec::new();
+                for b in &edition.stories {
+                    let outlets: Vec<&str> = b.outlets.iter().map(|o| o.name.as_str()).collect();
+                    html.push_str(&format!(
+                        "<li><a href=\"{}\">{}</a>: {}{}</li>",
+                        escape_html(&self.links.absolute(b.url.trim_end_matches("index.html"))),
+                        escape_html(&b.title),
+                        escape_html(&b.summary),
+                        if outlets.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", escape_html(&outlets.join(", ")))
+                        }
+                    ));
+                    titles.push(b.title.clone());
+                }
+                for a in &edition.reports {
+                    let title = a["title"].as_str().unwrap_or("");
+                    let href = a["url"]
+                        .as_str()
+                        .unwrap_or("")
+                        .trim_end_matches("index.html");
+                    let source = a["source"]["name"].as_str();
+                    html.push_str(&format!(
+                        "<li><a href=\"{}\">{}</a>{}</li>",
+                        escape_html(&self.links.absolute(href)),
+                        escape_html(title),
+                        source
+                            .map(|s| format!(" ({})", escape_html(s)))
+                            .unwrap_or_default()
+                    ));
+                    titles.push(title.to_string());
+                }
+                html.push_str("</ul>");
+                feed::FeedEntry {
+                    title: format!("{}: {}", edition.display, site.config.title),
+                    id: url.clone(),
+                    url,
+                    published: updated.clone(),
+                    updated,
+                    authors: Vec::new(),
+                    summary: truncate(&titles.join(" · "), 400),
+                    content: Some(html),
+                    topics: Vec::new(),
+                }
             })
             .collect();
-        let self_url = self.links.absolute(path);
-        self.page(
-            path,
-            "atom.xml",
-            title,
-            obj!({
-                "feed" => obj!({
-                    "title": title,
-                    "id": self_url,
-                    "self_url": self_url,
-                    "alternate_url": self.links.absolute(alt),
-                    "updated": updated,
-                    "author": author,
-                }),
-                "entries": entries,
-            }),
-        )
+        let title = format!("{}: daily editions", site.config.title);
+        self.feed_page(urls::EDITIONS_FEED, &title, urls::TIMELINE, entries)
     }
 
     fn feed_jobs(&self) -> Vec<Job<'_>> {
         let site = &self.site;
-        let mut jobs = vec![Job::new("atom.xml", "atom.xml", |s| {
-            s.feed("atom.xml", &s.site.config.title, "", &s.site.chrono, true)
-        })];
+        let mut jobs = vec![
+            Job::new("atom.xml", "atom.xml", |s| {
+                s.feed("atom.xml", &s.site.config.title, "", &s.site.chrono, true)
+            }),
+            Job::new(urls::EDITIONS_FEED, "atom.xml", |s| s.editions_feed()),
+        ];
         if site.config.feed.per_topic {
             let g = &site.grouping;
             jobs.extend(

@@ -6,6 +6,7 @@
 //! built once per build as JSON values in `pages` and carried here as [`Value`]s: they are
 //! cloned into thousands of lists, and a value is cheaper to clone than to re-serialise.
 
+pub mod feed;
 pub mod home;
 pub mod source;
 pub mod story;
