@@ -10,7 +10,10 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
-use super::context::{feed, home, source, story, Edition, OutletLink, StoryBrief};
+use super::context::{
+    self, archive, article, feed, home, source, story, topic, Edition, OutletLink, StoryBrief,
+    StorylineLink,
+};
 use super::escape_html;
 use super::markdown::{self, RenderedBody};
 use super::outlets;
@@ -279,22 +282,22 @@ impl Shared {
             index_html: config.link_index_html,
             base_url: config.base_url(),
         };
-        let site_value = obj!({
-            "title": config.title,
-            "description": config.description,
-            "language": config.language,
-            "publisher": config.publisher,
-            "base_url": links.base_url,
-            "extra": config.extra,
-            "feed_url": "atom.xml",
-            "editions_feed_url": urls::EDITIONS_FEED,
-            "topics_url": links.href(urls::TOPICS),
-            "sources_url": links.href(urls::SOURCES),
-            "stories_url": links.href(urls::STORIES),
-            "timeline_url": links.href(urls::TIMELINE),
-            "undated_url": links.href(urls::UNDATED),
-            "has_stories": site.grouping.stories.iter().any(|s| s.docs.len() >= 2),
-            "has_undated": !site.undated.is_empty(),
+        let site_value = to_value(&context::SiteInfo {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            language: config.language.clone(),
+            publisher: config.publisher.clone(),
+            base_url: links.base_url.clone(),
+            extra: config.extra.clone(),
+            feed_url: "atom.xml",
+            editions_feed_url: urls::EDITIONS_FEED,
+            topics_url: links.href(urls::TOPICS),
+            sources_url: links.href(urls::SOURCES),
+            stories_url: links.href(urls::STORIES),
+            timeline_url: links.href(urls::TIMELINE),
+            undated_url: links.href(urls::UNDATED),
+            has_stories: site.grouping.stories.iter().any(|s| s.docs.len() >= 2),
+            has_undated: !site.undated.is_empty(),
         });
         let g = &site.grouping;
         // The first mention of each of a document's topics links to the topic page.
@@ -488,52 +491,56 @@ impl Shared {
         })
     }
 
-    /// The context every page has; `extra` adds the page's own variables.
+    /// A page's context: the common variables ([`context::Common`]) and its own (`own`, a
+    /// typed context from [`context`] as a value). The page's own `description` and `image` win over
+    /// the site's.
     fn page(
         &self,
         folder_or_file: &str,
         template: &'static str,
         title: &str,
-        extra: Value,
+        own: Value,
     ) -> PageSpec {
         let file = page_file(folder_or_file);
         let root = urls::root_of(&file);
-        let mut ctx = Map::new();
-        ctx.insert("site".into(), self.site_value.clone());
-        ctx.insert("root".into(), Value::String(root.clone()));
-        ctx.insert(
-            "home".into(),
-            Value::String(format!("{root}{}", self.links.href(""))),
-        );
-        ctx.insert(
-            "page".into(),
-            obj!({
-                "title": title,
-                "kind": template.trim_end_matches(".html"),
-                "path": file,
-                "canonical": self.links.absolute(if file.ends_with("index.html") { &file[..file.len() - 10] } else { &file }),
-            }),
-        );
-        if let Value::Object(extra) = extra {
-            ctx.extend(extra);
-        }
-        // Every page describes itself and has a picture for link previews: its own, or the
-        // site's.
-        let described = ctx
-            .get("description")
-            .and_then(Value::as_str)
-            .is_some_and(|d| !d.trim().is_empty());
-        if !described {
-            let text = truncate(&self.site.config.description, 300);
-            ctx.insert("description".into(), Value::String(text));
-        }
-        if ctx.get("image").is_none_or(Value::is_null) {
-            ctx.insert("image".into(), json!(self.default_image));
+        let text = |k: &str| {
+            own.get(k)
+                .and_then(Value::as_str)
+                .filter(|d| !d.trim().is_empty())
+                .map(String::from)
+        };
+        let canonical = self.links.absolute(match file.strip_suffix("index.html") {
+            Some(folder) => folder,
+            None => &file,
+        });
+        let common = context::Common {
+            site: &self.site_value,
+            home: format!("{root}{}", self.links.href("")),
+            root,
+            page: context::PageInfo {
+                title: title.to_string(),
+                kind: template.trim_end_matches(".html").to_string(),
+                path: file.clone(),
+                canonical,
+            },
+            // Every page describes itself and has a picture for link previews: its own,
+            // or the site's.
+            description: text("description")
+                .unwrap_or_else(|| truncate(&self.site.config.description, 300)),
+            image: text("image").or_else(|| self.default_image.clone()),
+        };
+        let mut context = to_value(&common);
+        if let (Value::Object(ctx), Value::Object(own)) = (&mut context, own) {
+            for (k, v) in own {
+                if k != "description" && k != "image" {
+                    ctx.insert(k, v);
+                }
+            }
         }
         PageSpec {
             path: file,
             template,
-            context: Value::Object(ctx),
+            context,
         }
     }
 
@@ -849,9 +856,10 @@ impl Shared {
         let story = self.doc_story[i].map(|s| {
             let st = &site.grouping.stories[s];
             let others: Vec<usize> = st.docs.iter().copied().filter(|&j| j != i).collect();
-            let mut v = self.story_values[s].clone();
-            v["others"] = json!(self.cards_of(&others));
-            v
+            article::StoryCoverage {
+                entry: self.story_values[s].clone(),
+                others: self.cards_of(&others),
+            }
         });
         // Related reading leaves out the story's own coverage: "Also covered by" lists it.
         let same_story: BTreeSet<usize> = self.doc_story[i]
@@ -912,50 +920,48 @@ impl Shared {
         if let Some(image) = &image {
             ld["image"] = json!([image]);
         }
-        let mut article = card.clone();
-        article["body_html"] = json!(body.html);
-        // The standfirst is shown only when it is not simply the body's first paragraph
-        // (a converted page's summary often is).
-        article["standfirst"] = json!(doc
-            .front
-            .summary
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty() && !repeats_lead(s, &body.lead)));
-        article["words"] = json!(body.words);
-        article["reading_minutes"] = json!(body.words.div_ceil(WORDS_PER_MINUTE).max(1));
-        article["original_url"] = json!(doc.front.url);
-        article["updated"] = json!(doc.front.updated.map(|d| d.day(site.tz).to_string()));
-        article["updated_display"] = json!(doc
-            .front
-            .updated
-            .map(|d| format_day(d.day(site.tz), &site.config.date_format.long)));
-        article["section"] = json!(doc.front.section);
-        article["date_source"] = json!(doc.front.date_source);
-        article["date_evidence"] = json!(doc.front.date_evidence);
-        article["date_note"] = json!(date_note(doc.front.date_source));
-        article["all_topics"] = json!(site.grouping.doc_topics[i]
-            .iter()
-            .map(|&t| self.topic_values[t].clone())
-            .collect::<Vec<_>>());
-        article["extra"] = json!(doc.front.extra);
-        let month_url = site.days[i].map(|d| self.links.href(&urls::month(d.year(), d.month())));
-        self.page(
-            &folder,
-            "article.html",
-            &doc.title,
-            obj!({
-                "article" => article,
-                "newer" => newer,
-                "older" => older,
-                "story" => story,
-                "related" => related,
-                "month_url": month_url,
-                "jsonld": script_json(&ld),
-                "description": truncate(&summary, 300),
-                "image": image,
-            }),
-        )
+        let view = article::ArticleView {
+            entry: card.clone(),
+            body_html: body.html.clone(),
+            // The standfirst is shown only when it is not simply the body's first paragraph
+            // (a converted page's summary often is).
+            standfirst: doc
+                .front
+                .summary
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && !repeats_lead(s, &body.lead))
+                .map(String::from),
+            words: body.words,
+            reading_minutes: body.words.div_ceil(WORDS_PER_MINUTE).max(1),
+            original_url: doc.front.url.clone(),
+            updated: doc.front.updated.map(|d| d.day(site.tz).to_string()),
+            updated_display: doc
+                .front
+                .updated
+                .map(|d| format_day(d.day(site.tz), &site.config.date_format.long)),
+            section: doc.front.section.clone(),
+            date_source: doc.front.date_source,
+            date_evidence: doc.front.date_evidence.clone(),
+            date_note: date_note(doc.front.date_source),
+            all_topics: site.grouping.doc_topics[i]
+                .iter()
+                .map(|&t| self.topic_values[t].clone())
+                .collect(),
+            extra: doc.front.extra.clone(),
+        };
+        let context = article::ArticlePage {
+            article: view,
+            newer,
+            older,
+            story,
+            related,
+            month_url: site.days[i].map(|d| self.links.href(&urls::month(d.year(), d.month()))),
+            jsonld: script_json(&ld),
+            description: truncate(&summary, 300),
+            image,
+        };
+        self.page(&folder, "article.html", &doc.title, to_value(&context))
     }
 
     /// A list split into pages of `per_page`; `make` builds one page's title and variables
@@ -1040,24 +1046,21 @@ impl Shared {
             ("theme", "Themes"),
         ];
         let order = self.topic_order();
-        let groups: Vec<Value> = kinds
+        let groups: Vec<topic::TopicGroup> = kinds
             .iter()
-            .map(|(kind, label)| {
-                let list: Vec<Value> = order
+            .map(|&(kind, label)| topic::TopicGroup {
+                kind,
+                label,
+                topics: order
                     .iter()
-                    .filter(|&&t| self.topic_values[t]["kind"] == *kind)
+                    .filter(|&&t| self.topic_values[t]["kind"] == kind)
                     .map(|&t| self.topic_values[t].clone())
-                    .collect();
-                obj!({"kind": kind, "label": label, "topics": list})
+                    .collect(),
             })
-            .filter(|v| v["topics"].as_array().is_some_and(|a| !a.is_empty()))
+            .filter(|g| !g.topics.is_empty())
             .collect();
-        self.page(
-            urls::TOPICS,
-            "topics.html",
-            "Topics",
-            obj!({"groups": groups}),
-        )
+        let context = topic::TopicsIndex { groups };
+        self.page(urls::TOPICS, "topics.html", "Topics", to_value(&context))
     }
 
     /// One page of a topic's list, with the topic's sidebar.
@@ -1076,38 +1079,36 @@ impl Shared {
             .take(TOPIC_SIDEBAR_ITEMS)
             .map(|&s| self.story_values[s].clone())
             .collect();
-        let quotes: Vec<Value> = g.topic_quotes[t]
+        let quotes: Vec<topic::TopicQuote> = g.topic_quotes[t]
             .iter()
             .take(TOPIC_SIDEBAR_ITEMS)
             .map(|&q| {
                 let quote = &g.quotes[q];
                 let doc = &self.cards[quote.doc];
-                obj!({
-                    "text": truncate(&quote.text, 400),
-                    "speaker": quote.speaker_name,
-                    "role": quote.role,
-                    "article" => obj!({
-                        "title": doc["title"],
-                        "url": doc["url"],
-                        "source": doc["source"],
-                        "date_short": doc["date_short"],
-                    }),
-                    "url": format!("{}#p{}", doc["url"].as_str().unwrap_or(""), quote.paragraph),
-                })
+                topic::TopicQuote {
+                    text: truncate(&quote.text, 400),
+                    speaker: quote.speaker_name.clone(),
+                    role: quote.role.clone(),
+                    article: topic::QuotedArticle {
+                        title: doc["title"].clone(),
+                        url: doc["url"].clone(),
+                        source: doc["source"].clone(),
+                        date_short: doc["date_short"].clone(),
+                    },
+                    url: format!("{}#p{}", doc["url"].as_str().unwrap_or(""), quote.paragraph),
+                }
             })
             .collect();
-        (
-            g.topics[t].name.clone(),
-            obj!({
-                "topic" => topic.clone(),
-                "days" => self.by_day(chunk),
-                "pagination" => pager,
-                "related_topics" => related,
-                "stories" => stories,
-                "quotes" => quotes,
-                "description": truncate(topic["description"].as_str().unwrap_or(""), 300),
-            }),
-        )
+        let context = topic::TopicPage {
+            topic: topic.clone(),
+            days: self.by_day(chunk),
+            pagination: pager,
+            related_topics: related,
+            stories,
+            quotes,
+            description: truncate(topic["description"].as_str().unwrap_or(""), 300),
+        };
+        (g.topics[t].name.clone(), to_value(&context))
     }
 
     fn archive_jobs(&self) -> Vec<Job<'_>> {
@@ -1133,19 +1134,20 @@ impl Shared {
         }));
         jobs.push(Job::new(urls::TIMELINE, "timeline.html", |s| s.timeline()));
         jobs.push(Job::new(urls::UNDATED, "undated.html", |s| {
-            s.page(
-                urls::UNDATED,
-                "undated.html",
-                "Undated",
-                obj!({"articles" => s.cards_of(&s.site.undated)}),
-            )
+            let context = archive::UndatedPage {
+                articles: s.cards_of(&s.site.undated),
+            };
+            s.page(urls::UNDATED, "undated.html", "Undated", to_value(&context))
         }));
         jobs
     }
 
-    fn day_link(&self, d: NaiveDate) -> Value {
-        let fmt = &self.site.config.date_format;
-        obj!({"date": d.to_string(), "display": format_day(d, &fmt.long), "url": self.links.href(&urls::day(d))})
+    fn day_link(&self, d: NaiveDate) -> archive::DayLink {
+        archive::DayLink {
+            date: d.to_string(),
+            display: format_day(d, &self.site.config.date_format.long),
+            url: self.links.href(&urls::day(d)),
+        }
     }
 
     fn day_page(&self, day: NaiveDate) -> PageSpec {
@@ -1158,23 +1160,22 @@ impl Shared {
             .and_then(|n| site.by_day.range(n..).next())
             .map(|(d, _)| *d);
         let title = format_day(day, &site.config.date_format.long);
-        self.page(
-            &urls::day(day),
-            "day.html",
-            &title,
-            obj!({
-                "day" => obj!({"date": day.to_string(), "display": title}),
-                "prev_day" => prev.map(|d| self.day_link(d)),
-                "next_day" => next.map(|d| self.day_link(d)),
-                "month_url": self.links.href(&urls::month(day.year(), day.month())),
-                "month_name": format_day(day, "%B"),
-                "year": day.year(),
-                "year_url": self.links.href(&urls::year(day.year())),
-                "sections" => self.day_sections(day, docs),
-                "articles" => self.cards_of(docs),
-                "storylines" => self.storylines_on(docs),
-            }),
-        )
+        let context = archive::DayPage {
+            day: archive::DayInfo {
+                date: day.to_string(),
+                display: title.clone(),
+            },
+            prev_day: prev.map(|d| self.day_link(d)),
+            next_day: next.map(|d| self.day_link(d)),
+            month_url: self.links.href(&urls::month(day.year(), day.month())),
+            month_name: format_day(day, "%B"),
+            year: day.year(),
+            year_url: self.links.href(&urls::year(day.year())),
+            sections: self.day_sections(day, docs),
+            articles: self.cards_of(docs),
+            storylines: self.storylines_on(docs),
+        };
+        self.page(&urls::day(day), "day.html", &title, to_value(&context))
     }
 
     fn month_title(&self, y: i32, m: u32) -> String {
@@ -1183,8 +1184,11 @@ impl Shared {
             .unwrap_or_else(|| format!("{y}-{m:02}"))
     }
 
-    fn month_link(&self, (y, m): (i32, u32)) -> Value {
-        obj!({"display": self.month_title(y, m), "url": self.links.href(&urls::month(y, m))})
+    fn month_link(&self, (y, m): (i32, u32)) -> archive::MonthLink {
+        archive::MonthLink {
+            display: self.month_title(y, m),
+            url: self.links.href(&urls::month(y, m)),
+        }
     }
 
     /// Months and years list their newest day first.
@@ -1204,85 +1208,86 @@ impl Shared {
             .next()
             .map(|(k, _)| *k);
         let title = self.month_title(y, m);
-        self.page(
-            &urls::month(y, m),
-            "month.html",
-            &title,
-            obj!({
-                "month" => obj!({"display": title, "year": y, "number": m}),
-                "year_url": self.links.href(&urls::year(y)),
-                "days" => self.by_day(&docs),
-                "prev_month": prev.map(|k| self.month_link(k)),
-                "next_month": next.map(|k| self.month_link(k)),
-            }),
-        )
+        let context = archive::MonthPage {
+            month: archive::MonthInfo {
+                display: title.clone(),
+                year: y,
+                number: m,
+            },
+            year_url: self.links.href(&urls::year(y)),
+            days: self.by_day(&docs),
+            prev_month: prev.map(|k| self.month_link(k)),
+            next_month: next.map(|k| self.month_link(k)),
+        };
+        self.page(&urls::month(y, m), "month.html", &title, to_value(&context))
     }
 
-    fn year_value(&self, y: i32) -> Value {
+    fn year_summary(&self, y: i32) -> archive::YearSummary {
         let site = &self.site;
         let fmt = &site.config.date_format;
-        let mut total = 0;
-        let months: Vec<Value> = self
+        let months: Vec<archive::MonthSummary> = self
             .months
             .range((y, 0)..=(y, 12))
             .rev()
             .map(|(&(y, m), days)| {
-                let count: usize = days.iter().map(|d| site.by_day[d].len()).sum();
-                total += count;
-                let mut v = self.month_link((y, m));
-                v["count"] = json!(count);
-                let day_list: Vec<Value> = days
-                    .iter()
-                    .rev()
-                    .map(|d| {
-                        obj!({
-                            "date": d.to_string(),
-                            "display": format_day(*d, &fmt.short),
-                            "url": self.links.href(&urls::day(*d)),
-                            "count": site.by_day[d].len(),
+                let link = self.month_link((y, m));
+                archive::MonthSummary {
+                    display: link.display,
+                    url: link.url,
+                    count: days.iter().map(|d| site.by_day[d].len()).sum(),
+                    days: days
+                        .iter()
+                        .rev()
+                        .map(|d| archive::DaySummary {
+                            date: d.to_string(),
+                            display: format_day(*d, &fmt.short),
+                            url: self.links.href(&urls::day(*d)),
+                            count: site.by_day[d].len(),
                         })
-                    })
-                    .collect();
-                v["days"] = json!(day_list);
-                v
+                        .collect(),
+                }
             })
             .collect();
-        obj!({
-            "year": y,
-            "url": self.links.href(&urls::year(y)),
-            "count": total,
-            "months" => months,
-        })
+        archive::YearSummary {
+            year: y,
+            url: self.links.href(&urls::year(y)),
+            count: months.iter().map(|m| m.count).sum(),
+            months,
+        }
     }
 
     fn year_page(&self, y: i32) -> PageSpec {
         let prev = self.months.range(..(y, 0)).next_back().map(|(k, _)| k.0);
         let next = self.months.range((y + 1, 0)..).next().map(|(k, _)| k.0);
-        let link = |y: i32| obj!({"year": y, "url": self.links.href(&urls::year(y))});
+        let link = |y: i32| archive::YearLink {
+            year: y,
+            url: self.links.href(&urls::year(y)),
+        };
+        let context = archive::YearPage {
+            year: self.year_summary(y),
+            prev_year: prev.map(link),
+            next_year: next.map(link),
+        };
         self.page(
             &urls::year(y),
             "year.html",
             &y.to_string(),
-            obj!({
-                "year" => self.year_value(y),
-                "prev_year" => prev.map(link),
-                "next_year" => next.map(link),
-            }),
+            to_value(&context),
         )
     }
 
     fn timeline(&self) -> PageSpec {
         let years: BTreeSet<i32> = self.months.keys().map(|&(y, _)| y).collect();
-        let timeline: Vec<Value> = years.iter().rev().map(|&y| self.year_value(y)).collect();
+        let context = archive::TimelinePage {
+            years: years.iter().rev().map(|&y| self.year_summary(y)).collect(),
+            undated_count: self.site.undated.len(),
+            storylines: self.storyline_values(),
+        };
         self.page(
             urls::TIMELINE,
             "timeline.html",
             "Timeline",
-            obj!({
-                "years" => timeline,
-                "undated_count": self.site.undated.len(),
-                "storylines" => self.storyline_values(),
-            }),
+            to_value(&context),
         )
     }
 
@@ -1378,28 +1383,30 @@ impl Shared {
         self.page(urls::SOURCES, "sources.html", "Sources", to_value(&context))
     }
 
-    fn storyline_values(&self) -> Vec<Value> {
+    fn storyline_link(&self, l: &crate::corpus::Storyline) -> StorylineLink {
+        StorylineLink {
+            title: l.title.clone(),
+            url: self.links.href(&urls::storyline(&l.slug)),
+            count: l.stories.len(),
+        }
+    }
+
+    fn storyline_values(&self) -> Vec<StorylineLink> {
         let g = &self.site.grouping;
         g.storylines
             .iter()
-            .map(|l| {
-                obj!({
-                    "title": l.title,
-                    "url": self.links.href(&urls::storyline(&l.slug)),
-                    "count": l.stories.len(),
-                })
-            })
+            .map(|l| self.storyline_link(l))
             .collect()
     }
 
     /// Storylines with a story on one of these days' documents.
-    fn storylines_on(&self, docs: &[usize]) -> Vec<Value> {
+    fn storylines_on(&self, docs: &[usize]) -> Vec<StorylineLink> {
         let g = &self.site.grouping;
         let stories: BTreeSet<usize> = docs.iter().filter_map(|&i| g.doc_story[i]).collect();
         g.storylines
             .iter()
             .filter(|l| l.stories.iter().any(|s| stories.contains(s)))
-            .map(|l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug)), "count": l.stories.len()}))
+            .map(|l| self.storyline_link(l))
             .collect()
     }
 
@@ -1437,16 +1444,14 @@ impl Shared {
                 .cmp(&g.stories[a].last_day)
                 .then(g.stories[a].slug.cmp(&g.stories[b].slug))
         });
-        let list: Vec<Value> = order
-            .iter()
-            .map(|&s| self.story_values[s].clone())
-            .collect();
-        self.page(
-            urls::STORIES,
-            "stories.html",
-            "Stories",
-            obj!({"stories" => list, "storylines" => self.storyline_values()}),
-        )
+        let context = story::StoriesIndex {
+            stories: order
+                .iter()
+                .map(|&s| self.story_values[s].clone())
+                .collect(),
+            storylines: self.storyline_values(),
+        };
+        self.page(urls::STORIES, "stories.html", "Stories", to_value(&context))
     }
 
     fn story_page(&self, s: usize) -> PageSpec {
@@ -1607,21 +1612,30 @@ impl Shared {
             .iter()
             .map(|&t| self.topic_values[t].clone())
             .collect();
+        let context = story::StorylinePage {
+            storyline: story::StorylineInfo {
+                title: line.title.clone(),
+                count: line.stories.len(),
+            },
+            episodes,
+            topics,
+        };
         self.page(
             &urls::storyline(&line.slug),
             "storyline.html",
             &line.title,
-            obj!({
-                "storyline" => obj!({"title": line.title, "count": line.stories.len()}),
-                "episodes": episodes,
-                "topics": topics,
-            }),
+            to_value(&context),
         )
     }
 
     fn not_found(&self) -> PageSpec {
         // Served for any missing path, at any depth: its links must be absolute.
-        let mut spec = self.page("404.html", "404.html", "Page not found", obj!({}));
+        let mut spec = self.page(
+            "404.html",
+            "404.html",
+            "Page not found",
+            to_value(&context::NotFound {}),
+        );
         let base = self.links.base_url.clone();
         spec.context["root"] = json!(base);
         spec.context["home"] = json!(format!("{base}{}", self.links.href("")));
@@ -1821,11 +1835,16 @@ impl Shared {
         entries.sort();
         let entries: std::sync::Arc<[(String, Option<String>)]> = entries.into();
         let part = move |s: &Shared, path: &str, range: std::ops::Range<usize>| {
-            let list: Vec<Value> = entries[range]
-                .iter()
-                .map(|(loc, lastmod)| obj!({"loc": loc, "lastmod": lastmod}))
-                .collect();
-            s.page(path, "sitemap.xml", "Sitemap", obj!({"entries" => list}))
+            let context = feed::SitemapPage {
+                entries: entries[range]
+                    .iter()
+                    .map(|(loc, lastmod)| feed::SitemapEntry {
+                        loc: loc.clone(),
+                        lastmod: lastmod.clone(),
+                    })
+                    .collect(),
+            };
+            s.page(path, "sitemap.xml", "Sitemap", to_value(&context))
         };
         let total = {
             let jobs_with_pages = jobs.iter().filter(|j| j.path.ends_with("index.html"));
@@ -1848,14 +1867,18 @@ impl Shared {
             })
             .collect();
         out.push(Job::new("sitemap.xml", "sitemap_index.xml", move |s| {
-            let list: Vec<Value> = (1..=parts)
-                .map(|n| obj!({"loc": s.links.absolute(&format!("sitemap-{n}.xml"))}))
-                .collect();
+            let context = feed::SitemapIndex {
+                sitemaps: (1..=parts)
+                    .map(|n| feed::SitemapRef {
+                        loc: s.links.absolute(&format!("sitemap-{n}.xml")),
+                    })
+                    .collect(),
+            };
             s.page(
                 "sitemap.xml",
                 "sitemap_index.xml",
                 "Sitemap",
-                obj!({"sitemaps" => list}),
+                to_value(&context),
             )
         }));
         out
@@ -1866,7 +1889,9 @@ impl Shared {
             "robots.txt",
             "robots.txt",
             "robots.txt",
-            obj!({"sitemap_url": self.links.absolute("sitemap.xml")}),
+            to_value(&feed::Robots {
+                sitemap_url: self.links.absolute("sitemap.xml"),
+            }),
         )
     }
 }

@@ -37,3 +37,30 @@ pub struct FeedEntry {
     /// Topic names.
     pub topics: Vec<String>,
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapPage {
+    pub entries: Vec<SitemapEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SitemapEntry {
+    pub loc: String,
+    /// `YYYY-MM-DD`.
+    pub lastmod: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapIndex {
+    pub sitemaps: Vec<SitemapRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapRef {
+    pub loc: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Robots {
+    pub sitemap_url: String,
+}

@@ -6,13 +6,75 @@
 //! built once per build as JSON values in `pages` and carried here as [`Value`]s: they are
 //! cloned into thousands of lists, and a value is cheaper to clone than to re-serialise.
 
+pub mod archive;
+pub mod article;
 pub mod feed;
 pub mod home;
 pub mod source;
 pub mod story;
+pub mod topic;
 
 use serde::Serialize;
 pub use serde_json::Value;
+
+/// What every page has besides its own variables.
+#[derive(Debug, Clone, Serialize)]
+pub struct Common<'a> {
+    /// Site-wide values (see [`SiteInfo`]), serialised once per build.
+    pub site: &'a Value,
+    /// The way from the page back to the site root.
+    pub root: String,
+    /// The complete link to the home page.
+    pub home: String,
+    pub page: PageInfo,
+    /// The meta description: the page's own, else the site's.
+    pub description: String,
+    /// The picture for link previews, absolute: the page's own, else the site's.
+    pub image: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteInfo {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub publisher: String,
+    pub base_url: String,
+    pub extra: std::collections::BTreeMap<String, Value>,
+    pub feed_url: &'static str,
+    pub editions_feed_url: &'static str,
+    pub topics_url: String,
+    pub sources_url: String,
+    pub stories_url: String,
+    pub timeline_url: String,
+    pub undated_url: String,
+    pub has_stories: bool,
+    pub has_undated: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageInfo {
+    pub title: String,
+    /// The template's name without extension.
+    pub kind: String,
+    /// The file written, relative to the output folder.
+    pub path: String,
+    /// The page's absolute address.
+    pub canonical: String,
+}
+
+/// The 404 page has the common variables only.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotFound {}
+
+/// A storyline in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct StorylineLink {
+    pub title: String,
+    pub url: String,
+    /// Its stories.
+    pub count: usize,
+}
 
 /// An outlet named in a list, linked to its source page.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -81,3 +81,25 @@ pub struct StoryQuote {
     /// Link to the quoted paragraph.
     pub url: String,
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StoriesIndex {
+    /// Story entries, the latest first.
+    pub stories: Vec<Value>,
+    pub storylines: Vec<super::StorylineLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StorylinePage {
+    pub storyline: StorylineInfo,
+    /// Story entries with their `articles`, in date order; a one-report episode links to
+    /// its article.
+    pub episodes: Vec<Value>,
+    pub topics: Vec<Value>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StorylineInfo {
+    pub title: String,
+    pub count: usize,
+}
