@@ -39,8 +39,8 @@ fn top_level_names(cell: &str) -> BTreeSet<String> {
             ')' | '}' | ']' => depth -= 1,
             '`' => {
                 let name: String = chars.by_ref().take_while(|&c| c != '`').collect();
-                let is_name = !name.is_empty()
-                    && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+                let is_name =
+                    !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
                 if depth == 0 && is_name {
                     names.insert(name);
                 }

@@ -76,6 +76,8 @@ pub struct Shared {
     default_image: Option<String>,
     /// The newest document's day: the sitemap's date for pages that are about every day.
     newest_day: Option<NaiveDate>,
+    /// Per source: its topics, worked out once for all its pages.
+    source_topics: Vec<std::sync::OnceLock<Vec<Value>>>,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -387,6 +389,9 @@ impl Shared {
             doc_quotes,
             default_image,
             newest_day,
+            source_topics: (0..site.sources.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             site,
         };
         // Article pages sit two folders deep.
@@ -1323,6 +1328,13 @@ impl Shared {
 
     /// An outlet's topics, the most reported first (its whole output, on every page).
     fn source_topics(&self, src: usize) -> Vec<Value> {
+        match self.source_topics.get(src) {
+            Some(cell) => cell.get_or_init(|| self.count_source_topics(src)).clone(),
+            None => self.count_source_topics(src),
+        }
+    }
+
+    fn count_source_topics(&self, src: usize) -> Vec<Value> {
         let g = &self.site.grouping;
         let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
         for &i in &self.site.sources[src].docs {
