@@ -218,9 +218,12 @@ fn the_home_page_leads_with_the_latest_editions_top_story() {
 fn an_outlet_is_named_once_per_story_on_day_pages() {
     let (_dir, pages, _) = build(&[]);
     let day = &pages["archive/2025/04/09/index.html"];
-    let start = day.find("class=\"brief-sources\"").unwrap();
-    let line = &day[start..start + day[start..].find("</span>").unwrap()];
+    let start = day.find("class=\"brief-outlets\"").unwrap();
+    let line = &day[start..start + day[start..].find("</p>").unwrap()];
     assert_eq!(line.matches("Daily Ledger").count(), 1, "{line}");
+    assert!(line.contains("3 outlets"), "{line}");
+    // The day's reports of the story are listed under it, each once.
+    assert_eq!(day.matches("articles/ledger-pier-update/").count(), 1);
 }
 
 #[test]

@@ -661,6 +661,7 @@ impl Shared {
             } else {
                 "updated"
             },
+            reports: self.cards_of(day_docs),
         }
     }
 
@@ -799,10 +800,13 @@ impl Shared {
                 None => entries.push((None, vec![i])),
             }
         }
-        // Each entry goes under the main topic of its first document.
+        // Each entry goes under its story's main topic, else its first document's.
         let mut sections: Vec<(Option<usize>, Vec<Value>)> = Vec::new();
         for (story, list) in entries {
-            let topic = g.doc_topics[list[0]].first().copied();
+            let topic = story
+                .and_then(|s| g.stories[s].topics.first())
+                .or_else(|| g.doc_topics[list[0]].first())
+                .copied();
             // Each outlet once, even when it filed several reports that day.
             let (outlets, unnamed) = self.outlets_of(&list);
             let status = story.map(|s| {
@@ -1176,6 +1180,7 @@ impl Shared {
             month_name: format_day(day, "%B"),
             year: day.year(),
             year_url: self.links.href(&urls::year(day.year())),
+            edition: self.edition(day, docs),
             sections: self.day_sections(day, docs),
             articles: self.cards_of(docs),
             storylines: self.storylines_on(docs),

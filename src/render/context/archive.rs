@@ -15,6 +15,8 @@ pub struct DayPage {
     pub month_name: String,
     pub year: i32,
     pub year_url: String,
+    /// The day as an edition: its stories, then its other reports.
+    pub edition: super::Edition,
     /// Briefing sections.
     pub sections: Vec<Value>,
     /// Every report of the day (article entries).

@@ -105,6 +105,8 @@ pub struct StoryBrief {
     pub datetime: Option<String>,
     /// `new` (first reported that day) or `updated` (new reports that day on an older story).
     pub status: &'static str,
+    /// Its reports that day (article entries), newest first.
+    pub reports: Vec<Value>,
 }
 
 /// A day's briefing: its stories, then its other reports.
