@@ -71,7 +71,6 @@ const FILLER: &[&str] = &[
     "others",
     "reportedly",
     "confirmed",
-    "and",
     "civilians",
     "civilian",
     "children",
@@ -308,6 +307,8 @@ struct Word<'a> {
     lower: String,
     start: usize,
     end: usize,
+    /// Followed by a comma, colon, dash or bracket: the phrase ends here.
+    closes: bool,
 }
 
 fn words(sentence: &str) -> Vec<Word<'_>> {
@@ -319,11 +320,13 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
         if !core.is_empty() {
+            let tail = &raw[lead + core.len()..];
             out.push(Word {
                 text: core,
                 lower: core.to_lowercase(),
                 start: offset + lead,
                 end: offset + lead + core.len(),
+                closes: tail.contains([',', ':', ';', '(', ')', '–', '—']),
             });
         }
         offset += raw.len() + 1;
@@ -376,7 +379,9 @@ fn figures_in_sentence(
             && (1900.0..=2100.0).contains(&value);
         let near_month =
             prev.is_some_and(|p| MONTHS.contains(&p)) || next.is_some_and(|n| MONTHS.contains(&n));
-        if is_year || near_month {
+        // "All but four": the number counts the others.
+        let all_but = prev == Some("but");
+        if is_year || near_month || all_but {
             i += 1;
             continue;
         }
@@ -394,19 +399,28 @@ fn figures_in_sentence(
         }
         let mut measure = None;
         let mut k = j;
-        while k < list.len() && k < j + MEASURE_WINDOW {
+        // One capitalised word may stand between ("30 Palestinians killed"); more is a
+        // name or a headline's capitals ("2 In Custody After Death").
+        let mut names = 0;
+        let mut closed = list[j - 1].closes;
+        while !closed && k < list.len() && k < j + MEASURE_WINDOW {
             let w = &list[k];
-            if let Some(m) = MEASURES
+            let capitalised = w.text.starts_with(|c: char| c.is_uppercase());
+            let is_measure = MEASURES
                 .iter()
-                .position(|(_, ws)| ws.contains(&w.lower.as_str()))
-            {
+                .position(|(_, ws)| ws.contains(&w.lower.as_str()));
+            if let (Some(m), false) = (is_measure, capitalised) {
                 measure = Some(m);
                 break;
             }
-            let capitalised = w.text.starts_with(|c: char| c.is_uppercase());
-            if number(w).is_some() || !(FILLER.contains(&w.lower.as_str()) || capitalised) {
+            names += usize::from(capitalised);
+            if number(w).is_some()
+                || names > 1
+                || !(FILLER.contains(&w.lower.as_str()) || capitalised)
+            {
                 break;
             }
+            closed = w.closes;
             k += 1;
         }
         let Some(m) = measure else {
@@ -474,6 +488,19 @@ mod tests {
         assert!(phrases("On March 3 the envoy arrived; 12 killed was a rumour.").len() == 1);
         assert!(phrases("The truce lasted 7 days before anyone was killed.").is_empty());
         assert!(phrases("It took 3 buildings and many were killed.").is_empty());
+    }
+
+    #[test]
+    fn names_headlines_and_clauses_end_the_search() {
+        // A title in a list, a headline's capitals, a second clause, "all but".
+        assert!(phrases("They include Final Battle 2, Red Dead Redemption and more.").is_empty());
+        assert!(phrases("Police: 2 In Custody After Death Of Student").is_empty());
+        assert!(phrases("Israel has lost 18 soldiers and killed dozens of militants.").is_empty());
+        assert!(phrases("All but four have now been released.").is_empty());
+        assert_eq!(
+            phrases("Officials said 30 Palestinians were killed.").len(),
+            1
+        );
     }
 
     #[test]
