@@ -531,7 +531,11 @@ impl Shared {
             // Every page describes itself and has a picture for link previews: its own,
             // or the site's.
             description: text("description")
-                .unwrap_or_else(|| truncate(&self.site.config.description, 300)),
+                .or_else(|| {
+                    let site = self.site.config.description.trim();
+                    (!site.is_empty()).then(|| truncate(site, 300))
+                })
+                .unwrap_or_else(|| self.title_line(title)),
             image: text("image").or_else(|| self.default_image.clone()),
         };
         let mut context = to_value(&common);
@@ -546,6 +550,17 @@ impl Shared {
             path: file,
             template,
             context,
+        }
+    }
+
+    /// A page's title with the site's, for a page with no description of its own on a site
+    /// without one (an empty meta description helps no one).
+    fn title_line(&self, title: &str) -> String {
+        let site = &self.site.config.title;
+        if title == site {
+            site.clone()
+        } else {
+            format!("{title} · {site}")
         }
     }
 
