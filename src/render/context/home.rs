@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Edition, Value};
+use super::{Edition, TopicEntry};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct HomePage {
@@ -21,8 +21,7 @@ pub struct HomePage {
 /// A topic with how much it was reported lately.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicTrend {
-    /// The topic entry.
-    pub topic: Value,
+    pub topic: TopicEntry,
     /// Reports in the days the home page shows.
     pub recent: usize,
     /// Reports in the seven days up to the latest edition.
