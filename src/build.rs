@@ -33,6 +33,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Convert new or changed raw documents in the inbox before building.
     pub ingest: bool,
+    /// Publish documents dated in the future (otherwise held back until their date, unless
+    /// site.yaml says `build_future: true`).
+    pub future: bool,
 }
 
 impl BuildOptions {
@@ -43,6 +46,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             ingest: true,
+            future: false,
         }
     }
 
@@ -68,6 +72,11 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Wall time of each stage, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// Documents dated after the build's time, left out until their date.
+    pub held_back: usize,
+    /// Documents without a date (listed on the Undated page; the command line says how to
+    /// date them, the public page does not).
+    pub undated: usize,
 }
 
 /// Read and check site.yaml, applying command-line overrides.
@@ -327,8 +336,13 @@ impl Session {
             ingest_warnings = report.diagnostics;
             timings.push(("ingest", t.elapsed()));
         }
-        let (docs, mut warnings) = self.load(&config)?;
+        let (mut docs, mut warnings) = self.load(&config)?;
         warnings.extend(ingest_warnings);
+        let held_back = if self.opts.future || config.build_future {
+            0
+        } else {
+            hold_back_future(&mut docs, &config, chrono::Utc::now())
+        };
         timings.push(("load", t.elapsed()));
         self.check_cancel()?;
 
@@ -354,6 +368,7 @@ impl Session {
         timings.push(("analyse", t.elapsed()));
         let t = Instant::now();
         let documents = docs.len();
+        let undated = docs.iter().filter(|d| d.date.is_none()).count();
         let cancel = Arc::clone(&self.cancel);
         let stop = move || cancel.load(Ordering::Relaxed);
         let hashes: Vec<String> = docs.iter().map(|d| d.hash.clone()).collect();
@@ -408,8 +423,24 @@ impl Session {
             output: report,
             warnings,
             timings,
+            held_back,
+            undated,
         })
     }
+}
+
+/// Remove documents dated after `now` (they are published by the first build on or after
+/// their date); returns how many. A date without a time counts from the start of its day in
+/// the site's time zone.
+pub fn hold_back_future(
+    docs: &mut Vec<content::Document>,
+    config: &Config,
+    now: chrono::DateTime<chrono::Utc>,
+) -> usize {
+    let tz = config.tz();
+    let before = docs.len();
+    docs.retain(|d| d.date.is_none_or(|x| x.moment(tz) <= now));
+    before - docs.len()
 }
 
 impl Session {
@@ -522,7 +553,12 @@ pub fn build(opts: &BuildOptions, progress: render::Progress) -> Result<BuildRep
 pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
     let config = load_config(opts)?;
     let theme = Theme::load(&opts.root.join("templates"))?;
-    let (docs, mut warnings) = load_content(opts, &config)?;
+    let (mut docs, mut warnings) = load_content(opts, &config)?;
+    let held_back = if opts.future || config.build_future {
+        0
+    } else {
+        hold_back_future(&mut docs, &config, chrono::Utc::now())
+    };
     for d in docs.iter().filter(|d| d.date.is_none()) {
         warnings.push(
             Diagnostic::warning(
@@ -534,6 +570,7 @@ pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
         );
     }
     let documents = docs.len();
+    let undated = docs.iter().filter(|d| d.date.is_none()).count();
     let site = Site::new(config, docs);
     let statics = static_files(&opts.root)?;
     let (links, media) = doc_links(&opts.root, &site, &statics)?;
@@ -549,6 +586,8 @@ pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
     Ok(BuildReport {
         documents,
         pages: rendered,
+        undated,
+        held_back,
         warnings,
         ..BuildReport::default()
     })

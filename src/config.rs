@@ -38,6 +38,13 @@ pub struct Config {
     pub date_format: DateFormats,
     pub ingest: IngestConfig,
     pub grouping: GroupingConfig,
+    /// Publish documents dated after the build's time (held back by default until their
+    /// date, as Hugo does; `dossier build --future` does the same for one build).
+    pub build_future: bool,
+    /// The picture shared pages show (Open Graph, Twitter cards) when a document has no
+    /// `image:` of its own: a web address, or a path relative to the site root (a file in
+    /// `static/`).
+    pub image: Option<String>,
     /// Free-form values for templates (`config.extra.*`).
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -62,6 +69,8 @@ impl Default for Config {
             date_format: DateFormats::default(),
             ingest: IngestConfig::default(),
             grouping: GroupingConfig::default(),
+            build_future: false,
+            image: None,
             extra: BTreeMap::new(),
         }
     }

@@ -178,7 +178,8 @@ pub struct FrontMatter {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
-    /// The lead image's address (remote), for cards and Open Graph.
+    /// A picture for the document's shared page (Open Graph, Twitter cards, JSON-LD): a web
+    /// address, or a path relative to the site root.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     #[serde(

@@ -117,6 +117,9 @@ struct BuildArgs {
     /// Keep running: rebuild whenever site.yaml, content/, templates/ or static/ change
     #[arg(long, short)]
     watch: bool,
+    /// Publish documents dated in the future too (held back until their date otherwise)
+    #[arg(long)]
+    future: bool,
 }
 
 #[derive(Args)]
@@ -288,6 +291,7 @@ fn cmd_build(ui: &Ui, root: PathBuf, args: BuildArgs) -> anyhow::Result<ExitCode
         base_url: args.base_url,
         drafts: args.drafts,
         ingest: !args.no_ingest,
+        future: args.future,
     };
     if args.watch {
         watch(ui, opts, None)?;
@@ -319,6 +323,7 @@ fn cmd_build(ui: &Ui, root: PathBuf, args: BuildArgs) -> anyhow::Result<ExitCode
         say!("{summary}");
     }
     if !ui.quiet {
+        report_dates(&report);
         let o = report.output;
         say!(
             "Built {} documents into {} pages in {:.2?} ({} written, {} unchanged, {} removed) → {}",
@@ -361,6 +366,7 @@ fn cmd_serve(ui: &Ui, root: PathBuf, args: ServeArgs) -> anyhow::Result<ExitCode
         base_url: Some(preview.url().to_string()),
         drafts: args.drafts,
         ingest: true,
+        future: false,
     };
     watch(ui, opts, Some((&preview, args.open)))?;
     preview.shutdown();
@@ -427,6 +433,28 @@ fn watch(ui: &Ui, opts: BuildOptions, preview: Option<(&Preview, bool)>) -> anyh
     Ok(())
 }
 
+/// What a reader of the build output should know about documents left out of the timeline.
+fn report_dates(report: &dossier::build::BuildReport) {
+    if report.held_back > 0 {
+        say!(
+            "{} {} dated in the future held back until {} date (`--future` or `build_future: true` publishes {})",
+            report.held_back,
+            if report.held_back == 1 { "document" } else { "documents" },
+            if report.held_back == 1 { "its" } else { "their" },
+            if report.held_back == 1 { "it" } else { "them" },
+        );
+    }
+    if report.undated > 0 {
+        say!(
+            "{} {} no date and {} listed under Undated: add `date: YYYY-MM-DD` to the front matter to place {} in the timeline",
+            report.undated,
+            if report.undated == 1 { "document has" } else { "documents have" },
+            if report.undated == 1 { "is" } else { "are" },
+            if report.undated == 1 { "it" } else { "them" },
+        );
+    }
+}
+
 fn report_build(ui: &Ui, outcome: &Outcome, out: &Path, root: &Path) {
     let report = match &outcome.result {
         Ok(report) => report,
@@ -441,6 +469,7 @@ fn report_build(ui: &Ui, outcome: &Outcome, out: &Path, root: &Path) {
         return;
     }
     let o = &report.output;
+    report_dates(report);
     match &outcome.changes {
         None => say!(
             "Built {} documents into {} pages in {:.2?} ({} written, {} unchanged, {} removed) → {}",
@@ -482,6 +511,7 @@ fn cmd_check(ui: &Ui, root: PathBuf, drafts: bool) -> anyhow::Result<ExitCode> {
     let report = dossier::check(&opts)?;
     ui.warnings(&report.warnings);
     if !ui.quiet {
+        report_dates(&report);
         say!(
             "OK: site.yaml, templates and {} documents are valid ({} warnings)",
             report.documents,

@@ -248,6 +248,7 @@ mod front_matter_round_trip {
                 source: next(),
                 url,
                 section: next(),
+                image: None,
                 topics,
                 summary: next(),
                 kind: next(),

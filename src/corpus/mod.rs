@@ -9,6 +9,7 @@
 //! per-document work runs in parallel with results collected in document order, so the
 //! output is the same on every run and with any number of threads.
 
+pub mod compare;
 mod links;
 mod similarity;
 mod stories;

@@ -3,8 +3,10 @@
 //! `pages` builds every page's context from the [`Site`]; this module loads the theme and
 //! turns contexts into bytes, in parallel.
 
+pub mod context;
 pub mod doc_links;
 pub mod markdown;
+pub mod outlets;
 pub mod pages;
 pub mod story_index;
 pub mod urls;

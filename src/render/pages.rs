@@ -4,16 +4,24 @@
 //! Links inside contexts are relative to the site root (`articles/x/index.html`); templates
 //! prefix them with `root`, the way back from the page to the site root.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
+use super::context::{
+    self, archive, article, feed, home, source, story, topic, ArticleEntry, DayGroup, Edition,
+    OutletLink, PageLink, Pager, Section, SectionEntry, StoryBrief, StoryEntry, StorylineLink,
+    StorylineRef, TopicEntry, TopicLink,
+};
 use super::doc_links::DocLinks;
+use super::escape_html;
 use super::markdown::{self, RenderedBody};
+use super::outlets;
 use super::urls::{self, Links};
 use super::{Page, PageSpec};
+use crate::corpus::compare;
 use crate::corpus::{link_first_mentions, MentionTargets};
 use crate::site::Site;
 
@@ -48,9 +56,9 @@ pub struct Shared {
     links: Links,
     site_value: Value,
     bodies: Vec<RenderedBody>,
-    cards: Vec<Value>,
-    topic_values: Vec<Value>,
-    story_values: Vec<Value>,
+    cards: Vec<ArticleEntry>,
+    topic_values: Vec<TopicEntry>,
+    story_values: Vec<StoryEntry>,
     /// Per topic: the stories it appears in.
     topic_stories: Vec<Vec<usize>>,
     /// A story needs coverage from two documents at least; a lone document may still be an
@@ -68,6 +76,14 @@ pub struct Shared {
     mentions: Option<MentionTargets>,
     /// Where Markdown links to other documents and to files point.
     doc_links: Option<DocLinks>,
+    /// Per document: its quotations (indices into `grouping.quotes`).
+    doc_quotes: Vec<Vec<usize>>,
+    /// The site's picture for shared pages (site.yaml `image`), absolute.
+    default_image: Option<String>,
+    /// The newest document's day: the sitemap's date for pages that are about every day.
+    newest_day: Option<NaiveDate>,
+    /// Per source: its topics, worked out once for all its pages.
+    source_topics: Vec<std::sync::OnceLock<Vec<TopicEntry>>>,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -76,6 +92,8 @@ pub struct Shared {
 pub struct Job<'a> {
     pub path: String,
     pub template: &'static str,
+    /// When the page's content last changed, for the sitemap (the newest day otherwise).
+    lastmod: Option<NaiveDate>,
     make: Maker<'a>,
 }
 
@@ -90,8 +108,14 @@ impl<'a> Job<'a> {
         Job {
             path: page_file(folder_or_file),
             template,
+            lastmod: None,
             make: Box::new(make),
         }
+    }
+
+    fn lastmod(mut self, day: Option<NaiveDate>) -> Job<'a> {
+        self.lastmod = day;
+        self
     }
 
     /// The page's template and context.
@@ -119,11 +143,11 @@ pub fn plan(shared: &Shared) -> Vec<Job<'_>> {
     let site = &shared.site;
     let mut jobs = vec![Job::new("", "index.html", |s| s.home())];
     jobs.extend((0..site.docs.len()).map(|i| {
-        Job::new(
-            &urls::article(&site.docs[i].slug),
-            "article.html",
-            move |s| s.article(i),
-        )
+        let doc = &site.docs[i];
+        Job::new(&urls::article(&doc.slug), "article.html", move |s| {
+            s.article(i)
+        })
+        .lastmod(doc.front.updated.or(doc.date).map(|d| d.day(site.tz)))
     }));
     jobs.extend(shared.topic_jobs());
     jobs.extend(shared.archive_jobs());
@@ -168,6 +192,74 @@ fn feed_documents(site: &Site) -> BTreeSet<usize> {
     dated(&site.chrono).into_iter().collect()
 }
 
+/// The absolute address of a picture given in front matter or site.yaml: a web address as it
+/// is, a path as a file of the site; anything else (another scheme) is not used.
+fn absolute_image(links: &Links, image: &str) -> Option<String> {
+    let image = image.trim();
+    if image.is_empty() || !markdown::safe_url(image) {
+        return None;
+    }
+    let lower = image.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        Some(image.to_string())
+    } else if lower.starts_with("mailto:") || image.starts_with("//") {
+        None
+    } else {
+        Some(links.absolute(image.trim_start_matches(['/', '.'])))
+    }
+}
+
+/// A typed context as the JSON a template receives.
+fn to_value(context: &impl serde::Serialize) -> Value {
+    serde_json::to_value(context).unwrap_or(Value::Null)
+}
+
+/// Plain text compared loosely: lower-case letters and digits only.
+fn loose(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Is a standfirst just the body's first paragraph (or the start of it, shortened)?
+fn repeats_lead(standfirst: &str, lead: &str) -> bool {
+    let s = loose(standfirst.trim_end_matches(['…', '.', ' ']));
+    let l = loose(lead);
+    !s.is_empty() && (l.starts_with(&s) || s.starts_with(&l) && !l.is_empty())
+}
+
+/// The first one or two sentences of a summary, up to about `max_chars`.
+fn first_sentences(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    let mut end = 0;
+    let mut sentences = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| *n == b' ') {
+            end = i + 1;
+            sentences += 1;
+            if sentences == 2 || end >= max_chars / 2 {
+                break;
+            }
+        }
+    }
+    let cut = if end == 0 { text } else { &text[..end] };
+    truncate(cut, max_chars)
+}
+
+/// How a document's date was found, in words for readers (the evidence goes behind a
+/// toggle); nothing for a date the author wrote.
+fn date_note(source: Option<crate::content::DateSource>) -> Option<&'static str> {
+    use crate::content::DateSource;
+    match source? {
+        DateSource::Stated => Some("Date as printed on the original page"),
+        DateSource::Caption => Some("Date from a photo or video caption on the original page"),
+        DateSource::Inferred => Some("Date worked out from the text of the original page"),
+        DateSource::User => None,
+    }
+}
+
 fn format_day(day: NaiveDate, pattern: &str) -> String {
     day.format(pattern).to_string()
 }
@@ -204,56 +296,53 @@ impl Shared {
             index_html: config.link_index_html,
             base_url: config.base_url(),
         };
-        let site_value = obj!({
-            "title": config.title,
-            "description": config.description,
-            "language": config.language,
-            "publisher": config.publisher,
-            "base_url": links.base_url,
-            "extra": config.extra,
-            "feed_url": "atom.xml",
-            "topics_url": links.href(urls::TOPICS),
-            "sources_url": links.href(urls::SOURCES),
-            "stories_url": links.href(urls::STORIES),
-            "timeline_url": links.href(urls::TIMELINE),
-            "undated_url": links.href(urls::UNDATED),
-            "has_stories": site.grouping.stories.iter().any(|s| s.docs.len() >= 2),
-            "has_undated": !site.undated.is_empty(),
+        let site_value = to_value(&context::SiteInfo {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            language: config.language.clone(),
+            publisher: config.publisher.clone(),
+            base_url: links.base_url.clone(),
+            extra: config.extra.clone(),
+            feed_url: "atom.xml",
+            editions_feed_url: urls::EDITIONS_FEED,
+            topics_url: links.href(urls::TOPICS),
+            sources_url: links.href(urls::SOURCES),
+            stories_url: links.href(urls::STORIES),
+            timeline_url: links.href(urls::TIMELINE),
+            undated_url: links.href(urls::UNDATED),
+            has_stories: site.grouping.stories.iter().any(|s| s.docs.len() >= 2),
+            has_undated: !site.undated.is_empty(),
         });
         let g = &site.grouping;
         // The first mention of each of a document's topics links to the topic page.
         let mentions = config.grouping.link_topics.then(|| {
             MentionTargets::from_topics(&g.topics, |_, t| links.href(&urls::topic(&t.slug)))
         });
-        let topic_values: Vec<Value> = g
+        let topic_values: Vec<TopicEntry> = g
             .topics
             .iter()
-            .map(|t| {
-                obj!({
-                    "name": t.name,
-                    "slug": t.slug,
-                    "kind": t.kind,
-                    "description": t.description,
-                    "count": t.doc_count,
-                    "url": links.href(&urls::topic(&t.slug)),
-                    "feed_url": format!("{}atom.xml", urls::topic(&t.slug)),
-                })
+            .map(|t| TopicEntry {
+                name: t.name.clone(),
+                slug: t.slug.clone(),
+                kind: t.kind,
+                description: t.description.clone(),
+                count: t.doc_count,
+                url: links.href(&urls::topic(&t.slug)),
+                feed_url: format!("{}atom.xml", urls::topic(&t.slug)),
             })
             .collect();
-        let story_values: Vec<Value> = g
+        let story_values: Vec<StoryEntry> = g
             .stories
             .iter()
-            .map(|s| {
-                obj!({
-                    "title": s.title,
-                    "slug": s.slug,
-                    "url": links.href(&urls::story(&s.slug)),
-                    "count": s.docs.len(),
-                    "first_day": s.first_day.to_string(),
-                    "last_day": s.last_day.to_string(),
-                    "first_display": format_day(s.first_day, &config.date_format.short),
-                    "last_display": format_day(s.last_day, &config.date_format.short),
-                })
+            .map(|s| StoryEntry {
+                title: s.title.clone(),
+                slug: s.slug.clone(),
+                url: links.href(&urls::story(&s.slug)),
+                count: s.docs.len(),
+                first_day: s.first_day.to_string(),
+                last_day: s.last_day.to_string(),
+                first_display: format_day(s.first_day, &config.date_format.short),
+                last_display: format_day(s.last_day, &config.date_format.short),
             })
             .collect();
         let is_story: Vec<bool> = g.stories.iter().map(|s| s.docs.len() >= 2).collect();
@@ -278,6 +367,19 @@ impl Shared {
         for d in site.by_day.keys() {
             months.entry((d.year(), d.month())).or_default().push(*d);
         }
+        let mut doc_quotes = vec![Vec::new(); site.docs.len()];
+        for (q, quote) in g.quotes.iter().enumerate() {
+            if let Some(list) = doc_quotes.get_mut(quote.doc) {
+                list.push(q);
+            }
+        }
+        // The theme's neutral card when the site names no picture of its own.
+        let default_image = config
+            .image
+            .as_deref()
+            .and_then(|i| absolute_image(&links, i))
+            .or_else(|| Some(links.absolute("share.svg")));
+        let newest_day = site.by_day.keys().next_back().copied();
         let mut shared = Shared {
             links,
             site_value,
@@ -293,6 +395,12 @@ impl Shared {
             months,
             mentions,
             doc_links,
+            doc_quotes,
+            default_image,
+            newest_day,
+            source_topics: (0..site.sources.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             site,
         };
         // Article pages sit two folders deep.
@@ -358,7 +466,7 @@ impl Shared {
     }
 
     /// A document as it appears in lists.
-    fn card(&self, i: usize) -> Value {
+    fn card(&self, i: usize) -> ArticleEntry {
         let site = &self.site;
         let doc = &site.docs[i];
         let fmt = &site.config.date_format;
@@ -371,78 +479,116 @@ impl Shared {
             .unwrap_or_else(|| truncate(&self.bodies[i].lead, 280));
         let source = site.doc_source[i].map(|s| {
             let src = &site.sources[s];
-            obj!({"name": src.name, "url": self.links.href(&urls::source(&src.slug))})
+            OutletLink {
+                name: src.name.clone(),
+                url: self.links.href(&urls::source(&src.slug)),
+            }
         });
         // Lists show a few topics per entry: name, link and kind are enough there.
-        let topics: Vec<Value> = site.grouping.doc_topics[i]
+        let topics: Vec<TopicLink> = site.grouping.doc_topics[i]
             .iter()
             .take(8)
             .map(|&t| {
                 let v = &self.topic_values[t];
-                obj!({"name": v["name"], "url": v["url"], "kind": v["kind"]})
+                TopicLink {
+                    name: v.name.clone(),
+                    url: v.url.clone(),
+                    kind: v.kind,
+                }
             })
             .collect();
-        let story = self.doc_story[i].map(|s| self.story_values[s].clone());
-        obj!({
-            "title": doc.title,
-            "url": self.links.href(&urls::article(&doc.slug)),
-            "slug": doc.slug,
-            "date": day.map(|d| d.to_string()),
-            "datetime": doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
-            "date_display": day.map(|d| format_day(d, &fmt.long)),
-            "date_short": day.map(|d| format_day(d, &fmt.short)),
-            "day_url": day.map(|d| self.links.href(&urls::day(d))),
-            "source" => source,
-            "authors": doc.front.authors,
-            "summary": summary,
-            "kind": doc.front.kind.clone().unwrap_or_else(|| "article".into()),
-            "topics" => topics,
-            "story" => story,
-        })
+        ArticleEntry {
+            title: doc.title.clone(),
+            url: self.links.href(&urls::article(&doc.slug)),
+            slug: doc.slug.clone(),
+            date: day.map(|d| d.to_string()),
+            datetime: doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
+            date_display: day.map(|d| format_day(d, &fmt.long)),
+            date_short: day.map(|d| format_day(d, &fmt.short)),
+            day_url: day.map(|d| self.links.href(&urls::day(d))),
+            source,
+            authors: doc.front.authors.clone(),
+            summary,
+            kind: doc.front.kind.clone().unwrap_or_else(|| "article".into()),
+            topics,
+            story: self.doc_story[i].map(|s| self.story_values[s].clone()),
+        }
     }
 
-    /// The context every page has; `extra` adds the page's own variables.
+    /// A page's context: the common variables ([`context::Common`]) and its own (`own`, a
+    /// typed context from [`context`] as a value). The page's own `description` and `image` win over
+    /// the site's.
     fn page(
         &self,
         folder_or_file: &str,
         template: &'static str,
         title: &str,
-        extra: Value,
+        own: Value,
     ) -> PageSpec {
         let file = page_file(folder_or_file);
         let root = urls::root_of(&file);
-        let mut ctx = Map::new();
-        ctx.insert("site".into(), self.site_value.clone());
-        ctx.insert("root".into(), Value::String(root.clone()));
-        ctx.insert(
-            "home".into(),
-            Value::String(format!("{root}{}", self.links.href(""))),
-        );
-        ctx.insert(
-            "page".into(),
-            obj!({
-                "title": title,
-                "kind": template.trim_end_matches(".html"),
-                "path": file,
-                "canonical": self.links.absolute(if file.ends_with("index.html") { &file[..file.len() - 10] } else { &file }),
-            }),
-        );
-        if let Value::Object(extra) = extra {
-            ctx.extend(extra);
+        let text = |k: &str| {
+            own.get(k)
+                .and_then(Value::as_str)
+                .filter(|d| !d.trim().is_empty())
+                .map(String::from)
+        };
+        let canonical = self.links.absolute(match file.strip_suffix("index.html") {
+            Some(folder) => folder,
+            None => &file,
+        });
+        let common = context::Common {
+            site: &self.site_value,
+            home: format!("{root}{}", self.links.href("")),
+            root,
+            page: context::PageInfo {
+                title: title.to_string(),
+                kind: template.trim_end_matches(".html").to_string(),
+                path: file.clone(),
+                canonical,
+            },
+            // Every page describes itself and has a picture for link previews: its own,
+            // or the site's.
+            description: text("description")
+                .or_else(|| {
+                    let site = self.site.config.description.trim();
+                    (!site.is_empty()).then(|| truncate(site, 300))
+                })
+                .unwrap_or_else(|| self.title_line(title)),
+            image: text("image").or_else(|| self.default_image.clone()),
+        };
+        let mut context = to_value(&common);
+        if let (Value::Object(ctx), Value::Object(own)) = (&mut context, own) {
+            for (k, v) in own {
+                if k != "description" && k != "image" {
+                    ctx.insert(k, v);
+                }
+            }
         }
         PageSpec {
             path: file,
             template,
-            context: Value::Object(ctx),
+            context,
         }
     }
 
-    fn cards_of(&self, docs: &[usize]) -> Vec<Value> {
+    /// A page's title with the site's, for a page with no description of its own on a site
+    /// without one (an empty meta description helps no one).
+    fn title_line(&self, title: &str) -> String {
+        let site = &self.site.config.title;
+        if title == site {
+            site.clone()
+        } else {
+            format!("{title} · {site}")
+        }
+    }
+
+    fn cards_of(&self, docs: &[usize]) -> Vec<ArticleEntry> {
         docs.iter().map(|&i| self.cards[i].clone()).collect()
     }
 
     /// Documents grouped by day, in the order given (newest first).
-    fn by_day(&self, docs: &[usize]) -> Vec<Value> {
+    fn by_day(&self, docs: &[usize]) -> Vec<DayGroup> {
         let mut groups: Vec<(Option<NaiveDate>, Vec<usize>)> = Vec::new();
         for &i in docs {
             let day = self.site.days[i];
@@ -454,88 +600,226 @@ impl Shared {
         let fmt = &self.site.config.date_format;
         groups
             .into_iter()
-            .map(|(day, list)| {
-                obj!({
-                    "date": day.map(|d| d.to_string()),
-                    "display": day.map(|d| format_day(d, &fmt.long)).unwrap_or_else(|| "Undated".into()),
-                    "url": day.map(|d| self.links.href(&urls::day(d))).unwrap_or_else(|| self.links.href(urls::UNDATED)),
-                    "articles" => self.cards_of(&list),
-                })
+            .map(|(day, list)| DayGroup {
+                date: day.map(|d| d.to_string()),
+                display: day
+                    .map(|d| format_day(d, &fmt.long))
+                    .unwrap_or_else(|| "Undated".into()),
+                url: day
+                    .map(|d| self.links.href(&urls::day(d)))
+                    .unwrap_or_else(|| self.links.href(urls::UNDATED)),
+                articles: self.cards_of(&list),
             })
             .collect()
     }
 
+    /// The document a story is named after (the one whose title it took), else its first.
+    fn lead_doc(&self, s: usize) -> usize {
+        let st = &self.site.grouping.stories[s];
+        st.docs
+            .iter()
+            .copied()
+            .find(|&i| self.site.docs[i].title == st.title)
+            .or_else(|| st.docs.first().copied())
+            .unwrap_or_default()
+    }
+
+    /// A story's one- or two-sentence summary, for briefings and its page. The one place
+    /// that chooses it: the lead report's summary (its standfirst, else its first paragraph)
+    /// until story grouping gives each story an extractive summary of its own.
+    fn story_summary(&self, s: usize) -> String {
+        let i = self.lead_doc(s);
+        first_sentences(&self.cards[i].summary, 320)
+    }
+
+    /// The outlets of `docs`, each once, in the order given; and how many have no outlet.
+    fn outlets_of(&self, docs: &[usize]) -> (Vec<OutletLink>, usize) {
+        let site = &self.site;
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        let mut unnamed = 0;
+        for &i in docs {
+            match site.doc_source[i] {
+                Some(x) => {
+                    if seen.insert(x) {
+                        let src = &site.sources[x];
+                        out.push(OutletLink {
+                            name: src.name.clone(),
+                            url: self.links.href(&urls::source(&src.slug)),
+                        });
+                    }
+                }
+                None => unnamed += 1,
+            }
+        }
+        (out, unnamed)
+    }
+
+    /// A document's time of day (`HH:MM`, site time zone), when its date has one.
+    fn doc_time(&self, i: usize) -> Option<String> {
+        match self.site.docs[i].date? {
+            crate::content::DocDate::Day(_) => None,
+            d => Some(
+                d.moment(self.site.tz)
+                    .with_timezone(&self.site.tz)
+                    .format("%H:%M")
+                    .to_string(),
+            ),
+        }
+    }
+
+    /// A story as one edition's briefing shows it; `day_docs` are its reports that day,
+    /// newest first.
+    fn story_brief(&self, s: usize, day: NaiveDate, day_docs: &[usize]) -> StoryBrief {
+        let g = &self.site.grouping;
+        let st = &g.stories[s];
+        let (outlets, unnamed) = self.outlets_of(&st.docs);
+        let topic = st
+            .topics
+            .first()
+            .or_else(|| g.doc_topics[self.lead_doc(s)].first())
+            .map(|&t| self.topic_values[t].clone());
+        let latest = day_docs.first().copied();
+        StoryBrief {
+            title: st.title.clone(),
+            url: self.links.href(&urls::story(&st.slug)),
+            summary: self.story_summary(s),
+            outlets,
+            unnamed_reports: unnamed,
+            report_count: st.docs.len(),
+            topic,
+            time: latest.and_then(|i| self.doc_time(i)),
+            datetime: latest.and_then(|i| self.cards[i].datetime.clone()),
+            // Dates decide: a story first reported this day is new, one with earlier
+            // reports gained new ones since the previous edition.
+            status: if st.first_day >= day {
+                "new"
+            } else {
+                "updated"
+            },
+            reports: self.cards_of(day_docs),
+        }
+    }
+
+    /// One day's edition: its stories, the most widely covered first, then its other
+    /// reports.
+    fn edition(&self, day: NaiveDate, docs: &[usize]) -> Edition {
+        let mut story_docs: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut reports = Vec::new();
+        for &i in docs {
+            match self.doc_story[i] {
+                Some(s) => story_docs.entry(s).or_default().push(i),
+                None => reports.push(self.cards[i].clone()),
+            }
+        }
+        let mut stories: Vec<StoryBrief> = story_docs
+            .iter()
+            .map(|(&s, list)| self.story_brief(s, day, list))
+            .collect();
+        stories.sort_by(|a, b| {
+            (b.outlets.len(), b.report_count)
+                .cmp(&(a.outlets.len(), a.report_count))
+                .then(b.datetime.cmp(&a.datetime))
+                .then(a.url.cmp(&b.url))
+        });
+        Edition {
+            date: day.to_string(),
+            display: format_day(day, &self.site.config.date_format.long),
+            url: self.links.href(&urls::day(day)),
+            count: docs.len(),
+            stories,
+            reports,
+        }
+    }
+
     fn home(&self) -> PageSpec {
         let site = &self.site;
-        let window: Vec<(&NaiveDate, &Vec<usize>)> = site
+        let g = &site.grouping;
+        let window: Vec<(NaiveDate, &Vec<usize>)> = site
             .by_day
             .iter()
             .rev()
-            .take(site.config.pagination.home_days)
+            .take(site.config.pagination.home_days.max(1))
+            .map(|(d, docs)| (*d, docs))
             .collect();
-        let fmt = &site.config.date_format;
-        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut stories = BTreeSet::new();
+        // Per topic: reports in the days shown, in the week up to the latest day, in the
+        // week before.
+        let mut counts: BTreeMap<usize, [usize; 3]> = BTreeMap::new();
         for (_, docs) in &window {
             for &i in docs.iter() {
-                for &t in &site.grouping.doc_topics[i] {
-                    *counts.entry(t).or_default() += 1;
-                }
-                if let Some(s) = self.doc_story[i] {
-                    stories.insert(s);
+                for &t in &g.doc_topics[i] {
+                    counts.entry(t).or_default()[0] += 1;
                 }
             }
         }
-        let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
-        let g = &site.grouping;
+        if let Some(&(latest, _)) = window.first() {
+            let week_start = latest - chrono::Days::new(6);
+            let before_start = latest - chrono::Days::new(13);
+            for (d, docs) in site.by_day.range(before_start..=latest) {
+                let slot = if *d >= week_start { 1 } else { 2 };
+                for &i in docs {
+                    for &t in &g.doc_topics[i] {
+                        if let Some(c) = counts.get_mut(&t) {
+                            c[slot] += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let mut top: Vec<(usize, [usize; 3])> = counts.into_iter().collect();
+        // The week's count first (what the trend says), then the days shown.
         top.sort_by(|a, b| {
-            b.1.cmp(&a.1)
+            (b.1[1], b.1[0])
+                .cmp(&(a.1[1], a.1[0]))
                 .then(g.topics[b.0].doc_count.cmp(&g.topics[a.0].doc_count))
                 .then(g.topics[a.0].name.cmp(&g.topics[b.0].name))
         });
-        let top_topics: Vec<Value> = top
+        let top_topics: Vec<home::TopicTrend> = top
             .iter()
-            .take(12)
-            .map(|&(t, n)| {
-                let mut v = self.topic_values[t].clone();
-                v["recent"] = json!(n);
-                v
+            .take(10)
+            .map(|&(t, [recent, this_week, last_week])| home::TopicTrend {
+                topic: self.topic_values[t].clone(),
+                recent,
+                this_week,
+                last_week,
+                trend: match this_week {
+                    0 => "quiet this week".to_string(),
+                    n => format!("+{n} this week"),
+                },
             })
             .collect();
-        let days: Vec<Value> = window
+        let mut editions = window.iter().map(|(d, docs)| self.edition(*d, docs));
+        let edition = editions.next();
+        // A story is briefed once, on the newest day it has reports; a day left with
+        // nothing new is not repeated.
+        let mut shown: BTreeSet<String> = edition
             .iter()
-            .map(|(day, docs)| {
-                obj!({
-                    "date": day.to_string(),
-                    "display": format_day(**day, &fmt.long),
-                    "url": self.links.href(&urls::day(**day)),
-                    "sections" => self.day_sections(docs),
-                    "count": docs.len(),
-                })
+            .flat_map(|e| e.stories.iter().map(|b| b.url.clone()))
+            .collect();
+        let earlier: Vec<Edition> = editions
+            .filter_map(|mut e| {
+                e.stories.retain(|b| shown.insert(b.url.clone()));
+                (!e.stories.is_empty() || !e.reports.is_empty()).then_some(e)
             })
             .collect();
-        let older = window
+        let older_url = window
             .last()
-            .and_then(|(d, _)| site.by_day.range(..**d).next_back())
+            .and_then(|(d, _)| site.by_day.range(..*d).next_back())
             .map(|(d, _)| self.links.href(&urls::month(d.year(), d.month())));
+        let context = home::HomePage {
+            edition,
+            earlier,
+            top_topics,
+            older_url,
+            undated_count: site.undated.len(),
+            article_count: site.docs.len(),
+        };
         let title = site.config.title.clone();
-        self.page(
-            "",
-            "index.html",
-            &title,
-            obj!({
-                "days" => days,
-                "top_topics" => top_topics,
-                "stories": stories.iter().map(|&s| self.story_values[s].clone()).collect::<Vec<_>>(),
-                "older_url": older,
-                "undated_count": site.undated.len(),
-                "article_count": site.docs.len(),
-            }),
-        )
+        self.page("", "index.html", &title, to_value(&context))
     }
 
     /// A day's documents as a briefing: per topic, one entry per story (or lone article).
-    fn day_sections(&self, docs: &[usize]) -> Vec<Value> {
+    fn day_sections(&self, day: NaiveDate, docs: &[usize]) -> Vec<Section> {
         let g = &self.site.grouping;
         // One entry per story on this day, or per article outside any story.
         let mut entries: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
@@ -552,20 +836,29 @@ impl Shared {
                 None => entries.push((None, vec![i])),
             }
         }
-        // Each entry goes under the main topic of its first document.
-        let mut sections: Vec<(Option<usize>, Vec<Value>)> = Vec::new();
+        // Each entry goes under its story's main topic, else its first document's.
+        let mut sections: Vec<(Option<usize>, Vec<SectionEntry>)> = Vec::new();
         for (story, list) in entries {
-            let topic = g.doc_topics[list[0]].first().copied();
-            let sources: Vec<Value> = list
-                .iter()
-                .filter_map(|&i| self.cards[i].get("source").cloned())
-                .filter(|s| !s.is_null())
-                .collect();
-            let entry = obj!({
-                "story" => story.map(|s| self.story_values[s].clone()),
-                "articles" => self.cards_of(&list),
-                "sources" => sources,
+            let topic = story
+                .and_then(|s| g.stories[s].topics.first())
+                .or_else(|| g.doc_topics[list[0]].first())
+                .copied();
+            // Each outlet once, even when it filed several reports that day.
+            let (outlets, unnamed) = self.outlets_of(&list);
+            let status = story.map(|s| {
+                if g.stories[s].first_day >= day {
+                    "new"
+                } else {
+                    "updated"
+                }
             });
+            let entry = SectionEntry {
+                story: story.map(|s| self.story_values[s].clone()),
+                articles: self.cards_of(&list),
+                outlets,
+                unnamed,
+                status,
+            };
             match sections.iter_mut().find(|(t, _)| *t == topic) {
                 Some((_, items)) => items.push(entry),
                 None => sections.push((topic, vec![entry])),
@@ -578,11 +871,9 @@ impl Shared {
         });
         sections
             .into_iter()
-            .map(|(t, items)| {
-                obj!({
-                    "topic" => t.map(|t| self.topic_values[t].clone()),
-                    "entries" => items,
-                })
+            .map(|(t, items)| Section {
+                topic: t.map(|t| self.topic_values[t].clone()),
+                entries: items,
             })
             .collect()
     }
@@ -608,19 +899,35 @@ impl Shared {
         let story = self.doc_story[i].map(|s| {
             let st = &site.grouping.stories[s];
             let others: Vec<usize> = st.docs.iter().copied().filter(|&j| j != i).collect();
-            let mut v = self.story_values[s].clone();
-            v["others"] = json!(self.cards_of(&others));
-            v
+            article::StoryCoverage {
+                entry: self.story_values[s].clone(),
+                others: self.cards_of(&others),
+            }
         });
-        let related = self.cards_of(&site.grouping.related[i]);
-        let summary = card["summary"].as_str().unwrap_or("").to_string();
+        // Related reading leaves out the story's own coverage: "Also covered by" lists it.
+        let same_story: BTreeSet<usize> = self.doc_story[i]
+            .map(|s| site.grouping.stories[s].docs.iter().copied().collect())
+            .unwrap_or_default();
+        let related_docs: Vec<usize> = site.grouping.related[i]
+            .iter()
+            .copied()
+            .filter(|j| !same_story.contains(j))
+            .collect();
+        let related = self.cards_of(&related_docs);
+        let image = doc
+            .front
+            .image
+            .as_deref()
+            .and_then(|img| absolute_image(&self.links, img))
+            .or_else(|| self.default_image.clone());
+        let summary = card.summary.clone();
         let authors: Vec<Value> = doc
             .front
             .authors
             .iter()
-            .map(|a| obj!({"@type": "Person", "name": a}))
+            .map(|a| json!({"@type": "Person", "name": a}))
             .collect();
-        let mut ld = obj!({
+        let mut ld = json!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": truncate(&doc.title, 110),
@@ -644,51 +951,60 @@ impl Shared {
         } else {
             &site.config.publisher
         };
-        ld["publisher"] = obj!({"@type": "Organization", "name": publisher});
-        if let Some(url) = &doc.front.url {
+        ld["publisher"] = json!({"@type": "Organization", "name": publisher});
+        if let Some(url) = doc
+            .front
+            .url
+            .as_deref()
+            .filter(|u| crate::content::is_web_url(u))
+        {
             ld["isBasedOn"] = json!(url);
         }
-        let mut article = card.clone();
-        article["body_html"] = json!(body.html);
-        // The standfirst is shown only when it is not simply the body's first paragraph.
-        article["standfirst"] = json!(doc
-            .front
-            .summary
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty()));
-        article["words"] = json!(body.words);
-        article["reading_minutes"] = json!(body.words.div_ceil(WORDS_PER_MINUTE).max(1));
-        article["original_url"] = json!(doc.front.url);
-        article["updated"] = json!(doc.front.updated.map(|d| d.day(site.tz).to_string()));
-        article["updated_display"] = json!(doc
-            .front
-            .updated
-            .map(|d| format_day(d.day(site.tz), &site.config.date_format.long)));
-        article["section"] = json!(doc.front.section);
-        article["date_source"] = json!(doc.front.date_source);
-        article["date_evidence"] = json!(doc.front.date_evidence);
-        article["all_topics"] = json!(site.grouping.doc_topics[i]
-            .iter()
-            .map(|&t| self.topic_values[t].clone())
-            .collect::<Vec<_>>());
-        article["extra"] = json!(doc.front.extra);
-        let month_url = site.days[i].map(|d| self.links.href(&urls::month(d.year(), d.month())));
-        self.page(
-            &folder,
-            "article.html",
-            &doc.title,
-            obj!({
-                "article" => article,
-                "newer" => newer,
-                "older" => older,
-                "story" => story,
-                "related" => related,
-                "month_url": month_url,
-                "jsonld": script_json(&ld),
-                "description": truncate(&summary, 300),
-            }),
-        )
+        if let Some(image) = &image {
+            ld["image"] = json!([image]);
+        }
+        let view = article::ArticleView {
+            entry: card.clone(),
+            body_html: body.html.clone(),
+            // The standfirst is shown only when it is not simply the body's first paragraph
+            // (a converted page's summary often is).
+            standfirst: doc
+                .front
+                .summary
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && !repeats_lead(s, &body.lead))
+                .map(String::from),
+            words: body.words,
+            reading_minutes: body.words.div_ceil(WORDS_PER_MINUTE).max(1),
+            original_url: doc.front.url.clone(),
+            updated: doc.front.updated.map(|d| d.day(site.tz).to_string()),
+            updated_display: doc
+                .front
+                .updated
+                .map(|d| format_day(d.day(site.tz), &site.config.date_format.long)),
+            section: doc.front.section.clone(),
+            date_source: doc.front.date_source,
+            date_evidence: doc.front.date_evidence.clone(),
+            date_note: date_note(doc.front.date_source),
+            all_topics: site.grouping.doc_topics[i]
+                .iter()
+                .map(|&t| self.topic_values[t].clone())
+                .collect(),
+            extra: doc.front.extra.clone(),
+        };
+        let context = article::ArticlePage {
+            article: view,
+            newer,
+            older,
+            story,
+            related,
+            month_url: site.days[i].map(|d| self.links.href(&urls::month(d.year(), d.month()))),
+            jsonld: script_json(&ld),
+            description: truncate(&summary, 300),
+            image,
+        };
+        self.page(&folder, "article.html", &doc.title, to_value(&context))
     }
 
     /// A list split into pages of `per_page`; `make` builds one page's title and variables
@@ -698,7 +1014,7 @@ impl Shared {
         base: &str,
         items: &'s [usize],
         template: &'static str,
-        make: impl Fn(&Shared, &[usize], Value) -> (String, Value) + Send + Sync + Clone + 's,
+        make: impl Fn(&Shared, &[usize], Pager) -> (String, Value) + Send + Sync + Clone + 's,
     ) -> Vec<Job<'s>> {
         let per = self.site.config.pagination.per_page.max(1);
         let total = items.len().div_ceil(per).max(1);
@@ -716,18 +1032,21 @@ impl Shared {
             .collect()
     }
 
-    fn pager(&self, base: &str, number: usize, total: usize) -> Value {
-        obj!({
-            "current": number,
-            "total": total,
-            "prev": (number > 1).then(|| self.links.href(&urls::paged(base, number - 1))),
-            "next": (number < total).then(|| self.links.href(&urls::paged(base, number + 1))),
+    fn pager(&self, base: &str, number: usize, total: usize) -> Pager {
+        Pager {
+            current: number,
+            total,
+            prev: (number > 1).then(|| self.links.href(&urls::paged(base, number - 1))),
+            next: (number < total).then(|| self.links.href(&urls::paged(base, number + 1))),
             // A window, not every page: a list of P pages would otherwise carry P² links.
-            "pages": (1..=total)
+            pages: (1..=total)
                 .filter(|&k| k == 1 || k == total || k.abs_diff(number) <= PAGER_WINDOW)
-                .map(|k| obj!({"number": k, "url": self.links.href(&urls::paged(base, k))}))
-                .collect::<Vec<_>>(),
-        })
+                .map(|k| PageLink {
+                    number: k,
+                    url: self.links.href(&urls::paged(base, k)),
+                })
+                .collect(),
+        }
     }
 
     /// Topics with documents, the busiest first.
@@ -750,12 +1069,17 @@ impl Shared {
         let g = &site.grouping;
         let mut jobs = vec![Job::new(urls::TOPICS, "topics.html", |s| s.topics_index())];
         for t in self.topic_order() {
-            jobs.extend(self.paginate(
-                &urls::topic(&g.topics[t].slug),
-                &g.topic_docs[t],
-                "topic.html",
-                move |s, chunk, pager| s.topic_page(t, chunk, pager),
-            ));
+            let newest = g.topic_docs[t].iter().filter_map(|&i| site.days[i]).max();
+            jobs.extend(
+                self.paginate(
+                    &urls::topic(&g.topics[t].slug),
+                    &g.topic_docs[t],
+                    "topic.html",
+                    move |s, chunk, pager| s.topic_page(t, chunk, pager),
+                )
+                .into_iter()
+                .map(|j| j.lastmod(newest)),
+            );
         }
         jobs
     }
@@ -768,74 +1092,69 @@ impl Shared {
             ("theme", "Themes"),
         ];
         let order = self.topic_order();
-        let groups: Vec<Value> = kinds
+        let groups: Vec<topic::TopicGroup> = kinds
             .iter()
-            .map(|(kind, label)| {
-                let list: Vec<Value> = order
+            .map(|&(kind, label)| topic::TopicGroup {
+                kind,
+                label,
+                topics: order
                     .iter()
-                    .filter(|&&t| self.topic_values[t]["kind"] == *kind)
+                    .filter(|&&t| self.topic_values[t].kind.as_str() == kind)
                     .map(|&t| self.topic_values[t].clone())
-                    .collect();
-                obj!({"kind": kind, "label": label, "topics": list})
+                    .collect(),
             })
-            .filter(|v| v["topics"].as_array().is_some_and(|a| !a.is_empty()))
+            .filter(|g| !g.topics.is_empty())
             .collect();
-        self.page(
-            urls::TOPICS,
-            "topics.html",
-            "Topics",
-            obj!({"groups": groups}),
-        )
+        let context = topic::TopicsIndex { groups };
+        self.page(urls::TOPICS, "topics.html", "Topics", to_value(&context))
     }
 
     /// One page of a topic's list, with the topic's sidebar.
-    fn topic_page(&self, t: usize, chunk: &[usize], pager: Value) -> (String, Value) {
+    fn topic_page(&self, t: usize, chunk: &[usize], pager: Pager) -> (String, Value) {
         let g = &self.site.grouping;
         let topic = &self.topic_values[t];
-        let related: Vec<Value> = g.topic_related[t]
+        let related: Vec<TopicEntry> = g.topic_related[t]
             .iter()
             .map(|&r| self.topic_values[r].clone())
             .collect();
         // The sidebar lists are the same on every page of a topic: keep them short (newest
         // first), or a busy topic repeats thousands of entries per page.
-        let stories: Vec<Value> = self.topic_stories[t]
+        let stories: Vec<StoryEntry> = self.topic_stories[t]
             .iter()
             .rev()
             .take(TOPIC_SIDEBAR_ITEMS)
             .map(|&s| self.story_values[s].clone())
             .collect();
-        let quotes: Vec<Value> = g.topic_quotes[t]
+        let quotes: Vec<topic::TopicQuote> = g.topic_quotes[t]
             .iter()
             .take(TOPIC_SIDEBAR_ITEMS)
             .map(|&q| {
                 let quote = &g.quotes[q];
                 let doc = &self.cards[quote.doc];
-                obj!({
-                    "text": truncate(&quote.text, 400),
-                    "speaker": quote.speaker_name,
-                    "role": quote.role,
-                    "article" => obj!({
-                        "title": doc["title"],
-                        "url": doc["url"],
-                        "source": doc["source"],
-                        "date_short": doc["date_short"],
-                    }),
-                    "url": format!("{}#p{}", doc["url"].as_str().unwrap_or(""), quote.paragraph),
-                })
+                topic::TopicQuote {
+                    text: truncate(&quote.text, 400),
+                    speaker: quote.speaker_name.clone(),
+                    role: quote.role.clone(),
+                    article: topic::QuotedArticle {
+                        title: doc.title.clone(),
+                        url: doc.url.clone(),
+                        source: doc.source.clone(),
+                        date_short: doc.date_short.clone(),
+                    },
+                    url: format!("{}#p{}", doc.url, quote.paragraph),
+                }
             })
             .collect();
-        (
-            g.topics[t].name.clone(),
-            obj!({
-                "topic" => topic.clone(),
-                "days" => self.by_day(chunk),
-                "pagination" => pager,
-                "related_topics" => related,
-                "stories" => stories,
-                "quotes" => quotes,
-                "description": truncate(topic["description"].as_str().unwrap_or(""), 300),
-            }),
-        )
+        let context = topic::TopicPage {
+            topic: topic.clone(),
+            days: self.by_day(chunk),
+            pagination: pager,
+            related_topics: related,
+            stories,
+            quotes,
+            description: truncate(&topic.description, 300),
+        };
+        (g.topics[t].name.clone(), to_value(&context))
     }
 
     fn archive_jobs(&self) -> Vec<Job<'_>> {
@@ -843,34 +1162,38 @@ impl Shared {
         let mut jobs: Vec<Job<'_>> = site
             .by_day
             .keys()
-            .map(|&day| Job::new(&urls::day(day), "day.html", move |s| s.day_page(day)))
+            .map(|&day| {
+                Job::new(&urls::day(day), "day.html", move |s| s.day_page(day)).lastmod(Some(day))
+            })
             .collect();
-        jobs.extend(self.months.keys().map(|&(y, m)| {
+        jobs.extend(self.months.iter().map(|(&(y, m), days)| {
             Job::new(&urls::month(y, m), "month.html", move |s| {
                 s.month_page(y, m)
             })
+            .lastmod(days.last().copied())
         }));
         let years: BTreeSet<i32> = self.months.keys().map(|&(y, _)| y).collect();
-        jobs.extend(
-            years
-                .into_iter()
-                .map(|y| Job::new(&urls::year(y), "year.html", move |s| s.year_page(y))),
-        );
+        jobs.extend(years.into_iter().map(|y| {
+            let newest = self.months.range((y, 0)..=(y, 12)).next_back();
+            Job::new(&urls::year(y), "year.html", move |s| s.year_page(y))
+                .lastmod(newest.and_then(|(_, days)| days.last().copied()))
+        }));
         jobs.push(Job::new(urls::TIMELINE, "timeline.html", |s| s.timeline()));
         jobs.push(Job::new(urls::UNDATED, "undated.html", |s| {
-            s.page(
-                urls::UNDATED,
-                "undated.html",
-                "Undated",
-                obj!({"articles" => s.cards_of(&s.site.undated)}),
-            )
+            let context = archive::UndatedPage {
+                articles: s.cards_of(&s.site.undated),
+            };
+            s.page(urls::UNDATED, "undated.html", "Undated", to_value(&context))
         }));
         jobs
     }
 
-    fn day_link(&self, d: NaiveDate) -> Value {
-        let fmt = &self.site.config.date_format;
-        obj!({"date": d.to_string(), "display": format_day(d, &fmt.long), "url": self.links.href(&urls::day(d))})
+    fn day_link(&self, d: NaiveDate) -> archive::DayLink {
+        archive::DayLink {
+            date: d.to_string(),
+            display: format_day(d, &self.site.config.date_format.long),
+            url: self.links.href(&urls::day(d)),
+        }
     }
 
     fn day_page(&self, day: NaiveDate) -> PageSpec {
@@ -883,21 +1206,23 @@ impl Shared {
             .and_then(|n| site.by_day.range(n..).next())
             .map(|(d, _)| *d);
         let title = format_day(day, &site.config.date_format.long);
-        self.page(
-            &urls::day(day),
-            "day.html",
-            &title,
-            obj!({
-                "day" => obj!({"date": day.to_string(), "display": title}),
-                "prev_day" => prev.map(|d| self.day_link(d)),
-                "next_day" => next.map(|d| self.day_link(d)),
-                "month_url": self.links.href(&urls::month(day.year(), day.month())),
-                "year_url": self.links.href(&urls::year(day.year())),
-                "sections" => self.day_sections(docs),
-                "articles" => self.cards_of(docs),
-                "storylines" => self.storylines_on(docs),
-            }),
-        )
+        let context = archive::DayPage {
+            day: archive::DayInfo {
+                date: day.to_string(),
+                display: title.clone(),
+            },
+            prev_day: prev.map(|d| self.day_link(d)),
+            next_day: next.map(|d| self.day_link(d)),
+            month_url: self.links.href(&urls::month(day.year(), day.month())),
+            month_name: format_day(day, "%B"),
+            year: day.year(),
+            year_url: self.links.href(&urls::year(day.year())),
+            edition: self.edition(day, docs),
+            sections: self.day_sections(day, docs),
+            articles: self.cards_of(docs),
+            storylines: self.storylines_on(docs),
+        };
+        self.page(&urls::day(day), "day.html", &title, to_value(&context))
     }
 
     fn month_title(&self, y: i32, m: u32) -> String {
@@ -906,8 +1231,11 @@ impl Shared {
             .unwrap_or_else(|| format!("{y}-{m:02}"))
     }
 
-    fn month_link(&self, (y, m): (i32, u32)) -> Value {
-        obj!({"display": self.month_title(y, m), "url": self.links.href(&urls::month(y, m))})
+    fn month_link(&self, (y, m): (i32, u32)) -> archive::MonthLink {
+        archive::MonthLink {
+            display: self.month_title(y, m),
+            url: self.links.href(&urls::month(y, m)),
+        }
     }
 
     /// Months and years list their newest day first.
@@ -927,85 +1255,86 @@ impl Shared {
             .next()
             .map(|(k, _)| *k);
         let title = self.month_title(y, m);
-        self.page(
-            &urls::month(y, m),
-            "month.html",
-            &title,
-            obj!({
-                "month" => obj!({"display": title, "year": y, "number": m}),
-                "year_url": self.links.href(&urls::year(y)),
-                "days" => self.by_day(&docs),
-                "prev_month": prev.map(|k| self.month_link(k)),
-                "next_month": next.map(|k| self.month_link(k)),
-            }),
-        )
+        let context = archive::MonthPage {
+            month: archive::MonthInfo {
+                display: title.clone(),
+                year: y,
+                number: m,
+            },
+            year_url: self.links.href(&urls::year(y)),
+            days: self.by_day(&docs),
+            prev_month: prev.map(|k| self.month_link(k)),
+            next_month: next.map(|k| self.month_link(k)),
+        };
+        self.page(&urls::month(y, m), "month.html", &title, to_value(&context))
     }
 
-    fn year_value(&self, y: i32) -> Value {
+    fn year_summary(&self, y: i32) -> archive::YearSummary {
         let site = &self.site;
         let fmt = &site.config.date_format;
-        let mut total = 0;
-        let months: Vec<Value> = self
+        let months: Vec<archive::MonthSummary> = self
             .months
             .range((y, 0)..=(y, 12))
             .rev()
             .map(|(&(y, m), days)| {
-                let count: usize = days.iter().map(|d| site.by_day[d].len()).sum();
-                total += count;
-                let mut v = self.month_link((y, m));
-                v["count"] = json!(count);
-                let day_list: Vec<Value> = days
-                    .iter()
-                    .rev()
-                    .map(|d| {
-                        obj!({
-                            "date": d.to_string(),
-                            "display": format_day(*d, &fmt.short),
-                            "url": self.links.href(&urls::day(*d)),
-                            "count": site.by_day[d].len(),
+                let link = self.month_link((y, m));
+                archive::MonthSummary {
+                    display: link.display,
+                    url: link.url,
+                    count: days.iter().map(|d| site.by_day[d].len()).sum(),
+                    days: days
+                        .iter()
+                        .rev()
+                        .map(|d| archive::DaySummary {
+                            date: d.to_string(),
+                            display: format_day(*d, &fmt.short),
+                            url: self.links.href(&urls::day(*d)),
+                            count: site.by_day[d].len(),
                         })
-                    })
-                    .collect();
-                v["days"] = json!(day_list);
-                v
+                        .collect(),
+                }
             })
             .collect();
-        obj!({
-            "year": y,
-            "url": self.links.href(&urls::year(y)),
-            "count": total,
-            "months" => months,
-        })
+        archive::YearSummary {
+            year: y,
+            url: self.links.href(&urls::year(y)),
+            count: months.iter().map(|m| m.count).sum(),
+            months,
+        }
     }
 
     fn year_page(&self, y: i32) -> PageSpec {
         let prev = self.months.range(..(y, 0)).next_back().map(|(k, _)| k.0);
         let next = self.months.range((y + 1, 0)..).next().map(|(k, _)| k.0);
-        let link = |y: i32| obj!({"year": y, "url": self.links.href(&urls::year(y))});
+        let link = |y: i32| archive::YearLink {
+            year: y,
+            url: self.links.href(&urls::year(y)),
+        };
+        let context = archive::YearPage {
+            year: self.year_summary(y),
+            prev_year: prev.map(link),
+            next_year: next.map(link),
+        };
         self.page(
             &urls::year(y),
             "year.html",
             &y.to_string(),
-            obj!({
-                "year" => self.year_value(y),
-                "prev_year" => prev.map(link),
-                "next_year" => next.map(link),
-            }),
+            to_value(&context),
         )
     }
 
     fn timeline(&self) -> PageSpec {
         let years: BTreeSet<i32> = self.months.keys().map(|&(y, _)| y).collect();
-        let timeline: Vec<Value> = years.iter().rev().map(|&y| self.year_value(y)).collect();
+        let context = archive::TimelinePage {
+            years: years.iter().rev().map(|&y| self.year_summary(y)).collect(),
+            undated_count: self.site.undated.len(),
+            storylines: self.storyline_values(),
+        };
         self.page(
             urls::TIMELINE,
             "timeline.html",
             "Timeline",
-            obj!({
-                "years" => timeline,
-                "undated_count": self.site.undated.len(),
-                "storylines" => self.storyline_values(),
-            }),
+            to_value(&context),
         )
     }
 
@@ -1019,6 +1348,53 @@ impl Shared {
         order
     }
 
+    /// What a source page and the sources index say about an outlet.
+    fn source_info(&self, src: usize) -> source::SourceInfo {
+        let site = &self.site;
+        let source = &site.sources[src];
+        let about = outlets::about(&source.name);
+        source::SourceInfo {
+            name: source.name.clone(),
+            url: self.links.href(&urls::source(&source.slug)),
+            count: source.docs.len(),
+            home: source.url.clone().filter(|u| crate::content::is_web_url(u)),
+            country: about.map(|a| a.0),
+            kind: about.map(|a| a.1),
+            latest: source
+                .docs
+                .first()
+                .and_then(|&i| site.days[i])
+                .map(|d| format_day(d, &site.config.date_format.short)),
+        }
+    }
+
+    /// An outlet's topics, the most reported first (its whole output, on every page).
+    fn source_topics(&self, src: usize) -> Vec<TopicEntry> {
+        match self.source_topics.get(src) {
+            Some(cell) => cell.get_or_init(|| self.count_source_topics(src)).clone(),
+            None => self.count_source_topics(src),
+        }
+    }
+
+    fn count_source_topics(&self, src: usize) -> Vec<TopicEntry> {
+        let g = &self.site.grouping;
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for &i in &self.site.sources[src].docs {
+            for &t in &g.doc_topics[i] {
+                *counts.entry(t).or_default() += 1;
+            }
+        }
+        let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list.into_iter()
+            .take(TOPIC_SIDEBAR_ITEMS)
+            .map(|(t, n)| TopicEntry {
+                count: n,
+                ..self.topic_values[t].clone()
+            })
+            .collect()
+    }
+
     fn source_jobs(&self) -> Vec<Job<'_>> {
         let site = &self.site;
         let mut jobs = vec![Job::new(urls::SOURCES, "sources.html", |s| {
@@ -1026,63 +1402,64 @@ impl Shared {
         })];
         for src in self.source_order() {
             let source = &site.sources[src];
-            jobs.extend(self.paginate(
-                &urls::source(&source.slug),
-                &source.docs,
-                "source.html",
-                move |s, chunk, pager| {
-                    let source = &s.site.sources[src];
-                    let value = obj!({"name": source.name, "count": source.docs.len(), "home": source.url.as_deref().filter(|u| crate::content::is_web_url(u))});
-                    (
-                        source.name.clone(),
-                        obj!({"source" => value, "days" => s.by_day(chunk), "pagination" => pager}),
-                    )
-                },
-            ));
+            let newest = source.docs.first().and_then(|&i| site.days[i]);
+            jobs.extend(
+                self.paginate(
+                    &urls::source(&source.slug),
+                    &source.docs,
+                    "source.html",
+                    move |s, chunk, pager| {
+                        let context = source::SourcePage {
+                            source: s.source_info(src),
+                            topics: s.source_topics(src),
+                            days: s.by_day(chunk),
+                            pagination: pager,
+                        };
+                        (s.site.sources[src].name.clone(), to_value(&context))
+                    },
+                )
+                .into_iter()
+                .map(|j| j.lastmod(newest)),
+            );
         }
         jobs
     }
 
     fn sources_index(&self) -> PageSpec {
-        let site = &self.site;
-        let list: Vec<Value> = self
-            .source_order()
-            .iter()
-            .map(|&s| {
-                let src = &site.sources[s];
-                obj!({"name": src.name, "url": self.links.href(&urls::source(&src.slug)), "count": src.docs.len(), "home": src.url})
-            })
-            .collect();
-        self.page(
-            urls::SOURCES,
-            "sources.html",
-            "Sources",
-            obj!({"sources": list}),
-        )
+        let context = source::SourcesIndex {
+            sources: self
+                .source_order()
+                .iter()
+                .map(|&s| self.source_info(s))
+                .collect(),
+        };
+        self.page(urls::SOURCES, "sources.html", "Sources", to_value(&context))
     }
 
-    fn storyline_values(&self) -> Vec<Value> {
+    fn storyline_link(&self, l: &crate::corpus::Storyline) -> StorylineLink {
+        StorylineLink {
+            title: l.title.clone(),
+            url: self.links.href(&urls::storyline(&l.slug)),
+            count: l.stories.len(),
+        }
+    }
+
+    fn storyline_values(&self) -> Vec<StorylineLink> {
         let g = &self.site.grouping;
         g.storylines
             .iter()
-            .map(|l| {
-                obj!({
-                    "title": l.title,
-                    "url": self.links.href(&urls::storyline(&l.slug)),
-                    "count": l.stories.len(),
-                })
-            })
+            .map(|l| self.storyline_link(l))
             .collect()
     }
 
     /// Storylines with a story on one of these days' documents.
-    fn storylines_on(&self, docs: &[usize]) -> Vec<Value> {
+    fn storylines_on(&self, docs: &[usize]) -> Vec<StorylineLink> {
         let g = &self.site.grouping;
         let stories: BTreeSet<usize> = docs.iter().filter_map(|&i| g.doc_story[i]).collect();
         g.storylines
             .iter()
             .filter(|l| l.stories.iter().any(|s| stories.contains(s)))
-            .map(|l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug)), "count": l.stories.len()}))
+            .map(|l| self.storyline_link(l))
             .collect()
     }
 
@@ -1098,6 +1475,7 @@ impl Shared {
                     Job::new(&urls::story(&g.stories[st].slug), "story.html", move |s| {
                         s.story_page(st)
                     })
+                    .lastmod(Some(g.stories[st].last_day))
                 }),
         );
         jobs.extend((0..g.storylines.len()).map(|l| {
@@ -1119,172 +1497,351 @@ impl Shared {
                 .cmp(&g.stories[a].last_day)
                 .then(g.stories[a].slug.cmp(&g.stories[b].slug))
         });
-        let list: Vec<Value> = order
-            .iter()
-            .map(|&s| self.story_values[s].clone())
-            .collect();
-        self.page(
-            urls::STORIES,
-            "stories.html",
-            "Stories",
-            obj!({"stories" => list, "storylines" => self.storyline_values()}),
-        )
+        let context = story::StoriesIndex {
+            stories: order
+                .iter()
+                .map(|&s| self.story_values[s].clone())
+                .collect(),
+            storylines: self.storyline_values(),
+        };
+        self.page(urls::STORIES, "stories.html", "Stories", to_value(&context))
     }
 
     fn story_page(&self, s: usize) -> PageSpec {
         let site = &self.site;
         let g = &site.grouping;
-        let story = &g.stories[s];
-        // Coverage grouped by source, each source's documents by date.
-        let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &i in &story.docs {
-            let name = site.doc_source[i]
-                .map(|x| site.sources[x].name.clone())
-                .unwrap_or_default();
-            by_source.entry(name).or_default().push(i);
-        }
-        let coverage: Vec<Value> = by_source
+        let st = &g.stories[s];
+        let (outlets, unnamed) = self.outlets_of(&st.docs);
+        let source_name = |i: usize| site.doc_source[i].map(|x| site.sources[x].name.clone());
+        // The timeline runs by the moment of publication (a bare day counts as its
+        // midnight), undated reports last.
+        let mut in_order = st.docs.clone();
+        in_order.sort_by_key(|&i| {
+            let moment = site.docs[i].date.map(|d| d.moment(site.tz));
+            (moment.is_none(), moment, i)
+        });
+        let mut seen_outlets = BTreeSet::new();
+        let timeline: Vec<story::TimelineEntry> = in_order
+            .iter()
+            .map(|&i| {
+                let card = &self.cards[i];
+                story::TimelineEntry {
+                    title: site.docs[i].title.clone(),
+                    url: card.url.clone(),
+                    source: site.doc_source[i].map(|x| OutletLink {
+                        name: site.sources[x].name.clone(),
+                        url: self.links.href(&urls::source(&site.sources[x].slug)),
+                    }),
+                    date_short: card.date_short.clone(),
+                    time: self.doc_time(i),
+                    datetime: card.datetime.clone(),
+                    summary: first_sentences(&card.summary, 240),
+                    first_from_outlet: site.doc_source[i].is_none_or(|x| seen_outlets.insert(x)),
+                }
+            })
+            .collect();
+        // Where the outlets' figures differ. A report without a known outlet stands alone.
+        let labels: Vec<String> = st
+            .docs
+            .iter()
+            .map(|&i| source_name(i).unwrap_or_else(|| format!("\u{0}{i}")))
+            .collect();
+        let reports: Vec<compare::Report<'_>> = st
+            .docs
+            .iter()
+            .zip(&labels)
+            .map(|(&i, label)| compare::Report {
+                doc: i,
+                outlet: label,
+                body: &site.docs[i].body,
+            })
+            .collect();
+        let disagreements: Vec<story::Disagreement> = compare::disagreements(&reports)
             .into_iter()
-            .map(|(name, docs)| obj!({"source": if name.is_empty() { Value::Null } else { json!(name) }, "articles" => self.cards_of(&docs)}))
+            .map(|d| story::Disagreement {
+                measure: d.measure.to_string(),
+                figures: d
+                    .figures
+                    .into_iter()
+                    .map(|f| story::FigureEntry {
+                        outlet: source_name(f.doc),
+                        phrase: f.phrase,
+                        sentence: truncate(&f.sentence, 280),
+                        url: format!("{}#p{}", self.cards[f.doc].url, f.paragraph),
+                        date_short: self.cards[f.doc].date_short.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        // Quotations, each once (the first report to print it keeps it).
+        let mut seen_quotes = BTreeSet::new();
+        let quotes: Vec<story::StoryQuote> = st
+            .docs
+            .iter()
+            .flat_map(|&i| self.doc_quotes[i].iter().map(move |&q| (i, q)))
+            .filter(|&(_, q)| seen_quotes.insert(loose(&g.quotes[q].text)))
+            .take(TOPIC_SIDEBAR_ITEMS)
+            .map(|(i, q)| {
+                let quote = &g.quotes[q];
+                story::StoryQuote {
+                    text: truncate(&quote.text, 400),
+                    speaker: quote.speaker_name.clone(),
+                    role: quote.role.clone(),
+                    outlet: source_name(i),
+                    url: format!("{}#p{}", self.cards[i].url, quote.paragraph),
+                }
+            })
             .collect();
         let storyline = g.story_storyline[s]
             .map(|l| &g.storylines[l])
-            .map(|l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}));
-        let topics: Vec<Value> = story
+            .map(|l| StorylineRef {
+                title: l.title.clone(),
+                url: self.links.href(&urls::storyline(&l.slug)),
+            });
+        let topics: Vec<TopicEntry> = st
             .topics
             .iter()
             .map(|&t| self.topic_values[t].clone())
             .collect();
-        self.page(
-            &urls::story(&story.slug),
-            "story.html",
-            &story.title,
-            obj!({
-                "story": self.story_values[s],
-                "articles" => self.cards_of(&story.docs),
-                "coverage" => coverage,
-                "topics" => topics,
-                "storyline": storyline,
-            }),
-        )
+        let summary = self.story_summary(s);
+        // The lead report's summary is the story's: not shown twice.
+        let mut timeline = timeline;
+        for e in &mut timeline {
+            if repeats_lead(&e.summary, &summary) {
+                e.summary.clear();
+            }
+        }
+        let context = story::StoryPage {
+            story: self.story_values[s].clone(),
+            description: truncate(&summary, 300),
+            summary,
+            outlets,
+            unnamed_reports: unnamed,
+            timeline,
+            disagreements,
+            quotes,
+            topics,
+            storyline,
+            articles: self.cards_of(&st.docs),
+        };
+        let mut value = to_value(&context);
+        let lead = self.lead_doc(s);
+        value["image"] = json!(site.docs[lead]
+            .front
+            .image
+            .as_deref()
+            .and_then(|img| absolute_image(&self.links, img)));
+        self.page(&urls::story(&st.slug), "story.html", &st.title, value)
     }
 
     fn storyline_page(&self, l: usize) -> PageSpec {
         let g = &self.site.grouping;
         let line = &g.storylines[l];
-        let episodes: Vec<Value> = line
+        let episodes: Vec<story::Episode> = line
             .stories
             .iter()
             .map(|&s| {
-                let mut v = self.story_values[s].clone();
+                let mut entry = self.story_values[s].clone();
                 let docs = &g.stories[s].docs;
                 // A one-document episode links to its article: it has no story page.
                 if !self.is_story[s] {
                     if let Some(&d) = docs.first() {
-                        v["url"] = self.cards[d]["url"].clone();
-                        v["title"] = self.cards[d]["title"].clone();
+                        entry.url = self.cards[d].url.clone();
+                        entry.title = self.cards[d].title.clone();
                     }
                 }
-                v["articles"] = Value::from(self.cards_of(docs));
-                v
+                story::Episode {
+                    story: entry,
+                    articles: self.cards_of(docs),
+                }
             })
             .collect();
-        let topics: Vec<Value> = line
+        let topics: Vec<TopicEntry> = line
             .topics
             .iter()
             .map(|&t| self.topic_values[t].clone())
             .collect();
+        let context = story::StorylinePage {
+            storyline: story::StorylineInfo {
+                title: line.title.clone(),
+                count: line.stories.len(),
+            },
+            episodes,
+            topics,
+        };
         self.page(
             &urls::storyline(&line.slug),
             "storyline.html",
             &line.title,
-            obj!({
-                "storyline" => obj!({"title": line.title, "count": line.stories.len()}),
-                "episodes": episodes,
-                "topics": topics,
-            }),
+            to_value(&context),
         )
     }
 
     fn not_found(&self) -> PageSpec {
         // Served for any missing path, at any depth: its links must be absolute.
-        let mut spec = self.page("404.html", "404.html", "Page not found", obj!({}));
+        let mut spec = self.page(
+            "404.html",
+            "404.html",
+            "Page not found",
+            to_value(&context::NotFound {}),
+        );
         let base = self.links.base_url.clone();
         spec.context["root"] = json!(base);
         spec.context["home"] = json!(format!("{base}{}", self.links.href("")));
         spec
     }
 
+    /// The feed's author: the publisher, else the site's title.
+    fn feed_author(&self) -> String {
+        let config = &self.site.config;
+        if config.publisher.is_empty() {
+            config.title.clone()
+        } else {
+            config.publisher.clone()
+        }
+    }
+
+    /// A feed page around its entries (newest first).
+    fn feed_page(
+        &self,
+        path: &str,
+        title: &str,
+        alt: &str,
+        entries: Vec<feed::FeedEntry>,
+    ) -> PageSpec {
+        let self_url = self.links.absolute(path);
+        let context = feed::FeedPage {
+            feed: feed::FeedInfo {
+                title: title.to_string(),
+                id: self_url.clone(),
+                self_url,
+                alternate_url: self.links.absolute(alt),
+                updated: entries
+                    .iter()
+                    .map(|e| e.updated.clone())
+                    .max()
+                    .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into()),
+                author: self.feed_author(),
+            },
+            entries,
+        };
+        self.page(path, "atom.xml", title, to_value(&context))
+    }
+
     /// An Atom feed of `docs` (newest first). `full` puts each entry's whole body in the
     /// feed; topic feeds carry summaries only, since a large site has thousands of them.
     fn feed(&self, path: &str, title: &str, alt: &str, docs: &[usize], full: bool) -> PageSpec {
         let site = &self.site;
-        let entries: Vec<(usize, String, String)> = docs
+        let entries: Vec<feed::FeedEntry> = docs
             .iter()
             .filter_map(|&i| {
-                let d = site.docs[i].date?;
-                let published = d.moment(site.tz).to_rfc3339();
-                let updated = site.docs[i]
+                let doc = &site.docs[i];
+                let published = doc.date?.moment(site.tz).to_rfc3339();
+                let updated = doc
                     .front
                     .updated
                     .map(|u| u.moment(site.tz).to_rfc3339())
                     .unwrap_or_else(|| published.clone());
-                Some((i, published, updated))
+                let url = self.links.absolute(&urls::article(&doc.slug));
+                Some(feed::FeedEntry {
+                    title: doc.title.clone(),
+                    id: url.clone(),
+                    url,
+                    published,
+                    updated,
+                    authors: doc.front.authors.clone(),
+                    summary: self.cards[i].summary.clone(),
+                    content: if full {
+                        self.feed_bodies.get(&i).cloned()
+                    } else {
+                        None
+                    },
+                    topics: site.grouping.doc_topics[i]
+                        .iter()
+                        .map(|&t| site.grouping.topics[t].name.clone())
+                        .collect(),
+                })
             })
             .take(site.config.feed.size)
             .collect();
-        let updated = entries
+        self.feed_page(path, title, alt, entries)
+    }
+
+    /// The editions feed: one entry per day, its stories and reports as a list.
+    fn editions_feed(&self) -> PageSpec {
+        let site = &self.site;
+        let entries: Vec<feed::FeedEntry> = site
+            .by_day
             .iter()
-            .map(|e| e.2.clone())
-            .max()
-            .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
-        let author = if site.config.publisher.is_empty() {
-            site.config.title.clone()
-        } else {
-            site.config.publisher.clone()
-        };
-        let entries: Vec<Value> = entries
-            .into_iter()
-            .map(|(i, published, updated)| {
-                let doc = &site.docs[i];
-                let url = self.links.absolute(&urls::article(&doc.slug));
-                obj!({
-                    "title": doc.title,
-                    "id": url,
-                    "url": url,
-                    "published": published,
-                    "updated": updated,
-                    "authors": doc.front.authors,
-                    "summary": self.cards[i]["summary"],
-                    "content": if full { self.feed_bodies.get(&i).map(String::as_str) } else { None },
-                    "topics": site.grouping.doc_topics[i].iter().map(|&t| site.grouping.topics[t].name.clone()).collect::<Vec<_>>(),
-                })
+            .rev()
+            .take(site.config.feed.size)
+            .map(|(&day, docs)| {
+                let edition = self.edition(day, docs);
+                let url = self.links.absolute(&urls::day(day));
+                // The newest report's moment dates the edition.
+                let updated = docs
+                    .iter()
+                    .filter_map(|&i| site.docs[i].date.map(|d| d.moment(site.tz)))
+                    .max()
+                    .map(|m| m.to_rfc3339())
+                    .unwrap_or_default();
+                let mut html = String::from("<ul>");
+                let mut titles = Vec::new();
+                for b in &edition.stories {
+                    let outlets: Vec<&str> = b.outlets.iter().map(|o| o.name.as_str()).collect();
+                    html.push_str(&format!(
+                        "<li><a href=\"{}\">{}</a>: {}{}</li>",
+                        escape_html(&self.links.absolute(b.url.trim_end_matches("index.html"))),
+                        escape_html(&b.title),
+                        escape_html(&b.summary),
+                        if outlets.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", escape_html(&outlets.join(", ")))
+                        }
+                    ));
+                    titles.push(b.title.clone());
+                }
+                for a in &edition.reports {
+                    let title = a.title.as_str();
+                    let href = a.url.trim_end_matches("index.html");
+                    let source = a.source.as_ref().map(|o| o.name.as_str());
+                    html.push_str(&format!(
+                        "<li><a href=\"{}\">{}</a>{}</li>",
+                        escape_html(&self.links.absolute(href)),
+                        escape_html(title),
+                        source
+                            .map(|s| format!(" ({})", escape_html(s)))
+                            .unwrap_or_default()
+                    ));
+                    titles.push(title.to_string());
+                }
+                html.push_str("</ul>");
+                feed::FeedEntry {
+                    title: format!("{}: {}", edition.display, site.config.title),
+                    id: url.clone(),
+                    url,
+                    published: updated.clone(),
+                    updated,
+                    authors: Vec::new(),
+                    summary: truncate(&titles.join(" · "), 400),
+                    content: Some(html),
+                    topics: Vec::new(),
+                }
             })
             .collect();
-        let self_url = self.links.absolute(path);
-        self.page(
-            path,
-            "atom.xml",
-            title,
-            obj!({
-                "feed" => obj!({
-                    "title": title,
-                    "id": self_url,
-                    "self_url": self_url,
-                    "alternate_url": self.links.absolute(alt),
-                    "updated": updated,
-                    "author": author,
-                }),
-                "entries": entries,
-            }),
-        )
+        let title = format!("{}: daily editions", site.config.title);
+        self.feed_page(urls::EDITIONS_FEED, &title, urls::TIMELINE, entries)
     }
 
     fn feed_jobs(&self) -> Vec<Job<'_>> {
         let site = &self.site;
-        let mut jobs = vec![Job::new("atom.xml", "atom.xml", |s| {
-            s.feed("atom.xml", &s.site.config.title, "", &s.site.chrono, true)
-        })];
+        let mut jobs = vec![
+            Job::new("atom.xml", "atom.xml", |s| {
+                s.feed("atom.xml", &s.site.config.title, "", &s.site.chrono, true)
+            }),
+            Job::new(urls::EDITIONS_FEED, "atom.xml", |s| s.editions_feed()),
+        ];
         if site.config.feed.per_topic {
             let g = &site.grouping;
             jobs.extend(
@@ -1310,32 +1867,30 @@ impl Shared {
 
     /// One sitemap, or, past the format's 50,000 URLs, numbered parts and an index.
     fn sitemap_jobs<'s>(&'s self, jobs: &[Job<'s>]) -> Vec<Job<'s>> {
-        let site = &self.site;
-        let mut lastmod: HashMap<String, String> = HashMap::new();
-        for doc in &site.docs {
-            if let Some(d) = doc.front.updated.or(doc.date) {
-                lastmod.insert(
-                    Links::file(&urls::article(&doc.slug)),
-                    d.day(site.tz).to_string(),
-                );
-            }
-        }
+        // Every URL gets a date: its own content's, else the newest document's (lists and
+        // indexes change whenever a document arrives).
         let mut entries: Vec<(String, Option<String>)> = jobs
             .iter()
             .filter(|j| j.path.ends_with("index.html"))
             .map(|j| {
                 let folder = &j.path[..j.path.len() - "index.html".len()];
-                (self.links.absolute(folder), lastmod.remove(&j.path))
+                let day = j.lastmod.or(self.newest_day);
+                (self.links.absolute(folder), day.map(|d| d.to_string()))
             })
             .collect();
         entries.sort();
         let entries: std::sync::Arc<[(String, Option<String>)]> = entries.into();
         let part = move |s: &Shared, path: &str, range: std::ops::Range<usize>| {
-            let list: Vec<Value> = entries[range]
-                .iter()
-                .map(|(loc, lastmod)| obj!({"loc": loc, "lastmod": lastmod}))
-                .collect();
-            s.page(path, "sitemap.xml", "Sitemap", obj!({"entries" => list}))
+            let context = feed::SitemapPage {
+                entries: entries[range]
+                    .iter()
+                    .map(|(loc, lastmod)| feed::SitemapEntry {
+                        loc: loc.clone(),
+                        lastmod: lastmod.clone(),
+                    })
+                    .collect(),
+            };
+            s.page(path, "sitemap.xml", "Sitemap", to_value(&context))
         };
         let total = {
             let jobs_with_pages = jobs.iter().filter(|j| j.path.ends_with("index.html"));
@@ -1358,14 +1913,18 @@ impl Shared {
             })
             .collect();
         out.push(Job::new("sitemap.xml", "sitemap_index.xml", move |s| {
-            let list: Vec<Value> = (1..=parts)
-                .map(|n| obj!({"loc": s.links.absolute(&format!("sitemap-{n}.xml"))}))
-                .collect();
+            let context = feed::SitemapIndex {
+                sitemaps: (1..=parts)
+                    .map(|n| feed::SitemapRef {
+                        loc: s.links.absolute(&format!("sitemap-{n}.xml")),
+                    })
+                    .collect(),
+            };
             s.page(
                 "sitemap.xml",
                 "sitemap_index.xml",
                 "Sitemap",
-                obj!({"sitemaps" => list}),
+                to_value(&context),
             )
         }));
         out
@@ -1376,7 +1935,9 @@ impl Shared {
             "robots.txt",
             "robots.txt",
             "robots.txt",
-            obj!({"sitemap_url": self.links.absolute("sitemap.xml")}),
+            to_value(&feed::Robots {
+                sitemap_url: self.links.absolute("sitemap.xml"),
+            }),
         )
     }
 }

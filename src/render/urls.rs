@@ -36,6 +36,8 @@ pub const TIMELINE: &str = "archive/";
 pub const TOPICS: &str = "topics/";
 pub const SOURCES: &str = "sources/";
 pub const STORIES: &str = "stories/";
+/// One entry per day: the daily editions.
+pub const EDITIONS_FEED: &str = "archive/atom.xml";
 
 /// Page `n` (1-based) of a paginated list whose first page is `base`.
 pub fn paged(base: &str, n: usize) -> String {
