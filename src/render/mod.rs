@@ -8,6 +8,7 @@ pub mod doc_links;
 pub mod markdown;
 pub mod outlets;
 pub mod pages;
+pub mod search;
 pub mod story_index;
 pub mod urls;
 
@@ -403,6 +404,10 @@ pub fn render_site(
         });
     }
     out.extend(pages::extra_files(shared.site()));
+    out.extend(search::index_files(
+        shared.site(),
+        shared.site().config.link_index_html,
+    ));
     out.push(story_index::page(shared.site()));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((out, stats))

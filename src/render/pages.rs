@@ -155,6 +155,7 @@ pub fn plan(shared: &Shared) -> Vec<Job<'_>> {
     jobs.extend(shared.story_jobs());
     jobs.extend(quotes::jobs(shared));
     jobs.push(Job::new("404.html", "404.html", |s| s.not_found()));
+    jobs.push(Job::new(urls::SEARCH, "search.html", |s| s.search_page()));
     jobs.extend(shared.feed_jobs());
     let sitemaps = shared.sitemap_jobs(&jobs);
     jobs.extend(sitemaps);
@@ -307,6 +308,7 @@ impl Shared {
             editions_feed_url: urls::EDITIONS_FEED,
             topics_url: links.href(urls::TOPICS),
             sources_url: links.href(urls::SOURCES),
+            search_url: links.href(urls::SEARCH),
             stories_url: links.href(urls::STORIES),
             timeline_url: links.href(urls::TIMELINE),
             undated_url: links.href(urls::UNDATED),
@@ -1674,6 +1676,18 @@ impl Shared {
             "storyline.html",
             &line.title,
             to_value(&context),
+        )
+    }
+
+    fn search_page(&self) -> PageSpec {
+        self.page(
+            urls::SEARCH,
+            "search.html",
+            "Search",
+            to_value(&context::Search {
+                // The page is search/index.html; its index files sit beside it.
+                index_folder: "",
+            }),
         )
     }
 

@@ -36,6 +36,7 @@ pub const TIMELINE: &str = "archive/";
 pub const TOPICS: &str = "topics/";
 pub const SOURCES: &str = "sources/";
 pub const STORIES: &str = "stories/";
+pub const SEARCH: &str = "search/";
 /// One entry per day: the daily editions.
 pub const EDITIONS_FEED: &str = "archive/atom.xml";
 

@@ -155,6 +155,8 @@ pub struct SiteInfo {
     pub editions_feed_url: &'static str,
     pub topics_url: String,
     pub sources_url: String,
+    /// The search page (the masthead's search box submits to it).
+    pub search_url: String,
     pub stories_url: String,
     pub timeline_url: String,
     pub undated_url: String,
@@ -171,6 +173,13 @@ pub struct PageInfo {
     pub path: String,
     /// The page's absolute address.
     pub canonical: String,
+}
+
+/// The search page: where its index files are, from the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Search {
+    /// The folder of `meta.js`, `t/` and `d/`, relative to the search page.
+    pub index_folder: &'static str,
 }
 
 /// The 404 page has the common variables only.
