@@ -27,6 +27,8 @@ pub struct Config {
     /// End internal links in `index.html` so the site also works opened from disk
     /// (`file://`); set to false for clean links when it is only ever served over HTTP.
     pub link_index_html: bool,
+    /// Build the search page, its index (`search/`) and the masthead's search box.
+    pub search: bool,
     /// Where raw documents are dropped, relative to the site root.
     pub inbox: PathBuf,
     /// Where `dossier ingest` writes converted documents, relative to the site root.
@@ -60,6 +62,7 @@ impl Default for Config {
             publisher: String::new(),
             cname: None,
             link_index_html: true,
+            search: true,
             inbox: PathBuf::from("content/inbox"),
             articles_dir: PathBuf::from("content/articles"),
             topics: Vec::new(),

@@ -404,10 +404,12 @@ pub fn render_site(
         });
     }
     out.extend(pages::extra_files(shared.site()));
-    out.extend(search::index_files(
-        shared.site(),
-        shared.site().config.link_index_html,
-    ));
+    if shared.site().config.search {
+        out.extend(search::index_files(
+            shared.site(),
+            shared.site().config.link_index_html,
+        ));
+    }
     out.push(story_index::page(shared.site()));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((out, stats))

@@ -155,7 +155,9 @@ pub fn plan(shared: &Shared) -> Vec<Job<'_>> {
     jobs.extend(shared.story_jobs());
     jobs.extend(quotes::jobs(shared));
     jobs.push(Job::new("404.html", "404.html", |s| s.not_found()));
-    jobs.push(Job::new(urls::SEARCH, "search.html", |s| s.search_page()));
+    if site.config.search {
+        jobs.push(Job::new(urls::SEARCH, "search.html", |s| s.search_page()));
+    }
     jobs.extend(shared.feed_jobs());
     let sitemaps = shared.sitemap_jobs(&jobs);
     jobs.extend(sitemaps);
@@ -308,7 +310,7 @@ impl Shared {
             editions_feed_url: urls::EDITIONS_FEED,
             topics_url: links.href(urls::TOPICS),
             sources_url: links.href(urls::SOURCES),
-            search_url: links.href(urls::SEARCH),
+            search_url: config.search.then(|| links.href(urls::SEARCH)),
             stories_url: links.href(urls::STORIES),
             timeline_url: links.href(urls::TIMELINE),
             undated_url: links.href(urls::UNDATED),

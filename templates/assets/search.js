@@ -121,9 +121,12 @@
 
   var generation = 0;
 
+  var started = 0;
+
   function run() {
     var q = input.value;
     var mine = ++generation;
+    started = performance.now();
     var url = new URL(location.href);
     if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
     try { history.replaceState(null, "", url.href); } catch (e) { /* file:// may refuse */ }
@@ -221,6 +224,8 @@
   }
 
   function show(hits, parsed, q, total) {
+    // How long this query took, files loaded included (read by scripts/search-budget.py).
+    list.setAttribute("data-ms", (performance.now() - started).toFixed(1));
     list.innerHTML = "";
     if (!q.trim()) { status.textContent = ""; return; }
     status.textContent = hits.length

@@ -155,8 +155,9 @@ pub struct SiteInfo {
     pub editions_feed_url: &'static str,
     pub topics_url: String,
     pub sources_url: String,
-    /// The search page (the masthead's search box submits to it).
-    pub search_url: String,
+    /// The search page (the masthead's search box submits to it); null when site.yaml has
+    /// `search: false`.
+    pub search_url: Option<String>,
     pub stories_url: String,
     pub timeline_url: String,
     pub undated_url: String,
