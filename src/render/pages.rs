@@ -632,7 +632,11 @@ impl Shared {
         if let Some(url) = &doc.front.url {
             ld["isBasedOn"] = json!(url);
         }
+        if let Some(image) = &doc.front.image {
+            ld["image"] = json!(image);
+        }
         let mut article = card.clone();
+        article["image"] = json!(doc.front.image);
         article["body_html"] = json!(body.html);
         // The standfirst is shown only when it is not simply the body's first paragraph.
         article["standfirst"] = json!(doc
