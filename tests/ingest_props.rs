@@ -246,6 +246,7 @@ mod front_matter_round_trip {
                 source: next(),
                 url,
                 section: next(),
+                image: None,
                 topics,
                 summary: next(),
                 kind: next(),
