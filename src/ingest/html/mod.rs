@@ -8,8 +8,11 @@
 //! frames, event handlers and non-web addresses never get past `extract`.
 //!
 //! Rules of the dropped blocks: `navigation`, `site-header`, `site-footer`, `aside`, `form`,
-//! `not-article` (outside the article the extractor found), `script`, `embedded` (counts of
-//! removed elements), and, moved to the front matter, `title`, `byline`, `date-line`.
+//! `not-article` (outside the article the extractor found), `furniture` (an element whose
+//! class or id names a teaser, rail, share bar, comments or ad), `script`, `embedded` (counts
+//! of removed elements), `link-block` (a heading that is a link), `no-words`, the text
+//! conversion's furniture rules (`share-widget`, `newsletter`, `copyright`...) and
+//! `teaser-after-end`, and, moved to the front matter, `title`, `byline`, `date-line`.
 
 mod decode;
 mod depth;
