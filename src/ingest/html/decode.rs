@@ -135,10 +135,7 @@ mod tests {
             (d.charset, d.how, d.text.as_str()),
             ("UTF-8", "bom", "<p>x</p>")
         );
-        let (utf16, _, _) = encoding_rs::UTF_16LE.encode("<p>é</p>");
         let mut with_bom = vec![0xFF, 0xFE];
-        // encode() to UTF-16 gives UTF-8 (the WHATWG encoder rule); build the bytes by hand.
-        assert!(!utf16.is_empty());
         for u in "<p>é</p>".encode_utf16() {
             with_bom.extend_from_slice(&u.to_le_bytes());
         }
@@ -148,17 +145,14 @@ mod tests {
 
     #[test]
     fn a_false_utf8_declaration_is_detected_instead() {
+        // Says UTF-8, is Windows-1252: "Zürich" with a lone 0xFC byte.
         let mut page = b"<meta charset=utf-8><p>Z".to_vec();
-        page.extend_from_slice(&[0xFC, b'r', b'i', b'c', b'h', b' ']);
+        page.extend_from_slice(&[0xFC]);
         page.extend_from_slice(
-            "und die Straße ist lang, über die Brücke geht es weiter."
-                .as_bytes()
-                .iter()
-                .map(|_| b'a')
-                .collect::<Vec<_>>()
-                .as_slice(),
+            b"rich is a city on a lake, and the old town lies on both banks of the river.</p>",
         );
         let d = decode(&page, None);
+        assert_eq!(d.how, "detected");
         assert_ne!(d.charset, "UTF-8");
         assert!(d.text.contains("Zürich"), "{}", d.text);
     }

@@ -668,6 +668,16 @@ pub fn choose(
             break;
         }
     }
+    // No element is marked as the byline: a "By ..." line printed under the headline.
+    if visible.is_none() {
+        for l in m.header_lines.iter().filter(|l| l.after).take(30) {
+            if let Some(by) = bylines::parse_byline(&l.text, sources, order) {
+                let p = persons(&by.authors, sources, &site_names);
+                visible = Some((p, "a line under the headline".to_string()));
+                break;
+            }
+        }
+    }
     match visible {
         Some((v, from)) if !v.is_empty() => {
             // A byline that shares no surname with the metadata may be another article's

@@ -8,10 +8,14 @@
 //! frames, event handlers and non-web addresses never get past `extract`.
 //!
 //! Rules of the dropped blocks: `navigation`, `site-header`, `site-footer`, `aside`, `form`,
-//! `not-article` (outside the article the extractor found), `script`, `embedded` (counts of
-//! removed elements), and, moved to the front matter, `title`, `byline`, `date-line`.
+//! `not-article` (outside the article the extractor found), `furniture` (an element whose
+//! class or id names a teaser, rail, share bar, comments or ad), `script`, `embedded` (counts
+//! of removed elements), `link-block` (a heading that is a link), `no-words`, the text
+//! conversion's furniture rules (`share-widget`, `newsletter`, `copyright`...) and
+//! `teaser-after-end`, and, moved to the front matter, `title`, `byline`, `date-line`.
 
 mod decode;
+mod depth;
 mod extract;
 mod fields;
 mod metadata;
@@ -114,6 +118,16 @@ pub fn convert_page(
     if text.contains('\u{0}') && text.matches('\u{0}').count() * 20 > text.len().min(1 << 20) {
         return Err(Unconvertible::Binary("NUL bytes: not an HTML page".into()));
     }
+    let text = match depth::flatten(&text) {
+        Some(flat) => {
+            warnings.push(format!(
+                "its markup is nested more than {} elements deep; the deeper tags were ignored and their text kept",
+                depth::MAX_DEPTH
+            ));
+            flat
+        }
+        None => text,
+    };
     let head_end = text
         .char_indices()
         .nth(64 * 1024)
@@ -214,10 +228,16 @@ pub fn convert_page(
         });
     }
     for l in article.left_out {
+        // The headline the extractor set aside is the title.
+        let rule = if !title_norm.is_empty() && norm(&l.text) == title_norm {
+            "title"
+        } else {
+            l.rule
+        };
         dropped.push(Dropped {
             line: positions.line_of(&l.text),
             text: l.text,
-            rule: l.rule.to_string(),
+            rule: rule.to_string(),
         });
     }
     for l in furniture {
