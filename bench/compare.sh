@@ -26,7 +26,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 # Release builds of dossier and the corpus generator.
-(cd "$repo" && cargo build --release --quiet --bin dossier --bin dossier-gen)
+(cd "$repo" && cargo build --release --quiet -p dossier -p dossier-gen --bins)
 dossier=${DOSSIER:-$repo/target/release/dossier}
 gen=$repo/target/release/dossier-gen
 

@@ -15,7 +15,7 @@ work=${BENCH_DIR:-${TMPDIR:-/tmp}/dossier-bench}
 perf=${PERF:-perf}
 command -v "$perf" >/dev/null || { echo "profile.sh: perf is missing (apt-get install linux-perf)" >&2; exit 1; }
 
-(cd "$repo" && cargo build --release --quiet --bin dossier --bin dossier-gen)
+(cd "$repo" && cargo build --release --quiet -p dossier -p dossier-gen --bins)
 dossier=$repo/target/release/dossier
 site=$work/n$n/dossier
 if [ ! -f "$site/site.yaml" ]; then

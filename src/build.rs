@@ -1,6 +1,6 @@
 //! One build, stage by stage: config, content, analysis and grouping, render, output.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::content;
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::output::{self, OutputReport, WriteCache};
+use crate::render::doc_links::DocLinks;
 use crate::render::{self, Page, Theme};
 use crate::site::Site;
 
@@ -392,10 +393,16 @@ impl Session {
             None => unreachable!("theme loaded above"),
         };
         let cache = self.keep_pages.then_some(&mut self.render);
-        let shared = render::pages::Shared::new(site);
+        let statics = static_files(&self.opts.root)?;
+        let (doc_links, media) = doc_links(&self.opts.root, &site, &statics)?;
+        let shared = render::pages::Shared::with_doc_links(site, Some(doc_links));
         let (mut pages, stats) =
             render::render_site(&shared, theme, progress, cache, Some(&self.cancel))?;
-        merge_static(&self.opts.root, &mut pages)?;
+        merge_static(
+            &self.opts.root,
+            statics.into_iter().chain(media),
+            &mut pages,
+        )?;
         timings.push(("render", t.elapsed()));
         // The last check: once writing starts, the build runs to its end.
         self.check_cancel()?;
@@ -485,10 +492,14 @@ impl Session {
     }
 }
 
-/// Add the site's static files to the pages. A static file with a page's path would silently
-/// replace it: refused, loudly.
-fn merge_static(root: &Path, pages: &mut Vec<Page>) -> Result<()> {
-    for s in static_files(root)? {
+/// Add the site's static files (and the files documents link to) to the pages. A file with
+/// a page's path would silently replace it: refused, loudly.
+fn merge_static(
+    root: &Path,
+    files: impl IntoIterator<Item = Page>,
+    pages: &mut Vec<Page>,
+) -> Result<()> {
+    for s in files {
         match pages.binary_search_by(|p| p.path.cmp(&s.path)) {
             Ok(_) => {
                 return Err(Error::Output {
@@ -502,24 +513,78 @@ fn merge_static(root: &Path, pages: &mut Vec<Page>) -> Result<()> {
     Ok(())
 }
 
+/// How Markdown links between documents and to files resolve, and the files next to
+/// documents that bodies link to (copied into the output under `media/`).
+fn doc_links(root: &Path, site: &Site, statics: &[Page]) -> Result<(DocLinks, Vec<Page>)> {
+    let content_dir = root.join("content");
+    let links = DocLinks::new(
+        site.docs
+            .iter()
+            .map(|d| (d.rel_path.as_str(), d.slug.as_str())),
+        statics.iter().map(|p| p.path.clone()),
+        &content_dir,
+        site.config.link_index_html,
+    );
+    let wanted: BTreeSet<String> = site
+        .docs
+        .par_iter()
+        .flat_map_iter(|d| links.media_of(&d.rel_path, &d.body))
+        .collect();
+    let mut media = Vec::with_capacity(wanted.len());
+    for rel in wanted {
+        let path = content_dir.join(&rel);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "reading", e))?;
+        media.push(Page {
+            path: format!("{}{rel}", render::doc_links::MEDIA),
+            bytes: bytes.into(),
+        });
+    }
+    Ok((links, media))
+}
+
 /// Build the site into its output folder. On any error nothing in the output folder changes.
 pub fn build(opts: &BuildOptions, progress: render::Progress) -> Result<BuildReport> {
     Session::once(opts.clone()).build(progress)
 }
 
-/// Load and validate everything a build would use, rendering nothing.
+/// Load, validate and render everything a build would, without writing: every template
+/// error (with its template, line and page), every broken link, image and anchor, and every
+/// undated document (a warning).
 pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
     let config = load_config(opts)?;
-    Theme::load(&opts.root.join("templates"))?;
-    let (mut docs, warnings) = load_content(opts, &config)?;
+    let theme = Theme::load(&opts.root.join("templates"))?;
+    let (mut docs, mut warnings) = load_content(opts, &config)?;
     let held_back = if opts.future || config.build_future {
         0
     } else {
         hold_back_future(&mut docs, &config, chrono::Utc::now())
     };
+    for d in docs.iter().filter(|d| d.date.is_none()) {
+        warnings.push(
+            Diagnostic::warning(
+                &d.path,
+                "has no date: it is listed on the Undated page, not in the briefing or archives",
+            )
+            .at(Some(1), None)
+            .hint("add `date: YYYY-MM-DD` (or a full time) to its front matter"),
+        );
+    }
+    let documents = docs.len();
+    let site = Site::new(config, docs);
+    let statics = static_files(&opts.root)?;
+    let (links, media) = doc_links(&opts.root, &site, &statics)?;
+    let shared = render::pages::Shared::with_doc_links(site, Some(links.clone()));
+    let silent = |_: usize, _: usize| {};
+    let (mut pages, _) = render::render_site(&shared, &theme, &silent, None, None)?;
+    let rendered = pages.len();
+    merge_static(&opts.root, statics.into_iter().chain(media), &mut pages)?;
+    let problems = crate::check::links(&pages, &shared.site().docs, &links);
+    if !problems.is_empty() {
+        return Err(Error::Content(Diagnostics(problems)));
+    }
     Ok(BuildReport {
-        documents: docs.len(),
-        undated: docs.iter().filter(|d| d.date.is_none()).count(),
+        documents,
+        pages: rendered,
         held_back,
         warnings,
         ..BuildReport::default()

@@ -242,7 +242,7 @@ impl Config {
                 Error::Config(Box::new(
                     Diagnostic::error(path, e.message)
                         .at(e.line, e.column)
-                        .hint("fix this key in site.yaml; README.md lists every setting"),
+                        .hint("fix this key in site.yaml; docs/content.md (in Dossier's repository) lists every setting"),
                 ))
             })?
         };

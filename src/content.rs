@@ -321,10 +321,15 @@ pub fn parse_document(
     } else {
         // The YAML starts on line 2 of the file.
         yaml::from_str_at(yaml_text, 2).map_err(|e| {
+            // One problem stops the typed parse; look at each key alone for the others.
+            let each = front_matter_key_problems(path, yaml_text);
+            if each.len() > 1 {
+                return each;
+            }
             vec![
                 Diagnostic::error(path, format!("front matter: {}", e.message))
                     .at(e.line, e.column)
-                    .hint("fix the front matter; README.md documents every field"),
+                    .hint("fix the front matter; docs/content.md (in Dossier's repository) documents every field"),
             ]
         })?
     };
@@ -500,6 +505,36 @@ fn forbidden_in_json(v: &serde_json::Value) -> Option<char> {
 }
 
 /// 1-based file line of a top-level `key:` in front matter text (which starts on line 2).
+/// Every key of a front matter that is unknown or has a value of the wrong type, each on its
+/// own line (the typed parse stops at the first). Empty when the YAML does not parse at all.
+fn front_matter_key_problems(path: &Path, yaml_text: &str) -> Vec<Diagnostic> {
+    let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str::<serde_yaml::Value>(yaml_text)
+    else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    for (key, value) in map {
+        let mut alone = serde_yaml::Mapping::new();
+        alone.insert(key.clone(), value);
+        if let Err(e) = serde_yaml::from_value::<FrontMatter>(serde_yaml::Value::Mapping(alone)) {
+            let name = key.as_str().unwrap_or("");
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message);
+            let message = if message.starts_with(name) {
+                message.to_string()
+            } else {
+                format!("{name}: {message}")
+            };
+            problems.push(
+                Diagnostic::error(path, format!("front matter: {message}"))
+                    .at(find_key_line(yaml_text, name), Some(1))
+                    .hint("fix the front matter; docs/content.md (in Dossier's repository) documents every field"),
+            );
+        }
+    }
+    problems
+}
+
 fn find_key_line(yaml_text: &str, key: &str) -> Option<usize> {
     yaml_text
         .lines()

@@ -7,6 +7,7 @@
 
 pub mod analyze;
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod corpus;

@@ -25,11 +25,27 @@ use dossier::{BuildOptions, Diagnostic};
     long_about = "Dossier turns a folder of news documents into a cross-linked briefing website.\n\nA site folder holds site.yaml, content/ (Markdown with front matter; raw documents go in content/inbox/), optional templates/ and static/, and gets its output in public/."
 )]
 struct Cli {
+    /// The site folder (holds site.yaml)
+    #[arg(
+        short,
+        long,
+        global = true,
+        default_value = ".",
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
+    root: PathBuf,
     /// Print more detail (stage timings, every warning)
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     verbose: bool,
     /// Print only errors
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        conflicts_with = "verbose",
+        help_heading = "Global options"
+    )]
     quiet: bool,
     #[command(subcommand)]
     command: Command,
@@ -37,11 +53,36 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create a new site (site.yaml, templates, sample content) in DIR
+    /// Create a new site in DIR: site.yaml, templates, sample content, a .gitignore and a
+    /// GitHub Pages workflow
     Init {
-        /// Folder to create the site in (created if missing)
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// Folder to create the site in (created if missing) [default: the --root folder]
+        dir: Option<PathBuf>,
+        /// The site's title
+        #[arg(long)]
+        title: Option<String>,
+        /// No sample documents
+        #[arg(long)]
+        empty: bool,
+        /// Write into a folder that is not empty (existing files are kept, never overwritten)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a new dated Markdown document into content/articles/
+    New {
+        /// The document's title
+        title: String,
+        /// Its date (YYYY-MM-DD) [default: today]
+        #[arg(long)]
+        date: Option<String>,
+        /// Its source (the outlet), if any
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
     },
     /// Build the site into its output folder
     Build(BuildArgs),
@@ -50,11 +91,9 @@ enum Command {
     /// Build into a preview folder, serve it on a local address, and rebuild on every
     /// change; open pages reload by themselves
     Serve(ServeArgs),
-    /// Load and validate everything without rendering; exit 1 on any problem
+    /// Load, validate and render everything without writing, and check every internal link,
+    /// anchor and image; exit 1 on any problem
     Check {
-        /// The site folder
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
         /// Include drafts
         #[arg(long)]
         drafts: bool,
@@ -63,9 +102,6 @@ enum Command {
 
 #[derive(Args)]
 struct BuildArgs {
-    /// The site folder (holds site.yaml)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
     /// Output folder [default: ROOT/public]
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -90,9 +126,6 @@ struct BuildArgs {
 struct IngestArgs {
     /// Raw files or folders to convert [default: the inbox folder of site.yaml]
     paths: Vec<PathBuf>,
-    /// The site folder (holds site.yaml)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
     /// Show what would be written and what each rule would drop; write nothing
     #[arg(long)]
     dry_run: bool,
@@ -103,9 +136,6 @@ struct IngestArgs {
 
 #[derive(Args)]
 struct ServeArgs {
-    /// The site folder (holds site.yaml)
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
     /// Address to listen on (0.0.0.0 lets other machines connect)
     #[arg(long, default_value = "127.0.0.1")]
     bind: IpAddr,
@@ -115,6 +145,9 @@ struct ServeArgs {
     /// Include documents marked draft
     #[arg(long)]
     drafts: bool,
+    /// Open the preview in the default browser once it is built
+    #[arg(long)]
+    open: bool,
 }
 
 /// Print a line to stdout, ignoring a closed pipe: watch mode must not die of it.
@@ -160,12 +193,36 @@ fn main() -> ExitCode {
         verbose: cli.verbose,
         quiet: cli.quiet,
     };
+    let root = cli.root;
     let result = match cli.command {
-        Command::Init { dir } => cmd_init(&ui, dir),
-        Command::Build(args) => cmd_build(&ui, args),
-        Command::Serve(args) => cmd_serve(&ui, args),
-        Command::Check { root, drafts } => cmd_check(&ui, root, drafts),
-        Command::Ingest(args) => cmd_ingest(&ui, args),
+        Command::Init {
+            dir,
+            title,
+            empty,
+            force,
+        } => cmd_init(
+            &ui,
+            dir.unwrap_or(root),
+            &dossier::scaffold::InitOptions {
+                title,
+                empty,
+                force,
+            },
+        ),
+        Command::New {
+            title,
+            date,
+            source,
+        } => cmd_new(&ui, &root, &title, date.as_deref(), source.as_deref()),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "dossier", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Build(args) => cmd_build(&ui, root, args),
+        Command::Serve(args) => cmd_serve(&ui, root, args),
+        Command::Check { drafts } => cmd_check(&ui, root, drafts),
+        Command::Ingest(args) => cmd_ingest(&ui, root, args),
     };
     match result {
         Ok(code) => code,
@@ -186,29 +243,50 @@ fn render_error(e: &anyhow::Error) -> String {
 fn describe(e: &dossier::Error) -> String {
     match e {
         dossier::Error::Content(list) => list.to_string(),
+        // A diagnostic already says "error:" after its location.
+        dossier::Error::Config(d) => d.to_string(),
         other => format!("error: {other}"),
     }
 }
 
-fn cmd_init(ui: &Ui, dir: PathBuf) -> anyhow::Result<ExitCode> {
-    let (written, kept) = dossier::scaffold::init(&dir)?;
+fn cmd_init(
+    ui: &Ui,
+    dir: PathBuf,
+    opts: &dossier::scaffold::InitOptions,
+) -> anyhow::Result<ExitCode> {
+    let created = dossier::scaffold::init(&dir, opts)?;
     if !ui.quiet {
-        for k in &kept {
+        for k in &created.kept {
             complain!("kept existing {}", k.display());
         }
         say!(
-            "Created a site in {} ({} files). Next:\n  cd {}\n  dossier build\n  open public/index.html",
+            "Created a site in {} ({} files). Next:\n  cd {}\n  dossier build\n  open public/index.html\nTo publish it, push the folder to a GitHub repository and set Settings > Pages > Source to \"GitHub Actions\" (.github/workflows/pages.yml does the rest).",
             dir.display(),
-            written.len(),
+            created.written.len(),
             dir.display()
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
+/// `dossier new "Title"`: a dated Markdown document under content/articles/.
+fn cmd_new(
+    ui: &Ui,
+    root: &Path,
+    title: &str,
+    date: Option<&str>,
+    source: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let path = dossier::scaffold::new_document(root, title, date, source)?;
+    if !ui.quiet {
+        say!("Wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_build(ui: &Ui, root: PathBuf, args: BuildArgs) -> anyhow::Result<ExitCode> {
     let opts = BuildOptions {
-        root: args.root,
+        root,
         output: args.output,
         base_url: args.base_url,
         drafts: args.drafts,
@@ -269,8 +347,8 @@ fn cmd_build(ui: &Ui, args: BuildArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_serve(ui: &Ui, args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let dir = dossier::serve::prepare_preview_dir(&args.root)?;
+fn cmd_serve(ui: &Ui, root: PathBuf, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let dir = dossier::serve::prepare_preview_dir(&root)?;
     let preview = Preview::start(&ServeOptions {
         dir: dir.clone(),
         bind: args.bind,
@@ -283,20 +361,25 @@ fn cmd_serve(ui: &Ui, args: ServeArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let opts = BuildOptions {
-        root: args.root,
+        root,
         output: Some(dir),
         base_url: Some(preview.url().to_string()),
         drafts: args.drafts,
         ingest: true,
         future: false,
     };
-    watch(ui, opts, Some(&preview))?;
+    watch(ui, opts, Some((&preview, args.open)))?;
     preview.shutdown();
     Ok(ExitCode::SUCCESS)
 }
 
 /// Build, then rebuild on every change until Ctrl-C; with a preview, tell its pages.
-fn watch(ui: &Ui, opts: BuildOptions, preview: Option<&Preview>) -> anyhow::Result<()> {
+/// `preview` is the server and whether to open it in a browser after the first build.
+fn watch(ui: &Ui, opts: BuildOptions, preview: Option<(&Preview, bool)>) -> anyhow::Result<()> {
+    let (preview, open) = match preview {
+        Some((p, open)) => (Some(p), open),
+        None => (None, false),
+    };
     let watch = Watch::new();
     let stopper = watch.stopper();
     ctrlc::set_handler(move || stopper.stop())?;
@@ -311,10 +394,22 @@ fn watch(ui: &Ui, opts: BuildOptions, preview: Option<&Preview>) -> anyhow::Resu
             if let Some(p) = preview {
                 p.publish(outcome);
             }
-            if std::mem::take(&mut first) && !ui.quiet {
-                match preview {
-                    Some(p) => say!("Serving {} at {} (Ctrl-C to stop)", root.display(), p.url()),
-                    None => say!("Watching {} for changes (Ctrl-C to stop)", root.display()),
+            if std::mem::take(&mut first) {
+                if !ui.quiet {
+                    match preview {
+                        Some(p) => {
+                            say!("Serving {} at {} (Ctrl-C to stop)", root.display(), p.url())
+                        }
+                        None => say!("Watching {} for changes (Ctrl-C to stop)", root.display()),
+                    }
+                }
+                if let (Some(p), true) = (preview, open) {
+                    if let Err(e) = opener::open_browser(p.url()) {
+                        complain!(
+                            "warning: could not open a browser ({e}); open {} yourself",
+                            p.url()
+                        );
+                    }
                 }
             }
         }
@@ -427,8 +522,7 @@ fn cmd_check(ui: &Ui, root: PathBuf, drafts: bool) -> anyhow::Result<ExitCode> {
 }
 
 /// `dossier ingest [PATHS] [--root DIR] [--dry-run] [--force]`.
-fn cmd_ingest(ui: &Ui, args: IngestArgs) -> anyhow::Result<ExitCode> {
-    let root = args.root;
+fn cmd_ingest(ui: &Ui, root: PathBuf, args: IngestArgs) -> anyhow::Result<ExitCode> {
     let site_yaml = root.join("site.yaml");
     let config = if site_yaml.is_file() {
         dossier::Config::load(&site_yaml)?

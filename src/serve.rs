@@ -1,20 +1,31 @@
 //! The preview server: serves the preview folder over HTTP, adds a live-reload script to HTML
 //! responses, and tells open pages about each build over Server-Sent Events.
 //!
-//! Written on `std::net` with a thread per connection: a preview has a handful of clients,
-//! and each event stream is one long-lived response. Only `GET` and `HEAD` are answered, every
-//! response closes its connection, and no path outside the preview folder is ever served:
-//! request paths are decoded, refused if they hold `..`, backslashes or NUL, then
+//! Built on axum and hyper (HTTP/1.1 on a small tokio runtime of its own, so the rest of
+//! Dossier stays synchronous). Slow or idle clients cost a task, not a thread: a request head
+//! must arrive within [`HEADER_TIMEOUT`], and half-open connections never keep a new client
+//! waiting. Only `GET` and `HEAD` are answered, and no path outside the preview folder is ever
+//! served: request paths are decoded, refused if they hold `..`, backslashes or NUL, then
 //! canonicalised and checked to lie inside the (canonical) folder, which also stops symbolic
-//! links that lead out.
+//! links that lead out. A preview on a loopback address answers only loopback host names.
 
-use std::io::{self, Read, Write};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
+use std::convert::Infallible;
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::thread::JoinHandle;
+use std::sync::Arc;
 use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use futures_util::stream::{self, Stream};
+use tokio::sync::{watch, Semaphore};
+use tower::ServiceExt;
 
 use crate::watch::Outcome;
 
@@ -25,7 +36,11 @@ pub const SCRIPT_PATH: &str = "/__dossier/live.js";
 pub const DEFAULT_PORT: u16 = 1111;
 /// How many ports after a busy one are tried.
 const PORT_TRIES: u16 = 20;
-const MAX_CONNECTIONS: usize = 256;
+/// Connections served at once; past it a new connection waits for a slot (slow heads time
+/// out, so slots come free).
+const MAX_CONNECTIONS: usize = 1024;
+/// A request head that has not arrived by then closes its connection.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Longest accepted request head (request line and headers).
 const MAX_HEAD: usize = 16 * 1024;
 /// An idle event stream gets a comment this often, which also finds closed connections.
@@ -96,15 +111,15 @@ pub struct Preview {
     addr: SocketAddr,
     requested: u16,
     shared: Arc<Shared>,
-    accept: Option<JoinHandle<()>>,
+    /// Ends the accept loop.
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 struct Shared {
     /// Canonical: every served file must lie under it.
     dir: PathBuf,
     hub: Hub,
-    stopping: AtomicBool,
-    connections: AtomicUsize,
     /// Tells a page whose event stream reconnects whether it reached a new server.
     instance: String,
     /// The address listened on (decides which `Host` headers are answered).
@@ -124,6 +139,24 @@ impl Preview {
             addr: SocketAddr::new(opts.bind, opts.port),
             source,
         })?;
+        let io_error = |action: &'static str| {
+            let path = opts.dir.clone();
+            move |source| ServeError::Io {
+                path,
+                action,
+                source,
+            }
+        };
+        listener
+            .set_nonblocking(true)
+            .map_err(io_error("setting up the listener"))?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("dossier-serve")
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(io_error("starting the server runtime"))?;
         let instance = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
@@ -132,22 +165,24 @@ impl Preview {
         let shared = Arc::new(Shared {
             dir,
             hub: Hub::default(),
-            stopping: AtomicBool::new(false),
-            connections: AtomicUsize::new(0),
             instance,
             bound: addr.ip(),
         });
-        let accept = {
-            let shared = shared.clone();
-            std::thread::Builder::new()
-                .name("dossier-serve".into())
-                .spawn(move || accept_loop(listener, shared))
-                .map_err(|source| ServeError::Io {
-                    path: opts.dir.clone(),
-                    action: "starting the server thread",
-                    source,
-                })?
+        let (stop, stopped) = tokio::sync::oneshot::channel();
+        let listener = {
+            let _entered = runtime.enter();
+            tokio::net::TcpListener::from_std(listener)
+                .map_err(io_error("setting up the listener"))?
         };
+        let app = router(shared.clone());
+        let thread = std::thread::Builder::new()
+            .name("dossier-serve".into())
+            .spawn(move || {
+                runtime.block_on(accept_loop(listener, app, stopped));
+                // Streams and slow clients still open are dropped, not waited for.
+                runtime.shutdown_timeout(Duration::from_millis(200));
+            })
+            .map_err(io_error("starting the server thread"))?;
         Ok(Preview {
             url: format!(
                 "http://{}/",
@@ -156,7 +191,8 @@ impl Preview {
             addr,
             requested: opts.port,
             shared,
-            accept: Some(accept),
+            stop: Some(stop),
+            thread: Some(thread),
         })
     }
 
@@ -196,14 +232,12 @@ impl Preview {
     }
 
     fn stop(&mut self) {
-        self.shared.stopping.store(true, Ordering::SeqCst);
         self.shared.hub.close();
-        if let Some(handle) = self.accept.take() {
-            // The accept loop sleeps in accept(): wake it with a connection of our own.
-            let wake = SocketAddr::new(reachable(self.addr.ip()), self.addr.port());
-            if TcpStream::connect_timeout(&wake, Duration::from_secs(1)).is_ok() {
-                let _ = handle.join();
-            }
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
@@ -212,6 +246,255 @@ impl Drop for Preview {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// Accept connections until `stopped`, each served on a task of its own.
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    mut stopped: tokio::sync::oneshot::Receiver<()>,
+) {
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let permit = tokio::select! {
+            _ = &mut stopped => return,
+            permit = slots.clone().acquire_owned() => match permit {
+                Ok(p) => p,
+                Err(_) => return,
+            },
+        };
+        let stream = tokio::select! {
+            _ = &mut stopped => return,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of file descriptors or a reset before accept: wait a little.
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+        };
+        let _ = stream.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _permit = permit;
+            let io = hyper_util::rt::TokioIo::new(stream);
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .max_buf_size(MAX_HEAD.max(8192))
+                .serve_connection(io, service)
+                .await;
+        });
+    }
+}
+
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .route(SCRIPT_PATH, get(script))
+        .fallback(site_file)
+        .layer(axum::middleware::from_fn_with_state(shared.clone(), guard))
+        .with_state(shared)
+}
+
+/// Every request: the `Host` check, GET and HEAD only, and the headers every answer carries.
+async fn guard(
+    State(shared): State<Arc<Shared>>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .map(|h| h.to_str().unwrap_or(""));
+    let mut response = if !host_allowed(host, shared.bound) {
+        plain(
+            StatusCode::FORBIDDEN,
+            "Forbidden: this preview answers only at localhost or 127.0.0.1 addresses",
+        )
+    } else if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut r = plain(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Method not allowed: the preview only answers GET and HEAD",
+        );
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        r
+    } else {
+        next.run(request).await
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+async fn script() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        LIVE_JS,
+    )
+        .into_response()
+}
+
+/// A file of the preview folder: HTML with the live script added, anything else streamed
+/// (with ranges and validators) by tower-http.
+async fn site_file(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    // Only origin-form targets ("/path?query"): no authority or absolute forms.
+    let uri = request.uri();
+    let target = match uri.path_and_query() {
+        Some(p) if uri.authority().is_none() && p.as_str().starts_with('/') => {
+            p.as_str().to_string()
+        }
+        _ => return plain(StatusCode::BAD_REQUEST, "Bad request: path refused"),
+    };
+    let dir = shared.dir.clone();
+    let resolved = tokio::task::spawn_blocking(move || resolve(&dir, &target))
+        .await
+        .unwrap_or(Resolved::Bad);
+    match resolved {
+        Resolved::File(file) => serve_file(&shared, file, request).await,
+        Resolved::Redirect(location) => {
+            let mut r = plain(
+                StatusCode::MOVED_PERMANENTLY,
+                "Moved: this is a folder; its address ends in a slash",
+            );
+            if let Ok(value) = HeaderValue::from_str(&location) {
+                r.headers_mut().insert(header::LOCATION, value);
+            }
+            r
+        }
+        Resolved::NotFound => not_found(&shared).await,
+        Resolved::Bad => plain(StatusCode::BAD_REQUEST, "Bad request: path refused"),
+    }
+}
+
+async fn serve_file(shared: &Shared, file: PathBuf, request: Request) -> Response {
+    let ty = content_type(&file);
+    if is_html(ty) {
+        return match tokio::fs::read(&file).await {
+            Ok(bytes) => html(StatusCode::OK, &bytes),
+            // Removed between resolving and reading: a rebuild is under way.
+            Err(_) => not_found(shared).await,
+        };
+    }
+    match tower_http::services::ServeFile::new(&file)
+        .oneshot(request)
+        .await
+    {
+        Ok(response) if response.status() != StatusCode::NOT_FOUND => {
+            let mut response = response.map(Body::new);
+            response
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static(ty));
+            response
+        }
+        _ => not_found(shared).await,
+    }
+}
+
+/// An HTML page with the live-reload script.
+fn html(status: StatusCode, bytes: &[u8]) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        inject_script(bytes),
+    )
+        .into_response()
+}
+
+/// The site's own 404 page with status 404, or a plain one when the site has none yet.
+async fn not_found(shared: &Shared) -> Response {
+    let dir = shared.dir.clone();
+    let page = tokio::task::spawn_blocking(move || match resolve(&dir, "/404.html") {
+        Resolved::File(page) => std::fs::read(page).ok(),
+        _ => None,
+    })
+    .await
+    .ok()
+    .flatten();
+    match page {
+        Some(bytes) => html(StatusCode::NOT_FOUND, &bytes),
+        None => html(
+            StatusCode::NOT_FOUND,
+            b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No page at this address (yet): the preview may still be building.</p></body></html>",
+        ),
+    }
+}
+
+fn plain(status: StatusCode, text: &str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!("{text}\n"),
+    )
+        .into_response()
+}
+
+/// The event stream: `hello` (and the current error) at once, then what each build brings.
+async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+    let mut updates = shared.hub.subscribe();
+    let seen = updates.borrow_and_update().clone();
+    let mut first = vec![
+        SseEvent::default().retry(Duration::from_millis(1000)),
+        sse_event("hello", &shared.instance),
+    ];
+    let error_shown = seen.error.clone();
+    if let Some(e) = &error_shown {
+        first.push(sse_event("build-error", e));
+    }
+    let later = stream::unfold(
+        (updates, seen, error_shown),
+        |(mut updates, seen, mut error_shown)| async move {
+            loop {
+                if seen.closed || updates.changed().await.is_err() {
+                    return None;
+                }
+                let now = updates.borrow_and_update().clone();
+                if now.closed {
+                    return None;
+                }
+                let mut batch = Vec::new();
+                if now.reload_seq > seen.reload_seq {
+                    batch.push(sse_event("reload", ""));
+                } else if now.css_seq > seen.css_seq {
+                    batch.push(sse_event("css", &now.css_paths.join("\n")));
+                }
+                if now.error != error_shown {
+                    batch.push(match &now.error {
+                        Some(e) => sse_event("build-error", e),
+                        None => sse_event("build-ok", ""),
+                    });
+                    error_shown = now.error.clone();
+                }
+                if !batch.is_empty() {
+                    return Some((stream::iter(batch), (updates, now, error_shown)));
+                }
+            }
+        },
+    );
+    let all: std::pin::Pin<Box<dyn Stream<Item = Result<SseEvent, Infallible>> + Send>> =
+        Box::pin(futures_util::StreamExt::map(
+            futures_util::StreamExt::chain(
+                stream::iter(first),
+                futures_util::StreamExt::flatten(later),
+            ),
+            Ok,
+        ));
+    (
+        [("X-Accel-Buffering", "no")],
+        Sse::new(all).keep_alive(KeepAlive::new().interval(KEEPALIVE)),
+    )
+}
+
+/// One Server-Sent Events message (multi-line data becomes several `data:` lines).
+fn sse_event(name: &str, data: &str) -> SseEvent {
+    let data = data.replace("\r\n", "\n").replace('\r', "\n");
+    SseEvent::default().event(name).data(data)
 }
 
 /// An address a local browser can reach for a listener bound to `ip`.
@@ -244,112 +527,6 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
     })
 }
 
-fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
-    for stream in listener.incoming() {
-        if shared.stopping.load(Ordering::SeqCst) {
-            break;
-        }
-        let stream = match stream {
-            Ok(s) => s,
-            Err(_) => {
-                // Out of file descriptors or a reset before accept: wait a little, go on.
-                std::thread::sleep(Duration::from_millis(20));
-                continue;
-            }
-        };
-        if shared.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-            shared.connections.fetch_sub(1, Ordering::SeqCst);
-            continue; // dropping the stream closes it
-        }
-        let conn_shared = shared.clone();
-        let spawned = std::thread::Builder::new()
-            .name("dossier-conn".into())
-            .spawn(move || {
-                let _count = ConnectionCount(&conn_shared.connections);
-                handle_connection(stream, &conn_shared);
-            });
-        if spawned.is_err() {
-            shared.connections.fetch_sub(1, Ordering::SeqCst);
-        }
-    }
-}
-
-struct ConnectionCount<'a>(&'a AtomicUsize);
-
-impl Drop for ConnectionCount<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum HeadError {
-    /// Not HTTP, or cut short.
-    Malformed,
-    TooLarge,
-    /// The connection failed or timed out: nothing to answer.
-    Gone,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-struct RequestHead {
-    method: String,
-    target: String,
-    /// The `Host` header, if any.
-    host: Option<String>,
-}
-
-/// Read up to the blank line ending the request head.
-fn read_head(stream: &mut impl Read) -> Result<RequestHead, HeadError> {
-    let mut buf = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 2048];
-    let end = loop {
-        let n = match stream.read(&mut chunk) {
-            Ok(0) if buf.is_empty() => return Err(HeadError::Gone),
-            Ok(0) => return Err(HeadError::Malformed),
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(_) => return Err(HeadError::Gone),
-        };
-        let from = buf.len().saturating_sub(3);
-        buf.extend_from_slice(&chunk[..n]);
-        if let Some(i) = find(&buf[from..], b"\r\n\r\n") {
-            break from + i;
-        }
-        if let Some(i) = find(&buf[from..], b"\n\n") {
-            break from + i;
-        }
-        if buf.len() > MAX_HEAD {
-            return Err(HeadError::TooLarge);
-        }
-    };
-    if end > MAX_HEAD {
-        return Err(HeadError::TooLarge);
-    }
-    let head = std::str::from_utf8(&buf[..end]).map_err(|_| HeadError::Malformed)?;
-    let line = head.lines().next().ok_or(HeadError::Malformed)?;
-    let mut parts = line.split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(HeadError::Malformed);
-    };
-    if !version.trim_end().starts_with("HTTP/1.") || method.is_empty() || target.is_empty() {
-        return Err(HeadError::Malformed);
-    }
-    let host = head.lines().skip(1).find_map(|l| {
-        let (name, value) = l.split_once(':')?;
-        name.trim()
-            .eq_ignore_ascii_case("host")
-            .then(|| value.trim().to_string())
-    });
-    Ok(RequestHead {
-        method: method.to_string(),
-        target: target.to_string(),
-        host,
-    })
-}
-
 /// Whether a request's `Host` may be answered. A preview on a loopback address answers only
 /// to loopback names and IP addresses: a web page elsewhere could otherwise point a name of
 /// its own at 127.0.0.1 (DNS rebinding) and read the preview from the user's browser. A
@@ -376,80 +553,6 @@ fn host_allowed(host: Option<&str>, bound: IpAddr) -> bool {
     };
     let name = name.trim_end_matches('.').to_ascii_lowercase();
     name.parse::<IpAddr>().is_ok() || name == "localhost" || name.ends_with(".localhost")
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn handle_connection(mut stream: TcpStream, shared: &Shared) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
-    let _ = stream.set_nodelay(true);
-    let head = match read_head(&mut stream) {
-        Ok(h) => h,
-        Err(HeadError::Gone) => return,
-        Err(HeadError::TooLarge) => {
-            let _ = plain(&mut stream, 431, "Request header fields too large", false);
-            return;
-        }
-        Err(HeadError::Malformed) => {
-            let _ = plain(&mut stream, 400, "Bad request", false);
-            return;
-        }
-    };
-    if !host_allowed(head.host.as_deref(), shared.bound) {
-        let _ = plain(
-            &mut stream,
-            403,
-            "Forbidden: this preview answers only at localhost or 127.0.0.1 addresses",
-            false,
-        );
-        return;
-    }
-    let head_only = match head.method.as_str() {
-        "GET" => false,
-        "HEAD" => true,
-        _ => {
-            let _ = respond(
-                &mut stream,
-                405,
-                &[
-                    ("Allow", "GET, HEAD"),
-                    ("Content-Type", "text/plain; charset=utf-8"),
-                ],
-                b"Method not allowed: the preview only answers GET and HEAD\n",
-                false,
-            );
-            return;
-        }
-    };
-    let path = head.target.split(['?', '#']).next().unwrap_or_default();
-    let _ = match path {
-        EVENTS_PATH => serve_events(&mut stream, shared, head_only),
-        SCRIPT_PATH => respond(
-            &mut stream,
-            200,
-            &[("Content-Type", "text/javascript; charset=utf-8")],
-            LIVE_JS.as_bytes(),
-            head_only,
-        ),
-        _ => match resolve(&shared.dir, &head.target) {
-            Resolved::File(file) => serve_file(&mut stream, shared, &file, 200, head_only),
-            Resolved::Redirect(location) => respond(
-                &mut stream,
-                301,
-                &[
-                    ("Location", &location),
-                    ("Content-Type", "text/plain; charset=utf-8"),
-                ],
-                b"Moved: this is a folder; its address ends in a slash\n",
-                head_only,
-            ),
-            Resolved::NotFound => not_found(&mut stream, shared, head_only),
-            Resolved::Bad => plain(&mut stream, 400, "Bad request: path refused", head_only),
-        },
-    };
 }
 
 /// What a request path names inside the served folder.
@@ -633,177 +736,6 @@ fn inject_script(html: &[u8]) -> Vec<u8> {
     out
 }
 
-fn serve_file(
-    stream: &mut TcpStream,
-    shared: &Shared,
-    file: &Path,
-    status: u16,
-    head_only: bool,
-) -> io::Result<()> {
-    let ty = content_type(file);
-    if is_html(ty) {
-        return match std::fs::read(file) {
-            Ok(bytes) => respond(
-                stream,
-                status,
-                &[("Content-Type", ty)],
-                &inject_script(&bytes),
-                head_only,
-            ),
-            // Removed between resolving and reading: a rebuild is under way.
-            Err(_) if status == 200 => not_found(stream, shared, head_only),
-            Err(_) => plain(stream, 404, "Not found", head_only),
-        };
-    }
-    let opened = std::fs::File::open(file).and_then(|f| f.metadata().map(|m| (f, m.len())));
-    let Ok((mut f, len)) = opened else {
-        return not_found(stream, shared, head_only);
-    };
-    let head = response_head(status, &[("Content-Type", ty)], len);
-    stream.write_all(head.as_bytes())?;
-    if !head_only {
-        io::copy(&mut (&mut f).take(len), stream)?;
-    }
-    stream.flush()
-}
-
-/// The site's own 404 page with status 404, or a plain one when the site has none yet.
-fn not_found(stream: &mut TcpStream, shared: &Shared, head_only: bool) -> io::Result<()> {
-    if let Resolved::File(page) = resolve(&shared.dir, "/404.html") {
-        if let Ok(bytes) = std::fs::read(&page) {
-            return respond(
-                stream,
-                404,
-                &[("Content-Type", "text/html; charset=utf-8")],
-                &inject_script(&bytes),
-                head_only,
-            );
-        }
-    }
-    let page = b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p>No page at this address (yet): the preview may still be building.</p></body></html>";
-    respond(
-        stream,
-        404,
-        &[("Content-Type", "text/html; charset=utf-8")],
-        &inject_script(page),
-        head_only,
-    )
-}
-
-fn plain(stream: &mut TcpStream, status: u16, text: &str, head_only: bool) -> io::Result<()> {
-    respond(
-        stream,
-        status,
-        &[("Content-Type", "text/plain; charset=utf-8")],
-        format!("{text}\n").as_bytes(),
-        head_only,
-    )
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        _ => "Internal Server Error",
-    }
-}
-
-fn response_head(status: u16, headers: &[(&str, &str)], len: u64) -> String {
-    let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str(&format!(
-        "Content-Length: {len}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
-    ));
-    head
-}
-
-fn respond(
-    stream: &mut TcpStream,
-    status: u16,
-    headers: &[(&str, &str)],
-    body: &[u8],
-    head_only: bool,
-) -> io::Result<()> {
-    let mut out = response_head(status, headers, body.len() as u64).into_bytes();
-    if !head_only {
-        out.extend_from_slice(body);
-    }
-    stream.write_all(&out)?;
-    stream.flush()
-}
-
-/// One Server-Sent Events message; every line of `data` becomes a `data:` line.
-fn sse_message(event: &str, data: &str) -> String {
-    let mut out = format!("event: {event}\n");
-    for line in data.split('\n') {
-        out.push_str("data: ");
-        out.push_str(line.strip_suffix('\r').unwrap_or(line));
-        out.push('\n');
-    }
-    out.push('\n');
-    out
-}
-
-fn serve_events(stream: &mut TcpStream, shared: &Shared, head_only: bool) -> io::Result<()> {
-    stream.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nX-Accel-Buffering: no\r\nConnection: close\r\n\r\n",
-    )?;
-    if head_only {
-        return stream.flush();
-    }
-    let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
-    let hub = &shared.hub;
-    let (mut seen, mut error_shown) = {
-        let state = hub.lock();
-        (state.clone(), None::<String>)
-    };
-    let mut first = format!("retry: 1000\n\n{}", sse_message("hello", &shared.instance));
-    if let Some(e) = &seen.error {
-        first.push_str(&sse_message("build-error", e));
-        error_shown = Some(e.clone());
-    }
-    stream.write_all(first.as_bytes())?;
-    stream.flush()?;
-    loop {
-        let now = {
-            let state = hub.lock();
-            let (state, _) = hub
-                .changed
-                .wait_timeout_while(state, KEEPALIVE, |s| !s.closed && s.seq == seen.seq)
-                .unwrap_or_else(|p| p.into_inner());
-            state.clone()
-        };
-        if now.closed {
-            return Ok(());
-        }
-        let mut out = String::new();
-        if now.reload_seq > seen.reload_seq {
-            out.push_str(&sse_message("reload", ""));
-        } else if now.css_seq > seen.css_seq {
-            out.push_str(&sse_message("css", &now.css_paths.join("\n")));
-        }
-        if now.error != error_shown {
-            match &now.error {
-                Some(e) => out.push_str(&sse_message("build-error", e)),
-                None => out.push_str(&sse_message("build-ok", "")),
-            }
-            error_shown = now.error.clone();
-        }
-        if out.is_empty() {
-            out.push_str(": keep-alive\n\n");
-        }
-        stream.write_all(out.as_bytes())?;
-        stream.flush()?;
-        seen = now;
-    }
-}
-
 /// The last builds' news, for every open event stream.
 #[derive(Debug, Clone, Default)]
 struct HubState {
@@ -819,10 +751,18 @@ struct HubState {
     closed: bool,
 }
 
-#[derive(Default)]
+/// Builds' news for every open event stream: a watch channel holds the latest state, and
+/// each stream compares it with what it last told its page.
 struct Hub {
-    state: Mutex<HubState>,
-    changed: Condvar,
+    state: watch::Sender<HubState>,
+}
+
+impl Default for Hub {
+    fn default() -> Self {
+        Hub {
+            state: watch::Sender::new(HubState::default()),
+        }
+    }
 }
 
 enum Published<'a> {
@@ -831,32 +771,36 @@ enum Published<'a> {
 }
 
 impl Hub {
-    fn lock(&self) -> MutexGuard<'_, HubState> {
-        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    fn subscribe(&self) -> watch::Receiver<HubState> {
+        self.state.subscribe()
+    }
+
+    #[cfg(test)]
+    fn snapshot(&self) -> HubState {
+        self.state.borrow().clone()
     }
 
     fn publish(&self, news: Published) {
-        let mut s = self.lock();
-        s.seq += 1;
-        match news {
-            Published::Built { changed } => {
-                s.error = None;
-                if changed.is_empty() {
-                } else if changed.iter().all(|p| p.ends_with(".css")) {
-                    s.css_seq = s.seq;
-                    s.css_paths = changed.to_vec();
-                } else {
-                    s.reload_seq = s.seq;
+        self.state.send_modify(|s| {
+            s.seq += 1;
+            match news {
+                Published::Built { changed } => {
+                    s.error = None;
+                    if changed.is_empty() {
+                    } else if changed.iter().all(|p| p.ends_with(".css")) {
+                        s.css_seq = s.seq;
+                        s.css_paths = changed.to_vec();
+                    } else {
+                        s.reload_seq = s.seq;
+                    }
                 }
+                Published::Failed(e) => s.error = Some(e),
             }
-            Published::Failed(e) => s.error = Some(e),
-        }
-        self.changed.notify_all();
+        });
     }
 
     fn close(&self) {
-        self.lock().closed = true;
-        self.changed.notify_all();
+        self.state.send_modify(|s| s.closed = true);
     }
 }
 
@@ -996,25 +940,6 @@ mod tests {
     }
 
     #[test]
-    fn request_heads() {
-        let mut ok: &[u8] = b"GET /a%20b?x HTTP/1.1\r\nHost: x\r\n\r\n";
-        assert_eq!(
-            read_head(&mut ok),
-            Ok(RequestHead {
-                method: "GET".into(),
-                target: "/a%20b?x".into(),
-                host: Some("x".into()),
-            })
-        );
-        let mut bad: &[u8] = b"GET /\r\n\r\n";
-        assert_eq!(read_head(&mut bad), Err(HeadError::Malformed));
-        let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(MAX_HEAD));
-        assert_eq!(read_head(&mut huge.as_bytes()), Err(HeadError::TooLarge));
-        let mut cut: &[u8] = b"GET / HTTP/1.1\r\nHost";
-        assert_eq!(read_head(&mut cut), Err(HeadError::Malformed));
-    }
-
-    #[test]
     fn loopback_previews_answer_loopback_hosts_only() {
         let local = IpAddr::V4(Ipv4Addr::LOCALHOST);
         for ok in [
@@ -1042,28 +967,19 @@ mod tests {
     }
 
     #[test]
-    fn sse_messages_split_lines() {
-        assert_eq!(
-            sse_message("build-error", "a.md:3: bad\r\n  help: <fix>"),
-            "event: build-error\ndata: a.md:3: bad\ndata:   help: <fix>\n\n"
-        );
-        assert_eq!(sse_message("reload", ""), "event: reload\ndata: \n\n");
-    }
-
-    #[test]
     fn the_hub_tells_css_from_pages_and_keeps_errors() {
         let hub = Hub::default();
         hub.publish(Published::Built {
             changed: &["style.css".to_string()],
         });
-        let s = hub.lock().clone();
+        let s = hub.snapshot();
         assert_eq!((s.css_seq, s.reload_seq), (1, 0));
         hub.publish(Published::Failed("x.md:1: error".into()));
-        assert_eq!(hub.lock().error.as_deref(), Some("x.md:1: error"));
+        assert_eq!(hub.snapshot().error.as_deref(), Some("x.md:1: error"));
         hub.publish(Published::Built {
             changed: &["index.html".to_string(), "style.css".to_string()],
         });
-        let s = hub.lock().clone();
+        let s = hub.snapshot();
         assert_eq!((s.css_seq, s.reload_seq, s.error), (1, 3, None));
     }
 

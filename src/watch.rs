@@ -10,8 +10,9 @@
 use std::collections::BTreeSet;
 use std::panic::AssertUnwindSafe;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
@@ -284,10 +285,11 @@ impl Watch {
         cancel.store(false, Ordering::Relaxed);
         let started = Instant::now();
         let mut stop = false;
-        let root = session.opts.root.clone();
         let joined = std::thread::scope(|threads| {
             let tx = self.tx.clone();
+            let held = Arc::clone(&cancel);
             let worker = threads.spawn(move || {
+                hold_for_tests(&held);
                 let outcome = build_once(session, Some(changes));
                 let _ = tx.send(Signal::Built);
                 outcome
@@ -313,13 +315,35 @@ impl Watch {
         // build_once catches panics itself; this is the thread failing to run at all.
         let outcome = joined.unwrap_or_else(|_| Outcome {
             changes: None,
-            result: Err(Error::Output {
-                path: root,
-                message: "internal error: the build thread failed; this is a bug in Dossier, please report it. Watching goes on".into(),
-            }),
+            result: Err(Error::Internal("the build thread failed".into())),
             elapsed: started.elapsed(),
         });
         (outcome, stop)
+    }
+}
+
+/// The environment variable of the test-only pause point, see [`hold_for_tests`].
+#[doc(hidden)]
+pub const HOLD_ENV: &str = "DOSSIER_TEST_HOLD_REBUILD";
+
+/// A pause point for tests of a save made during a rebuild, which otherwise depend on how
+/// long a rebuild takes on the machine running them. When `DOSSIER_TEST_HOLD_REBUILD` names
+/// a file that does not exist yet, the next rebuild creates it and then waits, before it
+/// starts, until a newer change stops it. A test waits for the file, saves, and knows the
+/// save landed while a rebuild was running. Only the first rebuild after the file is
+/// created holds; later ones run as usual. Nothing else reads the variable.
+fn hold_for_tests(cancel: &AtomicBool) {
+    let Some(marker) = std::env::var_os(HOLD_ENV) else {
+        return;
+    };
+    let marker = PathBuf::from(marker);
+    if marker.exists() || std::fs::write(&marker, b"held\n").is_err() {
+        return;
+    }
+    // A guard against hanging, not a timing assumption: the test's save ends the wait.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !cancel.load(Ordering::Relaxed) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(2));
     }
 }
 
@@ -405,12 +429,7 @@ fn guarded_build(session: &mut Session) -> Result<BuildReport, Error> {
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
             *session = Session::new(session.opts.clone());
-            Err(Error::Output {
-                path: session.opts.root.clone(),
-                message: format!(
-                    "internal error while building ({what}); this is a bug in Dossier, please report it. Watching goes on"
-                ),
-            })
+            Err(Error::Internal(format!("a build panicked ({what})")))
         }
     }
 }

@@ -188,3 +188,138 @@ fn output_inside_content_is_refused() {
         .assert()
         .failure();
 }
+
+/// `dossier check` renders every page without writing and fails on what a reader would find
+/// broken, naming the file and line where it was written.
+#[test]
+fn check_names_broken_links_images_anchors_and_template_variables() {
+    let site = site("basic");
+    let root = site.path();
+    dossier()
+        .arg("check")
+        .arg("-r")
+        .arg(root)
+        .assert()
+        .success();
+
+    write(
+        root,
+        "content/articles/2024/links.md",
+        b"---\ntitle: Links of every kind\ndate: 2024-02-02\n---\nFirst, [a good one](budget-row.md) and [a lost one](../nowhere.md).\n\n![A missing map](/img/no-map.png)\n\nThen [a missing part](#no-such-part).\n",
+    );
+    let out = dossier().arg("check").arg("-r").arg(root).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("links.md:5:") && err.contains("../nowhere.md"),
+        "a broken document link, with its line: {err}"
+    );
+    assert!(
+        err.contains("links.md:7:1: error: broken image \"/img/no-map.png\""),
+        "a missing image: {err}"
+    );
+    assert!(
+        err.contains("links.md:9:") && err.contains("no anchor #no-such-part"),
+        "a missing anchor: {err}"
+    );
+    assert!(
+        !err.contains("budget-row.md\""),
+        "the good link passes: {err}"
+    );
+    assert!(!root.join("public").exists(), "check writes nothing");
+
+    // Fixed, the document's links are rewritten to pages and the build's links all resolve.
+    write(
+        root,
+        "content/articles/2024/links.md",
+        b"---\ntitle: Links of every kind\ndate: 2024-02-02\n---\nFirst, [a good one](budget-row.md).\n",
+    );
+    dossier()
+        .arg("check")
+        .arg("-r")
+        .arg(root)
+        .assert()
+        .success();
+
+    // A template with an unknown variable: the template, its line and the page.
+    write(
+        root,
+        "templates/article.html",
+        b"{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ article.title }}</h1>\n{{ article.titel }}\n{% endblock content %}\n",
+    );
+    dossier()
+        .arg("check")
+        .arg("-r")
+        .arg(root)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("templates/article.html:4"))
+        .stderr(predicate::str::contains("article.titel"))
+        .stderr(predicate::str::contains(
+            "while rendering the page articles/",
+        ));
+}
+
+#[test]
+fn document_links_and_images_work_from_disk_and_under_a_sub_path() {
+    let site = site("basic");
+    let root = site.path();
+    write(
+        root,
+        "content/articles/2024/img/chart.png",
+        b"\x89PNG chart",
+    );
+    write(
+        root,
+        "content/articles/2024/links.md",
+        b"---\ntitle: Links of every kind\ndate: 2024-02-02\n---\nSee [the budget](budget-row.md#p1), [the memo](@/notes/draft.md) and ![chart](img/chart.png).\n",
+    );
+    dossier()
+        .args(["build", "--drafts", "-r"])
+        .arg(root)
+        .assert()
+        .success();
+    let public = root.join("public");
+    let page = std::fs::read_to_string(public.join("articles/links/index.html")).unwrap();
+    assert!(
+        page.contains("href=\"../../articles/budget-row/index.html#p1\""),
+        "{page}"
+    );
+    assert!(page.contains("src=\"../../media/articles/2024/img/chart.png\""));
+    assert_eq!(
+        std::fs::read(public.join("media/articles/2024/img/chart.png")).unwrap(),
+        b"\x89PNG chart"
+    );
+    assert!(
+        broken_links(&public).is_empty(),
+        "{:?}",
+        broken_links(&public)
+    );
+}
+
+#[test]
+fn every_front_matter_problem_of_a_file_is_reported() {
+    let site = site("basic");
+    let root = site.path();
+    write(
+        root,
+        "content/articles/2024/three.md",
+        b"---\ntitle: Three problems\ndate: 2024-02-30x\nautor: Someone\ndraft: perhaps\n---\nBody.\n",
+    );
+    let out = dossier().arg("check").arg("-r").arg(root).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("three.md:3:1: error: front matter: date:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("three.md:4:1: error: front matter: autor: unknown field"),
+        "{err}"
+    );
+    assert!(
+        err.contains("three.md:5:1: error: front matter: draft:"),
+        "{err}"
+    );
+    assert!(err.contains("3 errors"), "{err}");
+}

@@ -89,16 +89,11 @@ fn snapshot(dir: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
 fn killed_builds_never_leave_half_written_files() {
     let site = tempfile::tempdir().unwrap();
     let root = site.path();
-    let gen = Command::new(env!("CARGO_BIN_EXE_dossier-gen"))
-        .args(["--docs", "40", "--seed", "5", "--out"])
-        .arg(root)
-        .output()
-        .unwrap();
-    assert!(
-        gen.status.success(),
-        "{}",
-        String::from_utf8_lossy(&gen.stderr)
-    );
+    let mut args: Vec<std::ffi::OsString> = ["dossier-gen", "--docs", "40", "--seed", "5", "--out"]
+        .map(Into::into)
+        .to_vec();
+    args.push(root.into());
+    dossier_gen::run(args).expect("dossier-gen writes the site");
     let content_a = tree(&root.join("content"));
     let content_b = make_version_b(&content_a);
 

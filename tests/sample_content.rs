@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::process::Command;
 
 use dossier::content::load_dir;
 use dossier::Config;
@@ -144,24 +143,17 @@ fn tree(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn generate(out: &std::path::Path, docs: usize, seed: u64, extra: &[&str]) {
-    let status = Command::new(env!("CARGO_BIN_EXE_dossier-gen"))
-        .args([
-            "--docs",
-            &docs.to_string(),
-            "--seed",
-            &seed.to_string(),
-            "--out",
-        ])
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("dossier-gen runs");
-    assert!(
-        status.status.success(),
-        "dossier-gen failed: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let summary = String::from_utf8_lossy(&status.stdout);
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "dossier-gen".into(),
+        "--docs".into(),
+        docs.to_string().into(),
+        "--seed".into(),
+        seed.to_string().into(),
+        "--out".into(),
+        out.into(),
+    ];
+    args.extend(extra.iter().map(Into::into));
+    let summary = dossier_gen::run(args).expect("dossier-gen writes the site");
     assert!(
         summary.contains(&format!("{docs} documents")),
         "summary: {summary}"
@@ -236,13 +228,18 @@ fn generator_refuses_to_overwrite_foreign_content() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(dir.path().join("content")).expect("mkdir");
     std::fs::write(dir.path().join("content/mine.md"), "keep me").expect("write");
-    let status = Command::new(env!("CARGO_BIN_EXE_dossier-gen"))
-        .args(["--docs", "5", "--out"])
-        .arg(dir.path())
-        .output()
-        .expect("dossier-gen runs");
-    assert!(!status.status.success());
-    assert!(String::from_utf8_lossy(&status.stderr).contains("not written by dossier-gen"));
+    let refused = dossier_gen::run(
+        ["dossier-gen", "--docs", "5", "--out"]
+            .map(Into::into)
+            .into_iter()
+            .chain([dir.path().as_os_str().to_os_string()])
+            .collect::<Vec<std::ffi::OsString>>(),
+    )
+    .expect_err("foreign content is refused");
+    assert!(
+        refused.to_string().contains("not written by dossier-gen"),
+        "{refused}"
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("content/mine.md")).expect("kept"),
         "keep me"

@@ -4,6 +4,7 @@
 //! turns contexts into bytes, in parallel.
 
 pub mod context;
+pub mod doc_links;
 pub mod markdown;
 pub mod outlets;
 pub mod pages;
@@ -130,11 +131,48 @@ impl Theme {
         let text = self
             .tera
             .render(spec.template, &context)
-            .map_err(|e| Error::from_tera(spec.template, &e))?;
+            .map_err(|e| self.render_error(spec.template, &spec.path, &e))?;
         Ok(Page {
             path: spec.path,
             bytes: text.into_bytes().into(),
         })
+    }
+
+    /// A render error that names the page being rendered and, where Tera names the
+    /// variable, filter or function that failed, the template and line that use it (Tera's
+    /// own render errors carry no line).
+    fn render_error(&self, template: &str, page: &str, err: &tera::Error) -> Error {
+        let Error::Template { detail, .. } = Error::from_tera(template, err) else {
+            unreachable!("from_tera makes template errors")
+        };
+        let place = failing_name(&detail)
+            .and_then(|name| self.locate(template, &name))
+            .map(|(file, line)| format!("templates/{file}:{line}"))
+            .unwrap_or_else(|| format!("templates/{template}"));
+        Error::Template {
+            template: place,
+            detail: format!("{detail}\n  while rendering the page {page}"),
+        }
+    }
+
+    /// The first line that mentions `name` in `template` or in what it extends, includes or
+    /// imports (the page's own template first).
+    fn locate(&self, template: &str, name: &str) -> Option<(String, usize)> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut queue = std::collections::VecDeque::from([template.to_string()]);
+        while let Some(t) = queue.pop_front() {
+            if !seen.insert(t.clone()) {
+                continue;
+            }
+            let Some(text) = self.sources.get(&t) else {
+                continue;
+            };
+            if let Some(line) = text.lines().position(|l| mentions(l, name)) {
+                return Some((t, line + 1));
+            }
+            queue.extend(template_references(text));
+        }
+        None
     }
 
     /// Static files of the theme, copied as they are.
@@ -145,6 +183,32 @@ impl Theme {
     pub fn has_template(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
+}
+
+/// The variable, filter, test or function a Tera render error names (between backticks or
+/// single quotes after "Variable", "Filter", "Test" or "Function").
+fn failing_name(detail: &str) -> Option<String> {
+    for kind in ["Variable", "Filter", "Test", "Function"] {
+        let Some(at) = detail.find(&format!("{kind} ")) else {
+            continue;
+        };
+        let rest = &detail[at + kind.len() + 1..];
+        let quote = rest.chars().next().filter(|c| matches!(c, '`' | '\''))?;
+        let inner = &rest[1..];
+        let end = inner.find(quote)?;
+        return Some(inner[..end].to_string());
+    }
+    None
+}
+
+/// Does a template line use `name` as a whole name (not `name_x` or `x.name`)?
+fn mentions(line: &str, name: &str) -> bool {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    line.match_indices(name).any(|(i, _)| {
+        let before = line[..i].chars().next_back();
+        let after = line[i + name.len()..].chars().next();
+        !before.is_some_and(is_name) && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }
 
 /// Hash each template together with everything it pulls in.
@@ -362,6 +426,33 @@ fn page_key(theme: &Theme, spec: &PageSpec) -> [u8; 32] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn render_errors_name_the_template_line_and_page() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("article.html"),
+            "<main>\n<h1>{{ article.title }}</h1>\n<p>x</p>\n{{ article.titel }}\n</main>\n",
+        )
+        .unwrap();
+        let theme = Theme::load(dir.path()).unwrap();
+        let err = theme
+            .render(PageSpec {
+                path: "articles/x/index.html".into(),
+                template: "article.html",
+                context: serde_json::json!({ "article": { "title": "T" } }),
+            })
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("templates/article.html:4"), "{err}");
+        assert!(err.contains("articles/x/index.html"), "{err}");
+        assert_eq!(
+            failing_name("Variable `article.titel` not found in context"),
+            Some("article.titel".into())
+        );
+        assert!(mentions("{{ article.titel }}", "article.titel"));
+        assert!(!mentions("{{ article.titel_x }}", "article.titel"));
+    }
 
     #[test]
     fn template_references_are_found() {

@@ -14,6 +14,7 @@ use super::context::{
     self, archive, article, feed, home, source, story, topic, Edition, OutletLink, StoryBrief,
     StorylineLink,
 };
+use super::doc_links::DocLinks;
 use super::escape_html;
 use super::markdown::{self, RenderedBody};
 use super::outlets;
@@ -78,6 +79,8 @@ pub struct Shared {
     newest_day: Option<NaiveDate>,
     /// Per source: its topics, worked out once for all its pages.
     source_topics: Vec<std::sync::OnceLock<Vec<Value>>>,
+    /// Where Markdown links to other documents and to files point.
+    doc_links: Option<DocLinks>,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -279,6 +282,11 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 impl Shared {
     pub fn new(site: Site) -> Shared {
+        Shared::with_doc_links(site, None)
+    }
+
+    /// [`Shared::new`], with Markdown links between documents and to files resolved.
+    pub fn with_doc_links(site: Site, doc_links: Option<DocLinks>) -> Shared {
         let config = &site.config;
         let links = Links {
             index_html: config.link_index_html,
@@ -392,6 +400,7 @@ impl Shared {
             source_topics: (0..site.sources.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            doc_links,
             site,
         };
         // Article pages sit two folders deep.
@@ -440,7 +449,11 @@ impl Shared {
     /// A document's body as HTML, the first mention of each of its topics linked (with
     /// `prefix` before the links: the way from the page to the site root).
     fn body_html(&self, i: usize, prefix: &str) -> RenderedBody {
-        let events = markdown::events(&self.site.docs[i].body);
+        let doc = &self.site.docs[i];
+        let mut events = markdown::events(&doc.body);
+        if let Some(links) = &self.doc_links {
+            events = links.rewrite(events, &doc.rel_path, prefix);
+        }
         match &self.mentions {
             Some(m) => {
                 let view = m

@@ -1,7 +1,7 @@
 //! dossier-gen: write a complete synthetic Dossier site for benchmarks and tests.
 //!
 //! ```text
-//! cargo run --release --bin dossier-gen -- --docs 10000 --out /tmp/site [--seed 7] [--raw]
+//! cargo run --release -p dossier-gen -- --docs 10000 --out /tmp/site [--seed 7] [--raw]
 //! ```
 //!
 //! The site has a `site.yaml` with about twenty topics, front-mattered Markdown under
@@ -10,6 +10,9 @@
 //! build assigns to each document (bench/to_hugo.py gives Hugo the same taxonomy with it). The same seed and document count always give a
 //! byte-identical tree: every random choice comes from a SplitMix64 stream derived from the
 //! seed and the item's index, never from the order in which threads run.
+//!
+//! A development tool of this repository (a workspace member, never installed with
+//! `dossier`): tests and benches call [`run`] in-process; `src/main.rs` is its command line.
 
 mod page;
 mod rng;
@@ -33,42 +36,43 @@ use rng::Rng;
 use text::{Ctx, Event, Storyline};
 use world::{World, COUNTRIES, OUTLETS, THEMES};
 
+/// The command line, parsed by `main.rs` or by [`run`].
 #[derive(Parser)]
 #[command(
     name = "dossier-gen",
     about = "Write a synthetic Dossier site (site.yaml and news documents) for benchmarks"
 )]
-struct Args {
+pub struct Args {
     /// Number of documents to write
     #[arg(long)]
-    docs: usize,
+    pub docs: usize,
     /// Site folder to create (site.yaml and content/ go inside)
     #[arg(long)]
-    out: PathBuf,
+    pub out: PathBuf,
     /// Seed: the same seed and --docs always give the same bytes
     #[arg(long, default_value_t = 1)]
-    seed: u64,
+    pub seed: u64,
     /// Which versions of each document to write
     #[arg(long, value_enum, default_value_t = Form::Markdown)]
-    form: Form,
+    pub form: Form,
     /// Also write raw page text to content/inbox/ (the same as --form both)
     #[arg(long)]
-    raw: bool,
+    pub raw: bool,
     /// First day of the period the news covers
     #[arg(long, default_value = "2022-01-03", value_parser = parse_day)]
-    start: NaiveDate,
+    pub start: NaiveDate,
     /// Length of the period in days
     #[arg(long, default_value_t = 730, value_parser = clap::value_parser!(u32).range(1..=36_500))]
-    days: u32,
+    pub days: u32,
     /// Also write, per document, the topics a Dossier build assigns to it (one line each:
     /// path under content/, then the topic names, tab-separated), for converters such as
     /// bench/to_hugo.py that give another generator the same taxonomy
     #[arg(long, value_name = "FILE")]
-    topics_out: Option<PathBuf>,
+    pub topics_out: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Form {
+pub enum Form {
     /// Front-mattered Markdown under content/articles/
     Markdown,
     /// Raw page text under content/inbox/
@@ -262,8 +266,19 @@ fn prepare(out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn main() -> Result<()> {
-    let args = Args::parse();
+/// Parse `args` (the first is the program name, as in `std::env::args`) and write the site;
+/// returns the summary line the command prints.
+pub fn run<I, T>(args: I) -> Result<String>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let args = Args::try_parse_from(args)?;
+    generate(&args)
+}
+
+/// Write the site `args` describe; returns the summary line.
+pub fn generate(args: &Args) -> Result<String> {
     let started = Instant::now();
     let form = if args.raw && args.form == Form::Markdown {
         Form::Both
@@ -441,15 +456,14 @@ fn main() -> Result<()> {
     }
 
     let secs = started.elapsed().as_secs_f64();
-    println!(
+    Ok(format!(
         "dossier-gen: {} documents ({}) in {}, {:.1} MB, {:.2} s",
         args.docs,
         form_name(form),
         args.out.display(),
         bytes as f64 / 1e6,
         secs
-    );
-    Ok(())
+    ))
 }
 
 fn form_name(form: Form) -> &'static str {
