@@ -570,7 +570,6 @@ pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
         );
     }
     let documents = docs.len();
-    let undated = docs.iter().filter(|d| d.date.is_none()).count();
     let site = Site::new(config, docs);
     let statics = static_files(&opts.root)?;
     let (links, media) = doc_links(&opts.root, &site, &statics)?;
@@ -586,7 +585,6 @@ pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
     Ok(BuildReport {
         documents,
         pages: rendered,
-        undated,
         held_back,
         warnings,
         ..BuildReport::default()

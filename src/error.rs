@@ -132,6 +132,11 @@ pub enum Error {
     #[error("{}: {message}", path.display())]
     Output { path: PathBuf, message: String },
 
+    /// A bug in Dossier caught while watching (a panic in a build): reported, and watching
+    /// goes on from a clean cache.
+    #[error("internal error: {0}; this is a bug in Dossier, please report it. Watching goes on")]
+    Internal(String),
+
     /// `dossier init` or `dossier new` cannot write where it was asked to.
     #[error("{}: {message}", path.display())]
     Init { path: PathBuf, message: String },

@@ -285,7 +285,6 @@ impl Watch {
         cancel.store(false, Ordering::Relaxed);
         let started = Instant::now();
         let mut stop = false;
-        let root = session.opts.root.clone();
         let joined = std::thread::scope(|threads| {
             let tx = self.tx.clone();
             let held = Arc::clone(&cancel);
@@ -316,10 +315,7 @@ impl Watch {
         // build_once catches panics itself; this is the thread failing to run at all.
         let outcome = joined.unwrap_or_else(|_| Outcome {
             changes: None,
-            result: Err(Error::Output {
-                path: root,
-                message: "internal error: the build thread failed; this is a bug in Dossier, please report it. Watching goes on".into(),
-            }),
+            result: Err(Error::Internal("the build thread failed".into())),
             elapsed: started.elapsed(),
         });
         (outcome, stop)
@@ -433,12 +429,7 @@ fn guarded_build(session: &mut Session) -> Result<BuildReport, Error> {
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
             *session = Session::new(session.opts.clone());
-            Err(Error::Output {
-                path: session.opts.root.clone(),
-                message: format!(
-                    "internal error while building ({what}); this is a bug in Dossier, please report it. Watching goes on"
-                ),
-            })
+            Err(Error::Internal(format!("a build panicked ({what})")))
         }
     }
 }

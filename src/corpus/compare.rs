@@ -262,8 +262,11 @@ pub fn figures(doc: usize, body: &str) -> Vec<(usize, Figure)> {
             }
             Event::End(TagEnd::Paragraph) => {
                 inside = false;
-                for sentence in sentences(&text) {
-                    figures_in_sentence(doc, paragraph, sentence, &mut out);
+                // Most paragraphs hold no number at all: they are not split into words.
+                if may_hold_figure(&text) {
+                    for sentence in sentences(&text) {
+                        figures_in_sentence(doc, paragraph, sentence, &mut out);
+                    }
                 }
             }
             Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
@@ -272,6 +275,15 @@ pub fn figures(doc: usize, body: &str) -> Vec<(usize, Figure)> {
         }
     }
     out
+}
+
+/// Whether a text can hold a figure at all: a digit or a number word.
+fn may_hold_figure(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    NUMBER_WORDS.iter().any(|(w, _)| lower.contains(w))
 }
 
 /// Split at `.`, `!`, `?` or `;` followed by a space (not inside "1.5" or "U.S.").

@@ -8,12 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::context::{
-    self, archive, article, feed, home, source, story, topic, ArticleEntry, DayGroup, Edition,
-    OutletLink, PageLink, Pager, Section, SectionEntry, StoryBrief, StoryEntry, StorylineLink,
-    StorylineRef, TopicEntry, TopicLink,
+    self, archive, article, feed, home, source, story, topic, Edition, OutletLink, StoryBrief,
+    StorylineLink,
 };
 use super::doc_links::DocLinks;
 use super::escape_html;
@@ -56,9 +55,9 @@ pub struct Shared {
     links: Links,
     site_value: Value,
     bodies: Vec<RenderedBody>,
-    cards: Vec<ArticleEntry>,
-    topic_values: Vec<TopicEntry>,
-    story_values: Vec<StoryEntry>,
+    cards: Vec<Value>,
+    topic_values: Vec<Value>,
+    story_values: Vec<Value>,
     /// Per topic: the stories it appears in.
     topic_stories: Vec<Vec<usize>>,
     /// A story needs coverage from two documents at least; a lone document may still be an
@@ -74,8 +73,6 @@ pub struct Shared {
     months: BTreeMap<(i32, u32), Vec<NaiveDate>>,
     /// Topic names to link at their first mention in a body (unless turned off).
     mentions: Option<MentionTargets>,
-    /// Where Markdown links to other documents and to files point.
-    doc_links: Option<DocLinks>,
     /// Per document: its quotations (indices into `grouping.quotes`).
     doc_quotes: Vec<Vec<usize>>,
     /// The site's picture for shared pages (site.yaml `image`), absolute.
@@ -83,7 +80,9 @@ pub struct Shared {
     /// The newest document's day: the sitemap's date for pages that are about every day.
     newest_day: Option<NaiveDate>,
     /// Per source: its topics, worked out once for all its pages.
-    source_topics: Vec<std::sync::OnceLock<Vec<TopicEntry>>>,
+    source_topics: Vec<std::sync::OnceLock<Vec<Value>>>,
+    /// Where Markdown links to other documents and to files point.
+    doc_links: Option<DocLinks>,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -322,31 +321,35 @@ impl Shared {
         let mentions = config.grouping.link_topics.then(|| {
             MentionTargets::from_topics(&g.topics, |_, t| links.href(&urls::topic(&t.slug)))
         });
-        let topic_values: Vec<TopicEntry> = g
+        let topic_values: Vec<Value> = g
             .topics
             .iter()
-            .map(|t| TopicEntry {
-                name: t.name.clone(),
-                slug: t.slug.clone(),
-                kind: t.kind,
-                description: t.description.clone(),
-                count: t.doc_count,
-                url: links.href(&urls::topic(&t.slug)),
-                feed_url: format!("{}atom.xml", urls::topic(&t.slug)),
+            .map(|t| {
+                obj!({
+                    "name": t.name,
+                    "slug": t.slug,
+                    "kind": t.kind,
+                    "description": t.description,
+                    "count": t.doc_count,
+                    "url": links.href(&urls::topic(&t.slug)),
+                    "feed_url": format!("{}atom.xml", urls::topic(&t.slug)),
+                })
             })
             .collect();
-        let story_values: Vec<StoryEntry> = g
+        let story_values: Vec<Value> = g
             .stories
             .iter()
-            .map(|s| StoryEntry {
-                title: s.title.clone(),
-                slug: s.slug.clone(),
-                url: links.href(&urls::story(&s.slug)),
-                count: s.docs.len(),
-                first_day: s.first_day.to_string(),
-                last_day: s.last_day.to_string(),
-                first_display: format_day(s.first_day, &config.date_format.short),
-                last_display: format_day(s.last_day, &config.date_format.short),
+            .map(|s| {
+                obj!({
+                    "title": s.title,
+                    "slug": s.slug,
+                    "url": links.href(&urls::story(&s.slug)),
+                    "count": s.docs.len(),
+                    "first_day": s.first_day.to_string(),
+                    "last_day": s.last_day.to_string(),
+                    "first_display": format_day(s.first_day, &config.date_format.short),
+                    "last_display": format_day(s.last_day, &config.date_format.short),
+                })
             })
             .collect();
         let is_story: Vec<bool> = g.stories.iter().map(|s| s.docs.len() >= 2).collect();
@@ -398,13 +401,13 @@ impl Shared {
             feed_bodies: BTreeMap::new(),
             months,
             mentions,
-            doc_links,
             doc_quotes,
             default_image,
             newest_day,
             source_topics: (0..site.sources.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            doc_links,
             site,
         };
         // Article pages sit two folders deep.
@@ -470,7 +473,7 @@ impl Shared {
     }
 
     /// A document as it appears in lists.
-    fn card(&self, i: usize) -> ArticleEntry {
+    fn card(&self, i: usize) -> Value {
         let site = &self.site;
         let doc = &site.docs[i];
         let fmt = &site.config.date_format;
@@ -483,40 +486,34 @@ impl Shared {
             .unwrap_or_else(|| truncate(&self.bodies[i].lead, 280));
         let source = site.doc_source[i].map(|s| {
             let src = &site.sources[s];
-            OutletLink {
-                name: src.name.clone(),
-                url: self.links.href(&urls::source(&src.slug)),
-            }
+            obj!({"name": src.name, "url": self.links.href(&urls::source(&src.slug))})
         });
         // Lists show a few topics per entry: name, link and kind are enough there.
-        let topics: Vec<TopicLink> = site.grouping.doc_topics[i]
+        let topics: Vec<Value> = site.grouping.doc_topics[i]
             .iter()
             .take(8)
             .map(|&t| {
                 let v = &self.topic_values[t];
-                TopicLink {
-                    name: v.name.clone(),
-                    url: v.url.clone(),
-                    kind: v.kind,
-                }
+                obj!({"name": v["name"], "url": v["url"], "kind": v["kind"]})
             })
             .collect();
-        ArticleEntry {
-            title: doc.title.clone(),
-            url: self.links.href(&urls::article(&doc.slug)),
-            slug: doc.slug.clone(),
-            date: day.map(|d| d.to_string()),
-            datetime: doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
-            date_display: day.map(|d| format_day(d, &fmt.long)),
-            date_short: day.map(|d| format_day(d, &fmt.short)),
-            day_url: day.map(|d| self.links.href(&urls::day(d))),
-            source,
-            authors: doc.front.authors.clone(),
-            summary,
-            kind: doc.front.kind.clone().unwrap_or_else(|| "article".into()),
-            topics,
-            story: self.doc_story[i].map(|s| self.story_values[s].clone()),
-        }
+        let story = self.doc_story[i].map(|s| self.story_values[s].clone());
+        obj!({
+            "title": doc.title,
+            "url": self.links.href(&urls::article(&doc.slug)),
+            "slug": doc.slug,
+            "date": day.map(|d| d.to_string()),
+            "datetime": doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
+            "date_display": day.map(|d| format_day(d, &fmt.long)),
+            "date_short": day.map(|d| format_day(d, &fmt.short)),
+            "day_url": day.map(|d| self.links.href(&urls::day(d))),
+            "source" => source,
+            "authors": doc.front.authors,
+            "summary": summary,
+            "kind": doc.front.kind.clone().unwrap_or_else(|| "article".into()),
+            "topics" => topics,
+            "story" => story,
+        })
     }
 
     /// A page's context: the common variables ([`context::Common`]) and its own (`own`, a
@@ -587,12 +584,12 @@ impl Shared {
         }
     }
 
-    fn cards_of(&self, docs: &[usize]) -> Vec<ArticleEntry> {
+    fn cards_of(&self, docs: &[usize]) -> Vec<Value> {
         docs.iter().map(|&i| self.cards[i].clone()).collect()
     }
 
     /// Documents grouped by day, in the order given (newest first).
-    fn by_day(&self, docs: &[usize]) -> Vec<DayGroup> {
+    fn by_day(&self, docs: &[usize]) -> Vec<Value> {
         let mut groups: Vec<(Option<NaiveDate>, Vec<usize>)> = Vec::new();
         for &i in docs {
             let day = self.site.days[i];
@@ -604,15 +601,13 @@ impl Shared {
         let fmt = &self.site.config.date_format;
         groups
             .into_iter()
-            .map(|(day, list)| DayGroup {
-                date: day.map(|d| d.to_string()),
-                display: day
-                    .map(|d| format_day(d, &fmt.long))
-                    .unwrap_or_else(|| "Undated".into()),
-                url: day
-                    .map(|d| self.links.href(&urls::day(d)))
-                    .unwrap_or_else(|| self.links.href(urls::UNDATED)),
-                articles: self.cards_of(&list),
+            .map(|(day, list)| {
+                obj!({
+                    "date": day.map(|d| d.to_string()),
+                    "display": day.map(|d| format_day(d, &fmt.long)).unwrap_or_else(|| "Undated".into()),
+                    "url": day.map(|d| self.links.href(&urls::day(d))).unwrap_or_else(|| self.links.href(urls::UNDATED)),
+                    "articles" => self.cards_of(&list),
+                })
             })
             .collect()
     }
@@ -633,7 +628,7 @@ impl Shared {
     /// until story grouping gives each story an extractive summary of its own.
     fn story_summary(&self, s: usize) -> String {
         let i = self.lead_doc(s);
-        first_sentences(&self.cards[i].summary, 320)
+        first_sentences(self.cards[i]["summary"].as_str().unwrap_or(""), 320)
     }
 
     /// The outlets of `docs`, each once, in the order given; and how many have no outlet.
@@ -693,7 +688,7 @@ impl Shared {
             report_count: st.docs.len(),
             topic,
             time: latest.and_then(|i| self.doc_time(i)),
-            datetime: latest.and_then(|i| self.cards[i].datetime.clone()),
+            datetime: latest.and_then(|i| self.cards[i]["datetime"].as_str().map(String::from)),
             // Dates decide: a story first reported this day is new, one with earlier
             // reports gained new ones since the previous edition.
             status: if st.first_day >= day {
@@ -823,7 +818,7 @@ impl Shared {
     }
 
     /// A day's documents as a briefing: per topic, one entry per story (or lone article).
-    fn day_sections(&self, day: NaiveDate, docs: &[usize]) -> Vec<Section> {
+    fn day_sections(&self, day: NaiveDate, docs: &[usize]) -> Vec<Value> {
         let g = &self.site.grouping;
         // One entry per story on this day, or per article outside any story.
         let mut entries: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
@@ -841,7 +836,7 @@ impl Shared {
             }
         }
         // Each entry goes under its story's main topic, else its first document's.
-        let mut sections: Vec<(Option<usize>, Vec<SectionEntry>)> = Vec::new();
+        let mut sections: Vec<(Option<usize>, Vec<Value>)> = Vec::new();
         for (story, list) in entries {
             let topic = story
                 .and_then(|s| g.stories[s].topics.first())
@@ -856,13 +851,13 @@ impl Shared {
                     "updated"
                 }
             });
-            let entry = SectionEntry {
-                story: story.map(|s| self.story_values[s].clone()),
-                articles: self.cards_of(&list),
-                outlets,
-                unnamed,
-                status,
-            };
+            let entry = obj!({
+                "story" => story.map(|s| self.story_values[s].clone()),
+                "articles" => self.cards_of(&list),
+                "outlets": outlets,
+                "unnamed": unnamed,
+                "status": status,
+            });
             match sections.iter_mut().find(|(t, _)| *t == topic) {
                 Some((_, items)) => items.push(entry),
                 None => sections.push((topic, vec![entry])),
@@ -875,9 +870,11 @@ impl Shared {
         });
         sections
             .into_iter()
-            .map(|(t, items)| Section {
-                topic: t.map(|t| self.topic_values[t].clone()),
-                entries: items,
+            .map(|(t, items)| {
+                obj!({
+                    "topic" => t.map(|t| self.topic_values[t].clone()),
+                    "entries" => items,
+                })
             })
             .collect()
     }
@@ -924,14 +921,14 @@ impl Shared {
             .as_deref()
             .and_then(|img| absolute_image(&self.links, img))
             .or_else(|| self.default_image.clone());
-        let summary = card.summary.clone();
+        let summary = card["summary"].as_str().unwrap_or("").to_string();
         let authors: Vec<Value> = doc
             .front
             .authors
             .iter()
-            .map(|a| json!({"@type": "Person", "name": a}))
+            .map(|a| obj!({"@type": "Person", "name": a}))
             .collect();
-        let mut ld = json!({
+        let mut ld = obj!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": truncate(&doc.title, 110),
@@ -955,7 +952,7 @@ impl Shared {
         } else {
             &site.config.publisher
         };
-        ld["publisher"] = json!({"@type": "Organization", "name": publisher});
+        ld["publisher"] = obj!({"@type": "Organization", "name": publisher});
         if let Some(url) = doc
             .front
             .url
@@ -1018,7 +1015,7 @@ impl Shared {
         base: &str,
         items: &'s [usize],
         template: &'static str,
-        make: impl Fn(&Shared, &[usize], Pager) -> (String, Value) + Send + Sync + Clone + 's,
+        make: impl Fn(&Shared, &[usize], Value) -> (String, Value) + Send + Sync + Clone + 's,
     ) -> Vec<Job<'s>> {
         let per = self.site.config.pagination.per_page.max(1);
         let total = items.len().div_ceil(per).max(1);
@@ -1036,21 +1033,18 @@ impl Shared {
             .collect()
     }
 
-    fn pager(&self, base: &str, number: usize, total: usize) -> Pager {
-        Pager {
-            current: number,
-            total,
-            prev: (number > 1).then(|| self.links.href(&urls::paged(base, number - 1))),
-            next: (number < total).then(|| self.links.href(&urls::paged(base, number + 1))),
+    fn pager(&self, base: &str, number: usize, total: usize) -> Value {
+        obj!({
+            "current": number,
+            "total": total,
+            "prev": (number > 1).then(|| self.links.href(&urls::paged(base, number - 1))),
+            "next": (number < total).then(|| self.links.href(&urls::paged(base, number + 1))),
             // A window, not every page: a list of P pages would otherwise carry P² links.
-            pages: (1..=total)
+            "pages": (1..=total)
                 .filter(|&k| k == 1 || k == total || k.abs_diff(number) <= PAGER_WINDOW)
-                .map(|k| PageLink {
-                    number: k,
-                    url: self.links.href(&urls::paged(base, k)),
-                })
-                .collect(),
-        }
+                .map(|k| obj!({"number": k, "url": self.links.href(&urls::paged(base, k))}))
+                .collect::<Vec<_>>(),
+        })
     }
 
     /// Topics with documents, the busiest first.
@@ -1103,7 +1097,7 @@ impl Shared {
                 label,
                 topics: order
                     .iter()
-                    .filter(|&&t| self.topic_values[t].kind.as_str() == kind)
+                    .filter(|&&t| self.topic_values[t]["kind"] == kind)
                     .map(|&t| self.topic_values[t].clone())
                     .collect(),
             })
@@ -1114,16 +1108,16 @@ impl Shared {
     }
 
     /// One page of a topic's list, with the topic's sidebar.
-    fn topic_page(&self, t: usize, chunk: &[usize], pager: Pager) -> (String, Value) {
+    fn topic_page(&self, t: usize, chunk: &[usize], pager: Value) -> (String, Value) {
         let g = &self.site.grouping;
         let topic = &self.topic_values[t];
-        let related: Vec<TopicEntry> = g.topic_related[t]
+        let related: Vec<Value> = g.topic_related[t]
             .iter()
             .map(|&r| self.topic_values[r].clone())
             .collect();
         // The sidebar lists are the same on every page of a topic: keep them short (newest
         // first), or a busy topic repeats thousands of entries per page.
-        let stories: Vec<StoryEntry> = self.topic_stories[t]
+        let stories: Vec<Value> = self.topic_stories[t]
             .iter()
             .rev()
             .take(TOPIC_SIDEBAR_ITEMS)
@@ -1140,12 +1134,12 @@ impl Shared {
                     speaker: quote.speaker_name.clone(),
                     role: quote.role.clone(),
                     article: topic::QuotedArticle {
-                        title: doc.title.clone(),
-                        url: doc.url.clone(),
-                        source: doc.source.clone(),
-                        date_short: doc.date_short.clone(),
+                        title: doc["title"].clone(),
+                        url: doc["url"].clone(),
+                        source: doc["source"].clone(),
+                        date_short: doc["date_short"].clone(),
                     },
-                    url: format!("{}#p{}", doc.url, quote.paragraph),
+                    url: format!("{}#p{}", doc["url"].as_str().unwrap_or(""), quote.paragraph),
                 }
             })
             .collect();
@@ -1156,7 +1150,7 @@ impl Shared {
             related_topics: related,
             stories,
             quotes,
-            description: truncate(&topic.description, 300),
+            description: truncate(topic["description"].as_str().unwrap_or(""), 300),
         };
         (g.topics[t].name.clone(), to_value(&context))
     }
@@ -1373,14 +1367,14 @@ impl Shared {
     }
 
     /// An outlet's topics, the most reported first (its whole output, on every page).
-    fn source_topics(&self, src: usize) -> Vec<TopicEntry> {
+    fn source_topics(&self, src: usize) -> Vec<Value> {
         match self.source_topics.get(src) {
             Some(cell) => cell.get_or_init(|| self.count_source_topics(src)).clone(),
             None => self.count_source_topics(src),
         }
     }
 
-    fn count_source_topics(&self, src: usize) -> Vec<TopicEntry> {
+    fn count_source_topics(&self, src: usize) -> Vec<Value> {
         let g = &self.site.grouping;
         let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
         for &i in &self.site.sources[src].docs {
@@ -1392,9 +1386,10 @@ impl Shared {
         list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         list.into_iter()
             .take(TOPIC_SIDEBAR_ITEMS)
-            .map(|(t, n)| TopicEntry {
-                count: n,
-                ..self.topic_values[t].clone()
+            .map(|(t, n)| {
+                let mut v = self.topic_values[t].clone();
+                v["count"] = json!(n);
+                v
             })
             .collect()
     }
@@ -1529,17 +1524,18 @@ impl Shared {
             .iter()
             .map(|&i| {
                 let card = &self.cards[i];
+                let text = |k: &str| card[k].as_str().map(String::from);
                 story::TimelineEntry {
                     title: site.docs[i].title.clone(),
-                    url: card.url.clone(),
+                    url: text("url").unwrap_or_default(),
                     source: site.doc_source[i].map(|x| OutletLink {
                         name: site.sources[x].name.clone(),
                         url: self.links.href(&urls::source(&site.sources[x].slug)),
                     }),
-                    date_short: card.date_short.clone(),
+                    date_short: text("date_short"),
                     time: self.doc_time(i),
-                    datetime: card.datetime.clone(),
-                    summary: first_sentences(&card.summary, 240),
+                    datetime: text("datetime"),
+                    summary: first_sentences(card["summary"].as_str().unwrap_or(""), 240),
                     first_from_outlet: site.doc_source[i].is_none_or(|x| seen_outlets.insert(x)),
                 }
             })
@@ -1571,8 +1567,12 @@ impl Shared {
                         outlet: source_name(f.doc),
                         phrase: f.phrase,
                         sentence: truncate(&f.sentence, 280),
-                        url: format!("{}#p{}", self.cards[f.doc].url, f.paragraph),
-                        date_short: self.cards[f.doc].date_short.clone(),
+                        url: format!(
+                            "{}#p{}",
+                            self.cards[f.doc]["url"].as_str().unwrap_or(""),
+                            f.paragraph
+                        ),
+                        date_short: self.cards[f.doc]["date_short"].as_str().map(String::from),
                     })
                     .collect(),
             })
@@ -1592,17 +1592,18 @@ impl Shared {
                     speaker: quote.speaker_name.clone(),
                     role: quote.role.clone(),
                     outlet: source_name(i),
-                    url: format!("{}#p{}", self.cards[i].url, quote.paragraph),
+                    url: format!(
+                        "{}#p{}",
+                        self.cards[i]["url"].as_str().unwrap_or(""),
+                        quote.paragraph
+                    ),
                 }
             })
             .collect();
         let storyline = g.story_storyline[s]
             .map(|l| &g.storylines[l])
-            .map(|l| StorylineRef {
-                title: l.title.clone(),
-                url: self.links.href(&urls::storyline(&l.slug)),
-            });
-        let topics: Vec<TopicEntry> = st
+            .map(|l| obj!({"title": l.title, "url": self.links.href(&urls::storyline(&l.slug))}));
+        let topics: Vec<Value> = st
             .topics
             .iter()
             .map(|&t| self.topic_values[t].clone())
@@ -1641,26 +1642,24 @@ impl Shared {
     fn storyline_page(&self, l: usize) -> PageSpec {
         let g = &self.site.grouping;
         let line = &g.storylines[l];
-        let episodes: Vec<story::Episode> = line
+        let episodes: Vec<Value> = line
             .stories
             .iter()
             .map(|&s| {
-                let mut entry = self.story_values[s].clone();
+                let mut v = self.story_values[s].clone();
                 let docs = &g.stories[s].docs;
                 // A one-document episode links to its article: it has no story page.
                 if !self.is_story[s] {
                     if let Some(&d) = docs.first() {
-                        entry.url = self.cards[d].url.clone();
-                        entry.title = self.cards[d].title.clone();
+                        v["url"] = self.cards[d]["url"].clone();
+                        v["title"] = self.cards[d]["title"].clone();
                     }
                 }
-                story::Episode {
-                    story: entry,
-                    articles: self.cards_of(docs),
-                }
+                v["articles"] = Value::from(self.cards_of(docs));
+                v
             })
             .collect();
-        let topics: Vec<TopicEntry> = line
+        let topics: Vec<Value> = line
             .topics
             .iter()
             .map(|&t| self.topic_values[t].clone())
@@ -1766,7 +1765,7 @@ impl Shared {
                     published,
                     updated,
                     authors: doc.front.authors.clone(),
-                    summary: self.cards[i].summary.clone(),
+                    summary: self.cards[i]["summary"].as_str().unwrap_or("").to_string(),
                     content: if full {
                         self.feed_bodies.get(&i).cloned()
                     } else {
@@ -1819,9 +1818,12 @@ impl Shared {
                     titles.push(b.title.clone());
                 }
                 for a in &edition.reports {
-                    let title = a.title.as_str();
-                    let href = a.url.trim_end_matches("index.html");
-                    let source = a.source.as_ref().map(|o| o.name.as_str());
+                    let title = a["title"].as_str().unwrap_or("");
+                    let href = a["url"]
+                        .as_str()
+                        .unwrap_or("")
+                        .trim_end_matches("index.html");
+                    let source = a["source"]["name"].as_str();
                     html.push_str(&format!(
                         "<li><a href=\"{}\">{}</a>{}</li>",
                         escape_html(&self.links.absolute(href)),

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{ArticleEntry, DayGroup, Section, StorylineLink};
+use super::{StorylineLink, Value};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DayPage {
@@ -17,10 +17,10 @@ pub struct DayPage {
     pub year_url: String,
     /// The day as an edition: its stories, then its other reports.
     pub edition: super::Edition,
-    /// The day's briefing by topic.
-    pub sections: Vec<Section>,
-    /// Every report of the day.
-    pub articles: Vec<ArticleEntry>,
+    /// Briefing sections.
+    pub sections: Vec<Value>,
+    /// Every report of the day (article entries).
+    pub articles: Vec<Value>,
     /// Storylines with a story that day.
     pub storylines: Vec<StorylineLink>,
 }
@@ -42,7 +42,7 @@ pub struct DayLink {
 pub struct MonthPage {
     pub month: MonthInfo,
     pub year_url: String,
-    pub days: Vec<DayGroup>,
+    pub days: Vec<Value>,
     pub prev_month: Option<MonthLink>,
     pub next_month: Option<MonthLink>,
 }
@@ -109,5 +109,5 @@ pub struct TimelinePage {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct UndatedPage {
-    pub articles: Vec<ArticleEntry>,
+    pub articles: Vec<Value>,
 }

@@ -4,18 +4,18 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{ArticleEntry, StoryEntry, TopicEntry, Value};
+use super::Value;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticlePage {
     pub article: ArticleView,
-    /// The next later and earlier reports, or null.
-    pub newer: Option<ArticleEntry>,
-    pub older: Option<ArticleEntry>,
+    /// The next later and earlier reports (article entries), or null.
+    pub newer: Option<Value>,
+    pub older: Option<Value>,
     /// The story the article belongs to, with the other coverage, or null.
     pub story: Option<StoryCoverage>,
-    /// Related reports outside the story.
-    pub related: Vec<ArticleEntry>,
+    /// Related reports outside the story (article entries).
+    pub related: Vec<Value>,
     /// Link to the article's month, or null when undated.
     pub month_url: Option<String>,
     /// NewsArticle JSON-LD, safe inside a `<script>` element.
@@ -28,8 +28,9 @@ pub struct ArticlePage {
 /// An article entry and what only its own page shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView {
+    /// The article entry's fields.
     #[serde(flatten)]
-    pub entry: ArticleEntry,
+    pub entry: Value,
     pub body_html: String,
     /// The front-matter summary, unless it merely repeats the first paragraph.
     pub standfirst: Option<String>,
@@ -43,7 +44,8 @@ pub struct ArticleView {
     pub date_evidence: Option<String>,
     /// How the date was found, in words for readers, or null for a date the author wrote.
     pub date_note: Option<&'static str>,
-    pub all_topics: Vec<TopicEntry>,
+    /// Every topic entry of the article.
+    pub all_topics: Vec<Value>,
     pub extra: BTreeMap<String, Value>,
 }
 
@@ -51,7 +53,7 @@ pub struct ArticleView {
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryCoverage {
     #[serde(flatten)]
-    pub entry: StoryEntry,
-    /// The other reports.
-    pub others: Vec<ArticleEntry>,
+    pub entry: Value,
+    /// The other reports (article entries).
+    pub others: Vec<Value>,
 }

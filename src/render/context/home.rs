@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Edition, TopicEntry};
+use super::{Edition, Value};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct HomePage {
@@ -21,7 +21,8 @@ pub struct HomePage {
 /// A topic with how much it was reported lately.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicTrend {
-    pub topic: TopicEntry,
+    /// The topic entry.
+    pub topic: Value,
     /// Reports in the days the home page shows.
     pub recent: usize,
     /// Reports in the seven days up to the latest edition.

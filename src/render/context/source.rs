@@ -2,16 +2,16 @@
 
 use serde::Serialize;
 
-use super::{DayGroup, Pager, TopicEntry};
+use super::Value;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SourcePage {
     pub source: SourceInfo,
-    /// Topics of its reports, `count` being its reports on the topic.
-    pub topics: Vec<TopicEntry>,
-    /// This page's reports by day.
-    pub days: Vec<DayGroup>,
-    pub pagination: Pager,
+    /// Topic entries of its reports, with `count` replaced by its reports on the topic.
+    pub topics: Vec<Value>,
+    /// Day groups of this page's reports.
+    pub days: Vec<Value>,
+    pub pagination: Value,
 }
 
 #[derive(Debug, Clone, Serialize)]

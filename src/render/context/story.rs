@@ -2,11 +2,12 @@
 
 use serde::Serialize;
 
-use super::{ArticleEntry, OutletLink, StoryEntry, StorylineRef, TopicEntry};
+use super::{OutletLink, Value};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryPage {
-    pub story: StoryEntry,
+    /// The story entry.
+    pub story: Value,
     /// One or two sentences on what happened.
     pub summary: String,
     /// Each outlet once, in the order they first reported.
@@ -19,10 +20,12 @@ pub struct StoryPage {
     pub disagreements: Vec<Disagreement>,
     /// Attributed quotations from the reports, each once.
     pub quotes: Vec<StoryQuote>,
-    pub topics: Vec<TopicEntry>,
-    pub storyline: Option<StorylineRef>,
-    /// The reports (story order).
-    pub articles: Vec<ArticleEntry>,
+    /// Topic entries.
+    pub topics: Vec<Value>,
+    /// `{title, url}` or null.
+    pub storyline: Option<Value>,
+    /// The reports as article entries (story order).
+    pub articles: Vec<Value>,
     /// Text for the meta description.
     pub description: String,
 }
@@ -81,26 +84,18 @@ pub struct StoryQuote {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StoriesIndex {
-    /// The latest first.
-    pub stories: Vec<StoryEntry>,
+    /// Story entries, the latest first.
+    pub stories: Vec<Value>,
     pub storylines: Vec<super::StorylineLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StorylinePage {
     pub storyline: StorylineInfo,
-    /// In date order.
-    pub episodes: Vec<Episode>,
-    pub topics: Vec<TopicEntry>,
-}
-
-/// A story of a storyline with its reports; a one-report episode has no story page and
-/// links to its article (its `url` and `title` are the article's).
-#[derive(Debug, Clone, Serialize)]
-pub struct Episode {
-    #[serde(flatten)]
-    pub story: StoryEntry,
-    pub articles: Vec<ArticleEntry>,
+    /// Story entries with their `articles`, in date order; a one-report episode links to
+    /// its article.
+    pub episodes: Vec<Value>,
+    pub topics: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]

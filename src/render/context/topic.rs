@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{DayGroup, OutletLink, Pager, StoryEntry, TopicEntry};
+use super::Value;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicsIndex {
@@ -14,19 +14,19 @@ pub struct TopicsIndex {
 pub struct TopicGroup {
     pub kind: &'static str,
     pub label: &'static str,
-    /// The busiest first.
-    pub topics: Vec<TopicEntry>,
+    /// Topic entries, the busiest first.
+    pub topics: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicPage {
-    pub topic: TopicEntry,
-    /// This page's reports by day.
-    pub days: Vec<DayGroup>,
-    pub pagination: Pager,
-    pub related_topics: Vec<TopicEntry>,
-    /// Newest first.
-    pub stories: Vec<StoryEntry>,
+    pub topic: Value,
+    /// Day groups of this page's reports.
+    pub days: Vec<Value>,
+    pub pagination: Value,
+    pub related_topics: Vec<Value>,
+    /// Story entries, newest first.
+    pub stories: Vec<Value>,
     pub quotes: Vec<TopicQuote>,
     pub description: String,
 }
@@ -43,8 +43,8 @@ pub struct TopicQuote {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct QuotedArticle {
-    pub title: String,
-    pub url: String,
-    pub source: Option<OutletLink>,
-    pub date_short: Option<String>,
+    pub title: Value,
+    pub url: Value,
+    pub source: Value,
+    pub date_short: Value,
 }

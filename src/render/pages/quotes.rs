@@ -20,10 +20,10 @@ pub(super) fn jobs(shared: &Shared) -> Vec<Job<'_>> {
 fn article(shared: &Shared, doc: usize) -> Value {
     let card = &shared.cards[doc];
     obj!({
-        "title": card.title,
-        "url": card.url,
-        "source": card.source,
-        "date_short": card.date_short,
+        "title": card["title"],
+        "url": card["url"],
+        "source": card["source"],
+        "date_short": card["date_short"],
     })
 }
 
@@ -49,7 +49,7 @@ fn quotes_page(shared: &Shared) -> PageSpec {
                     })
                 })
                 .collect();
-            let topic = sp.topic.map(|t| shared.topic_values[t].url.clone());
+            let topic = sp.topic.map(|t| shared.topic_values[t]["url"].clone());
             obj!({
                 "name": sp.name,
                 "url": topic,
