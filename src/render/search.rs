@@ -21,6 +21,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Page;
+use crate::analyze::fasthash::FastMap;
 use crate::analyze::text::tokenize_into;
 use crate::site::Site;
 
@@ -166,43 +167,61 @@ struct Meta<'a> {
     shards: Vec<&'a str>,
 }
 
+/// Items whose words are counted at once: bounds the memory the per-item counts take.
+const BATCH: usize = 1024;
+
+/// Per item, its length in words and how often each word occurs (title words weigh more).
+fn count(item: &Item) -> (u32, Vec<(String, u32)>) {
+    let mut counts: FastMap<String, u32> = FastMap::default();
+    let mut buf = Vec::new();
+    words(&item.title, &mut buf);
+    let title_words = buf.len() as u32;
+    for w in buf.drain(..) {
+        *counts.entry(w).or_insert(0) += TITLE_WEIGHT;
+    }
+    words(&item.text, &mut buf);
+    let len = title_words + buf.len() as u32;
+    for w in buf {
+        *counts.entry(w).or_insert(0) += 1;
+    }
+    (len, counts.into_iter().collect())
+}
+
 /// The index files for `site`.
 pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
-    let items = items(site, index_html);
-    // Per item, its words with their counts; titles weigh more.
-    let counted: Vec<(u32, BTreeMap<String, u32>)> = items
-        .par_iter()
-        .map(|item| {
-            let mut counts = BTreeMap::new();
-            let mut buf = Vec::new();
-            words(&item.title, &mut buf);
-            let title_words = buf.len() as u32;
-            for w in buf.drain(..) {
-                *counts.entry(w).or_insert(0) += TITLE_WEIGHT;
+    let mut items = items(site, index_html);
+    // Postings of each word, "item:count" in item order, built a batch of items at a time.
+    let mut postings: FastMap<String, String> = FastMap::default();
+    let mut lengths: Vec<u32> = Vec::with_capacity(items.len());
+    for (b, batch) in items.chunks_mut(BATCH).enumerate() {
+        let counted: Vec<(u32, Vec<(String, u32)>)> = batch
+            .par_iter_mut()
+            .map(|item| {
+                let c = count(item);
+                // Indexed now; only the snippet ships.
+                item.text = String::new();
+                c
+            })
+            .collect();
+        for (k, (len, counts)) in counted.into_iter().enumerate() {
+            let id = radix36(b * BATCH + k);
+            lengths.push(len);
+            for (word, tf) in counts {
+                let list = postings.entry(word).or_default();
+                if !list.is_empty() {
+                    list.push(',');
+                }
+                let _ = write!(list, "{id}:{tf}");
             }
-            words(&item.text, &mut buf);
-            let len = title_words + buf.len() as u32;
-            for w in buf {
-                *counts.entry(w).or_insert(0) += 1;
-            }
-            (len, counts)
-        })
-        .collect();
-    let mut postings: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    for (i, (_, counts)) in counted.iter().enumerate() {
-        for (word, tf) in counts {
-            let list = postings
-                .entry(shard_of(word))
-                .or_default()
-                .entry(word.clone())
-                .or_default();
-            if !list.is_empty() {
-                list.push(',');
-            }
-            let _ = write!(list, "{}:{}", radix36(i), tf);
         }
     }
-    let total: u64 = counted.iter().map(|(len, _)| u64::from(*len)).sum();
+    // Shards in a stable order, each word's postings in it sorted by word.
+    let mut by_shard: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (word, list) in postings {
+        by_shard.entry(shard_of(&word)).or_default().insert(word, list);
+    }
+    let postings = by_shard;
+    let total: u64 = lengths.iter().map(|&len| u64::from(len)).sum();
     let kinds: Vec<&str> = items.iter().map(|it| &it.kind[..1]).collect();
     let meta = Meta {
         n: items.len(),
@@ -214,9 +233,9 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
         },
         items: items
             .iter()
-            .zip(&counted)
+            .zip(&lengths)
             .zip(&kinds)
-            .map(|((it, (len, _)), kind)| {
+            .map(|((it, len), kind)| {
                 (
                     *kind,
                     *len,
