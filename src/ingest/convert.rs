@@ -1028,8 +1028,8 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         let mut distance = 0usize;
         let mut lead_at = None;
         // Bounded look-ahead: per-candidate work stays constant (no quadratic pass).
-        for j in i + 1..e.min(i + 200) {
-            if prose[j] {
+        for (j, &is_prose) in prose.iter().enumerate().take(e.min(i + 200)).skip(i + 1) {
+            if is_prose {
                 lead_at = Some(j);
                 break;
             }
