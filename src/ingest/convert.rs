@@ -702,6 +702,23 @@ pub fn convert(
     // 8. Lines said twice are said once; a text dropped somewhere is dropped everywhere.
     dedupe(&mut doc);
 
+    // When no dated line sits where the header rules look, weigh every date the page prints;
+    // a date stamp picked between the headline and the lead is metadata, not body.
+    let picked_date = if choose_date(&ev).0.is_none() {
+        let layout = pick_date::Layout {
+            title: title_idx,
+            run: doc.run,
+        };
+        pick_date::pick(&doc.units, &layout, opts.date_order)
+    } else {
+        None
+    };
+    if let (Some((_, _, at)), Some(t), Some((lead, _))) = (&picked_date, title_idx, doc.run) {
+        if *at > t && *at < lead && doc.units[*at].words <= 14 {
+            doc.set(*at, DATE_LINE);
+        }
+    }
+
     // 9. Assemble.
     let blocks = build_blocks(&doc, kind);
     let body = markdown::render(&blocks);
@@ -775,7 +792,7 @@ pub fn convert(
                 r.is_some_and(|r| {
                     !matches!(
                         r,
-                        BYLINE | TEASER_AFTER_END | AFTER_ARTICLE | BEFORE_HEADLINE
+                        BYLINE | DATE_LINE | TEASER_AFTER_END | AFTER_ARTICLE | BEFORE_HEADLINE
                     )
                 })
             })
@@ -808,12 +825,7 @@ pub fn convert(
     front.source_hash = Some(blake3::hash(raw).to_hex().to_string());
     let (mut date, mut date_source, mut evidence) = choose_date(&ev);
     if date.is_none() {
-        // No date where the rules above look: weigh every date the page prints.
-        let layout = pick_date::Layout {
-            title: title_idx,
-            run: doc.run,
-        };
-        if let Some((d, e)) = pick_date::pick(&doc.units, &layout, opts.date_order) {
+        if let Some((d, e, _)) = picked_date {
             date = Some(d);
             date_source = DateSource::Stated;
             evidence = Some(e);
