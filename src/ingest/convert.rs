@@ -122,6 +122,8 @@ struct Doc<'a> {
     run: Option<(usize, usize)>,
     /// The input is Markdown (the user's own writing), not a page's text.
     markdown: bool,
+    /// Units most of whose text already stood above them (`locate::repeats_earlier_text`).
+    repeated: Vec<bool>,
 }
 
 impl Doc<'_> {
@@ -518,7 +520,9 @@ pub fn convert(
         opts,
         run: None,
         markdown,
+        repeated: Vec::new(),
     };
+    doc.repeated = locate::repeats_earlier_text(&doc.units);
     let mut ev = Evidence::default();
 
     // 1. Furniture, line by line.
@@ -546,7 +550,7 @@ pub fn convert(
 
     // 2. Where the article is, then its headline.
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
-    doc.run = locate::article_run(&doc.units, &furniture);
+    doc.run = locate::article_run(&doc.units, &furniture, &doc.repeated);
     let title_idx = find_title(&doc);
     let title = title_idx.map(|i| doc.units[i].text.clone());
     if let Some(t) = title_idx {
@@ -898,7 +902,7 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
         return None;
     }
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
-    let mut e = locate::cohesive_end(&doc.units, &furniture, run);
+    let mut e = locate::cohesive_end(&doc.units, &furniture, &doc.repeated, run);
     while e < doc.units.len() {
         let u = &doc.units[e];
         // Short sentences, speaker lines of a transcript, and the source or credit line
