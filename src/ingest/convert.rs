@@ -1023,7 +1023,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
     }
     prose_before.push(count);
     // The lead's words, per first lead paragraph (many candidates share one lead).
-    let mut leads: HashMap<usize, HashSet<&str>> = HashMap::new();
+    let mut leads: HashMap<usize, crate::analyze::fasthash::FastSet<&str>> = HashMap::new();
     let mut best: Option<(f64, usize)> = None;
     for i in 0..e {
         if doc.dropped(i) || doc.units[i].mark == Mark::Code || prose[i] {

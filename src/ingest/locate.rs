@@ -7,7 +7,6 @@
 //! largest total weight (the densest run of prose), found in one linear pass. The headline is
 //! then picked among the headline-shaped lines just above that run.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::blocks::{ends_sentence, Mark, Unit};
@@ -67,17 +66,22 @@ pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
     let build = crate::analyze::fasthash::FastBuild::default();
     let mut seen: FastSet<u64> = FastSet::default();
     let mut out = Vec::with_capacity(units.len());
-    let mut words: Vec<&str> = Vec::new();
+    // Each word is hashed once; a 4-gram's key combines its words' hashes.
+    let mut words: Vec<u64> = Vec::new();
     let mut grams: Vec<u64> = Vec::new();
     for u in units {
         words.clear();
-        words.extend(u.lower.split_whitespace());
-        grams.clear();
-        grams.extend(words.windows(4).map(|w| {
+        words.extend(u.lower.split_ascii_whitespace().map(|w| {
             let mut h = build.build_hasher();
             w.hash(&mut h);
             h.finish()
         }));
+        grams.clear();
+        grams.extend(
+            words
+                .windows(4)
+                .map(|w| w[0].rotate_left(48) ^ w[1].rotate_left(32) ^ w[2].rotate_left(16) ^ w[3]),
+        );
         let old = grams.iter().filter(|g| seen.contains(g)).count();
         out.push(grams.len() >= 8 && old * 10 >= grams.len() * 6);
         seen.extend(grams.iter().copied());
@@ -253,7 +257,7 @@ pub fn cohesive_end(
     run: (usize, usize),
 ) -> usize {
     let (s, e) = run;
-    let mut vocab: HashSet<&str> = HashSet::new();
+    let mut vocab: FastSet<&str> = FastSet::default();
     for (i, u) in units.iter().enumerate().take(e).skip(s) {
         if !furniture[i] && is_running_prose(u) {
             vocab.extend(content_words(&u.lower));
@@ -297,7 +301,7 @@ fn content_words(lower: &str) -> impl Iterator<Item = &str> {
 
 /// The share of a line's content words that occur in `lead` (the words of the first
 /// paragraphs): a headline announces what its lead then says.
-pub fn lead_overlap(lower: &str, lead: &HashSet<&str>) -> f64 {
+pub fn lead_overlap(lower: &str, lead: &FastSet<&str>) -> f64 {
     let mut n = 0usize;
     let mut hit = 0usize;
     for w in content_words(lower) {
@@ -316,8 +320,8 @@ pub fn lead_overlap(lower: &str, lead: &HashSet<&str>) -> f64 {
 }
 
 /// The words (and five-letter stems) of the first prose paragraphs from `start`.
-pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> HashSet<&'a str> {
-    let mut set = HashSet::new();
+pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> FastSet<&'a str> {
+    let mut set = FastSet::default();
     let mut paragraphs = 0;
     for (i, u) in units.iter().enumerate().skip(start) {
         if furniture[i] || !is_running_prose(u) {
