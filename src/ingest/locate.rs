@@ -62,7 +62,7 @@ pub fn is_comment_marker(u: &Unit) -> bool {
 /// For each unit: most of its word 4-grams were already on the page above it (a teaser
 /// repeating the lead, a dump of the whole article in page metadata).
 pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
-    use std::hash::{BuildHasher, Hash, Hasher};
+    use std::hash::BuildHasher;
     let build = crate::analyze::fasthash::FastBuild::default();
     let mut seen: FastSet<u64> = FastSet::default();
     let mut out = Vec::with_capacity(units.len());
@@ -71,11 +71,7 @@ pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
     let mut grams: Vec<u64> = Vec::new();
     for u in units {
         words.clear();
-        words.extend(u.lower.split_ascii_whitespace().map(|w| {
-            let mut h = build.build_hasher();
-            w.hash(&mut h);
-            h.finish()
-        }));
+        words.extend(u.lower.split_ascii_whitespace().map(|w| build.hash_one(w)));
         grams.clear();
         grams.extend(
             words
