@@ -56,7 +56,8 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
     let (run_start, run_end) = layout.run.unwrap_or((anchor, anchor));
     let mut best: Option<(f64, NaiveDate, String, usize)> = None;
     for (i, u) in units.iter().enumerate() {
-        if !u.text.bytes().any(|b| b.is_ascii_digit()) {
+        // A paragraph of prose is no date stamp (and would score below one): not searched.
+        if u.words > 40 || !u.text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         let lower = &u.lower;
