@@ -819,3 +819,59 @@ fn the_sample_inbox_converts_without_page_messages() {
     }
     assert!(seen >= 2);
 }
+
+/// Pages in German, French and Spanish, written for this test: headline, byline, date in the
+/// language's own form, language kept in the front matter, furniture around them.
+#[test]
+fn pages_in_german_french_and_spanish() {
+    let pages = [
+        (
+            "de",
+            "Startseite\n\nPolitik\n\nWirtschaft\n\nSport\n\nHafen der Stadt öffnet nach dem Sturm wieder\n\nVon Anna Berg\n\n06.02.2024, 14:30 Uhr\n\nDer Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit.\n\nDie Boote, die vor der Mole gewartet hatten, kamen am Morgen einzeln herein, und die erste Fähre fuhr am Mittag mit vollem Deck ab.\n\nDie Behörde will nun prüfen, ob die Mole nach dem Sturm noch sicher ist, und hat dafür eine Untersuchung in Auftrag gegeben.\n\nMehr zum Thema\n\nNeue Brücke für die Altstadt\n\nSchule gewinnt Preis\n\n© 2024 Hafenblatt\n",
+            "Hafen der Stadt öffnet nach dem Sturm wieder",
+            "Anna Berg",
+            "2024-02-06",
+        ),
+        (
+            "fr",
+            "Accueil\n\nInternational\n\nÉconomie\n\nLe port de la ville rouvre après la tempête\n\nPar Jeanne Roux\n\nPublié le 6 février 2024 à 14h30\n\nLe port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué.\n\nLes bateaux qui attendaient devant la digue sont entrés un par un dans la matinée, et le premier ferry est parti à midi avec un pont plein.\n\nLa capitainerie doit maintenant vérifier si la digue est encore sûre après la tempête, et elle a demandé une expertise.\n\nSur le même sujet\n\nUn nouveau pont pour la vieille ville\n\nL'école remporte un prix\n\n© 2024 Le Courrier du Port\n",
+            "Le port de la ville rouvre après la tempête",
+            "Jeanne Roux",
+            "2024-02-06",
+        ),
+        (
+            "es",
+            "Inicio\n\nInternacional\n\nEconomía\n\nEl puerto de la ciudad reabre tras la tormenta\n\nPor Ana Ruiz\n\n6 de febrero de 2024\n\nEl puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria.\n\nLos barcos que esperaban fuera del rompeolas entraron uno a uno por la mañana, y el primer ferry salió al mediodía con la cubierta llena.\n\nLa autoridad portuaria debe comprobar ahora si el rompeolas sigue siendo seguro después de la tormenta, y ha encargado un estudio.\n\nMás noticias\n\nUn nuevo puente para el casco antiguo\n\nLa escuela gana un premio\n\n© 2024 El Diario del Puerto\n",
+            "El puerto de la ciudad reabre tras la tormenta",
+            "Ana Ruiz",
+            "2024-02-06",
+        ),
+    ];
+    for (lang, text, title, author, date) in pages {
+        let c = conv(text);
+        let f = &c.front;
+        assert_eq!(f.title.as_deref(), Some(title), "{lang}");
+        assert_eq!(f.authors, [author], "{lang}");
+        assert_eq!(
+            f.date.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{lang}"
+        );
+        assert_eq!(f.lang.as_deref(), Some(lang), "{lang}");
+        assert!(f.source.is_some(), "{lang}: no source");
+        assert!(
+            !c.body.contains("Startseite")
+                && !c.body.contains("Accueil")
+                && !c.body.contains("Inicio"),
+            "{lang}: {}",
+            c.body
+        );
+        assert!(!c.body.contains("©"), "{lang}: {}", c.body);
+        assert_eq!(
+            c.body.matches("\n\n").count() + 1,
+            3,
+            "{lang}: three paragraphs\n{}",
+            c.body
+        );
+    }
+}

@@ -282,13 +282,16 @@ pub fn is_person_name(s: &str, caps_ok: bool) -> bool {
 }
 
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|written by|words by|story by|reported by|posted by|text by|video by|authors?|by:)\s*:?\s+")
+    // English, and the German, French and Spanish "Von", "Par", "Por".
+    Regex::new(r"(?i)^(?:by|written by|words by|story by|reported by|posted by|text by|video by|authors?|by:|von|par|por)\s*:?\s+")
         .expect("valid regex")
 });
 static SEGMENT_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:\||·|•|;|\s[-–—]\s)\s*").expect("valid regex"));
 static NAME_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+with\s+)\s*").expect("valid regex")
+    // "and" and its German, French and Spanish forms.
+    Regex::new(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|und|et|y)\s+|\s*&\s*|\s+with\s+)\s*")
+        .expect("valid regex")
 });
 static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:in|from|at)\s+\p{Lu}[\p{L} .'-]*$|\s*\([^)]*\)$").expect("valid regex")
@@ -363,7 +366,7 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
         return None;
     }
     let first = line.as_bytes().first().map_or(b' ', u8::to_ascii_lowercase);
-    let may_have_prefix = matches!(first, b'a' | b'b' | b'p' | b'r' | b's' | b't' | b'w');
+    let may_have_prefix = matches!(first, b'a' | b'b' | b'p' | b'r' | b's' | b't' | b'v' | b'w');
     if !may_have_prefix && !line.contains('|') && !line.contains(" · ") {
         return None;
     }

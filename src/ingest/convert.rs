@@ -122,6 +122,8 @@ struct Doc<'a> {
     run: Option<(usize, usize)>,
     /// The input is Markdown (the user's own writing), not a page's text.
     markdown: bool,
+    /// Units most of whose text already stood above them (`locate::repeats_earlier_text`).
+    repeated: Vec<bool>,
 }
 
 impl Doc<'_> {
@@ -518,7 +520,9 @@ pub fn convert(
         opts,
         run: None,
         markdown,
+        repeated: Vec::new(),
     };
+    doc.repeated = locate::repeats_earlier_text(&doc.units);
     let mut ev = Evidence::default();
 
     // 1. Furniture, line by line.
@@ -546,7 +550,7 @@ pub fn convert(
 
     // 2. Where the article is, then its headline.
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
-    doc.run = locate::article_run(&doc.units, &furniture);
+    doc.run = locate::article_run(&doc.units, &furniture, &doc.repeated);
     let title_idx = find_title(&doc);
     let title = title_idx.map(|i| doc.units[i].text.clone());
     if let Some(t) = title_idx {
@@ -702,6 +706,23 @@ pub fn convert(
     // 8. Lines said twice are said once; a text dropped somewhere is dropped everywhere.
     dedupe(&mut doc);
 
+    // When no dated line sits where the header rules look, weigh every date the page prints;
+    // a date stamp picked between the headline and the lead is metadata, not body.
+    let picked_date = if choose_date(&ev).0.is_none() {
+        let layout = pick_date::Layout {
+            title: title_idx,
+            run: doc.run,
+        };
+        pick_date::pick(&doc.units, &layout, opts.date_order)
+    } else {
+        None
+    };
+    if let (Some((_, _, at)), Some(t), Some((lead, _))) = (&picked_date, title_idx, doc.run) {
+        if *at > t && *at < lead && doc.units[*at].words <= 14 {
+            doc.set(*at, DATE_LINE);
+        }
+    }
+
     // 9. Assemble.
     let blocks = build_blocks(&doc, kind);
     let body = markdown::render(&blocks);
@@ -775,7 +796,7 @@ pub fn convert(
                 r.is_some_and(|r| {
                     !matches!(
                         r,
-                        BYLINE | TEASER_AFTER_END | AFTER_ARTICLE | BEFORE_HEADLINE
+                        BYLINE | DATE_LINE | TEASER_AFTER_END | AFTER_ARTICLE | BEFORE_HEADLINE
                     )
                 })
             })
@@ -808,12 +829,7 @@ pub fn convert(
     front.source_hash = Some(blake3::hash(raw).to_hex().to_string());
     let (mut date, mut date_source, mut evidence) = choose_date(&ev);
     if date.is_none() {
-        // No date where the rules above look: weigh every date the page prints.
-        let layout = pick_date::Layout {
-            title: title_idx,
-            run: doc.run,
-        };
-        if let Some((d, e)) = pick_date::pick(&doc.units, &layout, opts.date_order) {
+        if let Some((d, e, _)) = picked_date {
             date = Some(d);
             date_source = DateSource::Stated;
             evidence = Some(e);
@@ -886,7 +902,7 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
         return None;
     }
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
-    let mut e = locate::cohesive_end(&doc.units, &furniture, run);
+    let mut e = locate::cohesive_end(&doc.units, &furniture, &doc.repeated, run);
     while e < doc.units.len() {
         let u = &doc.units[e];
         // Short sentences, speaker lines of a transcript, and the source or credit line
@@ -1007,7 +1023,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
     }
     prose_before.push(count);
     // The lead's words, per first lead paragraph (many candidates share one lead).
-    let mut leads: HashMap<usize, HashSet<&str>> = HashMap::new();
+    let mut leads: HashMap<usize, crate::analyze::fasthash::FastSet<&str>> = HashMap::new();
     let mut best: Option<(f64, usize)> = None;
     for i in 0..e {
         if doc.dropped(i) || doc.units[i].mark == Mark::Code || prose[i] {
@@ -1028,8 +1044,8 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         let mut distance = 0usize;
         let mut lead_at = None;
         // Bounded look-ahead: per-candidate work stays constant (no quadratic pass).
-        for j in i + 1..e.min(i + 200) {
-            if prose[j] {
+        for (j, &is_prose) in prose.iter().enumerate().take(e.min(i + 200)).skip(i + 1) {
+            if is_prose {
                 lead_at = Some(j);
                 break;
             }

@@ -452,6 +452,50 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn month_names_of_four_languages() {
+        for text in [
+            "6 February 2024",
+            "6. Februar 2024",
+            "6 février 2024",
+            "6 de febrero de 2024",
+            "Feb. 6, 2024",
+            "6. März 2024",
+        ] {
+            let found = find_dates(text, Order::Mdy);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(chrono::Datelike::day(&found[0].date), 6, "{text}");
+        }
+        assert!(is_month_name("Dezember") && is_month_name("août") && is_month_name("dic."));
+        assert!(!is_month_name("Hafen"));
+    }
+
+    #[test]
+    fn numeric_order_is_the_documents_own() {
+        // A date only readable day first decides for the whole document.
+        assert_eq!(
+            document_order("13.11.2019 and 05.11.2019", None, Order::Mdy),
+            Order::Dmy
+        );
+        assert_eq!(
+            document_order("11/13/2019 and 11/05/2019", None, Order::Dmy),
+            Order::Mdy
+        );
+        // Nothing decides: the language does, else the site's setting.
+        assert_eq!(
+            document_order("05.11.2019", Some("de"), Order::Mdy),
+            Order::Dmy
+        );
+        assert_eq!(
+            document_order("05.11.2019", Some("es"), Order::Mdy),
+            Order::Dmy
+        );
+        assert_eq!(
+            document_order("05/11/2019", Some("en"), Order::Mdy),
+            Order::Mdy
+        );
+    }
+
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }

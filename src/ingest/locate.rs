@@ -7,12 +7,12 @@
 //! largest total weight (the densest run of prose), found in one linear pass. The headline is
 //! then picked among the headline-shaped lines just above that run.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::blocks::{ends_sentence, Mark, Unit};
+use crate::analyze::fasthash::{FastMap, FastSet};
 
-static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOP_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/stopwords.txt")
         .lines()
         .map(str::trim)
@@ -20,7 +20,7 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-static COMMENT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static COMMENT_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/comment_words.txt")
         .lines()
         .map(str::trim)
@@ -28,7 +28,7 @@ static COMMENT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-static READER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static READER_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/reader_words.txt")
         .lines()
         .map(str::trim)
@@ -62,56 +62,59 @@ pub fn is_comment_marker(u: &Unit) -> bool {
 /// For each unit: most of its word 4-grams were already on the page above it (a teaser
 /// repeating the lead, a dump of the whole article in page metadata).
 pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
-    use std::collections::hash_map::DefaultHasher;
-    use std::hash::{Hash, Hasher};
-    let mut seen: HashSet<u64> = HashSet::new();
+    use std::hash::BuildHasher;
+    let build = crate::analyze::fasthash::FastBuild::default();
+    let mut seen: FastSet<u64> = FastSet::default();
     let mut out = Vec::with_capacity(units.len());
+    // Each word is hashed once; a 4-gram's key combines its words' hashes.
+    let mut words: Vec<u64> = Vec::new();
+    let mut grams: Vec<u64> = Vec::new();
     for u in units {
-        let words: Vec<&str> = u.lower.split_whitespace().collect();
-        let grams: Vec<u64> = words
-            .windows(4)
-            .map(|w| {
-                let mut h = DefaultHasher::new();
-                w.hash(&mut h);
-                h.finish()
-            })
-            .collect();
+        words.clear();
+        words.extend(u.lower.split_ascii_whitespace().map(|w| build.hash_one(w)));
+        grams.clear();
+        grams.extend(
+            words
+                .windows(4)
+                .map(|w| w[0].rotate_left(48) ^ w[1].rotate_left(32) ^ w[2].rotate_left(16) ^ w[3]),
+        );
         let old = grams.iter().filter(|g| seen.contains(g)).count();
         out.push(grams.len() >= 8 && old * 10 >= grams.len() * 6);
-        seen.extend(grams);
+        seen.extend(grams.iter().copied());
     }
     out
 }
 
-/// Function words per language (the `# xx` sections of data/stopwords.txt).
-static STOP_WORDS_BY_LANG: LazyLock<Vec<(&'static str, HashSet<&'static str>)>> =
-    LazyLock::new(|| {
-        let mut out: Vec<(&'static str, HashSet<&'static str>)> = Vec::new();
-        for line in include_str!("data/stopwords.txt").lines().map(str::trim) {
-            if let Some(code) = line.strip_prefix("# ") {
-                if code.len() == 2 {
-                    out.push((code, HashSet::new()));
-                }
-            } else if !line.is_empty() && !line.starts_with('#') {
-                if let Some((_, set)) = out.last_mut() {
-                    set.insert(line);
-                }
+/// The languages of the function-word list (the `# xx` sections of data/stopwords.txt),
+/// and for each word a bit per language it belongs to (one lookup per word).
+static LANGS: LazyLock<(Vec<&'static str>, FastMap<&'static str, u8>)> = LazyLock::new(|| {
+    let mut codes: Vec<&'static str> = Vec::new();
+    let mut words: FastMap<&'static str, u8> = FastMap::default();
+    for line in include_str!("data/stopwords.txt").lines().map(str::trim) {
+        if let Some(code) = line.strip_prefix("# ") {
+            if code.len() == 2 {
+                codes.push(code);
             }
+        } else if !line.is_empty() && !line.starts_with('#') && !codes.is_empty() {
+            *words.entry(line).or_default() |= 1 << (codes.len() - 1);
         }
-        out
-    });
+    }
+    (codes, words)
+});
 
 /// The language of a text, from the function words of its prose: "en", "de", "fr" or "es",
 /// or None when too few words say.
 pub fn detect_lang(units: &[Unit]) -> Option<&'static str> {
-    let langs = &*STOP_WORDS_BY_LANG;
-    let mut hits = vec![0usize; langs.len()];
+    let (codes, words) = &*LANGS;
+    let mut hits = vec![0usize; codes.len()];
     let mut seen = 0usize;
     for u in units.iter().filter(|u| is_running_prose_shape(u)) {
         for w in u.lower.split(|c: char| !c.is_alphanumeric()) {
-            for (k, (_, set)) in langs.iter().enumerate() {
-                if set.contains(w) {
-                    hits[k] += 1;
+            if let Some(&bits) = words.get(w) {
+                for (k, h) in hits.iter_mut().enumerate() {
+                    if bits & (1 << k) != 0 {
+                        *h += 1;
+                    }
                 }
             }
         }
@@ -124,7 +127,7 @@ pub fn detect_lang(units: &[Unit]) -> Option<&'static str> {
         .iter()
         .enumerate()
         .max_by_key(|(k, &n)| (n, usize::MAX - k))?;
-    (n >= 5).then(|| langs[k].0)
+    (n >= 5).then(|| codes[k])
 }
 
 /// Sentence-shaped and long, whatever the language (for detecting the language itself).
@@ -189,8 +192,11 @@ fn weight(u: &Unit, furniture: bool) -> f64 {
 /// The densest run of prose: `start..end` over units (end exclusive), or None when the page
 /// has no running prose at all. `furniture[i]` says unit i was already recognised as page
 /// furniture line by line.
-pub fn article_run(units: &[Unit], furniture: &[bool]) -> Option<(usize, usize)> {
-    let repeated = repeats_earlier_text(units);
+pub fn article_run(
+    units: &[Unit],
+    furniture: &[bool],
+    repeated: &[bool],
+) -> Option<(usize, usize)> {
     let weights: Vec<f64> = units
         .iter()
         .enumerate()
@@ -240,10 +246,14 @@ fn densest(weights: &[f64], from: usize, to: usize) -> Option<(usize, usize)> {
 /// such a gap still belongs to the article when it keeps to its subject: most of its content
 /// words were already used by the article (lexical cohesion). Teasers for other stories
 /// share few.
-pub fn cohesive_end(units: &[Unit], furniture: &[bool], run: (usize, usize)) -> usize {
+pub fn cohesive_end(
+    units: &[Unit],
+    furniture: &[bool],
+    repeated: &[bool],
+    run: (usize, usize),
+) -> usize {
     let (s, e) = run;
-    let repeated = repeats_earlier_text(units);
-    let mut vocab: HashSet<&str> = HashSet::new();
+    let mut vocab: FastSet<&str> = FastSet::default();
     for (i, u) in units.iter().enumerate().take(e).skip(s) {
         if !furniture[i] && is_running_prose(u) {
             vocab.extend(content_words(&u.lower));
@@ -287,7 +297,7 @@ fn content_words(lower: &str) -> impl Iterator<Item = &str> {
 
 /// The share of a line's content words that occur in `lead` (the words of the first
 /// paragraphs): a headline announces what its lead then says.
-pub fn lead_overlap(lower: &str, lead: &HashSet<&str>) -> f64 {
+pub fn lead_overlap(lower: &str, lead: &FastSet<&str>) -> f64 {
     let mut n = 0usize;
     let mut hit = 0usize;
     for w in content_words(lower) {
@@ -306,8 +316,8 @@ pub fn lead_overlap(lower: &str, lead: &HashSet<&str>) -> f64 {
 }
 
 /// The words (and five-letter stems) of the first prose paragraphs from `start`.
-pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> HashSet<&'a str> {
-    let mut set = HashSet::new();
+pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> FastSet<&'a str> {
+    let mut set = FastSet::default();
     let mut paragraphs = 0;
     for (i, u) in units.iter().enumerate().skip(start) {
         if furniture[i] || !is_running_prose(u) {
@@ -334,7 +344,7 @@ mod tests {
     fn run_of(text: &str) -> Option<(usize, usize)> {
         let units = blocks::units(text, false);
         let furniture = vec![false; units.len()];
-        article_run(&units, &furniture)
+        article_run(&units, &furniture, &repeats_earlier_text(&units))
     }
 
     #[test]

@@ -110,13 +110,18 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                 last_copyright = Some((name, i));
             }
         }
-        if let Some(c) = FOLLOW.captures(t) {
+        if let Some(c) = t
+            .starts_with("Follow ")
+            .then(|| FOLLOW.captures(t))
+            .flatten()
+        {
             let name = &c["name"];
             if !matches!(name, "Us" | "Me") {
                 add(name, 2.0, i);
             }
         }
-        if t.contains('.') {
+        // A page names its own domain in its furniture and short lines, not in prose.
+        if (dropped[i] || u.words <= 40) && t.contains('.') {
             for c in DOMAIN_NAME.captures_iter(t) {
                 let name = &c["name"];
                 // Printed with a capital, as a name ("Cleveland.com"), not a link.

@@ -50,13 +50,14 @@ pub struct Layout {
     pub run: Option<(usize, usize)>,
 }
 
-/// The most likely publication date and the text it was read from.
-pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate, String)> {
+/// The most likely publication date, the text it was read from and the unit it is in.
+pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate, String, usize)> {
     let anchor = layout.title.or(layout.run.map(|r| r.0))?;
     let (run_start, run_end) = layout.run.unwrap_or((anchor, anchor));
-    let mut best: Option<(f64, NaiveDate, String)> = None;
+    let mut best: Option<(f64, NaiveDate, String, usize)> = None;
     for (i, u) in units.iter().enumerate() {
-        if !u.text.bytes().any(|b| b.is_ascii_digit()) {
+        // A paragraph of prose is no date stamp (and would score below one): not searched.
+        if u.words > 40 || !u.text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         let lower = &u.lower;
@@ -104,13 +105,14 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
                 (None, Some(_)) => score -= 1.5,
                 (None, None) => {}
             }
-            if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+            if best.as_ref().is_none_or(|(b, _, _, _)| score > *b) {
                 let snippet: String = u.text.chars().take(120).collect();
-                best = Some((score, f.date, snippet));
+                best = Some((score, f.date, snippet, i));
             }
         }
     }
-    best.filter(|(s, _, _)| *s >= 0.5).map(|(_, d, e)| (d, e))
+    best.filter(|(s, _, _, _)| *s >= 0.5)
+        .map(|(_, d, e, i)| (d, e, i))
 }
 
 #[cfg(test)]
@@ -128,7 +130,7 @@ mod tests {
             },
             order,
         )
-        .map(|(d, _)| d.to_string())
+        .map(|(d, _, _)| d.to_string())
     }
 
     #[test]
