@@ -568,3 +568,56 @@ fn a_quote_repeated_by_outlets_is_listed_once_and_any_speaker_is_credited() {
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(names, sorted, "speakers by name");
 }
+
+#[test]
+fn aliases_fold_and_kinds_come_from_evidence_and_the_gazetteer() {
+    let docs = vec![
+        doc(
+            "council-a",
+            "Council meets on the Sahel drought",
+            Some("2024-04-02"),
+            "Desk One",
+            "The United Nations Security Council met on Tuesday to discuss the drought in the \
+             Sahel. The United Nations said food stocks in Niamey would last two weeks.\n\n\
+             Ambassador Lena Okoro told reporters the council would vote on Friday.",
+        ),
+        doc(
+            "council-b",
+            "U.N. appeals for Sahel food aid",
+            Some("2024-04-03"),
+            "Desk Two",
+            "The U.N. appealed for food aid on Wednesday as the UN Security Council prepared a \
+             vote. The UN's food agency said convoys left Niamey during Ramadan.\n\n\
+             Lena Okoro, the ambassador of Ghana to the UN, said the vote would pass.",
+        ),
+        doc(
+            "council-c",
+            "Ramadan markets open in Niamey",
+            Some("2024-04-04"),
+            "Desk Three",
+            "Markets in Niamey stayed open late for Ramadan, traders said, while the UN \
+             warned of higher prices across the Sahel.",
+        ),
+    ];
+    let g = group(&docs, &Config::default());
+    let names: Vec<&str> = g.topics.iter().map(|t| t.name.as_str()).collect();
+    // "the U.N.", "UN", "the UN's" and "United Nations" are one topic; the Security
+    // Council, with or without "UN" spelt out, another.
+    let un: Vec<&&str> = names
+        .iter()
+        .filter(|n| ["un", "u.n.", "united nations"].contains(&n.to_lowercase().as_str()))
+        .collect();
+    assert_eq!(un, [&"United Nations"], "{names:?}");
+    let council: Vec<&&str> = names
+        .iter()
+        .filter(|n| n.to_lowercase().contains("security council"))
+        .collect();
+    assert_eq!(council, [&"United Nations Security Council"], "{names:?}");
+    let kind = |name: &str| format!("{:?}", g.topics[topic(&g, name).unwrap()].kind);
+    assert_eq!(kind("United Nations"), "Organisation");
+    assert_eq!(kind("Ramadan"), "Theme");
+    assert_eq!(kind("Niamey"), "Place");
+    assert_eq!(kind("Lena Okoro"), "Person");
+    let un = &g.topics[topic(&g, "United Nations").unwrap()];
+    assert_eq!(un.doc_count, 3);
+}
