@@ -98,6 +98,10 @@ pub struct Story {
     pub last_day: NaiveDate,
     /// Topics named by at least half of the story's documents, most common first.
     pub topics: Vec<usize>,
+    /// What the story is about: the topic with the highest relevance summed over its
+    /// documents (title, lead and mentions weigh; one passing mention does not), if any.
+    /// Home page sections use it.
+    pub main_topic: Option<usize>,
     /// The distinct sources of its documents (front-matter `source`), sorted.
     pub sources: Vec<String>,
 }

@@ -456,6 +456,7 @@ pub(crate) fn build(
             summary: String::new(),
             sources,
             topics: story_topics(&sorted, graph),
+            main_topic: main_topic(&sorted, graph),
             docs: sorted,
             first_day: keys[g].0,
             last_day: keys[g].1,
@@ -560,6 +561,27 @@ fn story_topics(docs: &[usize], graph: &TopicGraph) -> Vec<usize> {
             .then(a.0.cmp(&b.0))
     });
     v.into_iter().take(10).map(|x| x.0).collect()
+}
+
+/// The topic with the highest relevance summed over `docs` (ties: named by more documents,
+/// then the lower topic index).
+fn main_topic(docs: &[usize], graph: &TopicGraph) -> Option<usize> {
+    let mut acc: BTreeMap<usize, (f32, usize)> = BTreeMap::new();
+    for &d in docs {
+        for &(t, s) in &graph.doc_scores[d] {
+            let e = acc.entry(t).or_insert((0.0, 0));
+            e.0 += s;
+            e.1 += 1;
+        }
+    }
+    acc.into_iter()
+        .max_by(|a, b| {
+            a.1 .0
+                .total_cmp(&b.1 .0)
+                .then(a.1 .1.cmp(&b.1 .1))
+                .then(b.0.cmp(&a.0))
+        })
+        .map(|x| x.0)
 }
 
 /// A unit's leading topics: named by at least half its documents, by mean relevance.

@@ -539,10 +539,12 @@ impl Shared {
                 None => entries.push((None, vec![i])),
             }
         }
-        // Each entry goes under the main topic of its first document.
+        // Each entry goes under its story's main topic, else its document's first topic.
         let mut sections: Vec<(Option<usize>, Vec<Value>)> = Vec::new();
         for (story, list) in entries {
-            let topic = g.doc_topics[list[0]].first().copied();
+            let topic = story
+                .and_then(|s| g.stories[s].main_topic)
+                .or_else(|| g.doc_topics[list[0]].first().copied());
             let sources: Vec<Value> = list
                 .iter()
                 .filter_map(|&i| self.cards[i].get("source").cloned())
