@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 use dossier::analyze::entity_key;
 use dossier::config::{Config, TopicConfig};
 use dossier::content::{DocDate, Document, FrontMatter};
-use dossier::corpus::{analyze_and_group, link_first_mentions, Grouping, MentionTargets};
+mod common;
+
+use common::analyze_and_group;
+use dossier::corpus::{link_first_mentions, Grouping, MentionTargets};
 use pulldown_cmark::{html, Parser};
 
 fn doc(name: &str, title: &str, date: Option<&str>, source: &str, body: &str) -> Document {

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use dossier::content::load_dir;
-use dossier::corpus::analyze_and_group;
+mod common;
+
+use common::analyze_and_group;
 use dossier::Config;
 
 fn root() -> PathBuf {
