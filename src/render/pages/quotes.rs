@@ -14,7 +14,7 @@ pub(super) fn jobs(shared: &Shared) -> Vec<Job<'_>> {
     if shared.site.grouping.speakers.is_empty() {
         return Vec::new();
     }
-    vec![Job::new(QUOTES, "quotes.html", |s| quotes_page(s))]
+    vec![Job::new(QUOTES, "quotes.html", quotes_page)]
 }
 
 fn article(shared: &Shared, doc: usize) -> Value {
