@@ -313,6 +313,46 @@ fn listed(s: &Stat) -> Option<crate::analyze::lexicon::Listed> {
         .copied()
 }
 
+/// Forms of address, not roles: "Prime Minister Sheikh" describes a prime minister.
+const HONORIFICS: &[&str] = &[
+    "sheikh",
+    "sheikha",
+    "sheik",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "his",
+    "her",
+    "excellency",
+    "highness",
+    "majesty",
+];
+
+/// A role as a description: whole words, without forms of address at its ends ("Prime
+/// Minister Sheikh" → "Prime Minister"; "Sheikh" alone → nothing).
+fn clean_role(role: &str) -> String {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let honorific =
+        |w: &&str| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    let start = words
+        .iter()
+        .position(|w| !honorific(w))
+        .unwrap_or(words.len());
+    let end = words
+        .iter()
+        .rposition(|w| !honorific(w))
+        .map_or(start, |e| e + 1);
+    words[start..end.max(start)].join(" ")
+}
+
 /// A document's front-matter topics and its other topics with their relevance.
 type Filed = (Vec<usize>, Vec<(usize, f32)>);
 
@@ -539,7 +579,11 @@ pub(crate) fn build(
             None => decide_kind(s.evidence, s.multiword),
         };
         let description = if kind == TopicKind::Person {
-            by_count(&s.roles).into_iter().next().unwrap_or_default()
+            by_count(&s.roles)
+                .iter()
+                .map(|r| clean_role(r))
+                .find(|r| !r.is_empty())
+                .unwrap_or_default()
         } else {
             String::new()
         };
@@ -1101,4 +1145,32 @@ pub fn detect_topics(doc: &Document, features: &Features, config: &Config) -> Ve
         push(&name, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_leave_out_forms_of_address() {
+        assert_eq!(clean_role("Prime Minister Sheikh"), "Prime Minister");
+        assert_eq!(clean_role("Sheikh"), "");
+        assert_eq!(
+            clean_role("Dr. Chief Medical Officer"),
+            "Chief Medical Officer"
+        );
+        assert_eq!(
+            clean_role("U.S. Secretary of State"),
+            "U.S. Secretary of State"
+        );
+    }
+
+    #[test]
+    fn acronyms_are_initials() {
+        assert_eq!(initials("united nations"), "un");
+        assert_eq!(
+            initials("united nations office for the coordination of humanitarian affairs"),
+            "unocha"
+        );
+    }
 }
