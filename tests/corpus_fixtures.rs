@@ -624,3 +624,74 @@ fn aliases_fold_and_kinds_come_from_evidence_and_the_gazetteer() {
     let un = &g.topics[topic(&g, "United Nations").unwrap()];
     assert_eq!(un.doc_count, 3);
 }
+
+#[test]
+fn unrelated_documents_leave_the_stories_of_a_corpus_as_they_were() {
+    let docs = corpus();
+    let before = group(&docs, &Config::default());
+    let stories = |g: &Grouping, n: usize| -> Vec<Vec<usize>> {
+        let mut v: Vec<Vec<usize>> = g
+            .stories
+            .iter()
+            .filter(|s| s.is_multi_document())
+            .map(|s| {
+                let mut d: Vec<usize> = s.docs.iter().copied().filter(|&d| d < n).collect();
+                d.sort_unstable();
+                d
+            })
+            // Stories of the added documents alone are not the question here.
+            .filter(|d| !d.is_empty())
+            .collect();
+        v.sort();
+        v
+    };
+    let want = stories(&before, docs.len());
+    assert!(!want.is_empty());
+    // Twenty pieces on other things, some on the same days, two of them one event.
+    let mut more = docs.clone();
+    let subjects = [
+        (
+            "orchard",
+            "Apple growers in Kent count a late frost",
+            "orchards",
+        ),
+        (
+            "library",
+            "A town library reopens after its roof repair",
+            "readers",
+        ),
+        (
+            "cycling",
+            "Hill climb race draws riders to the valley",
+            "riders",
+        ),
+        (
+            "bakery",
+            "Bakers' guild awards its rye bread prize",
+            "bakers",
+        ),
+        (
+            "ferry",
+            "Island ferry timetable changes for summer",
+            "passengers",
+        ),
+    ];
+    for k in 0..20 {
+        let (slug, title, who) = subjects[k % subjects.len()];
+        let day = format!("2024-05-{:02}", 10 + k % 8);
+        more.push(doc(
+            &format!("{slug}-{k}"),
+            &format!("{title} ({k})"),
+            Some(&day),
+            &format!("Local Paper {}", k % 7),
+            &format!(
+                "The {who} gathered early on the {k}th morning of the season, and the organisers \
+                 said the turnout was the largest they had seen in years.\n\n\
+                 Volunteers served tea and handed out leaflets about next year's plans, \
+                 while the council thanked everyone who had helped."
+            ),
+        ));
+    }
+    let after = group(&more, &Config::default());
+    assert_eq!(stories(&after, docs.len()), want);
+}
