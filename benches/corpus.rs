@@ -21,7 +21,7 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate};
 use dossier::analyze::{analyze_all, markdown_options, TopicMatcher};
 use dossier::content::{DocDate, Document, FrontMatter};
-use dossier::corpus::{group_timed, link_first_mentions, MentionTargets};
+use dossier::corpus::{group, link_first_mentions, Control, MentionTargets};
 use dossier::Config;
 use rayon::prelude::*;
 
@@ -440,7 +440,9 @@ fn measure(docs: Vec<Document>, truth: Option<&[usize]>, gen: f64, config: Confi
     let rss_analyzed = (resident_mib("VmRSS:"), peak_rss_mib());
 
     let t = Instant::now();
-    let (g, phases) = group_timed(&docs, &features, &config);
+    let mut control = Control::new();
+    let g = group(&docs, &features, &config, &mut control).unwrap_or_default();
+    let phases = control.phases;
     let grouping = t.elapsed().as_secs_f64();
     let c2 = cpu_seconds();
     let rss_grouped = (resident_mib("VmRSS:"), peak_rss_mib());

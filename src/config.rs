@@ -311,7 +311,7 @@ impl Config {
                 );
             }
             if let Some(kind) = &topic.kind {
-                if crate::corpus::TopicKind::known(kind).is_none() {
+                if TopicKind::known(kind).is_none() {
                     return fail(
                         &format!("topics[{i}].kind"),
                         format!("{kind:?} is not a kind of topic"),
@@ -406,5 +406,44 @@ mod tests {
     fn topics_parse() {
         let c = parse("topics:\n  - name: Gaza\n    aliases: [Gaza Strip]\n").unwrap();
         assert_eq!(c.topics[0].aliases, vec!["Gaza Strip".to_string()]);
+    }
+}
+
+/// What a topic names (site.yaml's `kind:`, and what the corpus stage decides for a found
+/// name). Here, with the settings, so that no stage imports a later one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TopicKind {
+    Person,
+    Place,
+    Organisation,
+    Theme,
+}
+
+impl TopicKind {
+    /// Read `kind:` from site.yaml: person, place, organisation (or organization), theme.
+    /// Anything else is a theme (site.yaml's check refuses it first: see [`TopicKind::known`]).
+    pub fn parse(text: &str) -> TopicKind {
+        TopicKind::known(text).unwrap_or(TopicKind::Theme)
+    }
+
+    /// The kind a `kind:` value names, if it names one.
+    pub fn known(text: &str) -> Option<TopicKind> {
+        match text.trim().to_lowercase().as_str() {
+            "person" | "people" => Some(TopicKind::Person),
+            "place" | "location" => Some(TopicKind::Place),
+            "organisation" | "organization" | "org" => Some(TopicKind::Organisation),
+            "theme" => Some(TopicKind::Theme),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TopicKind::Person => "person",
+            TopicKind::Place => "place",
+            TopicKind::Organisation => "organisation",
+            TopicKind::Theme => "theme",
+        }
     }
 }

@@ -50,7 +50,8 @@ impl Site {
 
     /// Group documents whose features are already known (`features[i]` is `docs[i]`'s).
     pub fn with_features(config: Config, docs: Vec<Document>, features: &[Features]) -> Site {
-        let grouping = corpus::group(&docs, features, &config);
+        let grouping = corpus::group(&docs, features, &config, &mut corpus::Control::new())
+            .unwrap_or_default();
         Site::assemble(config, docs, grouping)
     }
 
@@ -61,7 +62,12 @@ impl Site {
         features: &[Features],
         stop: &dyn Fn() -> bool,
     ) -> Option<Site> {
-        let (grouping, _) = corpus::group_until(&docs, features, &config, stop)?;
+        let grouping = corpus::group(
+            &docs,
+            features,
+            &config,
+            &mut corpus::Control::stop_when(stop),
+        )?;
         Some(Site::assemble(config, docs, grouping))
     }
 

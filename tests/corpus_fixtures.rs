@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 use dossier::analyze::entity_key;
 use dossier::config::{Config, TopicConfig};
 use dossier::content::{DocDate, Document, FrontMatter};
-use dossier::corpus::{analyze_and_group, link_first_mentions, Grouping, MentionTargets};
+mod common;
+
+use common::analyze_and_group;
+use dossier::corpus::{link_first_mentions, Grouping, MentionTargets};
 use pulldown_cmark::{html, Parser};
 
 fn doc(name: &str, title: &str, date: Option<&str>, source: &str, body: &str) -> Document {
@@ -567,4 +570,128 @@ fn a_quote_repeated_by_outlets_is_listed_once_and_any_speaker_is_credited() {
     let mut sorted = names.clone();
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(names, sorted, "speakers by name");
+}
+
+#[test]
+fn aliases_fold_and_kinds_come_from_evidence_and_the_gazetteer() {
+    let docs = vec![
+        doc(
+            "council-a",
+            "Council meets on the Sahel drought",
+            Some("2024-04-02"),
+            "Desk One",
+            "The United Nations Security Council met on Tuesday to discuss the drought in the \
+             Sahel. The United Nations said food stocks in Niamey would last two weeks.\n\n\
+             Ambassador Lena Okoro told reporters the council would vote on Friday.",
+        ),
+        doc(
+            "council-b",
+            "U.N. appeals for Sahel food aid",
+            Some("2024-04-03"),
+            "Desk Two",
+            "The U.N. appealed for food aid on Wednesday as the UN Security Council prepared a \
+             vote. The UN's food agency said convoys left Niamey during Ramadan.\n\n\
+             Lena Okoro, the ambassador of Ghana to the UN, said the vote would pass.",
+        ),
+        doc(
+            "council-c",
+            "Ramadan markets open in Niamey",
+            Some("2024-04-04"),
+            "Desk Three",
+            "Markets in Niamey stayed open late for Ramadan, traders said, while the UN \
+             warned of higher prices across the Sahel.",
+        ),
+    ];
+    let g = group(&docs, &Config::default());
+    let names: Vec<&str> = g.topics.iter().map(|t| t.name.as_str()).collect();
+    // "the U.N.", "UN", "the UN's" and "United Nations" are one topic; the Security
+    // Council, with or without "UN" spelt out, another.
+    let un: Vec<&&str> = names
+        .iter()
+        .filter(|n| ["un", "u.n.", "united nations"].contains(&n.to_lowercase().as_str()))
+        .collect();
+    assert_eq!(un, [&"United Nations"], "{names:?}");
+    let council: Vec<&&str> = names
+        .iter()
+        .filter(|n| n.to_lowercase().contains("security council"))
+        .collect();
+    assert_eq!(council, [&"United Nations Security Council"], "{names:?}");
+    let kind = |name: &str| format!("{:?}", g.topics[topic(&g, name).unwrap()].kind);
+    assert_eq!(kind("United Nations"), "Organisation");
+    assert_eq!(kind("Ramadan"), "Theme");
+    assert_eq!(kind("Niamey"), "Place");
+    assert_eq!(kind("Lena Okoro"), "Person");
+    let un = &g.topics[topic(&g, "United Nations").unwrap()];
+    assert_eq!(un.doc_count, 3);
+}
+
+#[test]
+fn unrelated_documents_leave_the_stories_of_a_corpus_as_they_were() {
+    let docs = corpus();
+    let before = group(&docs, &Config::default());
+    let stories = |g: &Grouping, n: usize| -> Vec<Vec<usize>> {
+        let mut v: Vec<Vec<usize>> = g
+            .stories
+            .iter()
+            .filter(|s| s.is_multi_document())
+            .map(|s| {
+                let mut d: Vec<usize> = s.docs.iter().copied().filter(|&d| d < n).collect();
+                d.sort_unstable();
+                d
+            })
+            // Stories of the added documents alone are not the question here.
+            .filter(|d| !d.is_empty())
+            .collect();
+        v.sort();
+        v
+    };
+    let want = stories(&before, docs.len());
+    assert!(!want.is_empty());
+    // Twenty pieces on other things, some on the same days, two of them one event.
+    let mut more = docs.clone();
+    let subjects = [
+        (
+            "orchard",
+            "Apple growers in Kent count a late frost",
+            "orchards",
+        ),
+        (
+            "library",
+            "A town library reopens after its roof repair",
+            "readers",
+        ),
+        (
+            "cycling",
+            "Hill climb race draws riders to the valley",
+            "riders",
+        ),
+        (
+            "bakery",
+            "Bakers' guild awards its rye bread prize",
+            "bakers",
+        ),
+        (
+            "ferry",
+            "Island ferry timetable changes for summer",
+            "passengers",
+        ),
+    ];
+    for k in 0..20 {
+        let (slug, title, who) = subjects[k % subjects.len()];
+        let day = format!("2024-05-{:02}", 10 + k % 8);
+        more.push(doc(
+            &format!("{slug}-{k}"),
+            &format!("{title} ({k})"),
+            Some(&day),
+            &format!("Local Paper {}", k % 7),
+            &format!(
+                "The {who} gathered early on the {k}th morning of the season, and the organisers \
+                 said the turnout was the largest they had seen in years.\n\n\
+                 Volunteers served tea and handed out leaflets about next year's plans, \
+                 while the council thanked everyone who had helped."
+            ),
+        ));
+    }
+    let after = group(&more, &Config::default());
+    assert_eq!(stories(&after, docs.len()), want);
 }

@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 use dossier::analyze::entity_key;
 use dossier::config::{Config, TopicConfig};
 use dossier::content::{DocDate, Document, FrontMatter};
-use dossier::corpus::{analyze_and_group, Grouping};
+mod common;
+
+use common::analyze_and_group;
+use dossier::corpus::Grouping;
 use regex::Regex;
 
 fn seeds() -> Option<PathBuf> {

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use dossier::content::load_dir;
-use dossier::corpus::analyze_and_group;
+mod common;
+
+use common::analyze_and_group;
 use dossier::Config;
 
 fn root() -> PathBuf {
@@ -105,4 +107,26 @@ fn sample_groups_its_designed_events_and_nothing_else() {
 fn a_draft_on_a_related_topic_does_not_join_an_event() {
     // The draft reports a Security Council vote three days after the 22 March events.
     check(true);
+}
+
+#[test]
+fn a_story_is_filed_under_what_it_is_about() {
+    // The 22 March story: Blinken's talks with the war cabinet, his warning on Rafah, and the
+    // vetoed draft (which names Russia and China in its title). It is about Blinken's visit,
+    // not about China.
+    let root = root();
+    let config = Config::load(&root.join("site.yaml")).expect("site.yaml loads");
+    let docs = load_dir(&root.join("content"), &[root.join("content/inbox")], false).documents;
+    let (_, g) = analyze_and_group(&docs, &config);
+    let d = docs
+        .iter()
+        .position(|d| d.rel_path == "articles/2024/03/russia-china-veto-us-ceasefire-draft.md")
+        .expect("sample document");
+    let story = &g.stories[g.doc_story[d].expect("in a story")];
+    let main = story.main_topic.expect("a main topic");
+    assert_eq!(g.topics[main].name, "Antony Blinken");
+    // Every multi-document story has a main topic, a title and a summary.
+    for s in g.stories.iter().filter(|s| s.is_multi_document()) {
+        assert!(s.main_topic.is_some() && !s.title.is_empty() && !s.summary.is_empty());
+    }
 }

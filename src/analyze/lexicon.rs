@@ -834,7 +834,21 @@ aren weren won wouldn couldn shouldn ll ve re d m two three four five six seven 
 ten hundred thousand million billion
 ";
 
+/// An organisation or a named occasion of the built-in gazetteer (`data/gazetteer.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Listed {
+    /// The name shown.
+    pub name: &'static str,
+    /// A named occasion ("Ramadan"), not an organisation.
+    pub theme: bool,
+}
+
+/// The gazetteer: `kind: Shown name|other name|...` lines, `#` comments.
+const GAZETTEER: &str = include_str!("data/gazetteer.txt");
+
 pub(crate) struct Lexicon {
+    /// Gazetteer entries by the key of each of their names.
+    pub listed: HashMap<String, Listed>,
     /// Lower-case, dot-free place name → shown name (countries: the first name).
     pub places: HashMap<String, &'static str>,
     /// Lower-case demonyms ("israeli", "french"): adjectives, not names.
@@ -940,7 +954,27 @@ fn build() -> Lexicon {
             places.entry(name_key(name)).or_insert(name);
         }
     }
+    let mut listed = HashMap::default();
+    for line in GAZETTEER.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((kind, names)) = line.split_once(':') else {
+            continue;
+        };
+        let mut names = names.split('|').map(str::trim);
+        let shown = names.next().unwrap_or_default();
+        let entry = Listed {
+            name: shown,
+            theme: kind.trim() == "theme",
+        };
+        listed.insert(name_key(shown), entry);
+        for alias in names {
+            listed.entry(name_key(alias)).or_insert(entry);
+        }
+    }
     Lexicon {
+        listed,
         places,
         demonyms,
         role_heads: ROLE_HEADS.iter().copied().collect(),
@@ -972,6 +1006,22 @@ mod tests {
         assert_eq!(lx.places.get("uk"), Some(&"United Kingdom"));
         assert!(lx.demonyms.contains("israeli"));
         assert!(lx.places.contains_key("tel aviv"));
+    }
+
+    #[test]
+    fn the_gazetteer_folds_acronyms_with_and_without_dots() {
+        let lx = lexicon();
+        let un = lx.listed.get("un").expect("UN is listed");
+        assert_eq!(un.name, "United Nations");
+        assert!(!un.theme);
+        assert_eq!(lx.listed.get(&name_key("U.N.")), Some(un));
+        assert_eq!(
+            lx.listed
+                .get(&name_key("U.N. Security Council"))
+                .map(|l| l.name),
+            Some("United Nations Security Council")
+        );
+        assert!(lx.listed.get("ramadan").is_some_and(|l| l.theme));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The whole-corpus graph: topics, stories, storylines, related articles, quotes.
 //!
-//! [`group`] is the only place that sees all documents at once. It stays near-linear:
+//! [`group`] is the only place that sees all documents at once, and this stage's one entry
+//! point. It stays near-linear:
 //! entity statistics come from sorted runs, candidate pairs from inverted indexes with
 //! bounded posting scans, clusters from a union-find over a bounded edge list. Nothing
 //! compares all pairs of documents.
@@ -26,43 +27,7 @@ use crate::content::Document;
 pub use links::{link_first_mentions, MentionTargets};
 pub use topics::detect_topics;
 
-/// What a topic names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TopicKind {
-    Person,
-    Place,
-    Organisation,
-    Theme,
-}
-
-impl TopicKind {
-    /// Read `kind:` from site.yaml: person, place, organisation (or organization), theme.
-    /// Anything else is a theme (site.yaml's check refuses it first: see [`TopicKind::known`]).
-    pub fn parse(text: &str) -> TopicKind {
-        TopicKind::known(text).unwrap_or(TopicKind::Theme)
-    }
-
-    /// The kind a `kind:` value names, if it names one.
-    pub fn known(text: &str) -> Option<TopicKind> {
-        match text.trim().to_lowercase().as_str() {
-            "person" | "people" => Some(TopicKind::Person),
-            "place" | "location" => Some(TopicKind::Place),
-            "organisation" | "organization" | "org" => Some(TopicKind::Organisation),
-            "theme" => Some(TopicKind::Theme),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            TopicKind::Person => "person",
-            TopicKind::Place => "place",
-            TopicKind::Organisation => "organisation",
-            TopicKind::Theme => "theme",
-        }
-    }
-}
+pub use crate::config::TopicKind;
 
 /// A topic: configured in site.yaml, written in front matter, or found as a name in at least
 /// `grouping.entity_min_docs` documents.
@@ -99,6 +64,10 @@ pub struct Story {
     pub last_day: NaiveDate,
     /// Topics named by at least half of the story's documents, most common first.
     pub topics: Vec<usize>,
+    /// What the story is about: the topic with the highest relevance summed over its
+    /// documents (title, lead and mentions weigh; one passing mention does not), if any.
+    /// Home page sections use it.
+    pub main_topic: Option<usize>,
     /// The distinct sources of its documents (front-matter `source`), sorted.
     pub sources: Vec<String>,
 }
@@ -191,33 +160,49 @@ pub struct Grouping {
 /// How many related topics each topic lists.
 pub const RELATED_TOPICS: usize = 10;
 
-/// Build the corpus graph. `features[i]` must belong to `docs[i]`; a missing entry counts as
-/// a document with no features.
-pub fn group(docs: &[Document], features: &[Features], config: &Config) -> Grouping {
-    group_timed(docs, features, config).0
+/// How a grouping runs: whether to give up between phases (watch mode stops a rebuild that
+/// newer changes have made pointless), and how long each phase took (for benchmarks and
+/// timing reports).
+pub struct Control<'a> {
+    stop: &'a (dyn Fn() -> bool + 'a),
+    /// (phase, duration) in order: topics, vectors, stories and related.
+    pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
-/// [`group`], also returning how long each phase took (for benchmarks and `--timings`
-/// style reports): topics, similarity vectors and index, stories, related.
-pub fn group_timed(
-    docs: &[Document],
-    features: &[Features],
-    config: &Config,
-) -> (Grouping, Vec<(&'static str, std::time::Duration)>) {
-    match group_until(docs, features, config, &|| false) {
-        Some(done) => done,
-        None => unreachable!("a grouping nothing stops runs to its end"),
+impl Default for Control<'_> {
+    fn default() -> Self {
+        Control::new()
     }
 }
 
-/// [`group_timed`], giving up between phases (`None`) as soon as `stop` says so: watch mode
-/// stops a rebuild that newer changes have made pointless.
-pub fn group_until(
+impl<'a> Control<'a> {
+    /// Runs to its end.
+    pub fn new() -> Control<'static> {
+        Control {
+            stop: &|| false,
+            phases: Vec::new(),
+        }
+    }
+
+    /// Gives up between phases as soon as `stop` says so.
+    pub fn stop_when(stop: &'a (dyn Fn() -> bool + 'a)) -> Control<'a> {
+        Control {
+            stop,
+            phases: Vec::new(),
+        }
+    }
+}
+
+/// Build the corpus graph: the one entry point of this stage. `features[i]` must belong to
+/// `docs[i]`; a missing entry counts as a document with no features. `None` only when
+/// `control` stopped it.
+pub fn group(
     docs: &[Document],
     features: &[Features],
     config: &Config,
-    stop: &dyn Fn() -> bool,
-) -> Option<(Grouping, Vec<(&'static str, std::time::Duration)>)> {
+    control: &mut Control,
+) -> Option<Grouping> {
+    let stop = control.stop;
     let mut phases = Vec::new();
     let mut clock = std::time::Instant::now();
     let mut lap = |name: &'static str, phases: &mut Vec<_>| {
@@ -280,13 +265,6 @@ pub fn group_until(
         topic_quotes: topic_graph.topic_quotes,
         speakers: topic_graph.speakers,
     };
-    Some((grouping, phases))
-}
-
-/// [`crate::analyze::analyze_all`] then [`group`]: the whole analysis of a corpus.
-pub fn analyze_and_group(docs: &[Document], config: &Config) -> (Vec<Features>, Grouping) {
-    let matcher = crate::analyze::TopicMatcher::new(&config.topics);
-    let features = crate::analyze::analyze_all(docs, &matcher);
-    let grouping = group(docs, &features, config);
-    (features, grouping)
+    control.phases = phases;
+    Some(grouping)
 }

@@ -1,26 +1,27 @@
 //! Stories (one event, several documents) and storylines (stories that continue over weeks).
 //!
 //! Stories: candidate pairs of dated documents within `grouping.story_window_days` of each
-//! other come from the inverted index. Their content similarity is raised by
-//! [`CLOSE_BONUS`] when they were published within [`CLOSE_HOURS`] of each other (a bare date
-//! counts as its whole day; at least one of the two needs a time) and lowered by [`SAME_SOURCE_FACTOR`] for two pieces of one
-//! outlet: in a corpus about one running topic, the next day's episode shares nearly as many
-//! words as the same event's other reports, and the publication times tell them apart.
-//! Pairs at least [`EDGE_MIN`] similar are merged,
-//! strongest first, into clusters that never span more than the window and whose members
-//! stay [`LINK_MIN`] similar on average (no chaining of loosely related pieces). An undated
-//! document joins a story only on very strong similarity: at least [`UNDATED_MIN`] with one
-//! of the story's documents (a dated pair needs only [`EDGE_MIN`]), [`LINK_MIN`] on average
-//! with all of them, and an average [`UNDATED_MARGIN`] times better than with any story or
-//! document from another time (else its time is ambiguous); the weekdays it names must agree
-//! with the story's days (news names the days around its publication: a text about
-//! "Tuesday" and "Wednesday" was not written around a Friday). It joins at most one. Undated
-//! documents left over form stories among themselves on the same strong links
-//! ([`UNDATED_MIN`]): pages saved without a visible date still report events.
+//! other come from the inverted index. Their content similarity is raised by [`CLOSE_BONUS`]
+//! when they were published within [`CLOSE_HOURS`] of each other (a bare date counts as its
+//! whole day; at least one of the two needs a time): in a corpus about one running topic,
+//! the next day's episode shares nearly as many words as the same event's other reports,
+//! and the publication times tell them apart. Two pieces of one outlet
+//! ([`PairScore::same_outlet`]: the same `source`, or a few of the same template lines)
+//! count at [`SAME_SOURCE_FACTOR`] of their similarity: their shared furniture and house
+//! style are no evidence of one event.
 //!
-//! Two pieces of one outlet ([`PairScore::same_outlet`]: the same `source`, or a few of the
-//! same template lines) count at [`SAME_SOURCE_FACTOR`] of their similarity: their shared
-//! furniture and house style are no evidence of one event.
+//! An undated document links to dated ones at [`UNDATED_MIN`] or more, where the weekdays
+//! it names agree with their day (news names the days around its publication: a text about
+//! "Tuesday" and "Wednesday" was not written around a Friday), and to none when documents
+//! of another time are about as similar ([`UNDATED_MARGIN`]: its time is ambiguous).
+//!
+//! Links at least [`EDGE_MIN`] (dated pairs) or [`UNDATED_MIN`] are merged, strongest first,
+//! into clusters whose dated documents never span more than the window and whose members
+//! stay [`LINK_MIN`] similar on average: a group grows by what is close to most of it, not
+//! by a chain of pairwise links through a trip or a topic. Links between two undated
+//! documents come last and only join documents no dated story took: pages saved without a
+//! visible date still report events, but never bring a page of another time into a dated
+//! story.
 //!
 //! Storylines: each story (and each dated document in no story) is described by its three
 //! leading topics. Units sharing a pair of leading topics are linked when the gap between
@@ -46,9 +47,10 @@ use crate::content::{slugify, Document};
 pub const EDGE_MIN: f32 = 0.30;
 /// Average similarity two merged clusters must keep.
 pub const LINK_MIN: f32 = 0.22;
-/// An undated document needs this similarity with one of a story's documents.
+/// An undated document links to another document at this similarity or more.
 pub const UNDATED_MIN: f32 = 0.30;
-/// ... and this margin over the best match from another time.
+/// ... and to no dated one unless its best matches (summed around their day) beat those of
+/// another time by this factor.
 pub const UNDATED_MARGIN: f32 = 1.3;
 /// Members compared per side when checking average similarity.
 const LINK_SAMPLE: usize = 6;
@@ -456,6 +458,7 @@ pub(crate) fn build(
             summary: String::new(),
             sources,
             topics: story_topics(&sorted, graph),
+            main_topic: main_topic(&sorted, graph),
             docs: sorted,
             first_day: keys[g].0,
             last_day: keys[g].1,
@@ -560,6 +563,27 @@ fn story_topics(docs: &[usize], graph: &TopicGraph) -> Vec<usize> {
             .then(a.0.cmp(&b.0))
     });
     v.into_iter().take(10).map(|x| x.0).collect()
+}
+
+/// The topic with the highest relevance summed over `docs` (ties: named by more documents,
+/// then the lower topic index).
+fn main_topic(docs: &[usize], graph: &TopicGraph) -> Option<usize> {
+    let mut acc: BTreeMap<usize, (f32, usize)> = BTreeMap::new();
+    for &d in docs {
+        for &(t, s) in &graph.doc_scores[d] {
+            let e = acc.entry(t).or_insert((0.0, 0));
+            e.0 += s;
+            e.1 += 1;
+        }
+    }
+    acc.into_iter()
+        .max_by(|a, b| {
+            a.1 .0
+                .total_cmp(&b.1 .0)
+                .then(a.1 .1.cmp(&b.1 .1))
+                .then(b.0.cmp(&a.0))
+        })
+        .map(|x| x.0)
 }
 
 /// A unit's leading topics: named by at least half its documents, by mean relevance.

@@ -208,6 +208,151 @@ fn fold_surnames(stats: &[Stat]) -> Vec<usize> {
     canon
 }
 
+/// Words left out of an organisation's initials ("United Nations Office for the Coordination
+/// of Humanitarian Affairs" is OCHA).
+const INITIALS_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "to", "&"];
+
+/// The initials of a multi-word name key: "united nations" → "un".
+fn initials(key: &str) -> String {
+    key.split(' ')
+        .filter(|w| !INITIALS_SKIP.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Written in capitals in every form seen ("UN", "U.N."): an acronym.
+fn is_acronym(s: &Stat) -> bool {
+    !s.multiword
+        && (2..=6).contains(&s.key.chars().count())
+        && s.names.keys().all(|n| {
+            n.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        })
+}
+
+/// Fold other names of one organisation into one (on top of `canon`, the surname folding):
+/// a gazetteer name into the gazetteer's shown name ("U.N." and "UN" into "United
+/// Nations"), an acronym into the one multi-word name of the corpus with those initials,
+/// and a name that starts with a folded acronym into the same name spelt out ("UN Security
+/// Council" into "United Nations Security Council"), when those names are in the corpus.
+fn fold_aliases(stats: &[Stat], by_key: &HashMap<String, usize>, canon: &mut [usize]) {
+    let lx = lexicon();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in stats.iter().enumerate() {
+        if s.multiword {
+            by_initials.entry(initials(&s.key)).or_default().push(i);
+        }
+    }
+    // What an acronym (as a key) stands for, as a key.
+    let expand = |key: &str, acronym: bool| -> Option<String> {
+        if let Some(l) = lx.listed.get(key) {
+            let full = name_key(l.name);
+            return (full != key).then_some(full);
+        }
+        if !acronym {
+            return None;
+        }
+        match by_initials.get(key).map(Vec::as_slice) {
+            Some([only]) => Some(stats[*only].key.clone()),
+            _ => None,
+        }
+    };
+    let root = |canon: &[usize], mut i: usize| {
+        while canon[i] != i {
+            i = canon[i];
+        }
+        i
+    };
+    for (i, s) in stats.iter().enumerate() {
+        if canon[i] != i {
+            continue;
+        }
+        let target = if let Some(full) = expand(&s.key, is_acronym(s)) {
+            by_key.get(&full).copied()
+        } else if let Some((first, rest)) = s.key.split_once(' ') {
+            // "UN Security Council": the first word an acronym written in capitals.
+            let capitals = s.names.keys().all(|n| {
+                n.split_whitespace().next().is_some_and(|w| {
+                    w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                })
+            });
+            let spelt = if capitals {
+                lx.listed
+                    .get(first)
+                    .map(|l| name_key(l.name))
+                    .filter(|f| f != first)
+                    .or_else(|| match by_initials.get(first).map(Vec::as_slice) {
+                        Some([only]) => Some(stats[*only].key.clone()),
+                        _ => None,
+                    })
+            } else {
+                None
+            };
+            spelt.and_then(|f| by_key.get(&format!("{f} {rest}")).copied())
+        } else {
+            None
+        };
+        if let Some(t) = target {
+            let t = root(canon, t);
+            if t != i {
+                canon[i] = t;
+            }
+        }
+    }
+}
+
+/// The gazetteer entry of a statistic's key or one of its forms.
+fn listed(s: &Stat) -> Option<crate::analyze::lexicon::Listed> {
+    let lx = lexicon();
+    lx.listed
+        .get(&s.key)
+        .or_else(|| s.names.keys().find_map(|n| lx.listed.get(&name_key(n))))
+        .copied()
+}
+
+/// Forms of address, not roles: "Prime Minister Sheikh" describes a prime minister.
+const HONORIFICS: &[&str] = &[
+    "sheikh",
+    "sheikha",
+    "sheik",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "his",
+    "her",
+    "excellency",
+    "highness",
+    "majesty",
+];
+
+/// A role as a description: whole words, without forms of address at its ends ("Prime
+/// Minister Sheikh" → "Prime Minister"; "Sheikh" alone → nothing).
+fn clean_role(role: &str) -> String {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let honorific =
+        |w: &&str| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    let start = words
+        .iter()
+        .position(|w| !honorific(w))
+        .unwrap_or(words.len());
+    let end = words
+        .iter()
+        .rposition(|w| !honorific(w))
+        .map_or(start, |e| e + 1);
+    words[start..end.max(start)].join(" ")
+}
+
 /// A document's front-matter topics and its other topics with their relevance.
 type Filed = (Vec<usize>, Vec<(usize, f32)>);
 
@@ -236,7 +381,16 @@ pub(crate) fn build(
         .enumerate()
         .map(|(i, s)| (s.key.clone(), i))
         .collect();
-    let canon = fold_surnames(&stats);
+    let mut canon = fold_surnames(&stats);
+    fold_aliases(&stats, &by_key, &mut canon);
+    // Every entry points at its final name (a surname of an alias, an alias of an alias).
+    for i in 0..canon.len() {
+        let mut r = canon[i];
+        while canon[r] != r {
+            r = canon[r];
+        }
+        canon[i] = r;
+    }
 
     // Per document: canonical stats mentioned, with (count, in_title, first).
     let doc_entities: Vec<Vec<(usize, u32, bool, u32)>> = feats
@@ -411,10 +565,25 @@ pub(crate) fn build(
                 continue;
             }
         }
+        // A gazetteer entry shows its own name and kind.
+        let gazetteer = listed(s);
+        if let Some(l) = gazetteer {
+            if renamed(s).is_none() {
+                name = l.name.to_string();
+            }
+        }
         let ident = Ident::Named(name_key(&name));
-        let kind = decide_kind(s.evidence, s.multiword);
+        let kind = match gazetteer {
+            Some(l) if l.theme => TopicKind::Theme,
+            Some(_) => TopicKind::Organisation,
+            None => decide_kind(s.evidence, s.multiword),
+        };
         let description = if kind == TopicKind::Person {
-            by_count(&s.roles).into_iter().next().unwrap_or_default()
+            by_count(&s.roles)
+                .iter()
+                .map(|r| clean_role(r))
+                .find(|r| !r.is_empty())
+                .unwrap_or_default()
         } else {
             String::new()
         };
@@ -976,4 +1145,32 @@ pub fn detect_topics(doc: &Document, features: &Features, config: &Config) -> Ve
         push(&name, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_leave_out_forms_of_address() {
+        assert_eq!(clean_role("Prime Minister Sheikh"), "Prime Minister");
+        assert_eq!(clean_role("Sheikh"), "");
+        assert_eq!(
+            clean_role("Dr. Chief Medical Officer"),
+            "Chief Medical Officer"
+        );
+        assert_eq!(
+            clean_role("U.S. Secretary of State"),
+            "U.S. Secretary of State"
+        );
+    }
+
+    #[test]
+    fn acronyms_are_initials() {
+        assert_eq!(initials("united nations"), "un");
+        assert_eq!(
+            initials("united nations office for the coordination of humanitarian affairs"),
+            "unocha"
+        );
+    }
 }

@@ -623,10 +623,15 @@ impl Shared {
             .unwrap_or_default()
     }
 
-    /// A story's one- or two-sentence summary, for briefings and its page. The one place
-    /// that chooses it: the lead report's summary (its standfirst, else its first paragraph)
-    /// until story grouping gives each story an extractive summary of its own.
+    /// A story's one- or two-sentence summary, for briefings and its page: the one place
+    /// that chooses it.
     fn story_summary(&self, s: usize) -> String {
+        // Grouping's extractive summary (the lead sentences the reports share most), else the
+        // lead report's own summary.
+        let story = &self.site.grouping.stories[s];
+        if !story.summary.trim().is_empty() {
+            return story.summary.clone();
+        }
         let i = self.lead_doc(s);
         first_sentences(self.cards[i]["summary"].as_str().unwrap_or(""), 320)
     }
@@ -839,9 +844,8 @@ impl Shared {
         let mut sections: Vec<(Option<usize>, Vec<Value>)> = Vec::new();
         for (story, list) in entries {
             let topic = story
-                .and_then(|s| g.stories[s].topics.first())
-                .or_else(|| g.doc_topics[list[0]].first())
-                .copied();
+                .and_then(|s| g.stories[s].main_topic)
+                .or_else(|| g.doc_topics[list[0]].first().copied());
             // Each outlet once, even when it filed several reports that day.
             let (outlets, unnamed) = self.outlets_of(&list);
             let status = story.map(|s| {

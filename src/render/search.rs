@@ -218,7 +218,10 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
     // Shards in a stable order, each word's postings in it sorted by word.
     let mut by_shard: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for (word, list) in postings {
-        by_shard.entry(shard_of(&word)).or_default().insert(word, list);
+        by_shard
+            .entry(shard_of(&word))
+            .or_default()
+            .insert(word, list);
     }
     let postings = by_shard;
     let total: u64 = lengths.iter().map(|&len| u64::from(len)).sum();

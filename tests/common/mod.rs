@@ -190,3 +190,21 @@ pub fn sample_copy() -> tempfile::TempDir {
     copy_dir(&repo.join("templates"), &dir.path().join("templates"));
     dir
 }
+
+/// Analyse documents and group them, as a build does (through the corpus stage's one entry
+/// point, run to its end).
+pub fn analyze_and_group(
+    docs: &[dossier::content::Document],
+    config: &dossier::Config,
+) -> (Vec<dossier::analyze::Features>, dossier::corpus::Grouping) {
+    let matcher = dossier::analyze::TopicMatcher::new(&config.topics);
+    let features = dossier::analyze::analyze_all(docs, &matcher);
+    let grouping = dossier::corpus::group(
+        docs,
+        &features,
+        config,
+        &mut dossier::corpus::Control::new(),
+    )
+    .expect("a grouping nothing stops runs to its end");
+    (features, grouping)
+}
