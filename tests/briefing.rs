@@ -205,7 +205,10 @@ fn the_home_page_leads_with_the_latest_editions_top_story() {
     assert!(home[lead..].starts_with(
         "class=\"brief-title\"><a href=\"stories/pier-collapse-at-marsh-county-ferry-terminal-leaves-at-least-27-dead/index.html\">"
     ));
-    assert!(home.contains("<p class=\"brief-summary\">A crowded ferry pier gave way"));
+    // The story's extractive summary: the lead sentence the reports share most.
+    assert!(home.contains(
+        "<p class=\"brief-summary\">The wooden pier at the Marsh County ferry terminal fell into the harbour"
+    ));
     assert!(
         home.contains("3 outlets: <a href=\"sources/daily-ledger/index.html\">Daily Ledger</a>")
     );

@@ -170,7 +170,15 @@ pub(crate) fn summarise(docs: &[usize], all: &[Document], feats: &[&Features]) -
     };
     let mut summary = first.3.clone();
     if docs.len() >= 2 {
-        if let Some(second) = scored.iter().find(|x| x.1 != first.1) {
+        // The second sentence must add something: not one whose words the first mostly has
+        // (two outlets often print nearly the same sentence).
+        let first_terms = sentence_terms(&first.3);
+        let repeats = |s: &str| {
+            let terms = sentence_terms(s);
+            let shared = terms.iter().filter(|t| first_terms.contains(t)).count();
+            terms.is_empty() || shared * 10 >= terms.len() * 6
+        };
+        if let Some(second) = scored.iter().find(|x| x.1 != first.1 && !repeats(&x.3)) {
             if summary.chars().count() + second.3.chars().count() < MAX_CHARS {
                 summary.push(' ');
                 summary.push_str(&second.3);
@@ -183,6 +191,30 @@ pub(crate) fn summarise(docs: &[usize], all: &[Document], feats: &[&Features]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_second_sentence_that_repeats_the_first_is_left_out() {
+        let doc = |name: &str, body: &str| {
+            crate::content::parse_document(
+                std::path::Path::new(name),
+                name,
+                format!("---\ntitle: {name}\ndate: 2024-02-06\n---\n{body}\n").as_bytes(),
+            )
+            .unwrap()
+        };
+        let docs = vec![
+            doc("a.md", "The ferry service along the coast was suspended. Divers searched the harbour."),
+            doc("b.md", "The ferry service along the coast was suspended and the pier was still in the water."),
+        ];
+        let matcher = crate::analyze::TopicMatcher::new(&[]);
+        let feats: Vec<Features> = docs
+            .iter()
+            .map(|d| crate::analyze::analyze(d, &matcher))
+            .collect();
+        let refs: Vec<&Features> = feats.iter().collect();
+        let summary = summarise(&[0, 1], &docs, &refs);
+        assert_eq!(summary.matches("ferry service").count(), 1, "{summary}");
+    }
 
     #[test]
     fn sentences_split_after_full_stops_not_abbreviations() {
