@@ -105,6 +105,13 @@ pub struct SourceConfig {
     pub aliases: Vec<String>,
     /// The publisher's home page, linked from its source page.
     pub url: Option<String>,
+    /// Where the outlet is based, shown on its source page (over the built-in table's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// What kind of outlet it is ("news agency", "public broadcaster", "newspaper", "state
+    /// media"...), shown on its source page (over the built-in table's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

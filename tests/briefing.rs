@@ -313,3 +313,29 @@ fn a_story_with_new_reports_on_a_later_day_is_marked_updated() {
     let day = std::fs::read_to_string(out.join("archive/2025/04/09/index.html")).unwrap();
     assert!(day.contains("<span class=\"badge\">New</span>"));
 }
+
+#[test]
+fn site_yaml_tells_an_outlets_country_and_kind() {
+    let dir = site("briefing");
+    let yaml = dir.path().join("site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        format!("{text}\nsources:\n  - name: City Radio\n    country: Marsh County\n    kind: public broadcaster\n"),
+    )
+    .unwrap();
+    dossier()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let page =
+        std::fs::read_to_string(dir.path().join("public/sources/city-radio/index.html")).unwrap();
+    assert!(page.contains("Based in Marsh County"), "{page}");
+    assert!(page.contains("· public broadcaster</p>"), "{page}");
+    let index = std::fs::read_to_string(dir.path().join("public/sources/index.html")).unwrap();
+    assert!(
+        index.contains("Public broadcaster, Marsh County"),
+        "{index}"
+    );
+}

@@ -447,6 +447,8 @@ mod tests {
                 domains: vec![],
                 aliases: vec!["DW".into()],
                 url: None,
+                country: None,
+                kind: None,
             },
             SourceConfig {
                 name: "The Daily Planet".into(),
@@ -454,6 +456,8 @@ mod tests {
                 domains: vec!["dailyplanet.example".into()],
                 aliases: vec!["Planet".into()],
                 url: None,
+                country: None,
+                kind: None,
             },
         ];
         let s = Sources::new(&cfg);

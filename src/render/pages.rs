@@ -1354,14 +1354,26 @@ impl Shared {
     fn source_info(&self, src: usize) -> source::SourceInfo {
         let site = &self.site;
         let source = &site.sources[src];
+        // site.yaml's word on an outlet wins over the built-in table's.
+        let configured = site
+            .config
+            .sources
+            .iter()
+            .find(|c| c.name.trim().eq_ignore_ascii_case(source.name.trim()));
         let about = outlets::about(&source.name);
+        let country = configured
+            .and_then(|c| c.country.clone())
+            .or_else(|| about.map(|a| a.0.to_string()));
+        let kind = configured
+            .and_then(|c| c.kind.clone())
+            .or_else(|| about.map(|a| a.1.to_string()));
         source::SourceInfo {
             name: source.name.clone(),
             url: self.links.href(&urls::source(&source.slug)),
             count: source.docs.len(),
             home: source.url.clone().filter(|u| crate::content::is_web_url(u)),
-            country: about.map(|a| a.0),
-            kind: about.map(|a| a.1),
+            country,
+            kind,
             latest: source
                 .docs
                 .first()

@@ -23,9 +23,9 @@ pub struct SourceInfo {
     /// The outlet's own web site, or null.
     pub home: Option<String>,
     /// Where the outlet is based, when known.
-    pub country: Option<&'static str>,
+    pub country: Option<String>,
     /// news agency, public broadcaster, newspaper, state media... when known.
-    pub kind: Option<&'static str>,
+    pub kind: Option<String>,
     /// The newest report's day, `date_format.short`.
     pub latest: Option<String>,
 }

@@ -234,6 +234,8 @@ fn site_config(world: &World, plan: &Plan, n_docs: usize, seed: u64) -> Config {
             domains: vec![o.domain.to_string()],
             aliases: o.aliases.iter().map(|s| s.to_string()).collect(),
             url: Some(format!("https://www.{}/", o.domain)),
+            country: None,
+            kind: None,
         })
         .collect();
     Config {
