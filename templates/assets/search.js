@@ -269,8 +269,6 @@
     meta.sources.forEach(function (name, i) { if (sourceSel) sourceSel.add(new Option(name, String(i))); });
     var params = new URLSearchParams(location.search);
     if (params.get("q")) input.value = params.get("q");
-    form.hidden = false;
-    document.getElementById("search-needs-js").hidden = true;
     run();
   }).catch(function (e) { status.textContent = "Search is unavailable: " + e.message; });
   void api;
