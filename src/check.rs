@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::content::Document;
 use crate::error::Diagnostic;
-use crate::render::doc_links::{DocLinks, Target};
+use crate::render::doc_links::{has_scheme, percent_decode, DocLinks, Target};
 use crate::render::{urls, Page};
 
 /// `href`, `src` and `id` attributes of the pages Dossier renders (its templates quote them
@@ -200,20 +200,6 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn has_scheme(s: &str) -> bool {
-    match s.find(':') {
-        Some(colon) => {
-            let scheme = &s[..colon];
-            !scheme.is_empty()
-                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        }
-        None => false,
-    }
-}
-
 /// `path` from the folder `dir` (ending in `/`, or empty for the root), `..` folded.
 fn join(dir: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
@@ -232,24 +218,6 @@ fn join(dir: &str, path: &str) -> Option<String> {
         joined.push('/');
     }
     Some(joined)
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 #[cfg(test)]

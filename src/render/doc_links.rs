@@ -242,7 +242,8 @@ impl DocLinks {
     }
 }
 
-fn has_scheme(dest: &str) -> bool {
+/// Does `dest` start with a URL scheme (`https:`, `mailto:`...)?
+pub(crate) fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
         Some(colon) => {
             let scheme = &dest[..colon];
@@ -273,7 +274,7 @@ fn normalise(base: &str, path: &str) -> Option<String> {
 }
 
 /// `%20` and friends back into bytes (file names with spaces are written encoded).
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
