@@ -328,6 +328,8 @@ impl Session {
                     paths: Vec::new(),
                     dry_run: false,
                     force: false,
+                    // site.yaml's `ingest.download_images` still applies.
+                    download_images: false,
                 },
             )?;
             if report.written + report.conflicts + report.duplicates + report.skipped > 0 {
