@@ -215,7 +215,15 @@ pub fn convert_page(
             None => i += 1,
         }
     }
-    let (kept, pruned) = prune(&blocks, &f.authors, opts);
+    // A biography's or an "about us" paragraph's subject: the authors and the outlet.
+    let subjects: Vec<String> = f
+        .authors
+        .iter()
+        .filter(|a| a.split_whitespace().count() >= 2)
+        .chain(f.source.iter())
+        .cloned()
+        .collect();
+    let (kept, pruned) = prune(&blocks, &subjects, opts);
     let (kept, repeated) = tidy_images(kept);
     for (t, rule) in pruned.into_iter().chain(repeated) {
         moved.push((t, rule));
@@ -371,11 +379,12 @@ fn plain_and_link_share(block: &str) -> (String, f64) {
 /// (gallery counters). After a "Related"/"More stories" heading or an end mark, the rest is
 /// teasers (`teaser-after-end`). In the last two thirds, a paragraph or list made of links is
 /// a teaser (`link-block`), and a paragraph that opens with an author's name and a verb is
-/// the author's biography (`author-bio`). A short line that is only dates and publication
+/// the author's or the outlet's description (`author-bio`: "Jane Doe is a reporter...", "Acme
+/// is a leading maker of..."). A short line that is only dates and publication
 /// labels is a time stamp the front matter holds (`date-line`).
 fn prune(
     blocks: &[&str],
-    authors: &[String],
+    subjects: &[String],
     opts: &ConvertOptions,
 ) -> (Vec<String>, Vec<(String, &'static str)>) {
     let mut kept = Vec::new();
@@ -408,7 +417,7 @@ fn prune(
             Some(LINK_BLOCK)
         } else if !is_image && words <= 24 && dates::date_line(&plain, opts.date_order).is_some() {
             Some(DATE_LINE)
-        } else if !is_image && in_tail(seen_words, total_words) && is_author_bio(&plain, authors) {
+        } else if !is_image && in_tail(seen_words, total_words) && is_author_bio(&plain, subjects) {
             Some(AUTHOR_BIO)
         } else {
             let units = super::blocks::units(&plain, false);
@@ -446,10 +455,10 @@ fn in_tail(seen_words: usize, total_words: usize) -> bool {
 
 /// "Jane Doe is a reporter who covers...", "Jane Doe has written for...": a paragraph that
 /// opens with one of the article's authors, then a verb of a biography's first sentence.
-fn is_author_bio(plain: &str, authors: &[String]) -> bool {
+fn is_author_bio(plain: &str, subjects: &[String]) -> bool {
     let text = plain.trim_start_matches(|c: char| !c.is_alphanumeric());
-    authors.iter().any(|a| {
-        a.split_whitespace().count() >= 2
+    subjects.iter().any(|a| {
+        !a.is_empty()
             && text.strip_prefix(a.as_str()).is_some_and(|rest| {
                 let next = rest.split_whitespace().next().unwrap_or("");
                 BIO_VERBS.contains(&next.to_lowercase().as_str())
