@@ -2,11 +2,9 @@
 //! markup (the built site is parsed to prove nothing from the page runs), and pages that are
 //! too big, too deep or not HTML at all. The pages are written here for these tests.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use dossier::ingest::{html, ConvertOptions, Converted};
 use scraper::{Html, Selector};
 

@@ -2,13 +2,11 @@
 //! (`--download-images`), fetched into `static/images/inbox/` within a size limit, and only
 //! when the bytes are a raster image. The "outlet" is a local HTTP server the test runs.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// A tiny valid PNG (1x1, grey).
 const PNG: &[u8] = &[
