@@ -9,13 +9,13 @@
 
 use super::fasthash::FastMap as HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::lexicon::{lexicon, name_key, Lexicon};
 use super::text::Token;
 
 /// Evidence for each kind of name, summed over mentions (and, in the corpus, documents).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct KindEvidence {
     pub person: u32,
     pub place: u32,
@@ -31,7 +31,7 @@ impl KindEvidence {
 }
 
 /// A name mentioned in a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
     /// The fullest form used in the document ("Antony Blinken"; places as the built-in list
     /// names them: "United States" for "U.S.").
