@@ -26,4 +26,5 @@ mod sample_content;
 mod sample_grouping;
 mod sample_site;
 mod serve;
+mod snapshots;
 mod templates;
