@@ -367,7 +367,7 @@ impl Session {
             .zip(&docs)
             .map(|(cached, d)| cached.unwrap_or_else(|| analyze::analyze(d, &matcher)))
             .collect();
-        timings.push(("analyse", t.elapsed()));
+        timings.push(("analyze", t.elapsed()));
         let t = Instant::now();
         let documents = docs.len();
         let undated = docs.iter().filter(|d| d.date.is_none()).count();

@@ -139,7 +139,7 @@ impl EntityCollector {
             let found = if restricted {
                 self.known_in_run(text, tokens, i, j + 1, lx)
             } else {
-                analyse_run(text, tokens, i, j + 1, lx)
+                analyze_run(text, tokens, i, j + 1, lx)
             };
             for f in found {
                 self.record(f, tokens, offset, in_title);
@@ -463,7 +463,7 @@ fn is_demonym(word: &str, lx: &Lexicon) -> bool {
 }
 
 /// Split a run of name words `tokens[a..b]` into names.
-fn analyse_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexicon) -> Vec<Found> {
+fn analyze_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     let words: Vec<String> = tokens[a..b].iter().map(lower).collect();
     let span = |s: usize, e: usize| text[tokens[s].start..tokens[e - 1].end].to_string();

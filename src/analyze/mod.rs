@@ -198,7 +198,7 @@ fn term_places(blocks: &[text::Block]) -> Vec<Option<terms::Place>> {
         .collect()
 }
 
-/// Analyse one document. Pure: the same document and topics give the same features.
+/// Analyze one document. Pure: the same document and topics give the same features.
 pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     let blocks = text::blocks(&doc.title, &doc.body);
     let places = term_places(&blocks);

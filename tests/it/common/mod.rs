@@ -194,7 +194,7 @@ pub fn sample_copy() -> tempfile::TempDir {
     dir
 }
 
-/// Analyse documents and group them, as a build does (through the corpus stage's one entry
+/// Analyze documents and group them, as a build does (through the corpus stage's one entry
 /// point, run to its end).
 pub fn analyze_and_group(
     docs: &[dossier::content::Document],
