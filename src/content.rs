@@ -194,8 +194,9 @@ pub struct FrontMatter {
     /// article, video, statement, transcript, liveblog, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    /// The document's language ("en", "de", "fr", "es"), as ingest detected it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The document's language as a BCP 47 tag ("en", "de", "pt-BR"): set by ingest or by
+    /// hand (`lang:` or `language:`); when absent, the loader detects it from the text.
+    #[serde(default, alias = "language", skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
@@ -279,6 +280,12 @@ impl Document {
     pub fn is_draft(&self) -> bool {
         self.front.draft
     }
+
+    /// The document's language: its front matter's, else the one detected on load, else
+    /// the site's (`site`).
+    pub fn lang<'a>(&'a self, site: &'a str) -> &'a str {
+        self.front.lang.as_deref().unwrap_or(site)
+    }
 }
 
 /// Split `text` into front matter and body. Returns `(yaml, body, body_line)`, where
@@ -358,7 +365,12 @@ pub fn parse_document(
                 .hint(p.hint),
         );
     }
-    let title = front.title.as_deref().map(str::trim).unwrap_or("");
+    let title = front
+        .title
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or("")
+        .to_string();
     if title.is_empty() {
         problems.push(
             Diagnostic::error(path, "front matter has no title")
@@ -373,10 +385,16 @@ pub fn parse_document(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let mut front = front;
+    // Written as a tag in its usual case; left out, read from the text when it is clear.
+    front.lang = match front.lang.as_deref() {
+        Some(l) => crate::lang::normalise_tag(l),
+        None => crate::lang::detect(&title, body),
+    };
     Ok(Document {
         path: path.to_path_buf(),
         rel_path: rel_path.to_string(),
-        title: title.to_string(),
+        title,
         slug,
         date: front.date,
         body: body.to_string(),
@@ -446,6 +464,15 @@ pub fn field_problems(front: &FrontMatter) -> Vec<FieldProblem> {
                 key: "url",
                 message: format!("url {url:?} is not an http(s) address"),
                 hint: "give the original article's address, starting with https://",
+            });
+        }
+    }
+    if let Some(lang) = &front.lang {
+        if crate::lang::normalise_tag(lang).is_none() {
+            out.push(FieldProblem {
+                key: "lang",
+                message: format!("lang {lang:?} is not a language tag"),
+                hint: "use a BCP 47 tag such as en, de, fr, es, ar or pt-BR (or leave it out to let Dossier detect it)",
             });
         }
     }

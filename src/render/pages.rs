@@ -22,6 +22,7 @@ use super::urls::{self, Links};
 use super::{Page, PageSpec};
 use crate::corpus::compare;
 use crate::corpus::{link_first_mentions, MentionTargets};
+use crate::lang::Ui;
 use crate::site::Site;
 
 /// Builds a JSON object like `json!`, but lets values that are already `Value`s move in
@@ -83,6 +84,8 @@ pub struct Shared {
     source_topics: Vec<std::sync::OnceLock<Vec<Value>>>,
     /// Where Markdown links to other documents and to files point.
     doc_links: Option<DocLinks>,
+    /// The interface's language, strings and date formats.
+    ui: Ui,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -252,18 +255,15 @@ fn first_sentences(text: &str, max_chars: usize) -> String {
 
 /// How a document's date was found, in words for readers (the evidence goes behind a
 /// toggle); nothing for a date the author wrote.
-fn date_note(source: Option<crate::content::DateSource>) -> Option<&'static str> {
+fn date_note(ui: &Ui, source: Option<crate::content::DateSource>) -> Option<String> {
     use crate::content::DateSource;
-    match source? {
-        DateSource::Stated => Some("Date as printed on the original page"),
-        DateSource::Caption => Some("Date from a photo or video caption on the original page"),
-        DateSource::Inferred => Some("Date worked out from the text of the original page"),
-        DateSource::User => None,
-    }
-}
-
-fn format_day(day: NaiveDate, pattern: &str) -> String {
-    day.format(pattern).to_string()
+    let key = match source? {
+        DateSource::Stated => "date_note_stated",
+        DateSource::Caption => "date_note_caption",
+        DateSource::Inferred => "date_note_inferred",
+        DateSource::User => return None,
+    };
+    Some(ui.get(key).to_string())
 }
 
 /// JSON for a `<script>` element: `<`, `>` and `&` escaped so no text can close the element.
@@ -294,6 +294,7 @@ impl Shared {
     /// [`Shared::new`], with Markdown links between documents and to files resolved.
     pub fn with_doc_links(site: Site, doc_links: Option<DocLinks>) -> Shared {
         let config = &site.config;
+        let (ui, _) = Ui::new(config);
         let links = Links {
             index_html: config.link_index_html,
             base_url: config.base_url(),
@@ -301,7 +302,8 @@ impl Shared {
         let site_value = to_value(&context::SiteInfo {
             title: config.title.clone(),
             description: config.description.clone(),
-            language: config.language.clone(),
+            language: ui.lang.clone(),
+            dir: ui.dir,
             publisher: config.publisher.clone(),
             base_url: links.base_url.clone(),
             extra: config.extra.clone(),
@@ -347,8 +349,8 @@ impl Shared {
                     "count": s.docs.len(),
                     "first_day": s.first_day.to_string(),
                     "last_day": s.last_day.to_string(),
-                    "first_display": format_day(s.first_day, &config.date_format.short),
-                    "last_display": format_day(s.last_day, &config.date_format.short),
+                    "first_display": ui.short(s.first_day),
+                    "last_display": ui.short(s.last_day),
                 })
             })
             .collect();
@@ -408,6 +410,7 @@ impl Shared {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             doc_links,
+            ui,
             site,
         };
         // Article pages sit two folders deep.
@@ -425,6 +428,11 @@ impl Shared {
             .map(|i| shared.card(i))
             .collect();
         shared
+    }
+
+    /// The interface this build renders with.
+    pub fn ui(&self) -> &Ui {
+        &self.ui
     }
 
     /// The site this build renders.
@@ -476,8 +484,8 @@ impl Shared {
     fn card(&self, i: usize) -> Value {
         let site = &self.site;
         let doc = &site.docs[i];
-        let fmt = &site.config.date_format;
         let day = site.days[i];
+        let lang = doc.lang(&self.ui.lang);
         let summary = doc
             .front
             .summary
@@ -504,8 +512,8 @@ impl Shared {
             "slug": doc.slug,
             "date": day.map(|d| d.to_string()),
             "datetime": doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
-            "date_display": day.map(|d| format_day(d, &fmt.long)),
-            "date_short": day.map(|d| format_day(d, &fmt.short)),
+            "date_display": day.map(|d| self.ui.long(d)),
+            "date_short": day.map(|d| self.ui.short(d)),
             "day_url": day.map(|d| self.links.href(&urls::day(d))),
             "source" => source,
             "authors": doc.front.authors,
@@ -513,6 +521,8 @@ impl Shared {
             "kind": doc.front.kind.clone().unwrap_or_else(|| "article".into()),
             "topics" => topics,
             "story" => story,
+            "lang": lang,
+            "dir": crate::lang::dir(lang),
         })
     }
 
@@ -557,6 +567,9 @@ impl Shared {
                 })
                 .unwrap_or_else(|| self.title_line(title)),
             image: text("image").or_else(|| self.default_image.clone()),
+            lang: self.ui.lang.clone(),
+            dir: self.ui.dir,
+            t: &self.ui.value,
         };
         let mut context = to_value(&common);
         if let (Value::Object(ctx), Value::Object(own)) = (&mut context, own) {
@@ -598,13 +611,12 @@ impl Shared {
                 _ => groups.push((day, vec![i])),
             }
         }
-        let fmt = &self.site.config.date_format;
         groups
             .into_iter()
             .map(|(day, list)| {
                 obj!({
                     "date": day.map(|d| d.to_string()),
-                    "display": day.map(|d| format_day(d, &fmt.long)).unwrap_or_else(|| "Undated".into()),
+                    "display": day.map(|d| self.ui.long(d)).unwrap_or_else(|| self.ui.get("undated").into()),
                     "url": day.map(|d| self.links.href(&urls::day(d))).unwrap_or_else(|| self.links.href(urls::UNDATED)),
                     "articles" => self.cards_of(&list),
                 })
@@ -728,7 +740,7 @@ impl Shared {
         });
         Edition {
             date: day.to_string(),
-            display: format_day(day, &self.site.config.date_format.long),
+            display: self.ui.long(day),
             url: self.links.href(&urls::day(day)),
             count: docs.len(),
             stories,
@@ -787,8 +799,8 @@ impl Shared {
                 this_week,
                 last_week,
                 trend: match this_week {
-                    0 => "quiet this week".to_string(),
-                    n => format!("+{n} this week"),
+                    0 => self.ui.get("trend_quiet").to_string(),
+                    n => self.ui.fill("trend_up", Some(n as i64), &[]),
                 },
             })
             .collect();
@@ -940,7 +952,7 @@ impl Shared {
             "url": canonical,
             "description": summary,
             "wordCount": body.words,
-            "inLanguage": site.config.language,
+            "inLanguage": doc.lang(&self.ui.lang),
         });
         if let Some(d) = doc.date {
             ld["datePublished"] = json!(d.moment(site.tz).to_rfc3339());
@@ -987,11 +999,11 @@ impl Shared {
             updated_display: doc
                 .front
                 .updated
-                .map(|d| format_day(d.day(site.tz), &site.config.date_format.long)),
+                .map(|d| self.ui.long(d.day(site.tz))),
             section: doc.front.section.clone(),
             date_source: doc.front.date_source,
             date_evidence: doc.front.date_evidence.clone(),
-            date_note: date_note(doc.front.date_source),
+            date_note: date_note(&self.ui, doc.front.date_source),
             all_topics: site.grouping.doc_topics[i]
                 .iter()
                 .map(|&t| self.topic_values[t].clone())
@@ -1009,7 +1021,12 @@ impl Shared {
             description: truncate(&summary, 300),
             image,
         };
-        self.page(&folder, "article.html", &doc.title, to_value(&context))
+        let mut spec = self.page(&folder, "article.html", &doc.title, to_value(&context));
+        // The page is in the document's language; the interface around it keeps the site's.
+        let lang = doc.lang(&self.ui.lang);
+        spec.context["lang"] = json!(lang);
+        spec.context["dir"] = json!(crate::lang::dir(lang));
+        spec
     }
 
     /// A list split into pages of `per_page`; `make` builds one page's title and variables
@@ -1087,18 +1104,13 @@ impl Shared {
     }
 
     fn topics_index(&self) -> PageSpec {
-        let kinds = [
-            ("person", "People"),
-            ("place", "Places"),
-            ("organisation", "Organisations"),
-            ("theme", "Themes"),
-        ];
+        let kinds = ["person", "place", "organisation", "theme"];
         let order = self.topic_order();
         let groups: Vec<topic::TopicGroup> = kinds
             .iter()
-            .map(|&(kind, label)| topic::TopicGroup {
+            .map(|&kind| topic::TopicGroup {
                 kind,
-                label,
+                label: self.ui.get(&format!("group_{kind}")).to_string(),
                 topics: order
                     .iter()
                     .filter(|&&t| self.topic_values[t]["kind"] == kind)
@@ -1108,7 +1120,12 @@ impl Shared {
             .filter(|g| !g.topics.is_empty())
             .collect();
         let context = topic::TopicsIndex { groups };
-        self.page(urls::TOPICS, "topics.html", "Topics", to_value(&context))
+        self.page(
+            urls::TOPICS,
+            "topics.html",
+            self.ui.get("topics_title"),
+            to_value(&context),
+        )
     }
 
     /// One page of a topic's list, with the topic's sidebar.
@@ -1185,7 +1202,12 @@ impl Shared {
             let context = archive::UndatedPage {
                 articles: s.cards_of(&s.site.undated),
             };
-            s.page(urls::UNDATED, "undated.html", "Undated", to_value(&context))
+            s.page(
+                urls::UNDATED,
+                "undated.html",
+                s.ui.get("undated_title"),
+                to_value(&context),
+            )
         }));
         jobs
     }
@@ -1193,7 +1215,7 @@ impl Shared {
     fn day_link(&self, d: NaiveDate) -> archive::DayLink {
         archive::DayLink {
             date: d.to_string(),
-            display: format_day(d, &self.site.config.date_format.long),
+            display: self.ui.long(d),
             url: self.links.href(&urls::day(d)),
         }
     }
@@ -1207,7 +1229,7 @@ impl Shared {
             .succ_opt()
             .and_then(|n| site.by_day.range(n..).next())
             .map(|(d, _)| *d);
-        let title = format_day(day, &site.config.date_format.long);
+        let title = self.ui.long(day);
         let context = archive::DayPage {
             day: archive::DayInfo {
                 date: day.to_string(),
@@ -1216,7 +1238,7 @@ impl Shared {
             prev_day: prev.map(|d| self.day_link(d)),
             next_day: next.map(|d| self.day_link(d)),
             month_url: self.links.href(&urls::month(day.year(), day.month())),
-            month_name: format_day(day, "%B"),
+            month_name: self.ui.format(day, "%B"),
             year: day.year(),
             year_url: self.links.href(&urls::year(day.year())),
             edition: self.edition(day, docs),
@@ -1229,7 +1251,7 @@ impl Shared {
 
     fn month_title(&self, y: i32, m: u32) -> String {
         NaiveDate::from_ymd_opt(y, m, 1)
-            .map(|d| format_day(d, &self.site.config.date_format.month))
+            .map(|d| self.ui.month(d))
             .unwrap_or_else(|| format!("{y}-{m:02}"))
     }
 
@@ -1273,7 +1295,6 @@ impl Shared {
 
     fn year_summary(&self, y: i32) -> archive::YearSummary {
         let site = &self.site;
-        let fmt = &site.config.date_format;
         let months: Vec<archive::MonthSummary> = self
             .months
             .range((y, 0)..=(y, 12))
@@ -1289,7 +1310,7 @@ impl Shared {
                         .rev()
                         .map(|d| archive::DaySummary {
                             date: d.to_string(),
-                            display: format_day(*d, &fmt.short),
+                            display: self.ui.short(*d),
                             url: self.links.href(&urls::day(*d)),
                             count: site.by_day[d].len(),
                         })
@@ -1335,7 +1356,7 @@ impl Shared {
         self.page(
             urls::TIMELINE,
             "timeline.html",
-            "Timeline",
+            self.ui.get("timeline_title"),
             to_value(&context),
         )
     }
@@ -1378,7 +1399,7 @@ impl Shared {
                 .docs
                 .first()
                 .and_then(|&i| site.days[i])
-                .map(|d| format_day(d, &site.config.date_format.short)),
+                .map(|d| self.ui.short(d)),
         }
     }
 
@@ -1448,7 +1469,12 @@ impl Shared {
                 .map(|&s| self.source_info(s))
                 .collect(),
         };
-        self.page(urls::SOURCES, "sources.html", "Sources", to_value(&context))
+        self.page(
+            urls::SOURCES,
+            "sources.html",
+            self.ui.get("sources_title"),
+            to_value(&context),
+        )
     }
 
     fn storyline_link(&self, l: &crate::corpus::Storyline) -> StorylineLink {
@@ -1519,7 +1545,12 @@ impl Shared {
                 .collect(),
             storylines: self.storyline_values(),
         };
-        self.page(urls::STORIES, "stories.html", "Stories", to_value(&context))
+        self.page(
+            urls::STORIES,
+            "stories.html",
+            self.ui.get("stories_title"),
+            to_value(&context),
+        )
     }
 
     fn story_page(&self, s: usize) -> PageSpec {
@@ -1553,6 +1584,8 @@ impl Shared {
                     datetime: text("datetime"),
                     summary: first_sentences(card["summary"].as_str().unwrap_or(""), 240),
                     first_from_outlet: site.doc_source[i].is_none_or(|x| seen_outlets.insert(x)),
+                    lang: text("lang").unwrap_or_default(),
+                    dir: text("dir").unwrap_or_default(),
                 }
             })
             .collect();
@@ -1700,7 +1733,7 @@ impl Shared {
         self.page(
             urls::SEARCH,
             "search.html",
-            "Search",
+            self.ui.get("search_title"),
             to_value(&context::Search {
                 // The page is search/index.html; its index files sit beside it.
                 index_folder: "",
@@ -1713,7 +1746,7 @@ impl Shared {
         let mut spec = self.page(
             "404.html",
             "404.html",
-            "Page not found",
+            self.ui.get("not_found_title"),
             to_value(&context::NotFound {}),
         );
         let base = self.links.base_url.clone();
@@ -1791,6 +1824,7 @@ impl Shared {
                         .iter()
                         .map(|&t| site.grouping.topics[t].name.clone())
                         .collect(),
+                    lang: doc.lang(&self.ui.lang).to_string(),
                 })
             })
             .take(site.config.feed.size)
@@ -1861,10 +1895,13 @@ impl Shared {
                     summary: truncate(&titles.join(" · "), 400),
                     content: Some(html),
                     topics: Vec::new(),
+                    lang: self.ui.lang.clone(),
                 }
             })
             .collect();
-        let title = format!("{}: daily editions", site.config.title);
+        let title = self
+            .ui
+            .fill("feed_editions_title", None, &[("site", &site.config.title)]);
         self.feed_page(urls::EDITIONS_FEED, &title, urls::TIMELINE, entries)
     }
 
