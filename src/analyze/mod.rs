@@ -6,6 +6,7 @@
 
 pub mod entities;
 pub mod fasthash;
+pub(crate) mod fold;
 pub(crate) mod lexicon;
 pub mod matcher;
 pub mod quotes;
