@@ -361,7 +361,15 @@ pub fn parse_document(
     for p in field_problems(&front) {
         problems.push(
             Diagnostic::error(path, p.message)
-                .at(find_key_line(yaml_text, p.key), None)
+                .at(
+                    find_key_line(yaml_text, p.key).or_else(|| {
+                        // `lang` may be written under its other name.
+                        (p.key == "lang")
+                            .then(|| find_key_line(yaml_text, "language"))
+                            .flatten()
+                    }),
+                    None,
+                )
                 .hint(p.hint),
         );
     }

@@ -265,7 +265,7 @@ fn role_words() -> &'static RoleWords {
     })
 }
 
-fn is_role_word(lower: &str) -> bool {
+pub(crate) fn is_role_word(lower: &str) -> bool {
     let r = role_words();
     r.words.contains(lower) || r.endings.iter().any(|e| lower.ends_with(e))
 }
@@ -295,7 +295,15 @@ fn clean_speaker(raw: &str) -> Option<String> {
             break;
         }
     }
-    let name: Vec<&str> = words[start..].to_vec();
+    let mut name: Vec<&str> = words[start..].to_vec();
+    // A word that ends a sentence ends the name: "sagte Ilse Brandauer. Das Wasser ..."
+    // (initials such as "J." are two characters at most).
+    if let Some(k) = name
+        .iter()
+        .position(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 2)
+    {
+        name.truncate(k + 1);
+    }
     if name.is_empty() || name.len() > 6 {
         return None;
     }

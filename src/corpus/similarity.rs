@@ -71,6 +71,10 @@ pub(crate) struct Vectors {
     /// Feature ids from this one on are names.
     pub first_name: u32,
     pub features: usize,
+    /// Each document's language, as a small id; empty when all are in one language.
+    lang: Vec<u16>,
+    /// Each document's names alone, as a unit vector (filled only with `lang`).
+    names: Vec<Sparse>,
 }
 
 /// Names live beside words in one feature space: words are 32-bit ids, names have the
@@ -138,11 +142,63 @@ impl Vectors {
             full,
             first_name: df.first_name,
             features: df.features,
+            lang: Vec::new(),
+            names: Vec::new(),
         }
+    }
+
+    /// Say which language each document is in (a BCP 47 tag; `de-AT` is `de`). Two reports
+    /// of one event in different languages share names, not words: their similarity is
+    /// then taken over names alone ([`Vectors::cross_language`]). Documents in one
+    /// language keep their similarity as it is.
+    pub fn with_languages<'a>(mut self, langs: impl IntoIterator<Item = &'a str>) -> Vectors {
+        let mut ids: std::collections::BTreeMap<String, u16> = Default::default();
+        let lang: Vec<u16> = langs
+            .into_iter()
+            .map(|l| {
+                let next = ids.len() as u16;
+                *ids
+                    .entry(crate::lang::primary(l).to_ascii_lowercase())
+                    .or_insert(next)
+            })
+            .collect();
+        if ids.len() < 2 || lang.len() != self.full.len() {
+            return self;
+        }
+        let first_name = self.first_name;
+        self.names = self
+            .full
+            .par_iter()
+            .map(|v| {
+                let names: Vec<(u32, f32)> =
+                    v.iter().copied().filter(|x| x.0 >= first_name).collect();
+                let norm = names.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+                if norm == 0.0 {
+                    Vec::new()
+                } else {
+                    names.into_iter().map(|(f, w)| (f, w / norm)).collect()
+                }
+            })
+            .collect();
+        self.lang = lang;
+        self
+    }
+
+    /// For two documents in different languages, the cosine of their names alone, or 0
+    /// when they share fewer than [`MIN_SHARED`] names; `None` for one language.
+    fn cross_language(&self, a: usize, b: usize) -> Option<f32> {
+        if self.lang.is_empty() || self.lang[a] == self.lang[b] {
+            return None;
+        }
+        let (s, n, _) = dot(&self.names[a], &self.names[b], self.first_name);
+        Some(if n < MIN_SHARED { 0.0 } else { s })
     }
 
     /// Cosine of two documents over the features each shares with some other document.
     pub fn sim(&self, a: usize, b: usize) -> f32 {
+        if let Some(s) = self.cross_language(a, b) {
+            return s;
+        }
         dot(&self.full[a], &self.full[b], self.first_name).0
     }
 
@@ -150,6 +206,9 @@ impl Vectors {
     /// features, or common words only (no name in common) and below [`WORDS_ONLY_MIN`].
     /// A few shared everyday words are no relation, however heavy they weigh in a short text.
     pub fn linked_sim(&self, a: usize, b: usize) -> f32 {
+        if let Some(s) = self.cross_language(a, b) {
+            return s;
+        }
         let (s, n, names) = dot(&self.full[a], &self.full[b], self.first_name);
         gate(s, n, names)
     }
@@ -157,6 +216,9 @@ impl Vectors {
     /// [`Vectors::linked_sim`] of the document scattered into `dense` and `b`: the same
     /// value (same products, summed in the same feature order), without merging two lists.
     fn linked_sim_dense(&self, dense: &Dense, b: usize) -> f32 {
+        if let Some(s) = dense.doc.and_then(|a| self.cross_language(a, b)) {
+            return s;
+        }
         let (mut s, mut n, mut names) = (0.0f32, 0u32, 0u32);
         for &(f, w) in &self.full[b] {
             let x = dense.w[f as usize];
