@@ -209,6 +209,17 @@ mod tests {
     }
 
     #[test]
+    fn docs_list_every_key() {
+        let docs = include_str!("../../docs/content.md");
+        for key in english().keys() {
+            assert!(
+                docs.contains(&format!("| `{key}` |")),
+                "docs/content.md does not list the string `{key}`"
+            );
+        }
+    }
+
+    #[test]
     fn german_site_speaks_german_and_writes_german_dates() {
         let (ui, warnings) = Ui::new(&config("language: de\n"));
         assert!(warnings.is_empty(), "{warnings:?}");
