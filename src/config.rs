@@ -305,8 +305,8 @@ impl Config {
                 );
             }
         }
-        let date_strings = ["date_long", "date_short", "date_month"]
-            .map(|k| (k, self.strings.get(k)));
+        let date_strings =
+            ["date_long", "date_short", "date_month"].map(|k| (k, self.strings.get(k)));
         for (key, pattern) in [
             ("date_format.long", self.date_format.long.as_ref()),
             ("date_format.short", self.date_format.short.as_ref()),

@@ -274,6 +274,9 @@ pub struct Document {
     pub body_line: usize,
     /// blake3 of the file's bytes, hex: identifies this exact version for caches.
     pub hash: String,
+    /// The document's language: its front matter's `lang` as a tag in the usual case, else
+    /// the one read from its text; `None` when neither says (the site's is used).
+    pub lang: Option<String>,
 }
 
 impl Document {
@@ -284,7 +287,7 @@ impl Document {
     /// The document's language: its front matter's, else the one detected on load, else
     /// the site's (`site`).
     pub fn lang<'a>(&'a self, site: &'a str) -> &'a str {
-        self.front.lang.as_deref().unwrap_or(site)
+        self.lang.as_deref().unwrap_or(site)
     }
 }
 
@@ -393,9 +396,8 @@ pub fn parse_document(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut front = front;
     // Written as a tag in its usual case; left out, read from the text when it is clear.
-    front.lang = match front.lang.as_deref() {
+    let lang = match front.lang.as_deref() {
         Some(l) => crate::lang::normalise_tag(l),
         None => crate::lang::detect(&title, body),
     };
@@ -409,6 +411,7 @@ pub fn parse_document(
         body_line,
         hash: blake3::hash(bytes).to_hex()[..32].to_string(),
         front,
+        lang,
     })
 }
 

@@ -60,13 +60,19 @@ fn each_page_carries_its_language_and_direction() {
         if lang == "ar" || lang == "en" {
             assert!(page.contains(&masthead), "{slug}: {masthead}");
         } else {
-            assert!(page.contains(r#"<header class="masthead" lang="en">"#), "{slug}");
+            assert!(
+                page.contains(r#"<header class="masthead" lang="en">"#),
+                "{slug}"
+            );
         }
     }
     // Lists mark the entries in another language than the site's.
     let home = read(root, "index.html");
     assert_eq!(html_tag(&home), r#"<html lang="en">"#);
-    assert!(home.contains(r#"lang="ar" dir="rtl">افتتاح مكتبة"#), "{home}");
+    assert!(
+        home.contains(r#"lang="ar" dir="rtl">افتتاح مكتبة"#),
+        "{home}"
+    );
     assert!(home.contains(r#"lang="es" dir="ltr">Erdoğan visita Madrid"#));
     // Feed entries say their language where it is not the feed's.
     let feed = read(root, "atom.xml");
@@ -95,7 +101,10 @@ fn a_german_and_an_english_report_of_one_event_make_one_story() {
     urls.sort();
     assert_eq!(
         urls,
-        vec!["articles/kessling-barrier-de/", "articles/kessling-barrier-en/"]
+        vec![
+            "articles/kessling-barrier-de/",
+            "articles/kessling-barrier-en/"
+        ]
     );
 }
 
@@ -137,7 +146,10 @@ fn a_german_site_speaks_german() {
     }
     // An English report on a German site is marked as English.
     let day = read(dir.path(), "archive/2024/02/06/index.html");
-    assert!(day.contains(r#"lang="en" dir="ltr">Flood barrier"#), "{day}");
+    assert!(
+        day.contains(r#"lang="en" dir="ltr">Flood barrier"#),
+        "{day}"
+    );
     let article = read(dir.path(), "articles/kessling-barrier-de/index.html");
     assert_eq!(html_tag(&article), r#"<html lang="de">"#);
     assert!(article.contains("Min. Lesezeit"), "{article}");

@@ -117,9 +117,8 @@ impl EntityCollector {
 
     /// Is this token a word of the document's language that names nothing?
     fn not_a_name(&self, t: &Token<'_>) -> bool {
-        self.not_names.is_some_and(|set| {
-            with_lower(t, |w| set.contains(w) || super::quotes::is_role_word(w))
-        })
+        self.not_names
+            .is_some_and(|set| with_lower(t, |w| set.contains(w) || super::quotes::is_role_word(w)))
     }
 
     /// Add the names of one block. `offset`: the block's offset in the plain text.

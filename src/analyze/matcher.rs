@@ -537,7 +537,10 @@ mod tests {
         let matcher = m(&[("Erdogan", 0), ("São Paulo", 1)]);
         let text = "Präsident Erdoğan traf in Sao Paulo ein.";
         let found = matcher.find(text);
-        let spans: Vec<(&str, usize)> = found.iter().map(|f| (&text[f.start..f.end], f.id)).collect();
+        let spans: Vec<(&str, usize)> = found
+            .iter()
+            .map(|f| (&text[f.start..f.end], f.id))
+            .collect();
         assert_eq!(spans, vec![("Erdoğan", 0), ("Sao Paulo", 1)]);
         // Case still counts: a capitalised phrase is a name.
         assert!(matcher.find("erdoğan").is_empty());

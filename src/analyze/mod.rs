@@ -216,7 +216,7 @@ fn term_places(blocks: &[text::Block]) -> Vec<Option<terms::Place>> {
 pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     let blocks = text::blocks(&doc.title, &doc.body);
     let places = term_places(&blocks);
-    let lang = doc.front.lang.as_deref().unwrap_or("en");
+    let lang = doc.lang("en");
     let mut collector = entities::EntityCollector::for_language(lang);
     // The document's own stop words count as none (the loader set its language).
     let mut counter = terms::TermCounter::for_language(lang);

@@ -446,10 +446,16 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("Scholz", "Wir werden die Hilfe für die Region deutlich aufstocken"),
+                (
+                    "Scholz",
+                    "Wir werden die Hilfe für die Region deutlich aufstocken"
+                ),
                 ("Annalena Baerbock", "Eine Waffenruhe ist jetzt überfällig."),
                 ("Macron", "Nous ne laisserons personne sans abri cet hiver"),
-                ("Lindner", "Das Abkommen gilt ab dem ersten Mai für alle Häfen"),
+                (
+                    "Lindner",
+                    "Das Abkommen gilt ab dem ersten Mai für alle Häfen"
+                ),
                 ("Sánchez", "La ayuda llegará a todas las familias afectadas"),
             ]
         );

@@ -157,8 +157,7 @@ impl Vectors {
             .into_iter()
             .map(|l| {
                 let next = ids.len() as u16;
-                *ids
-                    .entry(crate::lang::primary(l).to_ascii_lowercase())
+                *ids.entry(crate::lang::primary(l).to_ascii_lowercase())
                     .or_insert(next)
             })
             .collect();

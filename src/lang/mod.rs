@@ -16,6 +16,8 @@ const RIGHT_TO_LEFT: &[&str] = &[
 /// Below this many letters a detection is a guess: a document that short keeps the site's
 /// language.
 const MIN_DETECT_CHARS: usize = 40;
+/// Nor does text of fewer words than this (a string of symbols is no sentence).
+const MIN_DETECT_WORDS: usize = 8;
 /// Text read for detection: the title and the start of the body are enough, and the cost
 /// stays bounded per document.
 const DETECT_CHARS: usize = 2000;
@@ -80,7 +82,14 @@ pub fn detect(title: &str, body: &str) -> Option<String> {
         end -= 1;
     }
     text.push_str(&body[..end]);
-    if text.chars().filter(|c| c.is_alphabetic()).count() < MIN_DETECT_CHARS {
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .take(MIN_DETECT_WORDS)
+        .count();
+    if words < MIN_DETECT_WORDS
+        || text.chars().filter(|c| c.is_alphabetic()).count() < MIN_DETECT_CHARS
+    {
         return None;
     }
     let info = whatlang::detect(&text)?;
@@ -185,7 +194,10 @@ mod tests {
     #[test]
     fn dates_follow_the_locale() {
         let day = NaiveDate::from_ymd_opt(2024, 2, 6).unwrap();
-        assert_eq!(format_day(day, "%-d. %B %Y", locale("de")), "6. Februar 2024");
+        assert_eq!(
+            format_day(day, "%-d. %B %Y", locale("de")),
+            "6. Februar 2024"
+        );
         assert_eq!(
             format_day(day, "%A %-d %B %Y", locale("fr")),
             "mardi 6 février 2024"
@@ -198,7 +210,9 @@ mod tests {
             format_day(day, "%A, %-d %B %Y", locale("en")),
             "Tuesday, 6 February 2024"
         );
-        assert!(format_day(day, "%B", locale("ar")).chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)));
+        assert!(format_day(day, "%B", locale("ar"))
+            .chars()
+            .any(|c| ('\u{600}'..='\u{6ff}').contains(&c)));
         assert_eq!(format_day(day, "%B", locale("de-AT")), "Februar");
     }
 

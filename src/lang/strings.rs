@@ -190,7 +190,10 @@ mod tests {
             let missing: Vec<&String> = en.keys().filter(|k| !table.contains_key(*k)).collect();
             let extra: Vec<&String> = table.keys().filter(|k| !en.contains_key(*k)).collect();
             assert!(missing.is_empty(), "strings/{lang}.yaml lacks {missing:?}");
-            assert!(extra.is_empty(), "strings/{lang}.yaml has unknown keys {extra:?}");
+            assert!(
+                extra.is_empty(),
+                "strings/{lang}.yaml has unknown keys {extra:?}"
+            );
             // Placeholders and plural forms agree with English.
             for (k, v) in table {
                 let marks = |s: &str| {
@@ -265,7 +268,10 @@ mod tests {
         let w = &warnings[0];
         // The first keys by name, then how many more.
         assert!(w.contains("`it`") && w.contains("`about_topic`"), "{w}");
-        assert!(w.contains(&format!("and {} more", english().len() - 9)), "{w}");
+        assert!(
+            w.contains(&format!("and {} more", english().len() - 9)),
+            "{w}"
+        );
         assert!(!w.contains("`nav_latest`"), "{w}");
         // Dates still come in the language's own words.
         let day = NaiveDate::from_ymd_opt(2024, 2, 6).unwrap();

@@ -279,12 +279,13 @@ fn fill_filter(
     let text = value
         .as_str()
         .ok_or_else(|| tera::Error::msg("fill: the value is not a string (use it on t.*)"))?;
-    let n = match args.get("n") {
-        None => None,
-        Some(v) => Some(v.as_i64().ok_or_else(|| {
-            tera::Error::msg(format!("fill: n must be a whole number, not {v}"))
-        })?),
-    };
+    let n =
+        match args.get("n") {
+            None => None,
+            Some(v) => Some(v.as_i64().ok_or_else(|| {
+                tera::Error::msg(format!("fill: n must be a whole number, not {v}"))
+            })?),
+        };
     let mut named: Vec<(&str, String)> = args
         .iter()
         .filter(|(k, _)| k.as_str() != "n")

@@ -996,10 +996,7 @@ impl Shared {
             reading_minutes: body.words.div_ceil(WORDS_PER_MINUTE).max(1),
             original_url: doc.front.url.clone(),
             updated: doc.front.updated.map(|d| d.day(site.tz).to_string()),
-            updated_display: doc
-                .front
-                .updated
-                .map(|d| self.ui.long(d.day(site.tz))),
+            updated_display: doc.front.updated.map(|d| self.ui.long(d.day(site.tz))),
             section: doc.front.section.clone(),
             date_source: doc.front.date_source,
             date_evidence: doc.front.date_evidence.clone(),
