@@ -342,8 +342,17 @@ impl Shared {
             .stories
             .iter()
             .map(|s| {
+                // The title is one report's: it is in that report's language.
+                let lang = s
+                    .docs
+                    .iter()
+                    .map(|&i| &site.docs[i])
+                    .find(|d| d.title == s.title)
+                    .map_or(ui.lang.as_str(), |d| d.lang(&ui.lang));
                 obj!({
                     "title": s.title,
+                    "lang": lang,
+                    "dir": crate::lang::dir(lang),
                     "slug": s.slug,
                     "url": links.href(&urls::story(&s.slug)),
                     "count": s.docs.len(),
@@ -696,8 +705,11 @@ impl Shared {
             .or_else(|| g.doc_topics[self.lead_doc(s)].first())
             .map(|&t| self.topic_values[t].clone());
         let latest = day_docs.first().copied();
+        let entry = &self.story_values[s];
         StoryBrief {
             title: st.title.clone(),
+            lang: entry["lang"].as_str().unwrap_or_default().to_string(),
+            dir: entry["dir"].as_str().unwrap_or_default().to_string(),
             url: self.links.href(&urls::story(&st.slug)),
             summary: self.story_summary(s),
             outlets,

@@ -106,6 +106,9 @@ pub struct OutletLink {
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryBrief {
     pub title: String,
+    /// The title's language (its report's) and direction.
+    pub lang: String,
+    pub dir: String,
     /// Link to the story page.
     pub url: String,
     /// One or two sentences: the story's summary.
