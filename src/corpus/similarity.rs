@@ -766,6 +766,54 @@ mod tests {
     }
 
     #[test]
+    fn reports_in_two_languages_are_compared_by_their_names() {
+        use crate::analyze::TermCount;
+        let doc = |hashes: &[u32]| Features {
+            terms: hashes
+                .iter()
+                .map(|&hash| TermCount {
+                    hash,
+                    count: 3,
+                    in_title: false,
+                    in_lead: false,
+                })
+                .collect(),
+            ..Features::default()
+        };
+        // 0 and 1: an English report and a German one of one event (different words, names
+        // 1, 2, 3 in common); 2: another German report naming only name 1; 3 and 4: fillers
+        // that give every word and name a document frequency below the whole corpus.
+        let feats = [
+            doc(&[10, 11, 12, 13]),
+            doc(&[20, 21, 22, 23]),
+            doc(&[20, 24, 25, 26]),
+            doc(&[10, 11, 24, 25]),
+            doc(&[12, 13, 21, 22, 23, 26]),
+        ];
+        let refs: Vec<&Features> = feats.iter().collect();
+        let names = vec![
+            vec![(1, 2, false), (2, 1, false), (3, 1, false)],
+            vec![(1, 2, false), (2, 1, false), (3, 1, false)],
+            vec![(1, 2, false), (9, 1, false)],
+            vec![(9, 1, false)],
+            vec![],
+        ];
+        let one = Vectors::build(&refs, &names);
+        let langs = ["en", "de", "de-AT", "en", "de"];
+        let two = Vectors::build(&refs, &names).with_languages(langs);
+        // In one language the pair shares too little to count as one event...
+        assert!(one.linked_sim(0, 1) < 0.5, "{}", one.linked_sim(0, 1));
+        // ...across languages its names alone are compared, and they are the same.
+        assert!(two.linked_sim(0, 1) > 0.99, "{}", two.linked_sim(0, 1));
+        assert!((two.sim(0, 1) - two.linked_sim(0, 1)).abs() < 1e-6);
+        // One name in common is not enough.
+        assert_eq!(two.linked_sim(0, 2), 0.0);
+        // Reports in one language (de and de-AT) keep their usual similarity.
+        assert_eq!(two.linked_sim(1, 2), one.linked_sim(1, 2));
+        assert_eq!(two.linked_sim(0, 3), one.linked_sim(0, 3));
+    }
+
+    #[test]
     fn dot_merges_sorted_features() {
         assert_eq!(
             dot(&[(1, 0.5), (3, 0.5)], &[(2, 1.0), (3, 0.5)], 3),
