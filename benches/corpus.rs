@@ -473,7 +473,7 @@ fn measure(docs: Vec<Document>, truth: Option<&[usize]>, gen: f64, config: Confi
         .collect();
     eprintln!("{n}: group phases (wall s): {}", phases.join(", "));
     eprintln!(
-        "{n}: resident MiB (peak so far): documents {rss_loaded:.0}, analysed {:.0} ({:.0}), grouped {:.0} ({:.0})",
+        "{n}: resident MiB (peak so far): documents {rss_loaded:.0}, analyzed {:.0} ({:.0}), grouped {:.0} ({:.0})",
         rss_analyzed.0, rss_analyzed.1, rss_grouped.0, rss_grouped.1
     );
     let (precision, recall) = truth.map_or((f64::NAN, f64::NAN), |truth| {

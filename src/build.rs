@@ -340,6 +340,8 @@ impl Session {
                     paths: Vec::new(),
                     dry_run: false,
                     force: false,
+                    // site.yaml's `ingest.download_images` still applies.
+                    download_images: false,
                 },
             )?;
             if report.written + report.conflicts + report.duplicates + report.skipped > 0 {
@@ -378,7 +380,7 @@ impl Session {
             .zip(&docs)
             .map(|(cached, d)| cached.unwrap_or_else(|| analyze::analyze(d, &matcher)))
             .collect();
-        timings.push(("analyse", t.elapsed()));
+        timings.push(("analyze", t.elapsed()));
         let t = Instant::now();
         let documents = docs.len();
         let undated = docs.iter().filter(|d| d.date.is_none()).count();

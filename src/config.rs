@@ -176,6 +176,11 @@ pub struct IngestConfig {
     pub keep: Vec<String>,
     /// Write the removed-blocks report to this file (relative to the site root) on build.
     pub report: Option<PathBuf>,
+    /// Fetch each converted page's lead image into `static/images/inbox/` (as
+    /// `dossier ingest --download-images` does), instead of keeping its web address.
+    pub download_images: bool,
+    /// Images larger than this many bytes are not downloaded.
+    pub image_max_bytes: u64,
 }
 
 impl Default for IngestConfig {
@@ -185,6 +190,8 @@ impl Default for IngestConfig {
             boilerplate: Vec::new(),
             keep: Vec::new(),
             report: None,
+            download_images: false,
+            image_max_bytes: crate::ingest::IMAGE_MAX_BYTES,
         }
     }
 }

@@ -488,11 +488,13 @@ pub fn field_problems(front: &FrontMatter) -> Vec<FieldProblem> {
         }
     }
     if let Some(image) = &front.image {
-        if !is_web_url(image) {
+        if !is_web_url(image) && !is_site_path(image) {
             out.push(FieldProblem {
                 key: "image",
-                message: format!("image {image:?} is not an http(s) address"),
-                hint: "give the lead image's address, starting with https://",
+                message: format!(
+                    "image {image:?} is neither an http(s) address nor a path on the site"
+                ),
+                hint: "give the lead image's address (https://...) or the path of a file in static/ (/images/lead.jpg)",
             });
         }
     }
@@ -601,6 +603,18 @@ pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+/// A file of the site by its path from the root (`/images/a.jpg`, `images/a.jpg`): no scheme,
+/// no `..`, nothing a browser would read as another host.
+pub fn is_site_path(path: &str) -> bool {
+    let p = path.trim();
+    !p.is_empty()
+        && !p.starts_with("//")
+        && !p.contains(':')
+        && !p.contains('\\')
+        && !p.split('/').any(|part| part == "..")
+        && !p.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 const WINDOWS_RESERVED: &[&str] = &[

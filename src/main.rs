@@ -132,6 +132,10 @@ struct IngestArgs {
     /// Convert every document again, even if its raw file did not change
     #[arg(long)]
     force: bool,
+    /// Fetch each converted page's lead image into static/images/inbox/ (size limit:
+    /// ingest.image_max_bytes in site.yaml)
+    #[arg(long)]
+    download_images: bool,
 }
 
 #[derive(Args)]
@@ -521,7 +525,7 @@ fn cmd_check(ui: &Ui, root: PathBuf, drafts: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `dossier ingest [PATHS] [--root DIR] [--dry-run] [--force]`.
+/// `dossier ingest [PATHS] [--root DIR] [--dry-run] [--force] [--download-images]`.
 fn cmd_ingest(ui: &Ui, root: PathBuf, args: IngestArgs) -> anyhow::Result<ExitCode> {
     let site_yaml = root.join("site.yaml");
     let config = if site_yaml.is_file() {
@@ -551,6 +555,7 @@ fn cmd_ingest(ui: &Ui, root: PathBuf, args: IngestArgs) -> anyhow::Result<ExitCo
         paths: args.paths.iter().map(absolute).collect(),
         dry_run: args.dry_run,
         force: args.force,
+        download_images: args.download_images,
     };
     let report = dossier::ingest::run(&absolute(&root), &config, &opts)?;
     if args.dry_run {

@@ -110,13 +110,13 @@ pub struct Preview {
     url: String,
     addr: SocketAddr,
     requested: u16,
-    shared: Arc<Shared>,
+    shared: Arc<ServerState>,
     /// Ends the accept loop.
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-struct Shared {
+struct ServerState {
     /// Canonical: every served file must lie under it.
     dir: PathBuf,
     hub: Hub,
@@ -162,7 +162,7 @@ impl Preview {
             .map(|d| d.as_nanos())
             .unwrap_or_default()
             .to_string();
-        let shared = Arc::new(Shared {
+        let shared = Arc::new(ServerState {
             dir,
             hub: Hub::default(),
             instance,
@@ -289,7 +289,7 @@ async fn accept_loop(
     }
 }
 
-fn router(shared: Arc<Shared>) -> Router {
+fn router(shared: Arc<ServerState>) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .route(SCRIPT_PATH, get(script))
@@ -300,7 +300,7 @@ fn router(shared: Arc<Shared>) -> Router {
 
 /// Every request: the `Host` check, GET and HEAD only, and the headers every answer carries.
 async fn guard(
-    State(shared): State<Arc<Shared>>,
+    State(shared): State<Arc<ServerState>>,
     request: Request,
     next: axum::middleware::Next,
 ) -> Response {
@@ -343,7 +343,7 @@ async fn script() -> Response {
 
 /// A file of the preview folder: HTML with the live script added, anything else streamed
 /// (with ranges and validators) by tower-http.
-async fn site_file(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+async fn site_file(State(shared): State<Arc<ServerState>>, request: Request) -> Response {
     // Only origin-form targets ("/path?query"): no authority or absolute forms.
     let uri = request.uri();
     let target = match uri.path_and_query() {
@@ -373,7 +373,7 @@ async fn site_file(State(shared): State<Arc<Shared>>, request: Request) -> Respo
     }
 }
 
-async fn serve_file(shared: &Shared, file: PathBuf, request: Request) -> Response {
+async fn serve_file(shared: &ServerState, file: PathBuf, request: Request) -> Response {
     let ty = content_type(&file);
     if is_html(ty) {
         return match tokio::fs::read(&file).await {
@@ -408,7 +408,7 @@ fn html(status: StatusCode, bytes: &[u8]) -> Response {
 }
 
 /// The site's own 404 page with status 404, or a plain one when the site has none yet.
-async fn not_found(shared: &Shared) -> Response {
+async fn not_found(shared: &ServerState) -> Response {
     let dir = shared.dir.clone();
     let page = tokio::task::spawn_blocking(move || match resolve(&dir, "/404.html") {
         Resolved::File(page) => std::fs::read(page).ok(),
@@ -436,7 +436,7 @@ fn plain(status: StatusCode, text: &str) -> Response {
 }
 
 /// The event stream: `hello` (and the current error) at once, then what each build brings.
-async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+async fn events(State(shared): State<Arc<ServerState>>) -> impl IntoResponse {
     let mut updates = shared.hub.subscribe();
     let seen = updates.borrow_and_update().clone();
     let mut first = vec![

@@ -38,7 +38,7 @@ pub struct Site {
 }
 
 impl Site {
-    /// Analyse every document (in parallel) and group the corpus.
+    /// Analyze every document (in parallel) and group the corpus.
     pub fn new(config: Config, docs: Vec<Document>) -> Site {
         let matcher = TopicMatcher::new(&config.topics);
         let features: Vec<Features> = docs

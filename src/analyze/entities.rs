@@ -9,13 +9,13 @@
 
 use super::fasthash::FastMap as HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::lexicon::{lexicon, name_key, Lexicon};
 use super::text::Token;
 
 /// Evidence for each kind of name, summed over mentions (and, in the corpus, documents).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct KindEvidence {
     pub person: u32,
     pub place: u32,
@@ -31,7 +31,7 @@ impl KindEvidence {
 }
 
 /// A name mentioned in a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
     /// The fullest form used in the document ("Antony Blinken"; places as the built-in list
     /// names them: "United States" for "U.S.").
@@ -157,7 +157,7 @@ impl EntityCollector {
             let found = if restricted {
                 self.known_in_run(text, tokens, i, j + 1, lx)
             } else {
-                analyse_run(text, tokens, i, j + 1, lx)
+                analyze_run(text, tokens, i, j + 1, lx)
             };
             for f in found {
                 self.record(f, tokens, offset, in_title);
@@ -481,7 +481,7 @@ fn is_demonym(word: &str, lx: &Lexicon) -> bool {
 }
 
 /// Split a run of name words `tokens[a..b]` into names.
-fn analyse_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexicon) -> Vec<Found> {
+fn analyze_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     let words: Vec<String> = tokens[a..b].iter().map(lower).collect();
     let span = |s: usize, e: usize| text[tokens[s].start..tokens[e - 1].end].to_string();

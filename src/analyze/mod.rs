@@ -1,8 +1,9 @@
 //! Per-document features: terms, entities, matched topics, quotes. Pure and cacheable.
 //!
-//! [`analyze`] looks at one document only, so its result can be cached under the document's
-//! `hash` together with [`TopicMatcher::fingerprint`] (the configured topics it matched
-//! against) and [`FEATURES_VERSION`].
+//! [`analyze`] looks at one document only, so watch mode keeps each result in memory under
+//! the document's `hash` until the configured topics change (`build::Session`). It is not
+//! kept on disk: analysis is about 5 % of a cold build's instructions (BENCHMARKS.md, "Where
+//! the time goes"), less than reading a cache of the same size would save.
 
 pub mod entities;
 pub mod fasthash;
@@ -16,7 +17,7 @@ pub mod text;
 use fasthash::FastMap;
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::config::TopicConfig;
 use crate::content::Document;
@@ -28,11 +29,8 @@ pub use quotes::FoundQuote;
 pub use terms::TermCount;
 pub use text::markdown_options;
 
-/// Bumped whenever the analysis changes, so cached [`Features`] are recomputed.
-pub const FEATURES_VERSION: u32 = 2;
-
 /// A configured topic (from `site.yaml`) found in a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TopicHit {
     /// Index into `config.topics`.
     pub topic: usize,
@@ -43,7 +41,7 @@ pub struct TopicHit {
 }
 
 /// What one document is about, as far as it alone can tell.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Features {
     /// Names mentioned, with counts and first positions, sorted by [`Entity::key`].
     pub entities: Vec<Entity>,
@@ -119,30 +117,19 @@ impl Features {
 #[derive(Debug, Clone)]
 pub struct TopicMatcher {
     matcher: PhraseMatcher,
-    fingerprint: String,
 }
 
 impl TopicMatcher {
     pub fn new(topics: &[TopicConfig]) -> Self {
         let mut phrases = Vec::new();
-        let mut hasher = blake3::Hasher::new();
         for (i, t) in topics.iter().enumerate() {
             for form in std::iter::once(&t.name).chain(&t.aliases) {
                 phrases.push((form.clone(), i));
-                hasher.update(form.as_bytes());
-                hasher.update(&[0]);
             }
-            hasher.update(&[1]);
         }
         TopicMatcher {
             matcher: PhraseMatcher::new(phrases),
-            fingerprint: hasher.finalize().to_hex()[..16].to_string(),
         }
-    }
-
-    /// Identifies the topic list this matcher was built from (for cache keys).
-    pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
     }
 
     /// Matches in `text`; `id` is the topic's index in the configuration.
@@ -212,7 +199,7 @@ fn term_places(blocks: &[text::Block]) -> Vec<Option<terms::Place>> {
         .collect()
 }
 
-/// Analyse one document. Pure: the same document and topics give the same features.
+/// Analyze one document. Pure: the same document and topics give the same features.
 pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     let blocks = text::blocks(&doc.title, &doc.body);
     let places = term_places(&blocks);

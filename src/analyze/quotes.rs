@@ -11,13 +11,13 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::lexicon::lexicon;
 use super::text::{Block, BlockKind};
 
 /// A quotation found in one document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FoundQuote {
     /// The speaker as the document names them, after folding ("Antony Blinken" even where the
     /// line says "Blinken said").

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use super::fasthash::FastMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::lexicon::lexicon;
 use super::text::Token;
@@ -13,7 +13,7 @@ use super::text::Token;
 /// How often one content word occurs in a document. The word itself is kept only as a
 /// stable 32-bit hash ([`term_id`]), which is all similarity needs (8 bytes a term: a rare
 /// collision merges two words, which similarity shrugs off).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TermCount {
     pub hash: u32,
     pub count: u16,

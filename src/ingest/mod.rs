@@ -40,6 +40,8 @@ pub mod dates;
 mod decode;
 mod frontmatter;
 pub mod html;
+mod images;
+pub use images::DEFAULT_MAX_BYTES as IMAGE_MAX_BYTES;
 mod kind;
 mod locate;
 mod manifest;

@@ -33,6 +33,9 @@ pub struct RunOptions {
     pub dry_run: bool,
     /// Convert every document, even those whose raw file did not change.
     pub force: bool,
+    /// Fetch converted pages' lead images into `static/images/inbox/` (also when site.yaml's
+    /// `ingest.download_images` is set).
+    pub download_images: bool,
 }
 
 /// Per raw file, before writing.
@@ -87,6 +90,18 @@ pub fn run(root: &Path, config: &Config, opts: &RunOptions) -> Result<RunReport,
             (path.clone(), source_file, prep)
         })
         .collect();
+    let mut prepared = prepared;
+    if (opts.download_images || config.ingest.download_images) && !opts.dry_run {
+        let fresh: Vec<&mut Converted> = prepared
+            .iter_mut()
+            .filter_map(|(_, _, p)| match p {
+                Prepared::Converted(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        let warnings = super::images::download(root, fresh, config.ingest.image_max_bytes);
+        report.diagnostics.extend(warnings);
+    }
 
     let mut claimed: BTreeSet<PathBuf> = BTreeSet::new();
     // A file's name is its document's URL (articles/<stem>/), whatever its folder: a name

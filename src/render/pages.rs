@@ -214,6 +214,22 @@ fn absolute_image(links: &Links, image: &str) -> Option<String> {
     }
 }
 
+/// The lead image a card shows: `src`, and `local` when `src` is a path from the site's root
+/// (the template puts the page's `root` before it). Null without a usable image.
+fn card_image(image: Option<&str>) -> Value {
+    let Some(image) = image.map(str::trim).filter(|i| markdown::safe_url(i)) else {
+        return Value::Null;
+    };
+    let lower = image.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        json!({"src": image, "local": false})
+    } else if crate::content::is_site_path(image) {
+        json!({"src": image.trim_start_matches(['/', '.']), "local": true})
+    } else {
+        Value::Null
+    }
+}
+
 /// A typed context as the JSON a template receives.
 fn to_value(context: &impl serde::Serialize) -> Value {
     serde_json::to_value(context).unwrap_or(Value::Null)
@@ -532,6 +548,7 @@ impl Shared {
             "story" => story,
             "lang": lang,
             "dir": crate::lang::dir(lang),
+            "image" => card_image(doc.front.image.as_deref()),
         })
     }
 

@@ -175,6 +175,17 @@ pub fn strip_furniture(doc: &Document, headline: Option<&str>) -> Vec<Left> {
         if headline.is_some_and(|h| !h.is_empty() && t.contains(h)) {
             continue;
         }
+        // An embedded post ("social-media-embed" around a quoted post) is something the
+        // article quotes: mostly a block quote.
+        let quoted: usize = n
+            .descendants_it()
+            .filter(|d| d.has_name("blockquote"))
+            .map(|d| d.text().len())
+            .max()
+            .unwrap_or(0);
+        if quoted * 5 >= text.len() * 4 && !t.is_empty() {
+            continue;
+        }
         if !t.is_empty() {
             left.push(Left {
                 text: t.chars().take(200).collect(),

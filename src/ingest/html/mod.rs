@@ -38,6 +38,11 @@ pub use to_markdown::markdown;
 /// Rule names shared with the text conversion.
 const TEASER_AFTER_END: &str = "teaser-after-end";
 const CONFIG_BOILERPLATE: &str = "config-boilerplate";
+/// Rules of this module's own.
+const LINK_BLOCK: &str = "link-block";
+const DATE_LINE: &str = "date-line";
+const AUTHOR_BIO: &str = "author-bio";
+const REPEATED_IMAGE: &str = "repeated-image";
 
 /// Is this file name one of a saved page?
 pub fn is_page_name(name: &str) -> bool {
@@ -198,7 +203,7 @@ pub fn convert_page(
         {
             Some("byline")
         } else if short && dates::date_line(plain, opts.date_order).is_some() {
-            Some("date-line")
+            Some(DATE_LINE)
         } else {
             None
         };
@@ -210,8 +215,17 @@ pub fn convert_page(
             None => i += 1,
         }
     }
-    let (kept, pruned) = prune(&blocks, opts);
-    for (t, rule) in pruned {
+    // A biography's or an "about us" paragraph's subject: the authors and the outlet.
+    let subjects: Vec<String> = f
+        .authors
+        .iter()
+        .filter(|a| a.split_whitespace().count() >= 2)
+        .chain(f.source.iter())
+        .cloned()
+        .collect();
+    let (kept, pruned) = prune(&blocks, &subjects, opts);
+    let (kept, repeated) = tidy_images(kept);
+    for (t, rule) in pruned.into_iter().chain(repeated) {
         moved.push((t, rule));
     }
     let mut body = kept.join("\n\n");
@@ -363,8 +377,16 @@ fn plain_and_link_share(block: &str) -> (String, f64) {
 /// conversion's furniture rules recognise (share widgets, newsletter prompts, "Related"
 /// headings, copyright lines), blocks made of links (teaser lists), and blocks with no words
 /// (gallery counters). After a "Related"/"More stories" heading or an end mark, the rest is
-/// teasers (`teaser-after-end`).
-fn prune(blocks: &[&str], opts: &ConvertOptions) -> (Vec<String>, Vec<(String, &'static str)>) {
+/// teasers (`teaser-after-end`). In the last two thirds, a paragraph or list made of links is
+/// a teaser (`link-block`), and a paragraph that opens with an author's name and a verb is
+/// the author's or the outlet's description (`author-bio`: "Jane Doe is a reporter...", "Acme
+/// is a leading maker of..."). A short line that is only dates and publication
+/// labels is a time stamp the front matter holds (`date-line`).
+fn prune(
+    blocks: &[&str],
+    subjects: &[String],
+    opts: &ConvertOptions,
+) -> (Vec<String>, Vec<(String, &'static str)>) {
     let mut kept = Vec::new();
     let mut pruned = Vec::new();
     let mut ended = false;
@@ -388,7 +410,15 @@ fn prune(blocks: &[&str], opts: &ConvertOptions) -> (Vec<String>, Vec<(String, &
             Some("no-words")
         } else if !is_image && b.starts_with('#') && link_share >= 0.8 {
             // A heading that is a link: a teaser's headline.
-            Some("link-block")
+            Some(LINK_BLOCK)
+        } else if !is_image && link_share >= 0.8 && in_tail(seen_words, total_words) {
+            // Paragraphs and lists that are only links, past the lead: teasers and "read
+            // more" lists. Near the top they can be the article's own list of sources.
+            Some(LINK_BLOCK)
+        } else if !is_image && words <= 24 && dates::date_line(&plain, opts.date_order).is_some() {
+            Some(DATE_LINE)
+        } else if !is_image && in_tail(seen_words, total_words) && is_author_bio(&plain, subjects) {
+            Some(AUTHOR_BIO)
         } else {
             let units = super::blocks::units(&plain, false);
             let rules: Vec<Option<&'static str>> = units
@@ -416,6 +446,83 @@ fn prune(blocks: &[&str], opts: &ConvertOptions) -> (Vec<String>, Vec<(String, &
         }
     }
     (kept, pruned)
+}
+
+/// Past the first third of the article's words.
+fn in_tail(seen_words: usize, total_words: usize) -> bool {
+    seen_words * 3 > total_words
+}
+
+/// "Jane Doe is a reporter who covers...", "Jane Doe has written for...": a paragraph that
+/// opens with one of the article's authors, then a verb of a biography's first sentence.
+fn is_author_bio(plain: &str, subjects: &[String]) -> bool {
+    let text = plain.trim_start_matches(|c: char| !c.is_alphanumeric());
+    subjects.iter().any(|a| {
+        !a.is_empty()
+            && text.strip_prefix(a.as_str()).is_some_and(|rest| {
+                let next = rest.split_whitespace().next().unwrap_or("");
+                BIO_VERBS.contains(&next.to_lowercase().as_str())
+            })
+    })
+}
+
+/// First verbs of an author's biography, in the four languages conversion reads.
+const BIO_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "covers",
+    "writes",
+    "joined",
+    "reports",
+    "ist",
+    "war",
+    "schreibt",
+    "berichtet",
+    "est",
+    "écrit",
+    "couvre",
+    "es",
+    "escribe",
+    "cubre",
+];
+
+/// Images as the article shows them once: an alt text the caption or paragraph below repeats
+/// is emptied
+/// (a screen reader would read it twice), and an image whose address or alt text came
+/// before (galleries repeat their slides) is left out.
+fn tidy_images(blocks: Vec<String>) -> (Vec<String>, Vec<(String, &'static str)>) {
+    static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^!\[((?:[^\[\]]|\\\[|\\\])*)\]\(<([^>]*)>\)$").expect("valid regex")
+    });
+    let mut seen = std::collections::HashSet::new();
+    let mut kept = Vec::with_capacity(blocks.len());
+    let mut dropped = Vec::new();
+    for i in 0..blocks.len() {
+        let b = blocks[i].trim();
+        let Some(c) = IMAGE.captures(b) else {
+            kept.push(blocks[i].clone());
+            continue;
+        };
+        let (alt, src) = (&c[1], &c[2]);
+        let alt_norm = norm(alt);
+        let again = !seen.insert(src.to_string())
+            || (alt_norm.split_whitespace().count() >= 3 && !seen.insert(alt_norm.clone()));
+        if again {
+            dropped.push((alt.to_string(), REPEATED_IMAGE));
+            continue;
+        }
+        let caption = blocks.get(i + 1).map(|n| norm(n.trim()));
+        if !alt_norm.is_empty()
+            && caption
+                .is_some_and(|cap| cap.replace(' ', "").starts_with(&alt_norm.replace(' ', "")))
+        {
+            kept.push(format!("![](<{src}>)"));
+        } else {
+            kept.push(blocks[i].clone());
+        }
+    }
+    (kept, dropped)
 }
 
 /// Line numbers of texts in the page, searched forward from the last one found (blocks come

@@ -180,7 +180,12 @@ impl Writer {
                 }
             }
             "img" => {
-                let src = n.attr("src").map(|s| s.to_string()).unwrap_or_default();
+                // A lazy-loading page's `srcset` copied into `src` ("a.jpg 335w, b.jpg
+                // 480w"): the first address.
+                let src = n
+                    .attr("src")
+                    .and_then(|s| s.split_whitespace().next().map(str::to_string))
+                    .unwrap_or_default();
                 if src.starts_with("https://") || src.starts_with("http://") {
                     let mut alt = n.attr("alt").map(|a| a.to_string()).unwrap_or_default();
                     // The caption below says it already: the alt text would repeat it.

@@ -1,6 +1,6 @@
 //! Typed template contexts: one `#[derive(Serialize)]` struct per page kind, the variables
 //! docs/templates.md lists for it. `pages` fills them; a test renders every template of the
-//! default theme against them (tests/templates.rs).
+//! default theme against them (tests/it/templates.rs).
 //!
 //! Shapes shared by many pages (an article entry, a topic entry, a story entry) are still
 //! built once per build as JSON values in `pages` and carried here as [`Value`]s: they are

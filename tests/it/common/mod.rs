@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+mod site;
+pub use site::TestSite;
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -191,7 +194,7 @@ pub fn sample_copy() -> tempfile::TempDir {
     dir
 }
 
-/// Analyse documents and group them, as a build does (through the corpus stage's one entry
+/// Analyze documents and group them, as a build does (through the corpus stage's one entry
 /// point, run to its end).
 pub fn analyze_and_group(
     docs: &[dossier::content::Document],

@@ -6,14 +6,12 @@
 //! exactly as a clean build into a fresh folder does. The bundled sample site (with its inbox)
 //! builds byte-identically with one and two threads in two folders.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// Dossier's own bookkeeping while a build runs; not part of the site.
 fn bookkeeping(path: &str) -> bool {

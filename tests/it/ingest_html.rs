@@ -2,11 +2,9 @@
 //! markup (the built site is parsed to prove nothing from the page runs), and pages that are
 //! too big, too deep or not HTML at all. The pages are written here for these tests.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use dossier::ingest::{html, ConvertOptions, Converted};
 use scraper::{Html, Selector};
 
@@ -210,6 +208,50 @@ fn body_markdown_keeps_structure_and_absolute_links() {
         !b.starts_with("# Board") && !b.contains("## Board widens"),
         "{b}"
     );
+}
+
+#[test]
+fn article_end_furniture_and_repeated_images_are_left_out() {
+    let gallery = r#"<figure><img src="https://cdn.example/slide.jpg" alt="Boats moored along the old quay wall"></figure>"#;
+    let p = page(
+        r#"<link rel="canonical" href="https://harbourpost.com/news/quay">"#,
+        &format!(
+            r#"<h1>Board widens the quay</h1><p class="byline">By Ines Duarte</p>
+            <figure><img data-src="x" src="https://cdn.example/quay.jpg?w=335 335w, https://cdn.example/quay.jpg?w=480 480w" alt="The northern quay at dawn"><figcaption>The northern quay at dawn, before the works. Photo: Harbour Post</figcaption></figure>
+            {gallery}{gallery}"#
+        ),
+    );
+    let tail = r#"<p>Updated Feb. 6, 2024 8:21 am / Posted Feb. 6, 2024 8:02 am</p>
+        <ul><li><a href="/a">Ferry timetable changes for the winter</a></li><li><a href="/b">Lighthouse keeper retires after forty years</a></li></ul>
+        <p>Ines Duarte is a reporter who covers the harbour and the town council for the Post.</p>
+        </article>"#;
+    let p = p.replacen("</article>", tail, 1);
+    let c = convert("end.html", p.as_bytes());
+    let b = &c.body;
+    // The caption says what the alt text said: the image keeps its address, not the words twice.
+    assert!(
+        b.contains("![](<https://cdn.example/quay.jpg?w=335>)"),
+        "{b}"
+    );
+    assert!(
+        b.contains("*The northern quay at dawn, before the works."),
+        "{b}"
+    );
+    assert_eq!(b.matches("slide.jpg").count(), 1, "{b}");
+    for gone in [
+        "Ferry timetable",
+        "Lighthouse keeper",
+        "is a reporter",
+        "Posted Feb",
+    ] {
+        assert!(!b.contains(gone), "{gone:?} stayed in\n{b}");
+    }
+    let rules: Vec<&str> = c.dropped.iter().map(|d| d.rule.as_str()).collect();
+    for rule in ["link-block", "author-bio", "date-line", "repeated-image"] {
+        assert!(rules.contains(&rule), "no {rule} in {rules:?}");
+    }
+    // The article itself is whole.
+    assert!(b.contains("The board will publish the timetable"), "{b}");
 }
 
 fn latin_page(charset_decl: &str) -> Vec<u8> {

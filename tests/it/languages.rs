@@ -4,9 +4,7 @@
 
 use std::path::Path;
 
-mod common;
-
-use common::{dossier, site};
+use crate::common::{dossier, site};
 
 fn build(dir: &Path) -> String {
     let out = dossier()

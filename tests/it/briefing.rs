@@ -2,12 +2,10 @@
 //! built from tests/fixtures/briefing (one event told by three outlets with different
 //! tolls, a report dated in the future, an undated one).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Build the fixture (with extra arguments) and return its pages as text, by path.
 fn build(args: &[&str]) -> (tempfile::TempDir, BTreeMap<String, String>, String) {

@@ -1,8 +1,6 @@
 //! `dossier serve` and `dossier build --watch`, driven as a real process on loopback, plus the
 //! incremental session they rely on. Every wait is bounded; every child is killed at the end.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -12,7 +10,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use dossier::build::{BuildOptions, Session};
 
 /// Long enough for a debug build on a busy machine; short enough that a hang fails fast.

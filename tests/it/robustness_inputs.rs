@@ -5,13 +5,11 @@
 //! that left public/ byte for byte as it was; no user file changed (content/ and site.yaml
 //! hashed before and after; only generated files may appear, under content/articles/).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 
 const ARTICLES: &str = "content/articles/bad";
 const INBOX: &str = "content/inbox";

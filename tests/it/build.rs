@@ -1,8 +1,6 @@
 //! `dossier build` and `dossier check` on fixture sites the project wrote.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 #[test]

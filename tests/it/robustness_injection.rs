@@ -3,12 +3,10 @@
 //! HTML (an HTML5 parser), Atom and sitemap (an XML parser), JSON-LD and any JSON file
 //! (serde_json).
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use scraper::{Html, Selector};
 
 /// Everything at once: closing and opening script, a javascript: URL, both quotes, a CDATA

@@ -1,8 +1,6 @@
 //! The bundled sample briefing builds, and every internal link of every page resolves.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn sample_site_builds_with_no_broken_links() {

@@ -10,9 +10,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use dossier::content::load_dir;
-mod common;
 
-use common::analyze_and_group;
+use crate::common::analyze_and_group;
 use dossier::Config;
 
 fn root() -> PathBuf {

@@ -2,12 +2,10 @@
 //! workflow's shell steps run here as GitHub would run them, with the local binary in place
 //! of the release download.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn init_refuses_a_folder_that_is_not_empty_unless_forced() {

@@ -7,9 +7,8 @@ use chrono::NaiveDate;
 use dossier::analyze::entity_key;
 use dossier::config::{Config, TopicConfig};
 use dossier::content::{DocDate, Document, FrontMatter};
-mod common;
 
-use common::analyze_and_group;
+use crate::common::analyze_and_group;
 use dossier::corpus::{link_first_mentions, Grouping, MentionTargets};
 use pulldown_cmark::{html, Parser};
 
