@@ -313,6 +313,7 @@ fn corpus(n: usize, seed: u64) -> (Vec<Document>, Vec<usize>) {
                 hash: format!("{:032x}", rng.next()),
                 body,
                 body_line: 5,
+                lang: None,
             });
             truth.push(story);
         }

@@ -80,6 +80,18 @@ pub struct BuildReport {
 }
 
 /// Read and check site.yaml, applying command-line overrides.
+/// Interface strings the site's language lacks (shown in English), as warnings on site.yaml.
+fn ui_warnings(opts: &BuildOptions, config: &Config) -> Vec<Diagnostic> {
+    let (_, messages) = crate::lang::Ui::new(config);
+    messages
+        .into_iter()
+        .map(|m| {
+            Diagnostic::warning(opts.root.join("site.yaml"), m)
+                .hint("give them under `strings:` in site.yaml; docs/content.md lists the keys")
+        })
+        .collect()
+}
+
 pub fn load_config(opts: &BuildOptions) -> Result<Config> {
     let path = opts.root.join("site.yaml");
     let mut config = Config::load(&path)?;
@@ -340,6 +352,7 @@ impl Session {
         }
         let (mut docs, mut warnings) = self.load(&config)?;
         warnings.extend(ingest_warnings);
+        warnings.extend(ui_warnings(&self.opts, &config));
         let held_back = if self.opts.future || config.build_future {
             0
         } else {
@@ -556,6 +569,7 @@ pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
     let config = load_config(opts)?;
     let theme = Theme::load(&opts.root.join("templates"))?;
     let (mut docs, mut warnings) = load_content(opts, &config)?;
+    warnings.extend(ui_warnings(opts, &config));
     let held_back = if opts.future || config.build_future {
         0
     } else {

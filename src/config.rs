@@ -17,7 +17,8 @@ pub struct Config {
     /// Absolute URL the site is published at, used only where a format needs one
     /// (feeds, sitemap, canonical links, Open Graph). Internal links are always relative.
     pub base_url: String,
-    /// BCP 47 language tag for `<html lang>` and feeds.
+    /// BCP 47 language tag: `<html lang>`, feeds, the interface's strings and dates, and
+    /// the language of documents that neither say nor show theirs.
     pub language: String,
     /// IANA time zone the site's days are counted in.
     pub timezone: String,
@@ -47,6 +48,8 @@ pub struct Config {
     /// `image:` of its own: a web address, or a path relative to the site root (a file in
     /// `static/`).
     pub image: Option<String>,
+    /// The interface's strings, over the built-in table of `language` (src/lang/strings/).
+    pub strings: BTreeMap<String, String>,
     /// Free-form values for templates (`config.extra.*`).
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -74,6 +77,7 @@ impl Default for Config {
             grouping: GroupingConfig::default(),
             build_future: false,
             image: None,
+            strings: BTreeMap::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -150,23 +154,14 @@ impl Default for FeedConfig {
     }
 }
 
-/// chrono `strftime` patterns used by the default theme.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// chrono `strftime` patterns used by the default theme; unset, the language's own
+/// (`date_long`, `date_short` and `date_month` of its strings).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DateFormats {
-    pub long: String,
-    pub short: String,
-    pub month: String,
-}
-
-impl Default for DateFormats {
-    fn default() -> Self {
-        DateFormats {
-            long: "%A, %-d %B %Y".into(),
-            short: "%-d %b %Y".into(),
-            month: "%B %Y".into(),
-        }
-    }
+    pub long: Option<String>,
+    pub short: Option<String>,
+    pub month: Option<String>,
 }
 
 /// Settings of the raw-document conversion (`dossier ingest`).
@@ -301,11 +296,33 @@ impl Config {
                 "mdy reads 03/04/2024 as March 4, dmy as 3 April, ymd expects 2024/03/04",
             );
         }
+        if crate::lang::normalise_tag(&self.language).is_none() {
+            return fail(
+                "language",
+                format!("{:?} is not a language tag", self.language),
+                "use a BCP 47 tag such as en, de, fr, es, ar or pt-BR",
+            );
+        }
+        for key in self.strings.keys() {
+            if !crate::lang::strings::is_key(key) {
+                return fail(
+                    &format!("strings.{key}"),
+                    "is not a string of the interface".into(),
+                    "docs/content.md lists the strings; the built-in tables are src/lang/strings/*.yaml",
+                );
+            }
+        }
+        let date_strings =
+            ["date_long", "date_short", "date_month"].map(|k| (k, self.strings.get(k)));
         for (key, pattern) in [
-            ("date_format.long", &self.date_format.long),
-            ("date_format.short", &self.date_format.short),
-            ("date_format.month", &self.date_format.month),
-        ] {
+            ("date_format.long", self.date_format.long.as_ref()),
+            ("date_format.short", self.date_format.short.as_ref()),
+            ("date_format.month", self.date_format.month.as_ref()),
+        ]
+        .into_iter()
+        .chain(date_strings)
+        .filter_map(|(k, p)| Some((k, p?)))
+        {
             let bad = chrono::format::StrftimeItems::new(pattern)
                 .any(|item| matches!(item, chrono::format::Item::Error));
             if bad {

@@ -194,8 +194,9 @@ pub struct FrontMatter {
     /// article, video, statement, transcript, liveblog, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    /// The document's language ("en", "de", "fr", "es"), as ingest detected it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The document's language as a BCP 47 tag ("en", "de", "pt-BR"): set by ingest or by
+    /// hand (`lang:` or `language:`); when absent, the loader detects it from the text.
+    #[serde(default, alias = "language", skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
@@ -273,11 +274,20 @@ pub struct Document {
     pub body_line: usize,
     /// blake3 of the file's bytes, hex: identifies this exact version for caches.
     pub hash: String,
+    /// The document's language: its front matter's `lang` as a tag in the usual case, else
+    /// the one read from its text; `None` when neither says (the site's is used).
+    pub lang: Option<String>,
 }
 
 impl Document {
     pub fn is_draft(&self) -> bool {
         self.front.draft
+    }
+
+    /// The document's language: its front matter's, else the one detected on load, else
+    /// the site's (`site`).
+    pub fn lang<'a>(&'a self, site: &'a str) -> &'a str {
+        self.lang.as_deref().unwrap_or(site)
     }
 }
 
@@ -354,11 +364,24 @@ pub fn parse_document(
     for p in field_problems(&front) {
         problems.push(
             Diagnostic::error(path, p.message)
-                .at(find_key_line(yaml_text, p.key), None)
+                .at(
+                    find_key_line(yaml_text, p.key).or_else(|| {
+                        // `lang` may be written under its other name.
+                        (p.key == "lang")
+                            .then(|| find_key_line(yaml_text, "language"))
+                            .flatten()
+                    }),
+                    None,
+                )
                 .hint(p.hint),
         );
     }
-    let title = front.title.as_deref().map(str::trim).unwrap_or("");
+    let title = front
+        .title
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or("")
+        .to_string();
     if title.is_empty() {
         problems.push(
             Diagnostic::error(path, "front matter has no title")
@@ -373,16 +396,22 @@ pub fn parse_document(
     if !problems.is_empty() {
         return Err(problems);
     }
+    // Written as a tag in its usual case; left out, read from the text when it is clear.
+    let lang = match front.lang.as_deref() {
+        Some(l) => crate::lang::normalise_tag(l),
+        None => crate::lang::detect(&title, body),
+    };
     Ok(Document {
         path: path.to_path_buf(),
         rel_path: rel_path.to_string(),
-        title: title.to_string(),
+        title,
         slug,
         date: front.date,
         body: body.to_string(),
         body_line,
         hash: blake3::hash(bytes).to_hex()[..32].to_string(),
         front,
+        lang,
     })
 }
 
@@ -446,6 +475,15 @@ pub fn field_problems(front: &FrontMatter) -> Vec<FieldProblem> {
                 key: "url",
                 message: format!("url {url:?} is not an http(s) address"),
                 hint: "give the original article's address, starting with https://",
+            });
+        }
+    }
+    if let Some(lang) = &front.lang {
+        if crate::lang::normalise_tag(lang).is_none() {
+            out.push(FieldProblem {
+                key: "lang",
+                message: format!("lang {lang:?} is not a language tag"),
+                hint: "use a BCP 47 tag such as en, de, fr, es, ar or pt-BR (or leave it out to let Dossier detect it)",
             });
         }
     }

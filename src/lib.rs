@@ -13,6 +13,7 @@ pub mod content;
 pub mod corpus;
 pub mod error;
 pub mod ingest;
+pub mod lang;
 pub mod output;
 pub mod render;
 pub mod scaffold;

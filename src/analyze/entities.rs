@@ -87,6 +87,10 @@ struct Candidate {
 #[derive(Default)]
 pub(crate) struct EntityCollector {
     candidates: HashMap<String, Candidate>,
+    /// Capitalised words of the document's language that never start or continue a name:
+    /// its function words ("Der", "Les", "El") and role words ("Bürgermeisterin"). English
+    /// has its own rules in the lexicon; `None` there.
+    not_names: Option<&'static std::collections::HashSet<String>>,
 }
 
 /// One name found in a run of words.
@@ -103,6 +107,20 @@ struct Found {
 }
 
 impl EntityCollector {
+    /// A collector for a document in `lang` (a BCP 47 tag).
+    pub fn for_language(lang: &str) -> EntityCollector {
+        EntityCollector {
+            not_names: super::terms::function_words(lang),
+            ..EntityCollector::default()
+        }
+    }
+
+    /// Is this token a word of the document's language that names nothing?
+    fn not_a_name(&self, t: &Token<'_>) -> bool {
+        self.not_names
+            .is_some_and(|set| with_lower(t, |w| set.contains(w) || super::quotes::is_role_word(w)))
+    }
+
     /// Add the names of one block. `offset`: the block's offset in the plain text.
     /// `restricted`: the block is a headline in Title Case, where capitals say nothing, so
     /// only names already known from the rest of the document (or listed places) count.
@@ -117,13 +135,13 @@ impl EntityCollector {
         let lx = lexicon();
         let mut i = 0;
         while i < tokens.len() {
-            if !is_name_word(&tokens[i], lx) {
+            if !is_name_word(&tokens[i], lx) || self.not_a_name(&tokens[i]) {
                 i += 1;
                 continue;
             }
             let mut j = i;
             while j + 1 < tokens.len() && !tokens[j].break_after {
-                if is_name_word(&tokens[j + 1], lx) {
+                if is_name_word(&tokens[j + 1], lx) && !self.not_a_name(&tokens[j + 1]) {
                     j += 1;
                 } else if j + 2 < tokens.len()
                     && is_connector(&tokens[j + 1], lx)

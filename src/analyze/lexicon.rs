@@ -914,7 +914,12 @@ fn name_key_by_chars(name: &str, key: &mut String) {
                     key.push(' ');
                     space = false;
                 }
-                key.extend(c.to_lowercase());
+                // Diacritics folded: "Erdoğan" and "Erdogan" are one name.
+                let mut base = String::new();
+                super::fold::push_folded(c, &mut base);
+                for b in base.chars() {
+                    key.extend(b.to_lowercase());
+                }
             }
         }
     }

@@ -69,7 +69,9 @@ impl PhraseMatcher {
         let mut list = Vec::new();
         let mut patterns = Vec::new();
         for (text, id) in phrases {
-            let text = text.trim().to_string();
+            // Phrases and texts are compared with their diacritics folded ("Erdoğan" finds
+            // "Erdogan" and the other way round).
+            let text = super::fold::fold(text.trim());
             if text.is_empty() || !seen.insert(text.clone()) {
                 continue;
             }
@@ -152,8 +154,24 @@ impl PhraseMatcher {
         self.phrases.is_empty()
     }
 
-    /// Non-overlapping whole-word matches in `text`, in order.
+    /// Non-overlapping whole-word matches in `text`, in order, diacritics folded; offsets
+    /// are `text`'s.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
+        match super::fold::fold_with_offsets(text) {
+            None => self.find_folded(text),
+            Some((folded, offsets)) => {
+                let mut found = self.find_folded(&folded);
+                for m in &mut found {
+                    m.start = offsets[m.start] as usize;
+                    m.end = offsets[m.end] as usize;
+                }
+                found
+            }
+        }
+    }
+
+    /// [`PhraseMatcher::find`] in text already folded.
+    fn find_folded(&self, text: &str) -> Vec<PhraseMatch> {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -373,6 +391,20 @@ mod tests {
         let text = "a strike force; the Strike Force";
         let got: Vec<(usize, usize)> = pm.find(text).iter().map(|x| (x.start, x.id)).collect();
         assert_eq!(got, [(2, 1), (20, 0)]);
+    }
+
+    #[test]
+    fn diacritics_fold_both_ways() {
+        let matcher = m(&[("Erdogan", 0), ("São Paulo", 1)]);
+        let text = "Präsident Erdoğan traf in Sao Paulo ein.";
+        let found = matcher.find(text);
+        let spans: Vec<(&str, usize)> = found
+            .iter()
+            .map(|f| (&text[f.start..f.end], f.id))
+            .collect();
+        assert_eq!(spans, vec![("Erdoğan", 0), ("Sao Paulo", 1)]);
+        // Case still counts: a capitalised phrase is a name.
+        assert!(matcher.find("erdoğan").is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod entities;
 pub mod fasthash;
+pub(crate) mod fold;
 pub(crate) mod lexicon;
 pub mod matcher;
 pub mod quotes;
@@ -202,8 +203,10 @@ fn term_places(blocks: &[text::Block]) -> Vec<Option<terms::Place>> {
 pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     let blocks = text::blocks(&doc.title, &doc.body);
     let places = term_places(&blocks);
-    let mut collector = entities::EntityCollector::default();
-    let mut counter = terms::TermCounter::default();
+    let lang = doc.lang("en");
+    let mut collector = entities::EntityCollector::for_language(lang);
+    // The document's own stop words count as none (the loader set its language).
+    let mut counter = terms::TermCounter::for_language(lang);
     let mut hits: FastMap<usize, TopicHit> = FastMap::default();
     let mut words = 0u32;
     let mut weekdays = [0u16; 7];

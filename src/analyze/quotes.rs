@@ -33,7 +33,44 @@ pub struct FoundQuote {
     pub offset: u32,
 }
 
-const VERBS: &str = "said|says|told|added|stated|declared|warned|insisted|explained|noted|wrote|asked|argued|stressed|urged|continued|recalled|acknowledged|admitted|announced|replied|responded|remarked|commented|tweeted|posted|cautioned|vowed";
+/// Attribution words of each language (data/speech_verbs.txt).
+const SPEECH_VERBS: &str = include_str!("data/speech_verbs.txt");
+
+struct Verbs {
+    /// A regex alternation of every verb, the longest first (`a\s+déclaré|said|...`).
+    alternation: String,
+    /// The last word of each verb: a text without one of these has no attribution.
+    words: std::collections::HashSet<&'static str>,
+}
+
+fn verbs() -> &'static Verbs {
+    static V: OnceLock<Verbs> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut phrases: Vec<&'static str> = SPEECH_VERBS
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once(':'))
+            .flat_map(|(_, words)| words.split_whitespace())
+            .collect();
+        phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        phrases.dedup();
+        let alternation = phrases
+            .iter()
+            .map(|p| {
+                p.split('_')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+")
+            })
+            .collect::<Vec<_>>()
+            .join("|");
+        let words = phrases
+            .iter()
+            .filter_map(|p| p.rsplit('_').next())
+            .collect();
+        Verbs { alternation, words }
+    })
+}
 const NAME: &str = r"\p{Lu}[\p{L}\p{M}’'\-.]*(?:\s+(?:\p{Lu}[\p{L}\p{M}’'\-.]*|bin|ibn|al|el|de|da|van|von|der|del|la|le|du|al-\p{Lu}[\p{L}\-]*))*";
 const MIN_WORDS: usize = 4;
 
@@ -47,17 +84,20 @@ struct Patterns {
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
+    let verbs = &verbs().alternation;
     P.get_or_init(|| Patterns {
         speaker_line: Regex::new(r"^\(\s*([^,()]{3,80}?)\s*(?:,\s*([^()]{1,120}?))?\s*\)\s*$")
             .expect("static regex"),
-        // “...”, "...", ''...'', «...»
-        quoted: Regex::new(r#"“([^“”]{8,}?)”|"([^"]{8,}?)"|''(.{8,}?)''|«([^«»]{8,}?)»"#)
-            .expect("static regex"),
+        // “...”, "...", ''...'', «...», „...“ (German), »...« (German books), ‹...›
+        quoted: Regex::new(
+            r#"„([^„“”]{8,}?)[“”]|“([^“”]{8,}?)”|"([^"]{8,}?)"|''(.{8,}?)''|«([^«»]{8,}?)»|»([^»«]{8,}?)«|‹([^‹›]{8,}?)›"#,
+        )
+        .expect("static regex"),
         after: Regex::new(&format!(
-            r"^\s*,?\s*(?:({NAME})\s+(?:{VERBS})\b|(?:{VERBS})\s+({NAME}))"
+            r"^\s*,?\s*(?:({NAME})\s+(?:{verbs})\b|(?:{verbs})\s+({NAME}))"
         ))
         .expect("static regex"),
-        before: Regex::new(&format!(r"({NAME})\s+(?:{VERBS})\s*[:,]\s*$")).expect("static regex"),
+        before: Regex::new(&format!(r"({NAME})\s+(?:{verbs})\s*[:,]\s*$")).expect("static regex"),
         attribution: Regex::new(r"^\s*(?:—|–|--|-|―)\s*([^,]{3,80}?)\s*(?:,\s*(.{1,120}?))?\s*$")
             .expect("static regex"),
     })
@@ -95,7 +135,9 @@ pub(crate) fn find(blocks: &[Block]) -> Vec<FoundQuote> {
                 };
                 // A transcript's speaker line introduces words in quotation marks; this
                 // keeps "(Reuters)" or a photo credit from taking the next paragraph.
-                let opens_quote = quote.trim_start().starts_with(['"', '“', '«', '\'', '‘']);
+                let opens_quote = quote
+                    .trim_start()
+                    .starts_with(['"', '“', '„', '«', '»', '‹', '\'', '‘']);
                 let quote = strip_marks(&quote);
                 if opens_quote && long_enough(&quote) {
                     out.push(FoundQuote {
@@ -118,7 +160,7 @@ pub(crate) fn find(blocks: &[Block]) -> Vec<FoundQuote> {
         }
         // Quotation marks with a speaker right after or right before.
         // (An apostrophe alone opens nothing: the pattern's single quotes come in pairs.)
-        if !text.contains(['"', '“', '«']) && !text.contains("''") {
+        if !text.contains(['"', '“', '„', '«', '»', '‹']) && !text.contains("''") {
             continue;
         }
         for m in p.quoted.find_iter(text) {
@@ -192,6 +234,42 @@ fn blockquote_attribution(blocks: &[Block], i: usize, p: &Patterns) -> Option<Fo
     })
 }
 
+/// Role words of other languages than English (data/role_words.txt): whole words, and
+/// endings of compound words.
+struct RoleWords {
+    words: std::collections::HashSet<&'static str>,
+    endings: Vec<&'static str>,
+}
+
+fn role_words() -> &'static RoleWords {
+    static R: OnceLock<RoleWords> = OnceLock::new();
+    R.get_or_init(|| {
+        let all = include_str!("data/role_words.txt")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once(':'))
+            .flat_map(|(_, words)| words.split_whitespace());
+        let mut r = RoleWords {
+            words: Default::default(),
+            endings: Vec::new(),
+        };
+        for w in all {
+            match w.strip_prefix('-') {
+                Some(ending) => r.endings.push(ending),
+                None => {
+                    r.words.insert(w);
+                }
+            }
+        }
+        r
+    })
+}
+
+pub(crate) fn is_role_word(lower: &str) -> bool {
+    let r = role_words();
+    r.words.contains(lower) || r.endings.iter().any(|e| lower.ends_with(e))
+}
+
 /// A speaker must be a name: capitalised words, not a pronoun or a bare role, at most six
 /// words. Leading role words are dropped ("Prime Minister Jan Ek" → "Jan Ek").
 fn clean_speaker(raw: &str) -> Option<String> {
@@ -209,6 +287,7 @@ fn clean_speaker(raw: &str) -> Option<String> {
             || lx.demonyms.contains(w.as_str())
             || lx.capital_stops.contains(w.as_str())
             || lx.places.contains_key(w.as_str())
+            || is_role_word(&w)
             || w == "of"
         {
             start += 1;
@@ -216,7 +295,15 @@ fn clean_speaker(raw: &str) -> Option<String> {
             break;
         }
     }
-    let name: Vec<&str> = words[start..].to_vec();
+    let mut name: Vec<&str> = words[start..].to_vec();
+    // A word that ends a sentence ends the name: "sagte Ilse Brandauer. Das Wasser ..."
+    // (initials such as "J." are two characters at most).
+    if let Some(k) = name
+        .iter()
+        .position(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 2)
+    {
+        name.truncate(k + 1);
+    }
     if name.is_empty() || name.len() > 6 {
         return None;
     }
@@ -259,10 +346,11 @@ fn between_marks(m: &str) -> &str {
     m.get(start..end.max(start)).unwrap_or_default()
 }
 
-/// Does one of the speech verbs of [`VERBS`] occur as a word?
+/// Does one of the speech verbs (data/speech_verbs.txt) occur as a word?
 fn has_verb(text: &str) -> bool {
+    let words = &verbs().words;
     text.split(|c: char| !c.is_alphabetic())
-        .any(|w| !w.is_empty() && VERBS.split('|').any(|v| v == w))
+        .any(|w| !w.is_empty() && words.contains(w))
 }
 
 /// The start of `text` a "said Name" can occupy, up to a word end (see [`tail`]).
@@ -287,8 +375,8 @@ const TAIL: usize = 256;
 
 fn strip_marks(text: &str) -> String {
     let t = text.trim();
-    let t = t.trim_start_matches(['"', '“', '”', '«', '\'', '‘']);
-    let t = t.trim_end_matches(['"', '“', '”', '»', '\'', '’']);
+    let t = t.trim_start_matches(['"', '“', '”', '„', '«', '»', '‹', '\'', '‘']);
+    let t = t.trim_end_matches(['"', '“', '”', '»', '«', '›', '\'', '’']);
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -342,6 +430,35 @@ mod tests {
         assert_eq!(between_marks("«Hé»"), "Hé");
         assert!(has_verb(", Lind said on Friday"));
         assert!(!has_verb(", Lind sayings"));
+    }
+
+    #[test]
+    fn quotes_in_german_french_and_spanish() {
+        let q = quotes(
+            "„Wir werden die Hilfe für die Region deutlich aufstocken“, sagte Scholz am Dienstag.\n\n\
+             Außenministerin Annalena Baerbock erklärte: „Eine Waffenruhe ist jetzt überfällig.“\n\n\
+             « Nous ne laisserons personne sans abri cet hiver », a déclaré Macron.\n\n\
+             »Das Abkommen gilt ab dem ersten Mai für alle Häfen«, so Lindner.\n\n\
+             «La ayuda llegará a todas las familias afectadas», dijo Sánchez.\n\n\
+             „Das ist ein guter Tag für alle“, sagte der Sprecher.",
+        );
+        let got: Vec<(&str, &str)> = q.iter().map(|q| (q.0.as_str(), q.2.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Scholz",
+                    "Wir werden die Hilfe für die Region deutlich aufstocken"
+                ),
+                ("Annalena Baerbock", "Eine Waffenruhe ist jetzt überfällig."),
+                ("Macron", "Nous ne laisserons personne sans abri cet hiver"),
+                (
+                    "Lindner",
+                    "Das Abkommen gilt ab dem ersten Mai für alle Häfen"
+                ),
+                ("Sánchez", "La ayuda llegará a todas las familias afectadas"),
+            ]
+        );
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Content words for similarity: normalised, counted and hashed.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::fasthash::FastMap;
 
 use serde::Serialize;
@@ -103,11 +106,70 @@ pub fn normalise_into(word: &str, w: &mut String) -> bool {
     true
 }
 
+/// Stop words of languages other than English (data/stopwords/*.txt; English's are the
+/// lexicon's), by language subtag.
+const STOP_WORDS: &[(&str, &str)] = &[
+    ("de", include_str!("data/stopwords/de.txt")),
+    ("fr", include_str!("data/stopwords/fr.txt")),
+    ("es", include_str!("data/stopwords/es.txt")),
+];
+
+/// A language's stop words in the form [`normalise_into`] gives (plural endings cut as
+/// words are), so a normalised word is looked up as it is.
+pub(crate) fn stop_words(lang: &str) -> Option<&'static HashSet<String>> {
+    static SETS: OnceLock<Vec<(&'static str, HashSet<String>)>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        STOP_WORDS
+            .iter()
+            .map(|(l, text)| {
+                let mut set = HashSet::new();
+                let mut w = String::new();
+                for word in text
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with('#'))
+                    .flat_map(str::split_whitespace)
+                {
+                    if normalise_into(word, &mut w) {
+                        set.insert(w.clone());
+                    }
+                }
+                (*l, set)
+            })
+            .collect()
+    });
+    let primary = crate::lang::primary(lang);
+    sets.iter().find(|(l, _)| *l == primary).map(|(_, s)| s)
+}
+
+/// A language's function words as written, lower case (the stop words before
+/// normalisation), for telling names from capitalised words; `None` for English.
+pub(crate) fn function_words(lang: &str) -> Option<&'static HashSet<String>> {
+    static SETS: OnceLock<Vec<(&'static str, HashSet<String>)>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        STOP_WORDS
+            .iter()
+            .map(|(l, text)| {
+                let set = text
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with('#'))
+                    .flat_map(str::split_whitespace)
+                    .map(str::to_lowercase)
+                    .collect();
+                (*l, set)
+            })
+            .collect()
+    });
+    let primary = crate::lang::primary(lang);
+    sets.iter().find(|(l, _)| *l == primary).map(|(_, s)| s)
+}
+
 /// Counts terms over the blocks of one document.
 pub(crate) struct TermCounter {
     /// Term id → (count, in title, in lead, length).
     counts: FastMap<u32, (u32, bool, bool, u32)>,
     buf: String,
+    /// The document's language's stop words, beside English's.
+    stops: Option<&'static HashSet<String>>,
 }
 
 impl Default for TermCounter {
@@ -116,14 +178,25 @@ impl Default for TermCounter {
             // Room for a typical article's distinct words: no regrowth on the way.
             counts: FastMap::with_capacity_and_hasher(512, Default::default()),
             buf: String::new(),
+            stops: None,
         }
     }
 }
 
 impl TermCounter {
+    /// A counter for a document in `lang` (a BCP 47 tag): its stop words are left out too.
+    pub fn for_language(lang: &str) -> TermCounter {
+        TermCounter {
+            stops: stop_words(lang),
+            ..TermCounter::default()
+        }
+    }
+
     pub fn add(&mut self, tokens: &[Token<'_>], place: Place) {
         for t in tokens {
-            if normalise_into(t.text, &mut self.buf) {
+            if normalise_into(t.text, &mut self.buf)
+                && !self.stops.is_some_and(|s| s.contains(self.buf.as_str()))
+            {
                 let e = self.counts.entry(term_id(&self.buf)).or_insert((
                     0,
                     false,
@@ -180,6 +253,20 @@ mod tests {
         assert_eq!(normalise("the"), None);
         assert_eq!(normalise("2024"), None);
         assert_eq!(normalise("crisis").as_deref(), Some("crisis"));
+    }
+
+    #[test]
+    fn stop_words_of_the_document_language() {
+        let de = stop_words("de-AT").unwrap();
+        for w in ["werden", "dies", "zwischen"] {
+            let n = normalise(w).unwrap();
+            assert!(de.contains(&n), "{w} -> {n}");
+        }
+        assert!(stop_words("en").is_none());
+        let mut c = TermCounter::for_language("de");
+        let tokens = crate::analyze::text::tokenize("Die Regierung werden zwischen Hochwasser");
+        c.add(&tokens, Place::Body);
+        assert_eq!(c.finish().len(), 2, "Regierung and Hochwasser only");
     }
 
     #[test]

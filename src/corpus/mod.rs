@@ -225,7 +225,8 @@ pub fn group(
     if stop() {
         return None;
     }
-    let vectors = similarity::Vectors::build(&feats, &topic_graph.doc_names);
+    let vectors = similarity::Vectors::build(&feats, &topic_graph.doc_names)
+        .with_languages(docs.iter().map(|d| d.lang(&config.language)));
     let dated = similarity::DateIndex::new(&days);
     let index = similarity::Index::build(&vectors, &dated);
     lap("vectors", &mut phases);

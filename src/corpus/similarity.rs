@@ -71,6 +71,10 @@ pub(crate) struct Vectors {
     /// Feature ids from this one on are names.
     pub first_name: u32,
     pub features: usize,
+    /// Each document's language, as a small id; empty when all are in one language.
+    lang: Vec<u16>,
+    /// Each document's names alone, as a unit vector (filled only with `lang`).
+    names: Vec<Sparse>,
 }
 
 /// Names live beside words in one feature space: words are 32-bit ids, names have the
@@ -138,11 +142,62 @@ impl Vectors {
             full,
             first_name: df.first_name,
             features: df.features,
+            lang: Vec::new(),
+            names: Vec::new(),
         }
+    }
+
+    /// Say which language each document is in (a BCP 47 tag; `de-AT` is `de`). Two reports
+    /// of one event in different languages share names, not words: their similarity is
+    /// then taken over names alone ([`Vectors::cross_language`]). Documents in one
+    /// language keep their similarity as it is.
+    pub fn with_languages<'a>(mut self, langs: impl IntoIterator<Item = &'a str>) -> Vectors {
+        let mut ids: std::collections::BTreeMap<String, u16> = Default::default();
+        let lang: Vec<u16> = langs
+            .into_iter()
+            .map(|l| {
+                let next = ids.len() as u16;
+                *ids.entry(crate::lang::primary(l).to_ascii_lowercase())
+                    .or_insert(next)
+            })
+            .collect();
+        if ids.len() < 2 || lang.len() != self.full.len() {
+            return self;
+        }
+        let first_name = self.first_name;
+        self.names = self
+            .full
+            .par_iter()
+            .map(|v| {
+                let names: Vec<(u32, f32)> =
+                    v.iter().copied().filter(|x| x.0 >= first_name).collect();
+                let norm = names.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+                if norm == 0.0 {
+                    Vec::new()
+                } else {
+                    names.into_iter().map(|(f, w)| (f, w / norm)).collect()
+                }
+            })
+            .collect();
+        self.lang = lang;
+        self
+    }
+
+    /// For two documents in different languages, the cosine of their names alone, or 0
+    /// when they share fewer than [`MIN_SHARED`] names; `None` for one language.
+    fn cross_language(&self, a: usize, b: usize) -> Option<f32> {
+        if self.lang.is_empty() || self.lang[a] == self.lang[b] {
+            return None;
+        }
+        let (s, n, _) = dot(&self.names[a], &self.names[b], self.first_name);
+        Some(if n < MIN_SHARED { 0.0 } else { s })
     }
 
     /// Cosine of two documents over the features each shares with some other document.
     pub fn sim(&self, a: usize, b: usize) -> f32 {
+        if let Some(s) = self.cross_language(a, b) {
+            return s;
+        }
         dot(&self.full[a], &self.full[b], self.first_name).0
     }
 
@@ -150,6 +205,9 @@ impl Vectors {
     /// features, or common words only (no name in common) and below [`WORDS_ONLY_MIN`].
     /// A few shared everyday words are no relation, however heavy they weigh in a short text.
     pub fn linked_sim(&self, a: usize, b: usize) -> f32 {
+        if let Some(s) = self.cross_language(a, b) {
+            return s;
+        }
         let (s, n, names) = dot(&self.full[a], &self.full[b], self.first_name);
         gate(s, n, names)
     }
@@ -157,6 +215,9 @@ impl Vectors {
     /// [`Vectors::linked_sim`] of the document scattered into `dense` and `b`: the same
     /// value (same products, summed in the same feature order), without merging two lists.
     fn linked_sim_dense(&self, dense: &Dense, b: usize) -> f32 {
+        if let Some(s) = dense.doc.and_then(|a| self.cross_language(a, b)) {
+            return s;
+        }
         let (mut s, mut n, mut names) = (0.0f32, 0u32, 0u32);
         for &(f, w) in &self.full[b] {
             let x = dense.w[f as usize];
@@ -702,6 +763,54 @@ mod tests {
         );
         let norm: f32 = v.full[1].iter().map(|x| x.1 * x.1).sum();
         assert!((norm - 1.0).abs() < 1e-5, "unit vector, got {norm}");
+    }
+
+    #[test]
+    fn reports_in_two_languages_are_compared_by_their_names() {
+        use crate::analyze::TermCount;
+        let doc = |hashes: &[u32]| Features {
+            terms: hashes
+                .iter()
+                .map(|&hash| TermCount {
+                    hash,
+                    count: 3,
+                    in_title: false,
+                    in_lead: false,
+                })
+                .collect(),
+            ..Features::default()
+        };
+        // 0 and 1: an English report and a German one of one event (different words, names
+        // 1, 2, 3 in common); 2: another German report naming only name 1; 3 and 4: fillers
+        // that give every word and name a document frequency below the whole corpus.
+        let feats = [
+            doc(&[10, 11, 12, 13]),
+            doc(&[20, 21, 22, 23]),
+            doc(&[20, 24, 25, 26]),
+            doc(&[10, 11, 24, 25]),
+            doc(&[12, 13, 21, 22, 23, 26]),
+        ];
+        let refs: Vec<&Features> = feats.iter().collect();
+        let names = vec![
+            vec![(1, 2, false), (2, 1, false), (3, 1, false)],
+            vec![(1, 2, false), (2, 1, false), (3, 1, false)],
+            vec![(1, 2, false), (9, 1, false)],
+            vec![(9, 1, false)],
+            vec![],
+        ];
+        let one = Vectors::build(&refs, &names);
+        let langs = ["en", "de", "de-AT", "en", "de"];
+        let two = Vectors::build(&refs, &names).with_languages(langs);
+        // In one language the pair shares too little to count as one event...
+        assert!(one.linked_sim(0, 1) < 0.5, "{}", one.linked_sim(0, 1));
+        // ...across languages its names alone are compared, and they are the same.
+        assert!(two.linked_sim(0, 1) > 0.99, "{}", two.linked_sim(0, 1));
+        assert!((two.sim(0, 1) - two.linked_sim(0, 1)).abs() < 1e-6);
+        // One name in common is not enough.
+        assert_eq!(two.linked_sim(0, 2), 0.0);
+        // Reports in one language (de and de-AT) keep their usual similarity.
+        assert_eq!(two.linked_sim(1, 2), one.linked_sim(1, 2));
+        assert_eq!(two.linked_sim(0, 3), one.linked_sim(0, 3));
     }
 
     #[test]

@@ -718,6 +718,7 @@ mod tests {
             hash: String::new(),
             body: String::new(),
             body_line: 1,
+            lang: None,
         };
         let day = |d: u32| DocDate::Day(NaiveDate::from_ymd_opt(2024, 3, d).unwrap());
         let at = |s: &str| DocDate::parse(s).unwrap();

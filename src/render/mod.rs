@@ -115,6 +115,7 @@ impl Theme {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
+        tera.register_filter("fill", fill_filter);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| Error::from_tera(&first_template_in(&e, dir), &e))?;
         let keys = template_keys(&sources);
@@ -266,6 +267,42 @@ fn template_references(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The `fill` filter: a string of the interface (`t.*`) with its `{name}` marks filled from
+/// the arguments; `n` also picks the form of a `one|other` string. Numbers are written as
+/// numbers, anything else as text; the result is escaped like any value.
+fn fill_filter(
+    value: &tera::Value,
+    args: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg("fill: the value is not a string (use it on t.*)"))?;
+    let n =
+        match args.get("n") {
+            None => None,
+            Some(v) => Some(v.as_i64().ok_or_else(|| {
+                tera::Error::msg(format!("fill: n must be a whole number, not {v}"))
+            })?),
+        };
+    let mut named: Vec<(&str, String)> = args
+        .iter()
+        .filter(|(k, _)| k.as_str() != "n")
+        .map(|(k, v)| {
+            let text = match v {
+                tera::Value::String(s) => s.clone(),
+                tera::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            (k.as_str(), text)
+        })
+        .collect();
+    named.sort();
+    let pairs: Vec<(&str, &str)> = named.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Ok(tera::Value::String(crate::lang::strings::fill(
+        text, n, &pairs,
+    )))
 }
 
 /// Escape text for HTML and XML text and quoted attributes. Unlike Tera's default it leaves

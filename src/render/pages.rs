@@ -22,6 +22,7 @@ use super::urls::{self, Links};
 use super::{Page, PageSpec};
 use crate::corpus::compare;
 use crate::corpus::{link_first_mentions, MentionTargets};
+use crate::lang::Ui;
 use crate::site::Site;
 
 /// Builds a JSON object like `json!`, but lets values that are already `Value`s move in
@@ -83,6 +84,8 @@ pub struct Shared {
     source_topics: Vec<std::sync::OnceLock<Vec<Value>>>,
     /// Where Markdown links to other documents and to files point.
     doc_links: Option<DocLinks>,
+    /// The interface's language, strings and date formats.
+    ui: Ui,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -268,18 +271,15 @@ fn first_sentences(text: &str, max_chars: usize) -> String {
 
 /// How a document's date was found, in words for readers (the evidence goes behind a
 /// toggle); nothing for a date the author wrote.
-fn date_note(source: Option<crate::content::DateSource>) -> Option<&'static str> {
+fn date_note(ui: &Ui, source: Option<crate::content::DateSource>) -> Option<String> {
     use crate::content::DateSource;
-    match source? {
-        DateSource::Stated => Some("Date as printed on the original page"),
-        DateSource::Caption => Some("Date from a photo or video caption on the original page"),
-        DateSource::Inferred => Some("Date worked out from the text of the original page"),
-        DateSource::User => None,
-    }
-}
-
-fn format_day(day: NaiveDate, pattern: &str) -> String {
-    day.format(pattern).to_string()
+    let key = match source? {
+        DateSource::Stated => "date_note_stated",
+        DateSource::Caption => "date_note_caption",
+        DateSource::Inferred => "date_note_inferred",
+        DateSource::User => return None,
+    };
+    Some(ui.get(key).to_string())
 }
 
 /// JSON for a `<script>` element: `<`, `>` and `&` escaped so no text can close the element.
@@ -310,6 +310,7 @@ impl Shared {
     /// [`Shared::new`], with Markdown links between documents and to files resolved.
     pub fn with_doc_links(site: Site, doc_links: Option<DocLinks>) -> Shared {
         let config = &site.config;
+        let (ui, _) = Ui::new(config);
         let links = Links {
             index_html: config.link_index_html,
             base_url: config.base_url(),
@@ -317,7 +318,8 @@ impl Shared {
         let site_value = to_value(&context::SiteInfo {
             title: config.title.clone(),
             description: config.description.clone(),
-            language: config.language.clone(),
+            language: ui.lang.clone(),
+            dir: ui.dir,
             publisher: config.publisher.clone(),
             base_url: links.base_url.clone(),
             extra: config.extra.clone(),
@@ -356,15 +358,24 @@ impl Shared {
             .stories
             .iter()
             .map(|s| {
+                // The title is one report's: it is in that report's language.
+                let lang = s
+                    .docs
+                    .iter()
+                    .map(|&i| &site.docs[i])
+                    .find(|d| d.title == s.title)
+                    .map_or(ui.lang.as_str(), |d| d.lang(&ui.lang));
                 obj!({
                     "title": s.title,
+                    "lang": lang,
+                    "dir": crate::lang::dir(lang),
                     "slug": s.slug,
                     "url": links.href(&urls::story(&s.slug)),
                     "count": s.docs.len(),
                     "first_day": s.first_day.to_string(),
                     "last_day": s.last_day.to_string(),
-                    "first_display": format_day(s.first_day, &config.date_format.short),
-                    "last_display": format_day(s.last_day, &config.date_format.short),
+                    "first_display": ui.short(s.first_day),
+                    "last_display": ui.short(s.last_day),
                 })
             })
             .collect();
@@ -424,6 +435,7 @@ impl Shared {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             doc_links,
+            ui,
             site,
         };
         // Article pages sit two folders deep.
@@ -441,6 +453,11 @@ impl Shared {
             .map(|i| shared.card(i))
             .collect();
         shared
+    }
+
+    /// The interface this build renders with.
+    pub fn ui(&self) -> &Ui {
+        &self.ui
     }
 
     /// The site this build renders.
@@ -492,8 +509,8 @@ impl Shared {
     fn card(&self, i: usize) -> Value {
         let site = &self.site;
         let doc = &site.docs[i];
-        let fmt = &site.config.date_format;
         let day = site.days[i];
+        let lang = doc.lang(&self.ui.lang);
         let summary = doc
             .front
             .summary
@@ -520,8 +537,8 @@ impl Shared {
             "slug": doc.slug,
             "date": day.map(|d| d.to_string()),
             "datetime": doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
-            "date_display": day.map(|d| format_day(d, &fmt.long)),
-            "date_short": day.map(|d| format_day(d, &fmt.short)),
+            "date_display": day.map(|d| self.ui.long(d)),
+            "date_short": day.map(|d| self.ui.short(d)),
             "day_url": day.map(|d| self.links.href(&urls::day(d))),
             "source" => source,
             "authors": doc.front.authors,
@@ -529,6 +546,8 @@ impl Shared {
             "kind": doc.front.kind.clone().unwrap_or_else(|| "article".into()),
             "topics" => topics,
             "story" => story,
+            "lang": lang,
+            "dir": crate::lang::dir(lang),
             "image" => card_image(doc.front.image.as_deref()),
         })
     }
@@ -574,6 +593,9 @@ impl Shared {
                 })
                 .unwrap_or_else(|| self.title_line(title)),
             image: text("image").or_else(|| self.default_image.clone()),
+            lang: self.ui.lang.clone(),
+            dir: self.ui.dir,
+            t: &self.ui.value,
         };
         let mut context = to_value(&common);
         if let (Value::Object(ctx), Value::Object(own)) = (&mut context, own) {
@@ -615,13 +637,12 @@ impl Shared {
                 _ => groups.push((day, vec![i])),
             }
         }
-        let fmt = &self.site.config.date_format;
         groups
             .into_iter()
             .map(|(day, list)| {
                 obj!({
                     "date": day.map(|d| d.to_string()),
-                    "display": day.map(|d| format_day(d, &fmt.long)).unwrap_or_else(|| "Undated".into()),
+                    "display": day.map(|d| self.ui.long(d)).unwrap_or_else(|| self.ui.get("undated").into()),
                     "url": day.map(|d| self.links.href(&urls::day(d))).unwrap_or_else(|| self.links.href(urls::UNDATED)),
                     "articles" => self.cards_of(&list),
                 })
@@ -701,8 +722,11 @@ impl Shared {
             .or_else(|| g.doc_topics[self.lead_doc(s)].first())
             .map(|&t| self.topic_values[t].clone());
         let latest = day_docs.first().copied();
+        let entry = &self.story_values[s];
         StoryBrief {
             title: st.title.clone(),
+            lang: entry["lang"].as_str().unwrap_or_default().to_string(),
+            dir: entry["dir"].as_str().unwrap_or_default().to_string(),
             url: self.links.href(&urls::story(&st.slug)),
             summary: self.story_summary(s),
             outlets,
@@ -745,7 +769,7 @@ impl Shared {
         });
         Edition {
             date: day.to_string(),
-            display: format_day(day, &self.site.config.date_format.long),
+            display: self.ui.long(day),
             url: self.links.href(&urls::day(day)),
             count: docs.len(),
             stories,
@@ -804,8 +828,8 @@ impl Shared {
                 this_week,
                 last_week,
                 trend: match this_week {
-                    0 => "quiet this week".to_string(),
-                    n => format!("+{n} this week"),
+                    0 => self.ui.get("trend_quiet").to_string(),
+                    n => self.ui.fill("trend_up", Some(n as i64), &[]),
                 },
             })
             .collect();
@@ -957,7 +981,7 @@ impl Shared {
             "url": canonical,
             "description": summary,
             "wordCount": body.words,
-            "inLanguage": site.config.language,
+            "inLanguage": doc.lang(&self.ui.lang),
         });
         if let Some(d) = doc.date {
             ld["datePublished"] = json!(d.moment(site.tz).to_rfc3339());
@@ -1001,14 +1025,11 @@ impl Shared {
             reading_minutes: body.words.div_ceil(WORDS_PER_MINUTE).max(1),
             original_url: doc.front.url.clone(),
             updated: doc.front.updated.map(|d| d.day(site.tz).to_string()),
-            updated_display: doc
-                .front
-                .updated
-                .map(|d| format_day(d.day(site.tz), &site.config.date_format.long)),
+            updated_display: doc.front.updated.map(|d| self.ui.long(d.day(site.tz))),
             section: doc.front.section.clone(),
             date_source: doc.front.date_source,
             date_evidence: doc.front.date_evidence.clone(),
-            date_note: date_note(doc.front.date_source),
+            date_note: date_note(&self.ui, doc.front.date_source),
             all_topics: site.grouping.doc_topics[i]
                 .iter()
                 .map(|&t| self.topic_values[t].clone())
@@ -1026,7 +1047,12 @@ impl Shared {
             description: truncate(&summary, 300),
             image,
         };
-        self.page(&folder, "article.html", &doc.title, to_value(&context))
+        let mut spec = self.page(&folder, "article.html", &doc.title, to_value(&context));
+        // The page is in the document's language; the interface around it keeps the site's.
+        let lang = doc.lang(&self.ui.lang);
+        spec.context["lang"] = json!(lang);
+        spec.context["dir"] = json!(crate::lang::dir(lang));
+        spec
     }
 
     /// A list split into pages of `per_page`; `make` builds one page's title and variables
@@ -1104,18 +1130,13 @@ impl Shared {
     }
 
     fn topics_index(&self) -> PageSpec {
-        let kinds = [
-            ("person", "People"),
-            ("place", "Places"),
-            ("organisation", "Organisations"),
-            ("theme", "Themes"),
-        ];
+        let kinds = ["person", "place", "organisation", "theme"];
         let order = self.topic_order();
         let groups: Vec<topic::TopicGroup> = kinds
             .iter()
-            .map(|&(kind, label)| topic::TopicGroup {
+            .map(|&kind| topic::TopicGroup {
                 kind,
-                label,
+                label: self.ui.get(&format!("group_{kind}")).to_string(),
                 topics: order
                     .iter()
                     .filter(|&&t| self.topic_values[t]["kind"] == kind)
@@ -1125,7 +1146,12 @@ impl Shared {
             .filter(|g| !g.topics.is_empty())
             .collect();
         let context = topic::TopicsIndex { groups };
-        self.page(urls::TOPICS, "topics.html", "Topics", to_value(&context))
+        self.page(
+            urls::TOPICS,
+            "topics.html",
+            self.ui.get("topics_title"),
+            to_value(&context),
+        )
     }
 
     /// One page of a topic's list, with the topic's sidebar.
@@ -1202,7 +1228,12 @@ impl Shared {
             let context = archive::UndatedPage {
                 articles: s.cards_of(&s.site.undated),
             };
-            s.page(urls::UNDATED, "undated.html", "Undated", to_value(&context))
+            s.page(
+                urls::UNDATED,
+                "undated.html",
+                s.ui.get("undated_title"),
+                to_value(&context),
+            )
         }));
         jobs
     }
@@ -1210,7 +1241,7 @@ impl Shared {
     fn day_link(&self, d: NaiveDate) -> archive::DayLink {
         archive::DayLink {
             date: d.to_string(),
-            display: format_day(d, &self.site.config.date_format.long),
+            display: self.ui.long(d),
             url: self.links.href(&urls::day(d)),
         }
     }
@@ -1224,7 +1255,7 @@ impl Shared {
             .succ_opt()
             .and_then(|n| site.by_day.range(n..).next())
             .map(|(d, _)| *d);
-        let title = format_day(day, &site.config.date_format.long);
+        let title = self.ui.long(day);
         let context = archive::DayPage {
             day: archive::DayInfo {
                 date: day.to_string(),
@@ -1233,7 +1264,7 @@ impl Shared {
             prev_day: prev.map(|d| self.day_link(d)),
             next_day: next.map(|d| self.day_link(d)),
             month_url: self.links.href(&urls::month(day.year(), day.month())),
-            month_name: format_day(day, "%B"),
+            month_name: self.ui.format(day, "%B"),
             year: day.year(),
             year_url: self.links.href(&urls::year(day.year())),
             edition: self.edition(day, docs),
@@ -1246,7 +1277,7 @@ impl Shared {
 
     fn month_title(&self, y: i32, m: u32) -> String {
         NaiveDate::from_ymd_opt(y, m, 1)
-            .map(|d| format_day(d, &self.site.config.date_format.month))
+            .map(|d| self.ui.month(d))
             .unwrap_or_else(|| format!("{y}-{m:02}"))
     }
 
@@ -1290,7 +1321,6 @@ impl Shared {
 
     fn year_summary(&self, y: i32) -> archive::YearSummary {
         let site = &self.site;
-        let fmt = &site.config.date_format;
         let months: Vec<archive::MonthSummary> = self
             .months
             .range((y, 0)..=(y, 12))
@@ -1306,7 +1336,7 @@ impl Shared {
                         .rev()
                         .map(|d| archive::DaySummary {
                             date: d.to_string(),
-                            display: format_day(*d, &fmt.short),
+                            display: self.ui.short(*d),
                             url: self.links.href(&urls::day(*d)),
                             count: site.by_day[d].len(),
                         })
@@ -1352,7 +1382,7 @@ impl Shared {
         self.page(
             urls::TIMELINE,
             "timeline.html",
-            "Timeline",
+            self.ui.get("timeline_title"),
             to_value(&context),
         )
     }
@@ -1395,7 +1425,7 @@ impl Shared {
                 .docs
                 .first()
                 .and_then(|&i| site.days[i])
-                .map(|d| format_day(d, &site.config.date_format.short)),
+                .map(|d| self.ui.short(d)),
         }
     }
 
@@ -1465,7 +1495,12 @@ impl Shared {
                 .map(|&s| self.source_info(s))
                 .collect(),
         };
-        self.page(urls::SOURCES, "sources.html", "Sources", to_value(&context))
+        self.page(
+            urls::SOURCES,
+            "sources.html",
+            self.ui.get("sources_title"),
+            to_value(&context),
+        )
     }
 
     fn storyline_link(&self, l: &crate::corpus::Storyline) -> StorylineLink {
@@ -1536,7 +1571,12 @@ impl Shared {
                 .collect(),
             storylines: self.storyline_values(),
         };
-        self.page(urls::STORIES, "stories.html", "Stories", to_value(&context))
+        self.page(
+            urls::STORIES,
+            "stories.html",
+            self.ui.get("stories_title"),
+            to_value(&context),
+        )
     }
 
     fn story_page(&self, s: usize) -> PageSpec {
@@ -1570,6 +1610,8 @@ impl Shared {
                     datetime: text("datetime"),
                     summary: first_sentences(card["summary"].as_str().unwrap_or(""), 240),
                     first_from_outlet: site.doc_source[i].is_none_or(|x| seen_outlets.insert(x)),
+                    lang: text("lang").unwrap_or_default(),
+                    dir: text("dir").unwrap_or_default(),
                 }
             })
             .collect();
@@ -1717,7 +1759,7 @@ impl Shared {
         self.page(
             urls::SEARCH,
             "search.html",
-            "Search",
+            self.ui.get("search_title"),
             to_value(&context::Search {
                 // The page is search/index.html; its index files sit beside it.
                 index_folder: "",
@@ -1730,7 +1772,7 @@ impl Shared {
         let mut spec = self.page(
             "404.html",
             "404.html",
-            "Page not found",
+            self.ui.get("not_found_title"),
             to_value(&context::NotFound {}),
         );
         let base = self.links.base_url.clone();
@@ -1808,6 +1850,7 @@ impl Shared {
                         .iter()
                         .map(|&t| site.grouping.topics[t].name.clone())
                         .collect(),
+                    lang: doc.lang(&self.ui.lang).to_string(),
                 })
             })
             .take(site.config.feed.size)
@@ -1878,10 +1921,13 @@ impl Shared {
                     summary: truncate(&titles.join(" · "), 400),
                     content: Some(html),
                     topics: Vec::new(),
+                    lang: self.ui.lang.clone(),
                 }
             })
             .collect();
-        let title = format!("{}: daily editions", site.config.title);
+        let title = self
+            .ui
+            .fill("feed_editions_title", None, &[("site", &site.config.title)]);
         self.feed_page(urls::EDITIONS_FEED, &title, urls::TIMELINE, entries)
     }
 

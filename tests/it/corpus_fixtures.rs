@@ -29,6 +29,7 @@ fn doc(name: &str, title: &str, date: Option<&str>, source: &str, body: &str) ->
         body: body.into(),
         body_line: 5,
         hash: blake3::hash(body.as_bytes()).to_hex()[..32].to_string(),
+        lang: None,
     }
 }
 

@@ -80,6 +80,7 @@ fn read_raw(path: &Path) -> Document {
         body,
         body_line: 1,
         hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
+        lang: None,
     }
 }
 

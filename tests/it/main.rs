@@ -19,6 +19,7 @@ mod ingest_props;
 mod ingest_run;
 mod ingest_seeds;
 mod init;
+mod languages;
 mod robustness_crash;
 mod robustness_injection;
 mod robustness_inputs;

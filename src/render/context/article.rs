@@ -43,7 +43,7 @@ pub struct ArticleView {
     pub date_source: Option<crate::content::DateSource>,
     pub date_evidence: Option<String>,
     /// How the date was found, in words for readers, or null for a date the author wrote.
-    pub date_note: Option<&'static str>,
+    pub date_note: Option<String>,
     /// Every topic entry of the article.
     pub all_topics: Vec<Value>,
     pub extra: BTreeMap<String, Value>,

@@ -36,6 +36,8 @@ pub struct FeedEntry {
     pub content: Option<String>,
     /// Topic names.
     pub topics: Vec<String>,
+    /// The entry's language (BCP 47): the document's, or the site's for an edition.
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -31,6 +31,13 @@ pub struct Common<'a> {
     pub description: String,
     /// The picture for link previews, absolute: the page's own, else the site's.
     pub image: Option<String>,
+    /// The page's language (BCP 47): the site's, or an article's own.
+    pub lang: String,
+    /// `ltr` or `rtl`, as the page's language is written.
+    pub dir: &'static str,
+    /// The interface's strings in the site's language (src/lang/strings/*.yaml, then
+    /// site.yaml's `strings:`).
+    pub t: &'a Value,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,6 +45,8 @@ pub struct SiteInfo {
     pub title: String,
     pub description: String,
     pub language: String,
+    /// `ltr` or `rtl`, as the site's language is written.
+    pub dir: &'static str,
     pub publisher: String,
     pub base_url: String,
     pub extra: std::collections::BTreeMap<String, Value>,
@@ -97,6 +106,9 @@ pub struct OutletLink {
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryBrief {
     pub title: String,
+    /// The title's language (its report's) and direction.
+    pub lang: String,
+    pub dir: String,
     /// Link to the story page.
     pub url: String,
     /// One or two sentences: the story's summary.

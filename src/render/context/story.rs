@@ -48,6 +48,9 @@ pub struct TimelineEntry {
     pub summary: String,
     /// The first report of its outlet in this story (later ones say "update").
     pub first_from_outlet: bool,
+    /// The report's language (BCP 47) and its direction (`ltr`, `rtl`).
+    pub lang: String,
+    pub dir: String,
 }
 
 /// One measure the outlets give different figures for.

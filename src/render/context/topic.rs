@@ -13,7 +13,7 @@ pub struct TopicsIndex {
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicGroup {
     pub kind: &'static str,
-    pub label: &'static str,
+    pub label: String,
     /// Topic entries, the busiest first.
     pub topics: Vec<Value>,
 }

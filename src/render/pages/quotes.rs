@@ -60,7 +60,7 @@ fn quotes_page(shared: &Shared) -> PageSpec {
     shared.page(
         QUOTES,
         "quotes.html",
-        "Who said what",
+        shared.ui.get("quotes_title"),
         obj!({ "speakers" => speakers }),
     )
 }
