@@ -99,7 +99,7 @@ pub const CLOSE_BONUS: f32 = 1.6;
 pub const SAME_SOURCE_FACTOR: f32 = 0.5;
 /// Furniture lines two pages must share to count as one outlet's.
 pub const SAME_SITE_LINES: usize = 4;
-/// Similarity factor for two documents whose headlines share no event term
+/// Similarity factor for two documents whose headlines name nothing in common
 /// ([`PairScore::headlines_agree`]): reports of one event name it in their headlines; pages
 /// of one topic and day (a review and a rumour of one laptop, a game and a pundit's column)
 /// share names and words in their bodies, not the thing that happened.
@@ -107,6 +107,7 @@ pub const HEADLINE_MISS_FACTOR: f32 = 0.5;
 /// A headline feature is an event term when at most this share of the documents have it
 /// (or [`EVENT_TERM_MIN_DF`], for small corpora, where one event is a large share).
 pub const EVENT_TERM_SHARE: f32 = 0.1;
+/// See [`EVENT_TERM_SHARE`].
 pub const EVENT_TERM_MIN_DF: u32 = 10;
 /// Similarity factor for two dated documents whose days are two or more apart: reports of
 /// one event come out within a day of each other; two days on, the same names and words are
@@ -241,11 +242,6 @@ impl<'a> PairScore<'a> {
 
     /// The score of `a` and `b` given their [`Vectors::linked_sim`] `s`.
     fn adjust(&self, a: usize, b: usize, s: f32) -> f32 {
-        self.adjust_headlines(a, b, s, self.headlines_agree(a, b))
-    }
-
-    /// [`PairScore::adjust`] with the headline test already answered.
-    fn adjust_headlines(&self, a: usize, b: usize, s: f32, headlines_agree: bool) -> f32 {
         if s == 0.0 {
             return 0.0;
         }
@@ -256,7 +252,7 @@ impl<'a> PairScore<'a> {
         if self.same_outlet(a, b) {
             f *= SAME_SOURCE_FACTOR;
         }
-        if !headlines_agree {
+        if !self.headlines_agree(a, b) {
             f *= HEADLINE_MISS_FACTOR;
         }
         if self.days_apart(a, b) >= 2 {
@@ -821,6 +817,95 @@ mod tests {
         assert!(p.close(3, 4) && !p.close(2, 3));
         assert_eq!(p.sources[0], p.sources[3]);
         assert_ne!(p.sources[0], p.sources[1]);
+    }
+
+    #[test]
+    fn headlines_agree_on_a_shared_word_or_on_event_terms_both_ways() {
+        use crate::analyze::TermCount;
+        use crate::content::FrontMatter;
+        // Word 1 is in the title and lead; words 2.. as given.
+        let doc_feats = |title: &[u32], lead: &[u32]| Features {
+            terms: {
+                let mut t: Vec<TermCount> = title
+                    .iter()
+                    .map(|&hash| TermCount {
+                        hash,
+                        count: 2,
+                        in_title: true,
+                        in_lead: lead.contains(&hash),
+                    })
+                    .chain(
+                        lead.iter()
+                            .filter(|h| !title.contains(h))
+                            .map(|&hash| TermCount {
+                                hash,
+                                count: 1,
+                                in_title: false,
+                                in_lead: true,
+                            }),
+                    )
+                    .collect();
+                t.sort_by_key(|x| x.hash);
+                t
+            },
+            ..Features::default()
+        };
+        let feats = vec![
+            // 0 and 1: "pier" (10) in both titles.
+            doc_feats(&[10, 11], &[12]),
+            doc_feats(&[10, 13], &[12]),
+            // 2: a headline in other words (20), whose lead names 11 and 13; 3 names 20 in
+            // its lead and 11 in its title: each title meets the other's opening.
+            doc_feats(&[20], &[11, 13, 12]),
+            doc_feats(&[11, 21], &[20, 12]),
+            // 4: nothing in common with 0 but word 12 of the leads.
+            doc_feats(&[30, 31], &[12]),
+            // 5: a title that its text never repeats: unknown.
+            Features {
+                terms: vec![TermCount {
+                    hash: 10,
+                    count: 1,
+                    in_title: true,
+                    in_lead: false,
+                }],
+                ..Features::default()
+            },
+            // Others so that every feature above is shared and none is everywhere.
+            doc_feats(&[20, 21, 30, 31, 13], &[]),
+            doc_feats(&[40], &[41]),
+            doc_feats(&[40], &[41]),
+        ];
+        let refs: Vec<&Features> = feats.iter().collect();
+        let vectors = Vectors::build(&refs, &vec![Vec::new(); feats.len()]);
+        let docs: Vec<Document> = (0..feats.len())
+            .map(|_| Document {
+                path: "x.md".into(),
+                rel_path: "x.md".into(),
+                front: FrontMatter::default(),
+                title: String::new(),
+                slug: "x".into(),
+                date: None,
+                hash: String::new(),
+                body: String::new(),
+                body_line: 1,
+            })
+            .collect();
+        let n = docs.len();
+        let p = PairScore::new(
+            &vectors,
+            &docs,
+            &vec![None; n],
+            &vec![None; n],
+            vec![&[][..]; n],
+        );
+        assert!(p.headlines_agree(0, 1), "a shared headline word");
+        assert!(p.headlines_agree(2, 3), "each title in the other's opening");
+        assert!(!p.headlines_agree(0, 4), "only a lead word in common");
+        assert!(!p.headlines_agree(2, 4));
+        assert!(
+            p.headlines_agree(5, 4),
+            "an unknown headline is never held against a pair"
+        );
     }
 
     #[test]
