@@ -368,13 +368,20 @@ struct Draft {
     priority: (u8, i64, String),
 }
 
-pub(crate) fn build(
-    docs: &[Document],
-    feats: &[&Features],
-    config: &Config,
-    moments: &[Option<i64>],
-) -> TopicGraph {
-    let g = &config.grouping;
+/// Corpus-wide names after folding: statistics per entity key, the key each folds into,
+/// and each document's canonical names.
+struct Names {
+    stats: Vec<Stat>,
+    by_key: HashMap<String, usize>,
+    /// Per statistic, the one it folds into (itself if none).
+    canon: Vec<usize>,
+    /// Per document: (canonical stat, mentions, in title, first position), by stat.
+    doc_entities: Vec<Vec<(usize, u32, bool, u32)>>,
+}
+
+/// First phase of [`build`]: gather entity statistics, fold surnames and aliases into full
+/// names, and merge each document's mentions and each statistic's counts accordingly.
+fn fold_names(feats: &[&Features]) -> Names {
     let (mut stats, stat_of) = entity_stats(feats);
     let by_key: HashMap<String, usize> = stats
         .iter()
@@ -448,6 +455,27 @@ pub(crate) fn build(
     for (i, s) in stats.iter_mut().enumerate() {
         s.df = df[i];
     }
+    Names {
+        stats,
+        by_key,
+        canon,
+        doc_entities,
+    }
+}
+
+pub(crate) fn build(
+    docs: &[Document],
+    feats: &[&Features],
+    config: &Config,
+    moments: &[Option<i64>],
+) -> TopicGraph {
+    let g = &config.grouping;
+    let Names {
+        stats,
+        by_key,
+        canon,
+        doc_entities,
+    } = fold_names(feats);
 
     // Configured topics and the keys that name them.
     let mut config_keys: HashMap<String, usize> = HashMap::new();
