@@ -463,21 +463,13 @@ fn fold_names(feats: &[&Features]) -> Names {
     }
 }
 
-pub(crate) fn build(
-    docs: &[Document],
-    feats: &[&Features],
+/// Second phase of [`build`]: the keys that name each configured topic (its name, aliases
+/// and slug), and the configured topic each folded name is, if any.
+fn match_config(
     config: &Config,
-    moments: &[Option<i64>],
-) -> TopicGraph {
-    let g = &config.grouping;
-    let Names {
-        stats,
-        by_key,
-        canon,
-        doc_entities,
-    } = fold_names(feats);
-
-    // Configured topics and the keys that name them.
+    stats: &[Stat],
+    canon: &[usize],
+) -> (HashMap<String, usize>, Vec<Option<usize>>) {
     let mut config_keys: HashMap<String, usize> = HashMap::new();
     for (i, t) in config.topics.iter().enumerate() {
         for form in std::iter::once(&t.name).chain(&t.aliases) {
@@ -506,6 +498,24 @@ pub(crate) fn build(
             stat_config[canon[i]] = stat_config[i];
         }
     }
+    (config_keys, stat_config)
+}
+
+pub(crate) fn build(
+    docs: &[Document],
+    feats: &[&Features],
+    config: &Config,
+    moments: &[Option<i64>],
+) -> TopicGraph {
+    let g = &config.grouping;
+    let Names {
+        stats,
+        by_key,
+        canon,
+        doc_entities,
+    } = fold_names(feats);
+
+    let (config_keys, stat_config) = match_config(config, &stats, &canon);
 
     let blocked: HashSet<String> = g
         .block
