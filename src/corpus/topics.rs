@@ -501,6 +501,43 @@ fn match_config(
     (config_keys, stat_config)
 }
 
+/// Third phase of [`build`]: each document's front-matter topics (trimmed, once each), and
+/// the found names they force to be topics whatever their document count.
+fn front_matter_names(
+    docs: &[Document],
+    config_keys: &HashMap<String, usize>,
+    by_key: &HashMap<String, usize>,
+    canon: &[usize],
+) -> (Vec<Vec<String>>, HashSet<usize>) {
+    let front_keys: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            let mut seen = HashSet::new();
+            d.front
+                .topics
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .filter(|t| seen.insert(name_key(t)))
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let mut forced: HashSet<usize> = HashSet::new();
+    for list in &front_keys {
+        for t in list {
+            let key = name_key(t);
+            if config_keys.contains_key(&key) {
+                continue;
+            }
+            if let Some(&i) = by_key.get(&key) {
+                forced.insert(canon[i]);
+            }
+        }
+    }
+    (front_keys, forced)
+}
+
 pub(crate) fn build(
     docs: &[Document],
     feats: &[&Features],
@@ -545,32 +582,7 @@ pub(crate) fn build(
     };
 
     // Front-matter topics: configured, a known name, or new.
-    let front_keys: Vec<Vec<String>> = docs
-        .iter()
-        .map(|d| {
-            let mut seen = HashSet::new();
-            d.front
-                .topics
-                .iter()
-                .map(|t| t.trim())
-                .filter(|t| !t.is_empty())
-                .filter(|t| seen.insert(name_key(t)))
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
-    let mut forced: HashSet<usize> = HashSet::new();
-    for list in &front_keys {
-        for t in list {
-            let key = name_key(t);
-            if config_keys.contains_key(&key) {
-                continue;
-            }
-            if let Some(&i) = by_key.get(&key) {
-                forced.insert(canon[i]);
-            }
-        }
-    }
+    let (front_keys, forced) = front_matter_names(docs, &config_keys, &by_key, &canon);
 
     // Topic identities: Config(i) or a name key.
     #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
