@@ -538,6 +538,48 @@ fn front_matter_names(
     (front_keys, forced)
 }
 
+/// A topic's identity while topics are drafted: a configured topic, or a name key.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Ident {
+    Config(usize),
+    Named(String),
+}
+
+/// Slug phase of [`build`]: unique slugs for the kept drafts, handed out by priority (a
+/// clash gets "-2", "-3"), as (slug, draft) sorted by slug; and each draft's topic index.
+fn assign_slugs(
+    draft_list: &[&Draft],
+    idents: &[Ident],
+    keep: &[bool],
+) -> (Vec<(String, usize)>, Vec<Option<usize>>) {
+    let mut order: Vec<usize> = (0..idents.len()).filter(|&k| keep[k]).collect();
+    order.sort_by(|&a, &b| {
+        draft_list[a]
+            .priority
+            .cmp(&draft_list[b].priority)
+            .then(idents[a].cmp(&idents[b]))
+    });
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut slugged: Vec<(String, usize)> = Vec::with_capacity(order.len());
+    for k in order {
+        let base = &draft_list[k].slug;
+        let mut slug = base.clone();
+        let mut n = 2;
+        while taken.contains(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(slug.clone());
+        slugged.push((slug, k));
+    }
+    slugged.sort();
+    let mut index_of: Vec<Option<usize>> = vec![None; idents.len()];
+    for (t, (_, k)) in slugged.iter().enumerate() {
+        index_of[*k] = Some(t);
+    }
+    (slugged, index_of)
+}
+
 pub(crate) fn build(
     docs: &[Document],
     feats: &[&Features],
@@ -584,12 +626,6 @@ pub(crate) fn build(
     // Front-matter topics: configured, a known name, or new.
     let (front_keys, forced) = front_matter_names(docs, &config_keys, &by_key, &canon);
 
-    // Topic identities: Config(i) or a name key.
-    #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    enum Ident {
-        Config(usize),
-        Named(String),
-    }
     let mut drafts: BTreeMap<Ident, Draft> = BTreeMap::new();
     let mut config_evidence: Vec<KindEvidence> = vec![KindEvidence::default(); config.topics.len()];
     let mut stat_topic: HashMap<usize, Ident> = HashMap::new();
@@ -814,31 +850,7 @@ pub(crate) fn build(
         .collect();
 
     // Unique slugs, handed out by priority; topics sorted by slug.
-    let mut order: Vec<usize> = (0..idents.len()).filter(|&k| keep[k]).collect();
-    order.sort_by(|&a, &b| {
-        draft_list[a]
-            .priority
-            .cmp(&draft_list[b].priority)
-            .then(idents[a].cmp(&idents[b]))
-    });
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut slugged: Vec<(String, usize)> = Vec::with_capacity(order.len());
-    for k in order {
-        let base = &draft_list[k].slug;
-        let mut slug = base.clone();
-        let mut n = 2;
-        while taken.contains(&slug) {
-            slug = format!("{base}-{n}");
-            n += 1;
-        }
-        taken.insert(slug.clone());
-        slugged.push((slug, k));
-    }
-    slugged.sort();
-    let mut index_of: Vec<Option<usize>> = vec![None; idents.len()];
-    for (t, (_, k)) in slugged.iter().enumerate() {
-        index_of[*k] = Some(t);
-    }
+    let (slugged, index_of) = assign_slugs(&draft_list, &idents, &keep);
     let mut topics: Vec<Topic> = slugged
         .iter()
         .map(|(slug, k)| {
