@@ -14,6 +14,12 @@ use rayon::prelude::*;
 
 use crate::analyze::Features;
 
+/// The least norm a document's vector is divided by (see [`Vectors::build`]). A report's
+/// norm is 5 or more even among a handful of documents (dozens of shared features, a few of
+/// them rare), 15 or more in a corpus of a hundred; a notice of one line that shares only a
+/// place name and a common word with the rest stays under 1.
+const NORM_MIN: f32 = 3.0;
+
 /// Features indexed per document.
 pub const MAX_FEATURES: usize = 64;
 
@@ -68,6 +74,13 @@ pub(crate) struct Vectors {
     /// Per document, its [`QUERY_FEATURES`] heaviest indexed features.
     pub query: Vec<Sparse>,
     pub full: Vec<Vec<(u32, f32)>>,
+    /// Per document, the features of its title (sorted ids), or none when the title names
+    /// nothing of its own text (page chrome taken for a headline: "Subscribe Sign in").
+    pub title: Vec<Vec<u32>>,
+    /// Per document, the features of its title and lead (sorted ids).
+    pub opening: Vec<Vec<u32>>,
+    /// Documents each feature is in.
+    pub df: Vec<u32>,
     /// Feature ids from this one on are names.
     pub first_name: u32,
     pub features: usize,
@@ -75,6 +88,16 @@ pub(crate) struct Vectors {
     lang: Vec<u16>,
     /// Each document's names alone, as a unit vector (filled only with `lang`).
     names: Vec<Sparse>,
+}
+
+/// One document's part of [`Vectors`].
+#[derive(Default)]
+struct Built {
+    top: Sparse,
+    full: Sparse,
+    query: Sparse,
+    title: Vec<u32>,
+    opening: Vec<u32>,
 }
 
 /// Names live beside words in one feature space: words are 32-bit ids, names have the
@@ -92,11 +115,14 @@ impl Vectors {
         // Features in nearly every document say nothing; keep them out of the index (they
         // still count in the norm).
         let max_df = ((n as f64 * 0.2) as u32).max(50);
-        let built: Vec<(Sparse, Sparse, Sparse)> = (0..n)
+        let built: Vec<Built> = (0..n)
             .into_par_iter()
             .map(|d| {
                 let mut shared: Vec<(u32, f32, bool)> = Vec::new();
-                for_each_feature(feats[d], &names[d], |h, tf| {
+                let mut title: Vec<u32> = Vec::new();
+                let mut opening: Vec<u32> = Vec::new();
+                let mut headline = false;
+                for_each_feature(feats[d], &names[d], |h, tf, place| {
                     // Words no other document has cannot link this one to anything;
                     // leaving them out of the norm keeps similarities comparable between
                     // small and large corpora.
@@ -105,16 +131,36 @@ impl Vectors {
                         if w > 0.0 {
                             shared.push((id, w, d <= max_df));
                         }
+                        // Headlines name what they report however common it is (in a
+                        // corpus of one event, every document names it).
+                        if place.title {
+                            title.push(id);
+                            headline |= place.in_text;
+                        }
+                        if place.title || place.lead {
+                            opening.push(id);
+                        }
                     }
                 });
+                if !headline {
+                    title.clear();
+                }
+                title.sort_unstable();
+                title.dedup();
+                opening.sort_unstable();
+                opening.dedup();
                 // Summed in feature order, so the norm is the same whatever order the
                 // features came in.
                 shared.sort_unstable_by_key(|x| x.0);
                 shared.dedup_by_key(|x| x.0);
                 let norm = shared.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
                 if norm == 0.0 {
-                    return (Vec::new(), Vec::new(), Vec::new());
+                    return Built::default();
                 }
+                // A document whose shared features nearly every document has is about
+                // nothing in particular: scaled to unit length, its few common words would
+                // weigh like a full report's. Such a vector stays short.
+                let norm = norm.max(NORM_MIN);
                 let full: Vec<(u32, f32)> = shared.iter().map(|x| (x.0, x.1 / norm)).collect();
                 let mut top: Vec<(u32, f32)> = shared
                     .iter()
@@ -125,21 +171,34 @@ impl Vectors {
                 top.truncate(MAX_FEATURES);
                 let query: Sparse = top.iter().take(QUERY_FEATURES).copied().collect();
                 top.sort_unstable_by_key(|x| x.0);
-                (top, full, query)
+                Built {
+                    top,
+                    full,
+                    query,
+                    title,
+                    opening,
+                }
             })
             .collect();
         let mut docs = Vec::with_capacity(n);
         let mut full = Vec::with_capacity(n);
         let mut query = Vec::with_capacity(n);
-        for (t, f, q) in built {
-            docs.push(t);
-            full.push(f);
-            query.push(q);
+        let mut title = Vec::with_capacity(n);
+        let mut opening = Vec::with_capacity(n);
+        for b in built {
+            docs.push(b.top);
+            full.push(b.full);
+            query.push(b.query);
+            title.push(b.title);
+            opening.push(b.opening);
         }
         Vectors {
             docs,
             query,
             full,
+            title,
+            opening,
+            df: df.df_by_id(),
             first_name: df.first_name,
             features: df.features,
             lang: Vec::new(),
@@ -181,6 +240,11 @@ impl Vectors {
             .collect();
         self.lang = lang;
         self
+    }
+
+    /// Whether two documents are in one language (always, when all are).
+    pub fn same_language(&self, a: usize, b: usize) -> bool {
+        self.lang.is_empty() || self.lang[a] == self.lang[b]
     }
 
     /// For two documents in different languages, the cosine of their names alone, or 0
@@ -237,7 +301,11 @@ const SHARDS: usize = 8;
 
 /// Every feature a document has, with its weighted term frequency: content words (hashes
 /// below 2^32), then names (top bit set).
-fn for_each_feature(f: &Features, names: &[(u32, u32, bool)], mut visit: impl FnMut(u64, f32)) {
+fn for_each_feature(
+    f: &Features,
+    names: &[(u32, u32, bool)],
+    mut visit: impl FnMut(u64, f32, FeaturePlace),
+) {
     for t in &f.terms {
         let tf = 1.0 + f32::from(t.count).ln();
         let mut w = tf;
@@ -247,12 +315,35 @@ fn for_each_feature(f: &Features, names: &[(u32, u32, bool)], mut visit: impl Fn
         if t.in_lead {
             w *= LEAD_WEIGHT;
         }
-        visit(u64::from(t.hash), w);
+        // A title word counted more than once, or in the lead, is in the text as well.
+        let place = FeaturePlace {
+            title: t.in_title,
+            lead: t.in_lead,
+            in_text: t.in_title && (t.in_lead || t.count >= 2),
+        };
+        visit(u64::from(t.hash), w, place);
     }
     for &(id, count, title) in names {
         let tf = (1.0 + (count.max(1) as f32).ln()) * NAME_WEIGHT;
-        visit(entity_hash(id), if title { tf * TITLE_WEIGHT } else { tf });
+        let place = FeaturePlace {
+            title,
+            lead: false,
+            in_text: title && count >= 2,
+        };
+        visit(
+            entity_hash(id),
+            if title { tf * TITLE_WEIGHT } else { tf },
+            place,
+        );
     }
+}
+
+/// Where a feature sits: in the title, and if so whether the text repeats it.
+#[derive(Clone, Copy)]
+struct FeaturePlace {
+    title: bool,
+    lead: bool,
+    in_text: bool,
 }
 
 /// The features found in two documents or more: feature hash → (feature id, document
@@ -313,6 +404,17 @@ impl FeatureTable {
 
     fn get(&self, h: u64) -> Option<(u32, u32)> {
         self.shards[shard(h)].get(&h).copied()
+    }
+
+    /// Document frequency by feature id.
+    fn df_by_id(&self) -> Vec<u32> {
+        let mut out = vec![0u32; self.features];
+        for m in &self.shards {
+            for &(id, df) in m.values() {
+                out[id as usize] = df;
+            }
+        }
+        out
     }
 }
 
@@ -761,8 +863,57 @@ mod tests {
             [0, 2, 3],
             "word 7 is in every document: idf 0, left out"
         );
-        let norm: f32 = v.full[1].iter().map(|x| x.1 * x.1).sum();
-        assert!((norm - 1.0).abs() < 1e-5, "unit vector, got {norm}");
+        // Three features among three documents weigh little: the vector is divided by
+        // NORM_MIN, not scaled up to unit length. Weights: tf times idf ln(3/2), the title
+        // name 1.5 times (1 + ln 3).
+        let idf = (1.5f32).ln();
+        let raw = [idf, idf, 1.5 * (1.0 + 3f32.ln()) * idf];
+        for (x, want) in v.full[1].iter().zip(raw) {
+            assert!((x.1 - want / NORM_MIN).abs() < 1e-5, "{x:?} vs {want}");
+        }
+        // The title names name 2, which the text repeats: a headline.
+        assert_eq!(v.title[1], [3]);
+    }
+
+    #[test]
+    fn a_vector_of_common_features_stays_short_and_a_report_is_a_unit() {
+        use crate::analyze::TermCount;
+        let term = |hash: u32, count: u16| TermCount {
+            hash,
+            count,
+            in_title: false,
+            in_lead: false,
+        };
+        // Thirty of forty documents have words 1 to 3; documents 2 and 3 (4 and 5, ...)
+        // share thirty words of their own. Document 0 has the common words only: a notice.
+        let feats: Vec<Features> = (0..40u32)
+            .map(|d| {
+                let mut terms: Vec<TermCount> = Vec::new();
+                if d < 30 {
+                    terms.extend((1..=3).map(|h| term(h, 1)));
+                }
+                if d > 0 {
+                    terms.extend((0..30).map(|k| term(1000 * (d / 2) + k + 10, 3)));
+                }
+                terms.sort_by_key(|t| t.hash);
+                Features {
+                    terms,
+                    ..Features::default()
+                }
+            })
+            .collect();
+        let refs: Vec<&Features> = feats.iter().collect();
+        let v = Vectors::build(&refs, &vec![Vec::new(); 40]);
+        let norm = |d: usize| v.full[d].iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        assert!(
+            (norm(3) - 1.0).abs() < 1e-4,
+            "a report is a unit: {}",
+            norm(3)
+        );
+        let notice = 3f32.sqrt() * (40.0f32 / 30.0).ln();
+        assert!((norm(0) - notice / NORM_MIN).abs() < 1e-4, "{}", norm(0));
+        // So the notice is far less similar to a report than its few words would make it.
+        assert!(v.sim(0, 4) < 0.1, "{}", v.sim(0, 4));
     }
 
     #[test]

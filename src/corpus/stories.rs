@@ -8,7 +8,12 @@
 //! and the publication times tell them apart. Two pieces of one outlet
 //! ([`PairScore::same_outlet`]: the same `source`, or a few of the same template lines)
 //! count at [`SAME_SOURCE_FACTOR`] of their similarity: their shared furniture and house
-//! style are no evidence of one event.
+//! style are no evidence of one event. Two documents whose headlines name nothing in common
+//! ([`PairScore::headlines_agree`]) count at [`HEADLINE_MISS_FACTOR`], and two dated two days
+//! apart or more at [`DAYS_APART_FACTOR`]: on real pages the false pairs are neighbours of one
+//! topic and day (a review and a rumour of one laptop, a game and a column about it) or the
+//! next episode of a running story, and the same event's reports name it in their headlines
+//! and come out within a day.
 //!
 //! An undated document links to dated ones at [`UNDATED_MIN`] or more, where the weekdays
 //! it names agree with their day (news names the days around its publication: a text about
@@ -46,7 +51,7 @@ use crate::content::{slugify, Document};
 /// Two documents at least this similar may be the same event.
 pub const EDGE_MIN: f32 = 0.30;
 /// Average similarity two merged clusters must keep.
-pub const LINK_MIN: f32 = 0.22;
+pub const LINK_MIN: f32 = 0.21;
 /// An undated document links to another document at this similarity or more.
 pub const UNDATED_MIN: f32 = 0.30;
 /// ... and to no dated one unless its best matches (summed around their day) beat those of
@@ -94,6 +99,20 @@ pub const CLOSE_BONUS: f32 = 1.6;
 pub const SAME_SOURCE_FACTOR: f32 = 0.5;
 /// Furniture lines two pages must share to count as one outlet's.
 pub const SAME_SITE_LINES: usize = 4;
+/// Similarity factor for two documents whose headlines name nothing in common
+/// ([`PairScore::headlines_agree`]): reports of one event name it in their headlines; pages
+/// of one topic and day (a review and a rumour of one laptop, a game and a pundit's column)
+/// share names and words in their bodies, not the thing that happened.
+pub const HEADLINE_MISS_FACTOR: f32 = 0.5;
+/// A headline feature is an event term when at most this share of the documents have it
+/// (or [`EVENT_TERM_MIN_DF`], for small corpora, where one event is a large share).
+pub const EVENT_TERM_SHARE: f32 = 0.1;
+/// See [`EVENT_TERM_SHARE`].
+pub const EVENT_TERM_MIN_DF: u32 = 10;
+/// Similarity factor for two dated documents whose days are two or more apart: reports of
+/// one event come out within a day of each other; two days on, the same names and words are
+/// most often the next episode of a running topic.
+pub const DAYS_APART_FACTOR: f32 = 0.6;
 
 /// The similarity stories are built on: content similarity ([`Vectors::linked_sim`]),
 /// raised for documents published within [`CLOSE_HOURS`] and lowered for two pieces of one
@@ -106,12 +125,17 @@ struct PairScore<'a> {
     sources: Vec<u32>,
     /// Each document's furniture sketch ([`crate::analyze::Features::furniture`]).
     furniture: Vec<&'a [u32]>,
+    /// Day numbers.
+    days: Vec<Option<i32>>,
+    /// A headline feature in at most this many documents is an event term.
+    event_df: u32,
 }
 
 impl<'a> PairScore<'a> {
     fn new(
         vectors: &'a Vectors,
         docs: &[Document],
+        days: &[Option<NaiveDate>],
         moments: &[Option<i64>],
         furniture: Vec<&'a [u32]>,
     ) -> Self {
@@ -137,11 +161,14 @@ impl<'a> PairScore<'a> {
                 _ => u32::MAX,
             })
             .collect();
+        let share = (docs.len() as f32 * EVENT_TERM_SHARE) as u32;
         PairScore {
             vectors,
             spans,
             sources,
             furniture,
+            days: days.iter().map(|d| d.map(day_number)).collect(),
+            event_df: share.max(EVENT_TERM_MIN_DF),
         }
     }
 
@@ -160,6 +187,44 @@ impl<'a> PairScore<'a> {
             j += usize::from(q <= p);
         }
         shared >= SAME_SITE_LINES
+    }
+
+    /// Whether the two headlines name the same thing: they share a word or name, or each
+    /// shares an event term (a feature few documents have) with the other's title and lead
+    /// (a headline in other words: "Two news conferences, one evening"). True when either
+    /// title is unknown (it names nothing of its own text), and for headlines in two languages
+    /// (they share names, not words; their similarity is already over names alone).
+    fn headlines_agree(&self, a: usize, b: usize) -> bool {
+        let v = self.vectors;
+        if v.title[a].is_empty() || v.title[b].is_empty() || !v.same_language(a, b) {
+            return true;
+        }
+        self.share(&v.title[a], &v.title[b], u32::MAX)
+            || (self.share(&v.title[a], &v.opening[b], self.event_df)
+                && self.share(&v.title[b], &v.opening[a], self.event_df))
+    }
+
+    /// Whether two sorted feature lists have a feature of at most `max_df` documents in
+    /// common.
+    fn share(&self, x: &[u32], y: &[u32], max_df: u32) -> bool {
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            let (p, q) = (x[i], y[j]);
+            if p == q && self.vectors.df[p as usize] <= max_df {
+                return true;
+            }
+            i += usize::from(p <= q);
+            j += usize::from(q <= p);
+        }
+        false
+    }
+
+    /// Whole days between two dated documents (0 when either is undated).
+    fn days_apart(&self, a: usize, b: usize) -> i64 {
+        match (self.days[a], self.days[b]) {
+            (Some(x), Some(y)) => i64::from((x - y).abs()),
+            _ => 0,
+        }
     }
 
     fn close(&self, a: usize, b: usize) -> bool {
@@ -187,6 +252,12 @@ impl<'a> PairScore<'a> {
         }
         if self.same_outlet(a, b) {
             f *= SAME_SOURCE_FACTOR;
+        }
+        if !self.headlines_agree(a, b) {
+            f *= HEADLINE_MISS_FACTOR;
+        }
+        if self.days_apart(a, b) >= 2 {
+            f *= DAYS_APART_FACTOR;
         }
         s * f
     }
@@ -248,7 +319,7 @@ pub(crate) fn build(
     let n = docs.len();
     let window = config.grouping.story_window_days.max(0);
     let furniture = feats.iter().map(|f| f.furniture.as_slice()).collect();
-    let pairs = PairScore::new(vectors, docs, moments, furniture);
+    let pairs = PairScore::new(vectors, docs, days, moments, furniture);
     let mut edges = similarity::story_edges(vectors, index, dates, window, EDGE_MIN, |a, b, s| {
         pairs.adjust(a, b, s)
     });
@@ -736,7 +807,11 @@ mod tests {
         let empty = Features::default();
         let feats = vec![&empty; docs.len()];
         let vectors = Vectors::build(&feats, &vec![Vec::new(); docs.len()]);
-        let p = PairScore::new(&vectors, &docs, &moments, vec![&[][..]; docs.len()]);
+        let days: Vec<Option<NaiveDate>> = docs
+            .iter()
+            .map(|d| d.date.map(|x| x.day(chrono_tz::UTC)))
+            .collect();
+        let p = PairScore::new(&vectors, &docs, &days, &moments, vec![&[][..]; docs.len()]);
         // 03:30 UTC on the 3rd lies inside the 3rd, and 3.5 hours after the 2nd ends.
         assert!(p.close(1, 2) && p.close(0, 1));
         // Two bare dates, even of one day: how many hours apart is not known.
@@ -744,6 +819,95 @@ mod tests {
         assert!(p.close(3, 4) && !p.close(2, 3));
         assert_eq!(p.sources[0], p.sources[3]);
         assert_ne!(p.sources[0], p.sources[1]);
+    }
+
+    #[test]
+    fn headlines_agree_on_a_shared_word_or_on_event_terms_both_ways() {
+        use crate::analyze::TermCount;
+        use crate::content::FrontMatter;
+        // Word 1 is in the title and lead; words 2.. as given.
+        let doc_feats = |title: &[u32], lead: &[u32]| Features {
+            terms: {
+                let mut t: Vec<TermCount> = title
+                    .iter()
+                    .map(|&hash| TermCount {
+                        hash,
+                        count: 2,
+                        in_title: true,
+                        in_lead: lead.contains(&hash),
+                    })
+                    .chain(
+                        lead.iter()
+                            .filter(|h| !title.contains(h))
+                            .map(|&hash| TermCount {
+                                hash,
+                                count: 1,
+                                in_title: false,
+                                in_lead: true,
+                            }),
+                    )
+                    .collect();
+                t.sort_by_key(|x| x.hash);
+                t
+            },
+            ..Features::default()
+        };
+        let feats = vec![
+            // 0 and 1: "pier" (10) in both titles.
+            doc_feats(&[10, 11], &[12]),
+            doc_feats(&[10, 13], &[12]),
+            // 2: a headline in other words (20), whose lead names 11 and 13; 3 names 20 in
+            // its lead and 11 in its title: each title meets the other's opening.
+            doc_feats(&[20], &[11, 13, 12]),
+            doc_feats(&[11, 21], &[20, 12]),
+            // 4: nothing in common with 0 but word 12 of the leads.
+            doc_feats(&[30, 31], &[12]),
+            // 5: a title that its text never repeats: unknown.
+            Features {
+                terms: vec![TermCount {
+                    hash: 10,
+                    count: 1,
+                    in_title: true,
+                    in_lead: false,
+                }],
+                ..Features::default()
+            },
+            // Others so that every feature above is shared and none is everywhere.
+            doc_feats(&[20, 21, 30, 31, 13], &[]),
+            doc_feats(&[40], &[41]),
+            doc_feats(&[40], &[41]),
+        ];
+        let refs: Vec<&Features> = feats.iter().collect();
+        let vectors = Vectors::build(&refs, &vec![Vec::new(); feats.len()]);
+        let docs: Vec<Document> = (0..feats.len())
+            .map(|_| Document {
+                path: "x.md".into(),
+                rel_path: "x.md".into(),
+                front: FrontMatter::default(),
+                title: String::new(),
+                slug: "x".into(),
+                date: None,
+                hash: String::new(),
+                body: String::new(),
+                body_line: 1,
+            })
+            .collect();
+        let n = docs.len();
+        let p = PairScore::new(
+            &vectors,
+            &docs,
+            &vec![None; n],
+            &vec![None; n],
+            vec![&[][..]; n],
+        );
+        assert!(p.headlines_agree(0, 1), "a shared headline word");
+        assert!(p.headlines_agree(2, 3), "each title in the other's opening");
+        assert!(!p.headlines_agree(0, 4), "only a lead word in common");
+        assert!(!p.headlines_agree(2, 4));
+        assert!(
+            p.headlines_agree(5, 4),
+            "an unknown headline is never held against a pair"
+        );
     }
 
     #[test]

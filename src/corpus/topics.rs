@@ -368,13 +368,20 @@ struct Draft {
     priority: (u8, i64, String),
 }
 
-pub(crate) fn build(
-    docs: &[Document],
-    feats: &[&Features],
-    config: &Config,
-    moments: &[Option<i64>],
-) -> TopicGraph {
-    let g = &config.grouping;
+/// Corpus-wide names after folding: statistics per entity key, the key each folds into,
+/// and each document's canonical names.
+struct Names {
+    stats: Vec<Stat>,
+    by_key: HashMap<String, usize>,
+    /// Per statistic, the one it folds into (itself if none).
+    canon: Vec<usize>,
+    /// Per document: (canonical stat, mentions, in title, first position), by stat.
+    doc_entities: Vec<Vec<(usize, u32, bool, u32)>>,
+}
+
+/// First phase of [`build`]: gather entity statistics, fold surnames and aliases into full
+/// names, and merge each document's mentions and each statistic's counts accordingly.
+fn fold_names(feats: &[&Features]) -> Names {
     let (mut stats, stat_of) = entity_stats(feats);
     let by_key: HashMap<String, usize> = stats
         .iter()
@@ -448,8 +455,21 @@ pub(crate) fn build(
     for (i, s) in stats.iter_mut().enumerate() {
         s.df = df[i];
     }
+    Names {
+        stats,
+        by_key,
+        canon,
+        doc_entities,
+    }
+}
 
-    // Configured topics and the keys that name them.
+/// Second phase of [`build`]: the keys that name each configured topic (its name, aliases
+/// and slug), and the configured topic each folded name is, if any.
+fn match_config(
+    config: &Config,
+    stats: &[Stat],
+    canon: &[usize],
+) -> (HashMap<String, usize>, Vec<Option<usize>>) {
     let mut config_keys: HashMap<String, usize> = HashMap::new();
     for (i, t) in config.topics.iter().enumerate() {
         for form in std::iter::once(&t.name).chain(&t.aliases) {
@@ -478,6 +498,103 @@ pub(crate) fn build(
             stat_config[canon[i]] = stat_config[i];
         }
     }
+    (config_keys, stat_config)
+}
+
+/// Third phase of [`build`]: each document's front-matter topics (trimmed, once each), and
+/// the found names they force to be topics whatever their document count.
+fn front_matter_names(
+    docs: &[Document],
+    config_keys: &HashMap<String, usize>,
+    by_key: &HashMap<String, usize>,
+    canon: &[usize],
+) -> (Vec<Vec<String>>, HashSet<usize>) {
+    let front_keys: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            let mut seen = HashSet::new();
+            d.front
+                .topics
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .filter(|t| seen.insert(name_key(t)))
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let mut forced: HashSet<usize> = HashSet::new();
+    for list in &front_keys {
+        for t in list {
+            let key = name_key(t);
+            if config_keys.contains_key(&key) {
+                continue;
+            }
+            if let Some(&i) = by_key.get(&key) {
+                forced.insert(canon[i]);
+            }
+        }
+    }
+    (front_keys, forced)
+}
+
+/// A topic's identity while topics are drafted: a configured topic, or a name key.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Ident {
+    Config(usize),
+    Named(String),
+}
+
+/// Slug phase of [`build`]: unique slugs for the kept drafts, handed out by priority (a
+/// clash gets "-2", "-3"), as (slug, draft) sorted by slug; and each draft's topic index.
+fn assign_slugs(
+    draft_list: &[&Draft],
+    idents: &[Ident],
+    keep: &[bool],
+) -> (Vec<(String, usize)>, Vec<Option<usize>>) {
+    let mut order: Vec<usize> = (0..idents.len()).filter(|&k| keep[k]).collect();
+    order.sort_by(|&a, &b| {
+        draft_list[a]
+            .priority
+            .cmp(&draft_list[b].priority)
+            .then(idents[a].cmp(&idents[b]))
+    });
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut slugged: Vec<(String, usize)> = Vec::with_capacity(order.len());
+    for k in order {
+        let base = &draft_list[k].slug;
+        let mut slug = base.clone();
+        let mut n = 2;
+        while taken.contains(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(slug.clone());
+        slugged.push((slug, k));
+    }
+    slugged.sort();
+    let mut index_of: Vec<Option<usize>> = vec![None; idents.len()];
+    for (t, (_, k)) in slugged.iter().enumerate() {
+        index_of[*k] = Some(t);
+    }
+    (slugged, index_of)
+}
+
+pub(crate) fn build(
+    docs: &[Document],
+    feats: &[&Features],
+    config: &Config,
+    moments: &[Option<i64>],
+) -> TopicGraph {
+    let g = &config.grouping;
+    let Names {
+        stats,
+        by_key,
+        canon,
+        doc_entities,
+    } = fold_names(feats);
+
+    let (config_keys, stat_config) = match_config(config, &stats, &canon);
 
     let blocked: HashSet<String> = g
         .block
@@ -507,39 +624,8 @@ pub(crate) fn build(
     };
 
     // Front-matter topics: configured, a known name, or new.
-    let front_keys: Vec<Vec<String>> = docs
-        .iter()
-        .map(|d| {
-            let mut seen = HashSet::new();
-            d.front
-                .topics
-                .iter()
-                .map(|t| t.trim())
-                .filter(|t| !t.is_empty())
-                .filter(|t| seen.insert(name_key(t)))
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
-    let mut forced: HashSet<usize> = HashSet::new();
-    for list in &front_keys {
-        for t in list {
-            let key = name_key(t);
-            if config_keys.contains_key(&key) {
-                continue;
-            }
-            if let Some(&i) = by_key.get(&key) {
-                forced.insert(canon[i]);
-            }
-        }
-    }
+    let (front_keys, forced) = front_matter_names(docs, &config_keys, &by_key, &canon);
 
-    // Topic identities: Config(i) or a name key.
-    #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    enum Ident {
-        Config(usize),
-        Named(String),
-    }
     let mut drafts: BTreeMap<Ident, Draft> = BTreeMap::new();
     let mut config_evidence: Vec<KindEvidence> = vec![KindEvidence::default(); config.topics.len()];
     let mut stat_topic: HashMap<usize, Ident> = HashMap::new();
@@ -764,31 +850,7 @@ pub(crate) fn build(
         .collect();
 
     // Unique slugs, handed out by priority; topics sorted by slug.
-    let mut order: Vec<usize> = (0..idents.len()).filter(|&k| keep[k]).collect();
-    order.sort_by(|&a, &b| {
-        draft_list[a]
-            .priority
-            .cmp(&draft_list[b].priority)
-            .then(idents[a].cmp(&idents[b]))
-    });
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut slugged: Vec<(String, usize)> = Vec::with_capacity(order.len());
-    for k in order {
-        let base = &draft_list[k].slug;
-        let mut slug = base.clone();
-        let mut n = 2;
-        while taken.contains(&slug) {
-            slug = format!("{base}-{n}");
-            n += 1;
-        }
-        taken.insert(slug.clone());
-        slugged.push((slug, k));
-    }
-    slugged.sort();
-    let mut index_of: Vec<Option<usize>> = vec![None; idents.len()];
-    for (t, (_, k)) in slugged.iter().enumerate() {
-        index_of[*k] = Some(t);
-    }
+    let (slugged, index_of) = assign_slugs(&draft_list, &idents, &keep);
     let mut topics: Vec<Topic> = slugged
         .iter()
         .map(|(slug, k)| {

@@ -348,6 +348,8 @@ impl Shared {
                     "slug": t.slug,
                     "kind": t.kind,
                     "description": t.description,
+                    // For lists: cut at a word, never inside one.
+                    "short_description": truncate(&t.description, 120),
                     "count": t.doc_count,
                     "url": links.href(&urls::topic(&t.slug)),
                     "feed_url": format!("{}atom.xml", urls::topic(&t.slug)),

@@ -103,6 +103,34 @@ fn future_documents_are_held_back_unless_asked() {
 }
 
 #[test]
+fn a_document_held_back_or_published_leaves_the_pier_story_as_it_is() {
+    // The council's budget note shares only "Marsh County" and a common word with the pier
+    // reports. With the festival published, those words are no longer in every document and
+    // weigh a little: that alone must not file the note under the pier collapse.
+    for args in [&[][..], &["--future"][..]] {
+        let (_dir, pages, _) = build(args);
+        let story = &pages[STORY];
+        for member in [
+            "ledger-pier",
+            "radio-pier",
+            "wire-pier",
+            "ledger-pier-update",
+        ] {
+            assert!(
+                story.contains(&format!("articles/{member}/")),
+                "{args:?}: {member}"
+            );
+        }
+        for outside in ["council-budget", "future-festival", "undated-notice"] {
+            assert!(
+                !story.contains(&format!("articles/{outside}/")),
+                "{args:?}: {outside}"
+            );
+        }
+    }
+}
+
+#[test]
 fn build_future_in_site_yaml_publishes_them() {
     let dir = site("briefing");
     let yaml = dir.path().join("site.yaml");

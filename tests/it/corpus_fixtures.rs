@@ -695,3 +695,75 @@ fn unrelated_documents_leave_the_stories_of_a_corpus_as_they_were() {
     let after = group(&more, &Config::default());
     assert_eq!(stories(&after, docs.len()), want);
 }
+
+#[test]
+fn pieces_on_the_same_names_leave_the_stories_of_a_corpus_as_they_were() {
+    // Adding documents that name the same people and places (the union leader, the port,
+    // the club, its striker) in other events of other weeks makes those names common: the
+    // strike's and the final's reports must still form the same stories, and none of the
+    // new pieces may join them.
+    let docs = corpus();
+    let members = |g: &Grouping, slug: &str, all: &[Document]| -> Vec<String> {
+        let s = g.doc_story[index(all, slug)].expect("in a story");
+        let mut v: Vec<String> = g.stories[s]
+            .docs
+            .iter()
+            .map(|&d| all[d].slug.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    let before = group(&docs, &Config::default());
+    let strike = members(&before, "strike-a", &docs);
+    let fin = members(&before, "final-a", &docs);
+    assert_eq!(strike, ["strike-a", "strike-b", "strike-c"]);
+    assert_eq!(fin, ["final-a", "final-b"]);
+    let mut more = docs.clone();
+    let other_events = [
+        (
+            "Marta Visser re-elected to lead the dockworkers union",
+            "Marta Visser was re-elected to lead the dockworkers union at its congress in \
+             Rotterdam, promising members a campaign on pensions and safety at the Port of \
+             Rotterdam.",
+        ),
+        (
+            "Port of Rotterdam reports record transshipment",
+            "The Port of Rotterdam handled a record volume of containers in the first quarter, \
+             its annual report said, with the Maasvlakte terminals busier than ever.",
+        ),
+        (
+            "Feyenoord sign a new goalkeeper",
+            "Feyenoord signed a goalkeeper from Utrecht on a three-year contract, coach Ruud \
+             Vermeer said at De Kuip, before the summer tour.",
+        ),
+        (
+            "Joris Bakker named player of the month",
+            "Joris Bakker of Feyenoord was named player of the month after scoring in four \
+             league games in a row at De Kuip and away.",
+        ),
+        (
+            "Antwerp and Hamburg compete for Rotterdam cargo",
+            "Antwerp and Hamburg courted shipping lines with lower fees as both ports sought \
+             cargo that usually passes through Rotterdam.",
+        ),
+    ];
+    for k in 0..15 {
+        let (title, body) = other_events[k % other_events.len()];
+        // Weeks before and after the corpus's May days, never within its story window.
+        let day = if k % 2 == 0 {
+            format!("2024-03-{:02}", 4 + k)
+        } else {
+            format!("2024-06-{:02}", 4 + k)
+        };
+        more.push(doc(
+            &format!("other-{k}"),
+            &format!("{title} ({k})"),
+            Some(&day),
+            &format!("Local Paper {}", k % 4),
+            &format!("{body}\n\nThe piece, number {k} in a series, ran in the weekend edition."),
+        ));
+    }
+    let after = group(&more, &Config::default());
+    assert_eq!(members(&after, "strike-a", &more), strike);
+    assert_eq!(members(&after, "final-a", &more), fin);
+}

@@ -21,6 +21,13 @@ fn sample_site_builds_with_no_broken_links() {
     assert!(html > 40, "only {html} HTML pages");
     let broken = broken_links(&out);
     assert!(broken.is_empty(), "broken links: {broken:#?}");
+    // A long topic description is shortened at a word on the topics list (Rafah's runs to
+    // 150 characters).
+    let topics = String::from_utf8(pages["topics/index.html"].clone()).unwrap();
+    assert!(
+        topics.contains("where more than a million displaced people sheltered and Israel…</p>"),
+        "Rafah's description is cut inside a word"
+    );
     // Every article in content/ got its page (drafts excepted).
     for entry in walkdir::WalkDir::new(root.join("content/articles")) {
         let entry = entry.unwrap();
