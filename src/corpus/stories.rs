@@ -890,6 +890,7 @@ mod tests {
                 hash: String::new(),
                 body: String::new(),
                 body_line: 1,
+                lang: None,
             })
             .collect();
         let n = docs.len();
