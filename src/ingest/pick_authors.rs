@@ -164,7 +164,54 @@ pub fn pick(
             return names;
         }
     }
+    // Else a name line a little above the headline or the lead (where pages print the
+    // author over the section label), even one the furniture rules took for a label, when
+    // the page names that person again at the start of another line: the author's box
+    // ("Jane Roe is a staff writer...", "About Jane Roe", "Jane Roe View More Articles").
+    for (i, u) in units
+        .iter()
+        .enumerate()
+        .take(to)
+        .skip(from.saturating_sub(3))
+    {
+        if u.words > 6 || u.words < 2 || u.text.ends_with(['.', '?', '!', ':']) {
+            continue;
+        }
+        let (names, tail) = names_and_tail(&u.text, outlet);
+        if names.len() != 1 || !metadata_tail(tail, order) {
+            continue;
+        }
+        if named_again(units, i, &names[0]) {
+            return names;
+        }
+    }
     Vec::new()
+}
+
+/// Whether another line of the page introduces `name` as its author box does: "About Jane
+/// Roe", "Jane Roe is a staff writer", "Jane Roe (@janeroe) covers...", "Jane Roe View More
+/// Articles", in any of the four languages.
+fn named_again(units: &[Unit], at: usize, name: &str) -> bool {
+    units.iter().enumerate().any(|(j, u)| {
+        if j == at || u.words > 80 {
+            return false;
+        }
+        let t = u.text.as_str();
+        if let Some(rest) = ["About ", "Über ", "À propos de ", "Sobre ", "Acerca de "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+        {
+            return rest.trim_end() == name;
+        }
+        t.strip_prefix(name).is_some_and(|rest| {
+            [
+                " is ", " was ", " (@", " @", "View", " ist ", " war ", " est ", " es ",
+                " writes ", " covers ",
+            ]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        })
+    })
 }
 
 /// An organisation, wire or staff byline near the article's start ("By Metro Desk Staff",
