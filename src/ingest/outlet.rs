@@ -479,9 +479,9 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
 const FRAME: f64 = 1.5;
 const SELF_DESCRIBED: f64 = 3.0;
 const MASTHEAD: f64 = 1.0;
-const COPYRIGHT_OWNER: f64 = 3.0;
+const COPYRIGHT_OWNER: f64 = 2.0;
 const PARENT: f64 = 4.0;
-const REPEAT: f64 = 0.3;
+const REPEAT: f64 = 0.5;
 const MIN_SCORE: f64 = 2.0;
 
 #[cfg(test)]

@@ -94,6 +94,11 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
             } else if i >= run_start && !stamp {
                 score -= 1.0;
             }
+            // A date with its clock time ("Nov. 19, 2019 8:03 am ET") is a publication
+            // stamp; the bare date of a masthead or a teaser rarely carries one.
+            if has_clock_time(&u.text[f.end..]) {
+                score += CLOCK_TIME;
+            }
             // The label just before the date says which date it is.
             let before = &lower[..f.start.min(lower.len())];
             let label_at = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
@@ -113,6 +118,28 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
     }
     best.filter(|(s, _, _, _)| *s >= 0.5)
         .map(|(_, d, e, i)| (d, e, i))
+}
+
+/// Weight of a clock time right after the date (see CONVERSION.md).
+const CLOCK_TIME: f64 = 1.5;
+
+/// Whether `after` (the text after a date) opens with a clock time: "8:03 am", ", 22:11",
+/// " - 15.30 Uhr", "à 10h30".
+fn has_clock_time(after: &str) -> bool {
+    let head: String = after.chars().take(16).collect();
+    let b = head.as_bytes();
+    b.windows(4).any(|w| {
+        w[0].is_ascii_digit()
+            && matches!(w[1], b':' | b'.' | b'h')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    }) || b.windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && matches!(w[2], b':' | b'.' | b'h')
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    })
 }
 
 #[cfg(test)]
