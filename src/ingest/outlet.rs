@@ -548,4 +548,65 @@ mod tests {
         let dropped = vec![false; units.len()];
         assert_eq!(self_named(&units, &dropped, &Sources::default()), None);
     }
+
+    /// Units of `text`, the lines `furniture` says were left out of the body marked dropped.
+    fn named(text: &str, furniture: &[&str]) -> Option<String> {
+        let units = blocks::units(text, false);
+        let dropped: Vec<bool> = units
+            .iter()
+            .map(|u| furniture.iter().any(|f| u.text.starts_with(f)))
+            .collect();
+        self_named(&units, &dropped, &Sources::default())
+    }
+
+    #[test]
+    fn the_brand_beats_the_parent_company_of_the_copyright_line() {
+        let text = "Harbour Gazette\n\nHarbour reopens\n\nThe harbour reopened on Tuesday after the storm, the port authority said.\n\nFollow Harbour Gazette on Twitter\n\nSign up for the Harbour Gazette newsletter\n\nAbout Harbour Gazette\n\nHarbour Gazette is part of Coastline Media Group.\n\n© 2024 Coastline Media Group. All rights reserved.\n";
+        let furniture = ["Follow", "Sign up", "About", "Harbour Gazette is", "©"];
+        assert_eq!(named(text, &furniture).as_deref(), Some("Harbour Gazette"));
+    }
+
+    #[test]
+    fn self_naming_in_german_french_and_spanish() {
+        let de = "Hafen öffnet wieder\n\nDer Hafen wurde am Dienstag nach dem Sturm wieder geöffnet, teilte die Behörde mit.\n\nFolgen Sie Rheinblatt auf Twitter\n\nÜber Rheinblatt\n\nRheinblatt ist Teil von Medienhaus Süd.\n\n© 2024 Medienhaus Süd. Alle Rechte vorbehalten.\n";
+        let furniture = ["Folgen", "Über", "Rheinblatt ist", "©"];
+        assert_eq!(named(de, &furniture).as_deref(), Some("Rheinblatt"));
+        let fr = "Le port rouvre\n\nLe port a rouvert mardi après la tempête, a indiqué l'autorité portuaire.\n\nSuivez Le Courrier du Port sur Facebook\n\nLe Courrier du Port fait partie de Groupe Littoral.\n\n© 2024 Groupe Littoral. Tous droits réservés.\n";
+        let furniture = ["Suivez", "Le Courrier du Port fait", "©"];
+        assert_eq!(
+            named(fr, &furniture).as_deref(),
+            Some("Le Courrier du Port")
+        );
+        let es = "El puerto reabre\n\nEl puerto reabrió el martes tras la tormenta, según la autoridad portuaria.\n\nSigue a El Diario del Puerto en Twitter\n\nEl Diario del Puerto forma parte de Grupo Costa.\n\n© 2024 Grupo Costa. Todos los derechos reservados.\n";
+        let furniture = ["Sigue", "El Diario del Puerto forma", "©"];
+        assert_eq!(
+            named(es, &furniture).as_deref(),
+            Some("El Diario del Puerto")
+        );
+    }
+
+    #[test]
+    fn generic_prompts_name_no_outlet() {
+        let text = "Harbour reopens\n\nThe harbour reopened on Tuesday after the storm, the port authority said.\n\nFollow us on Twitter\n\nAbout Us\n\nBack To Main Menu\n\nSign up for our newsletter\n";
+        let furniture = ["Follow", "About", "Back", "Sign"];
+        assert_eq!(named(text, &furniture), None);
+    }
+
+    #[test]
+    fn names_are_read_beside_their_cue() {
+        assert_eq!(
+            name_after("Follow Dawgs By Nature online:", 6).as_deref(),
+            Some("Dawgs By Nature")
+        );
+        assert_eq!(
+            name_after("Get The Times of Israel's Daily Edition", 3).as_deref(),
+            Some("The Times of Israel")
+        );
+        assert_eq!(
+            name_before("By Eric Song, IGN Staff", 18),
+            Some(("IGN".to_string(), 14))
+        );
+        assert_eq!(name_key("The Star"), name_key("thestar.com"));
+        assert_eq!(name_key("Live Science"), name_key("LiveScience.com"));
+    }
 }

@@ -345,4 +345,36 @@ mod tests {
         );
         assert_eq!(org("By Ana Ruiz"), None);
     }
+
+    /// The name line sits above the headline (unit 2) and is marked as a label; the lead is
+    /// unit 3.
+    fn boxed_author(text: &str) -> Vec<String> {
+        let units = blocks::units(text, false);
+        let mut dropped = vec![false; units.len()];
+        dropped[0] = true;
+        dropped[1] = true;
+        pick(&units, &dropped, (0, 3, 4), None, Order::Dmy)
+    }
+
+    #[test]
+    fn a_name_over_the_headline_counts_when_the_author_box_names_it_again() {
+        let lead = "The harbour reopened on Tuesday after three days of storms, the port authority said in a statement.";
+        let en = format!("Jane Roe\n\nIdeas\n\nHarbour reopens after the storm\n\n{lead}\n\nJane Roe is a staff writer covering the coast.\n");
+        assert_eq!(boxed_author(&en), vec!["Jane Roe"]);
+        let de = format!("Anna Schmidt\n\nWirtschaft\n\nHafen öffnet wieder\n\n{lead}\n\nAnna Schmidt ist Redakteurin im Ressort Wirtschaft.\n");
+        assert_eq!(boxed_author(&de), vec!["Anna Schmidt"]);
+        let fr = format!(
+            "Claire Dubois\n\nÉconomie\n\nLe port rouvre\n\n{lead}\n\nÀ propos de Claire Dubois\n"
+        );
+        assert_eq!(boxed_author(&fr), vec!["Claire Dubois"]);
+        let es = format!("Lucía Fernández\n\nEconomía\n\nEl puerto reabre\n\n{lead}\n\nLucía Fernández es periodista de la sección de economía.\n");
+        assert_eq!(boxed_author(&es), vec!["Lucía Fernández"]);
+    }
+
+    #[test]
+    fn a_menu_entry_said_twice_is_no_author() {
+        let lead = "The harbour reopened on Tuesday after three days of storms, the port authority said in a statement.";
+        let text = format!("Car Reviews\n\nNews\n\nHarbour reopens after the storm\n\n{lead}\n\nCar Reviews\n\nCar Reviews of the week\n");
+        assert!(boxed_author(&text).is_empty());
+    }
 }

@@ -205,4 +205,31 @@ mod tests {
         let text = "Harbour reopens\n\nThe harbour, which first opened on May 3, 1921 after years of building, reopened on Tuesday, the port authority said.\n";
         assert_eq!(pick_in(text, 0, (1, 2), Order::Mdy), None);
     }
+
+    #[test]
+    fn a_clock_time_follows_a_stamp_in_four_languages() {
+        for after in [
+            " 8:03 am ET",
+            ", 22:11 GMT+10",
+            " um 15.30 Uhr",
+            " à 10h30",
+            " a las 9:45",
+        ] {
+            assert!(has_clock_time(after), "{after:?}");
+        }
+        for after in [" in Olympia, Wash.", "; 2,300 people came", "", " 2024"] {
+            assert!(!has_clock_time(after), "{after:?}");
+        }
+    }
+
+    #[test]
+    fn the_stamp_with_a_time_beats_a_bare_date_as_near() {
+        // Today's date over the masthead and the article's stamp both sit one line from the
+        // headline; the stamp carries its time.
+        let text = "20 November 2019\n\nHarbour reopens after the storm\n\n19 November 2019, 08:03\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n";
+        assert_eq!(
+            pick_in(text, 1, (3, 4), Order::Dmy).as_deref(),
+            Some("2019-11-19")
+        );
+    }
 }
