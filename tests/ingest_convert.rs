@@ -875,3 +875,28 @@ fn pages_in_german_french_and_spanish() {
         );
     }
 }
+
+/// A masthead that names a known outlet is never the headline, and a byline read between
+/// the headline and the lead leaves the body (English and German pages written for this test).
+#[test]
+fn masthead_is_no_headline_and_the_byline_leaves_the_body() {
+    let en = "The Guardian\n\nWorld\n\nHarbour reopens after three days of storms\n\nBy\n\nJane Roe\n\nThe harbour reopened on Tuesday after three days of storms, the port authority said in a statement on its website.\n\nShips queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said.\n\nThe authority said repairs to the northern quay would take another month and cost about two million euros.\n";
+    let c = conv(en);
+    assert_eq!(
+        c.front.title.as_deref(),
+        Some("Harbour reopens after three days of storms")
+    );
+    assert_eq!(c.front.authors, ["Jane Roe"]);
+    assert!(c.body.starts_with("The harbour reopened"), "{}", c.body);
+    assert!(!c.body.contains("Jane Roe"), "{}", c.body);
+
+    let de = "Der Spiegel\n\nPolitik\n\nHafen öffnet nach drei Tagen Sturm wieder\n\nVon\n\nAnna Schmidt\n\nDer Hafen wurde am Dienstag nach drei Tagen Sturm wieder geöffnet, teilte die Hafenbehörde auf ihrer Internetseite mit.\n\nDie Schiffe warteten die ganze Nacht vor der Mole, und die erste Fähre legte kurz nach Sonnenaufgang an, sagten die Behörden.\n\nDie Reparatur des nördlichen Kais werde noch einen Monat dauern und etwa zwei Millionen Euro kosten, hieß es.\n";
+    let c = conv(de);
+    assert_eq!(
+        c.front.title.as_deref(),
+        Some("Hafen öffnet nach drei Tagen Sturm wieder")
+    );
+    assert_eq!(c.front.authors, ["Anna Schmidt"]);
+    assert!(c.body.starts_with("Der Hafen wurde"), "{}", c.body);
+    assert_eq!(c.front.lang.as_deref(), Some("de"));
+}

@@ -723,22 +723,6 @@ pub fn convert(
         }
     }
 
-    // 9. Assemble.
-    let blocks = build_blocks(&doc, kind);
-    let body = markdown::render(&blocks);
-    let summary = find_summary(&doc, start, body_end);
-
-    let mut dropped: Vec<Dropped> = Vec::new();
-    for (i, rule) in doc.drop.iter().enumerate() {
-        if let Some(rule) = rule {
-            dropped.push(Dropped {
-                line: doc.units[i].line,
-                text: doc.units[i].text.clone(),
-                rule: rule.to_string(),
-            });
-        }
-    }
-
     let mut front = FrontMatter::default();
     match &title {
         Some(t) => front.title = Some(t.clone()),
@@ -820,6 +804,36 @@ pub fn convert(
             .clone()
             .or_else(|| pick_authors::org_byline(&doc.units, from, to, opts.date_order));
     }
+    // A byline the picker read between the headline and the lead is metadata, not body.
+    if let (false, Some(t), Some((lead, _))) = (front.authors.is_empty(), title_idx, doc.run) {
+        for i in t + 1..lead {
+            let u = &doc.units[i];
+            let bare_marker = u.words == 1 && pick_authors::is_marker(&u.text);
+            if !doc.dropped(i)
+                && u.words <= 12
+                && (bare_marker || front.authors.iter().any(|a| u.text.contains(a.as_str())))
+            {
+                doc.set(i, BYLINE);
+            }
+        }
+    }
+
+    // 9. Assemble.
+    let blocks = build_blocks(&doc, kind);
+    let body = markdown::render(&blocks);
+    let summary = find_summary(&doc, start, body_end);
+
+    let mut dropped: Vec<Dropped> = Vec::new();
+    for (i, rule) in doc.drop.iter().enumerate() {
+        if let Some(rule) = rule {
+            dropped.push(Dropped {
+                line: doc.units[i].line,
+                text: doc.units[i].text.clone(),
+                rule: rule.to_string(),
+            });
+        }
+    }
+
     front.url = ev.url.clone();
     front.section = ev.section.clone();
     front.kind = Some(kind.to_string());
@@ -950,6 +964,8 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             || bylines::name_line(&u.text).is_some()
             || is_caption(&u.text)
             || mostly_date(&u.text, doc.opts)
+            // An outlet's name is its masthead, never a headline.
+            || doc.opts.sources.by_name(&u.text).is_some()
         {
             continue;
         }
@@ -1037,6 +1053,8 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             || bylines::name_line(&u.text).is_some()
             || is_caption(&u.text)
             || mostly_date(&u.text, doc.opts)
+            // An outlet's name is its masthead, never a headline.
+            || doc.opts.sources.by_name(&u.text).is_some()
         {
             continue;
         }

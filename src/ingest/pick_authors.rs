@@ -40,6 +40,11 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*(?:,|\s+and\s+|\s*&\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*").expect("valid regex")
 });
 
+/// A byline word standing alone ("By", "Von", "Par", "Por").
+pub fn is_marker(text: &str) -> bool {
+    MARKER.find(text).is_some_and(|m| m.end() == text.len())
+}
+
 /// The person names at the start of `rest` (a byline after its marker).
 fn names_in(rest: &str, outlet: Option<&str>) -> Vec<String> {
     names_and_tail(rest, outlet).0
