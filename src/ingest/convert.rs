@@ -804,6 +804,31 @@ pub fn convert(
             .clone()
             .or_else(|| pick_authors::org_byline(&doc.units, from, to, opts.date_order));
     }
+    // The byline said again in the body ("Posted by Jane Roe on ...") and the author's box
+    // ("About Jane Roe", "Jane Roe is a staff writer...") are about the article, not in it.
+    if !front.authors.is_empty() {
+        for i in start..n {
+            if doc.dropped(i) || doc.units[i].words > 80 {
+                continue;
+            }
+            let u = &doc.units[i];
+            let by_again = u.words <= 20
+                && (doc.bylines[i]
+                    .as_ref()
+                    .is_some_and(|b| b.authors.iter().any(|a| front.authors.contains(a)))
+                    || pick_authors::byline_names(&u.text)
+                        .iter()
+                        .any(|a| front.authors.contains(a)));
+            if by_again
+                || front
+                    .authors
+                    .iter()
+                    .any(|a| pick_authors::introduces(&u.text, a))
+            {
+                doc.set(i, BYLINE);
+            }
+        }
+    }
     // A byline the picker read between the headline and the lead is metadata, not body.
     if let (false, Some(t), Some((lead, _))) = (front.authors.is_empty(), title_idx, doc.run) {
         for i in t + 1..lead {
@@ -966,6 +991,8 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             || mostly_date(&u.text, doc.opts)
             // An outlet's name is its masthead, never a headline.
             || doc.opts.sources.by_name(&u.text).is_some()
+            // "Share this story: <headline>": a widget's label around another line's text.
+            || labels_another_line(&u.text, counts)
         {
             continue;
         }
@@ -1055,6 +1082,8 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             || mostly_date(&u.text, doc.opts)
             // An outlet's name is its masthead, never a headline.
             || doc.opts.sources.by_name(&u.text).is_some()
+            // "Share this story: <headline>": a widget's label around another line's text.
+            || labels_another_line(&u.text, counts)
         {
             continue;
         }
@@ -1128,6 +1157,12 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         }
     }
     best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
+}
+
+/// Whether `text` is a label, then ": ", then the text of another line of the page.
+fn labels_another_line(text: &str, counts: &HashMap<&str, usize>) -> bool {
+    text.split_once(": ")
+        .is_some_and(|(_, tail)| counts.contains_key(norm(tail).as_str()))
 }
 
 /// A line that is mostly a date or time stamp ("Updated Nov. 19, 2019 8:21 am ET"), not a

@@ -40,6 +40,14 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*(?:,|\s+and\s+|\s*&\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*").expect("valid regex")
 });
 
+/// The names of a line that opens with a byline ("Posted by Jane Roe on March 4, 2024").
+pub fn byline_names(text: &str) -> Vec<String> {
+    match MARKER.find(text) {
+        Some(m) if text[..m.start()].trim().is_empty() => names_in(&text[m.end()..], None),
+        _ => Vec::new(),
+    }
+}
+
 /// A byline word standing alone ("By", "Von", "Par", "Por").
 pub fn is_marker(text: &str) -> bool {
     MARKER.find(text).is_some_and(|m| m.end() == text.len())
@@ -193,29 +201,31 @@ pub fn pick(
     Vec::new()
 }
 
-/// Whether another line of the page introduces `name` as its author box does: "About Jane
-/// Roe", "Jane Roe is a staff writer", "Jane Roe (@janeroe) covers...", "Jane Roe View More
-/// Articles", in any of the four languages.
+/// Whether another line of the page introduces `name` as its author box does.
 fn named_again(units: &[Unit], at: usize, name: &str) -> bool {
-    units.iter().enumerate().any(|(j, u)| {
-        if j == at || u.words > 80 {
-            return false;
-        }
-        let t = u.text.as_str();
-        if let Some(rest) = ["About ", "Über ", "À propos de ", "Sobre ", "Acerca de "]
-            .iter()
-            .find_map(|p| t.strip_prefix(p))
-        {
-            return rest.trim_end() == name;
-        }
-        t.strip_prefix(name).is_some_and(|rest| {
-            [
-                " is ", " was ", " (@", " @", "View", " ist ", " war ", " est ", " es ",
-                " writes ", " covers ",
-            ]
-            .iter()
-            .any(|p| rest.starts_with(p))
-        })
+    units
+        .iter()
+        .enumerate()
+        .any(|(j, u)| j != at && u.words <= 80 && introduces(&u.text, name))
+}
+
+/// Whether `text` introduces `name` as an author box does: "About Jane Roe", "Jane Roe is a
+/// staff writer", "Jane Roe (@janeroe) covers...", "Jane Roe View More Articles", in any of
+/// the four languages.
+pub fn introduces(text: &str, name: &str) -> bool {
+    if let Some(rest) = ["About ", "Über ", "À propos de ", "Sobre ", "Acerca de "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+    {
+        return rest.trim_end() == name;
+    }
+    text.strip_prefix(name).is_some_and(|rest| {
+        [
+            " is ", " was ", " (@", " @", "View", " ist ", " war ", " est ", " es ", " writes ",
+            " covers ",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
     })
 }
 
