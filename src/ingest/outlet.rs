@@ -62,40 +62,58 @@ pub fn copyright_owner(text: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
-/// The cue words of `data/self_naming.txt`.
+/// What a cue of `data/self_naming.txt` says about the name beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    /// The outlet's name follows ("Follow X").
+    Before,
+    /// The outlet's name comes before ("X Staff").
+    After,
+    /// The name before is the outlet, the one after its owner ("X is part of Y").
+    Parent,
+}
+
+/// The cues of `data/self_naming.txt`, found in one pass over a line.
 struct Cues {
-    before: Vec<&'static str>,
-    after: Vec<&'static str>,
-    parent: Vec<&'static str>,
+    finder: AhoCorasick,
+    /// Per finder pattern: what it says (a cue may stand in two sections).
+    kinds: Vec<Vec<CueKind>>,
     generic: FastSet<&'static str>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let mut cues = Cues {
-        before: Vec::new(),
-        after: Vec::new(),
-        parent: Vec::new(),
-        generic: FastSet::default(),
-    };
+    let mut patterns: Vec<(&'static str, Vec<CueKind>)> = Vec::new();
+    let mut generic = FastSet::default();
     let mut section = "";
     for line in include_str!("data/self_naming.txt").lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        match line {
-            l if l.starts_with('[') => section = l,
-            l => match section {
-                "[before]" => cues.before.push(l),
-                "[after]" => cues.after.push(l),
-                "[parent]" => cues.parent.push(l),
-                "[generic]" => {
-                    cues.generic.insert(l);
-                }
-                _ => {}
-            },
+        if line.starts_with('[') {
+            section = line;
+            continue;
+        }
+        let kind = match section {
+            "[before]" => CueKind::Before,
+            "[after]" => CueKind::After,
+            "[parent]" => CueKind::Parent,
+            "[generic]" => {
+                generic.insert(line);
+                continue;
+            }
+            _ => continue,
+        };
+        match patterns.iter_mut().find(|(p, _)| *p == line) {
+            Some((_, kinds)) => kinds.push(kind),
+            None => patterns.push((line, vec![kind])),
         }
     }
-    cues
+    let finder = AhoCorasick::new(patterns.iter().map(|(p, _)| *p)).expect("cues compile");
+    Cues {
+        finder,
+        kinds: patterns.into_iter().map(|(_, k)| k).collect(),
+        generic,
+    }
 });
 
 /// Lower-case words allowed inside a name ("Times of Israel", "Le Courrier du Port").
@@ -211,14 +229,10 @@ fn opens_phrase(text: &str, at: usize) -> bool {
         ])
 }
 
-/// Where `cue` stands in `lower` as whole words.
-fn cue_positions<'a>(lower: &'a str, cue: &'a str) -> impl Iterator<Item = usize> + 'a {
-    lower.match_indices(cue).filter_map(move |(i, _)| {
-        let before = lower[..i].chars().next_back();
-        let after = lower[i + cue.len()..].chars().next();
-        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        (edge(before) && edge(after)).then_some(i)
-    })
+/// Whether `lower[start..end]` stands as whole words.
+fn whole_words(lower: &str, start: usize, end: usize) -> bool {
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    edge(lower[..start].chars().next_back()) && edge(lower[end..].chars().next())
 }
 
 /// The key two spellings of one outlet share: "Live Science", "LiveScience.com" and "The
@@ -354,34 +368,37 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             continue;
         }
         let lower = u.lower.as_str();
-        for cue in &CUES.parent {
-            for at in cue_positions(lower, cue) {
-                if let Some(name) = name_after(t, at + cue.len()) {
-                    parents.push(name_key(&name));
-                }
-                if let Some((name, from)) = name_before(t, at) {
-                    if opens_phrase(t, from) {
-                        cands.add(&name, SELF_DESCRIBED);
-                    }
-                }
+        let framed = u.words <= 25 && dropped[i];
+        for m in CUES.finder.find_overlapping_iter(lower) {
+            let (at, end) = (m.start(), m.end());
+            if !whole_words(lower, at, end) {
+                continue;
             }
-        }
-        if u.words > 25 || !dropped[i] {
-            continue;
-        }
-        for cue in &CUES.before {
-            for at in cue_positions(lower, cue).filter(|&at| opens_phrase(t, at)) {
-                if let Some(name) = name_after(t, at + cue.len()) {
-                    cands.add(&name, FRAME);
-                }
-            }
-        }
-        for cue in &CUES.after {
-            for at in cue_positions(lower, cue) {
-                if let Some((name, from)) = name_before(t, at) {
-                    if opens_phrase(t, from) {
-                        cands.add(&name, FRAME);
+            for kind in &CUES.kinds[m.pattern().as_usize()] {
+                match kind {
+                    CueKind::Parent => {
+                        if let Some(name) = name_after(t, end) {
+                            parents.push(name_key(&name));
+                        }
+                        if let Some((name, from)) = name_before(t, at) {
+                            if opens_phrase(t, from) {
+                                cands.add(&name, SELF_DESCRIBED);
+                            }
+                        }
                     }
+                    CueKind::Before if framed && opens_phrase(t, at) => {
+                        if let Some(name) = name_after(t, end) {
+                            cands.add(&name, FRAME);
+                        }
+                    }
+                    CueKind::After if framed => {
+                        if let Some((name, from)) = name_before(t, at) {
+                            if opens_phrase(t, from) {
+                                cands.add(&name, FRAME);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
