@@ -418,13 +418,12 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
             if part.is_empty() {
                 continue;
             }
-            // "SAMY MAGDY Associated Press": a byline that runs the outlet on after a name.
-            if !is_person_name(&part, prefixed) {
-                if let Some((start, o)) = sources.find_at_end(&part) {
-                    if start > 0 && is_person_name(part[..start].trim(), prefixed) {
-                        out.outlet.get_or_insert_with(|| o.to_string());
-                        part = part[..start].trim().to_string();
-                    }
+            // "SAMY MAGDY Associated Press", "Suleiman Al-Khalidi Reuters": a byline that
+            // runs the outlet on after a name.
+            if let Some((start, o)) = sources.find_at_end(&part) {
+                if start > 0 && is_person_name(part[..start].trim(), prefixed) {
+                    out.outlet.get_or_insert_with(|| o.to_string());
+                    part = part[..start].trim().to_string();
                 }
             }
             if is_person_name(&part, prefixed) {

@@ -723,22 +723,6 @@ pub fn convert(
         }
     }
 
-    // 9. Assemble.
-    let blocks = build_blocks(&doc, kind);
-    let body = markdown::render(&blocks);
-    let summary = find_summary(&doc, start, body_end);
-
-    let mut dropped: Vec<Dropped> = Vec::new();
-    for (i, rule) in doc.drop.iter().enumerate() {
-        if let Some(rule) = rule {
-            dropped.push(Dropped {
-                line: doc.units[i].line,
-                text: doc.units[i].text.clone(),
-                rule: rule.to_string(),
-            });
-        }
-    }
-
     let mut front = FrontMatter::default();
     match &title {
         Some(t) => front.title = Some(t.clone()),
@@ -820,6 +804,61 @@ pub fn convert(
             .clone()
             .or_else(|| pick_authors::org_byline(&doc.units, from, to, opts.date_order));
     }
+    // The byline said again in the body ("Posted by Jane Roe on ...") and the author's box
+    // ("About Jane Roe", "Jane Roe is a staff writer...") are about the article, not in it.
+    if !front.authors.is_empty() {
+        for i in start..n {
+            if doc.dropped(i) || doc.units[i].words > 80 {
+                continue;
+            }
+            let u = &doc.units[i];
+            let by_again = u.words <= 20
+                && (doc.bylines[i]
+                    .as_ref()
+                    .is_some_and(|b| b.authors.iter().any(|a| front.authors.contains(a)))
+                    || pick_authors::byline_names(&u.text)
+                        .iter()
+                        .any(|a| front.authors.contains(a)));
+            if by_again
+                || front
+                    .authors
+                    .iter()
+                    .any(|a| pick_authors::introduces(&u.text, a))
+            {
+                doc.set(i, BYLINE);
+            }
+        }
+    }
+    // A byline the picker read between the headline and the lead is metadata, not body.
+    if let (false, Some(t), Some((lead, _))) = (front.authors.is_empty(), title_idx, doc.run) {
+        for i in t + 1..lead {
+            let u = &doc.units[i];
+            let bare_marker = u.words == 1 && pick_authors::is_marker(&u.text);
+            if !doc.dropped(i)
+                && u.words <= 12
+                && (bare_marker || front.authors.iter().any(|a| u.text.contains(a.as_str())))
+            {
+                doc.set(i, BYLINE);
+            }
+        }
+    }
+
+    // 9. Assemble.
+    let blocks = build_blocks(&doc, kind);
+    let body = markdown::render(&blocks);
+    let summary = find_summary(&doc, start, body_end);
+
+    let mut dropped: Vec<Dropped> = Vec::new();
+    for (i, rule) in doc.drop.iter().enumerate() {
+        if let Some(rule) = rule {
+            dropped.push(Dropped {
+                line: doc.units[i].line,
+                text: doc.units[i].text.clone(),
+                rule: rule.to_string(),
+            });
+        }
+    }
+
     front.url = ev.url.clone();
     front.section = ev.section.clone();
     front.kind = Some(kind.to_string());
@@ -950,6 +989,10 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             || bylines::name_line(&u.text).is_some()
             || is_caption(&u.text)
             || mostly_date(&u.text, doc.opts)
+            // An outlet's name is its masthead, never a headline.
+            || doc.opts.sources.by_name(&u.text).is_some()
+            // "Share this story: <headline>": a widget's label around another line's text.
+            || labels_another_line(&u.text, counts)
         {
             continue;
         }
@@ -1037,6 +1080,10 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             || bylines::name_line(&u.text).is_some()
             || is_caption(&u.text)
             || mostly_date(&u.text, doc.opts)
+            // An outlet's name is its masthead, never a headline.
+            || doc.opts.sources.by_name(&u.text).is_some()
+            // "Share this story: <headline>": a widget's label around another line's text.
+            || labels_another_line(&u.text, counts)
         {
             continue;
         }
@@ -1110,6 +1157,12 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         }
     }
     best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
+}
+
+/// Whether `text` is a label, then ": ", then the text of another line of the page.
+fn labels_another_line(text: &str, counts: &HashMap<&str, usize>) -> bool {
+    text.split_once(": ")
+        .is_some_and(|(_, tail)| counts.contains_key(norm(tail).as_str()))
 }
 
 /// A line that is mostly a date or time stamp ("Updated Nov. 19, 2019 8:21 am ET"), not a

@@ -36,6 +36,11 @@ static READER_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A function word of one of the four languages ("the", "und", "les", "los").
+pub fn is_stop_word(lower_word: &str) -> bool {
+    STOP_WORDS.contains(lower_word)
+}
+
 /// A short line in which the page speaks to its reader or for itself ("Your browser cannot
 /// play this video", "We value your privacy"): outside the article's prose, a page message.
 pub fn addresses_reader(u: &Unit) -> bool {

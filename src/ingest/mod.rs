@@ -11,7 +11,7 @@
 //! and the document's language); `convert` (the headline near that run, header metadata,
 //! the article's end); the pickers `pick_date`, `pick_authors` and `outlet` (date, byline
 //! and source when the header rules find none); `markdown` (the body). Word data lives in
-//! `data/*.txt` (function words, month names, date labels, byline words, comment-section
+//! `data/*.txt` (function words, month names, date labels, byline words, self-naming cues, comment-section
 //! and reader-address words of English, German, French and Spanish).
 //!
 //! Every block left out of a body is listed with the rule that left it out (dry run and

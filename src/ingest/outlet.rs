@@ -3,25 +3,19 @@
 //! Outlet on ..." prompt, the outlet's own domain printed as a name ("Outlet.com"). Each
 //! candidate counts for more when the page repeats it. Never from a headline.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::blocks::Unit;
 use super::sources::Sources;
+use crate::analyze::fasthash::{FastMap, FastSet};
 
 /// "© 2019 Outlet", "Copyright © 2000-2019 Outlet, Inc.", "Copyright 2019 Outlet. All rights".
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*|copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,-]?\s*)?(?:by\s+)?(?-i:(?P<name>[\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{L}\d&'’-]+(?:\.[\p{L}\d]+)*){0,5}?))(?:\s*\d{4})?\s*(?:[.,|©–—-]\s|\.$|,|\s+all\s+rights|\s+is\s|\s+\(|$)")
         .expect("valid regex")
-});
-/// "Follow Outlet on Twitter".
-static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^Follow\s+(?P<name>\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4})\s+on\s+\p{Lu}",
-    )
-    .expect("valid regex")
 });
 /// A domain printed as a name: "Cleveland.com", "Phys.org".
 static DOMAIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,16 +62,257 @@ pub fn copyright_owner(text: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
-/// The outlet the page names itself by, mapped through the outlet table.
-pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option<String> {
-    // (score, first unit) per candidate name.
-    let mut cands: HashMap<String, (f64, usize)> = HashMap::new();
-    let mut add = |name: &str, score: f64, at: usize| {
-        let e = cands.entry(name.to_string()).or_insert((0.0, at));
-        e.0 += score;
+/// What a cue of `data/self_naming.txt` says about the name beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    /// The outlet's name follows ("Follow X").
+    Before,
+    /// The outlet's name comes before ("X Staff").
+    After,
+    /// The name before is the outlet, the one after its owner ("X is part of Y").
+    Parent,
+}
+
+/// The cues of `data/self_naming.txt`, found in one pass over a line.
+struct Cues {
+    finder: AhoCorasick,
+    /// Per finder pattern: what it says (a cue may stand in two sections).
+    kinds: Vec<Vec<CueKind>>,
+    generic: FastSet<&'static str>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut patterns: Vec<(&'static str, Vec<CueKind>)> = Vec::new();
+    let mut generic = FastSet::default();
+    let mut section = "";
+    for line in include_str!("data/self_naming.txt").lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') {
+            section = line;
+            continue;
+        }
+        let kind = match section {
+            "[before]" => CueKind::Before,
+            "[after]" => CueKind::After,
+            "[parent]" => CueKind::Parent,
+            "[generic]" => {
+                generic.insert(line);
+                continue;
+            }
+            _ => continue,
+        };
+        match patterns.iter_mut().find(|(p, _)| *p == line) {
+            Some((_, kinds)) => kinds.push(kind),
+            None => patterns.push((line, vec![kind])),
+        }
+    }
+    let finder = AhoCorasick::new(patterns.iter().map(|(p, _)| *p)).expect("cues compile");
+    Cues {
+        finder,
+        kinds: patterns.into_iter().map(|(_, k)| k).collect(),
+        generic,
+    }
+});
+
+/// Lower-case words allowed inside a name ("Times of Israel", "Le Courrier du Port").
+const CONNECTORS: &[&str] = &[
+    "of", "de", "du", "des", "la", "le", "el", "del", "der", "die", "das", "&",
+];
+
+/// One word of a name, as printed: a capital or a digit first ("9to5Mac", "IndieWire",
+/// "Phys.org"), end punctuation and a possessive removed. Returns the word and whether
+/// punctuation closed it.
+fn name_word(token: &str) -> Option<(&str, bool)> {
+    let trimmed = token.trim_end_matches([',', '.', ':', ';', '!', '?', ')', '"', '”', '»']);
+    let closed = trimmed.len() < token.len();
+    let w = trimmed
+        .strip_suffix("'s")
+        .or_else(|| trimmed.strip_suffix("’s"))
+        .unwrap_or(trimmed);
+    let first = w.chars().next()?;
+    let ok = (first.is_uppercase() || first.is_ascii_digit())
+        && w.chars().any(char::is_alphabetic)
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '&' | '\'' | '’' | '®'));
+    ok.then_some((w.trim_end_matches('®'), closed || w.len() < trimmed.len()))
+}
+
+/// The name printed right after byte `at` of `text` (up to four words).
+fn name_after(text: &str, at: usize) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut tokens = text[at..].split_whitespace().peekable();
+    if let Some(t) = tokens.peek() {
+        if *t == "the" {
+            tokens.next();
+        }
+    }
+    for t in tokens {
+        if words.len() == 4 {
+            break;
+        }
+        if !words.is_empty() && CONNECTORS.contains(&t) {
+            words.push(t);
+            continue;
+        }
+        let Some((w, closed)) = name_word(t) else {
+            break;
+        };
+        words.push(w);
+        if closed {
+            break;
+        }
+    }
+    while words.last().is_some_and(|w| CONNECTORS.contains(w)) {
+        words.pop();
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The name printed right before byte `at` of `text` (up to four words), with the byte
+/// where it starts.
+fn name_before(text: &str, at: usize) -> Option<(String, usize)> {
+    let head = &text[..at];
+    // Tokens with their start, last first.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in head.char_indices() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                tokens.push((s, &head[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        tokens.push((s, &head[s..]));
+    }
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for &(s, t) in tokens.iter().rev() {
+        if words.len() == 4 {
+            break;
+        }
+        if !words.is_empty() && CONNECTORS.contains(&t) {
+            words.push((s, t));
+            continue;
+        }
+        match name_word(t) {
+            // "Eric Song, IGN Staff": the comma ends the name before it.
+            Some((w, false)) => words.push((s, w)),
+            Some((w, true)) if words.is_empty() && w.len() + 1 >= t.len() => {
+                words.push((s, w));
+            }
+            _ => break,
+        }
+    }
+    while words.last().is_some_and(|w| CONNECTORS.contains(&w.1)) {
+        words.pop();
+    }
+    let from = words.last()?.0;
+    words.reverse();
+    Some((
+        words.iter().map(|w| w.1).collect::<Vec<_>>().join(" "),
+        from,
+    ))
+}
+
+/// Whether byte `at` of `text` opens a phrase: the start of the line or after a separator
+/// ("Follow X", "… | About X", "By Jane Roe, X Staff"), not inside a sentence or headline.
+fn opens_phrase(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    before.is_empty()
+        || before.ends_with([
+            '.', ',', ':', ';', '|', '•', '!', '?', '-', '–', '—', '/', '·',
+        ])
+}
+
+/// Whether `lower[start..end]` stands as whole words.
+fn whole_words(lower: &str, start: usize, end: usize) -> bool {
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    edge(lower[..start].chars().next_back()) && edge(lower[end..].chars().next())
+}
+
+/// The key two spellings of one outlet share: "Live Science", "LiveScience.com" and "The
+/// Star", "thestar.com" meet as "livescience" and "star".
+fn name_key(name: &str) -> String {
+    let l = name.to_lowercase();
+    let l = l.strip_prefix("the ").unwrap_or(&l);
+    let l = match l.rsplit_once('.') {
+        Some((head, tld)) if !head.contains(' ') && tld.len() <= 4 => head,
+        _ => l,
     };
-    let mut last_copyright: Option<(String, usize)> = None;
-    let mut domains: HashMap<String, usize> = HashMap::new();
+    let key: String = l.chars().filter(|c| c.is_alphanumeric()).collect();
+    key.strip_prefix("the")
+        .filter(|k| l.starts_with("the") && k.len() >= 3 && !l.contains(' '))
+        .map_or(key.clone(), str::to_string)
+}
+
+/// A name made only of generic or function words is no outlet ("About Us", "Follow Me").
+fn is_generic_name(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        CUES.generic.contains(w.as_str()) || super::locate::is_stop_word(&w)
+    }) || name.chars().filter(|c| c.is_alphanumeric()).count() < 2
+}
+
+#[derive(Default)]
+struct Candidate {
+    score: f64,
+    /// Spellings as printed, with how often each was read.
+    forms: Vec<(String, usize)>,
+}
+
+/// Candidate names, by key.
+#[derive(Default)]
+struct Candidates(FastMap<String, Candidate>);
+
+impl Candidates {
+    fn add(&mut self, name: &str, score: f64) {
+        let name = name.trim();
+        // "By TOI Staff": a byline word opens no name.
+        let name = match name.split_once(' ') {
+            Some((first, rest))
+                if CUES.generic.contains(first.to_lowercase().as_str())
+                    && !matches!(
+                        first,
+                        "The" | "Le" | "La" | "Les" | "El" | "Los" | "Las" | "Der" | "Die" | "Das"
+                    ) =>
+            {
+                rest
+            }
+            _ => name,
+        };
+        if is_generic_name(name) {
+            return;
+        }
+        let key = name_key(name);
+        if key.is_empty() {
+            return;
+        }
+        let c = self.0.entry(key).or_default();
+        c.score += score;
+        match c.forms.iter_mut().find(|(f, _)| f == name) {
+            Some(f) => f.1 += 1,
+            None => c.forms.push((name.to_string(), 1)),
+        }
+    }
+}
+
+/// The outlet the page names itself by, mapped through the outlet table.
+///
+/// Every name the page prints in a self-naming frame is a candidate: after "Follow",
+/// "About", "Subscribe to"; before "Staff", "Newsletter", "is part of"; the owner of the
+/// footer's copyright line; the page's own domain; a short masthead line at the top. Each
+/// counts for more the more lines of the page repeat it; an owner named after "is part of"
+/// counts against (the parent company, not the outlet).
+pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option<String> {
+    let mut cands = Candidates::default();
+    let mut last_copyright: Option<String> = None;
+    let mut domains: FastMap<String, usize> = FastMap::default();
+    let mut parents: Vec<String> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         let t = &u.text;
         if t.contains('@') {
@@ -107,17 +342,15 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             && (t.contains('©') || u.lower.contains("copyright") || t.contains("(c)"))
         {
             if let Some(name) = copyright_owner(t) {
-                last_copyright = Some((name, i));
+                last_copyright = Some(name);
             }
-        }
-        if let Some(c) = t
-            .starts_with("Follow ")
-            .then(|| FOLLOW.captures(t))
-            .flatten()
-        {
-            let name = &c["name"];
-            if !matches!(name, "Us" | "Me") {
-                add(name, 2.0, i);
+            // "Outlet © 2019 Owner": the name before the sign is the site's.
+            if let Some(at) = t.find('©') {
+                if let Some((name, from)) = name_before(t, at) {
+                    if opens_phrase(t, from) {
+                        cands.add(&name, FRAME);
+                    }
+                }
             }
         }
         // A page names its own domain in its furniture and short lines, not in prose.
@@ -130,44 +363,143 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                 }
             }
         }
+        // Self-naming frames live in short lines; offsets of `lower` must be those of `text`.
+        if u.words > 60 || u.lower.len() != t.len() {
+            continue;
+        }
+        let lower = u.lower.as_str();
+        let framed = u.words <= 25 && dropped[i];
+        for m in CUES.finder.find_overlapping_iter(lower) {
+            let (at, end) = (m.start(), m.end());
+            if !whole_words(lower, at, end) {
+                continue;
+            }
+            for kind in &CUES.kinds[m.pattern().as_usize()] {
+                match kind {
+                    CueKind::Parent => {
+                        if let Some(name) = name_after(t, end) {
+                            parents.push(name_key(&name));
+                        }
+                        if let Some((name, from)) = name_before(t, at) {
+                            if opens_phrase(t, from) {
+                                cands.add(&name, SELF_DESCRIBED);
+                            }
+                        }
+                    }
+                    CueKind::Before if framed && opens_phrase(t, at) => {
+                        if let Some(name) = name_after(t, end) {
+                            cands.add(&name, FRAME);
+                        }
+                    }
+                    CueKind::After if framed => {
+                        if let Some((name, from)) = name_before(t, at) {
+                            if opens_phrase(t, from) {
+                                cands.add(&name, FRAME);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
-    if let Some((name, at)) = last_copyright {
-        add(&name, 3.0, at);
+    // The masthead: a short name line at the very top.
+    for u in units.iter().take(3) {
+        if u.words <= 3 {
+            if let Some(name) = name_after(&u.text, 0) {
+                if name.len() + 2 >= u.text.len() {
+                    cands.add(&name, MASTHEAD);
+                }
+            }
+        }
+    }
+    if let Some(name) = last_copyright {
+        cands.add(&name, COPYRIGHT_OWNER);
     }
     if let Some((name, n)) = domains
         .iter()
         .filter(|(_, &n)| n >= 2)
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
     {
-        add(name, 1.0 + (*n as f64).min(3.0), 0);
+        cands.add(name, 1.0 + (*n as f64).min(3.0));
     }
-    // Repetition on the page: a name the page prints again and again is its own.
-    let names: Vec<String> = cands.keys().cloned().collect();
-    for name in names {
-        let key = name.to_lowercase();
-        let short = key.trim_end_matches(".com").trim_start_matches("the ");
-        let n = units
-            .iter()
-            .filter(|u| u.lower.contains(short))
-            .take(5)
-            .count();
-        if let Some(e) = cands.get_mut(&name) {
-            e.0 += 0.3 * n as f64;
+    for p in &parents {
+        if let Some(c) = cands.0.get_mut(p) {
+            c.score -= PARENT;
         }
     }
-    let (name, _) = cands.into_iter().max_by(|a, b| {
-        a.1 .0
-            .total_cmp(&b.1 .0)
-            .then(b.1 .1.cmp(&a.1 .1))
+    // Repetition on the page: a name the page prints again and again is its own.
+    let mut keys: Vec<&String> = cands.0.keys().collect();
+    keys.sort();
+    let patterns: Vec<(usize, String)> = keys
+        .iter()
+        .enumerate()
+        .flat_map(|(k, key)| {
+            let forms = &cands.0[*key].forms;
+            forms.iter().map(move |(f, _)| {
+                let f = f.to_lowercase();
+                let f = match f.rsplit_once('.') {
+                    Some((head, tld)) if !head.contains(' ') && tld.len() <= 4 => head.to_string(),
+                    _ => f,
+                };
+                (k, f)
+            })
+        })
+        .collect();
+    let mut repeats = vec![0usize; keys.len()];
+    if let Ok(finder) = AhoCorasick::new(patterns.iter().map(|p| p.1.as_str())) {
+        let mut seen = vec![usize::MAX; keys.len()];
+        // Counted in the furniture and short lines: a name repeated in the article's prose
+        // is its subject, not its publisher.
+        for (i, u) in units.iter().enumerate() {
+            if !dropped[i] && u.words > 12 {
+                continue;
+            }
+            for m in finder.find_overlapping_iter(u.lower.as_str()) {
+                let k = patterns[m.pattern().as_usize()].0;
+                let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+                if seen[k] != i
+                    && edge(u.lower[..m.start()].chars().next_back())
+                    && edge(u.lower[m.end()..].chars().next())
+                {
+                    seen[k] = i;
+                    repeats[k] += 1;
+                }
+            }
+        }
+    }
+    let best = keys
+        .iter()
+        .zip(&repeats)
+        .map(|(key, &n)| {
+            let c = &cands.0[*key];
+            (c.score + REPEAT * n.min(8) as f64, *key, c)
+        })
+        .filter(|(score, _, _)| *score >= MIN_SCORE)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))?;
+    // Shown as the page spells it most often; a spelled name over a domain.
+    let (name, _) = best.2.forms.iter().max_by(|a, b| {
+        a.1.cmp(&b.1)
+            .then((!a.0.contains('.')).cmp(&!b.0.contains('.')))
+            .then(a.0.len().cmp(&b.0.len()))
             .then(b.0.cmp(&a.0))
     })?;
     Some(
         sources
-            .by_name(&name)
-            .or_else(|| sources.find_in(&name))
-            .map_or(name, str::to_string),
+            .by_name(name)
+            .or_else(|| sources.find_in(name))
+            .map_or_else(|| name.clone(), str::to_string),
     )
 }
+
+/// Weights of the evidence (see CONVERSION.md for how they were set).
+const FRAME: f64 = 1.5;
+const SELF_DESCRIBED: f64 = 3.0;
+const MASTHEAD: f64 = 1.0;
+const COPYRIGHT_OWNER: f64 = 2.0;
+const PARENT: f64 = 4.0;
+const REPEAT: f64 = 0.5;
+const MIN_SCORE: f64 = 2.0;
 
 #[cfg(test)]
 mod tests {
@@ -232,5 +564,66 @@ mod tests {
         let units = blocks::units("Story\n\nThe harbour reopened on Tuesday.\n", false);
         let dropped = vec![false; units.len()];
         assert_eq!(self_named(&units, &dropped, &Sources::default()), None);
+    }
+
+    /// Units of `text`, the lines `furniture` says were left out of the body marked dropped.
+    fn named(text: &str, furniture: &[&str]) -> Option<String> {
+        let units = blocks::units(text, false);
+        let dropped: Vec<bool> = units
+            .iter()
+            .map(|u| furniture.iter().any(|f| u.text.starts_with(f)))
+            .collect();
+        self_named(&units, &dropped, &Sources::default())
+    }
+
+    #[test]
+    fn the_brand_beats_the_parent_company_of_the_copyright_line() {
+        let text = "Harbour Gazette\n\nHarbour reopens\n\nThe harbour reopened on Tuesday after the storm, the port authority said.\n\nFollow Harbour Gazette on Twitter\n\nSign up for the Harbour Gazette newsletter\n\nAbout Harbour Gazette\n\nHarbour Gazette is part of Coastline Media Group.\n\n© 2024 Coastline Media Group. All rights reserved.\n";
+        let furniture = ["Follow", "Sign up", "About", "Harbour Gazette is", "©"];
+        assert_eq!(named(text, &furniture).as_deref(), Some("Harbour Gazette"));
+    }
+
+    #[test]
+    fn self_naming_in_german_french_and_spanish() {
+        let de = "Hafen öffnet wieder\n\nDer Hafen wurde am Dienstag nach dem Sturm wieder geöffnet, teilte die Behörde mit.\n\nFolgen Sie Rheinblatt auf Twitter\n\nÜber Rheinblatt\n\nRheinblatt ist Teil von Medienhaus Süd.\n\n© 2024 Medienhaus Süd. Alle Rechte vorbehalten.\n";
+        let furniture = ["Folgen", "Über", "Rheinblatt ist", "©"];
+        assert_eq!(named(de, &furniture).as_deref(), Some("Rheinblatt"));
+        let fr = "Le port rouvre\n\nLe port a rouvert mardi après la tempête, a indiqué l'autorité portuaire.\n\nSuivez Le Courrier du Port sur Facebook\n\nLe Courrier du Port fait partie de Groupe Littoral.\n\n© 2024 Groupe Littoral. Tous droits réservés.\n";
+        let furniture = ["Suivez", "Le Courrier du Port fait", "©"];
+        assert_eq!(
+            named(fr, &furniture).as_deref(),
+            Some("Le Courrier du Port")
+        );
+        let es = "El puerto reabre\n\nEl puerto reabrió el martes tras la tormenta, según la autoridad portuaria.\n\nSigue a El Diario del Puerto en Twitter\n\nEl Diario del Puerto forma parte de Grupo Costa.\n\n© 2024 Grupo Costa. Todos los derechos reservados.\n";
+        let furniture = ["Sigue", "El Diario del Puerto forma", "©"];
+        assert_eq!(
+            named(es, &furniture).as_deref(),
+            Some("El Diario del Puerto")
+        );
+    }
+
+    #[test]
+    fn generic_prompts_name_no_outlet() {
+        let text = "Harbour reopens\n\nThe harbour reopened on Tuesday after the storm, the port authority said.\n\nFollow us on Twitter\n\nAbout Us\n\nBack To Main Menu\n\nSign up for our newsletter\n";
+        let furniture = ["Follow", "About", "Back", "Sign"];
+        assert_eq!(named(text, &furniture), None);
+    }
+
+    #[test]
+    fn names_are_read_beside_their_cue() {
+        assert_eq!(
+            name_after("Follow Dawgs By Nature online:", 6).as_deref(),
+            Some("Dawgs By Nature")
+        );
+        assert_eq!(
+            name_after("Get The Times of Israel's Daily Edition", 3).as_deref(),
+            Some("The Times of Israel")
+        );
+        assert_eq!(
+            name_before("By Eric Song, IGN Staff", 18),
+            Some(("IGN".to_string(), 14))
+        );
+        assert_eq!(name_key("The Star"), name_key("thestar.com"));
+        assert_eq!(name_key("Live Science"), name_key("LiveScience.com"));
     }
 }

@@ -40,6 +40,19 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*(?:,|\s+and\s+|\s*&\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*").expect("valid regex")
 });
 
+/// The names of a line that opens with a byline ("Posted by Jane Roe on March 4, 2024").
+pub fn byline_names(text: &str) -> Vec<String> {
+    match MARKER.find(text) {
+        Some(m) if text[..m.start()].trim().is_empty() => names_in(&text[m.end()..], None),
+        _ => Vec::new(),
+    }
+}
+
+/// A byline word standing alone ("By", "Von", "Par", "Por").
+pub fn is_marker(text: &str) -> bool {
+    MARKER.find(text).is_some_and(|m| m.end() == text.len())
+}
+
 /// The person names at the start of `rest` (a byline after its marker).
 fn names_in(rest: &str, outlet: Option<&str>) -> Vec<String> {
     names_and_tail(rest, outlet).0
@@ -164,7 +177,56 @@ pub fn pick(
             return names;
         }
     }
+    // Else a name line a little above the headline or the lead (where pages print the
+    // author over the section label), even one the furniture rules took for a label, when
+    // the page names that person again at the start of another line: the author's box
+    // ("Jane Roe is a staff writer...", "About Jane Roe", "Jane Roe View More Articles").
+    for (i, u) in units
+        .iter()
+        .enumerate()
+        .take(to)
+        .skip(from.saturating_sub(3))
+    {
+        if u.words > 6 || u.words < 2 || u.text.ends_with(['.', '?', '!', ':']) {
+            continue;
+        }
+        let (names, tail) = names_and_tail(&u.text, outlet);
+        if names.len() != 1 || !metadata_tail(tail, order) {
+            continue;
+        }
+        if named_again(units, i, &names[0]) {
+            return names;
+        }
+    }
     Vec::new()
+}
+
+/// Whether another line of the page introduces `name` as its author box does.
+fn named_again(units: &[Unit], at: usize, name: &str) -> bool {
+    units
+        .iter()
+        .enumerate()
+        .any(|(j, u)| j != at && u.words <= 80 && introduces(&u.text, name))
+}
+
+/// Whether `text` introduces `name` as an author box does: "About Jane Roe", "Jane Roe is a
+/// staff writer", "Jane Roe (@janeroe) covers...", "Jane Roe View More Articles", in any of
+/// the four languages.
+pub fn introduces(text: &str, name: &str) -> bool {
+    if let Some(rest) = ["About ", "Über ", "À propos de ", "Sobre ", "Acerca de "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+    {
+        return rest.trim_end() == name;
+    }
+    text.strip_prefix(name).is_some_and(|rest| {
+        [
+            " is ", " was ", " (@", " @", "View", " ist ", " war ", " est ", " es ", " writes ",
+            " covers ",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    })
 }
 
 /// An organisation, wire or staff byline near the article's start ("By Metro Desk Staff",
@@ -297,5 +359,37 @@ mod tests {
             Some("la rédaction du Courrier")
         );
         assert_eq!(org("By Ana Ruiz"), None);
+    }
+
+    /// The name line sits above the headline (unit 2) and is marked as a label; the lead is
+    /// unit 3.
+    fn boxed_author(text: &str) -> Vec<String> {
+        let units = blocks::units(text, false);
+        let mut dropped = vec![false; units.len()];
+        dropped[0] = true;
+        dropped[1] = true;
+        pick(&units, &dropped, (0, 3, 4), None, Order::Dmy)
+    }
+
+    #[test]
+    fn a_name_over_the_headline_counts_when_the_author_box_names_it_again() {
+        let lead = "The harbour reopened on Tuesday after three days of storms, the port authority said in a statement.";
+        let en = format!("Jane Roe\n\nIdeas\n\nHarbour reopens after the storm\n\n{lead}\n\nJane Roe is a staff writer covering the coast.\n");
+        assert_eq!(boxed_author(&en), vec!["Jane Roe"]);
+        let de = format!("Anna Schmidt\n\nWirtschaft\n\nHafen öffnet wieder\n\n{lead}\n\nAnna Schmidt ist Redakteurin im Ressort Wirtschaft.\n");
+        assert_eq!(boxed_author(&de), vec!["Anna Schmidt"]);
+        let fr = format!(
+            "Claire Dubois\n\nÉconomie\n\nLe port rouvre\n\n{lead}\n\nÀ propos de Claire Dubois\n"
+        );
+        assert_eq!(boxed_author(&fr), vec!["Claire Dubois"]);
+        let es = format!("Lucía Fernández\n\nEconomía\n\nEl puerto reabre\n\n{lead}\n\nLucía Fernández es periodista de la sección de economía.\n");
+        assert_eq!(boxed_author(&es), vec!["Lucía Fernández"]);
+    }
+
+    #[test]
+    fn a_menu_entry_said_twice_is_no_author() {
+        let lead = "The harbour reopened on Tuesday after three days of storms, the port authority said in a statement.";
+        let text = format!("Car Reviews\n\nNews\n\nHarbour reopens after the storm\n\n{lead}\n\nCar Reviews\n\nCar Reviews of the week\n");
+        assert!(boxed_author(&text).is_empty());
     }
 }

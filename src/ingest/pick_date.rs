@@ -94,6 +94,11 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
             } else if i >= run_start && !stamp {
                 score -= 1.0;
             }
+            // A date with its clock time ("Nov. 19, 2019 8:03 am ET") is a publication
+            // stamp; the bare date of a masthead or a teaser rarely carries one.
+            if has_clock_time(&u.text[f.end..]) {
+                score += CLOCK_TIME;
+            }
             // The label just before the date says which date it is.
             let before = &lower[..f.start.min(lower.len())];
             let label_at = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
@@ -113,6 +118,28 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
     }
     best.filter(|(s, _, _, _)| *s >= 0.5)
         .map(|(_, d, e, i)| (d, e, i))
+}
+
+/// Weight of a clock time right after the date (see CONVERSION.md).
+const CLOCK_TIME: f64 = 1.5;
+
+/// Whether `after` (the text after a date) opens with a clock time: "8:03 am", ", 22:11",
+/// " - 15.30 Uhr", "à 10h30".
+fn has_clock_time(after: &str) -> bool {
+    let head: String = after.chars().take(16).collect();
+    let b = head.as_bytes();
+    b.windows(4).any(|w| {
+        w[0].is_ascii_digit()
+            && matches!(w[1], b':' | b'.' | b'h')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    }) || b.windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && matches!(w[2], b':' | b'.' | b'h')
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    })
 }
 
 #[cfg(test)]
@@ -177,5 +204,32 @@ mod tests {
     fn a_date_only_in_the_prose_is_not_taken() {
         let text = "Harbour reopens\n\nThe harbour, which first opened on May 3, 1921 after years of building, reopened on Tuesday, the port authority said.\n";
         assert_eq!(pick_in(text, 0, (1, 2), Order::Mdy), None);
+    }
+
+    #[test]
+    fn a_clock_time_follows_a_stamp_in_four_languages() {
+        for after in [
+            " 8:03 am ET",
+            ", 22:11 GMT+10",
+            " um 15.30 Uhr",
+            " à 10h30",
+            " a las 9:45",
+        ] {
+            assert!(has_clock_time(after), "{after:?}");
+        }
+        for after in [" in Olympia, Wash.", "; 2,300 people came", "", " 2024"] {
+            assert!(!has_clock_time(after), "{after:?}");
+        }
+    }
+
+    #[test]
+    fn the_stamp_with_a_time_beats_a_bare_date_as_near() {
+        // Today's date over the masthead and the article's stamp both sit one line from the
+        // headline; the stamp carries its time.
+        let text = "20 November 2019\n\nHarbour reopens after the storm\n\n19 November 2019, 08:03\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n";
+        assert_eq!(
+            pick_in(text, 1, (3, 4), Order::Dmy).as_deref(),
+            Some("2019-11-19")
+        );
     }
 }

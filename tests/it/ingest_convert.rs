@@ -875,3 +875,47 @@ fn pages_in_german_french_and_spanish() {
         );
     }
 }
+
+/// A masthead that names a known outlet is never the headline, and a byline read between
+/// the headline and the lead leaves the body (English and German pages written for this test).
+#[test]
+fn masthead_is_no_headline_and_the_byline_leaves_the_body() {
+    let en = "The Guardian\n\nWorld\n\nHarbour reopens after three days of storms\n\nBy\n\nJane Roe\n\nThe harbour reopened on Tuesday after three days of storms, the port authority said in a statement on its website.\n\nShips queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said.\n\nThe authority said repairs to the northern quay would take another month and cost about two million euros.\n";
+    let c = conv(en);
+    assert_eq!(
+        c.front.title.as_deref(),
+        Some("Harbour reopens after three days of storms")
+    );
+    assert_eq!(c.front.authors, ["Jane Roe"]);
+    assert!(c.body.starts_with("The harbour reopened"), "{}", c.body);
+    assert!(!c.body.contains("Jane Roe"), "{}", c.body);
+
+    let de = "Der Spiegel\n\nPolitik\n\nHafen öffnet nach drei Tagen Sturm wieder\n\nVon\n\nAnna Schmidt\n\nDer Hafen wurde am Dienstag nach drei Tagen Sturm wieder geöffnet, teilte die Hafenbehörde auf ihrer Internetseite mit.\n\nDie Schiffe warteten die ganze Nacht vor der Mole, und die erste Fähre legte kurz nach Sonnenaufgang an, sagten die Behörden.\n\nDie Reparatur des nördlichen Kais werde noch einen Monat dauern und etwa zwei Millionen Euro kosten, hieß es.\n";
+    let c = conv(de);
+    assert_eq!(
+        c.front.title.as_deref(),
+        Some("Hafen öffnet nach drei Tagen Sturm wieder")
+    );
+    assert_eq!(c.front.authors, ["Anna Schmidt"]);
+    assert!(c.body.starts_with("Der Hafen wurde"), "{}", c.body);
+    assert_eq!(c.front.lang.as_deref(), Some("de"));
+}
+
+/// The byline said again in the body and the author's box leave the body; "Click to ..."
+/// share buttons are furniture (English and French pages written for this test).
+#[test]
+fn author_box_and_click_to_share_buttons_leave_the_body() {
+    let en = "Harbour reopens after three days of storms\n\nBy Jane Roe\n\nThe harbour reopened on Tuesday after three days of storms, the port authority said in a statement on its website.\n\nPosted by Jane Roe on March 4, 2024\n\nShips queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said.\n\n• Click to share on Reddit (Opens in new window)\n• Click to print (Opens in new window)\n• Click to email this to a friend (Opens in new window)\n\nAbout Jane Roe\n\nJane Roe is a staff writer who covers the coast and its ports.\n";
+    let c = conv(en);
+    assert_eq!(c.front.authors, ["Jane Roe"]);
+    for gone in ["Posted by", "Click to", "About Jane Roe", "staff writer"] {
+        assert!(!c.body.contains(gone), "{gone:?} in {}", c.body);
+    }
+    assert!(c.body.contains("first ferry docked"), "{}", c.body);
+
+    let fr = "Le port rouvre après trois jours de tempête\n\nPar Claire Dubois\n\nLe port a rouvert mardi après trois jours de tempête, a indiqué l'autorité portuaire dans un communiqué publié sur son site.\n\nLes navires ont attendu toute la nuit devant la digue, et le premier ferry a accosté peu après l'aube, selon les autorités.\n\nÀ propos de Claire Dubois\n\nClaire Dubois est journaliste au service économie depuis 2015.\n";
+    let c = conv(fr);
+    assert_eq!(c.front.authors, ["Claire Dubois"]);
+    assert!(!c.body.contains("journaliste au service"), "{}", c.body);
+    assert!(c.body.contains("premier ferry"), "{}", c.body);
+}
