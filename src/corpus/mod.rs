@@ -25,7 +25,6 @@ use crate::config::Config;
 use crate::content::Document;
 
 pub use links::{link_first_mentions, MentionTargets};
-pub use topics::detect_topics;
 
 pub use crate::config::TopicKind;
 
@@ -238,14 +237,16 @@ pub fn group(
     let (story_set, related) = rayon::join(
         || {
             stories::build(
-                docs,
-                &days,
-                &moments,
-                &vectors,
-                &index,
-                &dated,
-                &topic_graph,
-                &feats,
+                stories::StoryInputs {
+                    docs,
+                    days: &days,
+                    moments: &moments,
+                    feats: &feats,
+                    vectors: &vectors,
+                    index: &index,
+                    dates: &dated,
+                    graph: &topic_graph,
+                },
                 config,
             )
         },

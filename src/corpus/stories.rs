@@ -304,18 +304,31 @@ fn weekday_agreement(mentions: &[u16; 7], min_day: i32, max_day: i32) -> f32 {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn build(
-    docs: &[Document],
-    days: &[Option<NaiveDate>],
-    moments: &[Option<i64>],
-    vectors: &Vectors,
-    index: &Index,
-    dates: &DateIndex,
-    graph: &TopicGraph,
-    feats: &[&Features],
-    config: &Config,
-) -> StorySet {
+/// What stories are made from: the documents with their days, times and features, the
+/// similarity vectors and indexes, and the topics.
+#[derive(Clone, Copy)]
+pub(crate) struct StoryInputs<'a> {
+    pub docs: &'a [Document],
+    pub days: &'a [Option<NaiveDate>],
+    pub moments: &'a [Option<i64>],
+    pub feats: &'a [&'a Features],
+    pub vectors: &'a Vectors,
+    pub index: &'a Index,
+    pub dates: &'a DateIndex,
+    pub graph: &'a TopicGraph,
+}
+
+pub(crate) fn build(inputs: StoryInputs<'_>, config: &Config) -> StorySet {
+    let StoryInputs {
+        docs,
+        days,
+        moments,
+        feats,
+        vectors,
+        index,
+        dates,
+        graph,
+    } = inputs;
     let n = docs.len();
     let window = config.grouping.story_window_days.max(0);
     let furniture = feats.iter().map(|f| f.furniture.as_slice()).collect();

@@ -914,11 +914,13 @@ pub(crate) fn build(
     let (quotes, topic_quotes, speakers) = collect_quotes(
         feats,
         &topics,
-        &config_keys,
-        &config_topic_idx,
-        &by_key,
-        &canon,
-        &stat_topic_idx,
+        SpeakerLookup {
+            config_keys: &config_keys,
+            config_topic_idx: &config_topic_idx,
+            by_key: &by_key,
+            canon: &canon,
+            stat_topic_idx: &stat_topic_idx,
+        },
         moments,
     );
 
@@ -1030,17 +1032,29 @@ pub(crate) fn quote_key(text: &str) -> String {
 /// documents are one quote, kept from the earliest document, the others listed in `also`.
 /// A speaker who is a person topic is linked to it. Sorted by speaker (name key), then
 /// newest first, then paragraph.
-#[allow(clippy::too_many_arguments)]
+/// How a speaker's name leads to a topic: the configured topics' names and aliases, the
+/// names found, and which of them became topics.
+struct SpeakerLookup<'a> {
+    config_keys: &'a HashMap<String, usize>,
+    config_topic_idx: &'a [Option<usize>],
+    by_key: &'a HashMap<String, usize>,
+    canon: &'a [usize],
+    stat_topic_idx: &'a HashMap<usize, usize>,
+}
+
 fn collect_quotes(
     feats: &[&Features],
     topics: &[Topic],
-    config_keys: &HashMap<String, usize>,
-    config_topic_idx: &[Option<usize>],
-    by_key: &HashMap<String, usize>,
-    canon: &[usize],
-    stat_topic_idx: &HashMap<usize, usize>,
+    lookup: SpeakerLookup<'_>,
     moments: &[Option<i64>],
 ) -> (Vec<Quote>, Vec<Vec<usize>>, Vec<Speaker>) {
+    let SpeakerLookup {
+        config_keys,
+        config_topic_idx,
+        by_key,
+        canon,
+        stat_topic_idx,
+    } = lookup;
     // (speaker key, quote key, quote), one per quotation found.
     let mut found: Vec<(String, String, Quote)> = feats
         .par_iter()
@@ -1129,84 +1143,6 @@ fn collect_quotes(
     });
     let quotes = quotes.into_iter().map(|(_, q)| q).collect();
     (quotes, topic_quotes, speakers)
-}
-
-/// Topics for `dossier ingest` to write into a new document's front matter: its own
-/// front-matter topics, the configured topics it names, and the names it is clearly about
-/// (in the title, or mentioned three times or more), at most eight, most relevant first.
-/// Blocked names are left out and renamed ones renamed.
-pub fn detect_topics(doc: &Document, features: &Features, config: &Config) -> Vec<String> {
-    const MAX: usize = 8;
-    let g = &config.grouping;
-    let mut out: Vec<String> = Vec::new();
-    let mut keys: HashSet<String> = HashSet::new();
-    let mut push = |name: &str, out: &mut Vec<String>| {
-        if keys.insert(name_key(name)) {
-            out.push(name.to_string());
-        }
-    };
-    for t in &doc.front.topics {
-        if !t.trim().is_empty() {
-            push(t.trim(), &mut out);
-        }
-    }
-    let mut config_keys: HashMap<String, usize> = HashMap::new();
-    for (i, t) in config.topics.iter().enumerate() {
-        for form in std::iter::once(&t.name).chain(&t.aliases) {
-            config_keys.entry(name_key(form)).or_insert(i);
-        }
-    }
-    let blocked: HashSet<String> = g
-        .block
-        .iter()
-        .flat_map(|b| [name_key(b), slugify(b)])
-        .collect();
-    // (score, first position, name)
-    let mut ranked: Vec<(u32, u32, String)> = Vec::new();
-    for h in &features.topics {
-        if let Some(t) = config.topics.get(h.topic) {
-            ranked.push((
-                h.count.min(10) + if h.in_title { 4 } else { 0 },
-                h.first,
-                t.name.clone(),
-            ));
-        }
-    }
-    for e in &features.entities {
-        if e.initial_only || !(e.in_title || e.count >= 3) {
-            continue;
-        }
-        let key = e.key();
-        let config_hit = std::iter::once(&key)
-            .chain(&e.forms.iter().map(|f| name_key(f)).collect::<Vec<_>>())
-            .find_map(|k| config_keys.get(k).copied());
-        let name = match config_hit {
-            Some(c) => config.topics[c].name.clone(),
-            None => {
-                if blocked.contains(&key) || blocked.contains(&slugify(&e.name)) {
-                    continue;
-                }
-                g.rename
-                    .iter()
-                    .find(|(from, _)| name_key(from) == key)
-                    .map(|(_, to)| to.clone())
-                    .unwrap_or_else(|| e.name.clone())
-            }
-        };
-        ranked.push((
-            e.count.min(10) + if e.in_title { 4 } else { 0 },
-            e.first,
-            name,
-        ));
-    }
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    for (_, _, name) in ranked {
-        if out.len() >= MAX {
-            break;
-        }
-        push(&name, &mut out);
-    }
-    out
 }
 
 #[cfg(test)]

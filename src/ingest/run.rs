@@ -80,8 +80,10 @@ pub fn run(root: &Path, config: &Config, opts: &RunOptions) -> Result<RunReport,
             let prep = prepare(
                 path,
                 &source_file,
-                root,
-                &articles,
+                Folders {
+                    root,
+                    articles: &articles,
+                },
                 &manifest,
                 &copts,
                 opts.force,
@@ -156,15 +158,19 @@ pub fn run(root: &Path, config: &Config, opts: &RunOptions) -> Result<RunReport,
             }
             Prepared::Converted(conv) => {
                 let (status, output) = place(
-                    root,
-                    &articles,
+                    Folders {
+                        root,
+                        articles: &articles,
+                    },
                     &path,
                     &source_file,
                     &conv,
-                    &mut manifest,
-                    &owned,
-                    &mut claimed,
-                    &mut stems,
+                    Claims {
+                        manifest: &mut manifest,
+                        owned: &owned,
+                        claimed: &mut claimed,
+                        stems: &mut stems,
+                    },
                     opts.dry_run,
                     &mut report,
                 )?;
@@ -232,17 +238,31 @@ fn find_moved_outputs(root: &Path, articles: &Path, manifest: &mut Manifest) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The site root and the folder converted documents go to.
+#[derive(Clone, Copy)]
+struct Folders<'a> {
+    root: &'a Path,
+    articles: &'a Path,
+}
+
+/// What placing one run's conversions shares: the manifest and the names already taken.
+struct Claims<'a> {
+    manifest: &'a mut Manifest,
+    owned: &'a BTreeMap<String, String>,
+    claimed: &'a mut BTreeSet<PathBuf>,
+    stems: &'a mut BTreeMap<String, Vec<PathBuf>>,
+}
+
 fn prepare(
     path: &Path,
     source_file: &str,
-    root: &Path,
-    articles: &Path,
+    folders: Folders<'_>,
     manifest: &Manifest,
     copts: &ConvertOptions,
     force: bool,
     want_conversion: bool,
 ) -> Prepared {
+    let Folders { root, articles } = folders;
     let bytes = match read_raw(path) {
         Ok(b) => b,
         Err(d) => return Prepared::Skipped(d),
@@ -311,20 +331,22 @@ fn read_raw(path: &Path) -> Result<Vec<u8>, Diagnostic> {
 
 /// Decide the generated file of one conversion and write it unless that would overwrite the
 /// user's edits.
-#[allow(clippy::too_many_arguments)]
 fn place(
-    root: &Path,
-    articles: &Path,
+    folders: Folders<'_>,
     raw: &Path,
     source_file: &str,
     conv: &Converted,
-    manifest: &mut Manifest,
-    owned: &BTreeMap<String, String>,
-    claimed: &mut BTreeSet<PathBuf>,
-    stems: &mut BTreeMap<String, Vec<PathBuf>>,
+    claims: Claims<'_>,
     dry_run: bool,
     report: &mut RunReport,
 ) -> Result<(DocStatus, Option<String>), Error> {
+    let Folders { root, articles } = folders;
+    let Claims {
+        manifest,
+        owned,
+        claimed,
+        stems,
+    } = claims;
     let text = conv.file_text().map_err(|e| Error::Output {
         path: raw.to_path_buf(),
         message: format!("could not write front matter: {e}"),
@@ -513,7 +535,6 @@ fn record(manifest: &mut Manifest, source_file: &str, output: &str, conv: &Conve
 }
 
 /// Two raw documents that become the same article (same title, date and source).
-#[allow(clippy::too_many_arguments)]
 fn note_duplicate(
     seen: &mut BTreeMap<(String, String, String), String>,
     report: &mut RunReport,
@@ -703,8 +724,10 @@ mod tests {
         let prep = prepare(
             &files[0],
             "content/inbox/gone.txt",
-            root,
-            &articles,
+            Folders {
+                root,
+                articles: &articles,
+            },
             &manifest,
             &ConvertOptions::default(),
             false,

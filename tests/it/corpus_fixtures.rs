@@ -504,35 +504,6 @@ fn links_from_a_grouping_are_deterministic() {
 }
 
 #[test]
-fn detect_topics_for_ingest() {
-    use dossier::analyze::{analyze, TopicMatcher};
-    use dossier::corpus::detect_topics;
-    let docs = corpus();
-    let d = with_topics(docs[index(&docs, "strike-a")].clone(), &["Ports"]);
-    let mut config = Config {
-        topics: vec![TopicConfig {
-            name: "Labour disputes".into(),
-            slug: None,
-            description: String::new(),
-            aliases: vec!["dispute".into()],
-            kind: None,
-        }],
-        ..Config::default()
-    };
-    config.grouping.block = vec!["Antwerp".into()];
-    let f = analyze(&d, &TopicMatcher::new(&config.topics));
-    let t = detect_topics(&d, &f, &config);
-    // Front matter first, then by relevance: the configured topic, the names in the title.
-    assert_eq!(t[0], "Ports");
-    assert!(t.contains(&"Labour disputes".to_string()), "{t:?}");
-    assert!(t.contains(&"Rotterdam".to_string()), "{t:?}");
-    // Named twice and not in the title: not clearly what the document is about.
-    assert!(!t.contains(&"Marta Visser".to_string()), "{t:?}");
-    assert!(!t.iter().any(|x| x == "Antwerp" || x == "Visser"), "{t:?}");
-    assert!(t.len() <= 8);
-}
-
-#[test]
 fn a_quote_repeated_by_outlets_is_listed_once_and_any_speaker_is_credited() {
     let mut docs = corpus();
     // Lowlands Wire quotes Visser's words again, with other quotation marks, a capital and
