@@ -1,8 +1,8 @@
 // Dossier's search page. The index files the build writes under search/ are loaded with
 // <script> elements (each calls DossierSearch.add), so search works from file:// and under any
 // sub-path. Queries are folded the way the build folds the text (lower case, no diacritics,
-// letters and digits only); the last word matches as a prefix while typing; "quoted words"
-// must appear together in the item's text.
+// letters and digits only); the last word matches as a prefix while typing (from its third
+// letter); "quoted words" must appear together in the item's text.
 //
 // Ranking is BM25: each posting carries its item's score for the word (an "impact"), and a
 // word's postings come highest impact first, in blocks. Every query word must match. The page
@@ -22,7 +22,7 @@
   var base = form.getAttribute("data-index"); // folder of the index files, relative to the page
   var root = form.getAttribute("data-root"); // from the page to the site root
   var KINDS = { a: "Article", t: "Topic", s: "Story", q: "Quote" };
-  var SHOWN = 20, POOL = 40, MAX_EXPANSIONS = 12;
+  var SHOWN = 10, MAX_EXPANSIONS = 12;
 
   var meta = null, leaves = {}, inner = {};
   var data = {}; // file name (path under search/ without .js) -> its data
@@ -84,16 +84,17 @@
   // "quoted phrases" and loose words; the last loose word is a prefix unless the query ends in
   // a space or a quote.
   function parse(q) {
-    var phrases = [], re = /"([^"]*)"?/g, m;
+    var phrases = [], quoted = [], re = /"([^"]*)"?/g, m;
     while ((m = re.exec(q)) !== null) {
       var ws = words(m[1]);
-      if (ws.length) phrases.push(ws);
+      if (ws.length > 1) phrases.push(ws); else quoted = quoted.concat(ws);
     }
     var rest = q.replace(/"[^"]*"?/g, " "), loose = words(rest);
-    // The word being typed: the query ends in it (a one-letter word is not searched).
-    var typing = /[\p{L}\p{N}]+$/u.exec(rest);
-    var prefix = loose.length > 0 && !!typing && words(typing[0]).join(" ") === loose[loose.length - 1];
-    return { phrases: phrases, loose: loose, prefix: prefix };
+    // The word being typed: the query ends in it. Two letters begin too many words to mean
+    // anything, so a prefix has three or more.
+    var typing = /[\p{L}\p{N}]+$/u.exec(rest), last = loose[loose.length - 1];
+    var prefix = !!typing && words(typing[0]).join(" ") === last && Array.from(last).length >= 3;
+    return { phrases: phrases, loose: loose, quoted: quoted, prefix: prefix };
   }
 
   // A word's postings: item -> impact, `n` of its `df` read, `last` the lowest impact read
@@ -228,15 +229,19 @@
     return { hits: settled.slice(0, want), done: done, total: total };
   }
 
-  // Rank; while not final, read the rest of each unfinished query word (of a prefix, of each
-  // of its forms): at most one more round of loading.
+  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of the
+  // forms whose unread postings could weigh most (a few files a round: each file costs).
   function deepen(groups, allow, want, mine) {
     var r = rank(groups, allow, want);
     rounds++;
     if (r.done) return Promise.resolve(r);
     var loads = [];
     groups.forEach(function (g) {
-      g.forEach(function (f) { if (f.n < f.df) loads.push(nextBlock(f)); });
+      var t = threshold(g);
+      g.filter(function (f) { return f.n < f.df && f.last * 2 >= t; })
+        .sort(function (a, b) { return b.last - a.last; })
+        .slice(0, 4)
+        .forEach(function (f) { loads.push(nextBlock(f)); });
     });
     return Promise.all(loads).then(function () {
       return mine === generation ? deepen(groups, allow, want, mine) : null;
@@ -281,34 +286,48 @@
   var generation = 0;
   var started = 0, rounds = 0;
 
+  // The query shown: its words' postings as read so far, and how many results are shown.
+  var current = null;
+
   function run() {
     var q = input.value;
     var mine = ++generation;
     started = performance.now();
     rounds = 0;
+    current = null;
     var url = new URL(location.href);
     if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
     try { history.replaceState(null, "", url.href); } catch (e) { /* file:// may refuse */ }
     var parsed = parse(q);
-    var terms = parsed.loose.slice();
+    var terms = parsed.loose.concat(parsed.quoted);
     parsed.phrases.forEach(function (p) { terms = terms.concat(p); });
-    if (!terms.length) { show([], parsed, q, 0); return; }
+    if (!terms.length) { show([], parsed, q, 0, false); return; }
     var files = terms.map(locate);
-    if (files.indexOf(null) >= 0) { show([], parsed, q, 0); return; }
-    var want = parsed.phrases.length ? POOL : SHOWN;
+    if (files.indexOf(null) >= 0) { show([], parsed, q, 0, false); return; }
     Promise.all([filters()].concat(files.map(load))).then(function (got) {
       if (mine !== generation) return null;
       var groups = terms.map(function (w, i) { return group(w, parsed.prefix && i === parsed.loose.length - 1); });
-      if (groups.some(function (g) { return g.length === 0; })) return { hits: [], total: 0 };
-      return deepen(groups, got[0], want, mine);
-    }).then(function (r) {
-      if (!r || mine !== generation) return;
+      if (groups.some(function (g) { return g.length === 0; })) { show([], parsed, q, 0, false); return null; }
+      current = { q: q, parsed: parsed, groups: groups, allow: got[0], shown: SHOWN };
+      return present(current, mine);
+    }).catch(failed);
+  }
+
+  function failed(e) { status.textContent = "Search is unavailable: " + e.message; }
+
+  // The best `state.shown` results: ranked, then their rows loaded and shown.
+  function present(state, mine) {
+    var parsed = state.parsed;
+    // Phrases are checked on the items' text, so more candidates than are shown are read.
+    var want = parsed.phrases.length ? state.shown * 2 : state.shown;
+    return deepen(state.groups, state.allow, want, mine).then(function (r) {
+      if (!r || mine !== generation) return null;
       var chunk = meta.chunk, need = {};
       r.hits.forEach(function (h) { need["d/" + Math.floor(h[0] / chunk)] = true; });
       return Promise.all(Object.keys(need).map(load)).then(function () {
         if (mine !== generation) return;
         var hits = r.hits.map(function (h) { return data["d/" + Math.floor(h[0] / chunk)][h[0] % chunk]; });
-        var total = r.total;
+        var total = r.total, more = total === null ? r.hits.length >= want : total > state.shown;
         if (parsed.phrases.length) {
           // Topics, stories and quotes ship their whole text: a phrase must be in it. An
           // article ships its summary only: one with the phrase there comes first, the others
@@ -321,11 +340,34 @@
           var maybe = hits.filter(function (row) { return row[0] === "a" && !has(row); });
           hits = exact.concat(maybe);
           total = total !== null && total <= want ? hits.length : null;
+          more = more || hits.length > state.shown;
         }
-        show(hits.slice(0, SHOWN), parsed, q, total);
+        show(hits.slice(0, state.shown), parsed, state.q, total, more);
       });
-    }).catch(function (e) { status.textContent = "Search is unavailable: " + e.message; });
+    });
   }
+
+  // "More results": the next ten, from the postings already read where they suffice.
+  var moreButton = document.createElement("button");
+  moreButton.type = "button";
+  moreButton.id = "search-more";
+  moreButton.textContent = "More results";
+  moreButton.hidden = true;
+  list.parentNode.insertBefore(moreButton, list.nextSibling);
+  moreButton.addEventListener("click", function () {
+    if (!current) return;
+    var mine = ++generation, before = links().length;
+    started = performance.now();
+    rounds = 0;
+    current.shown += SHOWN;
+    present(current, mine).then(function () {
+      // Keyboard users go on from the first new result.
+      var all = links();
+      if (document.activeElement === moreButton || moreButton.hidden) {
+        if (all[before]) all[before].focus();
+      }
+    }).catch(failed);
+  });
 
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) {
@@ -335,7 +377,7 @@
 
   // The text with every query word (or a word it begins, for the prefix) marked.
   function mark(text, parsed) {
-    var targets = parsed.loose.concat([].concat.apply([], parsed.phrases));
+    var targets = parsed.loose.concat(parsed.quoted, [].concat.apply([], parsed.phrases));
     var out = "", re = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu, m;
     while ((m = re.exec(text)) !== null) {
       var piece = m[0], f = fold(piece);
@@ -350,7 +392,7 @@
 
   function snippet(text, parsed) {
     var f = fold(text), first = -1;
-    parsed.loose.concat([].concat.apply([], parsed.phrases)).forEach(function (t) {
+    parsed.loose.concat(parsed.quoted, [].concat.apply([], parsed.phrases)).forEach(function (t) {
       var at = f.indexOf(t);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     });
@@ -359,7 +401,7 @@
     return (start > 0 ? "… " : "") + cut + (start + 240 < text.length ? " …" : "");
   }
 
-  function show(hits, parsed, q, total) {
+  function show(hits, parsed, q, total, more) {
     // How long this query took, files loaded included, and which index files the page has
     // loaded so far (read by scripts/search-budget.py).
     list.setAttribute("data-ms", (performance.now() - started).toFixed(1));
@@ -367,6 +409,7 @@
     list.setAttribute("data-q", q);
     list.setAttribute("data-rounds", String(rounds));
     loadNames();
+    moreButton.hidden = !more || !hits.length;
     list.innerHTML = "";
     if (!q.trim()) { status.textContent = ""; return; }
     var count = total === null ? "The best " + hits.length + " results"
