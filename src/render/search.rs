@@ -86,32 +86,74 @@ struct Item {
 
 /// Fold a word for the index: lower case, diacritics removed, only letters and digits.
 pub fn fold(word: &str) -> String {
-    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return word.to_ascii_lowercase();
-    }
-    word.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    out
 }
 
-/// The words of `text` as the index keeps them.
-fn words(text: &str, out: &mut Vec<String>) {
+/// [`fold`], appended to `out`.
+fn fold_into(word: &str, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(
+            word.nfd()
+                .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                .flat_map(char::to_lowercase)
+                .filter(|c| c.is_alphanumeric()),
+        );
+    }
+}
+
+/// The words of `text` as the index keeps them, appended to `arena`, their places in it pushed
+/// to `spans` (no allocation per word).
+fn words_into(text: &str, arena: &mut String, spans: &mut Vec<(usize, usize)>) {
     let mut tokens = Vec::new();
     tokenize_into(text, &mut tokens);
     for t in &tokens {
         for part in t.text.split(|c: char| !c.is_alphanumeric()) {
-            let w = fold(part);
+            let start = arena.len();
+            fold_into(part, arena);
+            let w = &arena[start..];
             let chars = w.chars().count();
-            if (chars > 1 || w.chars().all(|c| c.is_ascii_digit()))
-                && chars > 0
+            if chars > 0
                 && chars <= MAX_WORD_CHARS
+                && (chars > 1 || w.bytes().all(|b| b.is_ascii_digit()))
             {
-                out.push(w);
+                spans.push((start, arena.len()));
+            } else {
+                arena.truncate(start);
             }
         }
     }
+}
+
+/// The words of `text` as the index keeps them.
+#[cfg(test)]
+fn words(text: &str) -> Vec<String> {
+    let (mut arena, mut spans) = (String::new(), Vec::new());
+    words_into(text, &mut arena, &mut spans);
+    spans.iter().map(|&(a, b)| arena[a..b].to_string()).collect()
+}
+
+/// Collapsed white space, at most [`SNIPPET_CHARS`] characters.
+fn snippet(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for w in text.split_whitespace() {
+        if chars > 0 {
+            out.push(' ');
+            chars += 1;
+        }
+        for c in w.chars() {
+            if chars >= SNIPPET_CHARS {
+                return out;
+            }
+            out.push(c);
+            chars += 1;
+        }
+    }
+    out
 }
 
 fn items(site: &Site, index_html: bool) -> Vec<Item> {
@@ -122,14 +164,13 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
             folder
         }
     };
-    let cut = |s: &str| -> String { s.chars().take(SNIPPET_CHARS).collect() };
     let g = &site.grouping;
     let mut out: Vec<Item> = site
         .docs
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let body = super::markdown::plain_text(&d.body);
+            let body = super::markdown::text_of(&d.body);
             let summary = d.front.summary.as_deref().filter(|s| !s.trim().is_empty());
             let authors = d.front.authors.join(" ");
             let source = site.doc_source[i];
@@ -142,7 +183,7 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
                 source,
                 date,
                 topics: g.doc_topics[i].clone(),
-                snippet: cut(summary.unwrap_or(&body)),
+                snippet: snippet(summary.unwrap_or(&body)),
                 text: format!("{}\n{body}\n{authors}\n{source_name}", summary.unwrap_or("")),
                 order: (date.is_none(), Reverse(date), 0, i, 0),
             }
@@ -156,7 +197,7 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
             source: None,
             date: None,
             topics: vec![i],
-            snippet: cut(&t.description),
+            snippet: snippet(&t.description),
             text: t.description.clone(),
             order: (true, Reverse(None), 2, i, 0),
         });
@@ -170,7 +211,7 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
             source: None,
             date,
             topics: s.topics.clone(),
-            snippet: cut(&s.summary),
+            snippet: snippet(&s.summary),
             text: s.summary.clone(),
             order: (false, Reverse(date), 1, i, 0),
         });
@@ -185,7 +226,7 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
             source: site.doc_source[q.doc],
             date,
             topics: q.speaker.into_iter().collect(),
-            snippet: cut(&q.text),
+            snippet: snippet(&q.text),
             text: q.text.clone(),
             // Right after its article.
             order: (date.is_none(), Reverse(date), 0, q.doc, 1 + i),
@@ -198,21 +239,42 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
 /// Items whose words are counted at once: bounds the memory the per-item counts take.
 const BATCH: usize = 1024;
 
-/// Per item, its length in words and how often each word occurs (title words weigh more).
-fn count(item: &Item) -> (u32, Vec<(String, u32)>) {
-    let mut counts: FastMap<String, u32> = FastMap::default();
-    let mut buf = Vec::new();
-    words(&item.title, &mut buf);
-    let title_words = buf.len() as u32;
-    for w in buf.drain(..) {
-        *counts.entry(w).or_insert(0) += TITLE_WEIGHT;
+/// An item's words counted: its length in words, its distinct words (space-separated) and
+/// how often each occurs (title words weigh more).
+struct Counts {
+    len: u32,
+    words: String,
+    tfs: Vec<u32>,
+}
+
+fn count(item: &Item) -> Counts {
+    let mut arena = String::with_capacity(item.title.len() + item.text.len());
+    let mut spans = Vec::new();
+    words_into(&item.title, &mut arena, &mut spans);
+    let title_words = spans.len();
+    words_into(&item.text, &mut arena, &mut spans);
+    let mut index: FastMap<&str, usize> = FastMap::default();
+    let mut counts = Counts {
+        len: spans.len() as u32,
+        words: String::new(),
+        tfs: Vec::new(),
+    };
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        let weight = if k < title_words { TITLE_WEIGHT } else { 1 };
+        let w = &arena[a..b];
+        match index.get(w) {
+            Some(&i) => counts.tfs[i] += weight,
+            None => {
+                index.insert(w, counts.tfs.len());
+                counts.tfs.push(weight);
+                if !counts.words.is_empty() {
+                    counts.words.push(' ');
+                }
+                counts.words.push_str(w);
+            }
+        }
     }
-    words(&item.text, &mut buf);
-    let len = title_words + buf.len() as u32;
-    for w in buf {
-        *counts.entry(w).or_insert(0) += 1;
-    }
-    (len, counts.into_iter().collect())
+    counts
 }
 
 /// A word of the index with its postings: (item, impact), highest impact first.
@@ -233,7 +295,7 @@ fn terms(items: &mut [Item]) -> Vec<Term> {
     let mut lists: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut lengths: Vec<u32> = Vec::with_capacity(items.len());
     for (b, batch) in items.chunks_mut(BATCH).enumerate() {
-        let counted: Vec<(u32, Vec<(String, u32)>)> = batch
+        let counted: Vec<Counts> = batch
             .par_iter_mut()
             .map(|item| {
                 let c = count(item);
@@ -242,15 +304,15 @@ fn terms(items: &mut [Item]) -> Vec<Term> {
                 c
             })
             .collect();
-        for (k, (len, counts)) in counted.into_iter().enumerate() {
+        for (k, counts) in counted.into_iter().enumerate() {
             let item = (b * BATCH + k) as u32;
-            lengths.push(len);
-            for (word, tf) in counts {
-                let id = match ids.get(word.as_str()) {
+            lengths.push(counts.len);
+            for (word, &tf) in counts.words.split(' ').zip(&counts.tfs) {
+                let id = match ids.get(word) {
                     Some(&id) => id,
                     None => {
                         let id = lists.len() as u32;
-                        ids.insert(word.into_boxed_str(), id);
+                        ids.insert(word.into(), id);
                         lists.push(Vec::new());
                         id
                     }
@@ -689,15 +751,13 @@ mod tests {
 
     #[test]
     fn words_are_folded_like_the_page_folds_queries() {
-        let mut w = Vec::new();
-        words(
-            "Erdoğan's visit to Zürich: al-Sisi, U.N. and 27 killed",
-            &mut w,
-        );
+        let w = words("Erdoğan's visit to Zürich: al-Sisi, U.N. and 27 killed, x 7");
         assert_eq!(
             w,
-            ["erdogan", "visit", "to", "zurich", "al", "sisi", "and", "27", "killed"]
+            ["erdogan", "visit", "to", "zurich", "al", "sisi", "and", "27", "killed", "7"]
         );
+        assert_eq!(snippet("  a\n b  "), "a b");
+        assert_eq!(snippet(&"x".repeat(900)).len(), SNIPPET_CHARS);
         assert_eq!(fold("Ÿes"), "yes");
         assert_eq!(fold("ABC12"), "abc12");
         assert_eq!(file_name("ér"), "_e9_72");
