@@ -133,7 +133,10 @@ fn words_into(text: &str, arena: &mut String, spans: &mut Vec<(usize, usize)>) {
 fn words(text: &str) -> Vec<String> {
     let (mut arena, mut spans) = (String::new(), Vec::new());
     words_into(text, &mut arena, &mut spans);
-    spans.iter().map(|&(a, b)| arena[a..b].to_string()).collect()
+    spans
+        .iter()
+        .map(|&(a, b)| arena[a..b].to_string())
+        .collect()
 }
 
 /// Collapsed white space, at most [`SNIPPET_CHARS`] characters.
@@ -184,7 +187,10 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
                 date,
                 topics: g.doc_topics[i].clone(),
                 snippet: snippet(summary.unwrap_or(&body)),
-                text: format!("{}\n{body}\n{authors}\n{source_name}", summary.unwrap_or("")),
+                text: format!(
+                    "{}\n{body}\n{authors}\n{source_name}",
+                    summary.unwrap_or("")
+                ),
                 order: (date.is_none(), Reverse(date), 0, i, 0),
             }
         })
@@ -202,7 +208,12 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
             order: (true, Reverse(None), 2, i, 0),
         });
     }
-    for (i, s) in g.stories.iter().enumerate().filter(|(_, s)| s.docs.len() >= 2) {
+    for (i, s) in g
+        .stories
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.docs.len() >= 2)
+    {
         let date = Some(s.last_day);
         out.push(Item {
             kind: "s",
@@ -345,7 +356,9 @@ fn terms(items: &mut [Item]) -> Vec<Term> {
     let mut words: Vec<(Box<str>, u32)> = ids.into_iter().collect();
     words.par_sort_unstable();
     let mut lists: Vec<Option<Vec<(u32, u32)>>> = lists.into_iter().map(Some).collect();
-    let taken: Vec<(Box<str>, Vec<(u32, u32)>)> = words
+    // Each word with its (item, count) list, in word order.
+    type Counted = (Box<str>, Vec<(u32, u32)>);
+    let taken: Vec<Counted> = words
         .into_iter()
         .map(|(w, id)| (w, lists[id as usize].take().unwrap_or_default()))
         .collect();
@@ -374,10 +387,12 @@ fn terms(items: &mut [Item]) -> Vec<Term> {
             }
         })
         .collect();
-    let mut next = 0usize;
-    for t in terms.iter_mut().filter(|t| t.postings.len() > FIRST_BLOCK) {
+    for (next, t) in terms
+        .iter_mut()
+        .filter(|t| t.postings.len() > FIRST_BLOCK)
+        .enumerate()
+    {
         t.stem = Some(radix36(next));
-        next += 1;
     }
     terms
 }
@@ -449,7 +464,13 @@ struct Trie {
 }
 
 /// Split `terms[range]`, the words beginning with `key`, until each file is small.
-fn split(terms: &[Term], sizes: &[usize], key: String, range: std::ops::Range<usize>, trie: &mut Trie) {
+fn split(
+    terms: &[Term],
+    sizes: &[usize],
+    key: String,
+    range: std::ops::Range<usize>,
+    trie: &mut Trie,
+) {
     let size: usize = sizes[range.clone()].iter().sum();
     let depth = key.chars().count();
     let longer = range
@@ -483,7 +504,10 @@ fn split(terms: &[Term], sizes: &[usize], key: String, range: std::ops::Range<us
 pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
     let mut items = items(site, index_html);
     let terms = terms(&mut items);
-    let sizes: Vec<usize> = terms.iter().map(|t| t.word.len() + t.first.len() + 16).collect();
+    let sizes: Vec<usize> = terms
+        .iter()
+        .map(|t| t.word.len() + t.first.len() + 16)
+        .collect();
     let mut trie = Trie::default();
     if !terms.is_empty() {
         split(&terms, &sizes, String::new(), 0..terms.len(), &mut trie);
@@ -540,9 +564,12 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
         .par_iter()
         .filter_map(|t| t.stem.as_ref().map(|stem| (t, stem)))
         .flat_map_iter(|(t, stem)| {
-            let dense = t
-                .dense
-                .then(|| (format!("{stem}.d"), format!("\"{}\"", dense(&t.postings, n))));
+            let dense = t.dense.then(|| {
+                (
+                    format!("{stem}.d"),
+                    format!("\"{}\"", dense(&t.postings, n)),
+                )
+            });
             (1u32..)
                 .map(move |b| (b, block(&t.postings, b)))
                 .take_while(move |(_, p)| !t.dense && !p.is_empty())
@@ -633,8 +660,12 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
             );
         }
     }
-    names.topics.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
-    names.sources.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+    names
+        .topics
+        .sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+    names
+        .sources
+        .sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
     file("search/f/names.js".into(), "f/names", &json(&names));
     file(
         "search/f/dates.js".into(),
@@ -810,14 +841,19 @@ mod tests {
             .collect();
         let mut terms = terms;
         terms.sort_by(|a, b| a.word.cmp(&b.word));
-        let sizes: Vec<usize> = terms.iter().map(|t| t.word.len() + t.first.len() + 16).collect();
+        let sizes: Vec<usize> = terms
+            .iter()
+            .map(|t| t.word.len() + t.first.len() + 16)
+            .collect();
         let mut trie = Trie::default();
         split(&terms, &sizes, String::new(), 0..terms.len(), &mut trie);
         assert!(trie.inner.iter().any(|(k, _)| k == "co"));
         // Every word in exactly one leaf, each leaf small or a single word.
         let mut covered = 0;
         for (key, range) in &trie.leaves {
-            assert!(terms[range.clone()].iter().all(|t| t.word.starts_with(key.as_str())));
+            assert!(terms[range.clone()]
+                .iter()
+                .all(|t| t.word.starts_with(key.as_str())));
             let size: usize = sizes[range.clone()].iter().sum();
             assert!(size <= SHARD_BYTES || range.len() == 1, "{key}: {size}");
             covered += range.len();
