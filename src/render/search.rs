@@ -1,21 +1,34 @@
 //! The search index: small JavaScript files under `search/` that the search page loads with
 //! `<script>` elements, so search works from `file://` (where `fetch` of JSON does not) and
-//! under any sub-path.
+//! under any sub-path. Every file calls `DossierSearch.add(NAME, DATA)`.
 //!
 //! What is searched: articles (title, summary, body, authors, source), topics, stories and
 //! quotations. Words come from the analysis tokenizer, split at hyphens and apostrophes, folded
-//! to lower case without diacritics (the page folds queries the same way). The index is
-//! sharded so a query loads only what it needs:
+//! to lower case without diacritics (the page folds queries the same way).
 //!
-//! - `search/meta.js`: per item its kind, length in words, date, source and topics (for
-//!   BM25 and the filters), and the names of sources and topics;
-//! - `search/t/<xx>.js`: the postings of every word whose first two letters are `xx`;
-//! - `search/d/<n>.js`: titles, links, dates and snippet text of items `n*CHUNK..`, loaded
-//!   only for the results shown.
+//! The first result needs little: no table with a row per item is loaded. Each posting carries
+//! its item's BM25 score for the word, computed here and quantised to 1..=255 (an "impact"), so
+//! a query's score is a sum of impacts. A word's postings are in falling impact order, in
+//! blocks that grow fourfold: the page reads the first blocks and stops as soon as no item it
+//! has not fully seen could enter the top results (the threshold algorithm).
+//!
+//! - `search/meta.js`: the item count and which shard files exist;
+//! - `search/t/<key>.js`: the words that begin with `key` (a prefix trie, split until each
+//!   file is small), each with its document frequency and first block of postings;
+//!   `search/t/<key>.top.js` holds the most frequent words of a split prefix, for typing;
+//! - `search/p/<stem>.<b>.js`: block `b` of a frequent word's postings; `p/<stem>.d.js`: a
+//!   very frequent word's impact on every item, one character each;
+//! - `search/d/<n>.js`: kind, title, link, source, date and snippet text of items
+//!   `n*CHUNK..`, loaded only for the results shown;
+//! - `search/f/names.js`: the topics and sources to filter by (loaded after the first result);
+//! - `search/f/t<n>.js`, `f/s<n>.js`, `f/dates.js`: the items of topics, of sources, and where
+//!   each day's items begin, loaded only when a filter is set. Items are numbered newest first
+//!   (a quotation after its article), so a date range is a range of item numbers.
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -25,54 +38,125 @@ use crate::analyze::fasthash::FastMap;
 use crate::analyze::text::tokenize_into;
 use crate::site::Site;
 
-/// Items per file of `search/d/`.
-pub const CHUNK: usize = 64;
+/// Items per file of `search/d/`: small, since the results shown are scattered over them.
+pub const CHUNK: usize = 16;
 /// Title words count this many times (a match in the title ranks higher).
 const TITLE_WEIGHT: u32 = 3;
 /// Characters of text kept per item for its snippet.
-const SNIPPET_CHARS: usize = 600;
+const SNIPPET_CHARS: usize = 400;
+/// Postings of a word kept in its shard file; later blocks are this times 8, 64, 512...
+pub const FIRST_BLOCK: usize = 128;
+const BLOCK_GROWTH: usize = 8;
+/// A word in at least one item in this many has, instead of blocks, one file with its impact
+/// on every item (one character each): a query that pairs it with other words needs it all,
+/// and this is smaller than its postings and read at once.
+const DENSE_SHARE: usize = 16;
+/// Impacts a dense file can hold (one printable character each, see [`dense`]).
+const DENSE_MAX: u8 = 90;
+/// A prefix's shard is split by the next letter once its file would pass this many bytes.
+const SHARD_BYTES: usize = 24_000;
+/// Words of a split prefix listed in its `.top` file (the page expands a typed prefix to at
+/// most this many words).
+const TOP_FORMS: usize = 40;
+/// Lists of a filter's items share a file up to this size.
+const FACET_BYTES: usize = 8_000;
+/// Longer words are not indexed (they are not words people type).
+const MAX_WORD_CHARS: usize = 40;
+/// BM25 parameters.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
 
 /// One searchable thing.
 struct Item {
+    /// `a`rticle, `t`opic, `s`tory or `q`uote.
     kind: &'static str,
     title: String,
     /// From the site root.
     url: String,
     source: Option<usize>,
-    date: Option<String>,
+    date: Option<NaiveDate>,
     topics: Vec<usize>,
     /// Shown under the title, with the matched words marked.
     snippet: String,
     /// Indexed, not shipped.
     text: String,
+    /// Where the item goes in the numbering: newest first, then by kind and place.
+    order: (bool, Reverse<Option<NaiveDate>>, u8, usize, usize),
 }
 
 /// Fold a word for the index: lower case, diacritics removed, only letters and digits.
 pub fn fold(word: &str) -> String {
-    word.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    out
 }
 
-/// The words of `text` as the index keeps them.
-fn words(text: &str, out: &mut Vec<String>) {
+/// [`fold`], appended to `out`.
+fn fold_into(word: &str, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(
+            word.nfd()
+                .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                .flat_map(char::to_lowercase)
+                .filter(|c| c.is_alphanumeric()),
+        );
+    }
+}
+
+/// The words of `text` as the index keeps them, appended to `arena`, their places in it pushed
+/// to `spans` (no allocation per word).
+fn words_into(text: &str, arena: &mut String, spans: &mut Vec<(usize, usize)>) {
     let mut tokens = Vec::new();
     tokenize_into(text, &mut tokens);
     for t in &tokens {
         for part in t.text.split(|c: char| !c.is_alphanumeric()) {
-            let w = fold(part);
-            if !w.is_empty() && (w.len() > 1 || w.chars().all(|c| c.is_ascii_digit())) {
-                out.push(w);
+            let start = arena.len();
+            fold_into(part, arena);
+            let w = &arena[start..];
+            let chars = w.chars().count();
+            if chars > 0
+                && chars <= MAX_WORD_CHARS
+                && (chars > 1 || w.bytes().all(|b| b.is_ascii_digit()))
+            {
+                spans.push((start, arena.len()));
+            } else {
+                arena.truncate(start);
             }
         }
     }
 }
 
-/// The shard a word's postings live in: its first two characters.
-pub fn shard_of(word: &str) -> String {
-    word.chars().take(2).collect()
+/// The words of `text` as the index keeps them.
+#[cfg(test)]
+fn words(text: &str) -> Vec<String> {
+    let (mut arena, mut spans) = (String::new(), Vec::new());
+    words_into(text, &mut arena, &mut spans);
+    spans
+        .iter()
+        .map(|&(a, b)| arena[a..b].to_string())
+        .collect()
+}
+
+/// Collapsed white space, at most [`SNIPPET_CHARS`] characters.
+fn snippet(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for w in text.split_whitespace() {
+        if chars > 0 {
+            out.push(' ');
+            chars += 1;
+        }
+        for c in w.chars() {
+            if chars >= SNIPPET_CHARS {
+                return out;
+            }
+            out.push(c);
+            chars += 1;
+        }
+    }
+    out
 }
 
 fn items(site: &Site, index_html: bool) -> Vec<Item> {
@@ -89,112 +173,140 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let body = super::markdown::plain_text(&d.body);
-            let summary = d
-                .front
-                .summary
-                .clone()
-                .filter(|s| !s.trim().is_empty())
-                .unwrap_or_else(|| body.chars().take(SNIPPET_CHARS).collect());
+            let body = super::markdown::text_of(&d.body);
+            let summary = d.front.summary.as_deref().filter(|s| !s.trim().is_empty());
             let authors = d.front.authors.join(" ");
             let source = site.doc_source[i];
             let source_name = source.map(|s| site.sources[s].name.as_str()).unwrap_or("");
+            let date = site.days[i];
             Item {
-                kind: "article",
+                kind: "a",
                 title: d.title.clone(),
                 url: href(super::urls::article(&d.slug)),
                 source,
-                date: site.days[i].map(|day| day.to_string()),
+                date,
                 topics: g.doc_topics[i].clone(),
-                snippet: summary.clone(),
-                text: format!("{summary}\n{body}\n{authors}\n{source_name}"),
+                snippet: snippet(summary.unwrap_or(&body)),
+                text: format!(
+                    "{}\n{body}\n{authors}\n{source_name}",
+                    summary.unwrap_or("")
+                ),
+                order: (date.is_none(), Reverse(date), 0, i, 0),
             }
         })
         .collect();
-    for t in &g.topics {
+    for (i, t) in g.topics.iter().enumerate() {
         out.push(Item {
-            kind: "topic",
+            kind: "t",
             title: t.name.clone(),
             url: href(super::urls::topic(&t.slug)),
             source: None,
             date: None,
-            topics: Vec::new(),
-            snippet: t.description.clone(),
+            topics: vec![i],
+            snippet: snippet(&t.description),
             text: t.description.clone(),
+            order: (true, Reverse(None), 2, i, 0),
         });
     }
-    for s in g.stories.iter().filter(|s| s.docs.len() >= 2) {
+    for (i, s) in g
+        .stories
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.docs.len() >= 2)
+    {
+        let date = Some(s.last_day);
         out.push(Item {
-            kind: "story",
+            kind: "s",
             title: s.title.clone(),
             url: href(super::urls::story(&s.slug)),
             source: None,
-            date: Some(s.last_day.to_string()),
+            date,
             topics: s.topics.clone(),
-            snippet: s.summary.clone(),
+            snippet: snippet(&s.summary),
             text: s.summary.clone(),
+            order: (false, Reverse(date), 1, i, 0),
         });
     }
-    for q in &g.quotes {
+    for (i, q) in g.quotes.iter().enumerate() {
         let folder = super::urls::article(&site.docs[q.doc].slug);
-        let url = format!("{}#p{}", href(folder), q.paragraph);
+        let date = site.days[q.doc];
         out.push(Item {
-            kind: "quote",
+            kind: "q",
             title: q.speaker_name.clone(),
-            url,
+            url: format!("{}#p{}", href(folder), q.paragraph),
             source: site.doc_source[q.doc],
-            date: site.days[q.doc].map(|day| day.to_string()),
+            date,
             topics: q.speaker.into_iter().collect(),
-            snippet: q.text.chars().take(SNIPPET_CHARS).collect(),
+            snippet: snippet(&q.text),
             text: q.text.clone(),
+            // Right after its article.
+            order: (date.is_none(), Reverse(date), 0, q.doc, 1 + i),
         });
     }
+    out.par_sort_by(|a, b| a.order.cmp(&b.order));
     out
-}
-
-#[derive(Serialize)]
-struct Meta<'a> {
-    /// Items in all.
-    n: usize,
-    chunk: usize,
-    /// Average length in words (BM25).
-    avgdl: f64,
-    /// Per item: kind letter, length, date (or ""), source index (or -1), topic indices.
-    items: Vec<(&'a str, u32, &'a str, i64, &'a [usize])>,
-    sources: Vec<&'a str>,
-    topics: Vec<&'a str>,
-    /// The shards that exist.
-    shards: Vec<&'a str>,
 }
 
 /// Items whose words are counted at once: bounds the memory the per-item counts take.
 const BATCH: usize = 1024;
 
-/// Per item, its length in words and how often each word occurs (title words weigh more).
-fn count(item: &Item) -> (u32, Vec<(String, u32)>) {
-    let mut counts: FastMap<String, u32> = FastMap::default();
-    let mut buf = Vec::new();
-    words(&item.title, &mut buf);
-    let title_words = buf.len() as u32;
-    for w in buf.drain(..) {
-        *counts.entry(w).or_insert(0) += TITLE_WEIGHT;
-    }
-    words(&item.text, &mut buf);
-    let len = title_words + buf.len() as u32;
-    for w in buf {
-        *counts.entry(w).or_insert(0) += 1;
-    }
-    (len, counts.into_iter().collect())
+/// An item's words counted: its length in words, its distinct words (space-separated) and
+/// how often each occurs (title words weigh more).
+struct Counts {
+    len: u32,
+    words: String,
+    tfs: Vec<u32>,
 }
 
-/// The index files for `site`.
-pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
-    let mut items = items(site, index_html);
-    // Postings of each word, "item:count" in item order, built a batch of items at a time.
-    let mut postings: FastMap<String, String> = FastMap::default();
+fn count(item: &Item) -> Counts {
+    let mut arena = String::with_capacity(item.title.len() + item.text.len());
+    let mut spans = Vec::new();
+    words_into(&item.title, &mut arena, &mut spans);
+    let title_words = spans.len();
+    words_into(&item.text, &mut arena, &mut spans);
+    let mut index: FastMap<&str, usize> = FastMap::default();
+    let mut counts = Counts {
+        len: spans.len() as u32,
+        words: String::new(),
+        tfs: Vec::new(),
+    };
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        let weight = if k < title_words { TITLE_WEIGHT } else { 1 };
+        let w = &arena[a..b];
+        match index.get(w) {
+            Some(&i) => counts.tfs[i] += weight,
+            None => {
+                index.insert(w, counts.tfs.len());
+                counts.tfs.push(weight);
+                if !counts.words.is_empty() {
+                    counts.words.push(' ');
+                }
+                counts.words.push_str(w);
+            }
+        }
+    }
+    counts
+}
+
+/// A word of the index with its postings: (item, impact), highest impact first.
+struct Term {
+    word: Box<str>,
+    postings: Vec<(u32, u8)>,
+    /// The name of its block files when it has more than the first block.
+    stem: Option<String>,
+    /// Its impacts are in one dense file rather than in blocks.
+    dense: bool,
+    /// The first block, encoded.
+    first: String,
+}
+
+/// Words and their postings, items numbered in `items` order, words in byte order.
+fn terms(items: &mut [Item]) -> Vec<Term> {
+    let mut ids: FastMap<Box<str>, u32> = FastMap::default();
+    let mut lists: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut lengths: Vec<u32> = Vec::with_capacity(items.len());
     for (b, batch) in items.chunks_mut(BATCH).enumerate() {
-        let counted: Vec<(u32, Vec<(String, u32)>)> = batch
+        let counted: Vec<Counts> = batch
             .par_iter_mut()
             .map(|item| {
                 let c = count(item);
@@ -203,122 +315,448 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
                 c
             })
             .collect();
-        for (k, (len, counts)) in counted.into_iter().enumerate() {
-            let id = radix36(b * BATCH + k);
-            lengths.push(len);
-            for (word, tf) in counts {
-                let list = postings.entry(word).or_default();
-                if !list.is_empty() {
-                    list.push(',');
-                }
-                let _ = write!(list, "{id}:{tf}");
+        for (k, counts) in counted.into_iter().enumerate() {
+            let item = (b * BATCH + k) as u32;
+            lengths.push(counts.len);
+            for (word, &tf) in counts.words.split(' ').zip(&counts.tfs) {
+                let id = match ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = lists.len() as u32;
+                        ids.insert(word.into(), id);
+                        lists.push(Vec::new());
+                        id
+                    }
+                };
+                lists[id as usize].push((item, tf));
             }
         }
     }
-    // Shards in a stable order, each word's postings in it sorted by word.
-    let mut by_shard: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    for (word, list) in postings {
-        by_shard
-            .entry(shard_of(&word))
-            .or_default()
-            .insert(word, list);
+    let n = items.len() as f64;
+    let total: f64 = lengths.iter().map(|&l| f64::from(l)).sum();
+    let avgdl = if items.is_empty() {
+        1.0
+    } else {
+        (total / n).max(1.0)
+    };
+    let score = |df: usize, tf: u32, len: u32| -> f64 {
+        let idf = (1.0 + (n - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+        let tf = f64::from(tf);
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * f64::from(len) / avgdl))
+    };
+    let max = lists
+        .par_iter()
+        .map(|l| {
+            l.iter()
+                .map(|&(i, tf)| score(l.len(), tf, lengths[i as usize]))
+                .fold(0.0, f64::max)
+        })
+        .reduce(|| 0.0, f64::max);
+    let scale = if max > 0.0 { 255.0 / max } else { 1.0 };
+    let mut words: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+    words.par_sort_unstable();
+    let mut lists: Vec<Option<Vec<(u32, u32)>>> = lists.into_iter().map(Some).collect();
+    // Each word with its (item, count) list, in word order.
+    type Counted = (Box<str>, Vec<(u32, u32)>);
+    let taken: Vec<Counted> = words
+        .into_iter()
+        .map(|(w, id)| (w, lists[id as usize].take().unwrap_or_default()))
+        .collect();
+    let mut terms: Vec<Term> = taken
+        .into_par_iter()
+        .map(|(word, list)| {
+            let df = list.len();
+            let mut postings: Vec<(u32, u8)> = list
+                .into_iter()
+                .map(|(i, tf)| {
+                    let s = (score(df, tf, lengths[i as usize]) * scale).round();
+                    (i, s.clamp(1.0, 255.0) as u8)
+                })
+                .collect();
+            postings.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
+            let first = encode(&postings[..df.min(FIRST_BLOCK)]);
+            let dense = df > FIRST_BLOCK
+                && df * DENSE_SHARE >= items.len()
+                && postings.first().is_some_and(|&(_, top)| top <= DENSE_MAX);
+            Term {
+                word,
+                postings,
+                stem: None,
+                dense,
+                first,
+            }
+        })
+        .collect();
+    for (next, t) in terms
+        .iter_mut()
+        .filter(|t| t.postings.len() > FIRST_BLOCK)
+        .enumerate()
+    {
+        t.stem = Some(radix36(next));
     }
-    let postings = by_shard;
-    let total: u64 = lengths.iter().map(|&len| u64::from(len)).sum();
-    let kinds: Vec<&str> = items.iter().map(|it| &it.kind[..1]).collect();
+    terms
+}
+
+/// A block of postings: runs of equal impact, `;`-separated; each run its impact, then its
+/// items in rising order, the first whole and the others as the gap from the one before,
+/// all `,`-separated and in base 36.
+fn encode(postings: &[(u32, u8)]) -> String {
+    let mut out = String::with_capacity(postings.len() * 3);
+    let mut run: Option<(u8, u32)> = None;
+    for &(item, impact) in postings {
+        match run {
+            Some((imp, prev)) if imp == impact => {
+                out.push(',');
+                push36(&mut out, (item - prev) as usize);
+            }
+            _ => {
+                if run.is_some() {
+                    out.push(';');
+                }
+                push36(&mut out, usize::from(impact));
+                out.push(',');
+                push36(&mut out, item as usize);
+            }
+        }
+        run = Some((impact, item));
+    }
+    out
+}
+
+/// The postings of block `b` (0 is the first, kept in the shard file).
+fn block(postings: &[(u32, u8)], b: u32) -> &[(u32, u8)] {
+    let (mut start, mut len) = (0, FIRST_BLOCK);
+    for _ in 0..b {
+        start += len;
+        len *= BLOCK_GROWTH;
+    }
+    &postings[start.min(postings.len())..(start + len).min(postings.len())]
+}
+
+/// A word as its shard file lists it: `[df, first block]`, plus the block files' stem.
+/// `[df, first block, stem, 1]` when the word has a dense file.
+fn entry(t: &Term) -> serde_json::Value {
+    match &t.stem {
+        Some(stem) if t.dense => serde_json::json!([t.postings.len(), t.first, stem, 1]),
+        Some(stem) => serde_json::json!([t.postings.len(), t.first, stem]),
+        None => serde_json::json!([t.postings.len(), t.first]),
+    }
+}
+
+/// A word's impact on every item, one character each: ` ` for none, else `#` (1) onwards,
+/// skipping `\` (so no escapes are needed in a JavaScript string).
+fn dense(postings: &[(u32, u8)], n: usize) -> String {
+    let mut bytes = vec![b' '; n];
+    for &(item, impact) in postings {
+        let c = 34 + impact.min(DENSE_MAX);
+        bytes[item as usize] = if c >= b'\\' { c + 1 } else { c };
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The prefix trie of the shard files.
+#[derive(Default)]
+struct Trie {
+    /// Prefixes with a file of all their words, with the range of `terms` they hold.
+    leaves: Vec<(String, std::ops::Range<usize>)>,
+    /// Prefixes split by their next letter, with their range of `terms`.
+    inner: Vec<(String, std::ops::Range<usize>)>,
+}
+
+/// Split `terms[range]`, the words beginning with `key`, until each file is small.
+fn split(
+    terms: &[Term],
+    sizes: &[usize],
+    key: String,
+    range: std::ops::Range<usize>,
+    trie: &mut Trie,
+) {
+    let size: usize = sizes[range.clone()].iter().sum();
+    let depth = key.chars().count();
+    let longer = range
+        .clone()
+        .filter(|&i| terms[i].word.chars().count() > depth)
+        .count();
+    if size <= SHARD_BYTES || longer == 0 {
+        trie.leaves.push((key, range));
+        return;
+    }
+    trie.inner.push((key.clone(), range.clone()));
+    // Words equal to the key live in its `.top` file only; the others go by their next letter
+    // (in byte order, words sharing it are together).
+    let mut i = range.start;
+    while i < range.end && terms[i].word.chars().count() == depth {
+        i += 1;
+    }
+    while i < range.end {
+        let next = terms[i].word.chars().nth(depth);
+        let start = i;
+        while i < range.end && terms[i].word.chars().nth(depth) == next {
+            i += 1;
+        }
+        let mut child = key.clone();
+        child.extend(next);
+        split(terms, sizes, child, start..i, trie);
+    }
+}
+
+/// The index files for `site`.
+pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
+    let mut items = items(site, index_html);
+    let terms = terms(&mut items);
+    let sizes: Vec<usize> = terms
+        .iter()
+        .map(|t| t.word.len() + t.first.len() + 16)
+        .collect();
+    let mut trie = Trie::default();
+    if !terms.is_empty() {
+        split(&terms, &sizes, String::new(), 0..terms.len(), &mut trie);
+    }
+
+    let mut pages: Vec<Page> = Vec::new();
+    let mut file = |path: String, name: &str, data: &str| {
+        pages.push(Page {
+            path,
+            bytes: script(name, data).into_bytes().into(),
+        });
+    };
+
+    // Shards, then the `.top` files of split prefixes (not the root: no one types "").
+    let shard_files: Vec<(String, String)> = trie
+        .leaves
+        .par_iter()
+        .map(|(key, range)| {
+            let words: serde_json::Map<String, serde_json::Value> = terms[range.clone()]
+                .iter()
+                .map(|t| (t.word.to_string(), entry(t)))
+                .collect();
+            (file_name(key), json(&words))
+        })
+        .chain(
+            trie.inner
+                .par_iter()
+                .filter(|(key, _)| !key.is_empty())
+                .map(|(key, range)| {
+                    let mut top: Vec<usize> = range.clone().collect();
+                    top.sort_by_key(|&i| (Reverse(terms[i].postings.len()), i));
+                    top.truncate(TOP_FORMS);
+                    if let Some(i) = range.clone().find(|&i| *terms[i].word == **key) {
+                        if !top.contains(&i) {
+                            top.push(i);
+                        }
+                    }
+                    top.sort_unstable();
+                    let words: serde_json::Map<String, serde_json::Value> = top
+                        .iter()
+                        .map(|&i| (terms[i].word.to_string(), entry(&terms[i])))
+                        .collect();
+                    (format!("{}.top", file_name(key)), json(&words))
+                }),
+        )
+        .collect();
+    for (name, data) in shard_files {
+        file(format!("search/t/{name}.js"), &format!("t/{name}"), &data);
+    }
+
+    // Later blocks of frequent words, or their dense file.
+    let n = items.len();
+    let blocks: Vec<(String, String)> = terms
+        .par_iter()
+        .filter_map(|t| t.stem.as_ref().map(|stem| (t, stem)))
+        .flat_map_iter(|(t, stem)| {
+            let dense = t.dense.then(|| {
+                (
+                    format!("{stem}.d"),
+                    format!("\"{}\"", dense(&t.postings, n)),
+                )
+            });
+            (1u32..)
+                .map(move |b| (b, block(&t.postings, b)))
+                .take_while(move |(_, p)| !t.dense && !p.is_empty())
+                .map(move |(b, p)| (format!("{stem}.{b}"), format!("\"{}\"", encode(p))))
+                .chain(dense)
+        })
+        .collect();
+    for (name, data) in blocks {
+        file(format!("search/p/{name}.js"), &format!("p/{name}"), &data);
+    }
+
+    // What the results show.
+    let names = |s: Option<usize>| s.map_or("", |s| site.sources[s].name.as_str());
+    let chunks: Vec<String> = items
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let rows: Vec<(&str, &str, &str, &str, String, &str)> = chunk
+                .iter()
+                .map(|it| {
+                    (
+                        it.kind,
+                        it.title.as_str(),
+                        it.url.as_str(),
+                        names(it.source),
+                        it.date.map(|d| d.to_string()).unwrap_or_default(),
+                        it.snippet.as_str(),
+                    )
+                })
+                .collect();
+            json(&rows)
+        })
+        .collect();
+    for (n, data) in chunks.iter().enumerate() {
+        file(format!("search/d/{n}.js"), &format!("d/{n}"), data);
+    }
+
+    // Filters: the items of each topic and source, and where each day begins.
+    let mut by_topic: Vec<Vec<u32>> = vec![Vec::new(); site.grouping.topics.len()];
+    let mut by_source: Vec<Vec<u32>> = vec![Vec::new(); site.sources.len()];
+    let mut days: Vec<(String, u32)> = Vec::new();
+    for (id, it) in items.iter().enumerate() {
+        let id = id as u32;
+        for &t in &it.topics {
+            if let Some(list) = by_topic.get_mut(t) {
+                list.push(id);
+            }
+        }
+        if let Some(list) = it.source.and_then(|s| by_source.get_mut(s)) {
+            list.push(id);
+        }
+        if let Some(d) = it.date {
+            let d = d.to_string();
+            if days.last().is_none_or(|(last, _)| *last != d) {
+                days.push((d, id));
+            }
+        }
+    }
+    let dated = items.iter().take_while(|it| it.date.is_some()).count();
+    // Small lists share a file (thousands of people and places have a few items each).
+    let mut names = Names::default();
+    for (kind, lists, out) in [
+        ("t", &by_topic, &mut names.topics),
+        ("s", &by_source, &mut names.sources),
+    ] {
+        let mut packs: Vec<serde_json::Map<String, serde_json::Value>> = Vec::new();
+        let mut size = FACET_BYTES;
+        for (i, list) in lists.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
+            let text = gaps(list);
+            if size + text.len() > FACET_BYTES {
+                packs.push(serde_json::Map::new());
+                size = 0;
+            }
+            size += text.len() + 8;
+            let name = match kind {
+                "t" => site.grouping.topics[i].name.as_str(),
+                _ => site.sources[i].name.as_str(),
+            };
+            out.push((i, name, packs.len() - 1));
+            if let Some(pack) = packs.last_mut() {
+                pack.insert(i.to_string(), text.into());
+            }
+        }
+        for (n, pack) in packs.iter().enumerate() {
+            file(
+                format!("search/f/{kind}{n}.js"),
+                &format!("f/{kind}{n}"),
+                &json(pack),
+            );
+        }
+    }
+    names
+        .topics
+        .sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+    names
+        .sources
+        .sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+    file("search/f/names.js".into(), "f/names", &json(&names));
+    file(
+        "search/f/dates.js".into(),
+        "f/dates",
+        &json(&serde_json::json!({ "days": days, "dated": dated })),
+    );
+
     let meta = Meta {
         n: items.len(),
         chunk: CHUNK,
-        avgdl: if items.is_empty() {
-            1.0
-        } else {
-            total as f64 / items.len() as f64
-        },
-        items: items
-            .iter()
-            .zip(&lengths)
-            .zip(&kinds)
-            .map(|((it, len), kind)| {
-                (
-                    *kind,
-                    *len,
-                    it.date.as_deref().unwrap_or(""),
-                    it.source.map_or(-1, |s| s as i64),
-                    it.topics.as_slice(),
-                )
-            })
-            .collect(),
-        sources: site.sources.iter().map(|s| s.name.as_str()).collect(),
-        topics: site
-            .grouping
-            .topics
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect(),
-        shards: postings.keys().map(String::as_str).collect(),
+        first: FIRST_BLOCK,
+        growth: BLOCK_GROWTH,
+        leaves: trie.leaves.iter().map(|(k, _)| k.as_str()).collect(),
+        inner: trie.inner.iter().map(|(k, _)| k.as_str()).collect(),
     };
-    let mut pages = vec![Page {
-        path: "search/meta.js".into(),
-        bytes: script("meta(", &json(&meta)).into_bytes().into(),
-    }];
-    for (shard, words) in &postings {
-        pages.push(Page {
-            path: format!("search/t/{}.js", file_name(shard)),
-            bytes: script(&format!("shard({}, ", json(shard)), &json(words))
-                .into_bytes()
-                .into(),
-        });
-    }
-    for (n, chunk) in items.chunks(CHUNK).enumerate() {
-        let rows: Vec<(&str, &str, &str, &str, &str, &str)> = chunk
-            .iter()
-            .map(|it| {
-                (
-                    it.kind,
-                    it.title.as_str(),
-                    it.url.as_str(),
-                    it.source.map_or("", |s| site.sources[s].name.as_str()),
-                    it.date.as_deref().unwrap_or(""),
-                    it.snippet.as_str(),
-                )
-            })
-            .collect();
-        pages.push(Page {
-            path: format!("search/d/{n}.js"),
-            bytes: script(&format!("chunk({n}, "), &json(&rows))
-                .into_bytes()
-                .into(),
-        });
-    }
+    file("search/meta.js".into(), "meta", &json(&meta));
     pages
 }
 
-/// A shard's file name: its letters, or their code points when not plain ASCII (file systems
-/// and URLs then need no escaping).
-pub fn file_name(shard: &str) -> String {
-    if shard.chars().all(|c| c.is_ascii_alphanumeric()) {
-        shard.to_string()
+#[derive(Serialize)]
+struct Meta<'a> {
+    /// Items in all.
+    n: usize,
+    chunk: usize,
+    /// Postings in a word's first block, and how much larger each next block is.
+    first: usize,
+    growth: usize,
+    /// The shard files' prefixes, and the prefixes split into several (see [`split`]).
+    leaves: Vec<&'a str>,
+    inner: Vec<&'a str>,
+}
+
+/// The filters' choices, `[index, name, file]` by name: the topics and sources that have
+/// items, and the file of `f/` that lists their items (loaded when the filter is set).
+#[derive(Default, Serialize)]
+struct Names<'a> {
+    topics: Vec<(usize, &'a str, usize)>,
+    sources: Vec<(usize, &'a str, usize)>,
+}
+
+/// Rising item numbers as base-36 gaps, `,`-separated (the first whole).
+fn gaps(ids: &[u32]) -> String {
+    let mut out = String::with_capacity(ids.len() * 3);
+    let mut prev = 0;
+    for (k, &id) in ids.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        push36(&mut out, (id - prev) as usize);
+        prev = id;
+    }
+    out
+}
+
+/// A shard's file name: its letters when plain ASCII, else `_` and the code points in
+/// hexadecimal, `_`-separated (file systems and URLs then need no escaping; the root's is `_`).
+pub fn file_name(key: &str) -> String {
+    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric()) {
+        key.to_string()
     } else {
-        shard
-            .chars()
-            .map(|c| format!("u{:x}", c as u32))
-            .collect::<Vec<_>>()
-            .join("-")
+        key.chars().fold(String::from("_"), |mut s, c| {
+            if s.len() > 1 {
+                s.push('_');
+            }
+            let _ = write!(s, "{:x}", c as u32);
+            s
+        })
     }
 }
 
-fn radix36(mut n: usize) -> String {
+fn push36(out: &mut String, mut n: usize) {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    if n == 0 {
-        return "0".into();
-    }
-    let mut out = Vec::new();
-    while n > 0 {
-        out.push(DIGITS[n % 36]);
+    let mut buf = [0u8; 16];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = DIGITS[n % 36];
         n /= 36;
+        if n == 0 {
+            break;
+        }
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    for &b in &buf[at..] {
+        out.push(char::from(b));
+    }
+}
+
+fn radix36(n: usize) -> String {
+    let mut s = String::new();
+    push36(&mut s, n);
+    s
 }
 
 /// JSON safe inside a script: `<`, `>`, `&` and the line separators escaped.
@@ -332,10 +770,10 @@ fn json<T: Serialize + ?Sized>(value: &T) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
-/// `DossierSearch.<head><data>);`, for a file the page loads with a `<script>` element;
-/// `head` is the call up to its data, such as `chunk(3, `.
-fn script(head: &str, data: &str) -> String {
-    format!("window.DossierSearch && DossierSearch.{head}{data});\n")
+/// `DossierSearch.add("<name>", <data>);`, for a file the page loads with a `<script>`
+/// element; `name` is the file's path under `search/` without `.js`.
+fn script(name: &str, data: &str) -> String {
+    format!("window.DossierSearch && DossierSearch.add(\"{name}\", {data});\n")
 }
 
 #[cfg(test)]
@@ -344,28 +782,87 @@ mod tests {
 
     #[test]
     fn words_are_folded_like_the_page_folds_queries() {
-        let mut w = Vec::new();
-        words(
-            "Erdoğan's visit to Zürich: al-Sisi, U.N. and 27 killed",
-            &mut w,
-        );
+        let w = words("Erdoğan's visit to Zürich: al-Sisi, U.N. and 27 killed, x 7");
         assert_eq!(
             w,
-            ["erdogan", "visit", "to", "zurich", "al", "sisi", "and", "27", "killed"]
+            ["erdogan", "visit", "to", "zurich", "al", "sisi", "and", "27", "killed", "7"]
         );
+        assert_eq!(snippet("  a\n b  "), "a b");
+        assert_eq!(snippet(&"x".repeat(900)).len(), SNIPPET_CHARS);
         assert_eq!(fold("Ÿes"), "yes");
-        assert_eq!(shard_of("erdogan"), "er");
-        assert_eq!(file_name("ér"), "ue9-u72");
+        assert_eq!(fold("ABC12"), "abc12");
+        assert_eq!(file_name("ér"), "_e9_72");
+        assert_eq!(file_name("e9"), "e9");
+        assert_eq!(file_name(""), "_");
     }
 
     #[test]
     fn scripts_cannot_be_closed_by_data() {
-        let s = script("chunk(3, ", &json(&["</script><b>"]));
+        let s = script("d/3", &json(&["</script><b>"]));
         assert_eq!(
             s,
-            "window.DossierSearch && DossierSearch.chunk(3, [\"\\u003c/script\\u003e\\u003cb\\u003e\"]);\n"
+            "window.DossierSearch && DossierSearch.add(\"d/3\", [\"\\u003c/script\\u003e\\u003cb\\u003e\"]);\n"
         );
         assert_eq!(radix36(0), "0");
         assert_eq!(radix36(71), "1z");
+    }
+
+    #[test]
+    fn blocks_are_runs_of_equal_impact_with_gaps() {
+        let p = [(3, 200), (9, 200), (10, 200), (1, 7), (40, 1)];
+        assert_eq!(encode(&p), "5k,3,6,1;7,1;1,14");
+        assert_eq!(gaps(&[2, 5, 41]), "2,3,10");
+        let len = FIRST_BLOCK * (1 + BLOCK_GROWTH) + 5;
+        let many: Vec<(u32, u8)> = (0..len as u32).map(|i| (i, 1)).collect();
+        assert_eq!(block(&many, 0).len(), FIRST_BLOCK);
+        assert_eq!(block(&many, 1).len(), FIRST_BLOCK * BLOCK_GROWTH);
+        assert_eq!(block(&many, 1)[0].0, FIRST_BLOCK as u32);
+        assert_eq!(block(&many, 2).len(), 5);
+        assert!(block(&many, 3).is_empty());
+    }
+
+    #[test]
+    fn dense_files_are_one_printable_character_per_item() {
+        let d = dense(&[(0, 1), (2, 57), (3, 58), (4, 200)], 6);
+        assert_eq!(d, "# []} ");
+        assert!(!d.contains('\\') && !d.contains('"'));
+    }
+
+    #[test]
+    fn a_large_prefix_is_split_and_its_top_words_kept() {
+        let terms: Vec<Term> = (0..600)
+            .map(|i| Term {
+                word: format!("co{}", radix36(i * 37)).into(),
+                postings: vec![(0, 1); 1 + i % 7],
+                stem: None,
+                dense: false,
+                first: "x".repeat(80),
+            })
+            .collect();
+        let mut terms = terms;
+        terms.sort_by(|a, b| a.word.cmp(&b.word));
+        let sizes: Vec<usize> = terms
+            .iter()
+            .map(|t| t.word.len() + t.first.len() + 16)
+            .collect();
+        let mut trie = Trie::default();
+        split(&terms, &sizes, String::new(), 0..terms.len(), &mut trie);
+        assert!(trie.inner.iter().any(|(k, _)| k == "co"));
+        // Every word in exactly one leaf, each leaf small or a single word.
+        let mut covered = 0;
+        for (key, range) in &trie.leaves {
+            assert!(terms[range.clone()]
+                .iter()
+                .all(|t| t.word.starts_with(key.as_str())));
+            let size: usize = sizes[range.clone()].iter().sum();
+            assert!(size <= SHARD_BYTES || range.len() == 1, "{key}: {size}");
+            covered += range.len();
+        }
+        let at_inner: usize = trie
+            .inner
+            .iter()
+            .filter(|(k, r)| terms[r.clone()].iter().any(|t| *t.word == **k))
+            .count();
+        assert_eq!(covered + at_inner, terms.len());
     }
 }

@@ -1,7 +1,13 @@
-// Dossier's search page: BM25 over the index files the build writes under search/, loaded with
-// <script> elements so it works from file:// and under any sub-path. Queries are folded the way
-// the build folds the text (lower case, no diacritics, letters and digits only); the last word
-// matches as a prefix while typing; "quoted words" must appear together in the item's text.
+// Dossier's search page. The index files the build writes under search/ are loaded with
+// <script> elements (each calls DossierSearch.add), so search works from file:// and under any
+// sub-path. Queries are folded the way the build folds the text (lower case, no diacritics,
+// letters and digits only); the last word matches as a prefix while typing (from its third
+// letter); "quoted words" must appear together in the item's text.
+//
+// Ranking is BM25: each posting carries its item's score for the word (an "impact"), and a
+// word's postings come highest impact first, in blocks. Every query word must match. The page
+// reads blocks until no item it has not fully seen could beat the results it has (the
+// threshold algorithm), so a common word costs its first blocks, not its whole list.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -16,36 +22,35 @@
   var base = form.getAttribute("data-index"); // folder of the index files, relative to the page
   var root = form.getAttribute("data-root"); // from the page to the site root
   var KINDS = { a: "Article", t: "Topic", s: "Story", q: "Quote" };
-  var K1 = 1.2, B = 0.75, SHOWN = 20, MAX_EXPANSIONS = 40;
+  var SHOWN = 10, MAX_EXPANSIONS = 12;
 
-  var meta = null;
-  var shards = {}, chunks = {}, waiting = {};
-  var known = null;
+  var meta = null, leaves = {}, inner = {};
+  var data = {}; // file name (path under search/ without .js) -> its data
+  var waiting = {}; // file name -> {promise, resolve}
+  var requested = []; // file names in the order asked for (read by scripts/search-budget.py)
+  var forms = {}; // word -> its postings as loaded so far
 
-  // The index files call these as they load.
-  var api = window.DossierSearch = {
-    meta: function (m) { meta = m; known = {}; m.shards.forEach(function (s) { known[s] = true; }); done("meta"); },
-    shard: function (name, words) { shards[name] = words; done("t/" + name); },
-    chunk: function (n, rows) { chunks[n] = rows; done("d/" + n); }
+  window.DossierSearch = {
+    add: function (name, value) {
+      data[name] = value;
+      if (waiting[name]) waiting[name].resolve(value);
+    }
   };
 
-  function done(key) {
-    var w = waiting[key];
-    if (w) { w.resolve(); }
-  }
-
-  function load(key) {
-    if (waiting[key]) return waiting[key].promise;
+  function load(name) {
+    if (waiting[name]) return waiting[name].promise;
     var entry = {};
     entry.promise = new Promise(function (resolve, reject) {
       entry.resolve = resolve;
       var s = document.createElement("script");
-      s.src = base + key + ".js";
+      s.src = base + name + ".js";
       s.async = true;
+      s.onload = function () { if (!(name in data)) reject(new Error("no index data in " + s.src)); };
       s.onerror = function () { reject(new Error("cannot load " + s.src)); };
       document.head.appendChild(s);
     });
-    waiting[key] = entry;
+    waiting[name] = entry;
+    requested.push(name);
     return entry.promise;
   }
 
@@ -59,137 +64,310 @@
     });
   }
 
-  function shardFile(word) {
-    var two = Array.from(word).slice(0, 2).join("");
-    if (/^[a-z0-9]+$/.test(two)) return two;
-    return Array.from(two).map(function (c) { return "u" + c.codePointAt(0).toString(16); }).join("-");
+  // A shard's file name, as src/render/search.rs names it.
+  function fileName(key) {
+    if (/^[a-z0-9]+$/.test(key)) return key;
+    return "_" + Array.from(key).map(function (c) { return c.codePointAt(0).toString(16); }).join("_");
   }
-  function shardName(word) { return Array.from(word).slice(0, 2).join(""); }
+
+  // The shard file holding a word, or the words beginning with it: walk the prefix trie.
+  function locate(word) {
+    var chars = Array.from(word), key = "";
+    for (var i = 0; ; i++) {
+      if (leaves[key]) return "t/" + fileName(key);
+      if (!inner[key]) return null;
+      if (i === chars.length) return key ? "t/" + fileName(key) + ".top" : null;
+      key += chars[i];
+    }
+  }
 
   // "quoted phrases" and loose words; the last loose word is a prefix unless the query ends in
   // a space or a quote.
   function parse(q) {
-    var phrases = [], loose = [];
-    var re = /"([^"]*)"?/g, m, rest = q;
+    var phrases = [], quoted = [], re = /"([^"]*)"?/g, m;
     while ((m = re.exec(q)) !== null) {
       var ws = words(m[1]);
-      if (ws.length) phrases.push(ws);
+      if (ws.length > 1) phrases.push(ws); else quoted = quoted.concat(ws);
     }
-    rest = q.replace(/"[^"]*"?/g, " ");
-    loose = words(rest);
-    var prefix = loose.length > 0 && /[\p{L}\p{N}]$/u.test(q) && !/"\s*$/.test(q);
-    return { phrases: phrases, loose: loose, prefix: prefix };
+    var rest = q.replace(/"[^"]*"?/g, " "), loose = words(rest);
+    // The word being typed: the query ends in it. Two letters begin too many words to mean
+    // anything, so a prefix has three or more.
+    var typing = /[\p{L}\p{N}]+$/u.exec(rest), last = loose[loose.length - 1];
+    var prefix = !!typing && words(typing[0]).join(" ") === last && Array.from(last).length >= 3;
+    return { phrases: phrases, loose: loose, quoted: quoted, prefix: prefix };
   }
 
-  function postings(word) {
-    var shard = shards[shardName(word)];
-    return shard && shard[word] ? decode(shard[word]) : null;
+  // A word's postings: item -> impact, `n` of its `df` read, `last` the lowest impact read
+  // (every posting not read yet is at most that).
+  function formOf(word, entry) {
+    var f = forms[word];
+    if (!f) {
+      f = forms[word] = { df: entry[0], stem: entry[2], dense: entry[3] === 1, post: new Map(), n: 0, last: 0, pending: null };
+      absorb(f, entry[1]);
+    }
+    return f;
   }
 
-  function decode(text) {
-    var out = new Map();
-    text.split(",").forEach(function (p) {
-      var i = p.indexOf(":");
-      out.set(parseInt(p.slice(0, i), 36), parseInt(p.slice(i + 1), 10));
+  function absorb(f, runs) {
+    var before = f.n;
+    if (runs) runs.split(";").forEach(function (run) {
+      var parts = run.split(","), impact = parseInt(parts[0], 36), id = 0;
+      for (var j = 1; j < parts.length; j++) {
+        id = j === 1 ? parseInt(parts[j], 36) : id + parseInt(parts[j], 36);
+        f.post.set(id, impact);
+        f.last = impact;
+        f.n++;
+      }
     });
+    if (f.n === before) f.n = f.df; // nothing more to read: never ask again
+  }
+
+  function nextBlock(f) {
+    if (!f.pending && f.dense) {
+      // A very frequent word: its impact on every item at once.
+      f.pending = load("p/" + f.stem + ".d").then(function (text) {
+        f.post = denseMap(text, f.df);
+        f.n = f.df;
+        f.pending = null;
+      });
+    } else if (!f.pending) {
+      // The rest of its blocks at once: one round of loading, not one per block (a word with
+      // many postings has a dense file instead, so the rest stays small).
+      var names = [], start = meta.first, size = meta.first * meta.growth;
+      for (var b = 1; start < f.df; b++, start += size, size *= meta.growth) names.push("p/" + f.stem + "." + b);
+      f.pending = Promise.all(names.map(load)).then(function (blocks) {
+        blocks.forEach(function (runs) { absorb(f, runs); });
+        f.n = f.df;
+        f.pending = null;
+      });
+    }
+    return f.pending;
+  }
+
+  // A dense file read as a map: one character per item, " " for none, else the impact from
+  // "#" (1) on, "\\" skipped.
+  function denseMap(text, size) {
+    var impact = function (id) {
+      var c = text.charCodeAt(id);
+      return c === 32 || c !== c ? undefined : c - (c > 92 ? 35 : 34);
+    };
+    return {
+      size: size,
+      get: impact,
+      forEach: function (fn) {
+        for (var id = 0; id < text.length; id++) {
+          if (text.charCodeAt(id) !== 32) fn(impact(id), id);
+        }
+      }
+    };
+  }
+
+  // A query word's forms: itself, or for the prefix the most frequent words it begins.
+  function group(word, isPrefix) {
+    var shard = data[locate(word)] || {};
+    var found = [];
+    if (isPrefix) {
+      for (var w in shard) if (w.lastIndexOf(word, 0) === 0) found.push(w);
+      found.sort(function (a, b) { return (a === word ? -1 : 0) - (b === word ? -1 : 0) || shard[b][0] - shard[a][0] || (a < b ? -1 : 1); });
+      found = found.slice(0, MAX_EXPANSIONS);
+    } else if (shard[word]) {
+      found = [word];
+    }
+    return found.map(function (w) { return formOf(w, shard[w]); });
+  }
+
+  function threshold(g) {
+    var t = 0;
+    g.forEach(function (f) { if (f.n < f.df && f.last > t) t = f.last; });
+    return t;
+  }
+
+  function merged(g) {
+    if (g.length === 1) return g[0].post;
+    var m = new Map();
+    g.forEach(function (f) {
+      f.post.forEach(function (impact, id) { if (!(m.get(id) >= impact)) m.set(id, impact); });
+    });
+    return m;
+  }
+
+  // The best `want` items (score = the sum over the query words of each word's best impact),
+  // and whether they are final: no item not fully seen could score more.
+  function rank(groups, allow, want) {
+    var T = groups.map(threshold), M = groups.map(merged);
+    var complete = T.indexOf(0);
+    // With a word read to its end, only its items can match; else any item seen so far.
+    var sources = complete >= 0 ? [M[complete]] : M;
+    var other = complete >= 0 ? -1 : T.reduce(function (a, b) { return a + b; }, 0);
+    var seen = sources.length > 1 ? new Set() : null;
+    var settled = [];
+    sources.forEach(function (m) {
+      m.forEach(function (_, id) {
+        if (seen) { if (seen.has(id)) return; seen.add(id); }
+        if (allow && !allow(id)) return;
+        var score = 0, bound = 0, exact = true;
+        for (var k = 0; k < M.length; k++) {
+          var v = M[k].get(id);
+          if (v === undefined) {
+            if (T[k] === 0) return;
+            exact = false;
+            bound += T[k];
+          } else {
+            score += v;
+            if (v < T[k]) { exact = false; bound += T[k]; } else bound += v;
+          }
+        }
+        if (exact) settled.push([id, score]);
+        else if (bound > other) other = bound;
+      });
+    });
+    settled.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    var final = other < 0 || T.every(function (t) { return t === 0; });
+    var done = final || (settled.length >= want && settled[want - 1][1] >= other);
+    var total = final ? settled.length
+      : (groups.length === 1 && groups[0].length === 1 && !allow ? groups[0][0].df : null);
+    return { hits: settled.slice(0, want), done: done, total: total };
+  }
+
+  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of the
+  // forms whose unread postings could weigh most (a few files a round: each file costs).
+  function deepen(groups, allow, want, mine) {
+    var r = rank(groups, allow, want);
+    rounds++;
+    if (r.done) return Promise.resolve(r);
+    var loads = [];
+    groups.forEach(function (g) {
+      var t = threshold(g);
+      g.filter(function (f) { return f.n < f.df && f.last * 2 >= t; })
+        .sort(function (a, b) { return b.last - a.last; })
+        .slice(0, 4)
+        .forEach(function (f) { loads.push(nextBlock(f)); });
+    });
+    return Promise.all(loads).then(function () {
+      return mine === generation ? deepen(groups, allow, want, mine) : null;
+    });
+  }
+
+  function decodeGaps(text) {
+    var out = new Set(), id = 0;
+    text.split(",").forEach(function (g, i) { id = i ? id + parseInt(g, 36) : parseInt(g, 36); out.add(id); });
     return out;
   }
 
-  function expand(prefix) {
-    var shard = shards[shardName(prefix)];
-    if (!shard) return [];
-    var found = [];
-    for (var w in shard) {
-      if (w.lastIndexOf(prefix, 0) === 0) {
-        found.push(w);
-        if (found.length >= MAX_EXPANSIONS) break;
+  // The filters set, as a test on item numbers (null when none is set).
+  function filters() {
+    var tests = [];
+    var facet = function (kind, sel) {
+      if (!sel || sel.value === "") return null;
+      var pack = "f/" + kind + packOf[kind + sel.value];
+      return load(pack).then(function (lists) {
+        var key = pack + "#" + sel.value;
+        var set = data[key] || (data[key] = decodeGaps(lists[sel.value]));
+        tests.push(function (id) { return set.has(id); });
+      });
+    };
+    var from = fromIn && fromIn.value, to = toIn && toIn.value;
+    var dates = from || to ? load("f/dates").then(function (d) {
+      // Items are numbered newest first: the range runs from the first item on or before
+      // `to` to the last on or after `from`.
+      var lo = d.dated, hi = d.dated;
+      for (var i = 0; i < d.days.length; i++) {
+        if (lo === d.dated && (!to || d.days[i][0] <= to)) lo = d.days[i][1];
+        if (from && d.days[i][0] < from) { hi = d.days[i][1]; break; }
       }
-    }
-    return found;
-  }
-
-  function idf(df) { return Math.log(1 + (meta.n - df + 0.5) / (df + 0.5)); }
-
-  function allowed(id) {
-    var it = meta.items[id];
-    if (topicSel && topicSel.value !== "" && it[4].indexOf(+topicSel.value) < 0) return false;
-    if (sourceSel && sourceSel.value !== "" && it[3] !== +sourceSel.value) return false;
-    if (fromIn && fromIn.value && (!it[2] || it[2] < fromIn.value)) return false;
-    if (toIn && toIn.value && (!it[2] || it[2] > toIn.value)) return false;
-    return true;
+      tests.push(function (id) { return id >= lo && id < hi; });
+    }) : null;
+    var pending = [facet("t", topicSel), facet("s", sourceSel), dates].filter(Boolean);
+    return Promise.all(pending).then(function () {
+      return tests.length ? function (id) { return tests.every(function (t) { return t(id); }); } : null;
+    });
   }
 
   var generation = 0;
+  var started = 0, rounds = 0;
 
-  var started = 0;
+  // The query shown: its words' postings as read so far, and how many results are shown.
+  var current = null;
 
   function run() {
     var q = input.value;
     var mine = ++generation;
     started = performance.now();
+    rounds = 0;
+    current = null;
     var url = new URL(location.href);
     if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
     try { history.replaceState(null, "", url.href); } catch (e) { /* file:// may refuse */ }
     var parsed = parse(q);
-    var terms = parsed.loose.slice();
+    var terms = parsed.loose.concat(parsed.quoted);
     parsed.phrases.forEach(function (p) { terms = terms.concat(p); });
-    if (!terms.length) { show([], parsed, q); return; }
-    var needed = {};
-    terms.forEach(function (w) { var s = shardName(w); if (known[s]) needed[shardFile(w)] = true; });
-    Promise.all(Object.keys(needed).map(function (f) { return load("t/" + f); })).then(function () {
-      if (mine !== generation) return;
-      // Each query word: the items that have it, with their counts; a prefix takes any word it
-      // begins (the best count).
-      var groups = terms.map(function (w, i) {
-        var isPrefix = parsed.prefix && i === parsed.loose.length - 1;
-        var forms = isPrefix ? expand(w) : [w];
-        if (!isPrefix || forms.indexOf(w) < 0) { if (!isPrefix) forms = [w]; }
-        var merged = new Map();
-        forms.forEach(function (f) {
-          var p = postings(f);
-          if (!p) return;
-          p.forEach(function (tf, id) { merged.set(id, Math.max(merged.get(id) || 0, tf)); });
-        });
-        return merged;
-      });
-      if (groups.some(function (g) { return g.size === 0; })) { show([], parsed, q); return; }
-      groups.sort(function (a, b) { return a.size - b.size; });
-      var scores = [];
-      groups[0].forEach(function (_, id) {
-        if (!allowed(id)) return;
-        var len = meta.items[id][1] || 1;
-        var score = 0;
-        for (var g = 0; g < groups.length; g++) {
-          var tf = groups[g].get(id);
-          if (tf === undefined) return;
-          score += idf(groups[g].size) * tf * (K1 + 1) / (tf + K1 * (1 - B + B * len / meta.avgdl));
-        }
-        scores.push([id, score]);
-      });
-      scores.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-      // Phrases are checked on the item's text, so more candidates than are shown are read.
-      var pool = scores.slice(0, parsed.phrases.length ? 200 : SHOWN);
-      var files = {};
-      pool.forEach(function (s) { files[Math.floor(s[0] / meta.chunk)] = true; });
-      return Promise.all(Object.keys(files).map(function (n) { return load("d/" + n); })).then(function () {
+    if (!terms.length) { show([], parsed, q, 0, false); return; }
+    var files = terms.map(locate);
+    if (files.indexOf(null) >= 0) { show([], parsed, q, 0, false); return; }
+    Promise.all([filters()].concat(files.map(load))).then(function (got) {
+      if (mine !== generation) return null;
+      var groups = terms.map(function (w, i) { return group(w, parsed.prefix && i === parsed.loose.length - 1); });
+      if (groups.some(function (g) { return g.length === 0; })) { show([], parsed, q, 0, false); return null; }
+      current = { q: q, parsed: parsed, groups: groups, allow: got[0], shown: SHOWN };
+      return present(current, mine);
+    }).catch(failed);
+  }
+
+  function failed(e) { status.textContent = "Search is unavailable: " + e.message; }
+
+  // The best `state.shown` results: ranked, then their rows loaded and shown.
+  function present(state, mine) {
+    var parsed = state.parsed;
+    // Phrases are checked on the items' text, so more candidates than are shown are read.
+    var want = parsed.phrases.length ? state.shown * 2 : state.shown;
+    return deepen(state.groups, state.allow, want, mine).then(function (r) {
+      if (!r || mine !== generation) return null;
+      var chunk = meta.chunk, need = {};
+      r.hits.forEach(function (h) { need["d/" + Math.floor(h[0] / chunk)] = true; });
+      return Promise.all(Object.keys(need).map(load)).then(function () {
         if (mine !== generation) return;
-        var hits = pool.map(function (s) { return { id: s[0], row: chunks[Math.floor(s[0] / meta.chunk)][s[0] % meta.chunk] }; });
+        var hits = r.hits.map(function (h) { return data["d/" + Math.floor(h[0] / chunk)][h[0] % chunk]; });
+        var total = r.total, more = total === null ? r.hits.length >= want : total > state.shown;
         if (parsed.phrases.length) {
           // Topics, stories and quotes ship their whole text: a phrase must be in it. An
           // article ships its summary only: one with the phrase there comes first, the others
           // (every word present, the phrase perhaps further in its body) after.
-          var has = function (h) {
-            var text = " " + words(h.row[1] + " " + h.row[5]).join(" ") + " ";
+          var has = function (row) {
+            var text = " " + words(row[1] + " " + row[5]).join(" ") + " ";
             return parsed.phrases.every(function (p) { return text.indexOf(" " + p.join(" ") + " ") >= 0; });
           };
           var exact = hits.filter(has);
-          var maybe = hits.filter(function (h) { return h.row[0][0] === "a" && !has(h); });
+          var maybe = hits.filter(function (row) { return row[0] === "a" && !has(row); });
           hits = exact.concat(maybe);
+          total = total !== null && total <= want ? hits.length : null;
+          more = more || hits.length > state.shown;
         }
-        show(hits.slice(0, SHOWN), parsed, q, scores.length);
+        show(hits.slice(0, state.shown), parsed, state.q, total, more);
       });
-    }).catch(function (e) { status.textContent = "Search is unavailable: " + e.message; });
+    });
   }
+
+  // "More results": the next ten, from the postings already read where they suffice.
+  var moreButton = document.createElement("button");
+  moreButton.type = "button";
+  moreButton.id = "search-more";
+  moreButton.textContent = "More results";
+  moreButton.hidden = true;
+  list.parentNode.insertBefore(moreButton, list.nextSibling);
+  moreButton.addEventListener("click", function () {
+    if (!current) return;
+    var mine = ++generation, before = links().length;
+    started = performance.now();
+    rounds = 0;
+    current.shown += SHOWN;
+    present(current, mine).then(function () {
+      // Keyboard users go on from the first new result.
+      var all = links();
+      if (document.activeElement === moreButton || moreButton.hidden) {
+        if (all[before]) all[before].focus();
+      }
+    }).catch(failed);
+  });
 
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) {
@@ -197,9 +375,9 @@
     });
   }
 
-  // The snippet with every query word (or a word it begins, for the prefix) marked.
+  // The text with every query word (or a word it begins, for the prefix) marked.
   function mark(text, parsed) {
-    var targets = parsed.loose.concat([].concat.apply([], parsed.phrases));
+    var targets = parsed.loose.concat(parsed.quoted, [].concat.apply([], parsed.phrases));
     var out = "", re = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu, m;
     while ((m = re.exec(text)) !== null) {
       var piece = m[0], f = fold(piece);
@@ -214,7 +392,7 @@
 
   function snippet(text, parsed) {
     var f = fold(text), first = -1;
-    parsed.loose.concat([].concat.apply([], parsed.phrases)).forEach(function (t) {
+    parsed.loose.concat(parsed.quoted, [].concat.apply([], parsed.phrases)).forEach(function (t) {
       var at = f.indexOf(t);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     });
@@ -223,20 +401,26 @@
     return (start > 0 ? "… " : "") + cut + (start + 240 < text.length ? " …" : "");
   }
 
-  function show(hits, parsed, q, total) {
-    // How long this query took, files loaded included (read by scripts/search-budget.py).
+  function show(hits, parsed, q, total, more) {
+    // How long this query took, files loaded included, and which index files the page has
+    // loaded so far (read by scripts/search-budget.py).
     list.setAttribute("data-ms", (performance.now() - started).toFixed(1));
+    list.setAttribute("data-loaded", requested.join(" "));
+    list.setAttribute("data-q", q);
+    list.setAttribute("data-rounds", String(rounds));
+    loadNames();
+    moreButton.hidden = !more || !hits.length;
     list.innerHTML = "";
     if (!q.trim()) { status.textContent = ""; return; }
-    status.textContent = hits.length
-      ? (total > hits.length ? "The best " + hits.length + " of " + total + " results" : hits.length + (hits.length === 1 ? " result" : " results")) + " for " + q
-      : "No results for " + q;
-    hits.forEach(function (h) {
-      var r = h.row; // kind, title, url, source, date, snippet
+    var count = total === null ? "The best " + hits.length + " results"
+      : total > hits.length ? "The best " + hits.length + " of " + total + " results"
+      : hits.length + (hits.length === 1 ? " result" : " results");
+    status.textContent = hits.length ? count + " for " + q : "No results for " + q;
+    hits.forEach(function (r) { // kind, title, url, source, date, snippet
       var li = document.createElement("li");
       li.className = "search-hit";
-      var meta = [KINDS[r[0][0]] || r[0], r[3], r[4]].filter(Boolean).map(escapeHtml).join(" · ");
-      li.innerHTML = '<p class="kicker">' + meta + "</p>" +
+      var kicker = [KINDS[r[0]] || r[0], r[3], r[4]].filter(Boolean).map(escapeHtml).join(" · ");
+      li.innerHTML = '<p class="kicker">' + kicker + "</p>" +
         '<h2 class="card-title"><a href="' + escapeHtml(root + r[2]) + '">' + mark(r[1], parsed) + "</a></h2>" +
         (r[5] ? '<p class="summary">' + mark(snippet(r[5], parsed), parsed) + "</p>" : "");
       list.appendChild(li);
@@ -264,12 +448,28 @@
   input.addEventListener("input", run);
   [topicSel, sourceSel, fromIn, toIn].forEach(function (el) { if (el) el.addEventListener("change", run); });
 
-  load("meta").then(function () {
-    meta.topics.forEach(function (name, i) { if (topicSel) topicSel.add(new Option(name, String(i))); });
-    meta.sources.forEach(function (name, i) { if (sourceSel) sourceSel.add(new Option(name, String(i))); });
+  // The filters' choices: not needed for a first result, so loaded after it.
+  var packOf = {}, named = false;
+  function loadNames() {
+    if (named) return;
+    named = true;
+    load("f/names").then(function (names) {
+      [["t", topicSel, names.topics], ["s", sourceSel, names.sources]].forEach(function (f) {
+        f[2].forEach(function (c) {
+          packOf[f[0] + c[0]] = c[2];
+          if (f[1]) f[1].add(new Option(c[1], String(c[0])));
+        });
+      });
+    }).catch(function (e) { status.textContent = "Search filters are unavailable: " + e.message; });
+  }
+
+  load("meta").then(function (m) {
+    meta = m;
+    m.leaves.forEach(function (k) { leaves[k] = true; });
+    m.inner.forEach(function (k) { inner[k] = true; });
     var params = new URLSearchParams(location.search);
     if (params.get("q")) input.value = params.get("q");
+    else loadNames();
     run();
   }).catch(function (e) { status.textContent = "Search is unavailable: " + e.message; });
-  void api;
 })();

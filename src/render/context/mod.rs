@@ -78,7 +78,8 @@ pub struct PageInfo {
 /// The search page: where its index files are, from the page.
 #[derive(Debug, Clone, Serialize)]
 pub struct Search {
-    /// The folder of `meta.js`, `t/` and `d/`, relative to the search page.
+    /// The folder of the index files (`meta.js`, `t/`, `p/`, `d/`, `f/`), relative to the
+    /// search page.
     pub index_folder: &'static str,
 }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# CI's guard on the search budget: a 10,000-document site from tools/dossier-gen, built, then
+# scripts/search-budget.py opens its search page in headless Chromium for a set of queries and
+# fails if any loads more than 300 KB (gzip, file by file) before its first result, or shows
+# no result. The timing budgets are benchmarks (BENCHMARKS.md "Search index"), not checked here.
+#
+#   scripts/search-size-check.sh [DOSSIER_BINARY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v chromium >/dev/null || { echo "chromium is not installed (scripts/install-tools.sh)"; exit 1; }
+bin="${1:-target/release/dossier}"
+[ -x "$bin" ] || cargo build --quiet --release --bin dossier
+cargo build --quiet --release -p dossier-gen
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+target/release/dossier-gen --docs 10000 --out "$work/site" >/dev/null
+"$bin" build --quiet --root "$work/site" --output "$work/public"
+# A rare word, common words alone and together, a stop word among them, a prefix being typed,
+# a quoted phrase, and a speaker's name.
+python3 scripts/search-budget.py "$work/public" --max-kb 300 \
+  minister "election results" "prime minister of" "the government said" mini 'pre' \
+  '"the minister said"' "said the president"
