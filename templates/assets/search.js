@@ -21,7 +21,12 @@
   var list = document.getElementById("search-results");
   var base = form.getAttribute("data-index"); // folder of the index files, relative to the page
   var root = form.getAttribute("data-root"); // from the page to the site root
-  var KINDS = { a: "Article", t: "Topic", s: "Story", q: "Quote" };
+  // The page's words come from the template, in the site's language.
+  function say(key, values) {
+    var text = form.getAttribute("data-t-" + key) || "";
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+  var KINDS = { a: say("kind-article", {}), t: say("kind-topic", {}), s: say("kind-story", {}), q: say("kind-quote", {}) };
   var SHOWN = 10, MAX_EXPANSIONS = 12;
 
   var meta = null, leaves = {}, inner = {};
@@ -313,7 +318,7 @@
     }).catch(failed);
   }
 
-  function failed(e) { status.textContent = "Search is unavailable: " + e.message; }
+  function failed(e) { status.textContent = say("unavailable", {}) + " " + e.message; }
 
   // The best `state.shown` results: ranked, then their rows loaded and shown.
   function present(state, mine) {
@@ -351,7 +356,7 @@
   var moreButton = document.createElement("button");
   moreButton.type = "button";
   moreButton.id = "search-more";
-  moreButton.textContent = "More results";
+  moreButton.textContent = say("more", {});
   moreButton.hidden = true;
   list.parentNode.insertBefore(moreButton, list.nextSibling);
   moreButton.addEventListener("click", function () {
@@ -412,10 +417,11 @@
     moreButton.hidden = !more || !hits.length;
     list.innerHTML = "";
     if (!q.trim()) { status.textContent = ""; return; }
-    var count = total === null ? "The best " + hits.length + " results"
-      : total > hits.length ? "The best " + hits.length + " of " + total + " results"
-      : hits.length + (hits.length === 1 ? " result" : " results");
-    status.textContent = hits.length ? count + " for " + q : "No results for " + q;
+    var n = { n: hits.length, total: total, q: q };
+    status.textContent = !hits.length ? say("no-results", n)
+      : total === null ? say("best", n)
+      : total > hits.length ? say("best-of", n)
+      : say(hits.length === 1 ? "one-result" : "results", n);
     hits.forEach(function (r) { // kind, title, url, source, date, snippet
       var li = document.createElement("li");
       li.className = "search-hit";
@@ -460,7 +466,7 @@
           if (f[1]) f[1].add(new Option(c[1], String(c[0])));
         });
       });
-    }).catch(function (e) { status.textContent = "Search filters are unavailable: " + e.message; });
+    }).catch(function (e) { status.textContent = say("filters-unavailable", {}) + " " + e.message; });
   }
 
   load("meta").then(function (m) {
@@ -471,5 +477,5 @@
     if (params.get("q")) input.value = params.get("q");
     else loadNames();
     run();
-  }).catch(function (e) { status.textContent = "Search is unavailable: " + e.message; });
+  }).catch(failed);
 })();
