@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::content::Document;
 use crate::error::Diagnostic;
-use crate::render::doc_links::{has_scheme, percent_decode, DocLinks, Target};
+use crate::render::doc_links::{has_scheme, normalise, percent_decode, DocLinks, Target};
 use crate::render::{urls, Page};
 
 /// `href`, `src` and `id` attributes of the pages Dossier renders (its templates quote them
@@ -201,20 +201,10 @@ fn unescape(s: &str) -> String {
 }
 
 /// `path` from the folder `dir` (ending in `/`, or empty for the root), `..` folded.
+/// A trailing `/` (a folder) is kept.
 fn join(dir: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    let trailing = path.ends_with('/');
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    let mut joined = parts.join("/");
-    if trailing && !joined.is_empty() {
+    let mut joined = normalise(dir, path)?;
+    if path.ends_with('/') && !joined.is_empty() {
         joined.push('/');
     }
     Some(joined)

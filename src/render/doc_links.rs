@@ -259,7 +259,7 @@ pub(crate) fn has_scheme(dest: &str) -> bool {
 
 /// `path` taken from folder `base` (both `/`-separated, under one root): `..` and `.` folded.
 /// None when it climbs above the root.
-fn normalise(base: &str, path: &str) -> Option<String> {
+pub(crate) fn normalise(base: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
     for part in path.split('/') {
         match part {
