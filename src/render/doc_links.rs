@@ -161,40 +161,10 @@ impl DocLinks {
     ) -> Vec<Event<'a>> {
         events
             .into_iter()
-            .map(|event| match event {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = self
-                        .rewritten(&dest_url, doc_rel, prefix)
-                        .unwrap_or(dest_url);
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = self
-                        .rewritten(&dest_url, doc_rel, prefix)
-                        .unwrap_or(dest_url);
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                other => other,
+            .map(|event| {
+                super::markdown::map_destination(event, |_, dest| {
+                    self.rewritten(&dest, doc_rel, prefix).unwrap_or(dest)
+                })
             })
             .collect()
     }

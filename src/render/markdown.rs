@@ -51,14 +51,29 @@ pub fn safe_url(url: &str) -> bool {
 fn sanitise(event: Event<'_>) -> Event<'_> {
     match event {
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        other => map_destination(other, |is_image, dest| match (safe_url(&dest), is_image) {
+            (true, _) => dest,
+            (false, false) => CowStr::from("#"),
+            (false, true) => CowStr::from(""),
+        }),
+    }
+}
+
+/// The event with the address of its link or image (`f(is_image, address)`) changed; any
+/// other event as it is. pulldown-cmark's two tags carry the same fields.
+pub fn map_destination<'a>(
+    event: Event<'a>,
+    f: impl FnOnce(bool, CowStr<'a>) -> CowStr<'a>,
+) -> Event<'a> {
+    match event {
         Event::Start(Tag::Link {
             link_type,
             dest_url,
             title,
             id,
-        }) if !safe_url(&dest_url) => Event::Start(Tag::Link {
+        }) => Event::Start(Tag::Link {
             link_type,
-            dest_url: CowStr::from("#"),
+            dest_url: f(false, dest_url),
             title,
             id,
         }),
@@ -67,9 +82,9 @@ fn sanitise(event: Event<'_>) -> Event<'_> {
             dest_url,
             title,
             id,
-        }) if !safe_url(&dest_url) => Event::Start(Tag::Image {
+        }) => Event::Start(Tag::Image {
             link_type,
-            dest_url: CowStr::from(""),
+            dest_url: f(true, dest_url),
             title,
             id,
         }),
