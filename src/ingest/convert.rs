@@ -983,39 +983,11 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         if distance > 40 {
             break;
         }
-        if !(headline_like(u) || title_case_headline(u))
-            || bp::is_breadcrumb(&u.text)
-            || speaker_line(u).is_some()
-            || bylines::name_line(&u.text).is_some()
-            || is_caption(&u.text)
-            || mostly_date(&u.text, doc.opts)
-            // An outlet's name is its masthead, never a headline.
-            || doc.opts.sources.by_name(&u.text).is_some()
-            // "Share this story: <headline>": a widget's label around another line's text.
-            || labels_another_line(&u.text, counts)
-        {
+        if !could_be_headline(doc, u, counts) {
             continue;
         }
-        let mut score: f64 = match u.words {
-            0..=2 => -1.0,
-            3 => 1.0,
-            4..=18 => 3.0,
-            19..=25 => 2.0,
-            _ => 0.0,
-        };
-        // A headline often has a standfirst right under it: the first of two headline-shaped
-        // lines is the headline.
-        if let Some(j) =
-            (i + 1..s.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j))
-        {
-            let v = &doc.units[j];
-            if u.words >= 4
-                && v.words >= 4
-                && (headline_like(v) || v.words <= 45 && ends_sentence(&v.text))
-            {
-                score += 1.2;
-            }
-        }
+        let mut score = headline_length_score(u.words);
+        score += standfirst_bonus(doc, i, s);
         score += 5.0 * locate::lead_overlap(&u.lower, &lead);
         score -= 0.4 * (distance - 1) as f64;
         // Standfirsts and captions share many words with the lead too, but run longer.
@@ -1047,6 +1019,53 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
     best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
 }
 
+/// Whether a line may be a headline at all: headline-shaped, and not a breadcrumb, a speaker
+/// or name line, a caption, a date, an outlet's name or a widget's label.
+fn could_be_headline(doc: &Doc, u: &Unit, counts: &HashMap<&str, usize>) -> bool {
+    (headline_like(u) || title_case_headline(u))
+        && !bp::is_breadcrumb(&u.text)
+        && speaker_line(u).is_none()
+        && bylines::name_line(&u.text).is_none()
+        && !is_caption(&u.text)
+        && !mostly_date(&u.text, doc.opts)
+        // An outlet's name is its masthead, never a headline.
+        && doc.opts.sources.by_name(&u.text).is_none()
+        // "Share this story: <headline>": a widget's label around another line's text.
+        && !labels_another_line(&u.text, counts)
+}
+
+/// A headline's length, as a score: most run 4 to 18 words.
+fn headline_length_score(words: usize) -> f64 {
+    match words {
+        0..=2 => -1.0,
+        3 => 1.0,
+        4..=18 => 3.0,
+        19..=25 => 2.0,
+        _ => 0.0,
+    }
+}
+
+/// A headline often has a standfirst right under it: the first of two headline-shaped lines
+/// (the next kept line before `end`) is the headline.
+fn standfirst_bonus(doc: &Doc, i: usize, end: usize) -> f64 {
+    let u = &doc.units[i];
+    let next = (i + 1..end.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j));
+    match next {
+        Some(j) => {
+            let v = &doc.units[j];
+            if u.words >= 4
+                && v.words >= 4
+                && (headline_like(v) || v.words <= 45 && ends_sentence(&v.text))
+            {
+                1.2
+            } else {
+                0.0
+            }
+        }
+        None => 0.0,
+    }
+}
+
 /// When no headline stands above the densest run: a headline-shaped line followed closely by running prose that is part of
 /// the densest run; scored by the words it shares with that lead, its nearness to it, the
 /// byline or date under it, and its repetition on the page.
@@ -1073,18 +1092,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             continue;
         }
         let u = &doc.units[i];
-        if !(headline_like(u) || title_case_headline(u))
-            || doc.is_metadata_shape(i)
-            || bp::is_breadcrumb(&u.text)
-            || speaker_line(u).is_some()
-            || bylines::name_line(&u.text).is_some()
-            || is_caption(&u.text)
-            || mostly_date(&u.text, doc.opts)
-            // An outlet's name is its masthead, never a headline.
-            || doc.opts.sources.by_name(&u.text).is_some()
-            // "Share this story: <headline>": a widget's label around another line's text.
-            || labels_another_line(&u.text, counts)
-        {
+        if doc.is_metadata_shape(i) || !could_be_headline(doc, u, counts) {
             continue;
         }
         // The first prose paragraph under it, and how many lines stand between.
@@ -1107,13 +1115,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
         let lead = leads
             .entry(p)
             .or_insert_with(|| locate::lead_words(&doc.units, p, &furniture));
-        let mut score: f64 = match u.words {
-            0..=2 => -1.0,
-            3 => 1.0,
-            4..=18 => 3.0,
-            19..=25 => 2.0,
-            _ => 0.0,
-        };
+        let mut score = headline_length_score(u.words);
         score += 5.0 * locate::lead_overlap(&u.lower, lead);
         score -= 0.4 * distance as f64;
         if p < s {
@@ -1124,19 +1126,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             // Prose of the run above it: more likely a subheading.
             score -= 2.0;
         }
-        // A headline often has a standfirst right under it: the first of two headline-shaped
-        // lines is the headline.
-        if let Some(j) =
-            (i + 1..e.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j))
-        {
-            let v = &doc.units[j];
-            if u.words >= 4
-                && v.words >= 4
-                && (headline_like(v) || v.words <= 45 && ends_sentence(&v.text))
-            {
-                score += 1.2;
-            }
-        }
+        score += standfirst_bonus(doc, i, e);
         if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
             score += 1.0;
         }

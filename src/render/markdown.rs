@@ -193,14 +193,6 @@ fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
     }
 }
 
-/// Plain text of a body (for feeds' summaries and word counts).
-pub fn plain_text(body: &str) -> String {
-    text_of(body)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The text of a body, a space after each element, white space as written (for the search
 /// index, whose tokenizer skips white space anyway).
 pub fn text_of(body: &str) -> String {
