@@ -996,22 +996,7 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             // "You are signed in as": the page speaking, most likely.
             score -= 2.0;
         }
-        if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
-            score += 1.0;
-        }
-        let n = doc.units.len();
-        let next_meta = (i + 1..n.min(i + 5)).any(|j| {
-            matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
-                || doc.bylines[j].is_some()
-                || doc.date_line(j).is_some_and(|d| !d.is_label_only())
-                || bylines::name_line(&doc.units[j].text).is_some()
-        });
-        if next_meta {
-            score += 2.0;
-        }
-        if u.mark != Mark::Plain {
-            score += 1.0;
-        }
+        score += headline_signals(doc, i, counts);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
@@ -1032,6 +1017,29 @@ fn could_be_headline(doc: &Doc, u: &Unit, counts: &HashMap<&str, usize>) -> bool
         && doc.opts.sources.by_name(&u.text).is_none()
         // "Share this story: <headline>": a widget's label around another line's text.
         && !labels_another_line(&u.text, counts)
+}
+
+/// What marks a line as the headline around it: printed twice on the page (title bar and
+/// heading), a byline, date or reading time right under it, and a heading's mark.
+fn headline_signals(doc: &Doc, i: usize, counts: &HashMap<&str, usize>) -> f64 {
+    let mut score = 0.0;
+    if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
+        score += 1.0;
+    }
+    let n = doc.units.len();
+    let next_meta = (i + 1..n.min(i + 5)).any(|j| {
+        matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
+            || doc.bylines[j].is_some()
+            || doc.date_line(j).is_some_and(|d| !d.is_label_only())
+            || bylines::name_line(&doc.units[j].text).is_some()
+    });
+    if next_meta {
+        score += 2.0;
+    }
+    if doc.units[i].mark != Mark::Plain {
+        score += 1.0;
+    }
+    score
 }
 
 /// A headline's length, as a score: most run 4 to 18 words.
@@ -1071,7 +1079,6 @@ fn standfirst_bonus(doc: &Doc, i: usize, end: usize) -> f64 {
 /// byline or date under it, and its repetition on the page.
 fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
     let (s, e) = doc.run?;
-    let n = doc.units.len();
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let prose: Vec<bool> = (0..e)
         .map(|i| !furniture[i] && locate::is_running_prose(&doc.units[i]))
@@ -1127,21 +1134,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
             score -= 2.0;
         }
         score += standfirst_bonus(doc, i, e);
-        if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
-            score += 1.0;
-        }
-        let next_meta = (i + 1..n.min(i + 5)).any(|j| {
-            matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
-                || doc.bylines[j].is_some()
-                || doc.date_line(j).is_some_and(|d| !d.is_label_only())
-                || bylines::name_line(&doc.units[j].text).is_some()
-        });
-        if next_meta {
-            score += 2.0;
-        }
-        if u.mark != Mark::Plain {
-            score += 1.0;
-        }
+        score += headline_signals(doc, i, counts);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
