@@ -152,14 +152,7 @@ pub fn words(s: &str) -> Vec<String> {
 
 /// White space collapsed, trimmed.
 pub fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
+    crate::ingest::blocks::collapse(s)
 }
 
 const ARTICLE_TYPES: &[&str] = &[
