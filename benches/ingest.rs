@@ -45,16 +45,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| convert(page.as_bytes(), "content/inbox/page.txt", &opts).map(|c| c.body.len()))
     });
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let mut docs: Vec<Vec<u8>> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&seeds) {
-        let mut paths: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        docs = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
-    }
+    let docs = text_files(&seeds);
     if docs.is_empty() {
         eprintln!(
             "note: {} not found; specimen benchmark skipped",
@@ -74,16 +65,7 @@ fn bench(c: &mut Criterion) {
     // The dev set's 123 real pages (../shared/devset/docs), when present: the speed that
     // CONVERSION.md records (goal: at least 20 MB/s of raw text per core).
     let devset = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devset/docs");
-    let mut pages: Vec<Vec<u8>> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&devset) {
-        let mut paths: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        pages = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
-    }
+    let pages = text_files(&devset);
     if pages.is_empty() {
         eprintln!(
             "note: {} not found; dev set benchmark skipped",
@@ -145,3 +127,17 @@ fn cpu_throughput(pages: &[Vec<u8>], opts: &ConvertOptions) {
 
 criterion_group!(benches, bench);
 criterion_main!(benches);
+
+/// The bytes of every `.txt` file in `dir`, by name; none when the folder is absent.
+fn text_files(dir: &Path) -> Vec<Vec<u8>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use super::manifest::write_atomic;
 use super::Converted;
+use crate::content::is_web_url;
 use crate::error::Diagnostic;
 
 /// Where downloaded images go, relative to the site root; the site serves it at `/images/inbox/`.
@@ -64,11 +65,6 @@ pub fn download(root: &Path, docs: Vec<&mut Converted>, max_bytes: u64) -> Vec<D
         .collect();
     warnings.sort();
     warnings
-}
-
-fn is_web_url(s: &str) -> bool {
-    let lower = s.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// A downloaded image: its bytes and the extension its magic numbers give.
