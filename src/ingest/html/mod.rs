@@ -488,7 +488,8 @@ const BIO_VERBS: &[&str] = &[
 ];
 
 /// Images as the article shows them once: an alt text the caption or paragraph below repeats
-/// is emptied
+/// is emptied (`to_markdown` does it for a `<figcaption>` in the same `<figure>`; this pass
+/// sees what the tree does not: a caption or paragraph in an element of its own after it)
 /// (a screen reader would read it twice), and an image whose address or alt text came
 /// before (galleries repeat their slides) is left out.
 fn tidy_images(blocks: Vec<String>) -> (Vec<String>, Vec<(String, &'static str)>) {
