@@ -152,7 +152,7 @@ def dossier_details(stdout):
         if t:
             out["templates"][t.group(1)] = (int(t.group(2)), seconds(t.group(3)))
             continue
-        s = re.match(r"^  (\S[^\d]*?)\s{2,}(\S+)$", line)
+        s = re.match(r"^  (\S[^\d]*?)\s{2,}(\S+)(?:\s+peak memory \d+ MiB)?$", line)
         if s and seconds(s.group(2)) is not None:
             out["stages"][s.group(1).strip()] = seconds(s.group(2))
     return out

@@ -57,6 +57,33 @@ impl BuildOptions {
     }
 }
 
+/// One stage of a build, as `-v` reports it.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub name: &'static str,
+    pub time: Duration,
+    /// Peak resident memory of the process so far, in bytes (Linux only; `None` elsewhere).
+    pub peak_memory: Option<u64>,
+}
+
+impl Stage {
+    fn ended(name: &'static str, started: Instant) -> Stage {
+        Stage {
+            name,
+            time: started.elapsed(),
+            peak_memory: peak_memory(),
+        }
+    }
+}
+
+/// The process's peak resident set size (`VmHWM`), where the system says it.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 /// What a build did, for the command line to report.
 #[derive(Debug, Default)]
 pub struct BuildReport {
@@ -70,8 +97,8 @@ pub struct BuildReport {
     pub ingest: Option<String>,
     pub output: OutputReport,
     pub warnings: Vec<Diagnostic>,
-    /// Wall time of each stage, in order.
-    pub timings: Vec<(&'static str, Duration)>,
+    /// Each stage, in order: its wall time, and the process's peak memory when it ended.
+    pub timings: Vec<Stage>,
     /// Documents dated after the build's time, left out until their date.
     pub held_back: usize,
     /// Documents without a date (listed on the Undated page; the command line says how to
@@ -113,13 +140,7 @@ pub fn load_content(
 ) -> Result<(Vec<content::Document>, Vec<Diagnostic>)> {
     let content_dir = opts.root.join("content");
     let inbox = opts.root.join(&config.inbox);
-    let loaded = content::load_dir(&content_dir, &[inbox], opts.drafts);
-    let (errors, warnings): (Vec<_>, Vec<_>) =
-        loaded.diagnostics.into_iter().partition(|d| d.is_error());
-    if !errors.is_empty() {
-        return Err(Error::Content(Diagnostics(errors)));
-    }
-    Ok((loaded.documents, warnings))
+    split_errors(content::load_dir(&content_dir, &[inbox], opts.drafts))
 }
 
 /// Files of the site's `static/` folder, copied as they are.
@@ -252,6 +273,11 @@ impl Session {
     fn load(&mut self, config: &Config) -> Result<(Vec<content::Document>, Vec<Diagnostic>)> {
         let content_dir = self.opts.root.join("content");
         let inbox = self.opts.root.join(&config.inbox);
+        if !self.keep_pages {
+            // A one-off build has no next build to remember parses for: one copy of each
+            // document, not two.
+            return split_errors(content::load_dir(&content_dir, &[inbox], self.opts.drafts));
+        }
         let (files, listing) = content::list_dir(&content_dir, &[inbox]);
         let mut previous = std::mem::take(&mut self.files);
         let stale: Vec<&ContentFile> = files
@@ -278,13 +304,7 @@ impl Session {
                 results.push(r.clone());
             }
         }
-        let loaded = content::collect(results, listing, self.opts.drafts);
-        let (errors, warnings): (Vec<_>, Vec<_>) =
-            loaded.diagnostics.into_iter().partition(|d| d.is_error());
-        if !errors.is_empty() {
-            return Err(Error::Content(Diagnostics(errors)));
-        }
-        Ok((loaded.documents, warnings))
+        split_errors(content::collect(results, listing, self.opts.drafts))
     }
 
     fn theme(&mut self) -> Result<&Theme> {
@@ -348,7 +368,7 @@ impl Session {
                 ingest_summary = Some(report.summary());
             }
             ingest_warnings = report.diagnostics;
-            timings.push(("ingest", t.elapsed()));
+            timings.push(Stage::ended("ingest", t));
         }
         let (mut docs, mut warnings) = self.load(&config)?;
         warnings.extend(ingest_warnings);
@@ -358,12 +378,12 @@ impl Session {
         } else {
             hold_back_future(&mut docs, &config, chrono::Utc::now())
         };
-        timings.push(("load", t.elapsed()));
+        timings.push(Stage::ended("load", t));
         self.check_cancel()?;
 
         let t = Instant::now();
         self.theme()?;
-        timings.push(("templates", t.elapsed()));
+        timings.push(Stage::ended("templates", t));
 
         let t = Instant::now();
         if self.topics_seen.as_ref() != Some(&config.topics) {
@@ -380,7 +400,7 @@ impl Session {
             .zip(&docs)
             .map(|(cached, d)| cached.unwrap_or_else(|| analyze::analyze(d, &matcher)))
             .collect();
-        timings.push(("analyze", t.elapsed()));
+        timings.push(Stage::ended("analyze", t));
         let t = Instant::now();
         let documents = docs.len();
         let undated = docs.iter().filter(|d| d.date.is_none()).count();
@@ -392,14 +412,19 @@ impl Session {
             self.features = hashes.into_iter().zip(features).collect();
             return Err(Error::Superseded);
         };
-        // Moved, not cloned: the site only borrowed them.
-        self.features = site
-            .docs
-            .iter()
-            .map(|d| d.hash.clone())
-            .zip(features)
-            .collect();
-        timings.push(("group", t.elapsed()));
+        // Moved, not cloned: the site only borrowed them. A one-off build has no use for them
+        // after grouping.
+        if self.keep_pages {
+            self.features = site
+                .docs
+                .iter()
+                .map(|d| d.hash.clone())
+                .zip(features)
+                .collect();
+        } else {
+            drop(features);
+        }
+        timings.push(Stage::ended("group", t));
         self.check_cancel()?;
 
         let t = Instant::now();
@@ -407,31 +432,67 @@ impl Session {
             Some((_, theme)) => theme,
             None => unreachable!("theme loaded above"),
         };
-        let cache = self.keep_pages.then_some(&mut self.render);
         let statics = static_files(&self.opts.root)?;
         let (doc_links, media) = doc_links(&self.opts.root, &site, &statics)?;
-        let shared = render::pages::Shared::with_doc_links(site, Some(doc_links));
-        let (mut pages, stats) =
-            render::render_site(&shared, theme, progress, cache, Some(&self.cancel))?;
-        merge_static(
-            &self.opts.root,
-            statics.into_iter().chain(media),
-            &mut pages,
-        )?;
-        timings.push(("render", t.elapsed()));
-        // The last check: once writing starts, the build runs to its end.
-        self.check_cancel()?;
-        *previous = None;
-
-        let t = Instant::now();
-        let report = output::write_cached(&out, &pages, &mut self.written)?;
-        timings.push(("write", t.elapsed()));
+        let shared = render::pages::Shared::with_doc_links(site, Some(doc_links), self.keep_pages);
+        let statics = statics.into_iter().chain(media);
+        let (pages, stats, report) = if self.keep_pages {
+            // Watch mode keeps every page for the next build's render cache: render them all,
+            // then write what changed.
+            let (mut pages, stats) = render::render_site(
+                &shared,
+                theme,
+                progress,
+                Some(&mut self.render),
+                Some(&self.cancel),
+            )?;
+            merge_static(&self.opts.root, statics, &mut pages)?;
+            timings.push(Stage::ended("render", t));
+            // The last check: once writing starts, the build runs to its end.
+            self.check_cancel()?;
+            *previous = None;
+            let t = Instant::now();
+            let report = output::write_cached(&out, &pages, &mut self.written)?;
+            timings.push(Stage::ended("write", t));
+            (pages.len(), stats, report)
+        } else {
+            // A one-off build stages each page in the output folder as it is rendered and
+            // keeps only its path and hash; the commit then moves them all into place.
+            let staging = output::Staging::open(&out)?;
+            let (mut staged, stats) = render::render_site_into(
+                &shared,
+                theme,
+                progress,
+                None,
+                Some(&self.cancel),
+                &|page| staging.stage(page.path, &page.bytes, None),
+            )?;
+            staged.sort_by(|a, b| a.path.cmp(&b.path));
+            let generated = staged.len();
+            for file in statics {
+                if staged[..generated]
+                    .binary_search_by(|s| s.path.as_str().cmp(&file.path))
+                    .is_ok()
+                {
+                    return Err(static_clash(&self.opts.root, &file.path));
+                }
+                staged.push(staging.stage(file.path, &file.bytes, None)?);
+            }
+            timings.push(Stage::ended("render", t));
+            self.check_cancel()?;
+            *previous = None;
+            let t = Instant::now();
+            let pages = staged.len();
+            let report = staging.commit(staged)?;
+            timings.push(Stage::ended("write", t));
+            (pages, stats, report)
+        };
         if self.keep_pages {
             self.last = Some(shared);
         }
         Ok(BuildReport {
             documents,
-            pages: pages.len(),
+            pages,
             rendered: stats.rendered,
             by_template: stats.by_template,
             ingest: ingest_summary,
@@ -516,16 +577,28 @@ fn merge_static(
 ) -> Result<()> {
     for s in files {
         match pages.binary_search_by(|p| p.path.cmp(&s.path)) {
-            Ok(_) => {
-                return Err(Error::Output {
-                    path: root.join("static").join(&s.path),
-                    message: "has the same path as a generated page; rename or remove it".into(),
-                })
-            }
+            Ok(_) => return Err(static_clash(root, &s.path)),
             Err(at) => pages.insert(at, s),
         }
     }
     Ok(())
+}
+
+/// The documents, or the content errors; warnings go along with the documents.
+fn split_errors(loaded: content::Loaded) -> Result<(Vec<content::Document>, Vec<Diagnostic>)> {
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        loaded.diagnostics.into_iter().partition(|d| d.is_error());
+    if !errors.is_empty() {
+        return Err(Error::Content(Diagnostics(errors)));
+    }
+    Ok((loaded.documents, warnings))
+}
+
+fn static_clash(root: &Path, path: &str) -> Error {
+    Error::Output {
+        path: root.join("static").join(path),
+        message: "has the same path as a generated page; rename or remove it".into(),
+    }
 }
 
 /// How Markdown links between documents and to files resolve, and the files next to
@@ -589,7 +662,7 @@ pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
     let site = Site::new(config, docs);
     let statics = static_files(&opts.root)?;
     let (links, media) = doc_links(&opts.root, &site, &statics)?;
-    let shared = render::pages::Shared::with_doc_links(site, Some(links.clone()));
+    let shared = render::pages::Shared::with_doc_links(site, Some(links.clone()), false);
     let silent = |_: usize, _: usize| {};
     let (mut pages, _) = render::render_site(&shared, &theme, &silent, None, None)?;
     let rendered = pages.len();

@@ -2,6 +2,7 @@
 
 /// Building a site allocates many small strings and JSON maps on every thread; mimalloc's
 /// per-thread heaps do that faster than the system allocator.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -340,9 +341,7 @@ fn cmd_build(ui: &Ui, root: PathBuf, args: BuildArgs) -> anyhow::Result<ExitCode
             opts.output_dir().display()
         );
         if ui.verbose {
-            for (stage, t) in &report.timings {
-                say!("  {stage:<18} {t:.2?}");
-            }
+            print_stages(&report.timings);
             for (template, (n, t)) in &report.by_template {
                 say!("    {template:<18} {n:>6} pages {t:>10.2?}");
             }
@@ -503,8 +502,21 @@ fn report_build(ui: &Ui, outcome: &Outcome, out: &Path, root: &Path) {
         }
     }
     if ui.verbose {
-        for (stage, t) in &report.timings {
-            say!("  {stage:<18} {t:.2?}");
+        print_stages(&report.timings);
+    }
+}
+
+/// `-v`: each stage's wall time and, where known, the peak memory reached by its end.
+fn print_stages(stages: &[dossier::build::Stage]) {
+    for stage in stages {
+        let name = stage.name;
+        let time = format!("{:.2?}", stage.time);
+        match stage.peak_memory {
+            Some(bytes) => say!(
+                "  {name:<18} {time:>10}   peak memory {:.0} MiB",
+                bytes as f64 / (1024.0 * 1024.0)
+            ),
+            None => say!("  {name:<18} {time:>10}"),
         }
     }
 }

@@ -173,157 +173,241 @@ fn write_pages(out: &Path, pages: &[Page], known: &Hashes) -> Result<(OutputRepo
     for p in pages {
         check_page_path(&p.path)?;
     }
-    if out.exists() {
-        let meta = std::fs::symlink_metadata(out).map_err(|e| Error::io(out, "inspecting", e))?;
-        if !meta.is_dir() {
-            return Err(Error::Output {
-                path: out.to_path_buf(),
-                message: "exists and is not a folder; choose another --output".into(),
-            });
-        }
-        let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, "listing", e))?;
-        let empty = entries.next().is_none();
-        if !empty && !out.join(MANIFEST).is_file() {
-            return Err(Error::Output {
-                path: out.to_path_buf(),
-                message: format!(
-                    "is not empty and was not created by Dossier (it has no {MANIFEST}); refusing to write into it. Remove it or choose another --output"
-                ),
-            });
-        }
-    } else {
-        std::fs::create_dir_all(out).map_err(|e| Error::io(out, "creating", e))?;
-    }
-
-    let old = read_manifest(out);
-    // Files a killed build may have written: Dossier's too, so they may be removed.
-    let pending_old: Vec<String> = std::fs::read_to_string(out.join(PENDING))
-        .unwrap_or_default()
-        .lines()
-        .filter(|p| check_page_path(p).is_ok())
-        .map(str::to_string)
-        .collect();
-    if old.is_empty() && !out.join(MANIFEST).exists() {
-        // Claim the folder before writing anything into it (a build killed right after
-        // would otherwise leave a folder the next build refuses as not Dossier's).
-        std::fs::write(out.join(MANIFEST), b"")
-            .map_err(|e| Error::io(out, "writing manifest", e))?;
-    }
-    let tmp = out.join(TMP_DIR);
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, "clearing", e))?;
-    }
-    std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, "creating", e))?;
-
-    // Which pages differ from what is on disk; only their folders are checked and created.
-    // A file a killed build may have replaced no longer matches the manifest's hash, so it is
-    // never taken as unchanged.
-    let untrusted: BTreeSet<&str> = pending_old.iter().map(String::as_str).collect();
-    let checked: Vec<(String, bool)> = pages
+    let staging = Staging::open(out)?;
+    let staged: Vec<Staged> = pages
         .par_iter()
         .map(|p| {
-            let h = match known.get(&p.path) {
-                Some((bytes, h)) if Arc::ptr_eq(bytes, &p.bytes) => h.clone(),
-                _ => hash(&p.bytes),
+            let known = match known.get(&p.path) {
+                Some((bytes, h)) if Arc::ptr_eq(bytes, &p.bytes) => Some(h.clone()),
+                _ => None,
             };
-            let same = !untrusted.contains(p.path.as_str())
-                && old.get(&p.path) == Some(&h)
-                && std::fs::symlink_metadata(out.join(&p.path))
-                    .is_ok_and(|m| m.is_file() && m.len() == p.bytes.len() as u64);
-            (h, same)
-        })
-        .collect();
-    // The journal names every file this build may touch, before it touches any.
-    let mut journal = pending_old.join("\n");
-    for (p, _) in pages.iter().zip(&checked).filter(|(_, (_, same))| !same) {
-        journal.push('\n');
-        journal.push_str(&p.path);
-    }
-    write_atomically(out, PENDING, journal.as_bytes())?;
-    ensure_dirs(
-        out,
-        pages
-            .iter()
-            .zip(&checked)
-            .filter(|(_, (_, same))| !same)
-            .filter_map(|(p, _)| Path::new(&p.path).parent()),
-    )?;
-
-    let written = AtomicUsize::new(0);
-    let new: BTreeMap<String, (String, bool)> = pages
-        .par_iter()
-        .zip(checked)
-        .enumerate()
-        .map(|(n, (p, (h, same)))| {
-            if !same {
-                let dest = out.join(&p.path);
-                let tmp_path = tmp.join(n.to_string());
-                let mut f = std::fs::File::create(&tmp_path)
-                    .map_err(|e| Error::io(&tmp_path, "writing", e))?;
-                f.write_all(&p.bytes)
-                    .map_err(|e| Error::io(&tmp_path, "writing", e))?;
-                drop(f);
-                std::fs::rename(&tmp_path, &dest).map_err(|e| Error::io(&dest, "replacing", e))?;
-                written.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok((p.path.clone(), (h, !same)))
+            staging.stage(p.path.clone(), &p.bytes, known)
         })
         .collect::<Result<_>>()?;
-
-    let mut removed = 0;
-    let mut changed: Vec<String> = new
-        .iter()
-        .filter(|(_, (_, w))| *w)
-        .map(|(p, _)| p.clone())
-        .collect();
-    let stale: BTreeSet<&String> = old
-        .keys()
-        .chain(pending_old.iter())
-        .filter(|p| !new.contains_key(*p))
-        .collect();
-    for rel in stale {
-        let path = out.join(rel);
-        // Through a folder that became a symbolic link, the file is somewhere else: not ours.
-        if behind_symlink(out, Path::new(rel)) {
-            continue;
-        }
-        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
-            std::fs::remove_file(&path).map_err(|e| Error::io(&path, "removing stale file", e))?;
-            removed += 1;
-            changed.push(rel.clone());
-        }
-        // Also the folders a killed build made for a file it never wrote.
-        prune_empty_parents(out, Path::new(rel));
-    }
-
-    let mut manifest = String::new();
-    for (p, (h, _)) in &new {
-        manifest.push_str(h);
-        manifest.push(' ');
-        manifest.push_str(p);
-        manifest.push('\n');
-    }
-    write_atomically(out, MANIFEST, manifest.as_bytes())?;
-    let _ = std::fs::remove_file(out.join(PENDING));
-    let _ = std::fs::remove_dir_all(&tmp);
-    let written = written.into_inner();
-    changed.sort();
     let hashes = pages
         .iter()
-        .filter_map(|p| {
-            let (h, _) = new.get(&p.path)?;
-            Some((p.path.clone(), (p.bytes.clone(), h.clone())))
-        })
+        .zip(&staged)
+        .map(|(p, s)| (p.path.clone(), (p.bytes.clone(), s.hash.clone())))
         .collect();
-    Ok((
-        OutputReport {
+    Ok((staging.commit(staged)?, hashes))
+}
+
+/// A page handed to [`Staging::stage`]: its hash, and where its new bytes wait, if they
+/// differ from what the output folder holds.
+#[derive(Debug)]
+pub struct Staged {
+    pub path: String,
+    pub hash: String,
+    /// Number of the file in the temporary folder; `None` when the page is unchanged.
+    waiting: Option<usize>,
+}
+
+/// One build's write into the output folder, in two steps so that pages can be written as
+/// they are rendered without ever showing a half-built site: [`Staging::stage`] puts each
+/// changed page in the folder's temporary folder (any thread, any order), and
+/// [`Staging::commit`] moves them all into place, removes what the build no longer makes and
+/// records the manifest. Dropped without a commit (a template error, a superseded build), it
+/// removes the temporary folder and leaves the output as it was.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    /// The manifest of the last build: path → hash.
+    old: BTreeMap<String, String>,
+    /// Files a killed build may have replaced: theirs is not the manifest's content.
+    pending_old: Vec<String>,
+    untrusted: BTreeSet<String>,
+    next: AtomicUsize,
+    /// The output folder did not exist before: remove it again if nothing is committed.
+    created: bool,
+    committed: bool,
+}
+
+impl Staging {
+    /// Check that `out` is Dossier's (or empty, or absent), claim it, and make a clean
+    /// temporary folder inside it (inside, so moving a file into place is a rename).
+    pub fn open(out: &Path) -> Result<Staging> {
+        let mut created = false;
+        if out.exists() {
+            let meta =
+                std::fs::symlink_metadata(out).map_err(|e| Error::io(out, "inspecting", e))?;
+            if !meta.is_dir() {
+                return Err(Error::Output {
+                    path: out.to_path_buf(),
+                    message: "exists and is not a folder; choose another --output".into(),
+                });
+            }
+            let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, "listing", e))?;
+            let empty = entries.next().is_none();
+            if !empty && !out.join(MANIFEST).is_file() {
+                return Err(Error::Output {
+                    path: out.to_path_buf(),
+                    message: format!(
+                        "is not empty and was not created by Dossier (it has no {MANIFEST}); refusing to write into it. Remove it or choose another --output"
+                    ),
+                });
+            }
+        } else {
+            std::fs::create_dir_all(out).map_err(|e| Error::io(out, "creating", e))?;
+            created = true;
+        }
+
+        let old = read_manifest(out);
+        // Files a killed build may have written: Dossier's too, so they may be removed.
+        let pending_old: Vec<String> = std::fs::read_to_string(out.join(PENDING))
+            .unwrap_or_default()
+            .lines()
+            .filter(|p| check_page_path(p).is_ok())
+            .map(str::to_string)
+            .collect();
+        if old.is_empty() && !out.join(MANIFEST).exists() {
+            // Claim the folder before writing anything into it (a build killed right after
+            // would otherwise leave a folder the next build refuses as not Dossier's).
+            std::fs::write(out.join(MANIFEST), b"")
+                .map_err(|e| Error::io(out, "writing manifest", e))?;
+        }
+        let tmp = out.join(TMP_DIR);
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, "clearing", e))?;
+        }
+        std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, "creating", e))?;
+        let untrusted = pending_old.iter().cloned().collect();
+        Ok(Staging {
+            out: out.to_path_buf(),
+            tmp,
+            old,
+            pending_old,
+            untrusted,
+            next: AtomicUsize::new(0),
+            created,
+            committed: false,
+        })
+    }
+
+    /// Stage one page: hash it (unless its hash is `known`), and if the output folder does
+    /// not already hold exactly these bytes, write them to the temporary folder. The caller
+    /// may drop the bytes afterwards.
+    pub fn stage(&self, path: String, bytes: &[u8], known: Option<String>) -> Result<Staged> {
+        check_page_path(&path)?;
+        let hash = known.unwrap_or_else(|| hash(bytes));
+        // A file a killed build may have replaced no longer matches the manifest's hash, so
+        // it is never taken as unchanged.
+        let same = !self.untrusted.contains(&path)
+            && self.old.get(&path) == Some(&hash)
+            && std::fs::symlink_metadata(self.out.join(&path))
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+        let waiting = if same {
+            None
+        } else {
+            let n = self.next.fetch_add(1, Ordering::Relaxed);
+            let tmp_path = self.tmp.join(n.to_string());
+            let mut f =
+                std::fs::File::create(&tmp_path).map_err(|e| Error::io(&tmp_path, "writing", e))?;
+            f.write_all(bytes)
+                .map_err(|e| Error::io(&tmp_path, "writing", e))?;
+            Some(n)
+        };
+        Ok(Staged {
+            path,
+            hash,
+            waiting,
+        })
+    }
+
+    /// Make the output folder hold exactly the `staged` pages (plus files Dossier never
+    /// wrote, which are left alone): move the changed ones into place, remove the files the
+    /// last build wrote and this one did not, and write the manifest.
+    pub fn commit(mut self, staged: Vec<Staged>) -> Result<OutputReport> {
+        let out = self.out.clone();
+        // The journal names every file this build may touch, before it touches any.
+        let mut journal = self.pending_old.join("\n");
+        for s in staged.iter().filter(|s| s.waiting.is_some()) {
+            journal.push('\n');
+            journal.push_str(&s.path);
+        }
+        write_atomically(&out, PENDING, journal.as_bytes())?;
+        ensure_dirs(
+            &out,
+            staged
+                .iter()
+                .filter(|s| s.waiting.is_some())
+                .filter_map(|s| Path::new(&s.path).parent()),
+        )?;
+        staged.par_iter().try_for_each(|s| {
+            let Some(n) = s.waiting else {
+                return Ok(());
+            };
+            let dest = out.join(&s.path);
+            std::fs::rename(self.tmp.join(n.to_string()), &dest)
+                .map_err(|e| Error::io(&dest, "replacing", e))
+        })?;
+        let written = staged.iter().filter(|s| s.waiting.is_some()).count();
+        let total = staged.len();
+        let new: BTreeMap<String, (String, bool)> = staged
+            .into_iter()
+            .map(|s| (s.path, (s.hash, s.waiting.is_some())))
+            .collect();
+
+        let mut removed = 0;
+        let mut changed: Vec<String> = new
+            .iter()
+            .filter(|(_, (_, w))| *w)
+            .map(|(p, _)| p.clone())
+            .collect();
+        let stale: BTreeSet<&String> = self
+            .old
+            .keys()
+            .chain(self.pending_old.iter())
+            .filter(|p| !new.contains_key(*p))
+            .collect();
+        for rel in stale {
+            let path = out.join(rel);
+            // Through a folder that became a symbolic link, the file is somewhere else: not ours.
+            if behind_symlink(&out, Path::new(rel)) {
+                continue;
+            }
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                std::fs::remove_file(&path)
+                    .map_err(|e| Error::io(&path, "removing stale file", e))?;
+                removed += 1;
+                changed.push(rel.clone());
+            }
+            // Also the folders a killed build made for a file it never wrote.
+            prune_empty_parents(&out, Path::new(rel));
+        }
+
+        let mut manifest = String::new();
+        for (p, (h, _)) in &new {
+            manifest.push_str(h);
+            manifest.push(' ');
+            manifest.push_str(p);
+            manifest.push('\n');
+        }
+        write_atomically(&out, MANIFEST, manifest.as_bytes())?;
+        let _ = std::fs::remove_file(out.join(PENDING));
+        let _ = std::fs::remove_dir_all(&self.tmp);
+        self.committed = true;
+        changed.sort();
+        Ok(OutputReport {
             written,
-            unchanged: pages.len() - written,
+            unchanged: total - written,
             removed,
             changed,
-        },
-        hashes,
-    ))
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        let _ = std::fs::remove_dir_all(&self.tmp);
+        if self.created {
+            // Only the claim is in it now; remove_dir refuses a folder with anything else.
+            let _ = std::fs::remove_file(self.out.join(MANIFEST));
+            let _ = std::fs::remove_dir(&self.out);
+        }
+    }
 }
 
 /// Replace one page of a built output folder at once, ahead of the full write that follows

@@ -368,16 +368,33 @@ pub fn render_site(
     cache: Option<&mut RenderCache>,
     cancel: Option<&AtomicBool>,
 ) -> Result<(Vec<Page>, RenderStats)> {
+    let (mut pages, stats) = render_site_into(shared, theme, progress, cache, cancel, &Ok)?;
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((pages, stats))
+}
+
+/// [`render_site`], handing each page to `keep` as soon as it is rendered and collecting what
+/// `keep` returns, in no particular order. A one-off build stages each page in the output
+/// folder there and drops its bytes, so rendered pages never pile up in memory.
+pub fn render_site_into<T: Send>(
+    shared: &pages::Shared,
+    theme: &Theme,
+    progress: Progress,
+    cache: Option<&mut RenderCache>,
+    cancel: Option<&AtomicBool>,
+    keep: &(dyn Fn(Page) -> Result<T> + Sync),
+) -> Result<(Vec<T>, RenderStats)> {
     let jobs = pages::plan(shared);
     let total = jobs.len();
     let done = AtomicUsize::new(0);
     let previous = cache.as_ref().map(|c| &c.pages);
     let per_template =
         std::sync::Mutex::new(BTreeMap::<&'static str, (usize, std::time::Duration)>::new());
-    let keep = previous.is_some();
+    let keep_cache = previous.is_some();
     // Each page's context is built, keyed, rendered and dropped on one thread: contexts
     // never pile up.
-    let rendered: Vec<(Page, [u8; 32], bool)> = jobs
+    type Cached = (String, [u8; 32], Arc<[u8]>);
+    let rendered: Vec<(T, Option<Cached>, bool)> = jobs
         .into_par_iter()
         .map(|job| {
             if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
@@ -387,7 +404,7 @@ pub fn render_site(
             let spec = job.spec(shared);
             drop(job);
             // Keys cost a serialisation of the context: only worth it when a cache is kept.
-            let key = if keep {
+            let key = if keep_cache {
                 page_key(theme, &spec)
             } else {
                 [0; 32]
@@ -413,7 +430,8 @@ pub fn render_site(
                 }
             }
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            Ok((page, key, reused))
+            let cached = keep_cache.then(|| (page.path.clone(), key, page.bytes.clone()));
+            Ok((keep(page)?, cached, reused))
         })
         .collect::<Result<Vec<_>>>()?;
     let mut stats = RenderStats {
@@ -421,34 +439,36 @@ pub fn render_site(
         ..RenderStats::default()
     };
     let mut out = Vec::with_capacity(rendered.len() + 8);
-    let mut fresh = HashMap::with_capacity(rendered.len());
-    for (page, key, reused) in rendered {
+    let mut fresh = HashMap::with_capacity(if keep_cache { rendered.len() } else { 0 });
+    for (kept, cached, reused) in rendered {
         if reused {
             stats.reused += 1;
         } else {
             stats.rendered += 1;
         }
-        fresh.insert(page.path.clone(), (key, page.bytes.clone()));
-        out.push(page);
+        if let Some((path, key, bytes)) = cached {
+            fresh.insert(path, (key, bytes));
+        }
+        out.push(kept);
     }
     if let Some(cache) = cache {
         cache.pages = fresh;
     }
     for (name, bytes) in theme.assets() {
-        out.push(Page {
+        out.push(keep(Page {
             path: name.clone(),
             bytes: bytes.as_slice().into(),
-        });
+        })?);
     }
-    out.extend(pages::extra_files(shared.site()));
+    for page in pages::extra_files(shared.site()) {
+        out.push(keep(page)?);
+    }
     if shared.site().config.search {
-        out.extend(search::index_files(
-            shared.site(),
-            shared.site().config.link_index_html,
-        ));
+        for page in search::index_files(shared.site(), shared.site().config.link_index_html) {
+            out.push(keep(page)?);
+        }
     }
-    out.push(story_index::page(shared.site()));
-    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out.push(keep(story_index::page(shared.site()))?);
     Ok((out, stats))
 }
 

@@ -55,7 +55,11 @@ pub struct Shared {
     site: Site,
     links: Links,
     site_value: Value,
+    /// Each document's body. Without `keep_html` only its lead and length are kept, and
+    /// the article page converts the body again (a one-off build: the HTML of every body
+    /// at once is the biggest thing a build would hold).
     bodies: Vec<RenderedBody>,
+    keep_html: bool,
     cards: Vec<Value>,
     topic_values: Vec<Value>,
     story_values: Vec<Value>,
@@ -304,11 +308,13 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 impl Shared {
     pub fn new(site: Site) -> Shared {
-        Shared::with_doc_links(site, None)
+        Shared::with_doc_links(site, None, true)
     }
 
     /// [`Shared::new`], with Markdown links between documents and to files resolved.
-    pub fn with_doc_links(site: Site, doc_links: Option<DocLinks>) -> Shared {
+    /// `keep_html`: keep each body's HTML between its uses (watch mode, which re-renders one
+    /// article at a time) rather than convert it again for the article page.
+    pub fn with_doc_links(site: Site, doc_links: Option<DocLinks>, keep_html: bool) -> Shared {
         let config = &site.config;
         let (ui, _) = Ui::new(config);
         let links = Links {
@@ -420,6 +426,7 @@ impl Shared {
             links,
             site_value,
             bodies: Vec::new(),
+            keep_html,
             cards: Vec::new(),
             topic_values,
             story_values,
@@ -443,7 +450,13 @@ impl Shared {
         // Article pages sit two folders deep.
         shared.bodies = (0..shared.site.docs.len())
             .into_par_iter()
-            .map(|i| shared.body_html(i, "../../"))
+            .map(|i| {
+                let mut body = shared.body_html(i, "../../");
+                if !keep_html {
+                    body.html = String::new();
+                }
+                body
+            })
             .collect();
         // Feeds are read away from the site: their copies link with absolute addresses.
         shared.feed_bodies = feed_documents(&shared.site)
@@ -484,6 +497,9 @@ impl Shared {
         }
         self.site.docs[i] = doc;
         self.bodies[i] = self.body_html(i, "../../");
+        if !self.keep_html {
+            self.bodies[i].html = String::new();
+        }
         self.cards[i] = self.card(i);
         Some(i)
     }
@@ -930,7 +946,13 @@ impl Shared {
     pub fn article(&self, i: usize) -> PageSpec {
         let site = &self.site;
         let doc = &site.docs[i];
-        let body = &self.bodies[i];
+        let fresh;
+        let body = if self.keep_html {
+            &self.bodies[i]
+        } else {
+            fresh = self.body_html(i, "../../");
+            &fresh
+        };
         let card = &self.cards[i];
         let folder = urls::article(&doc.slug);
         let canonical = self.links.absolute(&folder);

@@ -290,3 +290,45 @@ fn one_template_can_be_overridden() {
         "the rest of the theme still applies"
     );
 }
+
+/// A speaker quoted more often than the who-said-what index shows gets paginated pages of
+/// their own, linked from the index; the index stays short however many quotations there are.
+#[test]
+fn a_much_quoted_speaker_gets_pages_of_their_own() {
+    let mut site =
+        TestSite::empty().file("site.yaml", "title: Quotes\npagination:\n  per_page: 4\n");
+    for day in 1..=9 {
+        site = site.file(
+            &format!("content/articles/report-{day}.md"),
+            format!(
+                "---\ntitle: Harbour report number {day}\ndate: 2024-03-{day:02}\n---\n\n\
+                 The harbour board met again on day {day} of the month to discuss the pier.\n\n\
+                 \"We will rebuild pier number {day} before the winter storms arrive,\" Maria Okafor said.\n"
+            ),
+        );
+    }
+    site.build().succeeds();
+    let index = site.page("quotes/index.html");
+    assert_eq!(
+        index.matches("<blockquote>").count(),
+        5,
+        "the newest five only"
+    );
+    assert!(index.contains("pier number 9 "), "newest first");
+    assert!(
+        !index.contains("pier number 4 "),
+        "older ones are on the speaker's pages"
+    );
+    assert!(
+        index.contains("href=\"../quotes/maria-okafor/index.html\""),
+        "{index}"
+    );
+    assert!(index.contains("All 9 quotes"));
+    let first = site.page("quotes/maria-okafor/index.html");
+    assert!(first.contains("Quotes: Maria Okafor"));
+    assert_eq!(first.matches("<blockquote>").count(), 4);
+    let last = site.page("quotes/maria-okafor/page/3/index.html");
+    assert_eq!(last.matches("<blockquote>").count(), 1);
+    assert!(last.contains("pier number 1 "));
+    assert!(last.contains("Everyone quoted"));
+}
