@@ -202,7 +202,15 @@ fn body_markdown_keeps_structure_and_absolute_links() {
         b.contains("![The northern quay](<https://harbourpost.com/img/quay.jpg>)"),
         "{b}"
     );
-    assert!(b.contains("*The quay at dawn, before the works.*"), "{b}");
+    // A caption is beside the running text, not in it: set aside and listed.
+    assert!(!b.contains("The quay at dawn"), "{b}");
+    assert!(
+        c.dropped
+            .iter()
+            .any(|d| d.rule == "caption" && d.text == "The quay at dawn, before the works."),
+        "{:?}",
+        c.dropped
+    );
     // The headline is the title, not the body's first line.
     assert!(
         !b.starts_with("# Board") && !b.contains("## Board widens"),
@@ -233,10 +241,7 @@ fn article_end_furniture_and_repeated_images_are_left_out() {
         b.contains("![](<https://cdn.example/quay.jpg?w=335>)"),
         "{b}"
     );
-    assert!(
-        b.contains("*The northern quay at dawn, before the works."),
-        "{b}"
-    );
+    assert!(!b.contains("The northern quay at dawn"), "{b}");
     assert_eq!(b.matches("slide.jpg").count(), 1, "{b}");
     for gone in [
         "Ferry timetable",
@@ -247,11 +252,64 @@ fn article_end_furniture_and_repeated_images_are_left_out() {
         assert!(!b.contains(gone), "{gone:?} stayed in\n{b}");
     }
     let rules: Vec<&str> = c.dropped.iter().map(|d| d.rule.as_str()).collect();
-    for rule in ["link-block", "author-bio", "date-line", "repeated-image"] {
+    for rule in [
+        "link-block",
+        "author-bio",
+        "date-line",
+        "repeated-image",
+        "caption",
+    ] {
         assert!(rules.contains(&rule), "no {rule} in {rules:?}");
     }
     // The article itself is whole.
     assert!(b.contains("The board will publish the timetable"), "{b}");
+}
+
+#[test]
+fn alt_texts_that_are_not_descriptions_are_emptied() {
+    let p = page(
+        r#"<link rel="canonical" href="https://harbourpost.com/news/quay">"#,
+        r#"<h1>Board widens the quay</h1>
+        <p><img src="/img/a.jpg" alt="harbour-post-quay-works-2024-01"></p>
+        <p><img src="/img/b.jpg" alt="Board widens the quay image"></p>
+        <p><img src="/img/c.jpg" alt="IMG_0042.JPG"></p>
+        <p><img src="/img/d.jpg" alt="Cranes over the empty berths"></p>
+        <p><img src="/img/e.jpg" alt="Well-known"></p>"#,
+    );
+    let c = convert("alt.html", p.as_bytes());
+    let b = &c.body;
+    for (file, alt) in [
+        ("a.jpg", ""),
+        ("b.jpg", ""),
+        ("c.jpg", ""),
+        ("d.jpg", "Cranes over the empty berths"),
+        ("e.jpg", "Well-known"),
+    ] {
+        assert!(
+            b.contains(&format!("![{alt}](<https://harbourpost.com/img/{file}>)")),
+            "{file}: {b}"
+        );
+    }
+}
+
+#[test]
+fn a_caption_stamped_under_every_picture_is_kept_once() {
+    let stamp = "Harbour works 2024, the northern quay";
+    let figures: String = (1..=3)
+        .map(|k| format!(r#"<p><img src="https://cdn.example/{k}.jpg"></p><p>{stamp}</p><p>Paragraph {k} of the article says something new about the quay.</p>"#))
+        .collect();
+    let p = page("", &format!("<h1>Board widens the quay</h1>{figures}"));
+    let c = convert("stamp.html", p.as_bytes());
+    let b = &c.body;
+    assert_eq!(b.matches(stamp).count(), 1, "{b}");
+    for k in 1..=3 {
+        assert!(b.contains(&format!("Paragraph {k} of")), "{b}");
+    }
+    assert!(
+        c.dropped.iter().any(|d| d.rule == "repeated-caption"),
+        "{:?}",
+        c.dropped
+    );
 }
 
 fn latin_page(charset_decl: &str) -> Vec<u8> {
