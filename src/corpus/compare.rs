@@ -143,33 +143,6 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("hundred", 100.0),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// One report of a story, as the comparison reads it.
 #[derive(Debug, Clone, Copy)]
 pub struct Report<'a> {
@@ -389,8 +362,8 @@ fn figures_in_sentence(
         let is_year = list[i].text.len() == 4
             && !list[i].text.contains([',', '.'])
             && (1900.0..=2100.0).contains(&value);
-        let near_month =
-            prev.is_some_and(|p| MONTHS.contains(&p)) || next.is_some_and(|n| MONTHS.contains(&n));
+        let near_month = prev.is_some_and(crate::lang::calendar::is_month)
+            || next.is_some_and(crate::lang::calendar::is_month);
         // "All but four": the number counts the others.
         let all_but = prev == Some("but");
         if is_year || near_month || all_but {

@@ -2,6 +2,7 @@
 //! which way it is written, the locale its dates are formatted in, and the strings of the
 //! site's interface (`strings`).
 
+pub mod calendar;
 pub mod strings;
 
 use chrono::{Locale, NaiveDate};

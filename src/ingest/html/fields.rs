@@ -308,47 +308,16 @@ const NOT_PERSON: &[&str] = &[
     "digital",
     "writer",
     "writers",
-    // Dates glued to a byline ("Fri Nov 3 2023") are not names either.
-    "mon",
-    "monday",
-    "tue",
-    "tues",
-    "tuesday",
-    "wed",
-    "wednesday",
-    "thu",
-    "thurs",
-    "thursday",
-    "fri",
-    "friday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "jun",
-    "jul",
-    "july",
-    "aug",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
     "updated",
     "published",
     "posted",
 ];
+
+/// A word no person's name holds: a role, or a date glued to a byline ("Fri Nov 3 2023"),
+/// except months that are also given names ("April Ryan").
+fn not_person_word(lower: &str) -> bool {
+    NOT_PERSON.contains(&lower) || crate::lang::calendar::word(lower).is_some_and(|w| !w.given_name)
+}
 
 /// The persons among names: organisations, staff and site bylines are not authors; degrees
 /// after a comma are dropped ("Rachael Link, MS, RD").
@@ -368,7 +337,7 @@ fn persons(names: &[String], sources: &Sources, site: &[String]) -> Vec<String> 
         };
         let role_word = n
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| NOT_PERSON.contains(&w.to_lowercase().as_str()));
+            .any(|w| not_person_word(&w.to_lowercase()));
         if role_word
             || sources.by_name(n).is_some()
             || site.iter().any(|s| squash(s) == squash(n))
