@@ -312,6 +312,24 @@ fn a_caption_stamped_under_every_picture_is_kept_once() {
     );
 }
 
+#[test]
+fn an_embedded_post_the_article_quotes_is_kept() {
+    let embed = r#"<div class="social-media-embed"><blockquote class="post-embed"><p>The new berths are finally open and the boats are already queueing for them <a href="https://t.example/abc">https://t.example/abc</a></p>— Harbour Watcher (@harbourwatch) <a href="https://social.example/harbourwatch/1">February 6, 2024</a></blockquote></div>"#;
+    let share = r#"<div class="share-bar"><a href="https://social.example/share">Share on social</a></div>"#;
+    let p = page(
+        r#"<link rel="canonical" href="https://harbourpost.com/news/quay">"#,
+        &format!("<h1>Board widens the quay</h1><p>Many on social media welcomed the decision within minutes of the vote in the town hall on Tuesday.</p>{embed}{share}"),
+    );
+    let c = convert("embed.html", p.as_bytes());
+    let b = &c.body;
+    assert!(
+        b.contains("> The new berths are finally open"),
+        "embedded post lost:\n{b}"
+    );
+    assert!(b.contains("Harbour Watcher (@harbourwatch)"), "{b}");
+    assert!(!b.contains("Share on social"), "{b}");
+}
+
 fn latin_page(charset_decl: &str) -> Vec<u8> {
     let text = format!(
         "<html><head>{charset_decl}<title>Caf\u{e9} sur le quai</title></head><body><h1>Caf\u{e9} sur le quai</h1><p>Le pr\u{e9}sident du port a d\u{e9}clar\u{e9} que les travaux commenceront au printemps, apr\u{e8}s une ann\u{e9}e de d\u{e9}bats tr\u{e8}s anim\u{e9}s \u{e0} la mairie.</p><p>\u{ab} Nous avons assez attendu \u{bb}, a-t-il ajout\u{e9}, sous les applaudissements des p\u{ea}cheurs r\u{e9}unis devant l\u{2019}h\u{f4}tel de ville.</p></body></html>"
