@@ -232,9 +232,6 @@ pub fn convert_page(
     for (t, rule) in pruned.into_iter().chain(repeated) {
         moved.push((t, rule));
     }
-    for c in captions {
-        moved.push((c, CAPTION));
-    }
     let mut body = kept.join("\n\n");
     if !body.is_empty() && !body.ends_with('\n') {
         body.push('\n');
@@ -246,6 +243,16 @@ pub fn convert_page(
             line: positions.line_of(&t),
             text: t,
             rule: rule.to_string(),
+        });
+    }
+    // Captions are in page order among themselves, not with the blocks above: a finder of
+    // their own keeps each search forward (and short).
+    let mut caption_positions = LineFinder::new(&text);
+    for t in captions {
+        dropped.push(Dropped {
+            line: caption_positions.line_of(&t),
+            text: t,
+            rule: CAPTION.to_string(),
         });
     }
     for l in article.left_out {
