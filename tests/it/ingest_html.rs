@@ -333,6 +333,26 @@ fn an_embedded_post_the_article_quotes_is_kept() {
     assert!(!b.contains("Share on social"), "{b}");
 }
 
+#[test]
+fn a_one_word_byline_counts_when_the_metadata_names_the_same_word() {
+    let with = |json_author: &str, byline: &str| {
+        let p = page(
+            &format!(
+                r#"<link rel="canonical" href="https://harbourpost.com/news/quay"><script type="application/ld+json">{{"@type":"BlogPosting","headline":"Board widens the quay","author":{{"@type":"Person","name":"{json_author}"}}}}</script>"#
+            ),
+            &format!(
+                r#"<h1>Board widens the quay</h1><span class="author vcard">by <a class="url fn n" href="/author/x/">{byline}</a></span>"#
+            ),
+        );
+        convert("one.html", p.as_bytes()).front.authors
+    };
+    assert_eq!(with("Regan", "Regan"), ["Regan"]);
+    // Either alone is not enough, nor a word that is the site's own name.
+    assert!(with("Regan", "Catherine").is_empty());
+    assert!(with("Harbourpost", "Harbourpost").is_empty());
+    assert!(with("Staff", "Staff").is_empty());
+}
+
 fn latin_page(charset_decl: &str) -> Vec<u8> {
     let text = format!(
         "<html><head>{charset_decl}<title>Caf\u{e9} sur le quai</title></head><body><h1>Caf\u{e9} sur le quai</h1><p>Le pr\u{e9}sident du port a d\u{e9}clar\u{e9} que les travaux commenceront au printemps, apr\u{e8}s une ann\u{e9}e de d\u{e9}bats tr\u{e8}s anim\u{e9}s \u{e0} la mairie.</p><p>\u{ab} Nous avons assez attendu \u{bb}, a-t-il ajout\u{e9}, sous les applaudissements des p\u{ea}cheurs r\u{e9}unis devant l\u{2019}h\u{f4}tel de ville.</p></body></html>"
