@@ -12,7 +12,9 @@
 //! class or id names a teaser, rail, share bar, comments or ad), `script`, `embedded` (counts
 //! of removed elements), `link-block` (a heading that is a link), `no-words`, the text
 //! conversion's furniture rules (`share-widget`, `newsletter`, `copyright`...) and
-//! `teaser-after-end`, and, moved to the front matter, `title`, `byline`, `date-line`.
+//! `teaser-after-end`, `caption` (a figure's caption, beside the running text),
+//! `repeated-caption`, `repeated-image`, and, moved to the front matter, `title`, `byline`,
+//! `date-line`.
 
 mod decode;
 mod depth;

@@ -1,5 +1,5 @@
 //! Sanitised article HTML → Markdown: headings, paragraphs, lists, block quotes, links,
-//! images with their alt text and captions, preformatted text. Everything else becomes the
+//! images with their alt text, preformatted text; figure captions are handed back apart. Everything else becomes the
 //! text it holds. The input has been through `ammonia`, so only safe tags and http(s)
 //! addresses are left; the renderer escapes raw HTML again on its side.
 
