@@ -17,6 +17,15 @@ fn convert(name: &str, page: &[u8]) -> Converted {
     .unwrap_or_else(|e| panic!("{name}: {e:?}"))
 }
 
+/// The conversion dropped a block by `rule`.
+fn assert_dropped(c: &Converted, rule: &str) {
+    assert!(
+        c.dropped.iter().any(|d| d.rule == rule),
+        "no {rule} in {:?}",
+        c.dropped
+    );
+}
+
 fn origin(c: &Converted, field: &str) -> String {
     c.front.extra["field_sources"][field]
         .as_str()
@@ -72,11 +81,7 @@ fn json_ld_news_article() {
         .body
         .contains("Engineers said the work would start in spring."));
     assert!(!c.body.contains("Home"), "{}", c.body);
-    assert!(
-        c.dropped.iter().any(|d| d.rule == "navigation"),
-        "{:?}",
-        c.dropped
-    );
+    assert_dropped(&c, "navigation");
 }
 
 #[test]
@@ -308,11 +313,7 @@ fn a_caption_stamped_under_every_picture_is_kept_once() {
     for k in 1..=3 {
         assert!(b.contains(&format!("Paragraph {k} of")), "{b}");
     }
-    assert!(
-        c.dropped.iter().any(|d| d.rule == "repeated-caption"),
-        "{:?}",
-        c.dropped
-    );
+    assert_dropped(&c, "repeated-caption");
 }
 
 #[test]
