@@ -143,33 +143,6 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("hundred", 100.0),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// One report of a story, as the comparison reads it.
 #[derive(Debug, Clone, Copy)]
 pub struct Report<'a> {
@@ -389,8 +362,8 @@ fn figures_in_sentence(
         let is_year = list[i].text.len() == 4
             && !list[i].text.contains([',', '.'])
             && (1900.0..=2100.0).contains(&value);
-        let near_month =
-            prev.is_some_and(|p| MONTHS.contains(&p)) || next.is_some_and(|n| MONTHS.contains(&n));
+        let near_month = prev.is_some_and(crate::lang::calendar::is_month)
+            || next.is_some_and(crate::lang::calendar::is_month);
         // "All but four": the number counts the others.
         let all_but = prev == Some("but");
         if is_year || near_month || all_but {
@@ -471,6 +444,10 @@ fn figures_in_sentence(
 mod tests {
     use super::*;
 
+    fn report<'a>(doc: usize, outlet: &'a str, body: &'a str) -> Report<'a> {
+        Report { doc, outlet, body }
+    }
+
     fn phrases(body: &str) -> Vec<(&'static str, String, f64, usize)> {
         figures(0, body)
             .into_iter()
@@ -528,21 +505,9 @@ mod tests {
         let b = "Health officials said 30 people were killed in the strike.";
         let c = "The strike killed many. 27 hostages remain.";
         let found = disagreements(&[
-            Report {
-                doc: 4,
-                outlet: "Wire",
-                body: a,
-            },
-            Report {
-                doc: 7,
-                outlet: "Paper",
-                body: b,
-            },
-            Report {
-                doc: 9,
-                outlet: "Radio",
-                body: c,
-            },
+            report(4, "Wire", a),
+            report(7, "Paper", b),
+            report(9, "Radio", c),
         ]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].measure, "killed");
@@ -558,43 +523,16 @@ mod tests {
     #[test]
     fn agreement_and_one_outlet_alone_are_not_disagreements() {
         let same = [
-            Report {
-                doc: 0,
-                outlet: "A",
-                body: "30 killed.",
-            },
-            Report {
-                doc: 1,
-                outlet: "B",
-                body: "Some 30 people died.",
-            },
+            report(0, "A", "30 killed."),
+            report(1, "B", "Some 30 people died."),
         ];
         assert!(disagreements(&same).is_empty());
-        let one = [
-            Report {
-                doc: 0,
-                outlet: "A",
-                body: "30 killed.",
-            },
-            Report {
-                doc: 1,
-                outlet: "A",
-                body: "35 killed.",
-            },
-        ];
+        let one = [report(0, "A", "30 killed."), report(1, "A", "35 killed.")];
         assert!(disagreements(&one).is_empty());
         // Far apart: a day's toll against a war's.
         let apart = [
-            Report {
-                doc: 0,
-                outlet: "A",
-                body: "30 killed.",
-            },
-            Report {
-                doc: 1,
-                outlet: "B",
-                body: "28,000 killed.",
-            },
+            report(0, "A", "30 killed."),
+            report(1, "B", "28,000 killed."),
         ];
         assert!(disagreements(&apart).is_empty());
     }

@@ -160,24 +160,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "local",
     "region",
     "regional",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "advertisement",
@@ -196,6 +178,11 @@ const NOT_NAME_WORDS: &[&str] = &[
     "login",
     "search",
 ];
+
+/// A weekday's or month's full name, unless it is also a family name ("Theresa May").
+fn is_calendar_name(lower: &str) -> bool {
+    crate::lang::calendar::word(lower).is_some_and(|w| w.full && !w.family_name)
+}
 
 /// Lower-case particles that may start a name token or stand alone inside a name.
 const PARTICLES: &[&str] = &[
@@ -253,7 +240,7 @@ pub fn is_person_name(s: &str, caps_ok: bool) -> bool {
         }
         let lower = t.to_lowercase();
         let bare = lower.trim_matches(|c: char| !c.is_alphabetic());
-        if NOT_NAME_WORDS.contains(&bare) {
+        if NOT_NAME_WORDS.contains(&bare) || is_calendar_name(bare) {
             return false;
         }
         let first = t.chars().next().unwrap_or(' ');

@@ -270,7 +270,8 @@ pub fn url_date(url: &str) -> Option<NaiveDate> {
     }
 }
 
-/// Words that may stand beside a date on a line that only states when something was published.
+/// Words that may stand beside a date on a line that only states when something was published
+/// (weekdays too: [`crate::lang::calendar`]).
 const DATE_LINE_WORDS: &[&str] = &[
     "published",
     "updated",
@@ -329,23 +330,6 @@ const DATE_LINE_WORDS: &[&str] = &[
     "sgt",
     "time",
     "local",
-    "mon",
-    "monday",
-    "tue",
-    "tues",
-    "tuesday",
-    "wed",
-    "wednesday",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "fri",
-    "friday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
     "h",
     "hrs",
     "uhr",
@@ -433,7 +417,7 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        if !DATE_LINE_WORDS.contains(&w) {
+        if !DATE_LINE_WORDS.contains(&w) && !crate::lang::calendar::is_weekday(w) {
             return None;
         }
         words += 1;

@@ -90,32 +90,39 @@ pub fn read_user(yaml_text: &str) -> (FrontMatter, Vec<String>, Vec<String>) {
     (front, set, warnings)
 }
 
+/// The front matter's optional scalar fields, listed once for both merges: `$m!([fields a
+/// user's value overrides on [`overlay`]] [fields only [`merge_user`] copies])`.
+macro_rules! optional_fields {
+    ($m:ident) => {
+        $m!(
+            [
+                title,
+                date,
+                updated,
+                source,
+                url,
+                section,
+                summary,
+                kind,
+                slug,
+                date_source,
+                date_evidence
+            ]
+            [image, lang, author_org, source_file, source_hash, ingest_hash]
+        )
+    };
+}
+
 /// Copy every field `from` sets into `into`.
 fn merge_user(into: &mut FrontMatter, from: FrontMatter) {
     macro_rules! take {
-        ($($f:ident),*) => {$(
+        ([$($f:ident),*] [$($g:ident),*]) => {$(
             if from.$f.is_some() { into.$f = from.$f; }
+        )* $(
+            if from.$g.is_some() { into.$g = from.$g; }
         )*};
     }
-    take!(
-        title,
-        date,
-        updated,
-        source,
-        url,
-        section,
-        image,
-        summary,
-        kind,
-        lang,
-        author_org,
-        slug,
-        date_source,
-        date_evidence,
-        source_file,
-        source_hash,
-        ingest_hash
-    );
+    optional_fields!(take);
     if !from.authors.is_empty() {
         into.authors = from.authors;
     }
@@ -144,23 +151,11 @@ pub fn overlay(extracted: FrontMatter, user: FrontMatter, user_keys: &[String]) 
     let mut extra = std::mem::take(&mut out.extra);
     let user_extra = user.extra.clone();
     macro_rules! user_wins {
-        ($($f:ident),*) => {$(
+        ([$($f:ident),*] [$($_g:ident),*]) => {$(
             if has(stringify!($f)) { out.$f = user.$f.clone(); }
         )*};
     }
-    user_wins!(
-        title,
-        date,
-        updated,
-        source,
-        url,
-        section,
-        summary,
-        kind,
-        slug,
-        date_source,
-        date_evidence
-    );
+    optional_fields!(user_wins);
     if has("authors") {
         out.authors = user.authors.clone();
     }
@@ -326,5 +321,35 @@ mod tests {
         assert!(u.title.is_none() && w.len() == 1);
         let (u, _, w) = read_user("title: 2024\n");
         assert_eq!((u.title.as_deref(), w.len()), (Some("2024"), 0));
+    }
+
+    #[test]
+    fn every_optional_field_is_read_and_the_users_override_on_overlay() {
+        let yaml = "title: T\ndate: 2024-03-01\nupdated: 2024-03-02\nsource: S\nurl: https://x.example/a\nsection: Sec\nsummary: Sum\nkind: article\nslug: sl\nimage: https://x.example/i.jpg\nlang: de\nauthor_org: Org\nsource_file: content/inbox/a.txt\nsource_hash: h1\n";
+        let (user, keys, warnings) = read_user(yaml);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(user.image.as_deref(), Some("https://x.example/i.jpg"));
+        assert_eq!(user.lang.as_deref(), Some("de"));
+        assert_eq!(user.author_org.as_deref(), Some("Org"));
+        assert_eq!(user.source_file.as_deref(), Some("content/inbox/a.txt"));
+        assert_eq!(user.source_hash.as_deref(), Some("h1"));
+        let extracted = FrontMatter {
+            updated: Some(crate::content::DocDate::Day(
+                chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+            )),
+            url: Some("https://y.example/b".into()),
+            section: Some("Found".into()),
+            summary: Some("Found".into()),
+            kind: Some("note".into()),
+            slug: Some("found".into()),
+            ..Default::default()
+        };
+        let f = overlay(extracted, user.clone(), &keys);
+        assert_eq!(f.updated, user.updated);
+        assert_eq!(f.url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(f.section.as_deref(), Some("Sec"));
+        assert_eq!(f.summary.as_deref(), Some("Sum"));
+        assert_eq!(f.kind.as_deref(), Some("article"));
+        assert_eq!(f.slug.as_deref(), Some("sl"));
     }
 }

@@ -127,15 +127,10 @@ impl RunReport {
             if lines.len() > body_lines {
                 let _ = writeln!(out, "[... {} more lines]", lines.len() - body_lines);
             }
-            write_dropped(&mut out, c);
-            for w in &c.warnings {
-                let _ = writeln!(out, "warning: {w}");
-            }
+            write_dropped_and_warnings(&mut out, c);
             out.push('\n');
         }
-        out.push_str(&self.summary());
-        out.push('\n');
-        out
+        self.end_with_summary(out)
     }
 
     /// The report file: every document, its dropped blocks and warnings.
@@ -148,16 +143,26 @@ impl RunReport {
             }
             let _ = writeln!(out, "status: {:?}", d.status);
             if let Some(c) = &d.converted {
-                write_dropped(&mut out, c);
-                for w in &c.warnings {
-                    let _ = writeln!(out, "warning: {w}");
-                }
+                write_dropped_and_warnings(&mut out, c);
             }
             out.push('\n');
         }
+        self.end_with_summary(out)
+    }
+
+    /// Both views end with the one-line summary.
+    fn end_with_summary(&self, mut out: String) -> String {
         out.push_str(&self.summary());
         out.push('\n');
         out
+    }
+}
+
+/// A document's dropped blocks, then its warnings, one a line.
+fn write_dropped_and_warnings(out: &mut String, c: &Converted) {
+    write_dropped(out, c);
+    for w in &c.warnings {
+        let _ = writeln!(out, "warning: {w}");
     }
 }
 
@@ -180,5 +185,49 @@ fn write_dropped(out: &mut String, c: &Converted) {
             "  line {:>4}  {:<width$}  {text}{more}",
             d.line, d.rule
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Dropped;
+
+    fn report() -> RunReport {
+        let converted = Converted {
+            front: Default::default(),
+            body: "One line.\n".into(),
+            dropped: vec![Dropped {
+                line: 3,
+                text: "Share this".into(),
+                rule: "share-widget".into(),
+            }],
+            warnings: vec!["no publication date found".into()],
+            charset: "UTF-8",
+        };
+        RunReport {
+            written: 1,
+            documents: vec![DocResult {
+                source_file: "content/inbox/a.txt".into(),
+                raw_path: PathBuf::from("content/inbox/a.txt"),
+                output: Some("content/articles/a.md".into()),
+                status: DocStatus::Written,
+                converted: Some(converted),
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn both_views_list_dropped_blocks_then_warnings_and_end_with_the_summary() {
+        let r = report();
+        for out in [r.render_dry_run(5), r.render_report()] {
+            let dropped = out.find("share-widget").expect("dropped block listed");
+            let warning = out
+                .find("warning: no publication date found")
+                .expect("warning listed");
+            assert!(dropped < warning, "{out}");
+            assert!(out.ends_with(&format!("{}\n", r.summary())), "{out}");
+        }
     }
 }

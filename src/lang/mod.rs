@@ -1,7 +1,8 @@
 //! Languages: which language a document is in (its front matter's `lang`, else detected),
-//! which way it is written, the locale its dates are formatted in, and the strings of the
-//! site's interface (`strings`).
+//! which way it is written, the locale its dates are formatted in, the strings of the
+//! site's interface (`strings`), and the English weekday and month words (`calendar`).
 
+pub mod calendar;
 pub mod strings;
 
 use chrono::{Locale, NaiveDate};

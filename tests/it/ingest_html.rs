@@ -17,6 +17,15 @@ fn convert(name: &str, page: &[u8]) -> Converted {
     .unwrap_or_else(|e| panic!("{name}: {e:?}"))
 }
 
+/// The conversion dropped a block by `rule`.
+fn assert_dropped(c: &Converted, rule: &str) {
+    assert!(
+        c.dropped.iter().any(|d| d.rule == rule),
+        "no {rule} in {:?}",
+        c.dropped
+    );
+}
+
 fn origin(c: &Converted, field: &str) -> String {
     c.front.extra["field_sources"][field]
         .as_str()
@@ -72,11 +81,7 @@ fn json_ld_news_article() {
         .body
         .contains("Engineers said the work would start in spring."));
     assert!(!c.body.contains("Home"), "{}", c.body);
-    assert!(
-        c.dropped.iter().any(|d| d.rule == "navigation"),
-        "{:?}",
-        c.dropped
-    );
+    assert_dropped(&c, "navigation");
 }
 
 #[test]
@@ -202,7 +207,18 @@ fn body_markdown_keeps_structure_and_absolute_links() {
         b.contains("![The northern quay](<https://harbourpost.com/img/quay.jpg>)"),
         "{b}"
     );
-    assert!(b.contains("*The quay at dawn, before the works.*"), "{b}");
+    // A caption is beside the running text, not in it: set aside and listed.
+    assert!(!b.contains("The quay at dawn"), "{b}");
+    let line = 1 + p[..p.find("The quay at dawn").unwrap()]
+        .matches('\n')
+        .count();
+    assert!(
+        c.dropped.iter().any(|d| d.rule == "caption"
+            && d.text == "The quay at dawn, before the works."
+            && d.line == line),
+        "{:?}",
+        c.dropped
+    );
     // The headline is the title, not the body's first line.
     assert!(
         !b.starts_with("# Board") && !b.contains("## Board widens"),
@@ -233,10 +249,7 @@ fn article_end_furniture_and_repeated_images_are_left_out() {
         b.contains("![](<https://cdn.example/quay.jpg?w=335>)"),
         "{b}"
     );
-    assert!(
-        b.contains("*The northern quay at dawn, before the works."),
-        "{b}"
-    );
+    assert!(!b.contains("The northern quay at dawn"), "{b}");
     assert_eq!(b.matches("slide.jpg").count(), 1, "{b}");
     for gone in [
         "Ferry timetable",
@@ -247,11 +260,98 @@ fn article_end_furniture_and_repeated_images_are_left_out() {
         assert!(!b.contains(gone), "{gone:?} stayed in\n{b}");
     }
     let rules: Vec<&str> = c.dropped.iter().map(|d| d.rule.as_str()).collect();
-    for rule in ["link-block", "author-bio", "date-line", "repeated-image"] {
+    for rule in [
+        "link-block",
+        "author-bio",
+        "date-line",
+        "repeated-image",
+        "caption",
+    ] {
         assert!(rules.contains(&rule), "no {rule} in {rules:?}");
     }
     // The article itself is whole.
     assert!(b.contains("The board will publish the timetable"), "{b}");
+}
+
+#[test]
+fn alt_texts_that_are_not_descriptions_are_emptied() {
+    let p = page(
+        r#"<link rel="canonical" href="https://harbourpost.com/news/quay">"#,
+        r#"<h1>Board widens the quay</h1>
+        <p><img src="/img/a.jpg" alt="harbour-post-quay-works-2024-01"></p>
+        <p><img src="/img/b.jpg" alt="Board widens the quay image"></p>
+        <p><img src="/img/c.jpg" alt="IMG_0042.JPG"></p>
+        <p><img src="/img/d.jpg" alt="Cranes over the empty berths"></p>
+        <p><img src="/img/e.jpg" alt="Well-known"></p>"#,
+    );
+    let c = convert("alt.html", p.as_bytes());
+    let b = &c.body;
+    for (file, alt) in [
+        ("a.jpg", ""),
+        ("b.jpg", ""),
+        ("c.jpg", ""),
+        ("d.jpg", "Cranes over the empty berths"),
+        ("e.jpg", "Well-known"),
+    ] {
+        assert!(
+            b.contains(&format!("![{alt}](<https://harbourpost.com/img/{file}>)")),
+            "{file}: {b}"
+        );
+    }
+}
+
+#[test]
+fn a_caption_stamped_under_every_picture_is_kept_once() {
+    let stamp = "Harbour works 2024, the northern quay";
+    let figures: String = (1..=3)
+        .map(|k| format!(r#"<p><img src="https://cdn.example/{k}.jpg"></p><p>{stamp}</p><p>Paragraph {k} of the article says something new about the quay.</p>"#))
+        .collect();
+    let p = page("", &format!("<h1>Board widens the quay</h1>{figures}"));
+    let c = convert("stamp.html", p.as_bytes());
+    let b = &c.body;
+    assert_eq!(b.matches(stamp).count(), 1, "{b}");
+    for k in 1..=3 {
+        assert!(b.contains(&format!("Paragraph {k} of")), "{b}");
+    }
+    assert_dropped(&c, "repeated-caption");
+}
+
+#[test]
+fn an_embedded_post_the_article_quotes_is_kept() {
+    let embed = r#"<div class="social-media-embed"><blockquote class="post-embed"><p>The new berths are finally open and the boats are already queueing for them <a href="https://t.example/abc">https://t.example/abc</a></p>— Harbour Watcher (@harbourwatch) <a href="https://social.example/harbourwatch/1">February 6, 2024</a></blockquote></div>"#;
+    let share = r#"<div class="share-bar"><a href="https://social.example/share">Share on social</a></div>"#;
+    let p = page(
+        r#"<link rel="canonical" href="https://harbourpost.com/news/quay">"#,
+        &format!("<h1>Board widens the quay</h1><p>Many on social media welcomed the decision within minutes of the vote in the town hall on Tuesday.</p>{embed}{share}"),
+    );
+    let c = convert("embed.html", p.as_bytes());
+    let b = &c.body;
+    assert!(
+        b.contains("> The new berths are finally open"),
+        "embedded post lost:\n{b}"
+    );
+    assert!(b.contains("Harbour Watcher (@harbourwatch)"), "{b}");
+    assert!(!b.contains("Share on social"), "{b}");
+}
+
+#[test]
+fn a_one_word_byline_counts_when_the_metadata_names_the_same_word() {
+    let with = |json_author: &str, byline: &str| {
+        let p = page(
+            &format!(
+                r#"<link rel="canonical" href="https://harbourpost.com/news/quay"><script type="application/ld+json">{{"@type":"BlogPosting","headline":"Board widens the quay","author":{{"@type":"Person","name":"{json_author}"}}}}</script>"#
+            ),
+            &format!(
+                r#"<h1>Board widens the quay</h1><span class="author vcard">by <a class="url fn n" href="/author/x/">{byline}</a></span>"#
+            ),
+        );
+        convert("one.html", p.as_bytes()).front.authors
+    };
+    assert_eq!(with("Regan", "Regan"), ["Regan"]);
+    // Either alone is not enough, nor a word that is the site's own name.
+    assert!(with("Regan", "Catherine").is_empty());
+    assert!(with("Harbourpost", "Harbourpost").is_empty());
+    assert!(with("Staff", "Staff").is_empty());
 }
 
 fn latin_page(charset_decl: &str) -> Vec<u8> {

@@ -184,6 +184,11 @@ pub fn strip_furniture(doc: &Document, headline: Option<&str>) -> Vec<Left> {
             .max()
             .unwrap_or(0);
         if quoted * 5 >= text.len() * 4 && !t.is_empty() {
+            // Kept, as text the article quotes: its marks and links removed, or the
+            // extractor would drop it as an unlikely candidate ("social", "share") or for
+            // its share of link text (the post's address and date are links).
+            n.remove_attrs(&["class", "id"]);
+            n.strip_elements(&["a"]);
             continue;
         }
         if !t.is_empty() {

@@ -308,47 +308,16 @@ const NOT_PERSON: &[&str] = &[
     "digital",
     "writer",
     "writers",
-    // Dates glued to a byline ("Fri Nov 3 2023") are not names either.
-    "mon",
-    "monday",
-    "tue",
-    "tues",
-    "tuesday",
-    "wed",
-    "wednesday",
-    "thu",
-    "thurs",
-    "thursday",
-    "fri",
-    "friday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "jun",
-    "jul",
-    "july",
-    "aug",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
     "updated",
     "published",
     "posted",
 ];
+
+/// A word no person's name holds: a role, or a date glued to a byline ("Fri Nov 3 2023"),
+/// except months that are also given names ("April Ryan").
+fn not_person_word(lower: &str) -> bool {
+    NOT_PERSON.contains(&lower) || crate::lang::calendar::word(lower).is_some_and(|w| !w.given_name)
+}
 
 /// The persons among names: organisations, staff and site bylines are not authors; degrees
 /// after a comma are dropped ("Rachael Link, MS, RD").
@@ -368,7 +337,7 @@ fn persons(names: &[String], sources: &Sources, site: &[String]) -> Vec<String> 
         };
         let role_word = n
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| NOT_PERSON.contains(&w.to_lowercase().as_str()));
+            .any(|w| not_person_word(&w.to_lowercase()));
         if role_word
             || sources.by_name(n).is_some()
             || site.iter().any(|s| squash(s) == squash(n))
@@ -391,6 +360,64 @@ fn persons(names: &[String], sources: &Sources, site: &[String]) -> Vec<String> 
         }
     }
     out
+}
+
+/// A one-word name ("Regan") is a person only when the metadata's first author place names
+/// that one word and nothing else, and a byline element prints it ("by Regan"): alone, one
+/// word may be a desk, a brand or a handle. Nor is it the site's own name ("Acmenews" on
+/// acmenews.com).
+fn one_word_author(
+    m: &PageMeta,
+    sources: &Sources,
+    site: &[String],
+    host: Option<&str>,
+) -> Option<String> {
+    let place = m.authors.first()?.from.as_str();
+    let mut names = m
+        .authors
+        .iter()
+        .filter(|a| a.from == place)
+        .map(|a| a.value.trim());
+    let w = names.next()?;
+    if names.any(|n| n != w) {
+        return None;
+    }
+    let letters = w.chars().count();
+    let word = (2..=24).contains(&letters)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+    if !word
+        || not_person_word(&w.to_lowercase())
+        || sources.by_name(w).is_some()
+        || site.iter().any(|s| squash(s) == squash(w))
+        || host.is_some_and(|h| {
+            host_labels(h)
+                .iter()
+                .any(|l| squash(w).contains(l.as_str()) || l.contains(&squash(w)))
+        })
+    {
+        return None;
+    }
+    let printed = m.bylines.iter().any(|b| {
+        b.value.lines().any(|l| {
+            let l = l.trim();
+            let lower = l.to_lowercase();
+            let name = ["written by ", "by "]
+                .iter()
+                .find_map(|p| {
+                    if lower.starts_with(p) {
+                        l.get(p.len()..)
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or(l);
+            name.trim() == w
+        })
+    });
+    printed.then(|| w.to_string())
 }
 
 /// Last names, lower case, for comparing two author lists.
@@ -713,6 +740,13 @@ pub fn choose(
             f.origins.insert("authors", meta_from);
         }
         None => {}
+    }
+    if f.authors.is_empty() {
+        if let Some(w) = one_word_author(m, sources, &site_names, host.as_deref()) {
+            f.authors = vec![w];
+            f.origins
+                .insert("authors", "byline and metadata, one word".to_string());
+        }
     }
 
     if let Some(d) = m.descriptions.first() {

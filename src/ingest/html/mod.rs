@@ -12,7 +12,9 @@
 //! class or id names a teaser, rail, share bar, comments or ad), `script`, `embedded` (counts
 //! of removed elements), `link-block` (a heading that is a link), `no-words`, the text
 //! conversion's furniture rules (`share-widget`, `newsletter`, `copyright`...) and
-//! `teaser-after-end`, and, moved to the front matter, `title`, `byline`, `date-line`.
+//! `teaser-after-end`, `caption` (a figure's caption, beside the running text),
+//! `repeated-caption`, `repeated-image`, and, moved to the front matter, `title`, `byline`,
+//! `date-line`.
 
 mod decode;
 mod depth;
@@ -43,6 +45,8 @@ const LINK_BLOCK: &str = "link-block";
 const DATE_LINE: &str = "date-line";
 const AUTHOR_BIO: &str = "author-bio";
 const REPEATED_IMAGE: &str = "repeated-image";
+const CAPTION: &str = "caption";
+const REPEATED_CAPTION: &str = "repeated-caption";
 
 /// Is this file name one of a saved page?
 pub fn is_page_name(name: &str) -> bool {
@@ -176,6 +180,8 @@ pub fn convert_page(
         );
     }
     let md = to_markdown::markdown(&article.html);
+    let captions = md.captions;
+    let md = md.text;
 
     // The headline, byline and date lines at the top of the article are front matter now.
     let title_norm = f.title.as_deref().map(norm).unwrap_or_default();
@@ -224,7 +230,7 @@ pub fn convert_page(
         .cloned()
         .collect();
     let (kept, pruned) = prune(&blocks, &subjects, opts);
-    let (kept, repeated) = tidy_images(kept);
+    let (kept, repeated) = tidy_images(kept, &title_norm, &captions);
     for (t, rule) in pruned.into_iter().chain(repeated) {
         moved.push((t, rule));
     }
@@ -239,6 +245,16 @@ pub fn convert_page(
             line: positions.line_of(&t),
             text: t,
             rule: rule.to_string(),
+        });
+    }
+    // Captions are in page order among themselves, not with the blocks above: a finder of
+    // their own keeps each search forward (and short).
+    let mut caption_positions = LineFinder::new(&text);
+    for t in captions {
+        dropped.push(Dropped {
+            line: caption_positions.line_of(&t),
+            text: t,
+            rule: CAPTION.to_string(),
         });
     }
     for l in article.left_out {
@@ -487,43 +503,99 @@ const BIO_VERBS: &[&str] = &[
     "cubre",
 ];
 
-/// Images as the article shows them once: an alt text the caption or paragraph below repeats
-/// is emptied (`to_markdown` does it for a `<figcaption>` in the same `<figure>`; this pass
-/// sees what the tree does not: a caption or paragraph in an element of its own after it)
-/// (a screen reader would read it twice), and an image whose address or alt text came
-/// before (galleries repeat their slides) is left out.
-fn tidy_images(blocks: Vec<String>) -> (Vec<String>, Vec<(String, &'static str)>) {
+/// Images as the article shows them once, and their alt text only where it describes the
+/// picture. An alt text is emptied when a caption or the paragraph below repeats it
+/// (`to_markdown` does it for a `<figcaption>` in the same `<figure>`; this pass sees what
+/// the tree does not: a caption further away, or a paragraph in an element of its own
+/// after the image), when it is a file name ("photo-2018-01.jpg", "IMG_0042") or when it
+/// repeats the headline: it is not text of the article, and a screen reader would read it
+/// twice. An image block whose address or alt text came before (galleries repeat their
+/// slides) is left out, and so is a block right under an image that repeats an earlier
+/// block word for word: a caption stamped under every picture.
+fn tidy_images(
+    blocks: Vec<String>,
+    title_norm: &str,
+    captions: &[String],
+) -> (Vec<String>, Vec<(String, &'static str)>) {
     static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^!\[((?:[^\[\]]|\\\[|\\\])*)\]\(<([^>]*)>\)$").expect("valid regex")
+        Regex::new(r"!\[((?:[^\[\]]|\\\[|\\\])*)\]\(<([^>]*)>\)").expect("valid regex")
     });
+    // Captions without spaces, sorted: "does one start with this alt text?" is one lookup.
+    let captions: std::collections::BTreeSet<String> =
+        captions.iter().map(|c| norm(c).replace(' ', "")).collect();
+    let repeats_a_caption = |alt: &str| {
+        captions
+            .range(alt.to_string()..)
+            .next()
+            .is_some_and(|c| c.starts_with(alt))
+    };
     let mut seen = std::collections::HashSet::new();
+    let mut seen_blocks = std::collections::HashSet::new();
     let mut kept = Vec::with_capacity(blocks.len());
     let mut dropped = Vec::new();
+    let mut after_image = false;
     for i in 0..blocks.len() {
         let b = blocks[i].trim();
-        let Some(c) = IMAGE.captures(b) else {
-            kept.push(blocks[i].clone());
-            continue;
-        };
-        let (alt, src) = (&c[1], &c[2]);
-        let alt_norm = norm(alt);
-        let again = !seen.insert(src.to_string())
-            || (alt_norm.split_whitespace().count() >= 3 && !seen.insert(alt_norm.clone()));
-        if again {
-            dropped.push((alt.to_string(), REPEATED_IMAGE));
-            continue;
-        }
-        let caption = blocks.get(i + 1).map(|n| norm(n.trim()));
-        if !alt_norm.is_empty()
-            && caption
-                .is_some_and(|cap| cap.replace(' ', "").starts_with(&alt_norm.replace(' ', "")))
-        {
-            kept.push(format!("![](<{src}>)"));
+        let whole = IMAGE.find(b).filter(|m| m.range() == (0..b.len()));
+        if whole.is_none() {
+            let n = norm(&plain_and_link_share(b).0);
+            let fresh = seen_blocks.insert(n.clone());
+            if after_image && !fresh && n.split_whitespace().count() >= 3 {
+                dropped.push((b.to_string(), REPEATED_CAPTION));
+                after_image = false;
+                continue;
+            }
+            after_image = false;
         } else {
-            kept.push(blocks[i].clone());
+            after_image = true;
+        }
+        let below = blocks
+            .get(i + 1)
+            .map(|n| norm(n.trim()).replace(' ', ""))
+            .unwrap_or_default();
+        let mut again = None;
+        let tidied = IMAGE.replace_all(b, |c: &regex::Captures| {
+            let (alt, src) = (&c[1], &c[2]);
+            let alt_norm = norm(alt);
+            if whole.is_some()
+                && (!seen.insert(src.to_string())
+                    || (alt_norm.split_whitespace().count() >= 3 && !seen.insert(alt_norm.clone())))
+            {
+                again = Some(alt.to_string());
+            }
+            let squashed = alt_norm.replace(' ', "");
+            let redundant = below.starts_with(&squashed)
+                || repeats_a_caption(&squashed)
+                || (!title_norm.is_empty() && alt_norm.contains(title_norm))
+                || is_file_name(alt);
+            if !alt_norm.is_empty() && redundant {
+                format!("![](<{src}>)")
+            } else {
+                c[0].to_string()
+            }
+        });
+        match again {
+            Some(alt) => dropped.push((alt, REPEATED_IMAGE)),
+            None if tidied == b => kept.push(blocks[i].clone()),
+            None => kept.push(tidied.into_owned()),
         }
     }
     (kept, dropped)
+}
+
+/// An alt text that is a file name or a slug, not words: one token that names an image
+/// file or joins three parts or more with `-` or `_` ("milano-design-week-2018-01",
+/// "IMG_0042", "dock.jpg"); a hyphenated word ("Coca-Cola") or "U.S." is not one.
+fn is_file_name(alt: &str) -> bool {
+    let a = alt.trim().replace('\\', "").to_ascii_lowercase();
+    if a.is_empty() || a.contains(char::is_whitespace) {
+        return false;
+    }
+    let image_file = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"]
+        .iter()
+        .any(|e| a.ends_with(e));
+    let parts = a.split(['-', '_']).filter(|p| !p.is_empty()).count();
+    image_file || a.contains('_') && parts >= 2 || parts >= 3
 }
 
 /// Line numbers of texts in the page, searched forward from the last one found (blocks come

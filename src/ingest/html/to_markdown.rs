@@ -1,5 +1,5 @@
 //! Sanitised article HTML → Markdown: headings, paragraphs, lists, block quotes, links,
-//! images with their alt text and captions, preformatted text. Everything else becomes the
+//! images with their alt text, preformatted text; figure captions are handed back apart. Everything else becomes the
 //! text it holds. The input has been through `ammonia`, so only safe tags and http(s)
 //! addresses are left; the renderer escapes raw HTML again on its side.
 
@@ -14,6 +14,8 @@ const MAX_DEPTH: usize = 64;
 struct Writer {
     blocks: Vec<String>,
     line: String,
+    /// Figure captions, kept out of the running text (see [`Markdown::captions`]).
+    captions: Vec<String>,
 }
 
 /// Markdown's special characters in running text.
@@ -75,10 +77,12 @@ impl Writer {
         self.line.clear();
     }
 
-    fn inline_of(node: &NodeRef, depth: usize) -> String {
+    /// The Markdown of `node`'s content; captions met inside go to `self.captions`.
+    fn inline_of(&mut self, node: &NodeRef, depth: usize) -> String {
         let mut w = Writer::default();
         w.children(node, depth);
         w.flush();
+        self.captions.append(&mut w.captions);
         w.blocks.join("\n\n")
     }
 
@@ -108,7 +112,7 @@ impl Writer {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
                 let level = (name.as_bytes()[1] - b'0').max(2) as usize;
-                let t = Writer::inline_of(n, depth).replace('\n', " ");
+                let t = self.inline_of(n, depth).replace('\n', " ");
                 if !t.trim().is_empty() {
                     self.blocks
                         .push(format!("{} {}", "#".repeat(level), t.trim()));
@@ -124,7 +128,7 @@ impl Writer {
                 let mut items = Vec::new();
                 let mut k = 1;
                 for li in n.element_children() {
-                    let body = Writer::inline_of(&li, depth + 1);
+                    let body = self.inline_of(&li, depth + 1);
                     if body.trim().is_empty() {
                         continue;
                     }
@@ -155,7 +159,7 @@ impl Writer {
             }
             "blockquote" => {
                 self.flush();
-                let body = Writer::inline_of(n, depth);
+                let body = self.inline_of(n, depth);
                 if !body.trim().is_empty() {
                     let q: Vec<String> = body
                         .lines()
@@ -212,13 +216,13 @@ impl Writer {
             }
             "figcaption" => {
                 self.flush();
-                let t = Writer::inline_of(n, depth).replace('\n', " ");
+                let t = self.inline_of(n, depth).replace('\n', " ");
                 if !t.trim().is_empty() {
-                    self.blocks.push(format!("*{}*", t.trim()));
+                    self.captions.push(t.trim().to_string());
                 }
             }
             "a" => {
-                let text = Writer::inline_of(n, depth).replace('\n', " ");
+                let text = self.inline_of(n, depth).replace('\n', " ");
                 let href = n.attr("href").map(|s| s.to_string()).unwrap_or_default();
                 let ok = href.starts_with("https://")
                     || href.starts_with("http://")
@@ -240,7 +244,7 @@ impl Writer {
                 }
             }
             "strong" | "b" | "em" | "i" => {
-                let text = Writer::inline_of(n, depth).replace('\n', " ");
+                let text = self.inline_of(n, depth).replace('\n', " ");
                 let mark = if name == "strong" || name == "b" {
                     "**"
                 } else {
@@ -275,7 +279,7 @@ impl Writer {
                 let cells: Vec<String> = n
                     .element_children()
                     .iter()
-                    .map(|c| Writer::inline_of(c, depth + 1).replace('\n', " "))
+                    .map(|c| self.inline_of(c, depth + 1).replace('\n', " "))
                     .filter(|c| !c.trim().is_empty())
                     .collect();
                 if !cells.is_empty() {
@@ -294,8 +298,17 @@ impl Writer {
     }
 }
 
+/// An article in Markdown.
+pub struct Markdown {
+    pub text: String,
+    /// The `<figcaption>`s, left out of `text`: a caption describes its picture beside the
+    /// running text (and often credits the photographer), and a digest's body is the text
+    /// a reader reads through. Listed among the dropped blocks.
+    pub captions: Vec<String>,
+}
+
 /// Markdown of an HTML fragment.
-pub fn markdown(fragment_html: &str) -> String {
+pub fn markdown(fragment_html: &str) -> Markdown {
     let doc = Document::fragment(fragment_html);
     let mut w = Writer::default();
     let root = doc.root();
@@ -303,10 +316,13 @@ pub fn markdown(fragment_html: &str) -> String {
     w.flush();
     let mut out = w.blocks.join("\n\n");
     out.push('\n');
-    if out.trim().is_empty() {
-        String::new()
-    } else {
-        out
+    Markdown {
+        text: if out.trim().is_empty() {
+            String::new()
+        } else {
+            out
+        },
+        captions: w.captions,
     }
 }
 
@@ -324,9 +340,11 @@ mod tests {
             <p>1. not a list * star [x]</p><pre>code  here</pre>"#,
         );
         assert_eq!(
-            md,
-            "## Why\n\nA [link](<https://x.example/a>) and *stress*.\n\n- one\n- two **bold**\n\n1. first\n\n> Said it.\n>\n> Twice.\n\n![A dock](<https://x.example/i.jpg>)\n\n*The dock at dawn*\n\n1\\. not a list \\* star \\[x\\]\n\n```\ncode  here\n```\n"
+            md.text,
+            "## Why\n\nA [link](<https://x.example/a>) and *stress*.\n\n- one\n- two **bold**\n\n1. first\n\n> Said it.\n>\n> Twice.\n\n![A dock](<https://x.example/i.jpg>)\n\n1\\. not a list \\* star \\[x\\]\n\n```\ncode  here\n```\n"
         );
+        // The caption is set aside, not lost.
+        assert_eq!(md.captions, ["The dock at dawn"]);
     }
 
     #[test]
@@ -337,6 +355,6 @@ mod tests {
             "</span></div>".repeat(5000)
         );
         let md = markdown(&html);
-        assert!(md.contains("deep text"));
+        assert!(md.text.contains("deep text"));
     }
 }
