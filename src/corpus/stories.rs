@@ -19,6 +19,10 @@
 //! it names agree with their day (news names the days around its publication: a text about
 //! "Tuesday" and "Wednesday" was not written around a Friday), and to none when documents
 //! of another time are about as similar ([`UNDATED_MARGIN`]: its time is ambiguous).
+//! Beside a corpus on the same people and places, an undated report may be only moderately
+//! similar to each report of its event, yet similar to all of them: one that no link took
+//! joins the dated story its similarities sum to [`UNDATED_SUM_MIN`] or more over two reports
+//! or more, when no other story comes close ([`join_by_summed_evidence`]).
 //!
 //! Links at least [`EDGE_MIN`] (dated pairs) or [`UNDATED_MIN`] are merged, strongest first,
 //! into clusters whose dated documents never span more than the window and whose members
@@ -57,6 +61,11 @@ pub const UNDATED_MIN: f32 = 0.30;
 /// ... and to no dated one unless its best matches (summed around their day) beat those of
 /// another time by this factor.
 pub const UNDATED_MARGIN: f32 = 1.3;
+/// An undated document that no link took joins a dated story whose members it is this
+/// similar to in sum (two reports or more, each as weighed for undated links, and at least
+/// [`UNDATED_MARGIN`] times the sum for any other story): the evidence of two links at
+/// [`UNDATED_MIN`], spread over the reports of one event.
+pub const UNDATED_SUM_MIN: f32 = 2.0 * UNDATED_MIN;
 /// Members compared per side when checking average similarity.
 const LINK_SAMPLE: usize = 6;
 pub const MAX_STORYLINE_UNITS: usize = 60;
@@ -263,6 +272,42 @@ impl<'a> PairScore<'a> {
     }
 }
 
+/// Undated documents still alone after the sweep join the dated story their links sum to
+/// the most, when that sum is at least [`UNDATED_SUM_MIN`] over two of its reports or more
+/// and [`UNDATED_MARGIN`] times the sum for any other cluster. Every choice is made on the
+/// clusters as the sweep left them, so the order of the undated documents does not matter.
+fn join_by_summed_evidence(cl: &mut Clusters, undated_links: &[(u32, Vec<(u32, f32)>)]) {
+    let mut joins = Vec::new();
+    for (u, links) in undated_links {
+        let root = cl.find(*u) as usize;
+        if cl.members[root].len() > 1 {
+            continue;
+        }
+        // Per cluster: summed score and how many of its reports contribute.
+        let mut sums: BTreeMap<u32, (f32, u32)> = BTreeMap::new();
+        for &(v, s) in links {
+            let e = sums.entry(cl.find(v)).or_insert((0.0, 0));
+            e.0 += s;
+            e.1 += 1;
+        }
+        let mut ranked: Vec<(u32, f32, u32)> =
+            sums.into_iter().map(|(r, (s, k))| (r, s, k)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let Some(&(best, sum, reports)) = ranked.first() else {
+            continue;
+        };
+        let rival = ranked.get(1).map_or(0.0, |x| x.1);
+        if reports >= 2 && sum >= UNDATED_SUM_MIN && sum >= UNDATED_MARGIN * rival {
+            joins.push((*u, best));
+        }
+    }
+    for (u, best) in joins {
+        let moved = std::mem::take(&mut cl.members[u as usize]);
+        cl.members[best as usize].extend(moved);
+        cl.parent[u as usize] = best;
+    }
+}
+
 fn avg_sim(pairs: &PairScore, a: &[u32], b: &[u32]) -> f32 {
     let (mut sum, mut n) = (0.0f32, 0u32);
     for &x in a.iter().take(LINK_SAMPLE) {
@@ -340,6 +385,9 @@ pub(crate) fn build(inputs: StoryInputs<'_>, config: &Config) -> StorySet {
     // weekdays they name agree with, and to each other.
     let undated = similarity::undated_candidates(vectors, index, dates, 16);
     let mut loose: Vec<(u32, u32, f32)> = Vec::new();
+    // Each undated document's scored links to dated ones (for joining a story by summed
+    // evidence, after the sweep), unless its time is ambiguous.
+    let mut undated_links: Vec<(u32, Vec<(u32, f32)>)> = Vec::new();
     for near in &undated {
         let u = near.doc;
         let week = &feats[u as usize].weekdays;
@@ -372,6 +420,14 @@ pub(crate) fn build(inputs: StoryInputs<'_>, config: &Config) -> StorySet {
                 .map_or(0.0, near_sum);
             near_sum(d) < UNDATED_MARGIN * rival
         });
+        if !ambiguous {
+            let dated = links
+                .iter()
+                .filter(|l| l.2.is_some() && l.1 > 0.0)
+                .map(|l| (l.0, l.1))
+                .collect();
+            undated_links.push((u, dated));
+        }
         for (v, s, day) in links {
             if s < UNDATED_MIN {
                 continue;
@@ -434,6 +490,8 @@ pub(crate) fn build(inputs: StoryInputs<'_>, config: &Config) -> StorySet {
         cl.min_day[big] = lo;
         cl.max_day[big] = hi;
     }
+
+    join_by_summed_evidence(&mut cl, &undated_links);
 
     // Clusters of two or more documents are stories.
     let mut groups: Vec<Vec<u32>> = (0..n)

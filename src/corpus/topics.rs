@@ -580,52 +580,71 @@ fn assign_slugs(
     (slugged, index_of)
 }
 
-pub(crate) fn build(
-    docs: &[Document],
-    feats: &[&Features],
-    config: &Config,
-    moments: &[Option<i64>],
-) -> TopicGraph {
-    let g = &config.grouping;
-    let Names {
-        stats,
-        by_key,
-        canon,
-        doc_entities,
-    } = fold_names(feats);
+/// The site's `grouping.block` and `grouping.rename` rules, by name key and slug.
+struct NameRules<'a> {
+    blocked: HashSet<String>,
+    renames: HashMap<String, &'a String>,
+}
 
-    let (config_keys, stat_config) = match_config(config, &stats, &canon);
+impl<'a> NameRules<'a> {
+    fn new(g: &'a crate::config::GroupingConfig) -> Self {
+        NameRules {
+            blocked: g
+                .block
+                .iter()
+                .flat_map(|b| [name_key(b), slugify(b)])
+                .collect(),
+            renames: g
+                .rename
+                .iter()
+                .flat_map(|(from, to)| [(name_key(from), to), (slugify(from), to)])
+                .collect(),
+        }
+    }
 
-    let blocked: HashSet<String> = g
-        .block
-        .iter()
-        .flat_map(|b| [name_key(b), slugify(b)])
-        .collect();
-    let is_blocked = |s: &Stat| {
-        blocked.contains(&s.key)
-            || s.names.keys().any(|n| blocked.contains(&name_key(n)))
-            || blocked.contains(&slugify(&best_name(s)))
-    };
-    let renames: HashMap<String, &String> = g
-        .rename
-        .iter()
-        .flat_map(|(from, to)| [(name_key(from), to), (slugify(from), to)])
-        .collect();
-    let renamed = |s: &Stat| -> Option<&String> {
-        renames
+    /// Whether a found name is blocked (by its key, any spelling, or its shown name's slug).
+    fn is_blocked(&self, s: &Stat) -> bool {
+        self.blocked.contains(&s.key)
+            || s.names.keys().any(|n| self.blocked.contains(&name_key(n)))
+            || self.blocked.contains(&slugify(&best_name(s)))
+    }
+
+    /// The name a rename rule gives a found name, if any.
+    fn renamed(&self, s: &Stat) -> Option<&'a String> {
+        self.renames
             .get(&s.key)
             .copied()
             .or_else(|| {
                 s.names
                     .keys()
-                    .find_map(|n| renames.get(&name_key(n)).copied())
+                    .find_map(|n| self.renames.get(&name_key(n)).copied())
             })
-            .or_else(|| renames.get(&slugify(&best_name(s))).copied())
-    };
+            .or_else(|| self.renames.get(&slugify(&best_name(s))).copied())
+    }
+}
 
-    // Front-matter topics: configured, a known name, or new.
-    let (front_keys, forced) = front_matter_names(docs, &config_keys, &by_key, &canon);
+/// Topic drafts while they are gathered: by identity, with the kind evidence of the names
+/// that are configured topics, and the draft each folded name is.
+struct Drafts {
+    drafts: BTreeMap<Ident, Draft>,
+    config_evidence: Vec<KindEvidence>,
+    stat_topic: HashMap<usize, Ident>,
+}
 
+/// Drafts from the found names: a configured topic's names add their kind evidence to it;
+/// a name in enough documents (or forced by front matter), confirmed and not blocked
+/// becomes a draft under its shown, renamed or gazetteer name, with its kind, a description
+/// from its roles (people) and its other spellings as aliases.
+fn draft_found_topics(
+    config: &Config,
+    names: &Names,
+    stat_config: &[Option<usize>],
+    config_keys: &HashMap<String, usize>,
+    forced: &HashSet<usize>,
+) -> Drafts {
+    let g = &config.grouping;
+    let rules = NameRules::new(g);
+    let Names { stats, canon, .. } = names;
     let mut drafts: BTreeMap<Ident, Draft> = BTreeMap::new();
     let mut config_evidence: Vec<KindEvidence> = vec![KindEvidence::default(); config.topics.len()];
     let mut stat_topic: HashMap<usize, Ident> = HashMap::new();
@@ -639,11 +658,13 @@ pub(crate) fn build(
             continue;
         }
         let wanted = forced.contains(&i);
-        if !wanted && (s.df < g.entity_min_docs.max(1) as u32 || !s.confirmed || is_blocked(s)) {
+        if !wanted
+            && (s.df < g.entity_min_docs.max(1) as u32 || !s.confirmed || rules.is_blocked(s))
+        {
             continue;
         }
         let mut name = best_name(s);
-        if let Some(new) = renamed(s) {
+        if let Some(new) = rules.renamed(s) {
             name = new.trim().to_string();
             if let Some(&c) = config_keys.get(&name_key(&name)) {
                 config_evidence[c].add(s.evidence);
@@ -654,7 +675,7 @@ pub(crate) fn build(
         // A gazetteer entry shows its own name and kind.
         let gazetteer = listed(s);
         if let Some(l) = gazetteer {
-            if renamed(s).is_none() {
+            if rules.renamed(s).is_none() {
                 name = l.name.to_string();
             }
         }
@@ -694,11 +715,22 @@ pub(crate) fn build(
         }
         stat_topic.insert(i, ident);
     }
+    Drafts {
+        drafts,
+        config_evidence,
+        stat_topic,
+    }
+}
+
+/// Drafts of the configured topics (they replace any found draft of the same identity):
+/// kind as configured, else from the evidence of their names in the documents (a theme
+/// when none was found).
+fn draft_config_topics(config: &Config, drafts: &mut Drafts) {
     for (i, t) in config.topics.iter().enumerate() {
         let kind = match &t.kind {
             Some(k) => TopicKind::parse(k),
             None => {
-                let ev = config_evidence[i];
+                let ev = drafts.config_evidence[i];
                 if ev == KindEvidence::default() {
                     TopicKind::Theme
                 } else {
@@ -711,7 +743,7 @@ pub(crate) fn build(
             Some(s) => slugify(s),
             None => slugify(&t.name),
         };
-        drafts.insert(
+        drafts.drafts.insert(
             Ident::Config(i),
             Draft {
                 name: t.name.trim().to_string(),
@@ -724,25 +756,39 @@ pub(crate) fn build(
             },
         );
     }
-    // Front-matter topics still unknown: match by slug, or create a theme.
+}
+
+/// Each document's front-matter topics as draft identities: a configured topic, a found
+/// name's draft, a draft with the same slug, or else a new theme draft.
+fn resolve_front_topics(
+    front_keys: &[Vec<String>],
+    config_keys: &HashMap<String, usize>,
+    names: &Names,
+    drafts: &mut Drafts,
+) -> Vec<Vec<Ident>> {
     let slug_of_draft: HashMap<String, Ident> = drafts
+        .drafts
         .iter()
         .map(|(id, d)| (d.slug.clone(), id.clone()))
         .collect();
-    let mut front_idents: Vec<Vec<Ident>> = Vec::with_capacity(docs.len());
-    for list in &front_keys {
+    let mut front_idents: Vec<Vec<Ident>> = Vec::with_capacity(front_keys.len());
+    for list in front_keys {
         let mut ids = Vec::new();
         for t in list {
             let key = name_key(t);
             let id = if let Some(&c) = config_keys.get(&key) {
                 Ident::Config(c)
-            } else if let Some(id) = by_key.get(&key).and_then(|&i| stat_topic.get(&canon[i])) {
+            } else if let Some(id) = names
+                .by_key
+                .get(&key)
+                .and_then(|&i| drafts.stat_topic.get(&names.canon[i]))
+            {
                 id.clone()
             } else if let Some(id) = slug_of_draft.get(&slugify(t)) {
                 id.clone()
             } else {
                 let id = Ident::Named(key.clone());
-                drafts.entry(id.clone()).or_insert_with(|| Draft {
+                drafts.drafts.entry(id.clone()).or_insert_with(|| Draft {
                     name: t.clone(),
                     kind: TopicKind::Theme,
                     description: String::new(),
@@ -759,36 +805,66 @@ pub(crate) fn build(
         }
         front_idents.push(ids);
     }
+    front_idents
+}
 
-    // Draft ids, then each document's topics by relevance (automatic ones capped).
+/// The drafts by position (in identity order), and what points at them: each folded name's,
+/// each configured topic's and each document's front-matter drafts.
+struct DraftIndex<'a> {
+    idents: Vec<Ident>,
+    list: Vec<&'a Draft>,
+    stat_draft: HashMap<usize, usize>,
+    config_draft: Vec<Option<usize>>,
+    front_draft: Vec<Vec<usize>>,
+}
+
+fn index_drafts<'a>(
+    drafts: &'a BTreeMap<Ident, Draft>,
+    stat_topic: &HashMap<usize, Ident>,
+    front_idents: &[Vec<Ident>],
+    config_topics: usize,
+) -> DraftIndex<'a> {
     let idents: Vec<Ident> = drafts.keys().cloned().collect();
     let draft_of: HashMap<Ident, usize> = idents
         .iter()
         .enumerate()
         .map(|(k, id)| (id.clone(), k))
         .collect();
-    let draft_list: Vec<&Draft> = drafts.values().collect();
-    let stat_draft: HashMap<usize, usize> = stat_topic
-        .iter()
-        .filter_map(|(s, id)| draft_of.get(id).map(|&k| (*s, k)))
-        .collect();
-    let config_draft: Vec<Option<usize>> = (0..config.topics.len())
-        .map(|i| draft_of.get(&Ident::Config(i)).copied())
-        .collect();
-    let front_draft: Vec<Vec<usize>> = front_idents
-        .iter()
-        .map(|ids| {
-            ids.iter()
-                .filter_map(|id| draft_of.get(id).copied())
-                .collect()
-        })
-        .collect();
-    let filed: Vec<Filed> = (0..docs.len())
+    DraftIndex {
+        list: drafts.values().collect(),
+        stat_draft: stat_topic
+            .iter()
+            .filter_map(|(s, id)| draft_of.get(id).map(|&k| (*s, k)))
+            .collect(),
+        config_draft: (0..config_topics)
+            .map(|i| draft_of.get(&Ident::Config(i)).copied())
+            .collect(),
+        front_draft: front_idents
+            .iter()
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|id| draft_of.get(id).copied())
+                    .collect()
+            })
+            .collect(),
+        idents,
+    }
+}
+
+/// Each document's drafts: its front-matter ones, then the others it mentions by relevance
+/// (mentions up to 10, +4 in the title, +1 in the first 300 characters), at most
+/// [`MAX_AUTO_TOPICS_PER_DOC`] found ones.
+fn file_documents(
+    feats: &[&Features],
+    doc_entities: &[Vec<(usize, u32, bool, u32)>],
+    index: &DraftIndex,
+) -> Vec<Filed> {
+    (0..feats.len())
         .into_par_iter()
         .map(|d| {
             let mut acc: BTreeMap<usize, (u32, bool, u32)> = BTreeMap::new();
             for h in &feats[d].topics {
-                if let Some(Some(t)) = config_draft.get(h.topic) {
+                if let Some(Some(t)) = index.config_draft.get(h.topic) {
                     let e = acc.entry(*t).or_insert((0, false, u32::MAX));
                     e.0 = e.0.max(h.count);
                     e.1 |= h.in_title;
@@ -797,7 +873,7 @@ pub(crate) fn build(
             }
             let mut entity_counts: BTreeMap<usize, u32> = BTreeMap::new();
             for &(s, count, in_title, first) in &doc_entities[d] {
-                if let Some(&t) = stat_draft.get(&s) {
+                if let Some(&t) = index.stat_draft.get(&s) {
                     *entity_counts.entry(t).or_insert(0) += count;
                     let e = acc.entry(t).or_insert((0, false, u32::MAX));
                     e.1 |= in_title;
@@ -809,7 +885,7 @@ pub(crate) fn build(
                     e.0 = e.0.max(c);
                 }
             }
-            let front = front_draft[d].clone();
+            let front = index.front_draft[d].clone();
             let mut rest: Vec<(usize, f32)> = acc
                 .into_iter()
                 .filter(|(t, _)| !front.contains(t))
@@ -823,7 +899,7 @@ pub(crate) fn build(
             rest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             let mut auto = 0;
             rest.retain(|x| {
-                if draft_list[x.0].from_config {
+                if index.list[x.0].from_config {
                     return true;
                 }
                 auto += 1;
@@ -831,10 +907,16 @@ pub(crate) fn build(
             });
             (front, rest)
         })
-        .collect();
-    let mut counts = vec![0usize; idents.len()];
-    let mut in_front = vec![false; idents.len()];
-    for (front, rest) in &filed {
+        .collect()
+}
+
+/// Which drafts become topics: configured ones, front-matter ones, and found names filed
+/// (within the caps) in at least `entity_min_docs` documents.
+fn kept_drafts(filed: &[Filed], index: &DraftIndex, min_docs: usize) -> Vec<bool> {
+    let n = index.idents.len();
+    let mut counts = vec![0usize; n];
+    let mut in_front = vec![false; n];
+    for (front, rest) in filed {
         for &t in front {
             counts[t] += 1;
             in_front[t] = true;
@@ -843,38 +925,15 @@ pub(crate) fn build(
             counts[t] += 1;
         }
     }
-    // A found name filed (within the caps) in too few documents is no topic after all.
-    let min_docs = g.entity_min_docs.max(1);
-    let keep: Vec<bool> = (0..idents.len())
-        .map(|k| draft_list[k].from_config || in_front[k] || counts[k] >= min_docs)
-        .collect();
+    (0..n)
+        .map(|k| index.list[k].from_config || in_front[k] || counts[k] >= min_docs)
+        .collect()
+}
 
-    // Unique slugs, handed out by priority; topics sorted by slug.
-    let (slugged, index_of) = assign_slugs(&draft_list, &idents, &keep);
-    let mut topics: Vec<Topic> = slugged
-        .iter()
-        .map(|(slug, k)| {
-            let d = draft_list[*k];
-            Topic {
-                slug: slug.clone(),
-                name: d.name.clone(),
-                kind: d.kind,
-                description: d.description.clone(),
-                aliases: d.aliases.clone(),
-                from_config: d.from_config,
-                doc_count: 0,
-            }
-        })
-        .collect();
-    let stat_topic_idx: HashMap<usize, usize> = stat_draft
-        .iter()
-        .filter_map(|(s, &k)| index_of[k].map(|t| (*s, t)))
-        .collect();
-    let config_topic_idx: Vec<Option<usize>> = config_draft
-        .iter()
-        .map(|k| k.and_then(|k| index_of[k]))
-        .collect();
-    let doc_scores: Vec<Vec<(usize, f32)>> = filed
+/// Each document's topics with their relevance: front-matter ones first (above every
+/// other), then the rest by score; drafts that are no topic dropped.
+fn score_documents(filed: Vec<Filed>, index_of: &[Option<usize>]) -> Vec<Vec<(usize, f32)>> {
+    filed
         .into_par_iter()
         .map(|(front, rest)| {
             let top = rest.first().map_or(10.0, |x| x.1.max(10.0));
@@ -890,12 +949,15 @@ pub(crate) fn build(
                 .chain(rest)
                 .collect()
         })
-        .collect();
-    let doc_topics: Vec<Vec<usize>> = doc_scores
-        .iter()
-        .map(|v| v.iter().map(|x| x.0).collect())
-        .collect();
+        .collect()
+}
 
+/// Each topic's documents, newest first; sets each topic's `doc_count`.
+fn documents_by_topic(
+    doc_topics: &[Vec<usize>],
+    topics: &mut [Topic],
+    moments: &[Option<i64>],
+) -> Vec<Vec<usize>> {
     let mut topic_docs: Vec<Vec<usize>> = vec![Vec::new(); topics.len()];
     for (d, ts) in doc_topics.iter().enumerate() {
         for &t in ts {
@@ -908,33 +970,91 @@ pub(crate) fn build(
     for (t, list) in topic_docs.iter().enumerate() {
         topics[t].doc_count = list.len();
     }
+    topic_docs
+}
 
+/// Names in two or more documents, confirmed, are similarity features: per document,
+/// (name, mentions, in title).
+fn similarity_names(names: &Names) -> Vec<Vec<(u32, u32, bool)>> {
+    names
+        .doc_entities
+        .par_iter()
+        .map(|list| {
+            list.iter()
+                .filter(|x| names.stats[x.0].df >= 2 && names.stats[x.0].confirmed)
+                .map(|x| (x.0 as u32, x.1, x.2))
+                .collect()
+        })
+        .collect()
+}
+
+pub(crate) fn build(
+    docs: &[Document],
+    feats: &[&Features],
+    config: &Config,
+    moments: &[Option<i64>],
+) -> TopicGraph {
+    let names = fold_names(feats);
+    let (config_keys, stat_config) = match_config(config, &names.stats, &names.canon);
+    let (front_keys, forced) = front_matter_names(docs, &config_keys, &names.by_key, &names.canon);
+    let mut drafts = draft_found_topics(config, &names, &stat_config, &config_keys, &forced);
+    draft_config_topics(config, &mut drafts);
+    let front_idents = resolve_front_topics(&front_keys, &config_keys, &names, &mut drafts);
+    let index = index_drafts(
+        &drafts.drafts,
+        &drafts.stat_topic,
+        &front_idents,
+        config.topics.len(),
+    );
+    let filed = file_documents(feats, &names.doc_entities, &index);
+    let keep = kept_drafts(&filed, &index, config.grouping.entity_min_docs.max(1));
+
+    // Unique slugs, handed out by priority; topics sorted by slug.
+    let (slugged, index_of) = assign_slugs(&index.list, &index.idents, &keep);
+    let mut topics: Vec<Topic> = slugged
+        .iter()
+        .map(|(slug, k)| {
+            let d = index.list[*k];
+            Topic {
+                slug: slug.clone(),
+                name: d.name.clone(),
+                kind: d.kind,
+                description: d.description.clone(),
+                aliases: d.aliases.clone(),
+                from_config: d.from_config,
+                doc_count: 0,
+            }
+        })
+        .collect();
+    let stat_topic_idx: HashMap<usize, usize> = index
+        .stat_draft
+        .iter()
+        .filter_map(|(s, &k)| index_of[k].map(|t| (*s, t)))
+        .collect();
+    let config_topic_idx: Vec<Option<usize>> = index
+        .config_draft
+        .iter()
+        .map(|k| k.and_then(|k| index_of[k]))
+        .collect();
+    let doc_scores = score_documents(filed, &index_of);
+    let doc_topics: Vec<Vec<usize>> = doc_scores
+        .iter()
+        .map(|v| v.iter().map(|x| x.0).collect())
+        .collect();
+    let topic_docs = documents_by_topic(&doc_topics, &mut topics, moments);
     let topic_related = related_topics(&doc_topics, &topic_docs);
-
     let (quotes, topic_quotes, speakers) = collect_quotes(
         feats,
         &topics,
         SpeakerLookup {
             config_keys: &config_keys,
             config_topic_idx: &config_topic_idx,
-            by_key: &by_key,
-            canon: &canon,
+            by_key: &names.by_key,
+            canon: &names.canon,
             stat_topic_idx: &stat_topic_idx,
         },
         moments,
     );
-
-    // Names in two or more documents are similarity features.
-    let doc_names: Vec<Vec<(u32, u32, bool)>> = doc_entities
-        .par_iter()
-        .map(|list| {
-            list.iter()
-                .filter(|x| stats[x.0].df >= 2 && stats[x.0].confirmed)
-                .map(|x| (x.0 as u32, x.1, x.2))
-                .collect()
-        })
-        .collect();
-
     TopicGraph {
         topics,
         doc_topics,
@@ -944,7 +1064,7 @@ pub(crate) fn build(
         quotes,
         topic_quotes,
         speakers,
-        doc_names,
+        doc_names: similarity_names(&names),
     }
 }
 

@@ -187,21 +187,62 @@
     return t;
   }
 
+  // A prefix's postings: each item's best impact over the forms read so far. Many postings
+  // (frequent forms, dense files of tens of thousands of items) go into an array by item
+  // rather than a Map.
   function merged(g) {
     if (g.length === 1) return g[0].post;
-    var m = new Map();
+    var total = 0;
+    g.forEach(function (f) { total += f.post.size; });
+    if (total < 4096) {
+      var m = new Map();
+      g.forEach(function (f) {
+        f.post.forEach(function (impact, id) { if (!(m.get(id) >= impact)) m.set(id, impact); });
+      });
+      return m;
+    }
+    var best = new Uint8Array(meta.n), ids = [];
     g.forEach(function (f) {
-      f.post.forEach(function (impact, id) { if (!(m.get(id) >= impact)) m.set(id, impact); });
+      f.post.forEach(function (impact, id) {
+        if (best[id] === 0) ids.push(id);
+        if (impact > best[id]) best[id] = impact;
+      });
     });
-    return m;
+    return {
+      size: ids.length,
+      get: function (id) { return best[id] || undefined; },
+      forEach: function (fn) { ids.forEach(function (id) { fn(best[id], id); }); }
+    };
+  }
+
+  // The `want` best of [item, score] pairs, best first (ties: the lower item), and every pair
+  // tied with the last of them. Scores are small integers (impacts of 1 to 255 summed), so the
+  // cut is found by counting, and only the pairs above it are sorted: a frequent word has
+  // tens of thousands.
+  function best(pairs, want) {
+    if (pairs.length > 4 * want) {
+      var counts = [];
+      pairs.forEach(function (p) { counts[p[1]] = (counts[p[1]] || 0) + 1; });
+      var cut = counts.length - 1;
+      for (var seen = 0; cut > 0; cut--) {
+        seen += counts[cut] || 0;
+        if (seen >= want) break;
+      }
+      pairs = pairs.filter(function (p) { return p[1] >= cut; });
+    }
+    return pairs.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
   }
 
   // The best `want` items (score = the sum over the query words of each word's best impact),
   // and whether they are final: no item not fully seen could score more.
   function rank(groups, allow, want) {
     var T = groups.map(threshold), M = groups.map(merged);
-    var complete = T.indexOf(0);
-    // With a word read to its end, only its items can match; else any item seen so far.
+    // With a word read to its end, only its items can match (the shortest such list is the
+    // one walked); else any item seen so far.
+    var complete = -1;
+    T.forEach(function (t, k) {
+      if (t === 0 && (complete < 0 || M[k].size < M[complete].size)) complete = k;
+    });
     var sources = complete >= 0 ? [M[complete]] : M;
     var other = complete >= 0 ? -1 : T.reduce(function (a, b) { return a + b; }, 0);
     var seen = sources.length > 1 ? new Set() : null;
@@ -226,16 +267,25 @@
         else if (bound > other) other = bound;
       });
     });
-    settled.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    var count = settled.length;
+    settled = best(settled, want);
     var final = other < 0 || T.every(function (t) { return t === 0; });
     var done = final || (settled.length >= want && settled[want - 1][1] >= other);
-    var total = final ? settled.length
+    var total = final ? count
       : (groups.length === 1 && groups[0].length === 1 && !allow ? groups[0][0].df : null);
     return { hits: settled.slice(0, want), done: done, total: total };
   }
 
+  // The display rows' files of ranked items.
+  function rowFiles(hits) {
+    var need = {};
+    hits.forEach(function (h) { need["d/" + Math.floor(h[0] / meta.chunk)] = true; });
+    return Object.keys(need);
+  }
+
   // Rank; while not final, read the rest of each unfinished query word: of a prefix, of the
-  // forms whose unread postings could weigh most (a few files a round: each file costs).
+  // forms whose unread postings could weigh most (a few files a round: each file costs, and
+  // reading every form of a common prefix at once was slower, measured: BENCHMARKS.md).
   function deepen(groups, allow, want, mine) {
     var r = rank(groups, allow, want);
     rounds++;
@@ -327,9 +377,8 @@
     var want = parsed.phrases.length ? state.shown * 2 : state.shown;
     return deepen(state.groups, state.allow, want, mine).then(function (r) {
       if (!r || mine !== generation) return null;
-      var chunk = meta.chunk, need = {};
-      r.hits.forEach(function (h) { need["d/" + Math.floor(h[0] / chunk)] = true; });
-      return Promise.all(Object.keys(need).map(load)).then(function () {
+      var chunk = meta.chunk;
+      return Promise.all(rowFiles(r.hits).map(load)).then(function () {
         if (mine !== generation) return;
         var hits = r.hits.map(function (h) { return data["d/" + Math.floor(h[0] / chunk)][h[0] % chunk]; });
         var total = r.total, more = total === null ? r.hits.length >= want : total > state.shown;
