@@ -204,11 +204,14 @@ fn body_markdown_keeps_structure_and_absolute_links() {
         "{b}"
     );
     assert!(
-        b.contains("![The northern quay](<https://harbourpost.com/img/quay.jpg>)"),
+        b.contains(
+            "![The northern quay](<https://harbourpost.com/img/quay.jpg> \"The quay at dawn, before the works.\")"
+        ),
         "{b}"
     );
-    // A caption is beside the running text, not in it: set aside and listed.
-    assert!(!b.contains("The quay at dawn"), "{b}");
+    // A caption is beside the running text, not in it: kept with its picture, as the image's
+    // title, and listed as set aside from the text.
+    assert_eq!(b.matches("The quay at dawn").count(), 1, "{b}");
     let line = 1 + p[..p.find("The quay at dawn").unwrap()]
         .matches('\n')
         .count();
@@ -246,10 +249,10 @@ fn article_end_furniture_and_repeated_images_are_left_out() {
     let b = &c.body;
     // The caption says what the alt text said: the image keeps its address, not the words twice.
     assert!(
-        b.contains("![](<https://cdn.example/quay.jpg?w=335>)"),
+        b.contains("![](<https://cdn.example/quay.jpg?w=335> \"The northern quay at dawn, before the works. Photo: Harbour Post\")"),
         "{b}"
     );
-    assert!(!b.contains("The northern quay at dawn"), "{b}");
+    assert_eq!(b.matches("The northern quay at dawn").count(), 1, "{b}");
     assert_eq!(b.matches("slide.jpg").count(), 1, "{b}");
     for gone in [
         "Ferry timetable",

@@ -12,7 +12,7 @@ use dossier::ingest::{html, ConvertOptions};
 
 /// Recorded at the commit that last changed the conversion (CONVERSION-HTML.md).
 const RECORDED: &[(&str, f64)] = &[
-    ("body_bow_F1", 0.976),
+    ("body_bow_F1", 0.975),
     ("title", 1.000),
     ("date", 0.984),
     ("authors_exact", 0.951),

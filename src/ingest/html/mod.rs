@@ -518,7 +518,8 @@ fn tidy_images(
     captions: &[String],
 ) -> (Vec<String>, Vec<(String, &'static str)>) {
     static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"!\[((?:[^\[\]]|\\\[|\\\])*)\]\(<([^>]*)>\)").expect("valid regex")
+        Regex::new(r#"!\[((?:[^\[\]]|\\\[|\\\])*)\]\(<([^>]*)>( "(?:[^"\\]|\\.)*")?\)"#)
+            .expect("valid regex")
     });
     // Captions without spaces, sorted: "does one start with this alt text?" is one lookup.
     let captions: std::collections::BTreeSet<String> =
@@ -556,6 +557,8 @@ fn tidy_images(
         let mut again = None;
         let tidied = IMAGE.replace_all(b, |c: &regex::Captures| {
             let (alt, src) = (&c[1], &c[2]);
+            // The caption, kept as the image's title.
+            let title = c.get(3).map_or("", |t| t.as_str());
             let alt_norm = norm(alt);
             if whole.is_some()
                 && (!seen.insert(src.to_string())
@@ -569,7 +572,7 @@ fn tidy_images(
                 || (!title_norm.is_empty() && alt_norm.contains(title_norm))
                 || is_file_name(alt);
             if !alt_norm.is_empty() && redundant {
-                format!("![](<{src}>)")
+                format!("![](<{src}>{title})")
             } else {
                 c[0].to_string()
             }

@@ -193,11 +193,18 @@ impl Writer {
                 if src.starts_with("https://") || src.starts_with("http://") {
                     let mut alt = n.attr("alt").map(|a| a.to_string()).unwrap_or_default();
                     // The caption below says it already: the alt text would repeat it.
-                    let caption = n
+                    let figcaption = n
                         .ancestors_it(Some(4))
                         .find(|a| a.has_name("figure"))
-                        .and_then(|f| f.descendants_it().find(|d| d.has_name("figcaption")))
-                        .map(|c| words(&c.text()));
+                        .and_then(|f| f.descendants_it().find(|d| d.has_name("figcaption")));
+                    // The caption stays with its picture, as the image's title: it describes
+                    // the picture, and is not part of the running text.
+                    let title = figcaption
+                        .map(|c| c.text().split_whitespace().collect::<Vec<_>>().join(" "))
+                        .filter(|t| !t.is_empty())
+                        .map(|t| format!(" \"{}\"", t.replace('\\', "\\\\").replace('"', "\\\"")))
+                        .unwrap_or_default();
+                    let caption = figcaption.map(|c| words(&c.text()));
                     if caption.is_some_and(|c| {
                         let a = words(&alt);
                         !a.is_empty() && c.starts_with(&a)
@@ -208,7 +215,7 @@ impl Writer {
                     escape_into(&mut alt_md, &super::metadata::clean(&alt));
                     self.space();
                     self.line.push_str(&format!(
-                        "![{alt_md}](<{}>)",
+                        "![{alt_md}](<{}>{title})",
                         src.replace(['<', '>', ' '], "")
                     ));
                     self.space();
@@ -341,9 +348,9 @@ mod tests {
         );
         assert_eq!(
             md.text,
-            "## Why\n\nA [link](<https://x.example/a>) and *stress*.\n\n- one\n- two **bold**\n\n1. first\n\n> Said it.\n>\n> Twice.\n\n![A dock](<https://x.example/i.jpg>)\n\n1\\. not a list \\* star \\[x\\]\n\n```\ncode  here\n```\n"
+            "## Why\n\nA [link](<https://x.example/a>) and *stress*.\n\n- one\n- two **bold**\n\n1. first\n\n> Said it.\n>\n> Twice.\n\n![A dock](<https://x.example/i.jpg> \"The dock at dawn\")\n\n1\\. not a list \\* star \\[x\\]\n\n```\ncode  here\n```\n"
         );
-        // The caption is set aside, not lost.
+        // The caption stays with its picture (its title), out of the running text.
         assert_eq!(md.captions, ["The dock at dawn"]);
     }
 
