@@ -762,6 +762,19 @@ pub fn convert(
         .or(ev.source_line_outlet.clone())
         .or(ev.title_outlet.clone())
         .or(ev.chrome_outlet.clone());
+    // An outlet the table does not know is known by its own host when the page prints it
+    // ("Rutgers" and "accessibility@rutgers.edu"): the host names it exactly. With no name
+    // at all, the host the page prints most.
+    if ev.url.is_none() {
+        let hosts = outlet::printed_hosts(&doc.units, &furniture);
+        front.source = match front.source.take() {
+            Some(name) if opts.sources.by_name(&name).is_none() => {
+                Some(outlet::host_of_name(&name, &hosts).unwrap_or(name))
+            }
+            Some(name) => Some(name),
+            None => outlet::most_printed_host(&hosts),
+        };
+    }
     if front.authors.is_empty() {
         // No byline where the header rules look: any byline shape between the headline (or
         // a little above it) and the lead.
@@ -1042,12 +1055,15 @@ fn headline_signals(doc: &Doc, i: usize, counts: &HashMap<&str, usize>) -> f64 {
     score
 }
 
-/// A headline's length, as a score: most run 4 to 18 words.
+/// A headline's length, as a score: most run 6 to 18 words.
 fn headline_length_score(words: usize) -> f64 {
+    // Four- and five-word lines are more often kickers and section labels than headlines.
     match words {
         0..=2 => -1.0,
-        3 => 1.0,
-        4..=18 => 3.0,
+        3 => 0.5,
+        4 => 1.5,
+        5 => 2.5,
+        6..=18 => 3.0,
         19..=25 => 2.0,
         _ => 0.0,
     }

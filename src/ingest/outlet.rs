@@ -492,6 +492,145 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
     )
 }
 
+/// A host printed anywhere on a line: "www.example-news.com", "Example.co.uk",
+/// "tips@example.org". The top-level label is lower case, so "ended.The" is no host.
+static PRINTED_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w.-])(?:[\w.+-]+@)?(?P<host>(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[a-z]{2,6})(?:$|[^\w-])")
+        .expect("valid regex")
+});
+
+/// Second-level labels under a country's domain ("co.uk", "com.au", "ac.jp").
+const SECOND_LEVEL: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"];
+
+/// Articles that open an outlet's name in the four languages.
+const ARTICLES: &[&str] = &[
+    "the", "der", "die", "das", "le", "la", "les", "l'", "el", "los", "las",
+];
+
+/// Mail services whose addresses say nothing about the page's outlet.
+const MAIL_SERVICES: &[&str] = &[
+    "gmail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "aol",
+    "icloud",
+    "protonmail",
+    "gmx",
+    "web",
+];
+
+/// The labels of a host that name it, without "www" and the public suffix:
+/// "news.example.co.uk" -> ["news", "example"].
+fn naming_labels(host: &str) -> Vec<&str> {
+    let mut labels: Vec<&str> = host.split('.').collect();
+    let tld = labels.pop().unwrap_or("");
+    if tld.len() == 2 && labels.len() >= 2 && SECOND_LEVEL.contains(&labels[labels.len() - 1]) {
+        labels.pop();
+    }
+    labels.retain(|l| *l != "www" && l.len() >= 2);
+    labels
+}
+
+/// The hosts a page prints (addresses, domains written as names, staff e-mail domains), each
+/// with how many lines print it, in order of first appearance. Prose is read only for
+/// "www." and e-mail forms: a full stop between two words of a sentence is no host.
+pub fn printed_hosts(units: &[Unit], dropped: &[bool]) -> Vec<(String, usize)> {
+    let mut hosts: Vec<(String, usize)> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        let t = &u.text;
+        let short = dropped[i] || u.words <= 40;
+        if !t.contains('.') || !(short || t.contains("www.") || t.contains('@')) {
+            continue;
+        }
+        let mut on_line: Vec<String> = Vec::new();
+        for c in PRINTED_HOST.captures_iter(t) {
+            let m = c.name("host").expect("group");
+            let printed = m.as_str();
+            let mailed = t[..m.start()].ends_with('@');
+            if !short && !mailed && !printed.to_ascii_lowercase().starts_with("www.") {
+                continue;
+            }
+            let host = super::sources::normalise_host(printed);
+            let labels = naming_labels(&host);
+            if labels.is_empty() || labels.iter().any(|l| MAIL_SERVICES.contains(l)) {
+                continue;
+            }
+            if !on_line.contains(&host) {
+                on_line.push(host);
+            }
+        }
+        for host in on_line {
+            match hosts.iter_mut().find(|(h, _)| *h == host) {
+                Some(h) => h.1 += 1,
+                None => hosts.push((host, 1)),
+            }
+        }
+    }
+    hosts
+}
+
+/// The printed host that is the outlet `name`'s own: one of its labels spells the name
+/// ("Rutgers" / "rutgers.edu"), starts it ("Stuff Limited" / "stuff.co.nz"), or is its
+/// initials ("The Wall Street Journal" / "wsj.com").
+pub fn host_of_name(name: &str, hosts: &[(String, usize)]) -> Option<String> {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    // "El Diario del Puerto" is "diariodelpuerto.es": the article is no part of the host.
+    let words = match words.split_first() {
+        Some((first, rest)) if !rest.is_empty() && ARTICLES.contains(&first.as_str()) => {
+            rest.to_vec()
+        }
+        _ => words,
+    };
+    let key = name_key(&words.join(" "));
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    if key.len() < 2 {
+        return None;
+    }
+    let spells = |l: &str| {
+        let l: String = l.chars().filter(|c| c.is_alphanumeric()).collect();
+        l == key
+            || l.len() >= 4 && key.starts_with(&l)
+            || key.len() >= 4 && l.starts_with(&key)
+            || words.len() >= 2 && l == initials
+    };
+    // Cut to the label that spells the name: "prices.example.com" is "example.com".
+    let mut found: Vec<(String, usize)> = Vec::new();
+    for (h, n) in hosts {
+        let Some(l) = naming_labels(h).into_iter().find(|l| spells(l)) else {
+            continue;
+        };
+        let at = h
+            .find(&format!("{l}."))
+            .filter(|&at| at == 0 || h[..at].ends_with('.'));
+        let host = at.map_or(h.as_str(), |at| &h[at..]).to_string();
+        match found.iter_mut().find(|(f, _)| *f == host) {
+            Some(f) => f.1 += n,
+            None => found.push((host, *n)),
+        }
+    }
+    most_printed_host(&found)
+}
+
+/// When nothing else names the outlet: the host its staff addresses or its furniture print
+/// most often (first printed on a tie).
+pub fn most_printed_host(hosts: &[(String, usize)]) -> Option<String> {
+    let mut best: Option<&(String, usize)> = None;
+    for h in hosts {
+        if best.is_none_or(|b| h.1 > b.1) {
+            best = Some(h);
+        }
+    }
+    // A service's subdomain ("static.example.com") stands for its domain.
+    best.map(|(h, _)| match naming_labels(h).last() {
+        Some(l) => h
+            .rfind(&format!("{l}."))
+            .filter(|&at| at == 0 || h[..at].ends_with('.'))
+            .map_or_else(|| h.clone(), |at| h[at..].to_string()),
+        None => h.clone(),
+    })
+}
+
 /// Weights of the evidence (see CONVERSION.md for how they were set).
 const FRAME: f64 = 1.5;
 const SELF_DESCRIBED: f64 = 3.0;
