@@ -405,7 +405,8 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
     }
     // The masthead: a short name line at the very top.
     for u in units.iter().take(3) {
-        if u.words <= 3 {
+        // A menu's first entries are bullets; a masthead stands alone.
+        if u.words <= 3 && u.mark == super::blocks::Mark::Plain {
             if let Some(name) = name_after(&u.text, 0) {
                 if name.len() + 2 >= u.text.len() {
                     cands.add(&name, MASTHEAD);
@@ -695,6 +696,35 @@ mod tests {
         assert_eq!(
             self_named(&units, &dropped, &Sources::default()).as_deref(),
             Some("DW")
+        );
+    }
+
+    #[test]
+    fn a_menu_entry_at_the_top_is_no_masthead() {
+        // The same menu printed in the header and the footer: its first entry is not the
+        // outlet, in any language.
+        for menu in [
+            "Free Courses",
+            "Kostenlose Kurse",
+            "Cours gratuits",
+            "Cursos gratis",
+        ] {
+            let text = format!("• {menu}\n• Blog\n\nStory\n\nThe harbour reopened on Tuesday.\n\n• {menu}\n• Blog\n");
+            let units = blocks::units(&text, false);
+            let dropped: Vec<bool> = units.iter().map(|u| u.words <= 2).collect();
+            assert_eq!(
+                self_named(&units, &dropped, &Sources::default()),
+                None,
+                "{menu}"
+            );
+        }
+        // A name standing alone at the top, said again in the footer, is the masthead.
+        let text = "Harbour Gazette\n\nStory\n\nThe harbour reopened on Tuesday.\n\nAbout Harbour Gazette\n";
+        let units = blocks::units(text, false);
+        let dropped: Vec<bool> = units.iter().map(|u| u.words <= 3).collect();
+        assert_eq!(
+            self_named(&units, &dropped, &Sources::default()).as_deref(),
+            Some("Harbour Gazette")
         );
     }
 
