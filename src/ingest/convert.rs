@@ -706,17 +706,14 @@ pub fn convert(
     // 8. Lines said twice are said once; a text dropped somewhere is dropped everywhere.
     dedupe(&mut doc);
 
-    // When no dated line sits where the header rules look, weigh every date the page prints;
+    // Every date the page prints, weighed by where and how it is printed, before the header
+    // rules' first dated line (a masthead's "today" above the headline, a photo's caption);
     // a date stamp picked between the headline and the lead is metadata, not body.
-    let picked_date = if choose_date(&ev).0.is_none() {
-        let layout = pick_date::Layout {
-            title: title_idx,
-            run: doc.run,
-        };
-        pick_date::pick(&doc.units, &layout, opts.date_order)
-    } else {
-        None
+    let layout = pick_date::Layout {
+        title: title_idx,
+        run: doc.run,
     };
+    let picked_date = pick_date::pick(&doc.units, &layout, opts.date_order);
     if let (Some((_, _, at)), Some(t), Some((lead, _))) = (&picked_date, title_idx, doc.run) {
         if *at > t && *at < lead && doc.units[*at].words <= 14 {
             doc.set(*at, DATE_LINE);
@@ -879,14 +876,16 @@ pub fn convert(
     front.summary = summary;
     front.source_file = Some(source_file.to_string());
     front.source_hash = Some(blake3::hash(raw).to_hex().to_string());
-    let (mut date, mut date_source, mut evidence) = choose_date(&ev);
-    if date.is_none() {
-        if let Some((d, e, _)) = picked_date {
-            date = Some(d);
-            date_source = DateSource::Stated;
-            evidence = Some(e);
+    // A photo's caption dates the photo: the header rules' dated lines come first then.
+    let (date, date_source, evidence) = match picked_date {
+        Some((d, e, at)) if !is_caption(&doc.units[at].text) => {
+            (Some(d), DateSource::Stated, Some(e))
         }
-    }
+        _ => match (choose_date(&ev), picked_date) {
+            ((None, _, _), Some((d, e, _))) => (Some(d), DateSource::Stated, Some(e)),
+            (chosen, _) => chosen,
+        },
+    };
     front.date = date.map(DocDate::Day);
     front.date_source = date.map(|_| date_source);
     front.date_evidence = evidence;

@@ -952,3 +952,27 @@ fn an_unknown_outlet_is_named_by_its_printed_host() {
     let known = "Harbour reopens after three days of storms\n\nBy Jane Roe\n\nThe harbour reopened on Tuesday after three days of storms, the port authority said in a statement on its website.\n\nShips queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said.\n\nContact: desk@dw.com\n\n© 2024 Deutsche Welle\n";
     assert_eq!(conv(known).front.source.as_deref(), Some("DW"));
 }
+
+/// The date of the day printed in a masthead above the headline is not the publication date:
+/// every date on the page is weighed, and the stamp under the headline with its clock time
+/// wins (pages in four languages, written for this test).
+#[test]
+fn todays_date_in_the_masthead_loses_to_the_article_stamp() {
+    let pages = [
+        ("Thursday, November 2, 2023", "Harbour reopens after three days of storms", "By Jane Roe", "Published on October 29, 2023, at 4:28 am", "The harbour reopened on Tuesday after three days of storms, the port authority said in a statement on its website.", "Ships queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said."),
+        ("Donnerstag, 2. November 2023", "Hafen öffnet nach drei Tagen Sturm wieder", "Von Anna Schmidt", "Veröffentlicht am 29. Oktober 2023, 04:28 Uhr", "Der Hafen wurde am Dienstag nach drei Tagen Sturm wieder geöffnet, teilte die Hafenbehörde auf ihrer Internetseite mit.", "Die Schiffe warteten die ganze Nacht vor der Mole, und die erste Fähre legte kurz nach Sonnenaufgang an, sagten die Behörden."),
+        ("Jeudi 2 novembre 2023", "Le port rouvre après trois jours de tempête", "Par Claire Dubois", "Publié le 29 octobre 2023 à 04h28", "Le port a rouvert mardi après trois jours de tempête, a indiqué l'autorité portuaire dans un communiqué publié sur son site.", "Les navires ont attendu toute la nuit devant la digue, et le premier ferry a accosté peu après l'aube, selon les autorités."),
+        ("Jueves, 2 de noviembre de 2023", "El puerto reabre tras tres días de tormenta", "Por Lucía Gómez", "Publicado el 29 de octubre de 2023, 04:28", "El puerto volvió a abrir el martes después de tres días de tormenta, según informó la autoridad portuaria en un comunicado.", "Los barcos esperaron toda la noche frente al rompeolas y el primer ferry atracó poco después del amanecer, dijeron las autoridades."),
+    ];
+    for (today, headline, byline, stamp, lead, second) in pages {
+        let text = format!("{today}\n\nHome\n\nWorld\n\nSport\n\nWeather\n\nBusiness\n\nCulture\n\nTravel\n\nVideo\n\n{headline}\n\n{byline}\n\n{stamp}\n\n{lead}\n\n{second}\n");
+        let c = conv(&text);
+        assert_eq!(
+            c.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2023-10-29"),
+            "{text}"
+        );
+        assert_eq!(c.front.title.as_deref(), Some(headline));
+        assert!(!c.body.contains(stamp), "{}", c.body);
+    }
+}
