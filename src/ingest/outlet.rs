@@ -156,6 +156,18 @@ fn name_after(text: &str, at: usize) -> Option<String> {
             words.push(t);
             continue;
         }
+        // A number inside a name ("Channel 4 News", "France 24").
+        let number = t.trim_end_matches([',', '.', ':', ';']);
+        if !words.is_empty()
+            && (1..=3).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+        {
+            words.push(number);
+            if number.len() < t.len() {
+                break;
+            }
+            continue;
+        }
         let Some((w, closed)) = name_word(t) else {
             break;
         };
@@ -788,6 +800,16 @@ mod tests {
             name_after("Get The Times of Israel's Daily Edition", 3).as_deref(),
             Some("The Times of Israel")
         );
+        // A number inside a name, in four languages.
+        for (text, at, name) in [
+            ("About Harbour 4 News", 6, "Harbour 4 News"),
+            ("Folgen Sie Kanal 7 auf X", 11, "Kanal 7"),
+            ("Suivez Radio 24 sur X", 7, "Radio 24"),
+            ("Sigue a Canal 13.", 8, "Canal 13"),
+        ] {
+            assert_eq!(name_after(text, at).as_deref(), Some(name), "{text}");
+        }
+        assert_eq!(name_after("Follow 2024", 7), None);
         assert_eq!(
             name_before("By Eric Song, IGN Staff", 18),
             Some(("IGN".to_string(), 14))

@@ -29,10 +29,10 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where the name part of a byline ends: a handle, an address, a separator, a label glued
-/// to the name ("GuzmanView More"), digits (a date or time).
+/// to the name ("GuzmanView More"), digits (a date or time), a domain ("example.com").
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s[\p{Ll}\d._-]+@|@|\s[|•·/]|\s[-–—]\s|\p{Ll}\p{Lu}|\d|\s+on\s+|\s+(?:in|at)\s+\p{Lu}|\(",
+        r"\s[\p{Ll}\d._-]+@|@|\s[|•·/]|\s[-–—]\s|\p{Ll}\p{Lu}|\d|\s+on\s+|\s+(?:in|at)\s+\p{Lu}|\(|\s[\p{L}\d-]+\.\p{Ll}{2,6}(?:\s|$)",
     )
     .expect("valid regex")
 });
@@ -340,6 +340,14 @@ mod tests {
             authors("Por Ana Ruiz y Pedro Gil"),
             ["Ana Ruiz", "Pedro Gil"]
         );
+    }
+
+    #[test]
+    fn a_domain_after_the_name_ends_it() {
+        assert_eq!(authors("By Ana Ruiz harbourgazette.com"), ["Ana Ruiz"]);
+        assert_eq!(authors("Von Anna Berg rheinblatt.de"), ["Anna Berg"]);
+        assert_eq!(authors("Par Jeanne Roux courrier.fr"), ["Jeanne Roux"]);
+        assert_eq!(authors("Por Ana Ruiz diario.es"), ["Ana Ruiz"]);
     }
 
     #[test]
