@@ -1039,12 +1039,13 @@ fn headline_signals(doc: &Doc, i: usize, counts: &HashMap<&str, usize>) -> f64 {
         score += 1.0;
     }
     let n = doc.units.len();
-    let next_meta = (i + 1..n.min(i + 5)).any(|j| {
+    let is_meta = |j: usize| {
         matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
             || doc.bylines[j].is_some()
             || doc.date_line(j).is_some_and(|d| !d.is_label_only())
             || bylines::name_line(&doc.units[j].text).is_some()
-    });
+    };
+    let next_meta = (i + 1..n.min(i + 5)).any(is_meta);
     if next_meta {
         score += 2.0;
     }
@@ -1077,6 +1078,9 @@ fn standfirst_bonus(doc: &Doc, i: usize, end: usize) -> f64 {
         Some(j) => {
             let v = &doc.units[j];
             if u.words >= 4
+                // A standfirst runs longer than its headline; a shorter line under a long
+                // one is the headline under a caption or a teaser.
+                && v.words > u.words
                 && v.words >= 4
                 && (headline_like(v) || v.words <= 45 && ends_sentence(&v.text))
             {

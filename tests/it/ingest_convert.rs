@@ -976,3 +976,21 @@ fn todays_date_in_the_masthead_loses_to_the_article_stamp() {
         assert!(!c.body.contains(stamp), "{}", c.body);
     }
 }
+
+/// A list of other stories' headlines right above the article: the last of them is no
+/// headline with the article's headline as its standfirst (a standfirst runs longer than its
+/// headline). English and Spanish pages written for this test.
+#[test]
+fn the_last_teaser_above_the_article_is_not_its_headline() {
+    let pages = [
+        ("Most read", "Council votes to close the old swimming pool of the harbour district after a long debate (142)", "Harbour bakery wins a national prize for its rye bread and its harbour cinnamon rolls (97)", "Harbour reopens after the storm", "Posted by Jane Roe on March 4, 2024, 6:21 AM", "The harbour reopened on Tuesday after three days of storms, the port authority said in a statement on its website.", "Ships queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said."),
+        ("Lo más leído", "El ayuntamiento vota cerrar la vieja piscina del barrio del puerto tras un largo debate (142)", "Una panadería del puerto gana un premio nacional por su pan de centeno y sus bollos (97)", "El puerto reabre tras la tormenta", "Publicado por Lucía Gómez el 4 de marzo de 2024, 06:21", "El puerto volvió a abrir el martes después de tres días de tormenta, según informó la autoridad portuaria en un comunicado.", "Los barcos esperaron toda la noche frente al rompeolas y el primer ferry atracó poco después del amanecer, dijeron las autoridades."),
+    ];
+    for (label, first, last, headline, byline, lead, second) in pages {
+        let text = format!(
+            "{label}\n\n{first}\n\n{last}\n\n{headline}\n\n{byline}\n\n{lead}\n\n{second}\n"
+        );
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+    }
+}
