@@ -994,3 +994,18 @@ fn the_last_teaser_above_the_article_is_not_its_headline() {
         assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
     }
 }
+
+/// A "Related" box set into the article after its first paragraphs does not end it when
+/// more of the article, in full-length paragraphs, follows (a page written for this test).
+#[test]
+fn an_inline_related_box_does_not_end_the_article() {
+    let p1 = "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement on its website.";
+    let p0 = "Officials said the closure, the longest in a decade, had held up more than two hundred vessels in the strait.";
+    let p2 = "Ships that had waited outside the breakwater through the night came in one by one during the morning, and the first ferry docked shortly after dawn with a full deck of cars, lorries and foot passengers who had been stranded on the island since the weekend.";
+    let p3 = "The authority said repairs to the northern quay, where the storm surge tore away a stretch of the old stone wall and flooded two warehouses, would take at least another month and cost about two million euros, most of it paid by the regional government.";
+    let p4 = "Fishermen, who lost three days of work, asked the town council on Wednesday for help with the cost of the damage to their nets and moorings, and the mayor promised an answer before the end of the month after a meeting with the regional minister.";
+    let text = format!("Harbour reopens after three days of storms\n\nBy Jane Roe\n\n{p1}\n\n{p0}\n\nRelated\n\nCouncil votes on budget\n\n{p2}\n\n{p3}\n\n{p4}\n\nMore stories\n\nSchool wins prize\n");
+    let c = conv(&text);
+    assert!(c.body.contains("Fishermen, who lost"), "{}", c.body);
+    assert!(!c.body.contains("School wins prize"), "{}", c.body);
+}
