@@ -1475,16 +1475,19 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
         if prose >= 2 || prose_after <= prose {
             let k = bp::key(&u.lower);
             let ends = match rule {
-                // An inline box of links inside the densest run, with the article's prose
-                // going on after it on the same subject, is no end.
-                Some(bp::RELATED_BLOCK) => !doc.run.is_some_and(|(_, run_end)| {
-                    i < run_end && {
-                        let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
-                        locate::goes_on_after(&doc.units, &furniture, start, i, run_end)
-                    }
-                }),
+                // A box of links or a photo's "© Name" credit set into the densest run,
+                // with more of the article's prose after it than before, is no end.
+                Some(bp::RELATED_BLOCK) | Some(bp::COPYRIGHT) => {
+                    !doc.run.is_some_and(|(_, run_end)| {
+                        i < run_end && {
+                            let furniture: Vec<bool> =
+                                doc.drop.iter().map(Option::is_some).collect();
+                            locate::goes_on_after(&doc.units, &furniture, start, i, run_end)
+                        }
+                    })
+                }
                 Some(bp::SKIP_LINKS) => k.starts_with("skip next section") || bp::is_end_header(&k),
-                Some(bp::COPYRIGHT) | Some(bp::SITE_FOOTER) | Some(bp::COMMENT_POLICY) => true,
+                Some(bp::SITE_FOOTER) | Some(bp::COMMENT_POLICY) => true,
                 _ => false,
             };
             if ends {

@@ -995,8 +995,9 @@ fn the_last_teaser_above_the_article_is_not_its_headline() {
     }
 }
 
-/// A "Related" box set into the article after its first paragraphs does not end it when
-/// more of the article, in full-length paragraphs, follows (a page written for this test).
+/// A "Related" box or a photo's "© Name" credit set into the article after its first
+/// paragraphs does not end it when more of the article, in full-length paragraphs, follows
+/// (a page written for this test).
 #[test]
 fn an_inline_related_box_does_not_end_the_article() {
     let p1 = "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement on its website.";
@@ -1008,4 +1009,11 @@ fn an_inline_related_box_does_not_end_the_article() {
     let c = conv(&text);
     assert!(c.body.contains("Fishermen, who lost"), "{}", c.body);
     assert!(!c.body.contains("School wins prize"), "{}", c.body);
+    // Nor does a photo's "© Name" credit set into it.
+    let text = text.replace(
+        "Related\n\nCouncil votes on budget",
+        "© Ana Reis Boats moored in the harbour after the storm",
+    );
+    let c = conv(&text);
+    assert!(c.body.contains("Fishermen, who lost"), "{}", c.body);
 }
