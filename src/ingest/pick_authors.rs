@@ -87,6 +87,7 @@ fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a 
         if name.is_empty() {
             continue;
         }
+        let name = without_role(name);
         if !bylines::is_person_name(name, true)
             || bylines::outlet_like(name)
             || bylines::is_role(name)
@@ -114,6 +115,30 @@ fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a 
         }
     }
     (out, &rest[cut..])
+}
+
+/// A name with its role run on after it, without a comma ("Jane Roe International Editor",
+/// "Jane Roe China Correspondent"): the name. Names of two words are tried first.
+fn without_role(text: &str) -> &str {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_whitespace())
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() < 2 || !bylines::is_role(text) {
+        return text;
+    }
+    for &cut in starts.iter().skip(1).take(2) {
+        let (name, role) = (text[..cut].trim(), text[cut..].trim());
+        if bylines::is_role(role)
+            && !bylines::is_role(name)
+            && bylines::is_person_name(name, true)
+            && !bylines::outlet_like(name)
+        {
+            return name;
+        }
+    }
+    text
 }
 
 /// What may follow a name on a name-only line: a date or time, a handle, a short role.
@@ -340,6 +365,14 @@ mod tests {
             authors("Por Ana Ruiz y Pedro Gil"),
             ["Ana Ruiz", "Pedro Gil"]
         );
+    }
+
+    #[test]
+    fn a_role_run_on_after_the_name_is_cut() {
+        assert_eq!(authors("Ana Ruiz International Editor"), ["Ana Ruiz"]);
+        assert_eq!(authors("Von Anna Berg Chefredakteurin"), ["Anna Berg"]);
+        assert_eq!(authors("Par Jeanne Roux Correspondante"), ["Jeanne Roux"]);
+        assert_eq!(authors("Por Ana Ruiz Corresponsal"), ["Ana Ruiz"]);
     }
 
     #[test]
