@@ -197,8 +197,25 @@ pub fn pick(
         if dropped[i] || u.words > 12 || u.words < 2 {
             continue;
         }
-        let (names, tail) = names_and_tail(&u.text, outlet);
+        let (mut names, tail) = names_and_tail(&u.text, outlet);
         if !names.is_empty() && metadata_tail(tail, order) {
+            // A second author on the next line: "& Jane Roe, Role", "und Anna Berg".
+            if let Some(next) = units.get(i + 1) {
+                let t = next.text.trim_start();
+                let rest = ["& ", "and ", "und ", "et ", "y "]
+                    .iter()
+                    .find_map(|joiner| t.strip_prefix(joiner));
+                if let Some(rest) = rest.filter(|_| next.words <= 16) {
+                    let (more, more_tail) = names_and_tail(rest, outlet);
+                    if metadata_tail(more_tail, order) {
+                        for name in more {
+                            if !names.contains(&name) {
+                                names.push(name);
+                            }
+                        }
+                    }
+                }
+            }
             return names;
         }
     }
@@ -373,6 +390,30 @@ mod tests {
         assert_eq!(authors("Von Anna Berg Chefredakteurin"), ["Anna Berg"]);
         assert_eq!(authors("Par Jeanne Roux Correspondante"), ["Jeanne Roux"]);
         assert_eq!(authors("Por Ana Ruiz Corresponsal"), ["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn a_second_author_on_the_next_line() {
+        for (text, second) in [
+            ("Ana Ruiz, Staff Writer\n& Pedro Gil, Editor\n", "Pedro Gil"),
+            // Printed on lines of their own (a lower-case joiner would continue the line).
+            (
+                "Anna Berg, Redakteurin\n\nund Jonas Keller, Korrespondent\n",
+                "Jonas Keller",
+            ),
+            (
+                "Jeanne Roux, journaliste\n\net Luc Martin, correspondant\n",
+                "Luc Martin",
+            ),
+            (
+                "Ana Ruiz, periodista\n\ny Pedro Gil, corresponsal\n",
+                "Pedro Gil",
+            ),
+        ] {
+            let got = authors(text);
+            assert_eq!(got.len(), 2, "{text}: {got:?}");
+            assert_eq!(got[1], second);
+        }
     }
 
     #[test]
