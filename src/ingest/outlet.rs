@@ -282,6 +282,8 @@ struct Candidate {
 struct Candidates(FastMap<String, Candidate>);
 
 impl Candidates {
+    /// A name read in a frame ("By TOI Staff", "Follow X"): a generic word that opens it is
+    /// the frame's, not the name's.
     fn add(&mut self, name: &str, score: f64) {
         let name = name.trim();
         // "By TOI Staff": a byline word opens no name.
@@ -297,6 +299,13 @@ impl Candidates {
             }
             _ => name,
         };
+        self.add_as_printed(name, score);
+    }
+
+    /// A name as printed in full, where no frame word can open it (a copyright line's
+    /// owner: "© 2019 News Nation").
+    fn add_as_printed(&mut self, name: &str, score: f64) {
+        let name = name.trim();
         if is_generic_name(name) {
             return;
         }
@@ -427,7 +436,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
     }
     if let Some(name) = last_copyright {
-        cands.add(&name, COPYRIGHT_OWNER);
+        cands.add_as_printed(&name, COPYRIGHT_OWNER);
     }
     if let Some((name, n)) = domains
         .iter()
@@ -709,6 +718,30 @@ mod tests {
             self_named(&units, &dropped, &Sources::default()).as_deref(),
             Some("DW")
         );
+    }
+
+    #[test]
+    fn a_copyright_owner_keeps_its_first_word() {
+        // "News", "Online", "Magazin": words a frame would drop, but a copyright line names
+        // its owner in full.
+        for (footer, name) in [
+            ("© 2019 News Harbour. All rights reserved.", "News Harbour"),
+            (
+                "© 2019 Online Hafenblatt. Alle Rechte vorbehalten.",
+                "Online Hafenblatt",
+            ),
+            (
+                "© 2019 Magazine Portuaire. Tous droits réservés.",
+                "Magazine Portuaire",
+            ),
+            (
+                "© 2019 Noticias Puerto. Todos los derechos reservados.",
+                "Noticias Puerto",
+            ),
+        ] {
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{footer}\n");
+            assert_eq!(named(&text, &["©"]).as_deref(), Some(name), "{footer}");
+        }
     }
 
     #[test]
