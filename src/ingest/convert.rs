@@ -883,6 +883,10 @@ pub fn convert(
         }
         _ => match (choose_date(&ev), picked_date) {
             ((None, _, _), Some((d, e, _))) => (Some(d), DateSource::Stated, Some(e)),
+            ((None, _, _), None) => match pick_date::pick_without_year(&doc.units, &layout) {
+                Some((d, e, _)) => (Some(d), DateSource::Inferred, Some(e)),
+                None => (None, DateSource::Stated, None),
+            },
             (chosen, _) => chosen,
         },
     };

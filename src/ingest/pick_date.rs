@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::blocks::Unit;
@@ -132,6 +132,69 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
         .map(|(_, d, e, i)| (d, e, i))
 }
 
+/// A stamp without a year under the headline ("Posted Nov 19, 6:51 AM", "Jane Roe • Nov 18"),
+/// dated in the year of the page's copyright line: pages leave the year out of their own
+/// recent stories, and their footer carries the current year. Taken only when no full date
+/// is found.
+pub fn pick_without_year(units: &[Unit], layout: &Layout) -> Option<(NaiveDate, String, usize)> {
+    let title = layout.title?;
+    let lead = layout.run.map_or(units.len(), |r| r.0);
+    let year = copyright_year(units)?;
+    let end = lead.min(title + 8).min(units.len());
+    for (i, u) in units.iter().enumerate().take(end).skip(title + 1) {
+        if u.words > 14 {
+            continue;
+        }
+        let Some((m, d)) = dates::find_month_day(&u.text).or_else(|| day_month(&u.text)) else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(year, m, d) {
+            let stamp: String = u.text.chars().take(100).collect();
+            let evidence = format!("{stamp} (the year from the copyright line: {year})");
+            return Some((date, evidence, i));
+        }
+    }
+    None
+}
+
+/// A day before its month, without a year ("19. November", "19 novembre", "19 de
+/// noviembre"): month and day, read through the full-date reader.
+fn day_month(text: &str) -> Option<(u32, u32)> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("de"))
+        .collect();
+    words.windows(2).find_map(|w| {
+        let day = w[0].trim_end_matches('.');
+        let month = w[1].trim_end_matches([',', '.', ';']);
+        if !(1..=2).contains(&day.len())
+            || !day.bytes().all(|b| b.is_ascii_digit())
+            || !dates::is_month_name(month)
+        {
+            return None;
+        }
+        let probe = format!("{day} {month} 2000");
+        let found = dates::find_dates(&probe, Order::Dmy);
+        let date = found.first()?.date;
+        Some((date.month(), date.day()))
+    })
+}
+
+/// The latest year a copyright line of the page names ("© 2009-2019 Outlet" -> 2019).
+fn copyright_year(units: &[Unit]) -> Option<i32> {
+    units
+        .iter()
+        .filter(|u| u.words <= 60 && (u.text.contains('©') || u.lower.contains("copyright")))
+        .flat_map(|u| {
+            u.text
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+                .filter_map(|w| w.parse::<i32>().ok())
+                .collect::<Vec<_>>()
+        })
+        .max()
+}
+
 /// A year with a clock time or a word glued to it.
 static GLUED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)((?:19|20)\d{2})(\d{1,2}[:.]\d{2}|\p{Ll}{2,})").expect("valid regex")
@@ -201,6 +264,49 @@ mod tests {
                 "{stamp}"
             );
         }
+    }
+
+    #[test]
+    fn a_stamp_without_a_year_takes_the_copyright_year() {
+        for (stamp, footer) in [
+            (
+                "Posted Nov 19, 6:51 AM",
+                "© 2009-2019 Harbour Gazette. All rights reserved.",
+            ),
+            (
+                "Veröffentlicht am 19. November, 06:51 Uhr",
+                "© 2019 Hafenblatt",
+            ),
+            (
+                "Publié le 19 novembre à 06h51",
+                "Copyright © 2019 Le Courrier du Port",
+            ),
+            (
+                "Publicado el 19 de noviembre, 06:51",
+                "© 2019 El Diario del Puerto",
+            ),
+        ] {
+            let text = format!("Harbour reopens after the storm\n\n{stamp}\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\n{footer}\n");
+            let units = blocks::units(&text, false);
+            let layout = Layout {
+                title: Some(0),
+                run: Some((2, 3)),
+            };
+            assert_eq!(
+                pick_without_year(&units, &layout)
+                    .map(|(d, _, _)| d.to_string())
+                    .as_deref(),
+                Some("2019-11-19"),
+                "{stamp}"
+            );
+        }
+        // No copyright year, no date.
+        let units = blocks::units("Harbour reopens\n\nPosted Nov 19\n\nThe harbour reopened on Tuesday after three days, the port authority said.\n", false);
+        let layout = Layout {
+            title: Some(0),
+            run: Some((2, 3)),
+        };
+        assert_eq!(pick_without_year(&units, &layout), None);
     }
 
     #[test]
