@@ -221,6 +221,23 @@ const ROLE_WORDS: &[&str] = &[
     "security",
     "affairs",
     "deputy",
+    // German, French, Spanish.
+    "korrespondent",
+    "korrespondentin",
+    "redakteur",
+    "redakteurin",
+    "chefredakteur",
+    "chefredakteurin",
+    "reporterin",
+    "correspondant",
+    "correspondante",
+    "rédacteur",
+    "rédactrice",
+    "journaliste",
+    "corresponsal",
+    "redactor",
+    "redactora",
+    "periodista",
 ];
 
 /// Is `s` shaped like a person's name ("Jane Roe", "Nidal al-Mughrabi", "J. K. Doe")?

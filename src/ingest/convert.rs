@@ -706,17 +706,14 @@ pub fn convert(
     // 8. Lines said twice are said once; a text dropped somewhere is dropped everywhere.
     dedupe(&mut doc);
 
-    // When no dated line sits where the header rules look, weigh every date the page prints;
+    // Every date the page prints, weighed by where and how it is printed, before the header
+    // rules' first dated line (a masthead's "today" above the headline, a photo's caption);
     // a date stamp picked between the headline and the lead is metadata, not body.
-    let picked_date = if choose_date(&ev).0.is_none() {
-        let layout = pick_date::Layout {
-            title: title_idx,
-            run: doc.run,
-        };
-        pick_date::pick(&doc.units, &layout, opts.date_order)
-    } else {
-        None
+    let layout = pick_date::Layout {
+        title: title_idx,
+        run: doc.run,
     };
+    let picked_date = pick_date::pick(&doc.units, &layout, opts.date_order);
     if let (Some((_, _, at)), Some(t), Some((lead, _))) = (&picked_date, title_idx, doc.run) {
         if *at > t && *at < lead && doc.units[*at].words <= 14 {
             doc.set(*at, DATE_LINE);
@@ -762,6 +759,19 @@ pub fn convert(
         .or(ev.source_line_outlet.clone())
         .or(ev.title_outlet.clone())
         .or(ev.chrome_outlet.clone());
+    // An outlet the table does not know is known by its own host when the page prints it
+    // ("Rutgers" and "accessibility@rutgers.edu"): the host names it exactly. With no name
+    // at all, the host the page prints most.
+    if ev.url.is_none() {
+        let hosts = outlet::printed_hosts(&doc.units, &furniture);
+        front.source = match front.source.take() {
+            Some(name) if opts.sources.by_name(&name).is_none() => {
+                Some(outlet::host_of_name(&name, &hosts).unwrap_or(name))
+            }
+            Some(name) => Some(name),
+            None => outlet::most_printed_host(&hosts),
+        };
+    }
     if front.authors.is_empty() {
         // No byline where the header rules look: any byline shape between the headline (or
         // a little above it) and the lead.
@@ -866,14 +876,20 @@ pub fn convert(
     front.summary = summary;
     front.source_file = Some(source_file.to_string());
     front.source_hash = Some(blake3::hash(raw).to_hex().to_string());
-    let (mut date, mut date_source, mut evidence) = choose_date(&ev);
-    if date.is_none() {
-        if let Some((d, e, _)) = picked_date {
-            date = Some(d);
-            date_source = DateSource::Stated;
-            evidence = Some(e);
+    // A photo's caption dates the photo: the header rules' dated lines come first then.
+    let (date, date_source, evidence) = match picked_date {
+        Some((d, e, at)) if !is_caption(&doc.units[at].text) => {
+            (Some(d), DateSource::Stated, Some(e))
         }
-    }
+        _ => match (choose_date(&ev), picked_date) {
+            ((None, _, _), Some((d, e, _))) => (Some(d), DateSource::Stated, Some(e)),
+            ((None, _, _), None) => match pick_date::pick_without_year(&doc.units, &layout) {
+                Some((d, e, _)) => (Some(d), DateSource::Inferred, Some(e)),
+                None => (None, DateSource::Stated, None),
+            },
+            (chosen, _) => chosen,
+        },
+    };
     front.date = date.map(DocDate::Day);
     front.date_source = date.map(|_| date_source);
     front.date_evidence = evidence;
@@ -1027,12 +1043,13 @@ fn headline_signals(doc: &Doc, i: usize, counts: &HashMap<&str, usize>) -> f64 {
         score += 1.0;
     }
     let n = doc.units.len();
-    let next_meta = (i + 1..n.min(i + 5)).any(|j| {
+    let is_meta = |j: usize| {
         matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
             || doc.bylines[j].is_some()
             || doc.date_line(j).is_some_and(|d| !d.is_label_only())
             || bylines::name_line(&doc.units[j].text).is_some()
-    });
+    };
+    let next_meta = (i + 1..n.min(i + 5)).any(is_meta);
     if next_meta {
         score += 2.0;
     }
@@ -1042,12 +1059,15 @@ fn headline_signals(doc: &Doc, i: usize, counts: &HashMap<&str, usize>) -> f64 {
     score
 }
 
-/// A headline's length, as a score: most run 4 to 18 words.
+/// A headline's length, as a score: most run 6 to 18 words.
 fn headline_length_score(words: usize) -> f64 {
+    // Four- and five-word lines are more often kickers and section labels than headlines.
     match words {
         0..=2 => -1.0,
-        3 => 1.0,
-        4..=18 => 3.0,
+        3 => 0.5,
+        4 => 1.5,
+        5 => 2.5,
+        6..=18 => 3.0,
         19..=25 => 2.0,
         _ => 0.0,
     }
@@ -1062,6 +1082,9 @@ fn standfirst_bonus(doc: &Doc, i: usize, end: usize) -> f64 {
         Some(j) => {
             let v = &doc.units[j];
             if u.words >= 4
+                // A standfirst runs longer than its headline; a shorter line under a long
+                // one is the headline under a caption or a teaser.
+                && v.words > u.words
                 && v.words >= 4
                 && (headline_like(v) || v.words <= 45 && ends_sentence(&v.text))
             {
@@ -1456,9 +1479,19 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
         if prose >= 2 || prose_after <= prose {
             let k = bp::key(&u.lower);
             let ends = match rule {
-                Some(bp::RELATED_BLOCK) => true,
+                // A box of links or a photo's "© Name" credit set into the densest run,
+                // with more of the article's prose after it than before, is no end.
+                Some(bp::RELATED_BLOCK) | Some(bp::COPYRIGHT) => {
+                    !doc.run.is_some_and(|(_, run_end)| {
+                        i < run_end && {
+                            let furniture: Vec<bool> =
+                                doc.drop.iter().map(Option::is_some).collect();
+                            locate::goes_on_after(&doc.units, &furniture, start, i, run_end)
+                        }
+                    })
+                }
                 Some(bp::SKIP_LINKS) => k.starts_with("skip next section") || bp::is_end_header(&k),
-                Some(bp::COPYRIGHT) | Some(bp::SITE_FOOTER) | Some(bp::COMMENT_POLICY) => true,
+                Some(bp::SITE_FOOTER) | Some(bp::COMMENT_POLICY) => true,
                 _ => false,
             };
             if ends {

@@ -277,7 +277,7 @@ pub fn cohesive_end(
         if !repeated[j] && is_running_prose(u) {
             let words: Vec<&str> = content_words(&u.lower).collect();
             let hit = words.iter().filter(|w| vocab.contains(*w)).count();
-            if words.len() >= 5 && hit * 10 >= words.len() * 4 {
+            if words.len() >= 5 && hit * 10 >= words.len() * COHESION_TENTHS {
                 end = j + 1;
                 gap = 0;
                 vocab.extend(words);
@@ -292,6 +292,40 @@ pub fn cohesive_end(
     }
     end
 }
+
+/// Whether the article goes on after a box of links at unit `at` (a "Related" block set
+/// into it): inside the densest run (up to `to`), more of the article's prose follows the
+/// box than stands before it (from `from`), in paragraphs as long as an article's, not the
+/// short summaries of a teaser list.
+pub fn goes_on_after(
+    units: &[Unit],
+    furniture: &[bool],
+    from: usize,
+    at: usize,
+    to: usize,
+) -> bool {
+    let prose = |range: std::ops::Range<usize>| {
+        let (mut words, mut paragraphs) = (0usize, 0usize);
+        for i in range {
+            if !furniture[i] && is_running_prose(&units[i]) {
+                words += units[i].words;
+                paragraphs += 1;
+            }
+        }
+        (words, paragraphs)
+    };
+    let (before, _) = prose(from..at);
+    let (after, paragraphs) = prose(at + 1..to.min(units.len()));
+    paragraphs > 0 && after > before && after >= ARTICLE_PARAGRAPH_WORDS * paragraphs
+}
+
+/// The mean length, in words, of the paragraphs that carry an article on after a box of
+/// links (a teaser list's summaries run shorter). Tuned by outlet halves: see CONVERSION.md.
+const ARTICLE_PARAGRAPH_WORDS: usize = 30;
+
+/// The share (in tenths) of a paragraph's content words the article must already have used
+/// for the paragraph to keep to its subject.
+const COHESION_TENTHS: usize = 4;
 
 /// Content words of a text (lower case, longer than three letters, not function words).
 fn content_words(lower: &str) -> impl Iterator<Item = &str> {
@@ -436,6 +470,39 @@ mod tests {
         ] {
             let units = blocks::units(text, false);
             assert_eq!(addresses_reader(&units[0]), yes, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_article_goes_on_after_an_inline_box_but_a_teaser_list_does_not() {
+        // One lead paragraph, a box of links, then long paragraphs of the same article.
+        let long = |lang: &str| {
+            match lang {
+            "en" => "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, and the port authority said that the boats which had waited outside the breakwater could now come in one by one, while the first ferry would leave at noon with a full deck and the repairs to the northern quay would take another month.",
+            "de" => "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, und die Hafenbehörde teilte mit, dass die Boote, die vor der Mole gewartet hatten, nun einzeln hereinkommen könnten, während die erste Fähre am Mittag ablegen werde und die Reparatur des nördlichen Kais noch einen Monat dauere.",
+            "fr" => "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, et la capitainerie a indiqué que les bateaux qui attendaient devant la digue pourraient désormais entrer un par un, tandis que le premier ferry partirait à midi avec un pont plein et que la réparation du quai nord prendrait encore un mois.",
+            _ => "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, y la autoridad portuaria dijo que los barcos que esperaban fuera del rompeolas podrían entrar uno a uno, mientras el primer ferry saldría al mediodía con la cubierta llena y la reparación del muelle norte tardaría otro mes.",
+        }
+        };
+        let short = "Council votes on the budget for the new school and the old swimming pool of the harbour district tonight.";
+        for lang in ["en", "de", "fr", "es"] {
+            let p = long(lang);
+            let article =
+                format!("{p}\n\nRelated\n\nCouncil votes on budget\n\n{p}\n\n{p}\n\n{p}\n");
+            let units = blocks::units(&article, false);
+            let furniture: Vec<bool> = units.iter().map(|u| u.text == "Related").collect();
+            assert!(
+                goes_on_after(&units, &furniture, 0, 1, units.len()),
+                "{lang}"
+            );
+            // Teasers: headline and one-sentence summary, again and again.
+            let teasers = format!("{p}\n\nRelated\n\nCouncil votes\n\n{short}\n\nSchool opens\n\n{short}\n\nPool closes\n\n{short}\n\nFerry late\n\n{short}\n");
+            let units = blocks::units(&teasers, false);
+            let furniture: Vec<bool> = units.iter().map(|u| u.text == "Related").collect();
+            assert!(
+                !goes_on_after(&units, &furniture, 0, 1, units.len()),
+                "{lang}"
+            );
         }
     }
 

@@ -156,6 +156,18 @@ fn name_after(text: &str, at: usize) -> Option<String> {
             words.push(t);
             continue;
         }
+        // A number inside a name ("Channel 4 News", "France 24").
+        let number = t.trim_end_matches([',', '.', ':', ';']);
+        if !words.is_empty()
+            && (1..=3).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+        {
+            words.push(number);
+            if number.len() < t.len() {
+                break;
+            }
+            continue;
+        }
         let Some((w, closed)) = name_word(t) else {
             break;
         };
@@ -270,6 +282,8 @@ struct Candidate {
 struct Candidates(FastMap<String, Candidate>);
 
 impl Candidates {
+    /// A name read in a frame ("By TOI Staff", "Follow X"): a generic word that opens it is
+    /// the frame's, not the name's.
     fn add(&mut self, name: &str, score: f64) {
         let name = name.trim();
         // "By TOI Staff": a byline word opens no name.
@@ -285,6 +299,13 @@ impl Candidates {
             }
             _ => name,
         };
+        self.add_as_printed(name, score);
+    }
+
+    /// A name as printed in full, where no frame word can open it (a copyright line's
+    /// owner: "© 2019 News Nation").
+    fn add_as_printed(&mut self, name: &str, score: f64) {
+        let name = name.trim();
         if is_generic_name(name) {
             return;
         }
@@ -405,7 +426,8 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
     }
     // The masthead: a short name line at the very top.
     for u in units.iter().take(3) {
-        if u.words <= 3 {
+        // A menu's first entries are bullets; a masthead stands alone.
+        if u.words <= 3 && u.mark == super::blocks::Mark::Plain {
             if let Some(name) = name_after(&u.text, 0) {
                 if name.len() + 2 >= u.text.len() {
                     cands.add(&name, MASTHEAD);
@@ -414,7 +436,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
     }
     if let Some(name) = last_copyright {
-        cands.add(&name, COPYRIGHT_OWNER);
+        cands.add_as_printed(&name, COPYRIGHT_OWNER);
     }
     if let Some((name, n)) = domains
         .iter()
@@ -492,6 +514,145 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
     )
 }
 
+/// A host printed anywhere on a line: "www.example-news.com", "Example.co.uk",
+/// "tips@example.org". The top-level label is lower case, so "ended.The" is no host.
+static PRINTED_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w.-])(?:[\w.+-]+@)?(?P<host>(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[a-z]{2,6})(?:$|[^\w-])")
+        .expect("valid regex")
+});
+
+/// Second-level labels under a country's domain ("co.uk", "com.au", "ac.jp").
+const SECOND_LEVEL: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"];
+
+/// Articles that open an outlet's name in the four languages.
+const ARTICLES: &[&str] = &[
+    "the", "der", "die", "das", "le", "la", "les", "l'", "el", "los", "las",
+];
+
+/// Mail services whose addresses say nothing about the page's outlet.
+const MAIL_SERVICES: &[&str] = &[
+    "gmail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "aol",
+    "icloud",
+    "protonmail",
+    "gmx",
+    "web",
+];
+
+/// The labels of a host that name it, without "www" and the public suffix:
+/// "news.example.co.uk" -> ["news", "example"].
+fn naming_labels(host: &str) -> Vec<&str> {
+    let mut labels: Vec<&str> = host.split('.').collect();
+    let tld = labels.pop().unwrap_or("");
+    if tld.len() == 2 && labels.len() >= 2 && SECOND_LEVEL.contains(&labels[labels.len() - 1]) {
+        labels.pop();
+    }
+    labels.retain(|l| *l != "www" && l.len() >= 2);
+    labels
+}
+
+/// The hosts a page prints (addresses, domains written as names, staff e-mail domains), each
+/// with how many lines print it, in order of first appearance. Prose is read only for
+/// "www." and e-mail forms: a full stop between two words of a sentence is no host.
+pub fn printed_hosts(units: &[Unit], dropped: &[bool]) -> Vec<(String, usize)> {
+    let mut hosts: Vec<(String, usize)> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        let t = &u.text;
+        let short = dropped[i] || u.words <= 40;
+        if !t.contains('.') || !(short || t.contains("www.") || t.contains('@')) {
+            continue;
+        }
+        let mut on_line: Vec<String> = Vec::new();
+        for c in PRINTED_HOST.captures_iter(t) {
+            let m = c.name("host").expect("group");
+            let printed = m.as_str();
+            let mailed = t[..m.start()].ends_with('@');
+            if !short && !mailed && !printed.to_ascii_lowercase().starts_with("www.") {
+                continue;
+            }
+            let host = super::sources::normalise_host(printed);
+            let labels = naming_labels(&host);
+            if labels.is_empty() || labels.iter().any(|l| MAIL_SERVICES.contains(l)) {
+                continue;
+            }
+            if !on_line.contains(&host) {
+                on_line.push(host);
+            }
+        }
+        for host in on_line {
+            match hosts.iter_mut().find(|(h, _)| *h == host) {
+                Some(h) => h.1 += 1,
+                None => hosts.push((host, 1)),
+            }
+        }
+    }
+    hosts
+}
+
+/// The printed host that is the outlet `name`'s own: one of its labels spells the name
+/// ("Rutgers" / "rutgers.edu"), starts it ("Stuff Limited" / "stuff.co.nz"), or is its
+/// initials ("The Wall Street Journal" / "wsj.com").
+pub fn host_of_name(name: &str, hosts: &[(String, usize)]) -> Option<String> {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    // "El Diario del Puerto" is "diariodelpuerto.es": the article is no part of the host.
+    let words = match words.split_first() {
+        Some((first, rest)) if !rest.is_empty() && ARTICLES.contains(&first.as_str()) => {
+            rest.to_vec()
+        }
+        _ => words,
+    };
+    let key = name_key(&words.join(" "));
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    if key.len() < 2 {
+        return None;
+    }
+    let spells = |l: &str| {
+        let l: String = l.chars().filter(|c| c.is_alphanumeric()).collect();
+        l == key
+            || l.len() >= 4 && key.starts_with(&l)
+            || key.len() >= 4 && l.starts_with(&key)
+            || words.len() >= 2 && l == initials
+    };
+    // Cut to the label that spells the name: "prices.example.com" is "example.com".
+    let mut found: Vec<(String, usize)> = Vec::new();
+    for (h, n) in hosts {
+        let Some(l) = naming_labels(h).into_iter().find(|l| spells(l)) else {
+            continue;
+        };
+        let at = h
+            .find(&format!("{l}."))
+            .filter(|&at| at == 0 || h[..at].ends_with('.'));
+        let host = at.map_or(h.as_str(), |at| &h[at..]).to_string();
+        match found.iter_mut().find(|(f, _)| *f == host) {
+            Some(f) => f.1 += n,
+            None => found.push((host, *n)),
+        }
+    }
+    most_printed_host(&found)
+}
+
+/// When nothing else names the outlet: the host its staff addresses or its furniture print
+/// most often (first printed on a tie).
+pub fn most_printed_host(hosts: &[(String, usize)]) -> Option<String> {
+    let mut best: Option<&(String, usize)> = None;
+    for h in hosts {
+        if best.is_none_or(|b| h.1 > b.1) {
+            best = Some(h);
+        }
+    }
+    // A service's subdomain ("static.example.com") stands for its domain.
+    best.map(|(h, _)| match naming_labels(h).last() {
+        Some(l) => h
+            .rfind(&format!("{l}."))
+            .filter(|&at| at == 0 || h[..at].ends_with('.'))
+            .map_or_else(|| h.clone(), |at| h[at..].to_string()),
+        None => h.clone(),
+    })
+}
+
 /// Weights of the evidence (see CONVERSION.md for how they were set).
 const FRAME: f64 = 1.5;
 const SELF_DESCRIBED: f64 = 3.0;
@@ -560,6 +721,59 @@ mod tests {
     }
 
     #[test]
+    fn a_copyright_owner_keeps_its_first_word() {
+        // "News", "Online", "Magazin": words a frame would drop, but a copyright line names
+        // its owner in full.
+        for (footer, name) in [
+            ("© 2019 News Harbour. All rights reserved.", "News Harbour"),
+            (
+                "© 2019 Online Hafenblatt. Alle Rechte vorbehalten.",
+                "Online Hafenblatt",
+            ),
+            (
+                "© 2019 Magazine Portuaire. Tous droits réservés.",
+                "Magazine Portuaire",
+            ),
+            (
+                "© 2019 Noticias Puerto. Todos los derechos reservados.",
+                "Noticias Puerto",
+            ),
+        ] {
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{footer}\n");
+            assert_eq!(named(&text, &["©"]).as_deref(), Some(name), "{footer}");
+        }
+    }
+
+    #[test]
+    fn a_menu_entry_at_the_top_is_no_masthead() {
+        // The same menu printed in the header and the footer: its first entry is not the
+        // outlet, in any language.
+        for menu in [
+            "Free Courses",
+            "Kostenlose Kurse",
+            "Cours gratuits",
+            "Cursos gratis",
+        ] {
+            let text = format!("• {menu}\n• Blog\n\nStory\n\nThe harbour reopened on Tuesday.\n\n• {menu}\n• Blog\n");
+            let units = blocks::units(&text, false);
+            let dropped: Vec<bool> = units.iter().map(|u| u.words <= 2).collect();
+            assert_eq!(
+                self_named(&units, &dropped, &Sources::default()),
+                None,
+                "{menu}"
+            );
+        }
+        // A name standing alone at the top, said again in the footer, is the masthead.
+        let text = "Harbour Gazette\n\nStory\n\nThe harbour reopened on Tuesday.\n\nAbout Harbour Gazette\n";
+        let units = blocks::units(text, false);
+        let dropped: Vec<bool> = units.iter().map(|u| u.words <= 3).collect();
+        assert_eq!(
+            self_named(&units, &dropped, &Sources::default()).as_deref(),
+            Some("Harbour Gazette")
+        );
+    }
+
+    #[test]
     fn a_page_without_self_naming_has_no_source() {
         let units = blocks::units("Story\n\nThe harbour reopened on Tuesday.\n", false);
         let dropped = vec![false; units.len()];
@@ -619,6 +833,16 @@ mod tests {
             name_after("Get The Times of Israel's Daily Edition", 3).as_deref(),
             Some("The Times of Israel")
         );
+        // A number inside a name, in four languages.
+        for (text, at, name) in [
+            ("About Harbour 4 News", 6, "Harbour 4 News"),
+            ("Folgen Sie Kanal 7 auf X", 11, "Kanal 7"),
+            ("Suivez Radio 24 sur X", 7, "Radio 24"),
+            ("Sigue a Canal 13.", 8, "Canal 13"),
+        ] {
+            assert_eq!(name_after(text, at).as_deref(), Some(name), "{text}");
+        }
+        assert_eq!(name_after("Follow 2024", 7), None);
         assert_eq!(
             name_before("By Eric Song, IGN Staff", 18),
             Some(("IGN".to_string(), 14))

@@ -29,10 +29,10 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where the name part of a byline ends: a handle, an address, a separator, a label glued
-/// to the name ("GuzmanView More"), digits (a date or time).
+/// to the name ("GuzmanView More"), digits (a date or time), a domain ("example.com").
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s[\p{Ll}\d._-]+@|@|\s[|•·/]|\s[-–—]\s|\p{Ll}\p{Lu}|\d|\s+on\s+|\s+(?:in|at)\s+\p{Lu}|\(",
+        r"\s[\p{Ll}\d._-]+@|@|\s[|•·/]|\s[-–—]\s|\p{Ll}\p{Lu}|\d|\s+on\s+|\s+(?:in|at)\s+\p{Lu}|\(|\s[\p{L}\d-]+\.\p{Ll}{2,6}(?:\s|$)",
     )
     .expect("valid regex")
 });
@@ -87,6 +87,7 @@ fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a 
         if name.is_empty() {
             continue;
         }
+        let name = without_role(name);
         if !bylines::is_person_name(name, true)
             || bylines::outlet_like(name)
             || bylines::is_role(name)
@@ -114,6 +115,30 @@ fn names_and_tail<'a>(rest: &'a str, outlet: Option<&str>) -> (Vec<String>, &'a 
         }
     }
     (out, &rest[cut..])
+}
+
+/// A name with its role run on after it, without a comma ("Jane Roe International Editor",
+/// "Jane Roe China Correspondent"): the name. Names of two words are tried first.
+fn without_role(text: &str) -> &str {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_whitespace())
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() < 2 || !bylines::is_role(text) {
+        return text;
+    }
+    for &cut in starts.iter().skip(1).take(2) {
+        let (name, role) = (text[..cut].trim(), text[cut..].trim());
+        if bylines::is_role(role)
+            && !bylines::is_role(name)
+            && bylines::is_person_name(name, true)
+            && !bylines::outlet_like(name)
+        {
+            return name;
+        }
+    }
+    text
 }
 
 /// What may follow a name on a name-only line: a date or time, a handle, a short role.
@@ -172,8 +197,25 @@ pub fn pick(
         if dropped[i] || u.words > 12 || u.words < 2 {
             continue;
         }
-        let (names, tail) = names_and_tail(&u.text, outlet);
+        let (mut names, tail) = names_and_tail(&u.text, outlet);
         if !names.is_empty() && metadata_tail(tail, order) {
+            // A second author on the next line: "& Jane Roe, Role", "und Anna Berg".
+            if let Some(next) = units.get(i + 1) {
+                let t = next.text.trim_start();
+                let rest = ["& ", "and ", "und ", "et ", "y "]
+                    .iter()
+                    .find_map(|joiner| t.strip_prefix(joiner));
+                if let Some(rest) = rest.filter(|_| next.words <= 16) {
+                    let (more, more_tail) = names_and_tail(rest, outlet);
+                    if metadata_tail(more_tail, order) {
+                        for name in more {
+                            if !names.contains(&name) {
+                                names.push(name);
+                            }
+                        }
+                    }
+                }
+            }
             return names;
         }
     }
@@ -340,6 +382,46 @@ mod tests {
             authors("Por Ana Ruiz y Pedro Gil"),
             ["Ana Ruiz", "Pedro Gil"]
         );
+    }
+
+    #[test]
+    fn a_role_run_on_after_the_name_is_cut() {
+        assert_eq!(authors("Ana Ruiz International Editor"), ["Ana Ruiz"]);
+        assert_eq!(authors("Von Anna Berg Chefredakteurin"), ["Anna Berg"]);
+        assert_eq!(authors("Par Jeanne Roux Correspondante"), ["Jeanne Roux"]);
+        assert_eq!(authors("Por Ana Ruiz Corresponsal"), ["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn a_second_author_on_the_next_line() {
+        for (text, second) in [
+            ("Ana Ruiz, Staff Writer\n& Pedro Gil, Editor\n", "Pedro Gil"),
+            // Printed on lines of their own (a lower-case joiner would continue the line).
+            (
+                "Anna Berg, Redakteurin\n\nund Jonas Keller, Korrespondent\n",
+                "Jonas Keller",
+            ),
+            (
+                "Jeanne Roux, journaliste\n\net Luc Martin, correspondant\n",
+                "Luc Martin",
+            ),
+            (
+                "Ana Ruiz, periodista\n\ny Pedro Gil, corresponsal\n",
+                "Pedro Gil",
+            ),
+        ] {
+            let got = authors(text);
+            assert_eq!(got.len(), 2, "{text}: {got:?}");
+            assert_eq!(got[1], second);
+        }
+    }
+
+    #[test]
+    fn a_domain_after_the_name_ends_it() {
+        assert_eq!(authors("By Ana Ruiz harbourgazette.com"), ["Ana Ruiz"]);
+        assert_eq!(authors("Von Anna Berg rheinblatt.de"), ["Anna Berg"]);
+        assert_eq!(authors("Par Jeanne Roux courrier.fr"), ["Jeanne Roux"]);
+        assert_eq!(authors("Por Ana Ruiz diario.es"), ["Ana Ruiz"]);
     }
 
     #[test]

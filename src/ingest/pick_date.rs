@@ -5,7 +5,8 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
 
 use super::blocks::Unit;
 use super::dates::{self, Order};
@@ -60,19 +61,30 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
         if u.words > 40 || !u.text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        let lower = &u.lower;
-        if u.text.contains('©') || lower.contains("copyright") {
+        if u.text.contains('©') || u.lower.contains("copyright") {
             continue;
         }
-        let found = dates::find_dates(&u.text, order);
+        // A year glued to what follows ("March 23, 2020timer", "Feb 7, 20243:05 PM") is
+        // read as if a space stood there.
+        let text = GLUED_YEAR.replace_all(&u.text, "$1 $2");
+        let glued_lower;
+        let lower = match &text {
+            std::borrow::Cow::Borrowed(_) => &u.lower,
+            std::borrow::Cow::Owned(t) => {
+                glued_lower = t.to_lowercase();
+                &glued_lower
+            }
+        };
+        let text: &str = &text;
+        let found = dates::find_dates(text, order);
         if found.is_empty() {
             continue;
         }
         let date_bytes: usize = found.iter().map(|f| f.end - f.start).sum();
         // A date stamp or header line, not a sentence that mentions a date.
         let stamp = u.words <= 14
-            || date_bytes * 3 >= u.text.len()
-            || u.words <= 24 && !super::blocks::ends_sentence(&u.text);
+            || date_bytes * 3 >= text.len()
+            || u.words <= 24 && !super::blocks::ends_sentence(text);
         for f in &found {
             let mut score = 0.0;
             let d = i.abs_diff(anchor) as f64;
@@ -96,7 +108,7 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
             }
             // A date with its clock time ("Nov. 19, 2019 8:03 am ET") is a publication
             // stamp; the bare date of a masthead or a teaser rarely carries one.
-            if has_clock_time(&u.text[f.end..]) {
+            if has_clock_time(&text[f.end..]) {
                 score += CLOCK_TIME;
             }
             // The label just before the date says which date it is.
@@ -111,7 +123,7 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
                 (None, None) => {}
             }
             if best.as_ref().is_none_or(|(b, _, _, _)| score > *b) {
-                let snippet: String = u.text.chars().take(120).collect();
+                let snippet: String = text.chars().take(120).collect();
                 best = Some((score, f.date, snippet, i));
             }
         }
@@ -119,6 +131,74 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
     best.filter(|(s, _, _, _)| *s >= 0.5)
         .map(|(_, d, e, i)| (d, e, i))
 }
+
+/// A stamp without a year under the headline ("Posted Nov 19, 6:51 AM", "Jane Roe • Nov 18"),
+/// dated in the year of the page's copyright line: pages leave the year out of their own
+/// recent stories, and their footer carries the current year. Taken only when no full date
+/// is found.
+pub fn pick_without_year(units: &[Unit], layout: &Layout) -> Option<(NaiveDate, String, usize)> {
+    let title = layout.title?;
+    let lead = layout.run.map_or(units.len(), |r| r.0);
+    let year = copyright_year(units)?;
+    let end = lead.min(title + 8).min(units.len());
+    for (i, u) in units.iter().enumerate().take(end).skip(title + 1) {
+        if u.words > 14 {
+            continue;
+        }
+        let Some((m, d)) = dates::find_month_day(&u.text).or_else(|| day_month(&u.text)) else {
+            continue;
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(year, m, d) {
+            let stamp: String = u.text.chars().take(100).collect();
+            let evidence = format!("{stamp} (the year from the copyright line: {year})");
+            return Some((date, evidence, i));
+        }
+    }
+    None
+}
+
+/// A day before its month, without a year ("19. November", "19 novembre", "19 de
+/// noviembre"): month and day, read through the full-date reader.
+fn day_month(text: &str) -> Option<(u32, u32)> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("de"))
+        .collect();
+    words.windows(2).find_map(|w| {
+        let day = w[0].trim_end_matches('.');
+        let month = w[1].trim_end_matches([',', '.', ';']);
+        if !(1..=2).contains(&day.len())
+            || !day.bytes().all(|b| b.is_ascii_digit())
+            || !dates::is_month_name(month)
+        {
+            return None;
+        }
+        let probe = format!("{day} {month} 2000");
+        let found = dates::find_dates(&probe, Order::Dmy);
+        let date = found.first()?.date;
+        Some((date.month(), date.day()))
+    })
+}
+
+/// The latest year a copyright line of the page names ("© 2009-2019 Outlet" -> 2019).
+fn copyright_year(units: &[Unit]) -> Option<i32> {
+    units
+        .iter()
+        .filter(|u| u.words <= 60 && (u.text.contains('©') || u.lower.contains("copyright")))
+        .flat_map(|u| {
+            u.text
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+                .filter_map(|w| w.parse::<i32>().ok())
+                .collect::<Vec<_>>()
+        })
+        .max()
+}
+
+/// A year with a clock time or a word glued to it.
+static GLUED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:19|20)\d{2})(\d{1,2}[:.]\d{2}|\p{Ll}{2,})").expect("valid regex")
+});
 
 /// Weight of a clock time right after the date (see CONVERSION.md).
 const CLOCK_TIME: f64 = 1.5;
@@ -167,6 +247,66 @@ mod tests {
             pick_in(text, 2, (5, 6), Order::Mdy).as_deref(),
             Some("2024-02-06")
         );
+    }
+
+    #[test]
+    fn a_year_glued_to_the_next_word_is_read() {
+        for (stamp, order) in [
+            ("Mon., March 23, 2020timer 5 min. read", Order::Mdy),
+            ("Mo., 23. März 2020lesezeit 5 Min.", Order::Dmy),
+            ("Lun. 23 mars 2020lecture 5 min", Order::Dmy),
+            ("Lun., 23 de marzo de 202014:05", Order::Dmy),
+        ] {
+            let text = format!("Harbour reopens after the storm\n\n{stamp}\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\nMore stories\n\nMarch 1, 2019\n");
+            assert_eq!(
+                pick_in(&text, 0, (2, 3), order).as_deref(),
+                Some("2020-03-23"),
+                "{stamp}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stamp_without_a_year_takes_the_copyright_year() {
+        for (stamp, footer) in [
+            (
+                "Posted Nov 19, 6:51 AM",
+                "© 2009-2019 Harbour Gazette. All rights reserved.",
+            ),
+            (
+                "Veröffentlicht am 19. November, 06:51 Uhr",
+                "© 2019 Hafenblatt",
+            ),
+            (
+                "Publié le 19 novembre à 06h51",
+                "Copyright © 2019 Le Courrier du Port",
+            ),
+            (
+                "Publicado el 19 de noviembre, 06:51",
+                "© 2019 El Diario del Puerto",
+            ),
+        ] {
+            let text = format!("Harbour reopens after the storm\n\n{stamp}\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\n{footer}\n");
+            let units = blocks::units(&text, false);
+            let layout = Layout {
+                title: Some(0),
+                run: Some((2, 3)),
+            };
+            assert_eq!(
+                pick_without_year(&units, &layout)
+                    .map(|(d, _, _)| d.to_string())
+                    .as_deref(),
+                Some("2019-11-19"),
+                "{stamp}"
+            );
+        }
+        // No copyright year, no date.
+        let units = blocks::units("Harbour reopens\n\nPosted Nov 19\n\nThe harbour reopened on Tuesday after three days, the port authority said.\n", false);
+        let layout = Layout {
+            title: Some(0),
+            run: Some((2, 3)),
+        };
+        assert_eq!(pick_without_year(&units, &layout), None);
     }
 
     #[test]
