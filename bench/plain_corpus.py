@@ -4,7 +4,7 @@
     python3 bench/plain_corpus.py N OUT [--seed S]
 
 OUT becomes a Dossier site (site.yaml naming 10 topics, content/articles/NNNNNN.md): N
-Markdown pages of about 600 words, each with front matter title, date and 1-3 tags, and no
+Markdown pages of about 600 words, each with front matter title, date and 1-3 topics (a taxonomy in the Hugo copy), and no
 raw documents. bench/to_hugo.py turns it into the same Hugo site. The words are drawn from a
 made-up vocabulary, so no page names people or places: what is measured is the generator's
 own cost per page, not entity analysis. The same N and seed always give the same bytes.
@@ -49,7 +49,7 @@ def page(rng, words, weights, day):
         "---",
         f"title: {title}",
         f"date: {day.isoformat()}",
-        "tags: [" + ", ".join(tags) + "]",
+        "topics: [" + ", ".join(tags) + "]",
         "---",
         "",
     ]
