@@ -80,6 +80,9 @@ struct Item {
     snippet: String,
     /// Indexed, not shipped.
     text: String,
+    /// The document an article item is, whose text is read only when it is indexed (the
+    /// text of every document at once would be the biggest thing a build holds).
+    doc: Option<usize>,
     /// Where the item goes in the numbering: newest first, then by kind and place.
     order: (bool, Reverse<Option<NaiveDate>>, u8, usize, usize),
 }
@@ -175,9 +178,7 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
         .map(|(i, d)| {
             let body = super::markdown::text_of(&d.body);
             let summary = d.front.summary.as_deref().filter(|s| !s.trim().is_empty());
-            let authors = d.front.authors.join(" ");
             let source = site.doc_source[i];
-            let source_name = source.map(|s| site.sources[s].name.as_str()).unwrap_or("");
             let date = site.days[i];
             Item {
                 kind: "a",
@@ -187,10 +188,8 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
                 date,
                 topics: g.doc_topics[i].clone(),
                 snippet: snippet(summary.unwrap_or(&body)),
-                text: format!(
-                    "{}\n{body}\n{authors}\n{source_name}",
-                    summary.unwrap_or("")
-                ),
+                text: String::new(),
+                doc: Some(i),
                 order: (date.is_none(), Reverse(date), 0, i, 0),
             }
         })
@@ -205,6 +204,7 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
             topics: vec![i],
             snippet: snippet(&t.description),
             text: t.description.clone(),
+            doc: None,
             order: (true, Reverse(None), 2, i, 0),
         });
     }
@@ -224,6 +224,7 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
             topics: s.topics.clone(),
             snippet: snippet(&s.summary),
             text: s.summary.clone(),
+            doc: None,
             order: (false, Reverse(date), 1, i, 0),
         });
     }
@@ -239,12 +240,28 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
             topics: q.speaker.into_iter().collect(),
             snippet: snippet(&q.text),
             text: q.text.clone(),
+            doc: None,
             // Right after its article.
             order: (date.is_none(), Reverse(date), 0, q.doc, 1 + i),
         });
     }
     out.par_sort_by(|a, b| a.order.cmp(&b.order));
     out
+}
+
+/// What an article item indexes besides its title: summary, body text, authors, source.
+fn article_text(site: &Site, i: usize) -> String {
+    let d = &site.docs[i];
+    let body = super::markdown::text_of(&d.body);
+    let summary = d.front.summary.as_deref().filter(|s| !s.trim().is_empty());
+    let source_name = site.doc_source[i]
+        .map(|s| site.sources[s].name.as_str())
+        .unwrap_or("");
+    format!(
+        "{}\n{body}\n{}\n{source_name}",
+        summary.unwrap_or(""),
+        d.front.authors.join(" ")
+    )
 }
 
 /// Items whose words are counted at once: bounds the memory the per-item counts take.
@@ -258,12 +275,12 @@ struct Counts {
     tfs: Vec<u32>,
 }
 
-fn count(item: &Item) -> Counts {
-    let mut arena = String::with_capacity(item.title.len() + item.text.len());
+fn count(title: &str, text: &str) -> Counts {
+    let mut arena = String::with_capacity(title.len() + text.len());
     let mut spans = Vec::new();
-    words_into(&item.title, &mut arena, &mut spans);
+    words_into(title, &mut arena, &mut spans);
     let title_words = spans.len();
-    words_into(&item.text, &mut arena, &mut spans);
+    words_into(text, &mut arena, &mut spans);
     let mut index: FastMap<&str, usize> = FastMap::default();
     let mut counts = Counts {
         len: spans.len() as u32,
@@ -301,7 +318,7 @@ struct Term {
 }
 
 /// Words and their postings, items numbered in `items` order, words in byte order.
-fn terms(items: &mut [Item]) -> Vec<Term> {
+fn terms(site: &Site, items: &mut [Item]) -> Vec<Term> {
     let mut ids: FastMap<Box<str>, u32> = FastMap::default();
     let mut lists: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut lengths: Vec<u32> = Vec::with_capacity(items.len());
@@ -309,10 +326,12 @@ fn terms(items: &mut [Item]) -> Vec<Term> {
         let counted: Vec<Counts> = batch
             .par_iter_mut()
             .map(|item| {
-                let c = count(item);
                 // Indexed now; only the snippet ships.
-                item.text = String::new();
-                c
+                let text = match item.doc {
+                    Some(i) => article_text(site, i),
+                    None => std::mem::take(&mut item.text),
+                };
+                count(&item.title, &text)
             })
             .collect();
         for (k, counts) in counted.into_iter().enumerate() {
@@ -503,7 +522,7 @@ fn split(
 /// The index files for `site`.
 pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
     let mut items = items(site, index_html);
-    let terms = terms(&mut items);
+    let terms = terms(site, &mut items);
     let sizes: Vec<usize> = terms
         .iter()
         .map(|t| t.word.len() + t.first.len() + 16)
