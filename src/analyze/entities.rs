@@ -502,21 +502,8 @@ fn analyze_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexico
         return out;
     }
     // The whole run is a listed place ("West Bank", not a bank).
-    if let Some(name) = lx.places.get(key_of(&tokens[s..e]).as_str()) {
-        let surface = span(s, e);
-        out.push(Found {
-            start: s,
-            end: e,
-            name: name.to_string(),
-            surface,
-            evidence: KindEvidence {
-                place: STRONG,
-                ..Default::default()
-            },
-            role: None,
-            listed_place: true,
-            initial_single: false,
-        });
+    if lx.places.contains_key(key_of(&tokens[s..e]).as_str()) {
+        out.push(listed_place_at(text, tokens, s, e - s, lx));
         return out;
     }
     // Organisation: the run ends in a marker ("State Department", "Israel Democracy
@@ -600,25 +587,7 @@ fn analyze_run(text: &str, tokens: &[Token<'_>], a: usize, b: usize, lx: &Lexico
             let given = len == 1 && lx.given_names.contains(words[p - a].as_str());
             if !(given && p + 1 < e && chunk_start == p) {
                 out.extend(unknown_chunk(text, tokens, chunk_start, p, lx));
-                let surface = span(p, p + len);
-                let name = lx
-                    .places
-                    .get(key_of(&tokens[p..p + len]).as_str())
-                    .map(|n| n.to_string())
-                    .unwrap_or_else(|| clean_name(&surface));
-                out.push(Found {
-                    start: p,
-                    end: p + len,
-                    name,
-                    surface,
-                    evidence: KindEvidence {
-                        place: STRONG,
-                        ..Default::default()
-                    },
-                    role: None,
-                    listed_place: true,
-                    initial_single: false,
-                });
+                out.push(listed_place_at(text, tokens, p, len, lx));
                 p += len;
                 chunk_start = p;
                 continue;
@@ -711,31 +680,36 @@ fn role_prefix_end(s: usize, head: usize, words: &[String], a: usize, lx: &Lexic
     r
 }
 
+/// The listed place at `tokens[p..p + len]`, under the gazetteer's name for it.
+fn listed_place_at(text: &str, tokens: &[Token<'_>], p: usize, len: usize, lx: &Lexicon) -> Found {
+    let surface = text[tokens[p].start..tokens[p + len - 1].end].to_string();
+    let name = lx
+        .places
+        .get(key_of(&tokens[p..p + len]).as_str())
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| clean_name(&surface));
+    Found {
+        start: p,
+        end: p + len,
+        name,
+        surface,
+        evidence: KindEvidence {
+            place: STRONG,
+            ..Default::default()
+        },
+        role: None,
+        listed_place: true,
+        initial_single: false,
+    }
+}
+
 /// Listed places and acronyms in `tokens[s..e]` (a role's prefix).
 fn places_in(text: &str, tokens: &[Token<'_>], s: usize, e: usize, lx: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     let mut p = s;
     while p < e {
         if let Some(len) = longest_place(tokens, p, e, lx) {
-            let surface = text[tokens[p].start..tokens[p + len - 1].end].to_string();
-            let name = lx
-                .places
-                .get(key_of(&tokens[p..p + len]).as_str())
-                .map(|n| n.to_string())
-                .unwrap_or_else(|| clean_name(&surface));
-            out.push(Found {
-                start: p,
-                end: p + len,
-                name,
-                surface,
-                evidence: KindEvidence {
-                    place: STRONG,
-                    ..Default::default()
-                },
-                role: None,
-                listed_place: true,
-                initial_single: false,
-            });
+            out.push(listed_place_at(text, tokens, p, len, lx));
             p += len;
         } else {
             if tokens[p].is_acronym() && !with_lower(&tokens[p], |w| is_demonym(w, lx)) {

@@ -330,63 +330,46 @@ pub fn is_caption(text: &str) -> bool {
             .any(|m| is_credit_segment(&tail[m.end()..]))
 }
 
-/// Lower-case words a photo credit may hold; every other word is a name (capitalised).
-const CREDIT_WORDS: &[&str] = &[
-    "photo",
-    "photos",
-    "photograph",
-    "photographer",
-    "photography",
-    "picture",
-    "pictures",
-    "image",
-    "images",
-    "credit",
-    "credits",
-    "courtesy",
-    "of",
-    "via",
-    "for",
-    "by",
-    "handout",
-    "file",
-    "pool",
-    "staff",
-    "and",
-    "stock",
-    "illustration",
-    "video",
-    "still",
-    "screenshot",
-    "screengrab",
-    "from",
-    "the",
-    "de",
-    "van",
-    "von",
-    "al",
-    "el",
-    "bin",
-];
-/// Words that make a short trailing segment a credit rather than a name or a sentence.
-const CREDIT_MARKS: &[&str] = &[
-    "photo",
-    "photos",
-    "photograph",
-    "photographer",
-    "picture",
-    "pictures",
-    "image",
-    "images",
-    "credit",
-    "credits",
-    "courtesy",
-    "handout",
-    "pool",
-    "getty",
-    "illustration",
-    "screenshot",
-    "screengrab",
+/// Words a photo credit may hold in lower case (every other word is a name, capitalised),
+/// each with whether it makes a short trailing segment a credit rather than a name or a
+/// sentence.
+const CREDIT_WORDS: &[(&str, bool)] = &[
+    ("photo", true),
+    ("photos", true),
+    ("photograph", true),
+    ("photographer", true),
+    ("photography", false),
+    ("picture", true),
+    ("pictures", true),
+    ("image", true),
+    ("images", true),
+    ("credit", true),
+    ("credits", true),
+    ("courtesy", true),
+    ("of", false),
+    ("via", false),
+    ("for", false),
+    ("by", false),
+    ("handout", true),
+    ("file", false),
+    ("pool", true),
+    ("staff", false),
+    ("and", false),
+    ("stock", false),
+    ("illustration", true),
+    ("video", false),
+    ("still", false),
+    ("screenshot", true),
+    ("screengrab", true),
+    ("from", false),
+    ("the", false),
+    ("de", false),
+    ("van", false),
+    ("von", false),
+    ("al", false),
+    ("el", false),
+    ("bin", false),
+    ("getty", true),
 ];
 
 /// The short run after a caption's last sentence that credits the picture: "Pool photo /
@@ -408,12 +391,15 @@ fn is_credit_segment(seg: &str) -> bool {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || CREDIT_WORDS.contains(&lower.as_str())
+            || CREDIT_WORDS.iter().any(|(c, _)| *c == lower)
     };
     words.iter().all(name_or_credit)
         && words
             .iter()
-            .any(|w| CREDIT_MARKS.contains(&w.to_lowercase().as_str()))
+            .any(|w| {
+                let lower = w.to_lowercase();
+                CREDIT_WORDS.iter().any(|(c, marks)| *marks && *c == lower)
+            })
 }
 
 fn url_of(u: &Unit) -> Option<String> {
