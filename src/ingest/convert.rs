@@ -394,12 +394,10 @@ fn is_credit_segment(seg: &str) -> bool {
             || CREDIT_WORDS.iter().any(|(c, _)| *c == lower)
     };
     words.iter().all(name_or_credit)
-        && words
-            .iter()
-            .any(|w| {
-                let lower = w.to_lowercase();
-                CREDIT_WORDS.iter().any(|(c, marks)| *marks && *c == lower)
-            })
+        && words.iter().any(|w| {
+            let lower = w.to_lowercase();
+            CREDIT_WORDS.iter().any(|(c, marks)| *marks && *c == lower)
+        })
 }
 
 fn url_of(u: &Unit) -> Option<String> {
