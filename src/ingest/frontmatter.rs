@@ -106,9 +106,12 @@ macro_rules! optional_fields {
                 kind,
                 slug,
                 date_source,
-                date_evidence
+                date_evidence,
+                image,
+                lang,
+                author_org
             ]
-            [image, lang, author_org, source_file, source_hash, ingest_hash]
+            [source_file, source_hash, ingest_hash]
         )
     };
 }
@@ -351,5 +354,12 @@ mod tests {
         assert_eq!(f.summary.as_deref(), Some("Sum"));
         assert_eq!(f.kind.as_deref(), Some("article"));
         assert_eq!(f.slug.as_deref(), Some("sl"));
+        // A user's picture, language and byline organisation are kept too (they were lost).
+        assert_eq!(f.image.as_deref(), Some("https://x.example/i.jpg"));
+        assert_eq!(f.lang.as_deref(), Some("de"));
+        assert_eq!(f.author_org.as_deref(), Some("Org"));
+        // What only the conversion knows stays the conversion's.
+        assert_eq!(f.source_file, None);
+        assert_eq!(f.source_hash, None);
     }
 }
