@@ -1,6 +1,6 @@
 //! One build, stage by stage: config, content, analysis and grouping, render, output.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -440,8 +440,9 @@ impl Session {
             None => unreachable!("theme loaded above"),
         };
         let statics = static_files(&self.opts.root)?;
-        let (doc_links, media) = doc_links(&self.opts.root, &site, &statics)?;
+        let doc_links = doc_links(&self.opts.root, &site, &statics);
         let shared = render::pages::Shared::with_doc_links(site, Some(doc_links), self.keep_pages);
+        let media = media_files(&self.opts.root, &shared)?;
         let statics = statics.into_iter().chain(media);
         let (pages, stats, report) = if self.keep_pages {
             // Watch mode keeps every page for the next build's render cache: render them all,
@@ -612,37 +613,31 @@ fn static_clash(root: &Path, path: &str) -> Error {
     }
 }
 
-/// How Markdown links between documents and to files resolve, and the files next to
-/// documents that bodies link to (copied into the output under `media/`).
-fn doc_links(root: &Path, site: &Site, statics: &[Page]) -> Result<(DocLinks, Vec<Page>)> {
-    let content_dir = root.join("content");
-    let links = DocLinks::new(
+/// How Markdown links between documents and to files resolve.
+fn doc_links(root: &Path, site: &Site, statics: &[Page]) -> DocLinks {
+    DocLinks::new(
         site.docs
             .iter()
             .map(|d| (d.rel_path.as_str(), d.slug.as_str())),
         statics.iter().map(|p| p.path.clone()),
-        &content_dir,
+        &root.join("content"),
         site.config.link_index_html,
-    );
-    let wanted: BTreeSet<String> = site
-        .docs
-        .par_iter()
-        .flat_map_iter(|d| {
-            // An unreadable body fails the build when its page is made.
-            let body = d.body_text().unwrap_or_default();
-            links.media_of(&d.rel_path, &body)
-        })
-        .collect();
-    let mut media = Vec::with_capacity(wanted.len());
-    for rel in wanted {
-        let path = content_dir.join(&rel);
+    )
+}
+
+/// The files next to documents that bodies link to, copied into the output under `media/`.
+fn media_files(root: &Path, shared: &render::pages::Shared) -> Result<Vec<Page>> {
+    let content_dir = root.join("content");
+    let mut media = Vec::with_capacity(shared.media().len());
+    for rel in shared.media() {
+        let path = content_dir.join(rel);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "reading", e))?;
         media.push(Page {
             path: format!("{}{rel}", render::doc_links::MEDIA),
             bytes: bytes.into(),
         });
     }
-    Ok((links, media))
+    Ok(media)
 }
 
 /// Build the site into its output folder. On any error nothing in the output folder changes.
@@ -676,8 +671,9 @@ pub fn check(opts: &BuildOptions) -> Result<BuildReport> {
     let documents = docs.len();
     let site = Site::new(config, docs);
     let statics = static_files(&opts.root)?;
-    let (links, media) = doc_links(&opts.root, &site, &statics)?;
+    let links = doc_links(&opts.root, &site, &statics);
     let shared = render::pages::Shared::with_doc_links(site, Some(links.clone()), false);
+    let media = media_files(&opts.root, &shared)?;
     let silent = |_: usize, _: usize| {};
     let (mut pages, _) = render::render_site(&shared, &theme, &silent, None, None)?;
     let rendered = pages.len();

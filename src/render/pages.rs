@@ -97,6 +97,8 @@ pub struct Shared {
     /// Bodies that could not be read again (their file changed during the build): the build
     /// fails with these after rendering, before anything is written.
     body_errors: std::sync::Mutex<Vec<crate::error::Diagnostic>>,
+    /// The files next to documents that bodies link to (paths under `content/`).
+    media: BTreeSet<String>,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -474,18 +476,27 @@ impl Shared {
             ui,
             site,
             body_errors: std::sync::Mutex::new(Vec::new()),
+            media: BTreeSet::new(),
         };
-        // Article pages sit two folders deep.
-        shared.bodies = (0..shared.site.docs.len())
+        // Article pages sit two folders deep. The files bodies link to are found on the same
+        // reading of each body.
+        let (bodies, media): (Vec<RenderedBody>, Vec<Vec<String>>) = (0..shared.site.docs.len())
             .into_par_iter()
             .map(|i| {
-                let mut body = shared.body_html(i, "../../");
+                let text = shared.body(i);
+                let media = match &shared.doc_links {
+                    Some(links) => links.media_of(&shared.site.docs[i].rel_path, &text),
+                    None => Vec::new(),
+                };
+                let mut body = shared.body_html_of(i, &text, "../../");
                 if !keep_html {
                     body.html = String::new();
                 }
-                body
+                (body, media)
             })
-            .collect();
+            .unzip();
+        shared.bodies = bodies;
+        shared.media = media.into_iter().flatten().collect();
         // Feeds are read away from the site: their copies link with absolute addresses.
         shared.feed_bodies = feed_documents(&shared.site)
             .into_par_iter()
@@ -538,6 +549,12 @@ impl Shared {
         })
     }
 
+    /// The files next to documents that bodies link to (paths under `content/`), to copy
+    /// into the output.
+    pub fn media(&self) -> &BTreeSet<String> {
+        &self.media
+    }
+
     /// The bodies that could not be read again during rendering, each file once.
     pub fn body_errors(&self) -> Vec<crate::error::Diagnostic> {
         let mut errors = self
@@ -553,9 +570,13 @@ impl Shared {
     /// A document's body as HTML, the first mention of each of its topics linked (with
     /// `prefix` before the links: the way from the page to the site root).
     fn body_html(&self, i: usize, prefix: &str) -> RenderedBody {
+        self.body_html_of(i, &self.body(i), prefix)
+    }
+
+    /// [`Shared::body_html`] of `body`, document `i`'s body already read.
+    fn body_html_of(&self, i: usize, body: &str, prefix: &str) -> RenderedBody {
         let doc = &self.site.docs[i];
-        let body = self.body(i);
-        let mut events = markdown::events(&body);
+        let mut events = markdown::events(body);
         if let Some(links) = &self.doc_links {
             events = links.rewrite(events, &doc.rel_path, prefix);
         }
