@@ -79,11 +79,17 @@ struct Cues {
     /// Per finder pattern: what it says (a cue may stand in two sections).
     kinds: Vec<Vec<CueKind>>,
     generic: FastSet<&'static str>,
+    /// Last words of a company's name, not an outlet's (`[company]`).
+    company: FastSet<&'static str>,
+    /// The page's word for itself after a cue ("Follow us", `[us]`).
+    us: FastSet<&'static str>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut patterns: Vec<(&'static str, Vec<CueKind>)> = Vec::new();
     let mut generic = FastSet::default();
+    let mut company = FastSet::default();
+    let mut us = FastSet::default();
     let mut section = "";
     for line in include_str!("data/self_naming.txt").lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
@@ -101,6 +107,14 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
                 generic.insert(line);
                 continue;
             }
+            "[company]" => {
+                company.insert(line);
+                continue;
+            }
+            "[us]" => {
+                us.insert(line);
+                continue;
+            }
             _ => continue,
         };
         match patterns.iter_mut().find(|(p, _)| *p == line) {
@@ -113,6 +127,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         finder,
         kinds: patterns.into_iter().map(|(_, k)| k).collect(),
         generic,
+        company,
+        us,
     }
 });
 
@@ -262,6 +278,21 @@ fn name_key(name: &str) -> String {
         .map_or(key.clone(), str::to_string)
 }
 
+/// A company's name, by its last word ("Coastline Media Group", "Küstenverlag GmbH") or, in
+/// French and Spanish, its first ("Groupe Littoral", "Grupo Costa"): a name of two words or
+/// more (a single word is a brand).
+fn is_company_name(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(['.', ',']).to_lowercase())
+        .collect();
+    words.len() >= 2
+        && [words.first(), words.last()]
+            .into_iter()
+            .flatten()
+            .any(|w| CUES.company.contains(w.as_str()))
+}
+
 /// A name made only of generic or function words is no outlet ("About Us", "Follow Me").
 fn is_generic_name(name: &str) -> bool {
     name.split_whitespace().all(|w| {
@@ -408,7 +439,12 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                         }
                     }
                     CueKind::Before if framed && opens_phrase(t, at) => {
-                        if let Some(name) = name_after(t, end) {
+                        // "Follow us: Facebook Twitter" names the platforms, not the page.
+                        let to_us = t[end..].split_whitespace().next().is_some_and(|w| {
+                            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                            CUES.us.contains(w.to_lowercase().as_str())
+                        });
+                        if let Some(name) = name_after(t, end).filter(|_| !to_us) {
                             cands.add(&name, FRAME);
                         }
                     }
@@ -490,7 +526,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             }
         }
     }
-    let best = keys
+    let scored: Vec<(f64, &String, &Candidate)> = keys
         .iter()
         .zip(&repeats)
         .map(|(key, &n)| {
@@ -498,7 +534,19 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             (c.score + REPEAT * n.min(8) as f64, *key, c)
         })
         .filter(|(score, _, _)| *score >= MIN_SCORE)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))?;
+        .collect();
+    // A company's legal or group name ("X Media Group", "X Broadcasting", "X Network Inc")
+    // is the page's owner: the outlet only when no other name is read.
+    let company = |c: &Candidate| c.forms.iter().all(|(f, _)| is_company_name(f));
+    let best = scored
+        .iter()
+        .filter(|(_, _, c)| !company(c))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
+        .or_else(|| {
+            scored
+                .iter()
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
+        })?;
     // Shown as the page spells it most often; a spelled name over a domain.
     let (name, _) = best.2.forms.iter().max_by(|a, b| {
         a.1.cmp(&b.1)
@@ -814,6 +862,58 @@ mod tests {
             named(es, &furniture).as_deref(),
             Some("El Diario del Puerto")
         );
+    }
+
+    #[test]
+    fn a_company_name_loses_to_the_outlet_the_page_names() {
+        for (about, footer, outlet) in [
+            (
+                "About Harbour Gazette",
+                "© 2024 Coastline Media Group. All rights reserved.",
+                "Harbour Gazette",
+            ),
+            (
+                "Über Rheinblatt",
+                "© 2024 Küstenverlag GmbH. Alle Rechte vorbehalten.",
+                "Rheinblatt",
+            ),
+            (
+                "À propos de Courrier Portuaire",
+                "© 2024 Groupe Littoral. Tous droits réservés.",
+                "Courrier Portuaire",
+            ),
+            (
+                "Acerca de Diario Portuario",
+                "© 2024 Grupo Costa. Todos los derechos reservados.",
+                "Diario Portuario",
+            ),
+        ] {
+            let text =
+                format!("Story\n\nThe harbour reopened on Tuesday.\n\n{about}\n\n{footer}\n");
+            let furniture = [about, "©"];
+            assert_eq!(
+                named(&text, &furniture).as_deref(),
+                Some(outlet),
+                "{footer}"
+            );
+            // With no other name on the page, the company's is the best there is.
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{footer}\n");
+            let company = copyright_owner(footer).unwrap();
+            assert_eq!(named(&text, &["©"]), Some(company), "{footer}");
+        }
+    }
+
+    #[test]
+    fn follow_us_names_platforms_not_the_outlet() {
+        for prompt in [
+            "Follow us Facebook Twitter YouTube",
+            "Folgen Sie uns Facebook Twitter",
+            "Suivez-nous Facebook Twitter",
+            "Acerca de nosotros Facebook Twitter",
+        ] {
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{prompt}\n");
+            assert_eq!(named(&text, &[prompt]), None, "{prompt}");
+        }
     }
 
     #[test]
