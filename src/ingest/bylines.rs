@@ -473,6 +473,25 @@ pub fn title_case_shouted(name: &str) -> String {
     out
 }
 
+/// A name with job words run on after it ("Jane Roe Senior Contributor", "Ana Ruiz
+/// Redakteurin"): the name, when at least two words stay.
+fn without_trailing_role(part: &str) -> &str {
+    let mut end = part.len();
+    loop {
+        let head = part[..end].trim_end();
+        let Some((rest, last)) = head.rsplit_once(' ') else {
+            return part[..end].trim_end();
+        };
+        let last = last
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        if !ROLE_WORDS.contains(&last.as_str()) || rest.split_whitespace().count() < 2 {
+            return head;
+        }
+        end = rest.len();
+    }
+}
+
 /// A line that is only a name or names ("Jane Roe", "Jane Roe and John Doe").
 pub fn name_line(line: &str) -> Option<Vec<String>> {
     if line.chars().count() > 120 || line.ends_with(['.', '?', '!', ':']) && !line.ends_with("Jr.")
@@ -487,8 +506,13 @@ pub fn name_line(line: &str) -> Option<Vec<String>> {
     {
         // "Jane Roe in Jerusalem": the place is not part of the name.
         let part = IN_PLACE.replace(part, "");
-        let part = part.trim();
-        if !is_person_name(part, false) {
+        let part = without_trailing_role(part.trim());
+        // "Senior Contributor": a job, no name.
+        let only_job = part.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            ROLE_WORDS.contains(&w.as_str())
+        });
+        if only_job || !is_person_name(part, false) {
             return None;
         }
         names.push(part.to_string());
@@ -625,6 +649,16 @@ mod tests {
         assert!(name_line("Middle East").is_none());
         assert!(name_line("Talks not expected to be easy").is_none());
         assert_eq!(name_line("Ann Lee in Jerusalem").unwrap(), ["Ann Lee"]);
+        // Job words run on after the name, in four languages.
+        for (line, name) in [
+            ("Ann Lee Senior Contributor", "Ann Lee"),
+            ("Anna Berger Redakteurin", "Anna Berger"),
+            ("Claire Dubois Rédactrice", "Claire Dubois"),
+            ("Ana Ruiz Periodista", "Ana Ruiz"),
+        ] {
+            assert_eq!(name_line(line).unwrap(), [name], "{line}");
+        }
+        assert!(name_line("Senior Contributor").is_none());
     }
 
     #[test]

@@ -1300,6 +1300,12 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
             continue;
         }
         let u = doc.units[i].clone();
+        if i < start && u.mark == Mark::Bullet && doc.bylines[i].is_some() {
+            // A menu entry above the headline ("• Sponsor BrandVoice | Paid Program"): the
+            // page's navigation, not the article's byline.
+            doc.set(i, BEFORE_HEADLINE);
+            continue;
+        }
         if let Some(b) = doc.bylines[i].clone() {
             push_all(&mut ev.authors, b.authors);
             if ev.byline_outlet.is_none() {

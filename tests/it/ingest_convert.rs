@@ -1017,3 +1017,29 @@ fn an_inline_related_box_does_not_end_the_article() {
     let c = conv(&text);
     assert!(c.body.contains("Fishermen, who lost"), "{}", c.body);
 }
+
+#[test]
+fn menu_entries_above_the_headline_are_no_byline_and_a_job_after_the_name_is_cut() {
+    let pages = [
+        (
+            "• Partner Voice | Paid Program\n• Bank Voice | Paid Program\n• Markets\n\nHarbour reopens after the storm\n\nJane Roe Senior Contributor\n\nThe harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement.\n\nBoats that had waited outside the breakwater came in one by one during the morning, and the first ferry left at noon with a full deck.\n",
+            "Jane Roe",
+        ),
+        (
+            "• Partner Stimme | Anzeige\n• Bank Stimme | Anzeige\n• Märkte\n\nHafen öffnet nach dem Sturm wieder\n\nAnna Berger Redakteurin\n\nDer Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit.\n\nDie Boote, die vor der Mole gewartet hatten, kamen am Morgen einzeln herein, und die erste Fähre fuhr am Mittag mit vollem Deck ab.\n",
+            "Anna Berger",
+        ),
+        (
+            "• Voix Partenaire | Publicité\n• Voix Banque | Publicité\n• Marchés\n\nLe port rouvre après la tempête\n\nClaire Dubois Rédactrice\n\nLe port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué.\n\nLes bateaux qui attendaient devant la digue sont entrés un par un dans la matinée, et le premier ferry est parti à midi avec un pont plein.\n",
+            "Claire Dubois",
+        ),
+        (
+            "• Voz Socio | Publicidad\n• Voz Banco | Publicidad\n• Mercados\n\nEl puerto reabre tras la tormenta\n\nAna Ruiz Periodista\n\nEl puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria.\n\nLos barcos que esperaban fuera del rompeolas entraron uno a uno por la mañana, y el primer ferry salió al mediodía con la cubierta llena.\n",
+            "Ana Ruiz",
+        ),
+    ];
+    for (text, author) in pages {
+        let c = conv(text);
+        assert_eq!(c.front.authors, [author], "{text}");
+    }
+}
