@@ -14,7 +14,7 @@ use crate::analyze::fasthash::{FastMap, FastSet};
 
 /// "© 2019 Outlet", "Copyright © 2000-2019 Outlet, Inc.", "Copyright 2019 Outlet. All rights".
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*|copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,-]?\s*)?(?:by\s+)?(?-i:(?P<name>[\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{L}\d&'’-]+(?:\.[\p{L}\d]+)*){0,5}?))(?:\s*\d{4})?\s*(?:[.,|©–—-]\s|\.$|,|\s+all\s+rights|\s+is\s|\s+\(|$)")
+    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*|copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:©\s*)?[,-]?\s*)?(?:by\s+)?(?-i:(?P<name>[\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{L}\d&'’-]+(?:\.[\p{L}\d]+)*){0,5}?))(?:\s*\d{4})?\s*(?:[.,|©–—-]\s|\.$|,|\s+all\s+rights|\s+is\s|\s+\(|$)")
         .expect("valid regex")
 });
 /// A domain printed as a name: "Cleveland.com", "Phys.org".
@@ -50,7 +50,14 @@ pub fn copyright_owner(text: &str) -> Option<String> {
         return None;
     }
     let c = COPYRIGHT.captures(text)?;
-    let name = c.name("name")?.as_str();
+    let name = c.name("name")?;
+    // A notice has its sign or its year; a bare "Copyright" is a footer menu's link
+    // ("Terms Copyright Ad Registry").
+    let head = &text[c.get(0)?.start()..name.start()];
+    if !(head.contains('©') || head.contains("(c)") || head.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let name = name.as_str();
     let name = name
         .trim_end_matches(['.', ',', ' '])
         .trim_end_matches(" Inc")
@@ -308,6 +315,32 @@ struct Candidate {
     forms: Vec<(String, usize)>,
 }
 
+/// Whether `short` is printed as the initials of `name` ("TRD" / "The Real Deal", "TOI" /
+/// "Times of Israel"): capitals only, one per word of the name, every word or every word
+/// but an article.
+fn initials_of(name: &str, short: &str) -> bool {
+    let n = short.chars().count();
+    if !(2..=6).contains(&n) || !short.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let letters = |ws: &[&str]| -> String {
+        ws.iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let all = letters(&words);
+    let no_article = match words.split_first() {
+        Some((first, rest)) if ARTICLES.contains(&first.to_lowercase().as_str()) => letters(rest),
+        _ => all.clone(),
+    };
+    short == all || short == no_article
+}
+
 /// Candidate names, by key.
 #[derive(Default)]
 struct Candidates(FastMap<String, Candidate>);
@@ -331,6 +364,33 @@ impl Candidates {
             _ => name,
         };
         self.add_as_printed(name, score);
+    }
+
+    /// A name the page also prints by its initials ("The Real Deal" and "TRD") takes the
+    /// initials' evidence: both are read as one outlet.
+    fn merge_initialisms(&mut self) {
+        let mut keys: Vec<String> = self.0.keys().cloned().collect();
+        keys.sort();
+        for short in &keys {
+            let Some(c) = self.0.get(short) else { continue };
+            let Some((form, _)) = c.forms.first() else {
+                continue;
+            };
+            let form = form.clone();
+            let long = keys.iter().find(|k| {
+                *k != short
+                    && self
+                        .0
+                        .get(*k)
+                        .is_some_and(|l| l.forms.iter().any(|(f, _)| initials_of(f, &form)))
+            });
+            if let Some(long) = long.cloned() {
+                let c = self.0.remove(short).expect("present");
+                let l = self.0.get_mut(&long).expect("present");
+                l.score += c.score;
+                l.forms.extend(c.forms);
+            }
+        }
     }
 
     /// A name as printed in full, where no frame word can open it (a copyright line's
@@ -444,8 +504,10 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                             CUES.us.contains(w.to_lowercase().as_str())
                         });
+                        // The name follows the cue: no frame word opens it ("More from
+                        // Open Future").
                         if let Some(name) = name_after(t, end).filter(|_| !to_us) {
-                            cands.add(&name, FRAME);
+                            cands.add_as_printed(&name, FRAME);
                         }
                     }
                     CueKind::After if framed => {
@@ -481,11 +543,24 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
     {
         cands.add(name, 1.0 + (*n as f64).min(3.0));
     }
+    // A name the page also prints as its domain ("National Post" and "NationalPost.com"):
+    // the page naming itself twice over.
+    let mut own: Vec<String> = domains.keys().map(|d| name_key(d)).collect();
+    own.sort();
+    own.dedup();
+    for key in own {
+        if let Some(c) = cands.0.get_mut(&key) {
+            if c.forms.iter().any(|(f, _)| !f.contains('.')) {
+                c.score += SPELLS_DOMAIN;
+            }
+        }
+    }
     for p in &parents {
         if let Some(c) = cands.0.get_mut(p) {
             c.score -= PARENT;
         }
     }
+    cands.merge_initialisms();
     // Repetition on the page: a name the page prints again and again is its own.
     let mut keys: Vec<&String> = cands.0.keys().collect();
     keys.sort();
@@ -547,13 +622,20 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                 .iter()
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
         })?;
-    // Shown as the page spells it most often; a spelled name over a domain.
-    let (name, _) = best.2.forms.iter().max_by(|a, b| {
-        a.1.cmp(&b.1)
-            .then((!a.0.contains('.')).cmp(&!b.0.contains('.')))
-            .then(a.0.len().cmp(&b.0.len()))
-            .then(b.0.cmp(&a.0))
-    })?;
+    // Shown as the page spells it most often, in full rather than by its initials; a
+    // spelled name over a domain.
+    let spelled = |f: &String| !best.2.forms.iter().any(|(g, _)| initials_of(g, f));
+    let (name, _) = best
+        .2
+        .forms
+        .iter()
+        .filter(|(f, _)| spelled(f))
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then((!a.0.contains('.')).cmp(&!b.0.contains('.')))
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(&a.0))
+        })?;
     Some(
         sources
             .by_name(name)
@@ -709,6 +791,7 @@ const COPYRIGHT_OWNER: f64 = 2.0;
 const PARENT: f64 = 4.0;
 const REPEAT: f64 = 0.5;
 const MIN_SCORE: f64 = 2.0;
+const SPELLS_DOMAIN: f64 = 1.0;
 
 #[cfg(test)]
 mod tests {
@@ -742,7 +825,15 @@ mod tests {
                 .as_deref(),
             Some("El Diario del Puerto")
         );
+        assert_eq!(
+            copyright_owner("Copyright 2020 © The River Post. All rights reserved.").as_deref(),
+            Some("The River Post")
+        );
         assert_eq!(copyright_owner("All rights reserved ©"), None);
+        assert_eq!(
+            copyright_owner("Privacy - Terms Copyright Ad Registry"),
+            None
+        );
     }
 
     #[test]
@@ -914,6 +1005,55 @@ mod tests {
             let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{prompt}\n");
             assert_eq!(named(&text, &[prompt]), None, "{prompt}");
         }
+    }
+
+    #[test]
+    fn a_name_and_its_initials_are_one_outlet() {
+        for (footer, staff, outlet) in [
+            (
+                "© 2024 The Harbour Gazette. All rights reserved.",
+                "THG Staff",
+                "The Harbour Gazette",
+            ),
+            (
+                "© 2024 Der Hafen Bote. Alle Rechte vorbehalten.",
+                "HB Redaktion",
+                "Der Hafen Bote",
+            ),
+            (
+                "© 2024 Le Courrier Portuaire. Tous droits réservés.",
+                "LCP Rédaction",
+                "Le Courrier Portuaire",
+            ),
+            (
+                "© 2024 El Diario Portuario. Todos los derechos reservados.",
+                "EDP Redacción",
+                "El Diario Portuario",
+            ),
+        ] {
+            let text = format!(
+                "Story\n\nThe harbour reopened on Tuesday.\n\n{staff}\n\n{staff}\n\n{footer}\n"
+            );
+            assert_eq!(
+                named(&text, &[staff, "©"]).as_deref(),
+                Some(outlet),
+                "{footer}"
+            );
+        }
+        assert!(initials_of("Times of Israel", "TOI"));
+        assert!(!initials_of("Times of Israel", "TOIL"));
+        assert!(!initials_of("Harbour", "H"));
+    }
+
+    #[test]
+    fn a_name_printed_as_its_domain_too_outweighs_a_banner() {
+        // A topic banner at the top, repeated in teaser headlines, against the outlet's name
+        // in the footer and its domain in the search box.
+        let text = "FLOODS\n\nStory\n\nThe harbour reopened on Tuesday after the floods.\n\nFloods close school\n\nFloods hit ferry\n\nFloods cut road\n\nFloods reach mill\n\nFloods: what next\n\nFloods in pictures\n\nSearch HarbourPost.com\n\n© 2024 Harbour Post. All rights reserved.\n";
+        assert_eq!(
+            named(text, &["FLOODS", "Floods", "Search", "©"]).as_deref(),
+            Some("Harbour Post")
+        );
     }
 
     #[test]
