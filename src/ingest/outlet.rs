@@ -78,6 +78,8 @@ enum CueKind {
     After,
     /// The name before is the outlet, the one after its owner ("X is part of Y").
     Parent,
+    /// A job at the outlet, anywhere in an author's box ("Science writer at X").
+    Job,
 }
 
 /// The cues of `data/self_naming.txt`, found in one pass over a line.
@@ -110,6 +112,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             "[before]" => CueKind::Before,
             "[after]" => CueKind::After,
             "[parent]" => CueKind::Parent,
+            "[job]" => CueKind::Job,
             "[generic]" => {
                 generic.insert(line);
                 continue;
@@ -507,6 +510,11 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                         // The name follows the cue: no frame word opens it ("More from
                         // Open Future").
                         if let Some(name) = name_after(t, end).filter(|_| !to_us) {
+                            cands.add_as_printed(&name, FRAME);
+                        }
+                    }
+                    CueKind::Job if framed => {
+                        if let Some(name) = name_after(t, end) {
                             cands.add_as_printed(&name, FRAME);
                         }
                     }
@@ -1054,6 +1062,23 @@ mod tests {
             named(text, &["FLOODS", "Floods", "Search", "©"]).as_deref(),
             Some("Harbour Post")
         );
+    }
+
+    #[test]
+    fn a_job_at_the_outlet_in_the_author_box_names_it() {
+        for box_line in [
+            "Science writer at Harbour Gazette and keen sailor",
+            "Jana ist Redakteurin bei Harbour Gazette",
+            "Claire est journaliste chez Harbour Gazette",
+            "Ana es periodista en Harbour Gazette",
+        ] {
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{box_line}\n");
+            assert_eq!(
+                named(&text, &[box_line]).as_deref(),
+                Some("Harbour Gazette"),
+                "{box_line}"
+            );
+        }
     }
 
     #[test]
