@@ -430,6 +430,18 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
                     part = part[..start].trim().to_string();
                 }
             }
+            // "By Jane Roe example.com": the outlet's domain run on after the name.
+            if let Some((name, host)) = part.rsplit_once(' ') {
+                let name = name.trim();
+                if is_domain(host) && is_person_name(name, prefixed) {
+                    out.outlet.get_or_insert_with(|| {
+                        sources
+                            .by_host(host)
+                            .map_or_else(|| host.to_string(), str::to_string)
+                    });
+                    part = name.to_string();
+                }
+            }
             if is_person_name(&part, prefixed) {
                 let part = title_case_shouted(&part);
                 if !out.authors.contains(&part) {
@@ -452,6 +464,20 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
         !out.authors.is_empty() && unknown == 0
     };
     ok.then_some(out)
+}
+
+/// A bare domain ("example.com", "News.example.co.uk"): labels of letters, digits and
+/// hyphens, the last one a lower-case top-level domain.
+fn is_domain(token: &str) -> bool {
+    let Some((head, tld)) = token.rsplit_once('.') else {
+        return false;
+    };
+    (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && !head.is_empty()
+        && head
+            .split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 /// "MARTA KOWALSKI" → "Marta Kowalski", "AL-MUGHRABI" → "Al-Mughrabi"; names written in

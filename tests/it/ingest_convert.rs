@@ -1043,3 +1043,53 @@ fn menu_entries_above_the_headline_are_no_byline_and_a_job_after_the_name_is_cut
         assert_eq!(c.front.authors, [author], "{text}");
     }
 }
+
+#[test]
+fn a_domain_after_the_byline_name_and_a_recommendation_box_end() {
+    // (headline, byline, two article paragraphs, the box's header, two teaser summaries that
+    // read like prose, the author)
+    let pages = [
+        (
+            "Harbour reopens after the storm",
+            "By Jane Roe\nharbourgazette.com",
+            "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement.\n\nBoats that had waited outside the breakwater came in one by one during the morning, and the first ferry left at noon with a full deck.",
+            "We Recommend",
+            "The gulls of the northern cliffs have returned earlier than in any year since the records began, and the wardens say that the mild winter is the reason for it.",
+            "Jane Roe",
+        ),
+        (
+            "Hafen öffnet nach dem Sturm wieder",
+            "Von Anna Berger\nhafenblatt.de",
+            "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit.\n\nDie Boote, die vor der Mole gewartet hatten, kamen am Morgen einzeln herein, und die erste Fähre fuhr am Mittag mit vollem Deck ab.",
+            "Wir empfehlen",
+            "Die Möwen der nördlichen Klippen sind früher als in jedem Jahr seit Beginn der Aufzeichnungen zurückgekehrt, und die Wächter sagen, dass der milde Winter der Grund dafür ist.",
+            "Anna Berger",
+        ),
+        (
+            "Le port rouvre après la tempête",
+            "Par Claire Dubois\ncourrierduport.fr",
+            "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué.\n\nLes bateaux qui attendaient devant la digue sont entrés un par un dans la matinée, et le premier ferry est parti à midi avec un pont plein.",
+            "Nous vous recommandons",
+            "Les mouettes des falaises du nord sont revenues plus tôt que lors de toutes les années depuis le début des relevés, et les gardes disent que l'hiver doux en est la cause.",
+            "Claire Dubois",
+        ),
+        (
+            "El puerto reabre tras la tormenta",
+            "Por Ana Ruiz\ndiariodelpuerto.es",
+            "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria.\n\nLos barcos que esperaban fuera del rompeolas entraron uno a uno por la mañana, y el primer ferry salió al mediodía con la cubierta llena.",
+            "Te recomendamos",
+            "Las gaviotas de los acantilados del norte han vuelto antes que en cualquier año desde que empezaron los registros, y los guardas dicen que el invierno suave es la causa de ello.",
+            "Ana Ruiz",
+        ),
+    ];
+    for (title, byline, article, boxed, teaser, author) in pages {
+        let text = format!(
+            "{title}\n{byline}\n\n{article}\n\n{boxed}\n\n{teaser}\n\n{teaser}\n\n{teaser}\n"
+        );
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(title), "{byline}");
+        assert_eq!(c.front.authors, [author], "{byline}");
+        let first_teaser_words: String = teaser.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        assert!(!c.body.contains(&first_teaser_words), "{}", c.body);
+    }
+}
