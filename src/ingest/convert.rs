@@ -1290,6 +1290,29 @@ fn dateline_only(text: &str, opts: &ConvertOptions) -> Option<String> {
         .then(String::new)
 }
 
+/// A line that is only a social handle ("@janeroe") or an e-mail address.
+fn is_contact(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains(char::is_whitespace) || t.len() < 3 {
+        return false;
+    }
+    let handle = t.strip_prefix('@').is_some_and(|h| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    });
+    let email = t.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty()
+            && host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+    });
+    handle || email
+}
+
 fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>, zone_end: usize) {
     let opts = doc.opts;
     let start = title_idx.map_or(0, |t| t + 1);
@@ -1357,6 +1380,12 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
             continue;
         }
         if i < start {
+            continue;
+        }
+        if is_contact(&u.text) {
+            // The author's handle or address printed with the byline ("@janeroe",
+            // "jane.roe@example.com"): part of the byline, not of the article.
+            doc.set(i, BYLINE);
             continue;
         }
         if !first_prose_seen && u.words <= 8 {

@@ -1093,3 +1093,19 @@ fn a_domain_after_the_byline_name_and_a_recommendation_box_end() {
         assert!(!c.body.contains(&first_teaser_words), "{}", c.body);
     }
 }
+
+#[test]
+fn the_authors_handle_and_address_under_the_byline_leave_the_body() {
+    for (title, byline, lead) in [
+        ("Harbour reopens after the storm", "By Jane Roe", "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement."),
+        ("Hafen öffnet nach dem Sturm wieder", "Von Anna Berger", "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit."),
+        ("Le port rouvre après la tempête", "Par Claire Dubois", "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué."),
+        ("El puerto reabre tras la tormenta", "Por Ana Ruiz", "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria."),
+    ] {
+        let text = format!("{title}\n\n{byline}\n\n• @harbourwriter\n• writer.name@example-gazette.com\n\n{lead}\n\n{lead}\n");
+        let c = conv(&text);
+        assert!(!c.body.contains("harbourwriter"), "{}", c.body);
+        assert!(!c.body.contains("example-gazette"), "{}", c.body);
+        assert!(c.body.contains(lead), "{}", c.body);
+    }
+}
