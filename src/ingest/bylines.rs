@@ -430,6 +430,16 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
                     part = part[..start].trim().to_string();
                 }
             }
+            // "By Jane Roe 2019-11-18T22:05Z Science": a date run on after the name ends it.
+            if part.bytes().any(|b| b.is_ascii_digit()) {
+                if let Some(f) = dates::find_dates(&part, order).first() {
+                    let name = part[..f.start].trim();
+                    if f.start > 0 && is_person_name(name, prefixed) {
+                        out.published = out.published.or(Some(f.date));
+                        part = name.to_string();
+                    }
+                }
+            }
             // "By Jane Roe example.com": the outlet's domain run on after the name.
             if let Some((name, host)) = part.rsplit_once(' ') {
                 let name = name.trim();
@@ -607,6 +617,44 @@ mod tests {
 
     fn by(line: &str) -> Option<Byline> {
         parse_byline(line, &Sources::default(), Order::Mdy)
+    }
+
+    #[test]
+    fn a_date_or_a_domain_run_on_after_the_name_ends_it() {
+        for (line, authors, date) in [
+            (
+                "By Jane Roe, Ann Lee 2024-02-06T10:05:36Z Science",
+                vec!["Jane Roe", "Ann Lee"],
+                Some("2024-02-06"),
+            ),
+            (
+                "Von Anna Berger 6. Februar 2024 Wissenschaft",
+                vec!["Anna Berger"],
+                Some("2024-02-06"),
+            ),
+            (
+                "Par Claire Dubois 6 février 2024",
+                vec!["Claire Dubois"],
+                Some("2024-02-06"),
+            ),
+            ("Por Ana Ruiz diariodelpuerto.es", vec!["Ana Ruiz"], None),
+            ("By Jane Roe harbourgazette.com", vec!["Jane Roe"], None),
+        ] {
+            let b = by(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(b.authors, authors, "{line}");
+            assert_eq!(
+                b.published.map(|d| d.to_string()).as_deref(),
+                date,
+                "{line}"
+            );
+        }
+        assert_eq!(
+            by("Por Ana Ruiz diariodelpuerto.es")
+                .unwrap()
+                .outlet
+                .as_deref(),
+            Some("diariodelpuerto.es")
+        );
     }
 
     #[test]
