@@ -177,6 +177,34 @@ const NOT_NAME_WORDS: &[&str] = &[
     "log",
     "login",
     "search",
+    // Organisations sign as bylines too ("By Example Foundation"): not persons.
+    "foundation",
+    "institute",
+    "association",
+    "university",
+    "council",
+    "committee",
+    "department",
+    "ministry",
+    "company",
+    "corporation",
+    "group",
+    "society",
+    "union",
+    "stiftung",
+    "verband",
+    "verein",
+    "institut",
+    "universität",
+    "gruppe",
+    "fondation",
+    "université",
+    "groupe",
+    "fundación",
+    "asociación",
+    "instituto",
+    "universidad",
+    "grupo",
 ];
 
 /// A weekday's or month's full name, unless it is also a family name ("Theresa May").
@@ -670,6 +698,10 @@ mod tests {
             assert!(is_person_name(good, false), "{good}");
         }
         for bad in [
+            "Example Foundation",
+            "Hafen Stiftung",
+            "Fondation du Port",
+            "Fundación Puerto",
             "Middle East",
             "Source Newsroom",
             "Reuters",
