@@ -288,7 +288,7 @@ pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Optio
         let cut = NAME_END.find(rest).map_or(rest.len(), |m| m.start());
         let mut part = rest[..cut]
             .trim()
-            .trim_end_matches([',', '.', ':', ';', '|', '-', '–', '—', ' ']);
+            .trim_end_matches([',', '.', ':', ';', '|', '-', '–', '—', '•', '·', ' ']);
         while let Some((head, last)) = part.rsplit_once(' ') {
             if dates::is_month_name(last) || pick_date::is_label(last) {
                 part = head.trim_end();
@@ -441,6 +441,22 @@ mod tests {
             Some("la rédaction du Courrier")
         );
         assert_eq!(org("By Ana Ruiz"), None);
+        // An organisation's byline run into its date stamp.
+        for (line, name) in [
+            (
+                "By Harbour Foundation•15 January 2020",
+                "Harbour Foundation",
+            ),
+            ("Von Hafen Stiftung•15. Januar 2020", "Hafen Stiftung"),
+            ("Par Fondation du Port•15 janvier 2020", "Fondation du Port"),
+            (
+                "Por Fundación Puerto•15 de enero de 2020",
+                "Fundación Puerto",
+            ),
+        ] {
+            assert_eq!(org(line).as_deref(), Some(name), "{line}");
+            assert!(authors(line).is_empty(), "{line}");
+        }
     }
 
     /// The name line sits above the headline (unit 2) and is marked as a label; the lead is
