@@ -1410,6 +1410,20 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
                 continue;
             }
         }
+        // "November 20, 2019 Jane Roe": a stamp, then the byline's name.
+        if i >= start && ev.authors.is_empty() && u.words <= 12 {
+            let dated = dates::find_dates(&u.text, opts.date_order);
+            let names = dated
+                .first()
+                .filter(|f| f.start == 0)
+                .and_then(|_| dated.last())
+                .and_then(|f| bylines::name_line(u.text[f.end..].trim()));
+            if let Some(names) = names {
+                push_all(&mut ev.name_line_authors, names);
+                doc.set(i, BYLINE);
+                continue;
+            }
+        }
         // A name line right under the headline, or next to a date line.
         if !first_prose_seen && ev.authors.is_empty() {
             if let Some(names) = bylines::name_line(&u.text) {
@@ -1417,7 +1431,11 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
                 let near_date = [i.wrapping_sub(1), i + 1].iter().any(|&j| {
                     j < doc.units.len() && doc.date_line(j).is_some_and(|d| !d.is_label_only())
                 });
-                if near_title || near_date {
+                // One block of name lines: a name further down is something else
+                // ("Al Root" / date / "Order Reprints").
+                let first_block =
+                    ev.name_line_authors.is_empty() || i > 0 && doc.drop[i - 1] == Some(BYLINE);
+                if (near_title || near_date) && first_block {
                     push_all(&mut ev.name_line_authors, names);
                     doc.set(i, BYLINE);
                     continue;
@@ -1429,7 +1447,11 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
                 inline_dateline_done = true;
                 read_inline_dateline(&u.text, opts, ev);
             }
-            first_prose_seen = true;
+            // A standfirst (right under the headline, or above the article's run) is
+            // header, not yet the article: the byline often stands under it.
+            let standfirst = title_idx.is_some_and(|t| (t + 1..i).all(|j| doc.dropped(j)))
+                || doc.run.is_some_and(|(s, _)| i < s);
+            first_prose_seen |= !standfirst;
         }
     }
 }

@@ -1109,3 +1109,49 @@ fn the_authors_handle_and_address_under_the_byline_leave_the_body() {
         assert!(c.body.contains(lead), "{}", c.body);
     }
 }
+
+#[test]
+fn the_byline_under_a_standfirst_and_a_name_after_its_date_stamp() {
+    for (title, standfirst, lead, under, author) in [
+        (
+            "Harbour reopens after the storm",
+            "The port authority has unveiled a plan to help the harbour reopen after the storm that closed it for three days this week.",
+            "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement today.",
+            ["November 20, 2019 Jane Roe", "• Jane Roe\n\n• Published 20 November 2019"],
+            "Jane Roe",
+        ),
+        (
+            "Hafen öffnet nach dem Sturm wieder",
+            "Die Hafenbehörde hat einen Plan vorgestellt, mit dem der Hafen nach dem Sturm, der ihn in dieser Woche drei Tage lang schloss, wieder öffnen soll.",
+            "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde heute mit.",
+            ["20. November 2019 Anna Berger", "• Anna Berger\n\n• Veröffentlicht am 20. November 2019"],
+            "Anna Berger",
+        ),
+        (
+            "Le port rouvre après la tempête",
+            "La capitainerie a présenté un plan pour aider le port à rouvrir après la tempête qui l'a fermé pendant trois jours cette semaine.",
+            "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué aujourd'hui.",
+            ["20 novembre 2019 Claire Dubois", "• Claire Dubois\n\n• Publié le 20 novembre 2019"],
+            "Claire Dubois",
+        ),
+        (
+            "El puerto reabre tras la tormenta",
+            "La autoridad portuaria ha presentado un plan para ayudar al puerto a reabrir tras la tormenta que lo cerró durante tres días esta semana.",
+            "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó hoy la autoridad portuaria.",
+            ["20 de noviembre de 2019 Ana Ruiz", "• Ana Ruiz\n\n• Publicado el 20 de noviembre de 2019"],
+            "Ana Ruiz",
+        ),
+    ] {
+        for byline in under {
+            let text = format!("{title}\n\n{standfirst}\n\n{byline}\n\n{lead}\n\n{lead}\n");
+            let c = conv(&text);
+            assert_eq!(c.front.authors, [author], "{byline}");
+            assert_eq!(
+                c.front.date.map(|d| d.to_string()).as_deref(),
+                Some("2019-11-20"),
+                "{byline}"
+            );
+            assert!(!c.body.contains(author), "{}", c.body);
+        }
+    }
+}
