@@ -165,6 +165,8 @@ struct Evidence {
     source_line_outlet: Option<String>,
     title_outlet: Option<String>,
     chrome_outlet: Option<String>,
+    /// The name an outlet signs the piece with beside its date, under the headline.
+    stamp_outlet: Option<String>,
     url: Option<String>,
     stated: Option<(NaiveDate, String)>,
     updated: Option<NaiveDate>,
@@ -739,6 +741,7 @@ pub fn convert(
         .or(url_host)
         .or(ev.byline_outlet.clone())
         .or_else(|| outlet::self_named(&doc.units, &furniture, &opts.sources))
+        .or(ev.stamp_outlet.clone())
         .or(ev.dateline_outlet.clone())
         .or(ev.source_line_outlet.clone())
         .or(ev.title_outlet.clone())
@@ -1290,6 +1293,21 @@ fn dateline_only(text: &str, opts: &ConvertOptions) -> Option<String> {
         .then(String::new)
 }
 
+/// A name an outlet signs with: one or two capitalised words, neither a person's name
+/// nor a date label or a weekday.
+fn is_signing_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+                && !pick_date::is_label(w)
+                && !crate::lang::calendar::is_weekday(&w.to_lowercase())
+        })
+        && !bylines::is_person_name(name, true)
+}
+
 /// A line that is only a social handle ("@janeroe") or an e-mail address.
 fn is_contact(text: &str) -> bool {
     let t = text.trim();
@@ -1422,6 +1440,19 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
                 push_all(&mut ev.name_line_authors, names);
                 doc.set(i, BYLINE);
                 continue;
+            }
+            // "Harbourpost October 6, 2018" right under the headline: the outlet signs the
+            // piece with its name and the date.
+            let signed = dated
+                .last()
+                .filter(|f| f.end == u.text.len() && f.start > 0 && i == start)
+                .map(|f| u.text[..f.start].trim());
+            if let Some(name) = signed.filter(|n| is_signing_name(n)) {
+                ev.stamp_outlet.get_or_insert_with(|| {
+                    opts.sources
+                        .by_name(name)
+                        .map_or_else(|| name.to_string(), str::to_string)
+                });
             }
         }
         // A name line right under the headline, or next to a date line.

@@ -1155,3 +1155,27 @@ fn the_byline_under_a_standfirst_and_a_name_after_its_date_stamp() {
         }
     }
 }
+
+#[test]
+fn an_outlet_signing_beside_the_date_under_the_headline_is_the_source() {
+    for (title, stamp, lead) in [
+        ("Harbour reopens after the storm", "Harbourpost February 6, 2024", "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement."),
+        ("Hafen öffnet nach dem Sturm wieder", "Hafenpost 6. Februar 2024", "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit."),
+        ("Le port rouvre après la tempête", "PortInfo 6 février 2024", "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué."),
+        ("El puerto reabre tras la tormenta", "PuertoHoy 6 de febrero de 2024", "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria."),
+    ] {
+        let text = format!("{title}\n\n{stamp}\n\n{lead}\n\n{lead}\n");
+        let c = conv(&text);
+        let name = stamp.split(' ').next().unwrap();
+        assert_eq!(c.front.source.as_deref(), Some(name), "{stamp}");
+        assert_eq!(
+            c.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-02-06"),
+            "{stamp}"
+        );
+        assert!(c.front.authors.is_empty(), "{stamp}");
+    }
+    // A person's name beside the date is a byline, not an outlet.
+    let c = conv("Harbour reopens after the storm\n\nJane Roe February 6, 2024\n\nThe harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said.\n");
+    assert_ne!(c.front.source.as_deref(), Some("Jane Roe"));
+}
