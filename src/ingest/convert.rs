@@ -816,7 +816,11 @@ pub fn convert(
                     || pick_authors::byline_names(&u.text)
                         .iter()
                         .any(|a| front.authors.contains(a)));
+            // The author's name alone after the lead: the heading of the author's box.
+            let box_heading =
+                doc.run.is_some_and(|(s, _)| i > s) && front.authors.iter().any(|a| u.text == *a);
             if by_again
+                || box_heading
                 || front
                     .authors
                     .iter()

@@ -252,12 +252,31 @@ fn named_again(units: &[Unit], at: usize, name: &str) -> bool {
 }
 
 /// Whether `text` introduces `name` as an author box does: "About Jane Roe", "Jane Roe is a
-/// staff writer", "Jane Roe (@janeroe) covers...", "Jane Roe View More Articles", in any of
-/// the four languages.
+/// staff writer", "Jane Roe (@janeroe) covers...", "Jane Roe View More Articles", "More
+/// articles from Jane Roe", in any of the four languages.
 pub fn introduces(text: &str, name: &str) -> bool {
-    if let Some(rest) = ["About ", "Über ", "À propos de ", "Sobre ", "Acerca de "]
-        .iter()
-        .find_map(|p| text.strip_prefix(p))
+    if let Some(rest) = [
+        "About ",
+        "Über ",
+        "À propos de ",
+        "Sobre ",
+        "Acerca de ",
+        // Its links to the author's other pieces.
+        "More articles from ",
+        "More articles by ",
+        "More stories by ",
+        "More from ",
+        "More by ",
+        "Read more from ",
+        "Mehr von ",
+        "Weitere Artikel von ",
+        "Tous les articles de ",
+        "Plus d'articles de ",
+        "Más artículos de ",
+        "Más de ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p))
     {
         return rest.trim_end() == name;
     }
@@ -422,6 +441,19 @@ mod tests {
         assert_eq!(authors("Von Anna Berg rheinblatt.de"), ["Anna Berg"]);
         assert_eq!(authors("Par Jeanne Roux courrier.fr"), ["Jeanne Roux"]);
         assert_eq!(authors("Por Ana Ruiz diario.es"), ["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn the_author_boxs_links_introduce_the_author() {
+        for (line, name) in [
+            ("More articles from Jane Roe", "Jane Roe"),
+            ("Weitere Artikel von Anna Berger", "Anna Berger"),
+            ("Tous les articles de Claire Dubois", "Claire Dubois"),
+            ("Más artículos de Ana Ruiz", "Ana Ruiz"),
+        ] {
+            assert!(introduces(line, name), "{line}");
+            assert!(!introduces(line, "Bo Chen"), "{line}");
+        }
     }
 
     #[test]

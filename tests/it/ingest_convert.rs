@@ -1179,3 +1179,21 @@ fn an_outlet_signing_beside_the_date_under_the_headline_is_the_source() {
     let c = conv("Harbour reopens after the storm\n\nJane Roe February 6, 2024\n\nThe harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said.\n");
     assert_ne!(c.front.source.as_deref(), Some("Jane Roe"));
 }
+
+#[test]
+fn the_author_box_heading_and_its_links_leave_the_body() {
+    for (title, byline, lead, more, author) in [
+        ("Harbour reopens after the storm", "By Jane Roe", "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement.", "More articles from Jane Roe", "Jane Roe"),
+        ("Hafen öffnet nach dem Sturm wieder", "Von Anna Berger", "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit.", "Weitere Artikel von Anna Berger", "Anna Berger"),
+        ("Le port rouvre après la tempête", "Par Claire Dubois", "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué.", "Tous les articles de Claire Dubois", "Claire Dubois"),
+        ("El puerto reabre tras la tormenta", "Por Ana Ruiz", "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria.", "Más artículos de Ana Ruiz", "Ana Ruiz"),
+    ] {
+        // The box set between the article's paragraphs, as some pages print it.
+        let text = format!(
+            "{title}\n\n{byline}\n\n{lead}\n\n{author}\n\n{more}\n\n{lead}\n\n{lead}\n"
+        );
+        let c = conv(&text);
+        assert_eq!(c.front.authors, [author], "{byline}");
+        assert!(!c.body.contains(author), "{}", c.body);
+    }
+}
