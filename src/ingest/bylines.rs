@@ -178,6 +178,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "login",
     "search",
     // Organisations sign as bylines too ("By Example Foundation"): not persons.
+    "redaktion",
+    "rédaction",
+    "redacción",
     "foundation",
     "institute",
     "association",

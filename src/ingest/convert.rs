@@ -796,10 +796,12 @@ pub fn convert(
             Some(t) => (t.saturating_sub(2), t + 12),
             None => (0, 0),
         };
-        front.author_org = ev
-            .byline_outlet
-            .clone()
-            .or_else(|| pick_authors::org_byline(&doc.units, from, to, opts.date_order));
+        front.author_org = ev.byline_outlet.clone().or_else(|| {
+            let (name, at) = pick_authors::org_byline(&doc.units, from, to, opts.date_order)?;
+            // The staff byline is metadata, not body ("By Metro Desk Staff | Nov 18").
+            doc.set(at, BYLINE);
+            Some(name)
+        });
     }
     // The byline said again in the body ("Posted by Jane Roe on ...") and the author's box
     // ("About Jane Roe", "Jane Roe is a staff writer...") are about the article, not in it.

@@ -291,9 +291,15 @@ pub fn introduces(text: &str, name: &str) -> bool {
 }
 
 /// An organisation, wire or staff byline near the article's start ("By Metro Desk Staff",
-/// "By The Associated Press"): a marked byline whose name part is not a person.
-pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Option<String> {
-    for u in units.iter().take(to.min(units.len())).skip(from) {
+/// "By The Associated Press"): a marked byline whose name part is not a person, and the unit
+/// it stands on.
+pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Option<(String, usize)> {
+    for (i, u) in units
+        .iter()
+        .enumerate()
+        .take(to.min(units.len()))
+        .skip(from)
+    {
         if u.words > 30 {
             continue;
         }
@@ -330,7 +336,7 @@ pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Optio
             && names_in(part, None).is_empty()
             && dates::find_dates(part, order).is_empty()
         {
-            return Some(part.to_string());
+            return Some((part.to_string(), i));
         }
     }
     None
@@ -462,7 +468,7 @@ mod tests {
         assert!(authors("By The Associated Press").is_empty());
         let org = |t: &str| {
             let units = blocks::units(t, false);
-            org_byline(&units, 0, units.len(), Order::Mdy)
+            org_byline(&units, 0, units.len(), Order::Mdy).map(|(name, _)| name)
         };
         assert_eq!(
             org("By Harbour Gazette Staff").as_deref(),

@@ -1197,3 +1197,19 @@ fn the_author_box_heading_and_its_links_leave_the_body() {
         assert!(!c.body.contains(author), "{}", c.body);
     }
 }
+
+#[test]
+fn a_staff_byline_leaves_the_body() {
+    for (title, byline, lead) in [
+        ("Harbour reopens after the storm", "By Metro Desk Staff | February 6, 2024 at 2:26 PM", "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement."),
+        ("Hafen öffnet nach dem Sturm wieder", "Von Hafenblatt Redaktion | 6. Februar 2024", "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit."),
+        ("Le port rouvre après la tempête", "Par la rédaction du Courrier | 6 février 2024", "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué."),
+        ("El puerto reabre tras la tormenta", "Por Redacción Puerto | 6 de febrero de 2024", "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria."),
+    ] {
+        let text = format!("{title}\n\n{byline}\n\n{lead}\n\n{lead}\n");
+        let c = conv(&text);
+        assert!(c.front.authors.is_empty(), "{byline}");
+        assert!(c.front.author_org.is_some(), "{byline}");
+        assert!(!c.body.contains(" | "), "{}", c.body);
+    }
+}
