@@ -268,7 +268,12 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
             return Some(RELATED_BLOCK);
         }
         // "More videos (1 of 9)": a counter after a label.
-        if let Some(m) = COUNTER_RE.find(&k).filter(|m| m.start() > 0) {
+        let counted = k.ends_with(|c: char| c.is_ascii_digit() || c == ')');
+        if let Some(m) = counted
+            .then(|| COUNTER_RE.find(&k))
+            .flatten()
+            .filter(|m| m.start() > 0)
+        {
             let label = k[..m.start()].trim_end();
             if let Some(rule) = EXACT_MAP.get(label) {
                 return Some(*rule);

@@ -352,7 +352,7 @@ const DATE_LINE_WORDS: &[&str] = &[
 
 /// The words of data/date_cues.txt (labels of four languages and the small words around
 /// them), as a date line may hold them.
-static CUE_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static CUE_WORDS: LazyLock<crate::analyze::fasthash::FastSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/date_cues.txt")
         .lines()
         .map(str::trim)
