@@ -368,6 +368,17 @@ const OUTLET_WORDS: &[&str] = &[
     "broadcasting",
     "newswire",
     "today",
+    // German, French, Spanish.
+    "zeitung",
+    "nachrichten",
+    "rundschau",
+    "magazin",
+    "quotidien",
+    "hebdo",
+    "diario",
+    "noticias",
+    "periódico",
+    "revista",
 ];
 
 pub fn outlet_like(s: &str) -> bool {

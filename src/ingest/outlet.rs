@@ -644,12 +644,56 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                 .then(a.0.len().cmp(&b.0.len()))
                 .then(b.0.cmp(&a.0))
         })?;
-    Some(
-        sources
-            .by_name(name)
-            .or_else(|| sources.find_in(name))
-            .map_or_else(|| name.clone(), str::to_string),
-    )
+    if let Some(known) = sources.by_name(name).or_else(|| sources.find_in(name)) {
+        return Some(known.to_string());
+    }
+    Some(full_name(name, units, dropped).unwrap_or_else(|| name.clone()))
+}
+
+/// A one-word name in full when the page prints it, at least twice in its short lines, with
+/// an outlet's word after it: "Quanta" read in "About Quanta", "Quanta Magazine" printed.
+fn full_name(name: &str, units: &[Unit], dropped: &[bool]) -> Option<String> {
+    let core = name
+        .strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name);
+    // A one-word brand only: a longer name is already a full one.
+    if core.contains(['.', ' ']) || core.is_empty() {
+        return None;
+    }
+    let mut found: Vec<(String, usize)> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if !dropped[i] && u.words > 40 {
+            continue;
+        }
+        let t = u.text.as_str();
+        for (at, _) in t.match_indices(core) {
+            let before = t[..at].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(next) = t[at + core.len()..].strip_prefix(' ') else {
+                continue;
+            };
+            let word: &str = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if word.starts_with(char::is_uppercase) && super::bylines::outlet_like(word) {
+                let full = format!("{core} {word}");
+                match found.iter_mut().find(|(f, _)| *f == full) {
+                    Some(f) => f.1 += 1,
+                    None => found.push((full, 1)),
+                }
+                break;
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(f, _)| f)
 }
 
 /// A host printed anywhere on a line: "www.example-news.com", "Example.co.uk",
@@ -1079,6 +1123,22 @@ mod tests {
                 "{box_line}"
             );
         }
+    }
+
+    #[test]
+    fn a_one_word_name_is_shown_in_full_when_the_page_prints_it() {
+        for (about, full) in [
+            ("About Harbour", "Harbour Magazine"),
+            ("Über Hafen", "Hafen Zeitung"),
+            ("À propos de Port", "Port Journal"),
+            ("Acerca de Puerto", "Puerto Diario"),
+        ] {
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{about}\n\nGet {full} in your inbox\n\nIllustration for {full}\n");
+            assert_eq!(named(&text, &[about]).as_deref(), Some(full), "{full}");
+        }
+        // Printed once: the name as read.
+        let text = "Story\n\nThe harbour reopened on Tuesday.\n\nAbout Harbour\n\nGet Harbour Magazine in your inbox\n";
+        assert_eq!(named(text, &["About"]).as_deref(), Some("Harbour"));
     }
 
     #[test]
