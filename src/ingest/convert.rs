@@ -2,7 +2,7 @@
 //! Pure: bytes in, values out.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -22,6 +22,7 @@ use super::pick_authors;
 use super::pick_date;
 use super::rules::Rule;
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
+use crate::analyze::fasthash::FastMap;
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
 
 // Rule names for metadata lines and positional rules (furniture rules live in boilerplate).
@@ -974,7 +975,7 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
 /// The headline: among the headline-shaped lines just above the densest run of prose, the
 /// one that shares most words with the lead, sits nearest to it and is followed by a
 /// byline or date.
-fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
+fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
     let (s, _) = doc.run?;
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let lead = locate::lead_words(&doc.units, s, &furniture);
@@ -1015,7 +1016,7 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
 
 /// Whether a line may be a headline at all: headline-shaped, and not a breadcrumb, a speaker
 /// or name line, a caption, a date, an outlet's name or a widget's label.
-fn could_be_headline(doc: &Doc, u: &Unit, counts: &HashMap<&str, usize>) -> bool {
+fn could_be_headline(doc: &Doc, u: &Unit, counts: &FastMap<&str, usize>) -> bool {
     (headline_like(u) || title_case_headline(u))
         && !bp::is_breadcrumb(&u.text)
         && speaker_line(u).is_none()
@@ -1030,7 +1031,7 @@ fn could_be_headline(doc: &Doc, u: &Unit, counts: &HashMap<&str, usize>) -> bool
 
 /// What marks a line as the headline around it: printed twice on the page (title bar and
 /// heading), a byline, date or reading time right under it, and a heading's mark.
-fn headline_signals(doc: &Doc, i: usize, counts: &HashMap<&str, usize>) -> f64 {
+fn headline_signals(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> f64 {
     let mut score = 0.0;
     if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
         score += 1.0;
@@ -1093,7 +1094,7 @@ fn standfirst_bonus(doc: &Doc, i: usize, end: usize) -> f64 {
 /// When no headline stands above the densest run: a headline-shaped line followed closely by running prose that is part of
 /// the densest run; scored by the words it shares with that lead, its nearness to it, the
 /// byline or date under it, and its repetition on the page.
-fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
+fn title_near_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
     let (s, e) = doc.run?;
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let prose: Vec<bool> = (0..e)
@@ -1108,7 +1109,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
     }
     prose_before.push(count);
     // The lead's words, per first lead paragraph (many candidates share one lead).
-    let mut leads: HashMap<usize, crate::analyze::fasthash::FastSet<&str>> = HashMap::new();
+    let mut leads: FastMap<usize, crate::analyze::fasthash::FastSet<&str>> = FastMap::default();
     let mut best: Option<(f64, usize)> = None;
     for i in 0..e {
         if doc.dropped(i) || doc.units[i].mark == Mark::Code || prose[i] {
@@ -1159,7 +1160,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
 }
 
 /// Whether `text` is a label, then ": ", then the text of another line of the page.
-fn labels_another_line(text: &str, counts: &HashMap<&str, usize>) -> bool {
+fn labels_another_line(text: &str, counts: &FastMap<&str, usize>) -> bool {
     text.split_once(": ")
         .is_some_and(|(_, tail)| counts.contains_key(norm(tail).as_str()))
 }
@@ -1194,7 +1195,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
             break;
         }
     }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FastMap<&str, usize> = FastMap::default();
     for (i, u) in doc.units.iter().enumerate().take(400) {
         if !doc.dropped(i) && u.words <= 30 {
             *counts.entry(doc.norms[i].as_str()).or_default() += 1;
