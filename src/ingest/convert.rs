@@ -821,7 +821,7 @@ pub fn convert(
                         .any(|a| front.authors.contains(a)));
             // The author's name alone after the lead: the heading of the author's box.
             let box_heading =
-                doc.run.is_some_and(|(s, _)| i > s) && front.authors.iter().any(|a| u.text == *a);
+                doc.run.is_some_and(|(s, _)| i > s) && front.authors.contains(&u.text);
             if by_again
                 || box_heading
                 || front
