@@ -208,6 +208,12 @@ pub fn key(lower: &str) -> String {
     s.to_string()
 }
 
+/// A gallery's or a list's position counter closing a label: "(1 of 9)", "2 von 5",
+/// "3 sur 8", "4 de 10", "5/12".
+static COUNTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s\(?\d{1,3}\s*(?:of|von|sur|de|/)\s*\d{1,3}\)?$").expect("valid regex")
+});
+
 /// The furniture rule a line falls under by itself, if any.
 pub fn line_rule(u: &Unit) -> Option<Rule> {
     // Furniture is short; the longest family (consent texts) stays under 80 words, and a
@@ -260,6 +266,21 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
         }
         if is_end_header(&k) {
             return Some(RELATED_BLOCK);
+        }
+        // "More videos (1 of 9)": a counter after a label.
+        let counted = k.ends_with(|c: char| c.is_ascii_digit() || c == ')');
+        if let Some(m) = counted
+            .then(|| COUNTER_RE.find(&k))
+            .flatten()
+            .filter(|m| m.start() > 0)
+        {
+            let label = k[..m.start()].trim_end();
+            if let Some(rule) = EXACT_MAP.get(label) {
+                return Some(*rule);
+            }
+            if is_end_header(label) {
+                return Some(RELATED_BLOCK);
+            }
         }
         if is_bracketed_marker(&u.text) {
             return Some(KIND_MARKER);
@@ -603,6 +624,19 @@ mod tests {
 
     fn rule(line: &str) -> Option<Rule> {
         units(line, false).first().and_then(line_rule)
+    }
+
+    #[test]
+    fn a_counter_after_a_furniture_label() {
+        assert_eq!(rule("More videos (1 of 9)"), Some(RELATED_BLOCK));
+        assert_eq!(rule("Photo gallery 2 von 5"), Some(GALLERY_CONTROLS));
+        assert_eq!(rule("Photo gallery (3 sur 8)"), Some(GALLERY_CONTROLS));
+        assert_eq!(rule("Related 4 de 10"), Some(RELATED_BLOCK));
+        assert_eq!(rule("More videos 5/12"), Some(RELATED_BLOCK));
+        assert_eq!(
+            rule("Harbour reopens after 3 of 4 piers are repaired"),
+            None
+        );
     }
 
     #[test]

@@ -177,6 +177,37 @@ const NOT_NAME_WORDS: &[&str] = &[
     "log",
     "login",
     "search",
+    // Organisations sign as bylines too ("By Example Foundation"): not persons.
+    "redaktion",
+    "rédaction",
+    "redacción",
+    "foundation",
+    "institute",
+    "association",
+    "university",
+    "council",
+    "committee",
+    "department",
+    "ministry",
+    "company",
+    "corporation",
+    "group",
+    "society",
+    "union",
+    "stiftung",
+    "verband",
+    "verein",
+    "institut",
+    "universität",
+    "gruppe",
+    "fondation",
+    "université",
+    "groupe",
+    "fundación",
+    "asociación",
+    "instituto",
+    "universidad",
+    "grupo",
 ];
 
 /// A weekday's or month's full name, unless it is also a family name ("Theresa May").
@@ -337,6 +368,17 @@ const OUTLET_WORDS: &[&str] = &[
     "broadcasting",
     "newswire",
     "today",
+    // German, French, Spanish.
+    "zeitung",
+    "nachrichten",
+    "rundschau",
+    "magazin",
+    "quotidien",
+    "hebdo",
+    "diario",
+    "noticias",
+    "periódico",
+    "revista",
 ];
 
 pub fn outlet_like(s: &str) -> bool {
@@ -430,6 +472,28 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
                     part = part[..start].trim().to_string();
                 }
             }
+            // "By Jane Roe 2019-11-18T22:05Z Science": a date run on after the name ends it.
+            if part.bytes().any(|b| b.is_ascii_digit()) {
+                if let Some(f) = dates::find_dates(&part, order).first() {
+                    let name = part[..f.start].trim();
+                    if f.start > 0 && is_person_name(name, prefixed) {
+                        out.published = out.published.or(Some(f.date));
+                        part = name.to_string();
+                    }
+                }
+            }
+            // "By Jane Roe example.com": the outlet's domain run on after the name.
+            if let Some((name, host)) = part.rsplit_once(' ') {
+                let name = name.trim();
+                if is_domain(host) && is_person_name(name, prefixed) {
+                    out.outlet.get_or_insert_with(|| {
+                        sources
+                            .by_host(host)
+                            .map_or_else(|| host.to_string(), str::to_string)
+                    });
+                    part = name.to_string();
+                }
+            }
             if is_person_name(&part, prefixed) {
                 let part = title_case_shouted(&part);
                 if !out.authors.contains(&part) {
@@ -454,6 +518,20 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
     ok.then_some(out)
 }
 
+/// A bare domain ("example.com", "News.example.co.uk"): labels of letters, digits and
+/// hyphens, the last one a lower-case top-level domain.
+fn is_domain(token: &str) -> bool {
+    let Some((head, tld)) = token.rsplit_once('.') else {
+        return false;
+    };
+    (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && !head.is_empty()
+        && head
+            .split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+}
+
 /// "MARTA KOWALSKI" → "Marta Kowalski", "AL-MUGHRABI" → "Al-Mughrabi"; names written in
 /// mixed case are left as they are.
 pub fn title_case_shouted(name: &str) -> String {
@@ -473,6 +551,25 @@ pub fn title_case_shouted(name: &str) -> String {
     out
 }
 
+/// A name with job words run on after it ("Jane Roe Senior Contributor", "Ana Ruiz
+/// Redakteurin"): the name, when at least two words stay.
+fn without_trailing_role(part: &str) -> &str {
+    let mut end = part.len();
+    loop {
+        let head = part[..end].trim_end();
+        let Some((rest, last)) = head.rsplit_once(' ') else {
+            return part[..end].trim_end();
+        };
+        let last = last
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        if !ROLE_WORDS.contains(&last.as_str()) || rest.split_whitespace().count() < 2 {
+            return head;
+        }
+        end = rest.len();
+    }
+}
+
 /// A line that is only a name or names ("Jane Roe", "Jane Roe and John Doe").
 pub fn name_line(line: &str) -> Option<Vec<String>> {
     if line.chars().count() > 120 || line.ends_with(['.', '?', '!', ':']) && !line.ends_with("Jr.")
@@ -487,8 +584,13 @@ pub fn name_line(line: &str) -> Option<Vec<String>> {
     {
         // "Jane Roe in Jerusalem": the place is not part of the name.
         let part = IN_PLACE.replace(part, "");
-        let part = part.trim();
-        if !is_person_name(part, false) {
+        let part = without_trailing_role(part.trim());
+        // "Senior Contributor": a job, no name.
+        let only_job = part.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            ROLE_WORDS.contains(&w.as_str())
+        });
+        if only_job || !is_person_name(part, false) {
             return None;
         }
         names.push(part.to_string());
@@ -560,6 +662,44 @@ mod tests {
     }
 
     #[test]
+    fn a_date_or_a_domain_run_on_after_the_name_ends_it() {
+        for (line, authors, date) in [
+            (
+                "By Jane Roe, Ann Lee 2024-02-06T10:05:36Z Science",
+                vec!["Jane Roe", "Ann Lee"],
+                Some("2024-02-06"),
+            ),
+            (
+                "Von Anna Berger 6. Februar 2024 Wissenschaft",
+                vec!["Anna Berger"],
+                Some("2024-02-06"),
+            ),
+            (
+                "Par Claire Dubois 6 février 2024",
+                vec!["Claire Dubois"],
+                Some("2024-02-06"),
+            ),
+            ("Por Ana Ruiz diariodelpuerto.es", vec!["Ana Ruiz"], None),
+            ("By Jane Roe harbourgazette.com", vec!["Jane Roe"], None),
+        ] {
+            let b = by(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(b.authors, authors, "{line}");
+            assert_eq!(
+                b.published.map(|d| d.to_string()).as_deref(),
+                date,
+                "{line}"
+            );
+        }
+        assert_eq!(
+            by("Por Ana Ruiz diariodelpuerto.es")
+                .unwrap()
+                .outlet
+                .as_deref(),
+            Some("diariodelpuerto.es")
+        );
+    }
+
+    #[test]
     fn names() {
         for good in [
             "Jane Roe",
@@ -572,6 +712,10 @@ mod tests {
             assert!(is_person_name(good, false), "{good}");
         }
         for bad in [
+            "Example Foundation",
+            "Hafen Stiftung",
+            "Fondation du Port",
+            "Fundación Puerto",
             "Middle East",
             "Source Newsroom",
             "Reuters",
@@ -625,6 +769,16 @@ mod tests {
         assert!(name_line("Middle East").is_none());
         assert!(name_line("Talks not expected to be easy").is_none());
         assert_eq!(name_line("Ann Lee in Jerusalem").unwrap(), ["Ann Lee"]);
+        // Job words run on after the name, in four languages.
+        for (line, name) in [
+            ("Ann Lee Senior Contributor", "Ann Lee"),
+            ("Anna Berger Redakteurin", "Anna Berger"),
+            ("Claire Dubois Rédactrice", "Claire Dubois"),
+            ("Ana Ruiz Periodista", "Ana Ruiz"),
+        ] {
+            assert_eq!(name_line(line).unwrap(), [name], "{line}");
+        }
+        assert!(name_line("Senior Contributor").is_none());
     }
 
     #[test]

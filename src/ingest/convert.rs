@@ -2,7 +2,7 @@
 //! Pure: bytes in, values out.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -22,6 +22,7 @@ use super::pick_authors;
 use super::pick_date;
 use super::rules::Rule;
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
+use crate::analyze::fasthash::FastMap;
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
 
 // Rule names for metadata lines and positional rules (furniture rules live in boilerplate).
@@ -165,6 +166,8 @@ struct Evidence {
     source_line_outlet: Option<String>,
     title_outlet: Option<String>,
     chrome_outlet: Option<String>,
+    /// The name an outlet signs the piece with beside its date, under the headline.
+    stamp_outlet: Option<String>,
     url: Option<String>,
     stated: Option<(NaiveDate, String)>,
     updated: Option<NaiveDate>,
@@ -739,6 +742,7 @@ pub fn convert(
         .or(url_host)
         .or(ev.byline_outlet.clone())
         .or_else(|| outlet::self_named(&doc.units, &furniture, &opts.sources))
+        .or(ev.stamp_outlet.clone())
         .or(ev.dateline_outlet.clone())
         .or(ev.source_line_outlet.clone())
         .or(ev.title_outlet.clone())
@@ -793,10 +797,12 @@ pub fn convert(
             Some(t) => (t.saturating_sub(2), t + 12),
             None => (0, 0),
         };
-        front.author_org = ev
-            .byline_outlet
-            .clone()
-            .or_else(|| pick_authors::org_byline(&doc.units, from, to, opts.date_order));
+        front.author_org = ev.byline_outlet.clone().or_else(|| {
+            let (name, at) = pick_authors::org_byline(&doc.units, from, to, opts.date_order)?;
+            // The staff byline is metadata, not body ("By Metro Desk Staff | Nov 18").
+            doc.set(at, BYLINE);
+            Some(name)
+        });
     }
     // The byline said again in the body ("Posted by Jane Roe on ...") and the author's box
     // ("About Jane Roe", "Jane Roe is a staff writer...") are about the article, not in it.
@@ -813,7 +819,11 @@ pub fn convert(
                     || pick_authors::byline_names(&u.text)
                         .iter()
                         .any(|a| front.authors.contains(a)));
+            // The author's name alone after the lead: the heading of the author's box.
+            let box_heading =
+                doc.run.is_some_and(|(s, _)| i > s) && front.authors.contains(&u.text);
             if by_again
+                || box_heading
                 || front
                     .authors
                     .iter()
@@ -965,7 +975,7 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
 /// The headline: among the headline-shaped lines just above the densest run of prose, the
 /// one that shares most words with the lead, sits nearest to it and is followed by a
 /// byline or date.
-fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
+fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
     let (s, _) = doc.run?;
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let lead = locate::lead_words(&doc.units, s, &furniture);
@@ -1006,7 +1016,7 @@ fn title_above_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
 
 /// Whether a line may be a headline at all: headline-shaped, and not a breadcrumb, a speaker
 /// or name line, a caption, a date, an outlet's name or a widget's label.
-fn could_be_headline(doc: &Doc, u: &Unit, counts: &HashMap<&str, usize>) -> bool {
+fn could_be_headline(doc: &Doc, u: &Unit, counts: &FastMap<&str, usize>) -> bool {
     (headline_like(u) || title_case_headline(u))
         && !bp::is_breadcrumb(&u.text)
         && speaker_line(u).is_none()
@@ -1021,7 +1031,7 @@ fn could_be_headline(doc: &Doc, u: &Unit, counts: &HashMap<&str, usize>) -> bool
 
 /// What marks a line as the headline around it: printed twice on the page (title bar and
 /// heading), a byline, date or reading time right under it, and a heading's mark.
-fn headline_signals(doc: &Doc, i: usize, counts: &HashMap<&str, usize>) -> f64 {
+fn headline_signals(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> f64 {
     let mut score = 0.0;
     if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
         score += 1.0;
@@ -1084,7 +1094,7 @@ fn standfirst_bonus(doc: &Doc, i: usize, end: usize) -> f64 {
 /// When no headline stands above the densest run: a headline-shaped line followed closely by running prose that is part of
 /// the densest run; scored by the words it shares with that lead, its nearness to it, the
 /// byline or date under it, and its repetition on the page.
-fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
+fn title_near_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
     let (s, e) = doc.run?;
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let prose: Vec<bool> = (0..e)
@@ -1099,7 +1109,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
     }
     prose_before.push(count);
     // The lead's words, per first lead paragraph (many candidates share one lead).
-    let mut leads: HashMap<usize, crate::analyze::fasthash::FastSet<&str>> = HashMap::new();
+    let mut leads: FastMap<usize, crate::analyze::fasthash::FastSet<&str>> = FastMap::default();
     let mut best: Option<(f64, usize)> = None;
     for i in 0..e {
         if doc.dropped(i) || doc.units[i].mark == Mark::Code || prose[i] {
@@ -1150,7 +1160,7 @@ fn title_near_run(doc: &Doc, counts: &HashMap<&str, usize>) -> Option<usize> {
 }
 
 /// Whether `text` is a label, then ": ", then the text of another line of the page.
-fn labels_another_line(text: &str, counts: &HashMap<&str, usize>) -> bool {
+fn labels_another_line(text: &str, counts: &FastMap<&str, usize>) -> bool {
     text.split_once(": ")
         .is_some_and(|(_, tail)| counts.contains_key(norm(tail).as_str()))
 }
@@ -1185,7 +1195,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
             break;
         }
     }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FastMap<&str, usize> = FastMap::default();
     for (i, u) in doc.units.iter().enumerate().take(400) {
         if !doc.dropped(i) && u.words <= 30 {
             *counts.entry(doc.norms[i].as_str()).or_default() += 1;
@@ -1290,6 +1300,44 @@ fn dateline_only(text: &str, opts: &ConvertOptions) -> Option<String> {
         .then(String::new)
 }
 
+/// A name an outlet signs with: one or two capitalised words, neither a person's name
+/// nor a date label or a weekday.
+fn is_signing_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+                && !pick_date::is_label(w)
+                && !crate::lang::calendar::is_weekday(&w.to_lowercase())
+        })
+        && !bylines::is_person_name(name, true)
+}
+
+/// A line that is only a social handle ("@janeroe") or an e-mail address.
+fn is_contact(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains(char::is_whitespace) || t.len() < 3 {
+        return false;
+    }
+    let handle = t.strip_prefix('@').is_some_and(|h| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    });
+    let email = t.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty()
+            && host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+    });
+    handle || email
+}
+
 fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>, zone_end: usize) {
     let opts = doc.opts;
     let start = title_idx.map_or(0, |t| t + 1);
@@ -1300,6 +1348,12 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
             continue;
         }
         let u = doc.units[i].clone();
+        if i < start && u.mark == Mark::Bullet && doc.bylines[i].is_some() {
+            // A menu entry above the headline ("• Sponsor BrandVoice | Paid Program"): the
+            // page's navigation, not the article's byline.
+            doc.set(i, BEFORE_HEADLINE);
+            continue;
+        }
         if let Some(b) = doc.bylines[i].clone() {
             push_all(&mut ev.authors, b.authors);
             if ev.byline_outlet.is_none() {
@@ -1353,6 +1407,12 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
         if i < start {
             continue;
         }
+        if is_contact(&u.text) {
+            // The author's handle or address printed with the byline ("@janeroe",
+            // "jane.roe@example.com"): part of the byline, not of the article.
+            doc.set(i, BYLINE);
+            continue;
+        }
         if !first_prose_seen && u.words <= 8 {
             // Under a byline: the outlet's name ("BBC News"), the author's job ("Diplomatic
             // correspondent") or where they report from.
@@ -1375,6 +1435,33 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
                 continue;
             }
         }
+        // "November 20, 2019 Jane Roe": a stamp, then the byline's name.
+        if i >= start && ev.authors.is_empty() && u.words <= 12 {
+            let dated = dates::find_dates(&u.text, opts.date_order);
+            let names = dated
+                .first()
+                .filter(|f| f.start == 0)
+                .and_then(|_| dated.last())
+                .and_then(|f| bylines::name_line(u.text[f.end..].trim()));
+            if let Some(names) = names {
+                push_all(&mut ev.name_line_authors, names);
+                doc.set(i, BYLINE);
+                continue;
+            }
+            // "Harbourpost October 6, 2018" right under the headline: the outlet signs the
+            // piece with its name and the date.
+            let signed = dated
+                .last()
+                .filter(|f| f.end == u.text.len() && f.start > 0 && i == start)
+                .map(|f| u.text[..f.start].trim());
+            if let Some(name) = signed.filter(|n| is_signing_name(n)) {
+                ev.stamp_outlet.get_or_insert_with(|| {
+                    opts.sources
+                        .by_name(name)
+                        .map_or_else(|| name.to_string(), str::to_string)
+                });
+            }
+        }
         // A name line right under the headline, or next to a date line.
         if !first_prose_seen && ev.authors.is_empty() {
             if let Some(names) = bylines::name_line(&u.text) {
@@ -1382,7 +1469,11 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
                 let near_date = [i.wrapping_sub(1), i + 1].iter().any(|&j| {
                     j < doc.units.len() && doc.date_line(j).is_some_and(|d| !d.is_label_only())
                 });
-                if near_title || near_date {
+                // One block of name lines: a name further down is something else
+                // ("Al Root" / date / "Order Reprints").
+                let first_block =
+                    ev.name_line_authors.is_empty() || i > 0 && doc.drop[i - 1] == Some(BYLINE);
+                if (near_title || near_date) && first_block {
                     push_all(&mut ev.name_line_authors, names);
                     doc.set(i, BYLINE);
                     continue;
@@ -1394,7 +1485,11 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
                 inline_dateline_done = true;
                 read_inline_dateline(&u.text, opts, ev);
             }
-            first_prose_seen = true;
+            // A standfirst (right under the headline, or above the article's run) is
+            // header, not yet the article: the byline often stands under it.
+            let standfirst = title_idx.is_some_and(|t| (t + 1..i).all(|j| doc.dropped(j)))
+                || doc.run.is_some_and(|(s, _)| i < s);
+            first_prose_seen |= !standfirst;
         }
     }
 }

@@ -350,6 +350,32 @@ const DATE_LINE_WORDS: &[&str] = &[
     "yesterday",
 ];
 
+/// The words of data/date_cues.txt (labels of four languages and the small words around
+/// them), as a date line may hold them.
+static CUE_WORDS: LazyLock<crate::analyze::fasthash::FastSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/date_cues.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with(['#', '[']))
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect()
+});
+
+/// The labels of an updated date, in four languages (data/date_cues.txt `[updated]`).
+static UPDATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut out = Vec::new();
+    let mut section = "";
+    for line in include_str!("data/date_cues.txt").lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line;
+        } else if section == "[updated]" && !line.is_empty() && !line.starts_with('#') {
+            out.push(line);
+        }
+    }
+    out
+});
+
 /// A line that does nothing but say when the piece was published or updated.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DateLine {
@@ -399,8 +425,10 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
         {
             last += 1;
         }
-        let is_update =
-            before.contains("updat") || before.contains("modif") || before.contains("edited");
+        let is_update = before.contains("updat")
+            || before.contains("modif")
+            || before.contains("edited")
+            || UPDATE_CUES.iter().any(|c| before.contains(c));
         if is_update {
             line.updated.get_or_insert(f.date);
         } else if line.published.is_none() {
@@ -417,7 +445,10 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        if !DATE_LINE_WORDS.contains(&w) && !crate::lang::calendar::is_weekday(w) {
+        if !DATE_LINE_WORDS.contains(&w)
+            && !CUE_WORDS.contains(w)
+            && !crate::lang::calendar::is_weekday(w)
+        {
             return None;
         }
         words += 1;
@@ -435,6 +466,50 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_lines_with_labels_of_four_languages() {
+        for (text, published, updated) in [
+            (
+                "Published on 6 February 2024 at 14:30",
+                Some("2024-02-06"),
+                None,
+            ),
+            (
+                "Veröffentlicht am 6. Februar 2024, 14:30 Uhr",
+                Some("2024-02-06"),
+                None,
+            ),
+            ("Aktualisiert am 7. Februar 2024", None, Some("2024-02-07")),
+            ("Publié le 6 février 2024 à 14h30", Some("2024-02-06"), None),
+            ("Mis à jour le 7 février 2024", None, Some("2024-02-07")),
+            (
+                "Publicado el 6 de febrero de 2024 a las 14:30",
+                Some("2024-02-06"),
+                None,
+            ),
+            (
+                "Actualizado el 7 de febrero de 2024",
+                None,
+                Some("2024-02-07"),
+            ),
+        ] {
+            let dl = date_line(text, Order::Dmy).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                dl.published.map(|d| d.to_string()).as_deref(),
+                published,
+                "{text}"
+            );
+            assert_eq!(
+                dl.updated.map(|d| d.to_string()).as_deref(),
+                updated,
+                "{text}"
+            );
+        }
+        // Words of a sentence make it no date line, in any language.
+        assert!(date_line("Der Hafen öffnet am 6. Februar 2024 wieder", Order::Dmy).is_none());
+        assert!(date_line("Le port rouvre le 6 février 2024", Order::Dmy).is_none());
+    }
 
     #[test]
     fn month_names_of_four_languages() {

@@ -14,7 +14,7 @@ use crate::analyze::fasthash::{FastMap, FastSet};
 
 /// "© 2019 Outlet", "Copyright © 2000-2019 Outlet, Inc.", "Copyright 2019 Outlet. All rights".
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*|copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,-]?\s*)?(?:by\s+)?(?-i:(?P<name>[\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{L}\d&'’-]+(?:\.[\p{L}\d]+)*){0,5}?))(?:\s*\d{4})?\s*(?:[.,|©–—-]\s|\.$|,|\s+all\s+rights|\s+is\s|\s+\(|$)")
+    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*|copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:©\s*)?[,-]?\s*)?(?:by\s+)?(?-i:(?P<name>[\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{L}\d&'’-]+(?:\.[\p{L}\d]+)*){0,5}?))(?:\s*\d{4})?\s*(?:[.,|©–—-]\s|\.$|,|\s+all\s+rights|\s+is\s|\s+\(|$)")
         .expect("valid regex")
 });
 /// A domain printed as a name: "Cleveland.com", "Phys.org".
@@ -50,7 +50,14 @@ pub fn copyright_owner(text: &str) -> Option<String> {
         return None;
     }
     let c = COPYRIGHT.captures(text)?;
-    let name = c.name("name")?.as_str();
+    let name = c.name("name")?;
+    // A notice has its sign or its year; a bare "Copyright" is a footer menu's link
+    // ("Terms Copyright Ad Registry").
+    let head = &text[c.get(0)?.start()..name.start()];
+    if !(head.contains('©') || head.contains("(c)") || head.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let name = name.as_str();
     let name = name
         .trim_end_matches(['.', ',', ' '])
         .trim_end_matches(" Inc")
@@ -71,6 +78,8 @@ enum CueKind {
     After,
     /// The name before is the outlet, the one after its owner ("X is part of Y").
     Parent,
+    /// A job at the outlet, anywhere in an author's box ("Science writer at X").
+    Job,
 }
 
 /// The cues of `data/self_naming.txt`, found in one pass over a line.
@@ -79,11 +88,17 @@ struct Cues {
     /// Per finder pattern: what it says (a cue may stand in two sections).
     kinds: Vec<Vec<CueKind>>,
     generic: FastSet<&'static str>,
+    /// Last words of a company's name, not an outlet's (`[company]`).
+    company: FastSet<&'static str>,
+    /// The page's word for itself after a cue ("Follow us", `[us]`).
+    us: FastSet<&'static str>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut patterns: Vec<(&'static str, Vec<CueKind>)> = Vec::new();
     let mut generic = FastSet::default();
+    let mut company = FastSet::default();
+    let mut us = FastSet::default();
     let mut section = "";
     for line in include_str!("data/self_naming.txt").lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
@@ -97,8 +112,17 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             "[before]" => CueKind::Before,
             "[after]" => CueKind::After,
             "[parent]" => CueKind::Parent,
+            "[job]" => CueKind::Job,
             "[generic]" => {
                 generic.insert(line);
+                continue;
+            }
+            "[company]" => {
+                company.insert(line);
+                continue;
+            }
+            "[us]" => {
+                us.insert(line);
                 continue;
             }
             _ => continue,
@@ -113,6 +137,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         finder,
         kinds: patterns.into_iter().map(|(_, k)| k).collect(),
         generic,
+        company,
+        us,
     }
 });
 
@@ -262,6 +288,21 @@ fn name_key(name: &str) -> String {
         .map_or(key.clone(), str::to_string)
 }
 
+/// A company's name, by its last word ("Coastline Media Group", "Küstenverlag GmbH") or, in
+/// French and Spanish, its first ("Groupe Littoral", "Grupo Costa"): a name of two words or
+/// more (a single word is a brand).
+fn is_company_name(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(['.', ',']).to_lowercase())
+        .collect();
+    words.len() >= 2
+        && [words.first(), words.last()]
+            .into_iter()
+            .flatten()
+            .any(|w| CUES.company.contains(w.as_str()))
+}
+
 /// A name made only of generic or function words is no outlet ("About Us", "Follow Me").
 fn is_generic_name(name: &str) -> bool {
     name.split_whitespace().all(|w| {
@@ -275,6 +316,32 @@ struct Candidate {
     score: f64,
     /// Spellings as printed, with how often each was read.
     forms: Vec<(String, usize)>,
+}
+
+/// Whether `short` is printed as the initials of `name` ("TRD" / "The Real Deal", "TOI" /
+/// "Times of Israel"): capitals only, one per word of the name, every word or every word
+/// but an article.
+fn initials_of(name: &str, short: &str) -> bool {
+    let n = short.chars().count();
+    if !(2..=6).contains(&n) || !short.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let letters = |ws: &[&str]| -> String {
+        ws.iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let all = letters(&words);
+    let no_article = match words.split_first() {
+        Some((first, rest)) if ARTICLES.contains(&first.to_lowercase().as_str()) => letters(rest),
+        _ => all.clone(),
+    };
+    short == all || short == no_article
 }
 
 /// Candidate names, by key.
@@ -300,6 +367,33 @@ impl Candidates {
             _ => name,
         };
         self.add_as_printed(name, score);
+    }
+
+    /// A name the page also prints by its initials ("The Real Deal" and "TRD") takes the
+    /// initials' evidence: both are read as one outlet.
+    fn merge_initialisms(&mut self) {
+        let mut keys: Vec<String> = self.0.keys().cloned().collect();
+        keys.sort();
+        for short in &keys {
+            let Some(c) = self.0.get(short) else { continue };
+            let Some((form, _)) = c.forms.first() else {
+                continue;
+            };
+            let form = form.clone();
+            let long = keys.iter().find(|k| {
+                *k != short
+                    && self
+                        .0
+                        .get(*k)
+                        .is_some_and(|l| l.forms.iter().any(|(f, _)| initials_of(f, &form)))
+            });
+            if let Some(long) = long.cloned() {
+                let c = self.0.remove(short).expect("present");
+                let l = self.0.get_mut(&long).expect("present");
+                l.score += c.score;
+                l.forms.extend(c.forms);
+            }
+        }
     }
 
     /// A name as printed in full, where no frame word can open it (a copyright line's
@@ -408,8 +502,20 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                         }
                     }
                     CueKind::Before if framed && opens_phrase(t, at) => {
+                        // "Follow us: Facebook Twitter" names the platforms, not the page.
+                        let to_us = t[end..].split_whitespace().next().is_some_and(|w| {
+                            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                            CUES.us.contains(w.to_lowercase().as_str())
+                        });
+                        // The name follows the cue: no frame word opens it ("More from
+                        // Open Future").
+                        if let Some(name) = name_after(t, end).filter(|_| !to_us) {
+                            cands.add_as_printed(&name, FRAME);
+                        }
+                    }
+                    CueKind::Job if framed => {
                         if let Some(name) = name_after(t, end) {
-                            cands.add(&name, FRAME);
+                            cands.add_as_printed(&name, FRAME);
                         }
                     }
                     CueKind::After if framed => {
@@ -445,11 +551,24 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
     {
         cands.add(name, 1.0 + (*n as f64).min(3.0));
     }
+    // A name the page also prints as its domain ("National Post" and "NationalPost.com"):
+    // the page naming itself twice over.
+    let mut own: Vec<String> = domains.keys().map(|d| name_key(d)).collect();
+    own.sort();
+    own.dedup();
+    for key in own {
+        if let Some(c) = cands.0.get_mut(&key) {
+            if c.forms.iter().any(|(f, _)| !f.contains('.')) {
+                c.score += SPELLS_DOMAIN;
+            }
+        }
+    }
     for p in &parents {
         if let Some(c) = cands.0.get_mut(p) {
             c.score -= PARENT;
         }
     }
+    cands.merge_initialisms();
     // Repetition on the page: a name the page prints again and again is its own.
     let mut keys: Vec<&String> = cands.0.keys().collect();
     keys.sort();
@@ -490,7 +609,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             }
         }
     }
-    let best = keys
+    let scored: Vec<(f64, &String, &Candidate)> = keys
         .iter()
         .zip(&repeats)
         .map(|(key, &n)| {
@@ -498,20 +617,83 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             (c.score + REPEAT * n.min(8) as f64, *key, c)
         })
         .filter(|(score, _, _)| *score >= MIN_SCORE)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))?;
-    // Shown as the page spells it most often; a spelled name over a domain.
-    let (name, _) = best.2.forms.iter().max_by(|a, b| {
-        a.1.cmp(&b.1)
-            .then((!a.0.contains('.')).cmp(&!b.0.contains('.')))
-            .then(a.0.len().cmp(&b.0.len()))
-            .then(b.0.cmp(&a.0))
-    })?;
-    Some(
-        sources
-            .by_name(name)
-            .or_else(|| sources.find_in(name))
-            .map_or_else(|| name.clone(), str::to_string),
-    )
+        .collect();
+    // A company's legal or group name ("X Media Group", "X Broadcasting", "X Network Inc")
+    // is the page's owner: the outlet only when no other name is read.
+    let company = |c: &Candidate| c.forms.iter().all(|(f, _)| is_company_name(f));
+    let best = scored
+        .iter()
+        .filter(|(_, _, c)| !company(c))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
+        .or_else(|| {
+            scored
+                .iter()
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
+        })?;
+    // Shown as the page spells it most often, in full rather than by its initials; a
+    // spelled name over a domain.
+    let spelled = |f: &String| !best.2.forms.iter().any(|(g, _)| initials_of(g, f));
+    let (name, _) = best
+        .2
+        .forms
+        .iter()
+        .filter(|(f, _)| spelled(f))
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then((!a.0.contains('.')).cmp(&!b.0.contains('.')))
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(&a.0))
+        })?;
+    if let Some(known) = sources.by_name(name).or_else(|| sources.find_in(name)) {
+        return Some(known.to_string());
+    }
+    Some(full_name(name, units, dropped).unwrap_or_else(|| name.clone()))
+}
+
+/// A one-word name in full when the page prints it, at least twice in its short lines, with
+/// an outlet's word after it: "Quanta" read in "About Quanta", "Quanta Magazine" printed.
+fn full_name(name: &str, units: &[Unit], dropped: &[bool]) -> Option<String> {
+    let core = name
+        .strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name);
+    // A one-word brand only: a longer name is already a full one.
+    if core.contains(['.', ' ']) || core.is_empty() {
+        return None;
+    }
+    let mut found: Vec<(String, usize)> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if !dropped[i] && u.words > 40 {
+            continue;
+        }
+        let t = u.text.as_str();
+        for (at, _) in t.match_indices(core) {
+            let before = t[..at].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(next) = t[at + core.len()..].strip_prefix(' ') else {
+                continue;
+            };
+            let word: &str = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if word.starts_with(char::is_uppercase) && super::bylines::outlet_like(word) {
+                let full = format!("{core} {word}");
+                match found.iter_mut().find(|(f, _)| *f == full) {
+                    Some(f) => f.1 += 1,
+                    None => found.push((full, 1)),
+                }
+                break;
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(f, _)| f)
 }
 
 /// A host printed anywhere on a line: "www.example-news.com", "Example.co.uk",
@@ -661,6 +843,7 @@ const COPYRIGHT_OWNER: f64 = 2.0;
 const PARENT: f64 = 4.0;
 const REPEAT: f64 = 0.5;
 const MIN_SCORE: f64 = 2.0;
+const SPELLS_DOMAIN: f64 = 1.0;
 
 #[cfg(test)]
 mod tests {
@@ -694,7 +877,15 @@ mod tests {
                 .as_deref(),
             Some("El Diario del Puerto")
         );
+        assert_eq!(
+            copyright_owner("Copyright 2020 © The River Post. All rights reserved.").as_deref(),
+            Some("The River Post")
+        );
         assert_eq!(copyright_owner("All rights reserved ©"), None);
+        assert_eq!(
+            copyright_owner("Privacy - Terms Copyright Ad Registry"),
+            None
+        );
     }
 
     #[test]
@@ -814,6 +1005,140 @@ mod tests {
             named(es, &furniture).as_deref(),
             Some("El Diario del Puerto")
         );
+    }
+
+    #[test]
+    fn a_company_name_loses_to_the_outlet_the_page_names() {
+        for (about, footer, outlet) in [
+            (
+                "About Harbour Gazette",
+                "© 2024 Coastline Media Group. All rights reserved.",
+                "Harbour Gazette",
+            ),
+            (
+                "Über Rheinblatt",
+                "© 2024 Küstenverlag GmbH. Alle Rechte vorbehalten.",
+                "Rheinblatt",
+            ),
+            (
+                "À propos de Courrier Portuaire",
+                "© 2024 Groupe Littoral. Tous droits réservés.",
+                "Courrier Portuaire",
+            ),
+            (
+                "Acerca de Diario Portuario",
+                "© 2024 Grupo Costa. Todos los derechos reservados.",
+                "Diario Portuario",
+            ),
+        ] {
+            let text =
+                format!("Story\n\nThe harbour reopened on Tuesday.\n\n{about}\n\n{footer}\n");
+            let furniture = [about, "©"];
+            assert_eq!(
+                named(&text, &furniture).as_deref(),
+                Some(outlet),
+                "{footer}"
+            );
+            // With no other name on the page, the company's is the best there is.
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{footer}\n");
+            let company = copyright_owner(footer).unwrap();
+            assert_eq!(named(&text, &["©"]), Some(company), "{footer}");
+        }
+    }
+
+    #[test]
+    fn follow_us_names_platforms_not_the_outlet() {
+        for prompt in [
+            "Follow us Facebook Twitter YouTube",
+            "Folgen Sie uns Facebook Twitter",
+            "Suivez-nous Facebook Twitter",
+            "Acerca de nosotros Facebook Twitter",
+        ] {
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{prompt}\n");
+            assert_eq!(named(&text, &[prompt]), None, "{prompt}");
+        }
+    }
+
+    #[test]
+    fn a_name_and_its_initials_are_one_outlet() {
+        for (footer, staff, outlet) in [
+            (
+                "© 2024 The Harbour Gazette. All rights reserved.",
+                "THG Staff",
+                "The Harbour Gazette",
+            ),
+            (
+                "© 2024 Der Hafen Bote. Alle Rechte vorbehalten.",
+                "HB Redaktion",
+                "Der Hafen Bote",
+            ),
+            (
+                "© 2024 Le Courrier Portuaire. Tous droits réservés.",
+                "LCP Rédaction",
+                "Le Courrier Portuaire",
+            ),
+            (
+                "© 2024 El Diario Portuario. Todos los derechos reservados.",
+                "EDP Redacción",
+                "El Diario Portuario",
+            ),
+        ] {
+            let text = format!(
+                "Story\n\nThe harbour reopened on Tuesday.\n\n{staff}\n\n{staff}\n\n{footer}\n"
+            );
+            assert_eq!(
+                named(&text, &[staff, "©"]).as_deref(),
+                Some(outlet),
+                "{footer}"
+            );
+        }
+        assert!(initials_of("Times of Israel", "TOI"));
+        assert!(!initials_of("Times of Israel", "TOIL"));
+        assert!(!initials_of("Harbour", "H"));
+    }
+
+    #[test]
+    fn a_name_printed_as_its_domain_too_outweighs_a_banner() {
+        // A topic banner at the top, repeated in teaser headlines, against the outlet's name
+        // in the footer and its domain in the search box.
+        let text = "FLOODS\n\nStory\n\nThe harbour reopened on Tuesday after the floods.\n\nFloods close school\n\nFloods hit ferry\n\nFloods cut road\n\nFloods reach mill\n\nFloods: what next\n\nFloods in pictures\n\nSearch HarbourPost.com\n\n© 2024 Harbour Post. All rights reserved.\n";
+        assert_eq!(
+            named(text, &["FLOODS", "Floods", "Search", "©"]).as_deref(),
+            Some("Harbour Post")
+        );
+    }
+
+    #[test]
+    fn a_job_at_the_outlet_in_the_author_box_names_it() {
+        for box_line in [
+            "Science writer at Harbour Gazette and keen sailor",
+            "Jana ist Redakteurin bei Harbour Gazette",
+            "Claire est journaliste chez Harbour Gazette",
+            "Ana es periodista en Harbour Gazette",
+        ] {
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{box_line}\n");
+            assert_eq!(
+                named(&text, &[box_line]).as_deref(),
+                Some("Harbour Gazette"),
+                "{box_line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_one_word_name_is_shown_in_full_when_the_page_prints_it() {
+        for (about, full) in [
+            ("About Harbour", "Harbour Magazine"),
+            ("Über Hafen", "Hafen Zeitung"),
+            ("À propos de Port", "Port Journal"),
+            ("Acerca de Puerto", "Puerto Diario"),
+        ] {
+            let text = format!("Story\n\nThe harbour reopened on Tuesday.\n\n{about}\n\nGet {full} in your inbox\n\nIllustration for {full}\n");
+            assert_eq!(named(&text, &[about]).as_deref(), Some(full), "{full}");
+        }
+        // Printed once: the name as read.
+        let text = "Story\n\nThe harbour reopened on Tuesday.\n\nAbout Harbour\n\nGet Harbour Magazine in your inbox\n";
+        assert_eq!(named(text, &["About"]).as_deref(), Some("Harbour"));
     }
 
     #[test]

@@ -252,12 +252,31 @@ fn named_again(units: &[Unit], at: usize, name: &str) -> bool {
 }
 
 /// Whether `text` introduces `name` as an author box does: "About Jane Roe", "Jane Roe is a
-/// staff writer", "Jane Roe (@janeroe) covers...", "Jane Roe View More Articles", in any of
-/// the four languages.
+/// staff writer", "Jane Roe (@janeroe) covers...", "Jane Roe View More Articles", "More
+/// articles from Jane Roe", in any of the four languages.
 pub fn introduces(text: &str, name: &str) -> bool {
-    if let Some(rest) = ["About ", "Über ", "À propos de ", "Sobre ", "Acerca de "]
-        .iter()
-        .find_map(|p| text.strip_prefix(p))
+    if let Some(rest) = [
+        "About ",
+        "Über ",
+        "À propos de ",
+        "Sobre ",
+        "Acerca de ",
+        // Its links to the author's other pieces.
+        "More articles from ",
+        "More articles by ",
+        "More stories by ",
+        "More from ",
+        "More by ",
+        "Read more from ",
+        "Mehr von ",
+        "Weitere Artikel von ",
+        "Tous les articles de ",
+        "Plus d'articles de ",
+        "Más artículos de ",
+        "Más de ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p))
     {
         return rest.trim_end() == name;
     }
@@ -272,9 +291,15 @@ pub fn introduces(text: &str, name: &str) -> bool {
 }
 
 /// An organisation, wire or staff byline near the article's start ("By Metro Desk Staff",
-/// "By The Associated Press"): a marked byline whose name part is not a person.
-pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Option<String> {
-    for u in units.iter().take(to.min(units.len())).skip(from) {
+/// "By The Associated Press"): a marked byline whose name part is not a person, and the unit
+/// it stands on.
+pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Option<(String, usize)> {
+    for (i, u) in units
+        .iter()
+        .enumerate()
+        .take(to.min(units.len()))
+        .skip(from)
+    {
         if u.words > 30 {
             continue;
         }
@@ -288,7 +313,7 @@ pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Optio
         let cut = NAME_END.find(rest).map_or(rest.len(), |m| m.start());
         let mut part = rest[..cut]
             .trim()
-            .trim_end_matches([',', '.', ':', ';', '|', '-', '–', '—', ' ']);
+            .trim_end_matches([',', '.', ':', ';', '|', '-', '–', '—', '•', '·', ' ']);
         while let Some((head, last)) = part.rsplit_once(' ') {
             if dates::is_month_name(last) || pick_date::is_label(last) {
                 part = head.trim_end();
@@ -311,7 +336,7 @@ pub fn org_byline(units: &[Unit], from: usize, to: usize, order: Order) -> Optio
             && names_in(part, None).is_empty()
             && dates::find_dates(part, order).is_empty()
         {
-            return Some(part.to_string());
+            return Some((part.to_string(), i));
         }
     }
     None
@@ -425,12 +450,25 @@ mod tests {
     }
 
     #[test]
+    fn the_author_boxs_links_introduce_the_author() {
+        for (line, name) in [
+            ("More articles from Jane Roe", "Jane Roe"),
+            ("Weitere Artikel von Anna Berger", "Anna Berger"),
+            ("Tous les articles de Claire Dubois", "Claire Dubois"),
+            ("Más artículos de Ana Ruiz", "Ana Ruiz"),
+        ] {
+            assert!(introduces(line, name), "{line}");
+            assert!(!introduces(line, "Bo Chen"), "{line}");
+        }
+    }
+
+    #[test]
     fn outlets_and_staff_are_not_authors() {
         assert!(authors("By Harbour Gazette Staff").is_empty());
         assert!(authors("By The Associated Press").is_empty());
         let org = |t: &str| {
             let units = blocks::units(t, false);
-            org_byline(&units, 0, units.len(), Order::Mdy)
+            org_byline(&units, 0, units.len(), Order::Mdy).map(|(name, _)| name)
         };
         assert_eq!(
             org("By Harbour Gazette Staff").as_deref(),
@@ -441,6 +479,22 @@ mod tests {
             Some("la rédaction du Courrier")
         );
         assert_eq!(org("By Ana Ruiz"), None);
+        // An organisation's byline run into its date stamp.
+        for (line, name) in [
+            (
+                "By Harbour Foundation•15 January 2020",
+                "Harbour Foundation",
+            ),
+            ("Von Hafen Stiftung•15. Januar 2020", "Hafen Stiftung"),
+            ("Par Fondation du Port•15 janvier 2020", "Fondation du Port"),
+            (
+                "Por Fundación Puerto•15 de enero de 2020",
+                "Fundación Puerto",
+            ),
+        ] {
+            assert_eq!(org(line).as_deref(), Some(name), "{line}");
+            assert!(authors(line).is_empty(), "{line}");
+        }
     }
 
     /// The name line sits above the headline (unit 2) and is marked as a label; the lead is

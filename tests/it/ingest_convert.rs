@@ -1017,3 +1017,199 @@ fn an_inline_related_box_does_not_end_the_article() {
     let c = conv(&text);
     assert!(c.body.contains("Fishermen, who lost"), "{}", c.body);
 }
+
+#[test]
+fn menu_entries_above_the_headline_are_no_byline_and_a_job_after_the_name_is_cut() {
+    let pages = [
+        (
+            "• Partner Voice | Paid Program\n• Bank Voice | Paid Program\n• Markets\n\nHarbour reopens after the storm\n\nJane Roe Senior Contributor\n\nThe harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement.\n\nBoats that had waited outside the breakwater came in one by one during the morning, and the first ferry left at noon with a full deck.\n",
+            "Jane Roe",
+        ),
+        (
+            "• Partner Stimme | Anzeige\n• Bank Stimme | Anzeige\n• Märkte\n\nHafen öffnet nach dem Sturm wieder\n\nAnna Berger Redakteurin\n\nDer Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit.\n\nDie Boote, die vor der Mole gewartet hatten, kamen am Morgen einzeln herein, und die erste Fähre fuhr am Mittag mit vollem Deck ab.\n",
+            "Anna Berger",
+        ),
+        (
+            "• Voix Partenaire | Publicité\n• Voix Banque | Publicité\n• Marchés\n\nLe port rouvre après la tempête\n\nClaire Dubois Rédactrice\n\nLe port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué.\n\nLes bateaux qui attendaient devant la digue sont entrés un par un dans la matinée, et le premier ferry est parti à midi avec un pont plein.\n",
+            "Claire Dubois",
+        ),
+        (
+            "• Voz Socio | Publicidad\n• Voz Banco | Publicidad\n• Mercados\n\nEl puerto reabre tras la tormenta\n\nAna Ruiz Periodista\n\nEl puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria.\n\nLos barcos que esperaban fuera del rompeolas entraron uno a uno por la mañana, y el primer ferry salió al mediodía con la cubierta llena.\n",
+            "Ana Ruiz",
+        ),
+    ];
+    for (text, author) in pages {
+        let c = conv(text);
+        assert_eq!(c.front.authors, [author], "{text}");
+    }
+}
+
+#[test]
+fn a_domain_after_the_byline_name_and_a_recommendation_box_end() {
+    // (headline, byline, two article paragraphs, the box's header, two teaser summaries that
+    // read like prose, the author)
+    let pages = [
+        (
+            "Harbour reopens after the storm",
+            "By Jane Roe\nharbourgazette.com",
+            "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement.\n\nBoats that had waited outside the breakwater came in one by one during the morning, and the first ferry left at noon with a full deck.",
+            "We Recommend",
+            "The gulls of the northern cliffs have returned earlier than in any year since the records began, and the wardens say that the mild winter is the reason for it.",
+            "Jane Roe",
+        ),
+        (
+            "Hafen öffnet nach dem Sturm wieder",
+            "Von Anna Berger\nhafenblatt.de",
+            "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit.\n\nDie Boote, die vor der Mole gewartet hatten, kamen am Morgen einzeln herein, und die erste Fähre fuhr am Mittag mit vollem Deck ab.",
+            "Wir empfehlen",
+            "Die Möwen der nördlichen Klippen sind früher als in jedem Jahr seit Beginn der Aufzeichnungen zurückgekehrt, und die Wächter sagen, dass der milde Winter der Grund dafür ist.",
+            "Anna Berger",
+        ),
+        (
+            "Le port rouvre après la tempête",
+            "Par Claire Dubois\ncourrierduport.fr",
+            "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué.\n\nLes bateaux qui attendaient devant la digue sont entrés un par un dans la matinée, et le premier ferry est parti à midi avec un pont plein.",
+            "Nous vous recommandons",
+            "Les mouettes des falaises du nord sont revenues plus tôt que lors de toutes les années depuis le début des relevés, et les gardes disent que l'hiver doux en est la cause.",
+            "Claire Dubois",
+        ),
+        (
+            "El puerto reabre tras la tormenta",
+            "Por Ana Ruiz\ndiariodelpuerto.es",
+            "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria.\n\nLos barcos que esperaban fuera del rompeolas entraron uno a uno por la mañana, y el primer ferry salió al mediodía con la cubierta llena.",
+            "Te recomendamos",
+            "Las gaviotas de los acantilados del norte han vuelto antes que en cualquier año desde que empezaron los registros, y los guardas dicen que el invierno suave es la causa de ello.",
+            "Ana Ruiz",
+        ),
+    ];
+    for (title, byline, article, boxed, teaser, author) in pages {
+        let text = format!(
+            "{title}\n{byline}\n\n{article}\n\n{boxed}\n\n{teaser}\n\n{teaser}\n\n{teaser}\n"
+        );
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(title), "{byline}");
+        assert_eq!(c.front.authors, [author], "{byline}");
+        let first_teaser_words: String = teaser.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        assert!(!c.body.contains(&first_teaser_words), "{}", c.body);
+    }
+}
+
+#[test]
+fn the_authors_handle_and_address_under_the_byline_leave_the_body() {
+    for (title, byline, lead) in [
+        ("Harbour reopens after the storm", "By Jane Roe", "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement."),
+        ("Hafen öffnet nach dem Sturm wieder", "Von Anna Berger", "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit."),
+        ("Le port rouvre après la tempête", "Par Claire Dubois", "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué."),
+        ("El puerto reabre tras la tormenta", "Por Ana Ruiz", "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria."),
+    ] {
+        let text = format!("{title}\n\n{byline}\n\n• @harbourwriter\n• writer.name@example-gazette.com\n\n{lead}\n\n{lead}\n");
+        let c = conv(&text);
+        assert!(!c.body.contains("harbourwriter"), "{}", c.body);
+        assert!(!c.body.contains("example-gazette"), "{}", c.body);
+        assert!(c.body.contains(lead), "{}", c.body);
+    }
+}
+
+#[test]
+fn the_byline_under_a_standfirst_and_a_name_after_its_date_stamp() {
+    for (title, standfirst, lead, under, author) in [
+        (
+            "Harbour reopens after the storm",
+            "The port authority has unveiled a plan to help the harbour reopen after the storm that closed it for three days this week.",
+            "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement today.",
+            ["November 20, 2019 Jane Roe", "• Jane Roe\n\n• Published 20 November 2019"],
+            "Jane Roe",
+        ),
+        (
+            "Hafen öffnet nach dem Sturm wieder",
+            "Die Hafenbehörde hat einen Plan vorgestellt, mit dem der Hafen nach dem Sturm, der ihn in dieser Woche drei Tage lang schloss, wieder öffnen soll.",
+            "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde heute mit.",
+            ["20. November 2019 Anna Berger", "• Anna Berger\n\n• Veröffentlicht am 20. November 2019"],
+            "Anna Berger",
+        ),
+        (
+            "Le port rouvre après la tempête",
+            "La capitainerie a présenté un plan pour aider le port à rouvrir après la tempête qui l'a fermé pendant trois jours cette semaine.",
+            "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué aujourd'hui.",
+            ["20 novembre 2019 Claire Dubois", "• Claire Dubois\n\n• Publié le 20 novembre 2019"],
+            "Claire Dubois",
+        ),
+        (
+            "El puerto reabre tras la tormenta",
+            "La autoridad portuaria ha presentado un plan para ayudar al puerto a reabrir tras la tormenta que lo cerró durante tres días esta semana.",
+            "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó hoy la autoridad portuaria.",
+            ["20 de noviembre de 2019 Ana Ruiz", "• Ana Ruiz\n\n• Publicado el 20 de noviembre de 2019"],
+            "Ana Ruiz",
+        ),
+    ] {
+        for byline in under {
+            let text = format!("{title}\n\n{standfirst}\n\n{byline}\n\n{lead}\n\n{lead}\n");
+            let c = conv(&text);
+            assert_eq!(c.front.authors, [author], "{byline}");
+            assert_eq!(
+                c.front.date.map(|d| d.to_string()).as_deref(),
+                Some("2019-11-20"),
+                "{byline}"
+            );
+            assert!(!c.body.contains(author), "{}", c.body);
+        }
+    }
+}
+
+#[test]
+fn an_outlet_signing_beside_the_date_under_the_headline_is_the_source() {
+    for (title, stamp, lead) in [
+        ("Harbour reopens after the storm", "Harbourpost February 6, 2024", "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement."),
+        ("Hafen öffnet nach dem Sturm wieder", "Hafenpost 6. Februar 2024", "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit."),
+        ("Le port rouvre après la tempête", "PortInfo 6 février 2024", "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué."),
+        ("El puerto reabre tras la tormenta", "PuertoHoy 6 de febrero de 2024", "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria."),
+    ] {
+        let text = format!("{title}\n\n{stamp}\n\n{lead}\n\n{lead}\n");
+        let c = conv(&text);
+        let name = stamp.split(' ').next().unwrap();
+        assert_eq!(c.front.source.as_deref(), Some(name), "{stamp}");
+        assert_eq!(
+            c.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-02-06"),
+            "{stamp}"
+        );
+        assert!(c.front.authors.is_empty(), "{stamp}");
+    }
+    // A person's name beside the date is a byline, not an outlet.
+    let c = conv("Harbour reopens after the storm\n\nJane Roe February 6, 2024\n\nThe harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said.\n");
+    assert_ne!(c.front.source.as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn the_author_box_heading_and_its_links_leave_the_body() {
+    for (title, byline, lead, more, author) in [
+        ("Harbour reopens after the storm", "By Jane Roe", "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement.", "More articles from Jane Roe", "Jane Roe"),
+        ("Hafen öffnet nach dem Sturm wieder", "Von Anna Berger", "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit.", "Weitere Artikel von Anna Berger", "Anna Berger"),
+        ("Le port rouvre après la tempête", "Par Claire Dubois", "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué.", "Tous les articles de Claire Dubois", "Claire Dubois"),
+        ("El puerto reabre tras la tormenta", "Por Ana Ruiz", "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria.", "Más artículos de Ana Ruiz", "Ana Ruiz"),
+    ] {
+        // The box set between the article's paragraphs, as some pages print it.
+        let text = format!(
+            "{title}\n\n{byline}\n\n{lead}\n\n{author}\n\n{more}\n\n{lead}\n\n{lead}\n"
+        );
+        let c = conv(&text);
+        assert_eq!(c.front.authors, [author], "{byline}");
+        assert!(!c.body.contains(author), "{}", c.body);
+    }
+}
+
+#[test]
+fn a_staff_byline_leaves_the_body() {
+    for (title, byline, lead) in [
+        ("Harbour reopens after the storm", "By Metro Desk Staff | February 6, 2024 at 2:26 PM", "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement."),
+        ("Hafen öffnet nach dem Sturm wieder", "Von Hafenblatt Redaktion | 6. Februar 2024", "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit."),
+        ("Le port rouvre après la tempête", "Par la rédaction du Courrier | 6 février 2024", "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué."),
+        ("El puerto reabre tras la tormenta", "Por Redacción Puerto | 6 de febrero de 2024", "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria."),
+    ] {
+        let text = format!("{title}\n\n{byline}\n\n{lead}\n\n{lead}\n");
+        let c = conv(&text);
+        assert!(c.front.authors.is_empty(), "{byline}");
+        assert!(c.front.author_org.is_some(), "{byline}");
+        assert!(!c.body.contains(" | "), "{}", c.body);
+    }
+}
