@@ -46,6 +46,10 @@ const TITLE_WEIGHT: u32 = 3;
 const SNIPPET_CHARS: usize = 400;
 /// Postings of a word kept in its shard file; later blocks are this times 8, 64, 512...
 pub const FIRST_BLOCK: usize = 128;
+/// A word's best items whose display rows its shard file carries too: a query of one word, or
+/// the prefix being typed, shows its results without waiting for `d/` files (ten results
+/// were ten files, the slowest round of a keystroke: BENCHMARKS.md "Search index").
+pub const INLINE_ROWS: usize = 10;
 const BLOCK_GROWTH: usize = 8;
 /// A word in at least one item in this many has, instead of blocks, one file with its impact
 /// on every item (one character each): a query that pairs it with other words needs it all,
@@ -452,6 +456,53 @@ fn block(postings: &[(u32, u8)], b: u32) -> &[(u32, u8)] {
     &postings[start.min(postings.len())..(start + len).min(postings.len())]
 }
 
+/// What a result shows of an item: kind, title, link, source, date and snippet text.
+fn row<'a>(
+    it: &'a Item,
+    names: impl Fn(Option<usize>) -> &'a str,
+) -> (&'a str, &'a str, &'a str, &'a str, String, &'a str) {
+    (
+        it.kind,
+        it.title.as_str(),
+        it.url.as_str(),
+        names(it.source),
+        it.date.map(|d| d.to_string()).unwrap_or_default(),
+        it.snippet.as_str(),
+    )
+}
+
+/// The items whose rows a word's shard carries: its [`INLINE_ROWS`] best.
+fn top_items(t: &Term) -> impl Iterator<Item = u32> + '_ {
+    t.postings.iter().take(INLINE_ROWS).map(|&(i, _)| i)
+}
+
+/// A shard file's data: each word's [`entry`], and under the key `""` (no word is empty) the
+/// display rows of the words' best items by item number, `rows` holding each item's row as
+/// JSON.
+fn shard(words: &[&Term], rows: &[String]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = words
+        .iter()
+        .map(|t| (t.word.to_string(), entry(t)))
+        .collect();
+    let mut inline: Vec<u32> = words.iter().flat_map(|t| top_items(t)).collect();
+    inline.sort_unstable();
+    inline.dedup();
+    let mut out = json(&map);
+    out.pop(); // the closing brace
+    if !map.is_empty() {
+        out.push(',');
+    }
+    out.push_str("\"\":{");
+    for (k, &i) in inline.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "\"{i}\":{}", rows[i as usize]);
+    }
+    out.push_str("}}");
+    out
+}
+
 /// A word as its shard file lists it: `[df, first block]`, plus the block files' stem.
 /// `[df, first block, stem, 1]` when the word has a dense file.
 fn entry(t: &Term) -> serde_json::Value {
@@ -523,9 +574,16 @@ fn split(
 pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
     let mut items = items(site, index_html);
     let terms = terms(site, &mut items);
+    let names = |s: Option<usize>| s.map_or("", |s| site.sources[s].name.as_str());
+    let rows: Vec<String> = items.par_iter().map(|it| json(&row(it, names))).collect();
+    // A shard's size counts its words' inline rows (shared ones once per file, so this is at
+    // most the file's size).
     let sizes: Vec<usize> = terms
         .iter()
-        .map(|t| t.word.len() + t.first.len() + 16)
+        .map(|t| {
+            let inline: usize = top_items(t).map(|i| rows[i as usize].len() + 8).sum();
+            t.word.len() + t.first.len() + 16 + inline
+        })
         .collect();
     let mut trie = Trie::default();
     if !terms.is_empty() {
@@ -545,11 +603,7 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
         .leaves
         .par_iter()
         .map(|(key, range)| {
-            let words: serde_json::Map<String, serde_json::Value> = terms[range.clone()]
-                .iter()
-                .map(|t| (t.word.to_string(), entry(t)))
-                .collect();
-            (file_name(key), json(&words))
+            (file_name(key), shard(&terms[range.clone()].iter().collect::<Vec<_>>(), &rows))
         })
         .chain(
             trie.inner
@@ -565,11 +619,8 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
                         }
                     }
                     top.sort_unstable();
-                    let words: serde_json::Map<String, serde_json::Value> = top
-                        .iter()
-                        .map(|&i| (terms[i].word.to_string(), entry(&terms[i])))
-                        .collect();
-                    (format!("{}.top", file_name(key)), json(&words))
+                    let words: Vec<&Term> = top.iter().map(|&i| &terms[i]).collect();
+                    (format!("{}.top", file_name(key)), shard(&words, &rows))
                 }),
         )
         .collect();
@@ -601,25 +652,9 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
     }
 
     // What the results show.
-    let names = |s: Option<usize>| s.map_or("", |s| site.sources[s].name.as_str());
-    let chunks: Vec<String> = items
+    let chunks: Vec<String> = rows
         .par_chunks(CHUNK)
-        .map(|chunk| {
-            let rows: Vec<(&str, &str, &str, &str, String, &str)> = chunk
-                .iter()
-                .map(|it| {
-                    (
-                        it.kind,
-                        it.title.as_str(),
-                        it.url.as_str(),
-                        names(it.source),
-                        it.date.map(|d| d.to_string()).unwrap_or_default(),
-                        it.snippet.as_str(),
-                    )
-                })
-                .collect();
-            json(&rows)
-        })
+        .map(|chunk| format!("[{}]", chunk.join(",")))
         .collect();
     for (n, data) in chunks.iter().enumerate() {
         file(format!("search/d/{n}.js"), &format!("d/{n}"), data);
