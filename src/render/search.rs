@@ -50,6 +50,8 @@ pub const FIRST_BLOCK: usize = 128;
 /// the prefix being typed, shows its results without waiting for `d/` files (ten results
 /// were ten files, the slowest round of a keystroke: BENCHMARKS.md "Search index").
 pub const INLINE_ROWS: usize = 10;
+/// Words a typed prefix expands to (the page's `MAX_EXPANSIONS`).
+const PREFIX_FORMS: usize = 12;
 const BLOCK_GROWTH: usize = 8;
 /// A word in at least one item in this many has, instead of blocks, one file with its impact
 /// on every item (one character each): a query that pairs it with other words needs it all,
@@ -58,7 +60,7 @@ const DENSE_SHARE: usize = 16;
 /// Impacts a dense file can hold (one printable character each, see [`dense`]).
 const DENSE_MAX: u8 = 90;
 /// A prefix's shard is split by the next letter once its file would pass this many bytes.
-const SHARD_BYTES: usize = 24_000;
+const SHARD_BYTES: usize = 48_000;
 /// Words of a split prefix listed in its `.top` file (the page expands a typed prefix to at
 /// most this many words).
 const TOP_FORMS: usize = 40;
@@ -476,15 +478,41 @@ fn top_items(t: &Term) -> impl Iterator<Item = u32> + '_ {
     t.postings.iter().take(INLINE_ROWS).map(|&(i, _)| i)
 }
 
+/// The best [`INLINE_ROWS`] items of `prefix` typed, ranked as the page ranks it: its forms
+/// among `words` (the prefix itself first, then the most frequent, at most the page's
+/// `MAX_EXPANSIONS`), an item scored by its best form, ties to the lower item.
+fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
+    let mut forms: Vec<&Term> = words
+        .iter()
+        .copied()
+        .filter(|t| t.word.starts_with(prefix))
+        .collect();
+    forms.sort_by(|a, b| {
+        (*b.word == *prefix)
+            .cmp(&(*a.word == *prefix))
+            .then(b.postings.len().cmp(&a.postings.len()))
+            .then(a.word.cmp(&b.word))
+    });
+    forms.truncate(PREFIX_FORMS);
+    let mut best: FastMap<u32, u8> = FastMap::default();
+    for t in forms {
+        for &(i, impact) in &t.postings {
+            let b = best.entry(i).or_insert(0);
+            *b = (*b).max(impact);
+        }
+    }
+    let mut ranked: Vec<(u32, u8)> = best.into_iter().collect();
+    ranked.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
+    ranked.into_iter().take(INLINE_ROWS).map(|(i, _)| i).collect()
+}
+
 /// A shard file's data: each word's [`entry`], and under the key `""` (no word is empty) the
-/// display rows of the words' best items by item number, `rows` holding each item's row as
-/// JSON.
-fn shard(words: &[&Term], rows: &[String]) -> String {
+/// display rows of the items `inline` by item number, `rows` holding each item's row as JSON.
+fn shard(words: &[&Term], mut inline: Vec<u32>, rows: &[String]) -> String {
     let map: serde_json::Map<String, serde_json::Value> = words
         .iter()
         .map(|t| (t.word.to_string(), entry(t)))
         .collect();
-    let mut inline: Vec<u32> = words.iter().flat_map(|t| top_items(t)).collect();
     inline.sort_unstable();
     inline.dedup();
     let mut out = json(&map);
@@ -603,7 +631,11 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
         .leaves
         .par_iter()
         .map(|(key, range)| {
-            (file_name(key), shard(&terms[range.clone()].iter().collect::<Vec<_>>(), &rows))
+            let words: Vec<&Term> = terms[range.clone()].iter().collect();
+            // Any prefix's best items are among its forms' best (a prefix scores an item by
+            // its best form).
+            let inline = words.iter().flat_map(|t| top_items(t)).collect();
+            (file_name(key), shard(&words, inline, &rows))
         })
         .chain(
             trie.inner
@@ -620,7 +652,13 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
                     }
                     top.sort_unstable();
                     let words: Vec<&Term> = top.iter().map(|&i| &terms[i]).collect();
-                    (format!("{}.top", file_name(key)), shard(&words, &rows))
+                    // Only what this file answers: the key as a word, and as a prefix.
+                    let exact = words.iter().filter(|t| *t.word == **key);
+                    let inline = exact
+                        .flat_map(|t| top_items(t))
+                        .chain(prefix_top(key, &words))
+                        .collect();
+                    (format!("{}.top", file_name(key)), shard(&words, inline, &rows))
                 }),
         )
         .collect();
@@ -734,6 +772,12 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
         growth: BLOCK_GROWTH,
         leaves: trie.leaves.iter().map(|(k, _)| k.as_str()).collect(),
         inner: trie.inner.iter().map(|(k, _)| k.as_str()).collect(),
+        weights: trie
+            .leaves
+            .iter()
+            .chain(&trie.inner)
+            .map(|(_, range)| weight(&terms[range.clone()]))
+            .collect(),
     };
     file("search/meta.js".into(), "meta", &json(&meta));
     pages
@@ -750,6 +794,17 @@ struct Meta<'a> {
     /// The shard files' prefixes, and the prefixes split into several (see [`split`]).
     leaves: Vec<&'a str>,
     inner: Vec<&'a str>,
+    /// How likely each of them (leaves, then inner) is to be typed: the page fetches the likely
+    /// next ones ahead while a word is typed.
+    weights: Vec<u32>,
+}
+
+/// How often words of a prefix occur, `words` its words: the sum of their item counts on a
+/// scale of four steps per doubling (order is what counts, and short numbers keep `meta.js`
+/// small).
+fn weight(words: &[Term]) -> u32 {
+    let sum: usize = words.iter().map(|t| t.postings.len()).sum();
+    (4.0 * (1.0 + sum as f64).log2()).round() as u32
 }
 
 /// The filters' choices, `[index, name, file]` by name: the topics and sources that have

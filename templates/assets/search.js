@@ -27,9 +27,13 @@
     return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
   var KINDS = { a: say("kind-article", {}), t: say("kind-topic", {}), s: say("kind-story", {}), q: say("kind-quote", {}) };
-  var SHOWN = 10, MAX_EXPANSIONS = 12;
+  // MAX_EXPANSIONS: as PREFIX_FORMS in src/render/search.rs, which puts the display rows of
+  // a prefix's best results in its shard file. AHEAD: shard files fetched ahead for the next
+  // letter.
+  var SHOWN = 10, MAX_EXPANSIONS = 12, AHEAD = 6;
 
   var meta = null, leaves = {}, inner = {};
+  var children = {}; // prefix split into several files -> [file, share] of its next letters
   var data = {}; // file name (path under search/ without .js) -> its data
   var waiting = {}; // file name -> {promise, resolve}
   var requested = []; // file names in the order asked for (read by scripts/search-budget.py)
@@ -306,7 +310,9 @@
     var done = final || (settled.length >= want && settled[want - 1][1] >= other);
     var total = final ? count
       : (groups.length === 1 && groups[0].length === 1 && !allow ? groups[0][0].df : null);
-    return { hits: settled.slice(0, want), done: done, total: total };
+    // Items that no item not fully seen can pass: shown whatever the next rounds read.
+    var sure = settled.slice(0, want).filter(function (h) { return h[1] > other; });
+    return { hits: settled.slice(0, want), done: done, total: total, sure: sure };
   }
 
   // The display rows' files of ranked items (none for those a shard file carried).
@@ -329,6 +335,8 @@
     var r = rank(groups, allow, want);
     rounds++;
     if (r.done) return Promise.resolve(r);
+    // The rows of results already certain load while the postings do.
+    rowFiles(r.sure).forEach(function (name) { load(name).catch(function () { /* shown later */ }); });
     var loads = [];
     groups.forEach(function (g) {
       var t = threshold(g);
@@ -508,6 +516,7 @@
     list.setAttribute("data-rounds", String(rounds));
     list.setAttribute("data-waits", String(depth));
     list.setAttribute("data-waited", waited.join(" "));
+    if (q) setTimeout(function () { fetchAhead(q); }, 0);
     loadNames();
     moreButton.hidden = !more || !hits.length;
     list.innerHTML = "";
@@ -526,6 +535,21 @@
         (r[5] ? '<p class="summary">' + mark(snippet(r[5], parsed), parsed) + "</p>" : "");
       list.appendChild(li);
     });
+  }
+
+  // The word being typed: when the next letter would need another shard file (the word's
+  // prefix is split by its next letter), fetch the likeliest next ones now, so the next
+  // keystroke finds them loaded. Letters making up 90 % of the words' occurrences, at most
+  // AHEAD files.
+  function fetchAhead(q) {
+    var tail = /[\p{L}\p{N}]+$/u.exec(q), w = tail ? fold(tail[0]) : "";
+    if (!w || !inner[w] || !children[w]) return;
+    var next = children[w], total = 0, sum = 0;
+    next.forEach(function (c) { total += c[1]; });
+    for (var i = 0; i < next.length && i < AHEAD && sum < 0.9 * total; i++) {
+      load(next[i][0]).catch(function () { /* reported when a query needs it */ });
+      sum += next[i][1];
+    }
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
@@ -568,6 +592,15 @@
     meta = m;
     m.leaves.forEach(function (k) { leaves[k] = true; });
     m.inner.forEach(function (k) { inner[k] = true; });
+    m.leaves.concat(m.inner).forEach(function (k, i) {
+      var chars = Array.from(k);
+      if (!chars.length) return;
+      var parent = chars.slice(0, -1).join(""), file = "t/" + fileName(k) + (i < m.leaves.length ? "" : ".top");
+      (children[parent] = children[parent] || []).push([file, Math.pow(2, m.weights[i] / 4)]);
+    });
+    Object.keys(children).forEach(function (k) {
+      children[k].sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+    });
     var params = new URLSearchParams(location.search);
     if (params.get("q")) input.value = params.get("q");
     else loadNames();
