@@ -12,14 +12,17 @@
 //! blocks that grow fourfold: the page reads the first blocks and stops as soon as no item it
 //! has not fully seen could enter the top results (the threshold algorithm).
 //!
-//! - `search/meta.js`: the item count and which shard files exist;
+//! - `search/meta.js`: the item count, which shard files exist and how often their words
+//!   occur (the page fetches the likely next ones while a word is typed);
 //! - `search/t/<key>.js`: the words that begin with `key` (a prefix trie, split until each
-//!   file is small), each with its document frequency and first block of postings;
-//!   `search/t/<key>.top.js` holds the most frequent words of a split prefix, for typing;
+//!   file is small), each with its document frequency and first block of postings, and the
+//!   display rows of each word's ten best items (a query of one word, or the prefix being
+//!   typed, then needs no `d/` file); `search/t/<key>.top.js` holds the most frequent words of
+//!   a split prefix, for typing, with the rows of the prefix's best items;
 //! - `search/p/<stem>.<b>.js`: block `b` of a frequent word's postings; `p/<stem>.d.js`: a
 //!   very frequent word's impact on every item, one character each;
 //! - `search/d/<n>.js`: kind, title, link, source, date and snippet text of items
-//!   `n*CHUNK..`, loaded only for the results shown;
+//!   `n*CHUNK..`, loaded only for results shown whose rows no shard file loaded carried;
 //! - `search/f/names.js`: the topics and sources to filter by (loaded after the first result);
 //! - `search/f/t<n>.js`, `f/s<n>.js`, `f/dates.js`: the items of topics, of sources, and where
 //!   each day's items begin, loaded only when a filter is set. Items are numbered newest first
@@ -928,6 +931,47 @@ mod tests {
         assert_eq!(block(&many, 1)[0].0, FIRST_BLOCK as u32);
         assert_eq!(block(&many, 2).len(), 5);
         assert!(block(&many, 3).is_empty());
+    }
+
+    fn term(word: &str, postings: Vec<(u32, u8)>) -> Term {
+        Term {
+            word: word.into(),
+            first: encode(&postings[..postings.len().min(FIRST_BLOCK)]),
+            postings,
+            stem: None,
+            dense: false,
+        }
+    }
+
+    #[test]
+    fn a_shard_carries_the_rows_of_its_words_best_items() {
+        // Twelve items, best first, and a word whose best item is another.
+        let mina = term("mina", (0..12u32).map(|i| (i, 200 - i as u8)).collect());
+        let mine = term("mine", vec![(20, 255), (3, 1)]);
+        let rows: Vec<String> = (0..21).map(|i| format!("[\"row {i}\"]")).collect();
+        let words = [&mina, &mine];
+        let inline = words.iter().flat_map(|t| top_items(t)).collect();
+        let data: serde_json::Value = serde_json::from_str(&shard(&words, inline, &rows)).unwrap();
+        let carried = data[""].as_object().unwrap();
+        let mut ids: Vec<u32> = carried.keys().map(|k| k.parse().unwrap()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 20]);
+        assert_eq!(data[""]["20"], serde_json::json!(["row 20"]));
+        assert_eq!(data["mina"][0], 12);
+        // A prefix scores an item by its best form.
+        assert_eq!(prefix_top("min", &words), [20, 0, 1, 2, 3, 4, 5, 6, 7, 8]);
+        // Only the page's most frequent forms count: the rarest of thirteen is left out.
+        let forms: Vec<Term> = (0..=PREFIX_FORMS as u32)
+            .map(|k| {
+                let df = 2 + PREFIX_FORMS as u32 - k;
+                let top = if k == PREFIX_FORMS as u32 { 250 } else { 100 };
+                term(&format!("pa{k:02}"), (0..df).map(|i| (100 * k + i, top)).collect())
+            })
+            .collect();
+        let refs: Vec<&Term> = forms.iter().collect();
+        let best = prefix_top("pa", &refs);
+        assert_eq!(best.len(), INLINE_ROWS);
+        assert!(best.iter().all(|&i| i < 100 * PREFIX_FORMS as u32), "{best:?}");
     }
 
     #[test]

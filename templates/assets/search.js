@@ -328,9 +328,9 @@
     return inlineRows[id] || data["d/" + Math.floor(id / meta.chunk)][id % meta.chunk];
   }
 
-  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of the
-  // forms whose unread postings could weigh most (a few files a round: each file costs, and
-  // reading every form of a common prefix at once was slower, measured: BENCHMARKS.md).
+  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of every
+  // form whose unread postings could still weigh (all in one round: with the rows of the
+  // results in the shard files, rounds cost more than files; BENCHMARKS.md).
   function deepen(groups, allow, want, mine) {
     var r = rank(groups, allow, want);
     rounds++;
@@ -341,8 +341,6 @@
     groups.forEach(function (g) {
       var t = threshold(g);
       g.filter(function (f) { return f.n < f.df && f.last * 2 >= t; })
-        .sort(function (a, b) { return b.last - a.last; })
-        .slice(0, 4)
         .forEach(function (f) { loads.push(nextBlock(f)); });
     });
     return Promise.all(loads).then(function () {
