@@ -506,7 +506,11 @@ fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
     }
     let mut ranked: Vec<(u32, u8)> = best.into_iter().collect();
     ranked.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
-    ranked.into_iter().take(INLINE_ROWS).map(|(i, _)| i).collect()
+    ranked
+        .into_iter()
+        .take(INLINE_ROWS)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// A shard file's data: each word's [`entry`], and under the key `""` (no word is empty) the
@@ -661,7 +665,10 @@ pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
                         .flat_map(|t| top_items(t))
                         .chain(prefix_top(key, &words))
                         .collect();
-                    (format!("{}.top", file_name(key)), shard(&words, inline, &rows))
+                    (
+                        format!("{}.top", file_name(key)),
+                        shard(&words, inline, &rows),
+                    )
                 }),
         )
         .collect();
@@ -965,13 +972,19 @@ mod tests {
             .map(|k| {
                 let df = 2 + PREFIX_FORMS as u32 - k;
                 let top = if k == PREFIX_FORMS as u32 { 250 } else { 100 };
-                term(&format!("pa{k:02}"), (0..df).map(|i| (100 * k + i, top)).collect())
+                term(
+                    &format!("pa{k:02}"),
+                    (0..df).map(|i| (100 * k + i, top)).collect(),
+                )
             })
             .collect();
         let refs: Vec<&Term> = forms.iter().collect();
         let best = prefix_top("pa", &refs);
         assert_eq!(best.len(), INLINE_ROWS);
-        assert!(best.iter().all(|&i| i < 100 * PREFIX_FORMS as u32), "{best:?}");
+        assert!(
+            best.iter().all(|&i| i < 100 * PREFIX_FORMS as u32),
+            "{best:?}"
+        );
     }
 
     #[test]
