@@ -497,9 +497,11 @@ fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
             .then(a.word.cmp(&b.word))
     });
     forms.truncate(PREFIX_FORMS);
+    // An item among the best of the merged list is among the best of the form it scores by
+    // (ties go to the lower item in both), so each form's first few postings suffice.
     let mut best: FastMap<u32, u8> = FastMap::default();
     for t in forms {
-        for &(i, impact) in &t.postings {
+        for &(i, impact) in t.postings.iter().take(INLINE_ROWS) {
             let b = best.entry(i).or_insert(0);
             *b = (*b).max(impact);
         }
