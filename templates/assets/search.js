@@ -328,9 +328,9 @@
     return inlineRows[id] || data["d/" + Math.floor(id / meta.chunk)][id % meta.chunk];
   }
 
-  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of every
-  // form whose unread postings could still weigh (all in one round: with the rows of the
-  // results in the shard files, rounds cost more than files; BENCHMARKS.md).
+  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of all
+  // its unfinished forms in one round (with the rows of the best results in the shard files,
+  // a round costs more than a few more files; BENCHMARKS.md "Search index").
   function deepen(groups, allow, want, mine) {
     var r = rank(groups, allow, want);
     rounds++;
@@ -339,9 +339,7 @@
     rowFiles(r.sure).forEach(function (name) { load(name).catch(function () { /* shown later */ }); });
     var loads = [];
     groups.forEach(function (g) {
-      var t = threshold(g);
-      g.filter(function (f) { return f.n < f.df && f.last * 2 >= t; })
-        .forEach(function (f) { loads.push(nextBlock(f)); });
+      g.forEach(function (f) { if (f.n < f.df) loads.push(nextBlock(f)); });
     });
     return Promise.all(loads).then(function () {
       return mine === generation ? deepen(groups, allow, want, mine) : null;
