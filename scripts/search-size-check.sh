@@ -6,8 +6,9 @@
 # - scripts/search-keystrokes.js --settle types queries a key at a time and fails if a keystroke
 #   waits for more rounds of file loads, one after another, than the page needs now: none or
 #   one while one word is typed (its shard file fetched ahead, its best results' rows in it),
-#   two with several words (postings, then rows). Rounds, not milliseconds: wall time on a shared machine varies
-#   by tens of milliseconds between identical runs (BENCHMARKS.md "Search index").
+#   two with several words (postings, then rows). Rounds, not milliseconds: wall time on a
+#   shared machine varies by tens of milliseconds between identical runs (BENCHMARKS.md
+#   "Search index").
 #
 #   scripts/search-size-check.sh [DOSSIER_BINARY]
 set -euo pipefail
