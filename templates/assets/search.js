@@ -328,9 +328,11 @@
     return inlineRows[id] || data["d/" + Math.floor(id / meta.chunk)][id % meta.chunk];
   }
 
-  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of all
-  // its unfinished forms in one round (with the rows of the best results in the shard files,
-  // a round costs more than a few more files; BENCHMARKS.md "Search index").
+  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of every
+  // form whose unread postings could still weigh most, all in one round (with the rows of the
+  // best results in the shard files, a round costs more than a few more files; but reading
+  // every unfinished form loads the dense files of a common prefix's forms, which cost more
+  // still: BENCHMARKS.md "Search index").
   function deepen(groups, allow, want, mine) {
     var r = rank(groups, allow, want);
     rounds++;
@@ -339,7 +341,8 @@
     rowFiles(r.sure).forEach(function (name) { load(name).catch(function () { /* shown later */ }); });
     var loads = [];
     groups.forEach(function (g) {
-      g.forEach(function (f) { if (f.n < f.df) loads.push(nextBlock(f)); });
+      var t = threshold(g);
+      g.forEach(function (f) { if (f.n < f.df && f.last * 2 >= t) loads.push(nextBlock(f)); });
     });
     return Promise.all(loads).then(function () {
       return mine === generation ? deepen(groups, allow, want, mine) : null;
