@@ -312,6 +312,7 @@ fn corpus(n: usize, seed: u64) -> (Vec<Document>, Vec<usize>) {
                 date,
                 hash: format!("{:032x}", rng.next()),
                 body,
+                body_released: false,
                 body_line: 5,
                 lang: None,
             });

@@ -400,6 +400,13 @@ impl Session {
             .zip(&docs)
             .map(|(cached, d)| cached.unwrap_or_else(|| analyze::analyze(d, &matcher)))
             .collect();
+        if !self.keep_pages {
+            // The analyses hold what grouping needs; a one-off build lets the bodies go, and
+            // whatever needs one later (a story's summary, a page) reads it again.
+            for d in &mut docs {
+                d.release_body();
+            }
+        }
         timings.push(Stage::ended("analyze", t));
         let t = Instant::now();
         let documents = docs.len();
@@ -479,6 +486,10 @@ impl Session {
                 staged.push(staging.stage(file.path, &file.bytes, None)?);
             }
             timings.push(Stage::ended("render", t));
+            let unreadable = shared.body_errors();
+            if !unreadable.is_empty() {
+                return Err(Error::Content(Diagnostics(unreadable)));
+            }
             self.check_cancel()?;
             *previous = None;
             let t = Instant::now();
@@ -616,7 +627,11 @@ fn doc_links(root: &Path, site: &Site, statics: &[Page]) -> Result<(DocLinks, Ve
     let wanted: BTreeSet<String> = site
         .docs
         .par_iter()
-        .flat_map_iter(|d| links.media_of(&d.rel_path, &d.body))
+        .flat_map_iter(|d| {
+            // An unreadable body fails the build when its page is made.
+            let body = d.body_text().unwrap_or_default();
+            links.media_of(&d.rel_path, &body)
+        })
         .collect();
     let mut media = Vec::with_capacity(wanted.len());
     for rel in wanted {

@@ -268,8 +268,11 @@ pub struct Document {
     pub title: String,
     pub slug: String,
     pub date: Option<DocDate>,
-    /// The Markdown body.
+    /// The Markdown body; empty once [`Document::release_body`] has let it go (read it with
+    /// [`Document::body_text`] wherever that may have happened).
     pub body: String,
+    /// Set by [`Document::release_body`]: the body is in the file, not here.
+    pub body_released: bool,
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
     /// blake3 of the file's bytes, hex: identifies this exact version for caches.
@@ -282,6 +285,36 @@ pub struct Document {
 impl Document {
     pub fn is_draft(&self) -> bool {
         self.front.draft
+    }
+
+    /// Let go of the body: a one-off build does this once grouping is done, so the bodies of
+    /// 100,000 documents are not held while their pages render; each page that needs one
+    /// reads it again ([`Document::body_text`]).
+    pub fn release_body(&mut self) {
+        self.body = String::new();
+        self.body_released = true;
+    }
+
+    /// The Markdown body: the one held, or, once released, the file's again. The file must
+    /// be the version this build loaded (same hash): a page never mixes two versions.
+    pub fn body_text(&self) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+        if !self.body_released {
+            return Ok(std::borrow::Cow::Borrowed(&self.body));
+        }
+        let changed = || {
+            Diagnostic::error(
+                &self.path,
+                "changed or vanished while the site was being built",
+            )
+            .hint("build again; nothing in the output folder was changed")
+        };
+        let bytes = std::fs::read(&self.path).map_err(|_| changed())?;
+        if blake3::hash(&bytes).to_hex()[..32] != self.hash {
+            return Err(changed());
+        }
+        let text = std::str::from_utf8(&bytes).map_err(|_| changed())?;
+        let (_, body, _) = split_front_matter(text).ok_or_else(changed)?;
+        Ok(std::borrow::Cow::Owned(body.to_string()))
     }
 
     /// The document's language: its front matter's, else the one detected on load, else
@@ -408,6 +441,7 @@ pub fn parse_document(
         slug,
         date: front.date,
         body: body.to_string(),
+        body_released: false,
         body_line,
         hash: blake3::hash(bytes).to_hex()[..32].to_string(),
         front,
@@ -991,6 +1025,26 @@ mod tests {
         assert!(d.message.contains("deleted"), "{d}");
     }
 
+    #[test]
+    fn a_released_body_is_read_again_only_from_the_same_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let text = "---\ntitle: A\n---\n\nFirst paragraph.\r\n\n## Later\n";
+        std::fs::write(&path, text).unwrap();
+        let (files, _) = list_dir(dir.path(), &[]);
+        let mut doc = load_file(&files[0]).unwrap();
+        let held = doc.body.clone();
+        doc.release_body();
+        assert!(doc.body.is_empty());
+        assert_eq!(doc.body_text().unwrap(), held);
+        // Another version of the file is never mixed into this build's pages.
+        std::fs::write(&path, text.replace("First", "Second")).unwrap();
+        let e = doc.body_text().unwrap_err();
+        assert!(e.is_error() && e.path.ends_with("a.md"), "{e}");
+        assert!(e.message.contains("changed"), "{e}");
+        std::fs::remove_file(&path).unwrap();
+        assert!(doc.body_text().is_err());
+    }
     #[test]
     fn javascript_urls_are_rejected() {
         assert!(parse("---\ntitle: T\nurl: javascript:alert(1)\n---\n").is_err());

@@ -859,6 +859,7 @@ mod tests {
             date: Some(date),
             hash: String::new(),
             body: String::new(),
+            body_released: false,
             body_line: 1,
             lang: None,
         };
@@ -960,6 +961,7 @@ mod tests {
                 date: None,
                 hash: String::new(),
                 body: String::new(),
+                body_released: false,
                 body_line: 1,
                 lang: None,
             })

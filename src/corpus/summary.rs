@@ -83,7 +83,10 @@ fn lead_sentences(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     let mut para: Option<String> = None;
     let mut quote = 0usize;
-    for event in Parser::new_ext(&doc.body, markdown_options()) {
+    // A body that cannot be read again gives no lead here; the build fails when the
+    // document's own page reads it.
+    let body = doc.body_text().unwrap_or_default();
+    for event in Parser::new_ext(&body, markdown_options()) {
         match event {
             Event::Start(Tag::BlockQuote(_)) => quote += 1,
             Event::End(TagEnd::BlockQuote(_)) => quote = quote.saturating_sub(1),

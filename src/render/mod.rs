@@ -464,7 +464,10 @@ pub fn render_site_into<T: Send>(
         out.push(keep(page)?);
     }
     if shared.site().config.search {
-        for page in search::index_files(shared.site(), shared.site().config.link_index_html) {
+        let bodies = |i: usize| shared.body(i);
+        for page in
+            search::index_files(shared.site(), shared.site().config.link_index_html, &bodies)
+        {
             out.push(keep(page)?);
         }
     }

@@ -60,8 +60,12 @@ pub struct Shared {
     /// at once is the biggest thing a build would hold).
     bodies: Vec<RenderedBody>,
     keep_html: bool,
-    cards: Vec<Value>,
     topic_values: Vec<Value>,
+    /// Per topic: what a card shows of it (name, link, kind).
+    topic_chips: Vec<Value>,
+    /// Per day with documents: what a card shows of its date (the date, long and short
+    /// forms, the day page's link), formatted once.
+    day_values: BTreeMap<NaiveDate, [Value; 4]>,
     story_values: Vec<Value>,
     /// Per topic: the stories it appears in.
     topic_stories: Vec<Vec<usize>>,
@@ -90,6 +94,9 @@ pub struct Shared {
     doc_links: Option<DocLinks>,
     /// The interface's language, strings and date formats.
     ui: Ui,
+    /// Bodies that could not be read again (their file changed during the build): the build
+    /// fails with these after rendering, before anything is written.
+    body_errors: std::sync::Mutex<Vec<crate::error::Diagnostic>>,
 }
 
 /// A page to make. Its path and template are known when the site is planned (the sitemap
@@ -387,6 +394,25 @@ impl Shared {
                 })
             })
             .collect();
+        let topic_chips: Vec<Value> = topic_values
+            .iter()
+            .map(|v| obj!({"name" => v["name"].clone(), "url" => v["url"].clone(), "kind" => v["kind"].clone()}))
+            .collect();
+        let day_values: BTreeMap<NaiveDate, [Value; 4]> = site
+            .by_day
+            .keys()
+            .map(|&d| {
+                (
+                    d,
+                    [
+                        Value::from(d.to_string()),
+                        Value::from(ui.long(d)),
+                        Value::from(ui.short(d)),
+                        Value::from(links.href(&urls::day(d))),
+                    ],
+                )
+            })
+            .collect();
         let is_story: Vec<bool> = g.stories.iter().map(|s| s.docs.len() >= 2).collect();
         let doc_story: Vec<Option<usize>> = g
             .doc_story
@@ -427,8 +453,9 @@ impl Shared {
             site_value,
             bodies: Vec::new(),
             keep_html,
-            cards: Vec::new(),
             topic_values,
+            topic_chips,
+            day_values,
             story_values,
             topic_stories,
             is_story,
@@ -446,6 +473,7 @@ impl Shared {
             doc_links,
             ui,
             site,
+            body_errors: std::sync::Mutex::new(Vec::new()),
         };
         // Article pages sit two folders deep.
         shared.bodies = (0..shared.site.docs.len())
@@ -462,10 +490,6 @@ impl Shared {
         shared.feed_bodies = feed_documents(&shared.site)
             .into_par_iter()
             .map(|i| (i, shared.body_html(i, &shared.links.base_url).html))
-            .collect();
-        shared.cards = (0..shared.site.docs.len())
-            .into_par_iter()
-            .map(|i| shared.card(i))
             .collect();
         shared
     }
@@ -500,15 +524,38 @@ impl Shared {
         if !self.keep_html {
             self.bodies[i].html = String::new();
         }
-        self.cards[i] = self.card(i);
         Some(i)
+    }
+
+    /// Document `i`'s Markdown body. One that cannot be read again is recorded for
+    /// [`Shared::body_errors`] and reads as empty (the build then fails).
+    pub fn body(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        self.site.docs[i].body_text().unwrap_or_else(|d| {
+            if let Ok(mut errors) = self.body_errors.lock() {
+                errors.push(d);
+            }
+            std::borrow::Cow::Borrowed("")
+        })
+    }
+
+    /// The bodies that could not be read again during rendering, each file once.
+    pub fn body_errors(&self) -> Vec<crate::error::Diagnostic> {
+        let mut errors = self
+            .body_errors
+            .lock()
+            .map(|mut e| std::mem::take(&mut *e))
+            .unwrap_or_default();
+        errors.sort();
+        errors.dedup();
+        errors
     }
 
     /// A document's body as HTML, the first mention of each of its topics linked (with
     /// `prefix` before the links: the way from the page to the site root).
     fn body_html(&self, i: usize, prefix: &str) -> RenderedBody {
         let doc = &self.site.docs[i];
-        let mut events = markdown::events(&doc.body);
+        let body = self.body(i);
+        let mut events = markdown::events(&body);
         if let Some(links) = &self.doc_links {
             events = links.rewrite(events, &doc.rel_path, prefix);
         }
@@ -523,8 +570,10 @@ impl Shared {
         }
     }
 
-    /// A document as it appears in lists.
-    fn card(&self, i: usize) -> Value {
+    /// A document as it appears in lists. Made when a page needs it, not kept: a card per
+    /// document held for the whole render is hundreds of megabytes at 100,000 documents, and
+    /// making one costs about what copying a kept one did.
+    pub(crate) fn card(&self, i: usize) -> Value {
         let site = &self.site;
         let doc = &site.docs[i];
         let day = site.days[i];
@@ -537,35 +586,44 @@ impl Shared {
             .unwrap_or_else(|| truncate(&self.bodies[i].lead, 280));
         let source = site.doc_source[i].map(|s| {
             let src = &site.sources[s];
-            obj!({"name": src.name, "url": self.links.href(&urls::source(&src.slug))})
+            obj!({"name" => src.name.clone(), "url" => self.links.href(&urls::source(&src.slug))})
         });
         // Lists show a few topics per entry: name, link and kind are enough there.
         let topics: Vec<Value> = site.grouping.doc_topics[i]
             .iter()
             .take(8)
-            .map(|&t| {
-                let v = &self.topic_values[t];
-                obj!({"name": v["name"], "url": v["url"], "kind": v["kind"]})
-            })
+            .map(|&t| self.topic_chips[t].clone())
             .collect();
         let story = self.doc_story[i].map(|s| self.story_values[s].clone());
+        let [date, date_display, date_short, day_url] = match day {
+            Some(d) => match self.day_values.get(&d) {
+                Some(v) => v.clone(),
+                None => [
+                    Value::from(d.to_string()),
+                    Value::from(self.ui.long(d)),
+                    Value::from(self.ui.short(d)),
+                    Value::from(self.links.href(&urls::day(d))),
+                ],
+            },
+            None => [Value::Null, Value::Null, Value::Null, Value::Null],
+        };
         obj!({
-            "title": doc.title,
-            "url": self.links.href(&urls::article(&doc.slug)),
-            "slug": doc.slug,
-            "date": day.map(|d| d.to_string()),
-            "datetime": doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
-            "date_display": day.map(|d| self.ui.long(d)),
-            "date_short": day.map(|d| self.ui.short(d)),
-            "day_url": day.map(|d| self.links.href(&urls::day(d))),
+            "title" => doc.title.clone(),
+            "url" => self.links.href(&urls::article(&doc.slug)),
+            "slug" => doc.slug.clone(),
+            "date" => date,
+            "datetime" => doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
+            "date_display" => date_display,
+            "date_short" => date_short,
+            "day_url" => day_url,
             "source" => source,
             "authors": doc.front.authors,
-            "summary": summary,
-            "kind": doc.front.kind.clone().unwrap_or_else(|| "article".into()),
+            "summary" => summary,
+            "kind" => doc.front.kind.clone().unwrap_or_else(|| "article".into()),
             "topics" => topics,
             "story" => story,
-            "lang": lang,
-            "dir": crate::lang::dir(lang),
+            "lang" => lang,
+            "dir" => crate::lang::dir(lang),
             "image" => card_image(doc.front.image.as_deref()),
         })
     }
@@ -642,7 +700,7 @@ impl Shared {
     }
 
     fn cards_of(&self, docs: &[usize]) -> Vec<Value> {
-        docs.iter().map(|&i| self.cards[i].clone()).collect()
+        docs.iter().map(|&i| self.card(i)).collect()
     }
 
     /// Documents grouped by day, in the order given (newest first).
@@ -689,7 +747,7 @@ impl Shared {
             return story.summary.clone();
         }
         let i = self.lead_doc(s);
-        first_sentences(self.cards[i]["summary"].as_str().unwrap_or(""), 320)
+        first_sentences(self.card(i)["summary"].as_str().unwrap_or(""), 320)
     }
 
     /// The outlets of `docs`, each once, in the order given; and how many have no outlet.
@@ -752,7 +810,7 @@ impl Shared {
             report_count: st.docs.len(),
             topic,
             time: latest.and_then(|i| self.doc_time(i)),
-            datetime: latest.and_then(|i| self.cards[i]["datetime"].as_str().map(String::from)),
+            datetime: latest.and_then(|i| self.card(i)["datetime"].as_str().map(String::from)),
             // Dates decide: a story first reported this day is new, one with earlier
             // reports gained new ones since the previous edition.
             status: if st.first_day >= day {
@@ -772,7 +830,7 @@ impl Shared {
         for &i in docs {
             match self.doc_story[i] {
                 Some(s) => story_docs.entry(s).or_default().push(i),
-                None => reports.push(self.cards[i].clone()),
+                None => reports.push(self.card(i)),
             }
         }
         let mut stories: Vec<StoryBrief> = story_docs
@@ -953,7 +1011,7 @@ impl Shared {
             fresh = self.body_html(i, "../../");
             &fresh
         };
-        let card = &self.cards[i];
+        let card = self.card(i);
         let folder = urls::article(&doc.slug);
         let canonical = self.links.absolute(&folder);
         // Neighbours in time among documents of the same kind (dated or undated).
@@ -962,7 +1020,7 @@ impl Shared {
         let neighbour = |p: Option<usize>| {
             p.and_then(|p| site.chrono.get(p))
                 .filter(|&&j| site.docs[j].date.is_some() == dated)
-                .map(|&j| self.cards[j].clone())
+                .map(|&j| self.card(j))
         };
         let newer = neighbour(pos.and_then(|p| p.checked_sub(1)));
         let older = neighbour(pos.map(|p| p + 1));
@@ -1199,7 +1257,7 @@ impl Shared {
             .take(TOPIC_SIDEBAR_ITEMS)
             .map(|&q| {
                 let quote = &g.quotes[q];
-                let doc = &self.cards[quote.doc];
+                let doc = self.card(quote.doc);
                 topic::TopicQuote {
                     text: truncate(&quote.text, 400),
                     speaker: quote.speaker_name.clone(),
@@ -1620,7 +1678,7 @@ impl Shared {
         let timeline: Vec<story::TimelineEntry> = in_order
             .iter()
             .map(|&i| {
-                let card = &self.cards[i];
+                let card = self.card(i);
                 let text = |k: &str| card[k].as_str().map(String::from);
                 story::TimelineEntry {
                     title: site.docs[i].title.clone(),
@@ -1645,14 +1703,17 @@ impl Shared {
             .iter()
             .map(|&i| source_name(i).unwrap_or_else(|| format!("\u{0}{i}")))
             .collect();
+        let bodies: Vec<std::borrow::Cow<'_, str>> =
+            st.docs.iter().map(|&i| self.body(i)).collect();
         let reports: Vec<compare::Report<'_>> = st
             .docs
             .iter()
             .zip(&labels)
-            .map(|(&i, label)| compare::Report {
+            .zip(&bodies)
+            .map(|((&i, label), body)| compare::Report {
                 doc: i,
                 outlet: label,
-                body: &site.docs[i].body,
+                body,
             })
             .collect();
         let disagreements: Vec<story::Disagreement> = compare::disagreements(&reports)
@@ -1668,10 +1729,10 @@ impl Shared {
                         sentence: truncate(&f.sentence, 280),
                         url: format!(
                             "{}#p{}",
-                            self.cards[f.doc]["url"].as_str().unwrap_or(""),
+                            self.card(f.doc)["url"].as_str().unwrap_or(""),
                             f.paragraph
                         ),
-                        date_short: self.cards[f.doc]["date_short"].as_str().map(String::from),
+                        date_short: self.card(f.doc)["date_short"].as_str().map(String::from),
                     })
                     .collect(),
             })
@@ -1693,7 +1754,7 @@ impl Shared {
                     outlet: source_name(i),
                     url: format!(
                         "{}#p{}",
-                        self.cards[i]["url"].as_str().unwrap_or(""),
+                        self.card(i)["url"].as_str().unwrap_or(""),
                         quote.paragraph
                     ),
                 }
@@ -1750,8 +1811,8 @@ impl Shared {
                 // A one-document episode links to its article: it has no story page.
                 if !self.is_story[s] {
                     if let Some(&d) = docs.first() {
-                        v["url"] = self.cards[d]["url"].clone();
-                        v["title"] = self.cards[d]["title"].clone();
+                        v["url"] = self.card(d)["url"].clone();
+                        v["title"] = self.card(d)["title"].clone();
                     }
                 }
                 v["articles"] = Value::from(self.cards_of(docs));
@@ -1864,7 +1925,7 @@ impl Shared {
                     published,
                     updated,
                     authors: doc.front.authors.clone(),
-                    summary: self.cards[i]["summary"].as_str().unwrap_or("").to_string(),
+                    summary: self.card(i)["summary"].as_str().unwrap_or("").to_string(),
                     content: if full {
                         self.feed_bodies.get(&i).cloned()
                     } else {

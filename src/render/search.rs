@@ -171,7 +171,10 @@ fn snippet(text: &str) -> String {
     out
 }
 
-fn items(site: &Site, index_html: bool) -> Vec<Item> {
+/// Document `i`'s Markdown body (a one-off build reads it again from its file).
+pub type Bodies<'a> = dyn Fn(usize) -> std::borrow::Cow<'a, str> + Sync + 'a;
+
+fn items(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Item> {
     let href = |folder: String| {
         if index_html {
             format!("{folder}index.html")
@@ -185,10 +188,14 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let body = super::markdown::text_of(&d.body);
             let summary = d.front.summary.as_deref().filter(|s| !s.trim().is_empty());
             let source = site.doc_source[i];
             let date = site.days[i];
+            // The snippet is the summary, or the body's start when there is none.
+            let snippet = match summary {
+                Some(s) => snippet(s),
+                None => snippet(&super::markdown::text_of(&bodies(i))),
+            };
             Item {
                 kind: "a",
                 title: d.title.clone(),
@@ -196,7 +203,7 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
                 source,
                 date,
                 topics: g.doc_topics[i].clone(),
-                snippet: snippet(summary.unwrap_or(&body)),
+                snippet,
                 text: String::new(),
                 doc: Some(i),
                 order: (date.is_none(), Reverse(date), 0, i, 0),
@@ -259,9 +266,9 @@ fn items(site: &Site, index_html: bool) -> Vec<Item> {
 }
 
 /// What an article item indexes besides its title: summary, body text, authors, source.
-fn article_text(site: &Site, i: usize) -> String {
+fn article_text(site: &Site, i: usize, bodies: &Bodies<'_>) -> String {
     let d = &site.docs[i];
-    let body = super::markdown::text_of(&d.body);
+    let body = super::markdown::text_of(&bodies(i));
     let summary = d.front.summary.as_deref().filter(|s| !s.trim().is_empty());
     let source_name = site.doc_source[i]
         .map(|s| site.sources[s].name.as_str())
@@ -327,7 +334,7 @@ struct Term {
 }
 
 /// Words and their postings, items numbered in `items` order, words in byte order.
-fn terms(site: &Site, items: &mut [Item]) -> Vec<Term> {
+fn terms(site: &Site, items: &mut [Item], bodies: &Bodies<'_>) -> Vec<Term> {
     let mut ids: FastMap<Box<str>, u32> = FastMap::default();
     let mut lists: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut lengths: Vec<u32> = Vec::with_capacity(items.len());
@@ -337,7 +344,7 @@ fn terms(site: &Site, items: &mut [Item]) -> Vec<Term> {
             .map(|item| {
                 // Indexed now; only the snippet ships.
                 let text = match item.doc {
-                    Some(i) => article_text(site, i),
+                    Some(i) => article_text(site, i, bodies),
                     None => std::mem::take(&mut item.text),
                 };
                 count(&item.title, &text)
@@ -608,9 +615,9 @@ fn split(
 }
 
 /// The index files for `site`.
-pub fn index_files(site: &Site, index_html: bool) -> Vec<Page> {
-    let mut items = items(site, index_html);
-    let terms = terms(site, &mut items);
+pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Page> {
+    let mut items = items(site, index_html, bodies);
+    let terms = terms(site, &mut items, bodies);
     let names = |s: Option<usize>| s.map_or("", |s| site.sources[s].name.as_str());
     let rows: Vec<String> = items.par_iter().map(|it| json(&row(it, names))).collect();
     // A shard's size counts its words' inline rows (shared ones once per file, so this is at

@@ -332,3 +332,67 @@ fn a_much_quoted_speaker_gets_pages_of_their_own() {
     assert!(last.contains("pier number 1 "));
     assert!(last.contains("Everyone quoted"));
 }
+
+/// A one-off build lets each body go after analysis and reads it again for the pages that
+/// need it: a page shows the version that was analysed, and a file changed in between fails
+/// the build by name instead of publishing another version or an empty page.
+#[test]
+fn released_bodies_are_read_again_and_a_changed_file_is_named() {
+    use dossier::build::{load_config, load_content};
+    use dossier::render::pages::Shared;
+    use dossier::render::{render_site, Theme};
+    use dossier::site::Site;
+
+    let site = site("basic");
+    let opts = dossier::BuildOptions::new(site.path());
+    let config = load_config(&opts).unwrap();
+    let (mut docs, _) = load_content(&opts, &config).unwrap();
+    let harbour = docs
+        .iter()
+        .position(|d| d.slug == "harbour-opens")
+        .expect("the fixture has the harbour article");
+    let words: Vec<String> = docs[harbour]
+        .body
+        .split_whitespace()
+        .filter(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
+        .take(3)
+        .map(String::from)
+        .collect();
+    assert!(!words.is_empty());
+    for d in &mut docs {
+        d.release_body();
+    }
+    let theme =
+        Theme::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")).unwrap();
+    let quiet = |_: usize, _: usize| {};
+
+    let shared = Shared::new(Site::new(config.clone(), docs.clone()));
+    let (pages, _) = render_site(&shared, &theme, &quiet, None, None).unwrap();
+    assert!(shared.body_errors().is_empty());
+    let page = pages
+        .iter()
+        .find(|p| p.path == "articles/harbour-opens/index.html")
+        .unwrap();
+    let html = String::from_utf8_lossy(&page.bytes);
+    for w in &words {
+        assert!(
+            html.contains(w.as_str()),
+            "{w} missing from the page read again"
+        );
+    }
+
+    // The file changes between loading and rendering.
+    let path = docs[harbour].path.clone();
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\nA late line.\n")).unwrap();
+    let shared = Shared::new(Site::new(config, docs));
+    render_site(&shared, &theme, &quiet, None, None).unwrap();
+    let errors = shared.body_errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].path.ends_with(path.file_name().unwrap()),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].message.contains("changed"), "{}", errors[0]);
+}

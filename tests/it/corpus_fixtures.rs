@@ -27,6 +27,7 @@ fn doc(name: &str, title: &str, date: Option<&str>, source: &str, body: &str) ->
         slug: name.into(),
         date,
         body: body.into(),
+        body_released: false,
         body_line: 5,
         hash: blake3::hash(body.as_bytes()).to_hex()[..32].to_string(),
         lang: None,

@@ -78,6 +78,7 @@ fn read_raw(path: &Path) -> Document {
         slug: name.trim_end_matches(".txt").to_string(),
         date,
         body,
+        body_released: false,
         body_line: 1,
         hash: blake3::hash(text.as_bytes()).to_hex()[..32].to_string(),
         lang: None,

@@ -74,7 +74,7 @@ fn speaker_folders(shared: &Shared) -> Vec<Option<String>> {
 }
 
 fn article(shared: &Shared, doc: usize) -> Value {
-    let card = &shared.cards[doc];
+    let card = shared.card(doc);
     obj!({
         "title": card["title"],
         "url": card["url"],
