@@ -12,14 +12,17 @@
 //! blocks that grow fourfold: the page reads the first blocks and stops as soon as no item it
 //! has not fully seen could enter the top results (the threshold algorithm).
 //!
-//! - `search/meta.js`: the item count and which shard files exist;
+//! - `search/meta.js`: the item count, which shard files exist and how often their words
+//!   occur (the page fetches the likely next ones while a word is typed);
 //! - `search/t/<key>.js`: the words that begin with `key` (a prefix trie, split until each
-//!   file is small), each with its document frequency and first block of postings;
-//!   `search/t/<key>.top.js` holds the most frequent words of a split prefix, for typing;
+//!   file is small), each with its document frequency and first block of postings, and the
+//!   display rows of each word's ten best items (a query of one word, or the prefix being
+//!   typed, then needs no `d/` file); `search/t/<key>.top.js` holds the most frequent words of
+//!   a split prefix, for typing, with the rows of the prefix's best items;
 //! - `search/p/<stem>.<b>.js`: block `b` of a frequent word's postings; `p/<stem>.d.js`: a
 //!   very frequent word's impact on every item, one character each;
 //! - `search/d/<n>.js`: kind, title, link, source, date and snippet text of items
-//!   `n*CHUNK..`, loaded only for the results shown;
+//!   `n*CHUNK..`, loaded only for results shown whose rows no shard file loaded carried;
 //! - `search/f/names.js`: the topics and sources to filter by (loaded after the first result);
 //! - `search/f/t<n>.js`, `f/s<n>.js`, `f/dates.js`: the items of topics, of sources, and where
 //!   each day's items begin, loaded only when a filter is set. Items are numbered newest first
@@ -46,6 +49,12 @@ const TITLE_WEIGHT: u32 = 3;
 const SNIPPET_CHARS: usize = 400;
 /// Postings of a word kept in its shard file; later blocks are this times 8, 64, 512...
 pub const FIRST_BLOCK: usize = 128;
+/// A word's best items whose display rows its shard file carries too: a query of one word, or
+/// the prefix being typed, shows its results without waiting for `d/` files (ten results
+/// were ten files, the slowest round of a keystroke: BENCHMARKS.md "Search index").
+pub const INLINE_ROWS: usize = 10;
+/// Words a typed prefix expands to (the page's `MAX_EXPANSIONS`).
+const PREFIX_FORMS: usize = 12;
 const BLOCK_GROWTH: usize = 8;
 /// A word in at least one item in this many has, instead of blocks, one file with its impact
 /// on every item (one character each): a query that pairs it with other words needs it all,
@@ -54,7 +63,7 @@ const DENSE_SHARE: usize = 16;
 /// Impacts a dense file can hold (one printable character each, see [`dense`]).
 const DENSE_MAX: u8 = 90;
 /// A prefix's shard is split by the next letter once its file would pass this many bytes.
-const SHARD_BYTES: usize = 24_000;
+const SHARD_BYTES: usize = 48_000;
 /// Words of a split prefix listed in its `.top` file (the page expands a typed prefix to at
 /// most this many words).
 const TOP_FORMS: usize = 40;
@@ -459,6 +468,85 @@ fn block(postings: &[(u32, u8)], b: u32) -> &[(u32, u8)] {
     &postings[start.min(postings.len())..(start + len).min(postings.len())]
 }
 
+/// What a result shows of an item: kind, title, link, source, date and snippet text.
+fn row<'a>(
+    it: &'a Item,
+    names: impl Fn(Option<usize>) -> &'a str,
+) -> (&'a str, &'a str, &'a str, &'a str, String, &'a str) {
+    (
+        it.kind,
+        it.title.as_str(),
+        it.url.as_str(),
+        names(it.source),
+        it.date.map(|d| d.to_string()).unwrap_or_default(),
+        it.snippet.as_str(),
+    )
+}
+
+/// The items whose rows a word's shard carries: its [`INLINE_ROWS`] best.
+fn top_items(t: &Term) -> impl Iterator<Item = u32> + '_ {
+    t.postings.iter().take(INLINE_ROWS).map(|&(i, _)| i)
+}
+
+/// The best [`INLINE_ROWS`] items of `prefix` typed, ranked as the page ranks it: its forms
+/// among `words` (the prefix itself first, then the most frequent, at most the page's
+/// `MAX_EXPANSIONS`), an item scored by its best form, ties to the lower item.
+fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
+    let mut forms: Vec<&Term> = words
+        .iter()
+        .copied()
+        .filter(|t| t.word.starts_with(prefix))
+        .collect();
+    forms.sort_by(|a, b| {
+        (*b.word == *prefix)
+            .cmp(&(*a.word == *prefix))
+            .then(b.postings.len().cmp(&a.postings.len()))
+            .then(a.word.cmp(&b.word))
+    });
+    forms.truncate(PREFIX_FORMS);
+    // An item among the best of the merged list is among the best of the form it scores by
+    // (ties go to the lower item in both), so each form's first few postings suffice.
+    let mut best: FastMap<u32, u8> = FastMap::default();
+    for t in forms {
+        for &(i, impact) in t.postings.iter().take(INLINE_ROWS) {
+            let b = best.entry(i).or_insert(0);
+            *b = (*b).max(impact);
+        }
+    }
+    let mut ranked: Vec<(u32, u8)> = best.into_iter().collect();
+    ranked.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
+    ranked
+        .into_iter()
+        .take(INLINE_ROWS)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A shard file's data: each word's [`entry`], and under the key `""` (no word is empty) the
+/// display rows of the items `inline` by item number, `rows` holding each item's row as JSON.
+fn shard(words: &[&Term], mut inline: Vec<u32>, rows: &[String]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = words
+        .iter()
+        .map(|t| (t.word.to_string(), entry(t)))
+        .collect();
+    inline.sort_unstable();
+    inline.dedup();
+    let mut out = json(&map);
+    out.pop(); // the closing brace
+    if !map.is_empty() {
+        out.push(',');
+    }
+    out.push_str("\"\":{");
+    for (k, &i) in inline.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "\"{i}\":{}", rows[i as usize]);
+    }
+    out.push_str("}}");
+    out
+}
+
 /// A word as its shard file lists it: `[df, first block]`, plus the block files' stem.
 /// `[df, first block, stem, 1]` when the word has a dense file.
 fn entry(t: &Term) -> serde_json::Value {
@@ -530,9 +618,16 @@ fn split(
 pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Page> {
     let mut items = items(site, index_html, bodies);
     let terms = terms(site, &mut items, bodies);
+    let names = |s: Option<usize>| s.map_or("", |s| site.sources[s].name.as_str());
+    let rows: Vec<String> = items.par_iter().map(|it| json(&row(it, names))).collect();
+    // A shard's size counts its words' inline rows (shared ones once per file, so this is at
+    // most the file's size).
     let sizes: Vec<usize> = terms
         .iter()
-        .map(|t| t.word.len() + t.first.len() + 16)
+        .map(|t| {
+            let inline: usize = top_items(t).map(|i| rows[i as usize].len() + 8).sum();
+            t.word.len() + t.first.len() + 16 + inline
+        })
         .collect();
     let mut trie = Trie::default();
     if !terms.is_empty() {
@@ -552,11 +647,11 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
         .leaves
         .par_iter()
         .map(|(key, range)| {
-            let words: serde_json::Map<String, serde_json::Value> = terms[range.clone()]
-                .iter()
-                .map(|t| (t.word.to_string(), entry(t)))
-                .collect();
-            (file_name(key), json(&words))
+            let words: Vec<&Term> = terms[range.clone()].iter().collect();
+            // Any prefix's best items are among its forms' best (a prefix scores an item by
+            // its best form).
+            let inline = words.iter().flat_map(|t| top_items(t)).collect();
+            (file_name(key), shard(&words, inline, &rows))
         })
         .chain(
             trie.inner
@@ -572,11 +667,17 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
                         }
                     }
                     top.sort_unstable();
-                    let words: serde_json::Map<String, serde_json::Value> = top
-                        .iter()
-                        .map(|&i| (terms[i].word.to_string(), entry(&terms[i])))
+                    let words: Vec<&Term> = top.iter().map(|&i| &terms[i]).collect();
+                    // Only what this file answers: the key as a word, and as a prefix.
+                    let exact = words.iter().filter(|t| *t.word == **key);
+                    let inline = exact
+                        .flat_map(|t| top_items(t))
+                        .chain(prefix_top(key, &words))
                         .collect();
-                    (format!("{}.top", file_name(key)), json(&words))
+                    (
+                        format!("{}.top", file_name(key)),
+                        shard(&words, inline, &rows),
+                    )
                 }),
         )
         .collect();
@@ -608,25 +709,9 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
     }
 
     // What the results show.
-    let names = |s: Option<usize>| s.map_or("", |s| site.sources[s].name.as_str());
-    let chunks: Vec<String> = items
+    let chunks: Vec<String> = rows
         .par_chunks(CHUNK)
-        .map(|chunk| {
-            let rows: Vec<(&str, &str, &str, &str, String, &str)> = chunk
-                .iter()
-                .map(|it| {
-                    (
-                        it.kind,
-                        it.title.as_str(),
-                        it.url.as_str(),
-                        names(it.source),
-                        it.date.map(|d| d.to_string()).unwrap_or_default(),
-                        it.snippet.as_str(),
-                    )
-                })
-                .collect();
-            json(&rows)
-        })
+        .map(|chunk| format!("[{}]", chunk.join(",")))
         .collect();
     for (n, data) in chunks.iter().enumerate() {
         file(format!("search/d/{n}.js"), &format!("d/{n}"), data);
@@ -706,6 +791,12 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
         growth: BLOCK_GROWTH,
         leaves: trie.leaves.iter().map(|(k, _)| k.as_str()).collect(),
         inner: trie.inner.iter().map(|(k, _)| k.as_str()).collect(),
+        weights: trie
+            .leaves
+            .iter()
+            .chain(&trie.inner)
+            .map(|(_, range)| weight(&terms[range.clone()]))
+            .collect(),
     };
     file("search/meta.js".into(), "meta", &json(&meta));
     pages
@@ -722,6 +813,17 @@ struct Meta<'a> {
     /// The shard files' prefixes, and the prefixes split into several (see [`split`]).
     leaves: Vec<&'a str>,
     inner: Vec<&'a str>,
+    /// How likely each of them (leaves, then inner) is to be typed: the page fetches the likely
+    /// next ones ahead while a word is typed.
+    weights: Vec<u32>,
+}
+
+/// How often words of a prefix occur, `words` its words: the sum of their item counts on a
+/// scale of four steps per doubling (order is what counts, and short numbers keep `meta.js`
+/// small).
+fn weight(words: &[Term]) -> u32 {
+    let sum: usize = words.iter().map(|t| t.postings.len()).sum();
+    (4.0 * (1.0 + sum as f64).log2()).round() as u32
 }
 
 /// The filters' choices, `[index, name, file]` by name: the topics and sources that have
@@ -845,6 +947,53 @@ mod tests {
         assert_eq!(block(&many, 1)[0].0, FIRST_BLOCK as u32);
         assert_eq!(block(&many, 2).len(), 5);
         assert!(block(&many, 3).is_empty());
+    }
+
+    fn term(word: &str, postings: Vec<(u32, u8)>) -> Term {
+        Term {
+            word: word.into(),
+            first: encode(&postings[..postings.len().min(FIRST_BLOCK)]),
+            postings,
+            stem: None,
+            dense: false,
+        }
+    }
+
+    #[test]
+    fn a_shard_carries_the_rows_of_its_words_best_items() {
+        // Twelve items, best first, and a word whose best item is another.
+        let mina = term("mina", (0..12u32).map(|i| (i, 200 - i as u8)).collect());
+        let mine = term("mine", vec![(20, 255), (3, 1)]);
+        let rows: Vec<String> = (0..21).map(|i| format!("[\"row {i}\"]")).collect();
+        let words = [&mina, &mine];
+        let inline = words.iter().flat_map(|t| top_items(t)).collect();
+        let data: serde_json::Value = serde_json::from_str(&shard(&words, inline, &rows)).unwrap();
+        let carried = data[""].as_object().unwrap();
+        let mut ids: Vec<u32> = carried.keys().map(|k| k.parse().unwrap()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 20]);
+        assert_eq!(data[""]["20"], serde_json::json!(["row 20"]));
+        assert_eq!(data["mina"][0], 12);
+        // A prefix scores an item by its best form.
+        assert_eq!(prefix_top("min", &words), [20, 0, 1, 2, 3, 4, 5, 6, 7, 8]);
+        // Only the page's most frequent forms count: the rarest of thirteen is left out.
+        let forms: Vec<Term> = (0..=PREFIX_FORMS as u32)
+            .map(|k| {
+                let df = 2 + PREFIX_FORMS as u32 - k;
+                let top = if k == PREFIX_FORMS as u32 { 250 } else { 100 };
+                term(
+                    &format!("pa{k:02}"),
+                    (0..df).map(|i| (100 * k + i, top)).collect(),
+                )
+            })
+            .collect();
+        let refs: Vec<&Term> = forms.iter().collect();
+        let best = prefix_top("pa", &refs);
+        assert_eq!(best.len(), INLINE_ROWS);
+        assert!(
+            best.iter().all(|&i| i < 100 * PREFIX_FORMS as u32),
+            "{best:?}"
+        );
     }
 
     #[test]

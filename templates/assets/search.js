@@ -27,18 +27,34 @@
     return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
   var KINDS = { a: say("kind-article", {}), t: say("kind-topic", {}), s: say("kind-story", {}), q: say("kind-quote", {}) };
-  var SHOWN = 10, MAX_EXPANSIONS = 12;
+  // MAX_EXPANSIONS: as PREFIX_FORMS in src/render/search.rs, which puts the display rows of
+  // a prefix's best results in its shard file. AHEAD: shard files fetched ahead for the next
+  // letter.
+  var SHOWN = 10, MAX_EXPANSIONS = 12, AHEAD = 6;
 
   var meta = null, leaves = {}, inner = {};
+  var children = {}; // prefix split into several files -> [file, share] of its next letters
   var data = {}; // file name (path under search/ without .js) -> its data
   var waiting = {}; // file name -> {promise, resolve}
   var requested = []; // file names in the order asked for (read by scripts/search-budget.py)
+  // Rounds of file loads the query shown waited for, one after another (read by
+  // scripts/search-keystrokes.js, which checks them): a file asked for in round k and waited
+  // for later ends round k+1 at the latest, so files loaded side by side count once.
+  var depth = 0, begun = {}, waited = [];
   var forms = {}; // word -> its postings as loaded so far
+  var inlineRows = {}; // item -> its display row, from the shard files loaded (key "")
 
   window.DossierSearch = {
     add: function (name, value) {
+      if (name.lastIndexOf("t/", 0) === 0 && value && value[""]) {
+        for (var id in value[""]) inlineRows[id] = value[""][id];
+      }
       data[name] = value;
       if (waiting[name]) waiting[name].resolve(value);
+    },
+    // Files asked for and not loaded yet (scripts/search-keystrokes.js waits for none).
+    loading: function () {
+      return requested.filter(function (name) { return !(name in data); }).length;
     }
   };
 
@@ -56,7 +72,28 @@
     });
     waiting[name] = entry;
     requested.push(name);
+    begun[name] = { generation: generation, depth: depth };
     return entry.promise;
+  }
+
+  // Wait for files: `names` loaded, the round counted when one was still missing.
+  function need(names) {
+    var after = depth, missing = [];
+    names.forEach(function (name) {
+      if (name in data) return;
+      // Asked for now, earlier in this query, or by an earlier one (still loading).
+      var b = begun[name], from = !b ? depth : b.generation === generation ? b.depth : 0;
+      after = Math.max(after, from + 1);
+      missing.push(name);
+    });
+    var mine = generation;
+    return Promise.all(names.map(load)).then(function (got) {
+      if (mine === generation && missing.length) {
+        depth = Math.max(depth, after);
+        waited.push(after + ":" + missing.join(","));
+      }
+      return got;
+    });
   }
 
   function fold(text) {
@@ -130,8 +167,8 @@
   function nextBlock(f) {
     if (!f.pending && f.dense) {
       // A very frequent word: its impact on every item at once.
-      f.pending = load("p/" + f.stem + ".d").then(function (text) {
-        f.post = denseMap(text, f.df);
+      f.pending = need(["p/" + f.stem + ".d"]).then(function (got) {
+        f.post = denseMap(got[0], f.df);
         f.n = f.df;
         f.pending = null;
       });
@@ -140,7 +177,7 @@
       // many postings has a dense file instead, so the rest stays small).
       var names = [], start = meta.first, size = meta.first * meta.growth;
       for (var b = 1; start < f.df; b++, start += size, size *= meta.growth) names.push("p/" + f.stem + "." + b);
-      f.pending = Promise.all(names.map(load)).then(function (blocks) {
+      f.pending = need(names).then(function (blocks) {
         blocks.forEach(function (runs) { absorb(f, runs); });
         f.n = f.df;
         f.pending = null;
@@ -172,10 +209,10 @@
     var shard = data[locate(word)] || {};
     var found = [];
     if (isPrefix) {
-      for (var w in shard) if (w.lastIndexOf(word, 0) === 0) found.push(w);
+      for (var w in shard) if (w && w.lastIndexOf(word, 0) === 0) found.push(w);
       found.sort(function (a, b) { return (a === word ? -1 : 0) - (b === word ? -1 : 0) || shard[b][0] - shard[a][0] || (a < b ? -1 : 1); });
       found = found.slice(0, MAX_EXPANSIONS);
-    } else if (shard[word]) {
+    } else if (Object.prototype.hasOwnProperty.call(shard, word)) {
       found = [word];
     }
     return found.map(function (w) { return formOf(w, shard[w]); });
@@ -273,30 +310,39 @@
     var done = final || (settled.length >= want && settled[want - 1][1] >= other);
     var total = final ? count
       : (groups.length === 1 && groups[0].length === 1 && !allow ? groups[0][0].df : null);
-    return { hits: settled.slice(0, want), done: done, total: total };
+    // Items that no item not fully seen can pass: shown whatever the next rounds read.
+    var sure = settled.slice(0, want).filter(function (h) { return h[1] > other; });
+    return { hits: settled.slice(0, want), done: done, total: total, sure: sure };
   }
 
-  // The display rows' files of ranked items.
+  // The display rows' files of ranked items (none for those a shard file carried).
   function rowFiles(hits) {
-    var need = {};
-    hits.forEach(function (h) { need["d/" + Math.floor(h[0] / meta.chunk)] = true; });
-    return Object.keys(need);
+    var files = {};
+    hits.forEach(function (h) {
+      if (!(h[0] in inlineRows)) files["d/" + Math.floor(h[0] / meta.chunk)] = true;
+    });
+    return Object.keys(files);
   }
 
-  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of the
-  // forms whose unread postings could weigh most (a few files a round: each file costs, and
-  // reading every form of a common prefix at once was slower, measured: BENCHMARKS.md).
+  function rowOf(id) {
+    return inlineRows[id] || data["d/" + Math.floor(id / meta.chunk)][id % meta.chunk];
+  }
+
+  // Rank; while not final, read the rest of each unfinished query word: of a prefix, of every
+  // form whose unread postings could still weigh most, all in one round (with the rows of the
+  // best results in the shard files, a round costs more than a few more files; but reading
+  // every unfinished form loads the dense files of a common prefix's forms, which cost more
+  // still: BENCHMARKS.md "Search index").
   function deepen(groups, allow, want, mine) {
     var r = rank(groups, allow, want);
     rounds++;
     if (r.done) return Promise.resolve(r);
+    // The rows of results already certain load while the postings do.
+    rowFiles(r.sure).forEach(function (name) { load(name).catch(function () { /* shown later */ }); });
     var loads = [];
     groups.forEach(function (g) {
       var t = threshold(g);
-      g.filter(function (f) { return f.n < f.df && f.last * 2 >= t; })
-        .sort(function (a, b) { return b.last - a.last; })
-        .slice(0, 4)
-        .forEach(function (f) { loads.push(nextBlock(f)); });
+      g.forEach(function (f) { if (f.n < f.df && f.last * 2 >= t) loads.push(nextBlock(f)); });
     });
     return Promise.all(loads).then(function () {
       return mine === generation ? deepen(groups, allow, want, mine) : null;
@@ -315,14 +361,16 @@
     var facet = function (kind, sel) {
       if (!sel || sel.value === "") return null;
       var pack = "f/" + kind + packOf[kind + sel.value];
-      return load(pack).then(function (lists) {
+      return need([pack]).then(function (got) {
+        var lists = got[0];
         var key = pack + "#" + sel.value;
         var set = data[key] || (data[key] = decodeGaps(lists[sel.value]));
         tests.push(function (id) { return set.has(id); });
       });
     };
     var from = fromIn && fromIn.value, to = toIn && toIn.value;
-    var dates = from || to ? load("f/dates").then(function (d) {
+    var dates = from || to ? need(["f/dates"]).then(function (got) {
+      var d = got[0];
       // Items are numbered newest first: the range runs from the first item on or before
       // `to` to the last on or after `from`.
       var lo = d.dated, hi = d.dated;
@@ -349,6 +397,8 @@
     var mine = ++generation;
     started = performance.now();
     rounds = 0;
+    depth = 0;
+    waited = [];
     current = null;
     var url = new URL(location.href);
     if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
@@ -359,7 +409,7 @@
     if (!terms.length) { show([], parsed, q, 0, false); return; }
     var files = terms.map(locate);
     if (files.indexOf(null) >= 0) { show([], parsed, q, 0, false); return; }
-    Promise.all([filters()].concat(files.map(load))).then(function (got) {
+    Promise.all([filters(), need(files)]).then(function (got) {
       if (mine !== generation) return null;
       var groups = terms.map(function (w, i) { return group(w, parsed.prefix && i === parsed.loose.length - 1); });
       if (groups.some(function (g) { return g.length === 0; })) { show([], parsed, q, 0, false); return null; }
@@ -377,10 +427,9 @@
     var want = parsed.phrases.length ? state.shown * 2 : state.shown;
     return deepen(state.groups, state.allow, want, mine).then(function (r) {
       if (!r || mine !== generation) return null;
-      var chunk = meta.chunk;
-      return Promise.all(rowFiles(r.hits).map(load)).then(function () {
+      return need(rowFiles(r.hits)).then(function () {
         if (mine !== generation) return;
-        var hits = r.hits.map(function (h) { return data["d/" + Math.floor(h[0] / chunk)][h[0] % chunk]; });
+        var hits = r.hits.map(function (h) { return rowOf(h[0]); });
         var total = r.total, more = total === null ? r.hits.length >= want : total > state.shown;
         if (parsed.phrases.length) {
           // Topics, stories and quotes ship their whole text: a phrase must be in it. An
@@ -413,6 +462,8 @@
     var mine = ++generation, before = links().length;
     started = performance.now();
     rounds = 0;
+    depth = 0;
+    waited = [];
     current.shown += SHOWN;
     present(current, mine).then(function () {
       // Keyboard users go on from the first new result.
@@ -462,6 +513,9 @@
     list.setAttribute("data-loaded", requested.join(" "));
     list.setAttribute("data-q", q);
     list.setAttribute("data-rounds", String(rounds));
+    list.setAttribute("data-waits", String(depth));
+    list.setAttribute("data-waited", waited.join(" "));
+    if (q) setTimeout(function () { fetchAhead(q); }, 0);
     loadNames();
     moreButton.hidden = !more || !hits.length;
     list.innerHTML = "";
@@ -480,6 +534,21 @@
         (r[5] ? '<p class="summary">' + mark(snippet(r[5], parsed), parsed) + "</p>" : "");
       list.appendChild(li);
     });
+  }
+
+  // The word being typed: when the next letter would need another shard file (the word's
+  // prefix is split by its next letter), fetch the likeliest next ones now, so the next
+  // keystroke finds them loaded. Letters making up 90 % of the words' occurrences, at most
+  // AHEAD files.
+  function fetchAhead(q) {
+    var tail = /[\p{L}\p{N}]+$/u.exec(q), w = tail ? fold(tail[0]) : "";
+    if (!w || !inner[w] || !children[w]) return;
+    var next = children[w], total = 0, sum = 0;
+    next.forEach(function (c) { total += c[1]; });
+    for (var i = 0; i < next.length && i < AHEAD && sum < 0.9 * total; i++) {
+      load(next[i][0]).catch(function () { /* reported when a query needs it */ });
+      sum += next[i][1];
+    }
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
@@ -522,6 +591,15 @@
     meta = m;
     m.leaves.forEach(function (k) { leaves[k] = true; });
     m.inner.forEach(function (k) { inner[k] = true; });
+    m.leaves.concat(m.inner).forEach(function (k, i) {
+      var chars = Array.from(k);
+      if (!chars.length) return;
+      var parent = chars.slice(0, -1).join(""), file = "t/" + fileName(k) + (i < m.leaves.length ? "" : ".top");
+      (children[parent] = children[parent] || []).push([file, Math.pow(2, m.weights[i] / 4)]);
+    });
+    Object.keys(children).forEach(function (k) {
+      children[k].sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+    });
     var params = new URLSearchParams(location.search);
     if (params.get("q")) input.value = params.get("q");
     else loadNames();
