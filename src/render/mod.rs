@@ -465,11 +465,12 @@ pub fn render_site_into<T: Send>(
     }
     if shared.site().config.search {
         let bodies = |i: usize| shared.body(i);
-        for page in
-            search::index_files(shared.site(), shared.site().config.link_index_html, &bodies)
-        {
-            out.push(keep(page)?);
-        }
+        out.extend(search::index_files(
+            shared.site(),
+            shared.site().config.link_index_html,
+            &bodies,
+            keep,
+        )?);
     }
     out.push(keep(story_index::page(shared.site()))?);
     Ok((out, stats))

@@ -614,12 +614,24 @@ fn split(
     }
 }
 
-/// The index files for `site`.
-pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Page> {
+/// The index files for `site`, each handed to `keep` as soon as it is made (at 100,000
+/// documents the index is hundreds of megabytes: it is never held whole).
+pub fn index_files<T: Send>(
+    site: &Site,
+    index_html: bool,
+    bodies: &Bodies<'_>,
+    keep: &(dyn Fn(Page) -> crate::error::Result<T> + Sync),
+) -> crate::error::Result<Vec<T>> {
     let mut items = items(site, index_html, bodies);
     let terms = terms(site, &mut items, bodies);
     let names = |s: Option<usize>| s.map_or("", |s| site.sources[s].name.as_str());
     let rows: Vec<String> = items.par_iter().map(|it| json(&row(it, names))).collect();
+    // The rows carry what results show; the filters below need only topics, source and date.
+    for it in &mut items {
+        it.title = String::new();
+        it.url = String::new();
+        it.snippet = String::new();
+    }
     // A shard's size counts its words' inline rows (shared ones once per file, so this is at
     // most the file's size).
     let sizes: Vec<usize> = terms
@@ -634,16 +646,16 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
         split(&terms, &sizes, String::new(), 0..terms.len(), &mut trie);
     }
 
-    let mut pages: Vec<Page> = Vec::new();
-    let mut file = |path: String, name: &str, data: &str| {
-        pages.push(Page {
+    let file = |path: String, name: &str, data: &str| {
+        keep(Page {
             path,
             bytes: script(name, data).into_bytes().into(),
-        });
+        })
     };
+    let mut kept: Vec<T> = Vec::new();
 
     // Shards, then the `.top` files of split prefixes (not the root: no one types "").
-    let shard_files: Vec<(String, String)> = trie
+    let shard_files: Vec<T> = trie
         .leaves
         .par_iter()
         .map(|(key, range)| {
@@ -651,7 +663,9 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
             // Any prefix's best items are among its forms' best (a prefix scores an item by
             // its best form).
             let inline = words.iter().flat_map(|t| top_items(t)).collect();
-            (file_name(key), shard(&words, inline, &rows))
+            let name = file_name(key);
+            let data = shard(&words, inline, &rows);
+            file(format!("search/t/{name}.js"), &format!("t/{name}"), &data)
         })
         .chain(
             trie.inner
@@ -674,20 +688,17 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
                         .flat_map(|t| top_items(t))
                         .chain(prefix_top(key, &words))
                         .collect();
-                    (
-                        format!("{}.top", file_name(key)),
-                        shard(&words, inline, &rows),
-                    )
+                    let name = format!("{}.top", file_name(key));
+                    let data = shard(&words, inline, &rows);
+                    file(format!("search/t/{name}.js"), &format!("t/{name}"), &data)
                 }),
         )
-        .collect();
-    for (name, data) in shard_files {
-        file(format!("search/t/{name}.js"), &format!("t/{name}"), &data);
-    }
+        .collect::<crate::error::Result<_>>()?;
+    kept.extend(shard_files);
 
     // Later blocks of frequent words, or their dense file.
     let n = items.len();
-    let blocks: Vec<(String, String)> = terms
+    let blocks: Vec<T> = terms
         .par_iter()
         .filter_map(|t| t.stem.as_ref().map(|stem| (t, stem)))
         .flat_map_iter(|(t, stem)| {
@@ -702,20 +713,23 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
                 .take_while(move |(_, p)| !t.dense && !p.is_empty())
                 .map(move |(b, p)| (format!("{stem}.{b}"), format!("\"{}\"", encode(p))))
                 .chain(dense)
+                .map(|(name, data)| {
+                    file(format!("search/p/{name}.js"), &format!("p/{name}"), &data)
+                })
         })
-        .collect();
-    for (name, data) in blocks {
-        file(format!("search/p/{name}.js"), &format!("p/{name}"), &data);
-    }
+        .collect::<crate::error::Result<_>>()?;
+    kept.extend(blocks);
 
     // What the results show.
-    let chunks: Vec<String> = rows
+    let chunks: Vec<T> = rows
         .par_chunks(CHUNK)
-        .map(|chunk| format!("[{}]", chunk.join(",")))
-        .collect();
-    for (n, data) in chunks.iter().enumerate() {
-        file(format!("search/d/{n}.js"), &format!("d/{n}"), data);
-    }
+        .enumerate()
+        .map(|(n, chunk)| {
+            let data = format!("[{}]", chunk.join(","));
+            file(format!("search/d/{n}.js"), &format!("d/{n}"), &data)
+        })
+        .collect::<crate::error::Result<_>>()?;
+    kept.extend(chunks);
 
     // Filters: the items of each topic and source, and where each day begins.
     let mut by_topic: Vec<Vec<u32>> = vec![Vec::new(); site.grouping.topics.len()];
@@ -764,11 +778,11 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
             }
         }
         for (n, pack) in packs.iter().enumerate() {
-            file(
+            kept.push(file(
                 format!("search/f/{kind}{n}.js"),
                 &format!("f/{kind}{n}"),
                 &json(pack),
-            );
+            )?);
         }
     }
     names
@@ -777,12 +791,12 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
     names
         .sources
         .sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
-    file("search/f/names.js".into(), "f/names", &json(&names));
-    file(
+    kept.push(file("search/f/names.js".into(), "f/names", &json(&names))?);
+    kept.push(file(
         "search/f/dates.js".into(),
         "f/dates",
         &json(&serde_json::json!({ "days": days, "dated": dated })),
-    );
+    )?);
 
     let meta = Meta {
         n: items.len(),
@@ -798,8 +812,8 @@ pub fn index_files(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Pa
             .map(|(_, range)| weight(&terms[range.clone()]))
             .collect(),
     };
-    file("search/meta.js".into(), "meta", &json(&meta));
-    pages
+    kept.push(file("search/meta.js".into(), "meta", &json(&meta))?);
+    Ok(kept)
 }
 
 #[derive(Serialize)]
