@@ -174,7 +174,7 @@ fn snippet(text: &str) -> String {
 /// Document `i`'s Markdown body (a one-off build reads it again from its file).
 pub type Bodies<'a> = dyn Fn(usize) -> std::borrow::Cow<'a, str> + Sync + 'a;
 
-fn items(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Item> {
+fn items(site: &Site, index_html: bool) -> Vec<Item> {
     let href = |folder: String| {
         if index_html {
             format!("{folder}index.html")
@@ -191,11 +191,9 @@ fn items(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Item> {
             let summary = d.front.summary.as_deref().filter(|s| !s.trim().is_empty());
             let source = site.doc_source[i];
             let date = site.days[i];
-            // The snippet is the summary, or the body's start when there is none.
-            let snippet = match summary {
-                Some(s) => snippet(s),
-                None => snippet(&super::markdown::text_of(&bodies(i))),
-            };
+            // The snippet is the summary; without one, the body's start, taken when the body
+            // is read for the index (`terms`).
+            let snippet = summary.map(snippet).unwrap_or_default();
             Item {
                 kind: "a",
                 title: d.title.clone(),
@@ -266,10 +264,15 @@ fn items(site: &Site, index_html: bool, bodies: &Bodies<'_>) -> Vec<Item> {
 }
 
 /// What an article item indexes besides its title: summary, body text, authors, source.
-fn article_text(site: &Site, i: usize, bodies: &Bodies<'_>) -> String {
+/// `snippet`: the item's snippet, filled from the body's start when the document has no
+/// summary.
+fn article_text(site: &Site, i: usize, bodies: &Bodies<'_>, snippet_of: &mut String) -> String {
     let d = &site.docs[i];
     let body = super::markdown::text_of(&bodies(i));
     let summary = d.front.summary.as_deref().filter(|s| !s.trim().is_empty());
+    if summary.is_none() {
+        *snippet_of = snippet(&body);
+    }
     let source_name = site.doc_source[i]
         .map(|s| site.sources[s].name.as_str())
         .unwrap_or("");
@@ -344,7 +347,7 @@ fn terms(site: &Site, items: &mut [Item], bodies: &Bodies<'_>) -> Vec<Term> {
             .map(|item| {
                 // Indexed now; only the snippet ships.
                 let text = match item.doc {
-                    Some(i) => article_text(site, i, bodies),
+                    Some(i) => article_text(site, i, bodies, &mut item.snippet),
                     None => std::mem::take(&mut item.text),
                 };
                 count(&item.title, &text)
@@ -622,7 +625,7 @@ pub fn index_files<T: Send>(
     bodies: &Bodies<'_>,
     keep: &(dyn Fn(Page) -> crate::error::Result<T> + Sync),
 ) -> crate::error::Result<Vec<T>> {
-    let mut items = items(site, index_html, bodies);
+    let mut items = items(site, index_html);
     let terms = terms(site, &mut items, bodies);
     let names = |s: Option<usize>| s.map_or("", |s| site.sources[s].name.as_str());
     let rows: Vec<String> = items.par_iter().map(|it| json(&row(it, names))).collect();
