@@ -61,6 +61,8 @@ pub struct Shared {
     bodies: Vec<RenderedBody>,
     keep_html: bool,
     topic_values: Vec<Value>,
+    /// Each document's card, kept in watch mode only (see [`Shared::card`]).
+    cards: Vec<Value>,
     /// Per topic: what a card shows of it (name, link, kind).
     topic_chips: Vec<Value>,
     /// Per day with documents: what a card shows of its date (the date, long and short
@@ -456,6 +458,7 @@ impl Shared {
             bodies: Vec::new(),
             keep_html,
             topic_values,
+            cards: Vec::new(),
             topic_chips,
             day_values,
             story_values,
@@ -502,6 +505,13 @@ impl Shared {
             .into_par_iter()
             .map(|i| (i, shared.body_html(i, &shared.links.base_url).html))
             .collect();
+        if keep_html {
+            // Watch mode renders every page's context on each rebuild: cards made once each.
+            shared.cards = (0..shared.site.docs.len())
+                .into_par_iter()
+                .map(|i| shared.make_card(i))
+                .collect();
+        }
         shared
     }
 
@@ -534,6 +544,9 @@ impl Shared {
         self.bodies[i] = self.body_html(i, "../../");
         if !self.keep_html {
             self.bodies[i].html = String::new();
+        }
+        if i < self.cards.len() {
+            self.cards[i] = self.make_card(i);
         }
         Some(i)
     }
@@ -591,10 +604,17 @@ impl Shared {
         }
     }
 
-    /// A document as it appears in lists. Made when a page needs it, not kept: a card per
-    /// document held for the whole render is hundreds of megabytes at 100,000 documents, and
-    /// making one costs about what copying a kept one did.
+    /// A document as it appears in lists: watch mode's kept one, else made now. A one-off
+    /// build keeps none: a card per document held for the whole render is hundreds of
+    /// megabytes at 100,000 documents, and making one costs little more than copying it.
     pub(crate) fn card(&self, i: usize) -> Value {
+        match self.cards.get(i) {
+            Some(card) => card.clone(),
+            None => self.make_card(i),
+        }
+    }
+
+    fn make_card(&self, i: usize) -> Value {
         let site = &self.site;
         let doc = &site.docs[i];
         let day = site.days[i];
