@@ -287,9 +287,9 @@ impl Document {
         self.front.draft
     }
 
-    /// Let go of the body: a one-off build does this once grouping is done, so the bodies of
-    /// 100,000 documents are not held while their pages render; each page that needs one
-    /// reads it again ([`Document::body_text`]).
+    /// Let go of the body: a one-off build does this once the analyses are made, so the
+    /// bodies of 100,000 documents are not held through grouping and rendering; whatever
+    /// needs one later reads it again ([`Document::body_text`]).
     pub fn release_body(&mut self) {
         self.body = String::new();
         self.body_released = true;
@@ -1045,6 +1045,7 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         assert!(doc.body_text().is_err());
     }
+
     #[test]
     fn javascript_urls_are_rejected() {
         assert!(parse("---\ntitle: T\nurl: javascript:alert(1)\n---\n").is_err());
