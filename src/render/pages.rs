@@ -617,18 +617,7 @@ impl Shared {
     fn make_card(&self, i: usize) -> Value {
         let site = &self.site;
         let doc = &site.docs[i];
-        let day = site.days[i];
         let lang = doc.lang(&self.ui.lang);
-        let summary = doc
-            .front
-            .summary
-            .clone()
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| truncate(&self.bodies[i].lead, 280));
-        let source = site.doc_source[i].map(|s| {
-            let src = &site.sources[s];
-            obj!({"name" => src.name.clone(), "url" => self.links.href(&urls::source(&src.slug))})
-        });
         // Lists show a few topics per entry: name, link and kind are enough there.
         let topics: Vec<Value> = site.grouping.doc_topics[i]
             .iter()
@@ -636,7 +625,49 @@ impl Shared {
             .map(|&t| self.topic_chips[t].clone())
             .collect();
         let story = self.doc_story[i].map(|s| self.story_values[s].clone());
-        let [date, date_display, date_short, day_url] = match day {
+        let [date, date_display, date_short, day_url] = self.card_dates(i);
+        obj!({
+            "title" => doc.title.clone(),
+            "url" => self.card_url(i),
+            "slug" => doc.slug.clone(),
+            "date" => date,
+            "datetime" => self.card_datetime(i),
+            "date_display" => date_display,
+            "date_short" => date_short,
+            "day_url" => day_url,
+            "source" => self.card_source(i),
+            "authors": doc.front.authors,
+            "summary" => self.card_summary(i),
+            "kind" => doc.front.kind.clone().unwrap_or_else(|| "article".into()),
+            "topics" => topics,
+            "story" => story,
+            "lang" => lang,
+            "dir" => crate::lang::dir(lang),
+            "image" => card_image(doc.front.image.as_deref()),
+        })
+    }
+
+    // A card's fields one at a time, for pages that link to a document without listing it
+    // (feeds, quotes, timelines): making the whole card for one field would cost ten times
+    // as much.
+
+    /// A card's `url`: the document's article page.
+    fn card_url(&self, i: usize) -> String {
+        self.links.href(&urls::article(&self.site.docs[i].slug))
+    }
+
+    /// A card's `source`: the outlet's name and page, or null.
+    fn card_source(&self, i: usize) -> Value {
+        let site = &self.site;
+        site.doc_source[i].map_or(Value::Null, |s| {
+            let src = &site.sources[s];
+            obj!({"name" => src.name.clone(), "url" => self.links.href(&urls::source(&src.slug))})
+        })
+    }
+
+    /// A card's `date`, `date_display`, `date_short` and `day_url` (nulls when undated).
+    fn card_dates(&self, i: usize) -> [Value; 4] {
+        match self.site.days[i] {
             Some(d) => match self.day_values.get(&d) {
                 Some(v) => v.clone(),
                 None => [
@@ -647,26 +678,29 @@ impl Shared {
                 ],
             },
             None => [Value::Null, Value::Null, Value::Null, Value::Null],
-        };
-        obj!({
-            "title" => doc.title.clone(),
-            "url" => self.links.href(&urls::article(&doc.slug)),
-            "slug" => doc.slug.clone(),
-            "date" => date,
-            "datetime" => doc.date.map(|d| d.moment(site.tz).to_rfc3339()),
-            "date_display" => date_display,
-            "date_short" => date_short,
-            "day_url" => day_url,
-            "source" => source,
-            "authors": doc.front.authors,
-            "summary" => summary,
-            "kind" => doc.front.kind.clone().unwrap_or_else(|| "article".into()),
-            "topics" => topics,
-            "story" => story,
-            "lang" => lang,
-            "dir" => crate::lang::dir(lang),
-            "image" => card_image(doc.front.image.as_deref()),
-        })
+        }
+    }
+
+    /// A card's `date_short`.
+    fn card_date_short(&self, i: usize) -> Value {
+        let [_, _, short, _] = self.card_dates(i);
+        short
+    }
+
+    /// A card's `datetime`: the document's moment in RFC 3339.
+    fn card_datetime(&self, i: usize) -> Option<String> {
+        let site = &self.site;
+        site.docs[i].date.map(|d| d.moment(site.tz).to_rfc3339())
+    }
+
+    /// A card's `summary`: the document's own, else the start of its lead.
+    fn card_summary(&self, i: usize) -> String {
+        self.site.docs[i]
+            .front
+            .summary
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| truncate(&self.bodies[i].lead, 280))
     }
 
     /// A page's context: the common variables ([`context::Common`]) and its own (`own`, a
@@ -788,7 +822,7 @@ impl Shared {
             return story.summary.clone();
         }
         let i = self.lead_doc(s);
-        first_sentences(self.card(i)["summary"].as_str().unwrap_or(""), 320)
+        first_sentences(&self.card_summary(i), 320)
     }
 
     /// The outlets of `docs`, each once, in the order given; and how many have no outlet.
@@ -851,7 +885,7 @@ impl Shared {
             report_count: st.docs.len(),
             topic,
             time: latest.and_then(|i| self.doc_time(i)),
-            datetime: latest.and_then(|i| self.card(i)["datetime"].as_str().map(String::from)),
+            datetime: latest.and_then(|i| self.card_datetime(i)),
             // Dates decide: a story first reported this day is new, one with earlier
             // reports gained new ones since the previous edition.
             status: if st.first_day >= day {
@@ -1298,18 +1332,18 @@ impl Shared {
             .take(TOPIC_SIDEBAR_ITEMS)
             .map(|&q| {
                 let quote = &g.quotes[q];
-                let doc = self.card(quote.doc);
+                let url = self.card_url(quote.doc);
                 topic::TopicQuote {
                     text: truncate(&quote.text, 400),
                     speaker: quote.speaker_name.clone(),
                     role: quote.role.clone(),
+                    url: format!("{url}#p{}", quote.paragraph),
                     article: topic::QuotedArticle {
-                        title: doc["title"].clone(),
-                        url: doc["url"].clone(),
-                        source: doc["source"].clone(),
-                        date_short: doc["date_short"].clone(),
+                        title: Value::from(self.site.docs[quote.doc].title.clone()),
+                        url: Value::from(url),
+                        source: self.card_source(quote.doc),
+                        date_short: self.card_date_short(quote.doc),
                     },
-                    url: format!("{}#p{}", doc["url"].as_str().unwrap_or(""), quote.paragraph),
                 }
             })
             .collect();
@@ -1719,22 +1753,21 @@ impl Shared {
         let timeline: Vec<story::TimelineEntry> = in_order
             .iter()
             .map(|&i| {
-                let card = self.card(i);
-                let text = |k: &str| card[k].as_str().map(String::from);
+                let lang = site.docs[i].lang(&self.ui.lang);
                 story::TimelineEntry {
                     title: site.docs[i].title.clone(),
-                    url: text("url").unwrap_or_default(),
+                    url: self.card_url(i),
                     source: site.doc_source[i].map(|x| OutletLink {
                         name: site.sources[x].name.clone(),
                         url: self.links.href(&urls::source(&site.sources[x].slug)),
                     }),
-                    date_short: text("date_short"),
+                    date_short: self.card_date_short(i).as_str().map(String::from),
                     time: self.doc_time(i),
-                    datetime: text("datetime"),
-                    summary: first_sentences(card["summary"].as_str().unwrap_or(""), 240),
+                    datetime: self.card_datetime(i),
+                    summary: first_sentences(&self.card_summary(i), 240),
                     first_from_outlet: site.doc_source[i].is_none_or(|x| seen_outlets.insert(x)),
-                    lang: text("lang").unwrap_or_default(),
-                    dir: text("dir").unwrap_or_default(),
+                    lang: lang.to_string(),
+                    dir: crate::lang::dir(lang).to_string(),
                 }
             })
             .collect();
@@ -1768,12 +1801,8 @@ impl Shared {
                         outlet: source_name(f.doc),
                         phrase: f.phrase,
                         sentence: truncate(&f.sentence, 280),
-                        url: format!(
-                            "{}#p{}",
-                            self.card(f.doc)["url"].as_str().unwrap_or(""),
-                            f.paragraph
-                        ),
-                        date_short: self.card(f.doc)["date_short"].as_str().map(String::from),
+                        url: format!("{}#p{}", self.card_url(f.doc), f.paragraph),
+                        date_short: self.card_date_short(f.doc).as_str().map(String::from),
                     })
                     .collect(),
             })
@@ -1793,11 +1822,7 @@ impl Shared {
                     speaker: quote.speaker_name.clone(),
                     role: quote.role.clone(),
                     outlet: source_name(i),
-                    url: format!(
-                        "{}#p{}",
-                        self.card(i)["url"].as_str().unwrap_or(""),
-                        quote.paragraph
-                    ),
+                    url: format!("{}#p{}", self.card_url(i), quote.paragraph),
                 }
             })
             .collect();
@@ -1852,8 +1877,8 @@ impl Shared {
                 // A one-document episode links to its article: it has no story page.
                 if !self.is_story[s] {
                     if let Some(&d) = docs.first() {
-                        v["url"] = self.card(d)["url"].clone();
-                        v["title"] = self.card(d)["title"].clone();
+                        v["url"] = Value::from(self.card_url(d));
+                        v["title"] = Value::from(self.site.docs[d].title.clone());
                     }
                 }
                 v["articles"] = Value::from(self.cards_of(docs));
@@ -1966,7 +1991,7 @@ impl Shared {
                     published,
                     updated,
                     authors: doc.front.authors.clone(),
-                    summary: self.card(i)["summary"].as_str().unwrap_or("").to_string(),
+                    summary: self.card_summary(i),
                     content: if full {
                         self.feed_bodies.get(&i).cloned()
                     } else {

@@ -74,12 +74,11 @@ fn speaker_folders(shared: &Shared) -> Vec<Option<String>> {
 }
 
 fn article(shared: &Shared, doc: usize) -> Value {
-    let card = shared.card(doc);
     obj!({
-        "title": card["title"],
-        "url": card["url"],
-        "source": card["source"],
-        "date_short": card["date_short"],
+        "title" => shared.site.docs[doc].title.clone(),
+        "url" => shared.card_url(doc),
+        "source" => shared.card_source(doc),
+        "date_short" => shared.card_date_short(doc),
     })
 }
 
