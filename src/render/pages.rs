@@ -1204,7 +1204,7 @@ impl Shared {
             description: truncate(&summary, 300),
             image,
         };
-        let mut spec = self.page(&folder, "article.html", &doc.title, to_value(&context));
+        let mut spec = self.page(&folder, "article.html", &doc.title, context.into_value());
         // The page is in the document's language; the interface around it keeps the site's.
         let lang = doc.lang(&self.ui.lang);
         spec.context["lang"] = json!(lang);
@@ -1356,7 +1356,7 @@ impl Shared {
             quotes,
             description: truncate(topic["description"].as_str().unwrap_or(""), 300),
         };
-        (g.topics[t].name.clone(), to_value(&context))
+        (g.topics[t].name.clone(), context.into_value())
     }
 
     fn archive_jobs(&self) -> Vec<Job<'_>> {
@@ -1389,7 +1389,7 @@ impl Shared {
                 urls::UNDATED,
                 "undated.html",
                 s.ui.get("undated_title"),
-                to_value(&context),
+                context.into_value(),
             )
         }));
         jobs
@@ -1429,7 +1429,7 @@ impl Shared {
             articles: self.cards_of(docs),
             storylines: self.storylines_on(docs),
         };
-        self.page(&urls::day(day), "day.html", &title, to_value(&context))
+        self.page(&urls::day(day), "day.html", &title, context.into_value())
     }
 
     fn month_title(&self, y: i32, m: u32) -> String {
@@ -1473,7 +1473,12 @@ impl Shared {
             prev_month: prev.map(|k| self.month_link(k)),
             next_month: next.map(|k| self.month_link(k)),
         };
-        self.page(&urls::month(y, m), "month.html", &title, to_value(&context))
+        self.page(
+            &urls::month(y, m),
+            "month.html",
+            &title,
+            context.into_value(),
+        )
     }
 
     fn year_summary(&self, y: i32) -> archive::YearSummary {
@@ -1634,7 +1639,7 @@ impl Shared {
                             days: s.by_day(chunk),
                             pagination: pager,
                         };
-                        (s.site.sources[src].name.clone(), to_value(&context))
+                        (s.site.sources[src].name.clone(), context.into_value())
                     },
                 )
                 .into_iter()
@@ -1855,7 +1860,7 @@ impl Shared {
             storyline,
             articles: self.cards_of(&st.docs),
         };
-        let mut value = to_value(&context);
+        let mut value = context.into_value();
         let lead = self.lead_doc(s);
         value["image"] = json!(site.docs[lead]
             .front

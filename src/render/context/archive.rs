@@ -18,8 +18,10 @@ pub struct DayPage {
     /// The day as an edition: its stories, then its other reports.
     pub edition: super::Edition,
     /// Briefing sections.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub sections: Vec<Value>,
     /// Every report of the day (article entries).
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub articles: Vec<Value>,
     /// Storylines with a story that day.
     pub storylines: Vec<StorylineLink>,
@@ -42,6 +44,7 @@ pub struct DayLink {
 pub struct MonthPage {
     pub month: MonthInfo,
     pub year_url: String,
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub days: Vec<Value>,
     pub prev_month: Option<MonthLink>,
     pub next_month: Option<MonthLink>,
@@ -109,5 +112,12 @@ pub struct TimelinePage {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct UndatedPage {
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub articles: Vec<Value>,
 }
+
+super::moved_into_value!(MonthPage { days });
+
+super::moved_into_value!(DayPage { sections, articles });
+
+super::moved_into_value!(UndatedPage { articles });

@@ -10,11 +10,14 @@ use super::Value;
 pub struct ArticlePage {
     pub article: ArticleView,
     /// The next later and earlier reports (article entries), or null.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub newer: Option<Value>,
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub older: Option<Value>,
     /// The story the article belongs to, with the other coverage, or null.
     pub story: Option<StoryCoverage>,
     /// Related reports outside the story (article entries).
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub related: Vec<Value>,
     /// Link to the article's month, or null when undated.
     pub month_url: Option<String>,
@@ -57,3 +60,9 @@ pub struct StoryCoverage {
     /// The other reports (article entries).
     pub others: Vec<Value>,
 }
+
+super::moved_into_value!(ArticlePage {
+    newer,
+    older,
+    related
+});

@@ -17,6 +17,38 @@ pub mod topic;
 use serde::Serialize;
 pub use serde_json::Value;
 
+/// `typed` as a value, with `moved` inserted as they are. Serialising a [`Value`] copies it,
+/// and the entries of a list page are most of its context; so those fields are skipped when
+/// the struct is serialised and moved in here (see [`moved_into_value!`]).
+pub fn value_with<const N: usize>(typed: &impl Serialize, moved: [(&str, Value); N]) -> Value {
+    let mut value = serde_json::to_value(typed).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        for (key, v) in moved {
+            map.insert(key.to_string(), v);
+        }
+    }
+    value
+}
+
+/// `into_value(self)` for a context struct whose listed fields (each `Value`, `Vec<Value>` or
+/// `Option<Value>`, marked `#[serde(skip_serializing)]`) move into the value instead of
+/// being copied by serialising them.
+macro_rules! moved_into_value {
+    ($ty:ty { $($field:ident),+ $(,)? }) => {
+        impl $ty {
+            /// This context as a value, its entry lists moved in rather than copied.
+            pub fn into_value(mut self) -> $crate::render::context::Value {
+                let moved = [$((
+                    stringify!($field),
+                    $crate::render::context::Value::from(std::mem::take(&mut self.$field)),
+                )),+];
+                $crate::render::context::value_with(&self, moved)
+            }
+        }
+    };
+}
+pub(crate) use moved_into_value;
+
 /// What every page has besides its own variables.
 #[derive(Debug, Clone, Serialize)]
 pub struct Common<'a> {

@@ -8,8 +8,10 @@ use super::Value;
 pub struct SourcePage {
     pub source: SourceInfo,
     /// Topic entries of its reports, with `count` replaced by its reports on the topic.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub topics: Vec<Value>,
     /// Day groups of this page's reports.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub days: Vec<Value>,
     pub pagination: Value,
 }
@@ -34,3 +36,5 @@ pub struct SourceInfo {
 pub struct SourcesIndex {
     pub sources: Vec<SourceInfo>,
 }
+
+super::moved_into_value!(SourcePage { topics, days });

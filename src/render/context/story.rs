@@ -7,6 +7,7 @@ use super::{OutletLink, Value};
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryPage {
     /// The story entry.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub story: Value,
     /// One or two sentences on what happened.
     pub summary: String,
@@ -21,10 +22,13 @@ pub struct StoryPage {
     /// Attributed quotations from the reports, each once.
     pub quotes: Vec<StoryQuote>,
     /// Topic entries.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub topics: Vec<Value>,
     /// `{title, url}` or null.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub storyline: Option<Value>,
     /// The reports as article entries (story order).
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub articles: Vec<Value>,
     /// Text for the meta description.
     pub description: String,
@@ -106,3 +110,10 @@ pub struct StorylineInfo {
     pub title: String,
     pub count: usize,
 }
+
+super::moved_into_value!(StoryPage {
+    story,
+    topics,
+    storyline,
+    articles
+});

@@ -20,12 +20,16 @@ pub struct TopicGroup {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicPage {
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub topic: Value,
     /// Day groups of this page's reports.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub days: Vec<Value>,
     pub pagination: Value,
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub related_topics: Vec<Value>,
     /// Story entries, newest first.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub stories: Vec<Value>,
     pub quotes: Vec<TopicQuote>,
     pub description: String,
@@ -48,3 +52,10 @@ pub struct QuotedArticle {
     pub source: Value,
     pub date_short: Value,
 }
+
+super::moved_into_value!(TopicPage {
+    topic,
+    days,
+    related_topics,
+    stories
+});
