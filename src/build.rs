@@ -569,7 +569,7 @@ impl Session {
             let Some(i) = shared.replace_document(doc) else {
                 continue;
             };
-            let Ok(page) = theme.render(shared.article(i)) else {
+            let Ok(page) = theme.render_with(shared.article(i), shared.shared_vars()) else {
                 continue;
             };
             if output::write_page(&out, &page).is_ok() {

@@ -19,7 +19,7 @@ use super::escape_html;
 use super::markdown::{self, RenderedBody};
 use super::outlets;
 use super::urls::{self, Links};
-use super::{Page, PageSpec};
+use super::{Page, PageSpec, SharedVars};
 use crate::corpus::compare;
 use crate::corpus::{link_first_mentions, MentionTargets};
 use crate::lang::Ui;
@@ -54,7 +54,8 @@ const SITEMAP_MAX_URLS: usize = 50_000;
 pub struct Shared {
     site: Site,
     links: Links,
-    site_value: Value,
+    /// `site` and `t`, which every page has (kept once per rendering thread).
+    shared_vars: SharedVars,
     /// Each document's body. Without `keep_html` only its lead and length are kept, and
     /// the article page converts the body again (a one-off build: the HTML of every body
     /// at once is the biggest thing a build would hold).
@@ -135,8 +136,14 @@ impl<'a> Job<'a> {
         self
     }
 
-    /// The page's template and context.
+    /// The page's template and its whole context.
     pub fn spec(&self, shared: &Shared) -> PageSpec {
+        shared.shared_vars.complete(self.own_spec(shared))
+    }
+
+    /// The page's template and its context without the variables every page shares (see
+    /// [`SharedVars`]): what [`super::Theme::render_with`] takes.
+    pub fn own_spec(&self, shared: &Shared) -> PageSpec {
         let spec = (self.make)(shared);
         debug_assert_eq!(
             spec.path, self.path,
@@ -452,9 +459,17 @@ impl Shared {
             .and_then(|i| absolute_image(&links, i))
             .or_else(|| Some(links.absolute("share.svg")));
         let newest_day = site.by_day.keys().next_back().copied();
+        let shared_vars = SharedVars::new(
+            [
+                ("site".to_string(), site_value),
+                ("t".to_string(), ui.value.clone()),
+            ]
+            .into_iter()
+            .collect(),
+        );
         let mut shared = Shared {
             links,
-            site_value,
+            shared_vars,
             bodies: Vec::new(),
             keep_html,
             topic_values,
@@ -560,6 +575,11 @@ impl Shared {
             }
             std::borrow::Cow::Borrowed("")
         })
+    }
+
+    /// The variables every page shares, for [`super::Theme::render_with`].
+    pub fn shared_vars(&self) -> &SharedVars {
+        &self.shared_vars
     }
 
     /// The files next to documents that bodies link to (paths under `content/`), to copy
@@ -726,7 +746,7 @@ impl Shared {
             None => &file,
         });
         let common = context::Common {
-            site: &self.site_value,
+            site: self.shared_vars.get("site"),
             home: format!("{root}{}", self.links.href("")),
             root,
             page: context::PageInfo {
@@ -746,7 +766,7 @@ impl Shared {
             image: text("image").or_else(|| self.default_image.clone()),
             lang: self.ui.lang.clone(),
             dir: self.ui.dir,
-            t: &self.ui.value,
+            t: self.shared_vars.get("t"),
         };
         let mut context = to_value(&common);
         if let (Value::Object(ctx), Value::Object(own)) = (&mut context, own) {

@@ -52,7 +52,9 @@ pub(crate) use moved_into_value;
 /// What every page has besides its own variables.
 #[derive(Debug, Clone, Serialize)]
 pub struct Common<'a> {
-    /// Site-wide values (see [`SiteInfo`]), serialised once per build.
+    /// Site-wide values (see [`SiteInfo`]), serialised once per build. Like `t`, not
+    /// copied into each page's context: a rendering thread keeps it (`render::SharedVars`).
+    #[serde(skip_serializing)]
     pub site: &'a Value,
     /// The way from the page back to the site root.
     pub root: String,
@@ -69,6 +71,7 @@ pub struct Common<'a> {
     pub dir: &'static str,
     /// The interface's strings in the site's language (src/lang/strings/*.yaml, then
     /// site.yaml's `strings:`).
+    #[serde(skip_serializing)]
     pub t: &'a Value,
 }
 
