@@ -11,7 +11,8 @@
 //! Prints: which templates Tera 2 parses unchanged (and every error), then per template the
 //! render time per page of each engine (median of N runs, one thread), whether each engine's
 //! output is byte-identical to Dossier's, and the time of the shared frame alone (a template
-//! that extends base.html and overrides no block, rendered with the same contexts), and the
+//! that extends base.html and overrides no block, rendered with the same contexts; `empty`:
+//! an empty template, what any render costs before the template does anything), and the
 //! time to build a page's context in each engine's value type (`json`: a `serde_json::Value`,
 //! what Tera 1 takes; `t2val`: Tera 2's `Value`).
 
@@ -22,6 +23,8 @@ use std::time::{Duration, Instant};
 /// The frame: base.html with no block overridden.
 const FRAME: &str = "_frame.html";
 const FRAME_SOURCE: &str = "{% extends \"base.html\" %}";
+/// Nothing: what any render costs before the template does anything.
+const EMPTY: &str = "_empty.html";
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -59,7 +62,7 @@ fn main() {
 
     println!();
     println!(
-        "{:<16} {:>5} {:>10} {:>10} {:>6} {:>8} {:>8} {:>10} {:>6} {:>9} {:>9}",
+        "{:<16} {:>5} {:>10} {:>10} {:>6} {:>8} {:>8} {:>10} {:>6} {:>9} {:>9} {:>9}",
         "template",
         "pages",
         "tera1 µs",
@@ -69,6 +72,7 @@ fn main() {
         "t2 same",
         "frame µs",
         "frame",
+        "empty µs",
         "json µs",
         "t2val µs"
     );
@@ -107,7 +111,7 @@ fn main() {
             );
         }
         let framed = template.ends_with(".html") && extends_base(&sources, &template);
-        let mut times: [Vec<Duration>; 3] = Default::default();
+        let mut times: [Vec<Duration>; 4] = Default::default();
         let mut same = [0usize; 2];
         let mut same_but_blanks = 0usize;
         let mut t2_error = None;
@@ -163,6 +167,12 @@ fn main() {
                 });
                 times[2].push(d);
             }
+            let (d, _) = timed(|| {
+                ctx1.iter()
+                    .map(|c| t1.render(EMPTY, c).map(|s| s.len()))
+                    .collect::<Vec<_>>()
+            });
+            times[3].push(d);
         }
         let per_page = |v: &mut Vec<Duration>| -> Option<f64> {
             if v.is_empty() {
@@ -171,8 +181,8 @@ fn main() {
             v.sort();
             Some(v[v.len() / 2].as_secs_f64() * 1e6 / n as f64)
         };
-        let [r1, r2, rf] = &mut times;
-        let (p1, p2, pf) = (per_page(r1), per_page(r2), per_page(rf));
+        let [r1, r2, rf, re] = &mut times;
+        let (p1, p2, pf, pe) = (per_page(r1), per_page(r2), per_page(rf), per_page(re));
         let [b1, b2] = &mut build;
         let (c1, c2) = (per_page(b1).unwrap_or(0.0), per_page(b2).unwrap_or(0.0));
         for (total, t) in totals.iter_mut().zip([p1, p2, pf]) {
@@ -180,7 +190,7 @@ fn main() {
         }
         let show = |x: Option<f64>| x.map(|x| format!("{x:.1}")).unwrap_or_else(|| "-".into());
         println!(
-            "{:<16} {:>5} {:>10} {:>10} {:>6} {:>8} {:>8} {:>10} {:>6} {:>9.1} {:>9.1}",
+            "{:<16} {:>5} {:>10} {:>10} {:>6} {:>8} {:>8} {:>10} {:>6} {:>9} {:>9.1} {:>9.1}",
             template,
             n,
             show(p1),
@@ -200,6 +210,7 @@ fn main() {
                 (Some(a), Some(f)) => format!("{:.0}%", 100.0 * f / a),
                 _ => "-".into(),
             },
+            show(pe),
             c1,
             c2,
         );
@@ -248,6 +259,7 @@ fn read_theme(dir: &Path) -> BTreeMap<String, String> {
         }
     }
     out.insert(FRAME.into(), FRAME_SOURCE.into());
+    out.insert(EMPTY.into(), String::new());
     out
 }
 
