@@ -37,6 +37,9 @@ pub struct Unit {
     pub words: usize,
     /// For numbered items: the character after the number (`.` or `)`).
     pub marker_tail: char,
+    /// Running prose (`locate::running_prose`), worked out once when the units are final:
+    /// every part of the conversion asks it, some more than once per unit.
+    pub prose: bool,
 }
 
 impl Unit {
@@ -51,6 +54,7 @@ impl Unit {
             mark,
             words,
             marker_tail: '.',
+            prose: false,
         }
     }
 }
@@ -336,7 +340,11 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
                         pm.push(' ');
                         pm.push_str(&m);
                     }
-                    prev.lower = prev.text.to_lowercase();
+                    // The space between keeps lower-casing from reading across the join,
+                    // so the joined line's lower case is the two parts' (not the whole
+                    // paragraph lower-cased again for every wrapped line).
+                    prev.lower.push(' ');
+                    prev.lower.push_str(&text.to_lowercase());
                     prev.words = word_count(&prev.text);
                     continue;
                 }
@@ -380,6 +388,9 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
                 }
             }
         }
+    }
+    for u in &mut out {
+        u.prose = super::locate::running_prose(u);
     }
     out
 }

@@ -213,11 +213,34 @@ fn norm(s: &str) -> String {
 
 /// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
 fn norm_lower(lower: &str) -> String {
-    if lower
-        .bytes()
-        .any(|b| b == 0xE2 || b == b'`' || b == b'\t' || b == b'\n')
+    let b = lower.as_bytes();
+    if b.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+        || b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || lower.contains("  ")
     {
         return norm(lower);
+    }
+    if b.iter().any(|&b| b == 0xE2 || b == b'`') {
+        // Already lower case and single-spaced: only the quotes to straighten and the
+        // edges to trim (what `norm` does, without lower-casing every character again).
+        let mut out = String::with_capacity(lower.len());
+        for c in lower.chars() {
+            out.push(match c {
+                '’' | '‘' | '`' => '\'',
+                '“' | '”' => '"',
+                c => c,
+            });
+        }
+        let edge = |c: char| {
+            c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'')
+        };
+        let trimmed = out.trim_matches(edge);
+        return if trimmed.len() == out.len() {
+            out
+        } else {
+            trimmed.to_string()
+        };
     }
     let edge = |c: char| matches!(c, ' ' | '.' | ':' | '!' | '|' | '-' | '"' | '\'');
     lower.trim_matches(edge).to_string()

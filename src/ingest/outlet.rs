@@ -87,6 +87,9 @@ struct Cues {
     finder: AhoCorasick,
     /// Per finder pattern: what it says (a cue may stand in two sections).
     kinds: Vec<Vec<CueKind>>,
+    /// The `[parent]` cues alone: all a line outside the framed furniture is searched for
+    /// (most of a page's lines, and a smaller automaton is a faster scan).
+    parent_finder: AhoCorasick,
     generic: FastSet<&'static str>,
     /// Last words of a company's name, not an outlet's (`[company]`).
     company: FastSet<&'static str>,
@@ -132,9 +135,24 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             None => patterns.push((line, vec![kind])),
         }
     }
-    let finder = AhoCorasick::new(patterns.iter().map(|(p, _)| *p)).expect("cues compile");
+    // A few hundred bytes of patterns: the DFA is small and the fastest to scan with.
+    let dfa = |patterns: Vec<&str>| {
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(patterns)
+            .expect("cues compile")
+    };
+    let finder = dfa(patterns.iter().map(|(p, _)| *p).collect());
+    let parent_finder = dfa(
+        patterns
+            .iter()
+            .filter(|(_, k)| k.contains(&CueKind::Parent))
+            .map(|(p, _)| *p)
+            .collect(),
+    );
     Cues {
         finder,
+        parent_finder,
         kinds: patterns.into_iter().map(|(_, k)| k).collect(),
         generic,
         company,
@@ -484,12 +502,22 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
         let lower = u.lower.as_str();
         let framed = u.words <= 25 && dropped[i];
-        for m in CUES.finder.find_overlapping_iter(lower) {
+        let (finder, all_kinds) = if framed {
+            (&CUES.finder, true)
+        } else {
+            (&CUES.parent_finder, false)
+        };
+        for m in finder.find_overlapping_iter(lower) {
             let (at, end) = (m.start(), m.end());
             if !whole_words(lower, at, end) {
                 continue;
             }
-            for kind in &CUES.kinds[m.pattern().as_usize()] {
+            let kinds: &[CueKind] = if all_kinds {
+                &CUES.kinds[m.pattern().as_usize()]
+            } else {
+                &[CueKind::Parent]
+            };
+            for kind in kinds {
                 match kind {
                     CueKind::Parent => {
                         if let Some(name) = name_after(t, end) {
@@ -588,7 +616,12 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         })
         .collect();
     let mut repeats = vec![0usize; keys.len()];
-    if let Ok(finder) = AhoCorasick::new(patterns.iter().map(|p| p.1.as_str())) {
+    // Built for this page alone and scanned over its short lines only: the cheapest
+    // automaton to build.
+    if let Ok(finder) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(patterns.iter().map(|p| p.1.as_str()))
+    {
         let mut seen = vec![usize::MAX; keys.len()];
         // Counted in the furniture and short lines: a name repeated in the article's prose
         // is its subject, not its publisher.
