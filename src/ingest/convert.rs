@@ -2,7 +2,6 @@
 //! Pure: bytes in, values out.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -22,7 +21,7 @@ use super::pick_authors;
 use super::pick_date;
 use super::rules::Rule;
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
-use crate::analyze::fasthash::FastMap;
+use crate::analyze::fasthash::{FastMap, FastSet};
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
 
 // Rule names for metadata lines and positional rules (furniture rules live in boilerplate).
@@ -1606,17 +1605,19 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
 
 fn dedupe(doc: &mut Doc) {
     let n = doc.units.len();
-    let dropped_texts: HashSet<String> = (0..n)
+    // Borrowed keys on the fast hasher: nothing here is ordered by hash or leaves the run.
+    let norms = &doc.norms;
+    let dropped_texts: FastSet<&str> = (0..n)
         .filter(|&i| doc.drop[i].is_some_and(|r| r != DUPLICATE_LINE))
-        .map(|i| doc.norms[i].clone())
+        .map(|i| norms[i].as_str())
         .collect();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FastSet<&str> = FastSet::default();
     let mut decisions: Vec<(usize, Rule)> = Vec::new();
     for i in 0..n {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
             continue;
         }
-        let k = doc.norms[i].as_str();
+        let k = norms[i].as_str();
         if k.is_empty() {
             continue;
         }

@@ -148,10 +148,40 @@ fn matches<'h>(
     })
 }
 
+/// Whether `text` has four ASCII digits in a row (what a year needs) and a digit, a
+/// separator (`/`, `.`, `-`) and a digit (what an all-numeric date needs): one byte scan.
+fn date_shapes(text: &str) -> (bool, bool) {
+    let b = text.as_bytes();
+    let (mut year, mut numeric, mut run) = (false, false, 0usize);
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            year |= run >= 4;
+        } else {
+            numeric |= run > 0
+                && matches!(c, b'/' | b'.' | b'-')
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            run = 0;
+        }
+        if year && numeric {
+            break;
+        }
+    }
+    (year, numeric)
+}
+
+/// Whether `text` can hold a full date at all (`find_dates` finds none otherwise).
+pub fn may_hold_date(text: &str) -> bool {
+    let (year, numeric) = date_shapes(text);
+    year || numeric
+}
+
 /// All full dates (with a year) in `text`, left to right, non-overlapping.
 pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
-    // Every date form has a digit: skip the regexes for text without one.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every form with a month name or a year first has four digits in a row; the numeric
+    // form a digit, a separator and a digit: skip the regexes a line cannot match.
+    let (year, numeric) = date_shapes(text);
+    if !year && !numeric {
         return Vec::new();
     }
     let mut found: Vec<Found> = Vec::new();
@@ -170,22 +200,24 @@ pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
             });
         }
     };
-    for (base, c) in matches(&MDY, text) {
-        let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
-        push(date, base, c.get(0).expect("group 0"));
-    }
-    for (base, c) in matches(&DMY, text) {
-        let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
-        push(date, base, c.get(0).expect("group 0"));
-    }
-    for (base, c) in matches(&YMD, text) {
-        if c["s"] != c["s2"] {
-            continue;
+    if year {
+        for (base, c) in matches(&MDY, text) {
+            let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
+            push(date, base, c.get(0).expect("group 0"));
         }
-        let date = (|| plausible(c["y"].parse().ok()?, num(&c, "m")?, num(&c, "d")?))();
-        push(date, base, c.get(0).expect("group 0"));
+        for (base, c) in matches(&DMY, text) {
+            let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
+            push(date, base, c.get(0).expect("group 0"));
+        }
+        for (base, c) in matches(&YMD, text) {
+            if c["s"] != c["s2"] {
+                continue;
+            }
+            let date = (|| plausible(c["y"].parse().ok()?, num(&c, "m")?, num(&c, "d")?))();
+            push(date, base, c.get(0).expect("group 0"));
+        }
     }
-    if order != Order::Ymd {
+    if order != Order::Ymd && numeric {
         for (base, c) in matches(&NUMERIC, text) {
             if c["s"] != c["s2"] {
                 continue;

@@ -23,6 +23,19 @@ static DOMAIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A '.' between a letter, digit or hyphen and a lower-case letter ("example.com"): what
+/// every domain `DOMAIN_NAME` and `PRINTED_HOST` read has, and a sentence's full stop
+/// (before a space or at the end) has not. A byte scan that spares most prose lines the
+/// regexes.
+fn may_print_domain(t: &str) -> bool {
+    let b = t.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'.'
+            && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-')
+            && b[i + 1].is_ascii_lowercase()
+    })
+}
+
 /// A staff address on the outlet's own domain: "jane@example-news.com".
 static EMAIL_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._-]+@(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,})")
@@ -487,7 +500,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             }
         }
         // A page names its own domain in its furniture and short lines, not in prose.
-        if (dropped[i] || u.words <= 40) && t.contains('.') {
+        if (dropped[i] || u.words <= 40) && may_print_domain(t) {
             for c in DOMAIN_NAME.captures_iter(t) {
                 let name = &c["name"];
                 // Printed with a capital, as a name ("Cleveland.com"), not a link.
@@ -777,7 +790,7 @@ pub fn printed_hosts(units: &[Unit], dropped: &[bool]) -> Vec<(String, usize)> {
     for (i, u) in units.iter().enumerate() {
         let t = &u.text;
         let short = dropped[i] || u.words <= 40;
-        if !t.contains('.') || !(short || t.contains("www.") || t.contains('@')) {
+        if !may_print_domain(t) || !(short || t.contains("www.") || t.contains('@')) {
             continue;
         }
         let mut on_line: Vec<String> = Vec::new();
