@@ -422,6 +422,29 @@ mod tests {
     }
 
     #[test]
+    fn a_joined_paragraph_keeps_the_lower_case_and_prose_reading_of_its_whole_text() {
+        // Lower case is appended line by line as wrapped lines join; it must be the whole
+        // paragraph's, and the prose flag what `running_prose` says of the joined unit.
+        for text in [
+            "The Minister said on Monday that the talks in the capital would resume\nlater in the week, officials in the capital told reporters on Tuesday.\nNext.",
+            "Die Ministerin sagte am Montag, dass die Gespräche in der Hauptstadt\nspäter in der Woche weitergehen würden, sagten Beamte in Berlin.\nWeiter.",
+            "La ministre a déclaré lundi que les négociations dans la capitale\nreprendraient plus tard dans la semaine, selon des responsables.\nSuite.",
+            "La ministra dijo el lunes que las conversaciones en la capital\nse reanudarían más tarde en la semana, según los funcionarios.\nSigue.",
+            "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ ΚΑΙ ΣΤΗ ΘΕΣΣΑΛΟΝΙΚΗ ΠΟΥ ΚΛΕΙΣΤΗΚΕ ΧΘΕΣ ΤΟ ΑΠΟΓΕΥΜΑ ΓΙΑ ΤΟΥΣ\nσταθμους του μετρο και τα λεωφορεια της πολης ΟΛΟΣ.\nΤΕΛΟΣ.",
+        ] {
+            let us = units(text, false);
+            assert_eq!(us.len(), 2, "{:?}", texts(&us));
+            assert_eq!(us[0].lower, us[0].text.to_lowercase());
+            assert_eq!(us[0].prose, super::super::locate::running_prose(&us[0]));
+        }
+        let us = units(
+            "The Minister said on Monday that the talks in the capital would resume\nlater in the week, officials in the capital told reporters on Tuesday.",
+            false,
+        );
+        assert!(us[0].prose);
+    }
+
+    #[test]
     fn hard_wrapped_paragraphs_are_joined() {
         let text = "The ministry said on Monday that the talks would resume\nlater in the week, officials in the capital said.\nA new paragraph starts here.";
         let us = units(text, false);

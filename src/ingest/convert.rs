@@ -213,7 +213,8 @@ fn norm(s: &str) -> String {
 /// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
 fn norm_lower(lower: &str) -> String {
     let b = lower.as_bytes();
-    if b.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+    if b.iter()
+        .any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
         || b.first() == Some(&b' ')
         || b.last() == Some(&b' ')
         || lower.contains("  ")
@@ -231,9 +232,8 @@ fn norm_lower(lower: &str) -> String {
                 c => c,
             });
         }
-        let edge = |c: char| {
-            c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'')
-        };
+        let edge =
+            |c: char| c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'');
         let trimmed = out.trim_matches(edge);
         return if trimmed.len() == out.len() {
             out
@@ -1825,6 +1825,25 @@ fn choose_date(ev: &Evidence) -> (Option<NaiveDate>, DateSource, Option<String>)
 #[cfg(test)]
 mod summary_tests {
     use super::*;
+
+    #[test]
+    fn a_lower_case_line_normalises_as_its_text_does() {
+        // `norm_lower` takes a shortcut for a unit's lower-cased text; it must agree with
+        // `norm` of that text, curly quotes, dashes and edges included (the Greek line keeps
+        // the final sigma that lower-casing the whole line gave it).
+        for text in [
+            "“We will act,” the Minister said.",
+            "„Wir handeln“, sagte die Ministerin – am Montag.",
+            "« Nous agirons », a déclaré la ministre…",
+            "‘Actuaremos’, dijo la ministra — el lunes.",
+            "— Related: Ministers’ talks —",
+            "`Quoted` text: ",
+            "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ",
+        ] {
+            let lower = blocks::units(text, false)[0].lower.clone();
+            assert_eq!(norm_lower(&lower), norm(&lower), "{text}");
+        }
+    }
 
     fn convert_text(text: &str) -> Converted {
         convert(text.as_bytes(), "inbox/x.txt", &ConvertOptions::default()).expect("converts")

@@ -156,13 +156,11 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             .expect("cues compile")
     };
     let finder = dfa(patterns.iter().map(|(p, _)| *p).collect());
-    let parent_finder = dfa(
-        patterns
-            .iter()
-            .filter(|(_, k)| k.contains(&CueKind::Parent))
-            .map(|(p, _)| *p)
-            .collect(),
-    );
+    let parent_finder = dfa(patterns
+        .iter()
+        .filter(|(_, k)| k.contains(&CueKind::Parent))
+        .map(|(p, _)| *p)
+        .collect());
     Cues {
         finder,
         parent_finder,
@@ -895,6 +893,28 @@ const SPELLS_DOMAIN: f64 = 1.0;
 mod tests {
     use super::*;
     use crate::ingest::blocks;
+
+    #[test]
+    fn the_dot_check_lets_printed_domains_through_and_spares_sentences() {
+        for text in [
+            "Read more on Cleveland.com",
+            "Kontakt: redaktion@beispiel-zeitung.de",
+            "Suivez-nous sur www.exemple.fr",
+            "Más noticias en el-diario.es.",
+        ] {
+            assert!(may_print_domain(text), "{text}");
+        }
+        for text in [
+            "The minister spoke. Then she left.",
+            "Die Ministerin sprach. Dann ging sie.",
+            "Version 2.0 est sortie.",
+            "Dijo que sí...",
+        ] {
+            assert!(!may_print_domain(text), "{text}");
+            assert!(DOMAIN_NAME.captures_iter(text).next().is_none(), "{text}");
+            assert!(PRINTED_HOST.captures_iter(text).next().is_none(), "{text}");
+        }
+    }
 
     #[test]
     fn copyright_lines_name_their_owner() {
