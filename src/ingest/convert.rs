@@ -1613,11 +1613,11 @@ fn dedupe(doc: &mut Doc) {
         .collect();
     let mut seen: FastSet<&str> = FastSet::default();
     let mut decisions: Vec<(usize, Rule)> = Vec::new();
-    for i in 0..n {
+    for (i, k) in norms.iter().enumerate() {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
             continue;
         }
-        let k = norms[i].as_str();
+        let k = k.as_str();
         if k.is_empty() {
             continue;
         }
