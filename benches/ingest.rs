@@ -6,6 +6,12 @@
 
 use std::path::Path;
 
+/// The allocator the `dossier` binary ships with (the default `mimalloc` feature), so that
+/// the bench measures the conversion as the binary runs it.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier::ingest::{convert, ConvertOptions};
 

@@ -37,6 +37,9 @@ pub struct Unit {
     pub words: usize,
     /// For numbered items: the character after the number (`.` or `)`).
     pub marker_tail: char,
+    /// Running prose (`locate::running_prose`), worked out once when the units are final:
+    /// every part of the conversion asks it, some more than once per unit.
+    pub prose: bool,
 }
 
 impl Unit {
@@ -51,6 +54,7 @@ impl Unit {
             mark,
             words,
             marker_tail: '.',
+            prose: false,
         }
     }
 }
@@ -336,7 +340,11 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
                         pm.push(' ');
                         pm.push_str(&m);
                     }
-                    prev.lower = prev.text.to_lowercase();
+                    // The space between keeps lower-casing from reading across the join,
+                    // so the joined line's lower case is the two parts' (not the whole
+                    // paragraph lower-cased again for every wrapped line).
+                    prev.lower.push(' ');
+                    prev.lower.push_str(&text.to_lowercase());
                     prev.words = word_count(&prev.text);
                     continue;
                 }
@@ -381,6 +389,9 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
             }
         }
     }
+    for u in &mut out {
+        u.prose = super::locate::running_prose(u);
+    }
     out
 }
 
@@ -408,6 +419,29 @@ mod tests {
             ]
         );
         assert_eq!(us[2].line, 4);
+    }
+
+    #[test]
+    fn a_joined_paragraph_keeps_the_lower_case_and_prose_reading_of_its_whole_text() {
+        // Lower case is appended line by line as wrapped lines join; it must be the whole
+        // paragraph's, and the prose flag what `running_prose` says of the joined unit.
+        for text in [
+            "The Minister said on Monday that the talks in the capital would resume\nlater in the week, officials in the capital told reporters on Tuesday.\nNext.",
+            "Die Ministerin sagte am Montag, dass die Gespräche in der Hauptstadt\nspäter in der Woche weitergehen würden, sagten Beamte in Berlin.\nWeiter.",
+            "La ministre a déclaré lundi que les négociations dans la capitale\nreprendraient plus tard dans la semaine, selon des responsables.\nSuite.",
+            "La ministra dijo el lunes que las conversaciones en la capital\nse reanudarían más tarde en la semana, según los funcionarios.\nSigue.",
+            "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ ΚΑΙ ΣΤΗ ΘΕΣΣΑΛΟΝΙΚΗ ΠΟΥ ΚΛΕΙΣΤΗΚΕ ΧΘΕΣ ΤΟ ΑΠΟΓΕΥΜΑ ΓΙΑ ΤΟΥΣ\nσταθμους του μετρο και τα λεωφορεια της πολης ΟΛΟΣ.\nΤΕΛΟΣ.",
+        ] {
+            let us = units(text, false);
+            assert_eq!(us.len(), 2, "{:?}", texts(&us));
+            assert_eq!(us[0].lower, us[0].text.to_lowercase());
+            assert_eq!(us[0].prose, super::super::locate::running_prose(&us[0]));
+        }
+        let us = units(
+            "The Minister said on Monday that the talks in the capital would resume\nlater in the week, officials in the capital told reporters on Tuesday.",
+            false,
+        );
+        assert!(us[0].prose);
     }
 
     #[test]

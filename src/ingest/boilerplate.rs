@@ -117,6 +117,10 @@ static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("valid patterns")
 });
 
+/// The most words a line may have and still fall in a `[contains]` family.
+static CONTAINS_MAX_WORDS: LazyLock<usize> =
+    LazyLock::new(|| FURNITURE.contains.iter().map(|c| c.2).max().unwrap_or(0));
+
 static SKIP_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:skip|jump|go|move)\s+(?:to|next|over|past|directly to|navigation)(?-u:\b)|^skip\s+(?:navigation|links?|ad|advert|advertisement)(?-u:\b)")
         .expect("valid regex")
@@ -309,17 +313,23 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     {
         return Some(NEWSLETTER);
     }
-    // One scan finds the phrase families and the words the consent and comment tests need.
+    // One scan finds the phrase families and the words the consent and comment tests need;
+    // a line longer than any phrase family allows needs only the two words.
     let (mut cookie, mut comment, mut phrase) = (false, false, None);
-    for m in CONTAINS_AC.find_overlapping_iter(k.as_ref()) {
-        match FURNITURE.contains.get(m.pattern().as_usize()) {
-            Some(&(_, rule, max)) => {
-                if phrase.is_none() && words <= max {
-                    phrase = Some(rule);
+    if words > *CONTAINS_MAX_WORDS {
+        cookie = k.contains("cookie") || k.contains("consent");
+        comment = k.contains("comment");
+    } else {
+        for m in CONTAINS_AC.find_overlapping_iter(k.as_ref()) {
+            match FURNITURE.contains.get(m.pattern().as_usize()) {
+                Some(&(_, rule, max)) => {
+                    if phrase.is_none() && words <= max {
+                        phrase = Some(rule);
+                    }
                 }
+                None if m.pattern().as_usize() == FURNITURE.contains.len() + 2 => comment = true,
+                None => cookie = true,
             }
-            None if m.pattern().as_usize() == FURNITURE.contains.len() + 2 => comment = true,
-            None => cookie = true,
         }
     }
     if cookie && is_cookie_notice(&k, words) {
@@ -417,22 +427,20 @@ fn is_bracketed_marker(text: &str) -> bool {
 }
 
 fn is_share_bar(k: &str) -> bool {
-    let words: Vec<&str> = k
+    // One pass that stops at the first word that is no share word (most lines' first).
+    let (mut words, mut network) = (0usize, false);
+    for w in k
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '·' | '•'))
         .filter(|w| !w.is_empty())
-        .collect();
-    !words.is_empty()
-        && words.len() <= 12
-        && words.iter().all(|w| {
-            FURNITURE
-                .share_words
-                .contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        })
-        && words.iter().any(|w| {
-            FURNITURE
-                .share_networks
-                .contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        })
+    {
+        words += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if words > 12 || !FURNITURE.share_words.contains(&w) {
+            return false;
+        }
+        network |= FURNITURE.share_networks.contains(&w);
+    }
+    words > 0 && network
 }
 
 /// A short line that only credits a picture ("Photo: Jane Roe/Reuters", "Getty Images").

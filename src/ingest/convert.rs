@@ -2,7 +2,6 @@
 //! Pure: bytes in, values out.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -22,7 +21,7 @@ use super::pick_authors;
 use super::pick_date;
 use super::rules::Rule;
 use super::{ConvertOptions, Converted, Dropped, Unconvertible};
-use crate::analyze::fasthash::FastMap;
+use crate::analyze::fasthash::{FastMap, FastSet};
 use crate::content::{is_web_url, split_front_matter, DateSource, DocDate, FrontMatter};
 
 // Rule names for metadata lines and positional rules (furniture rules live in boilerplate).
@@ -213,11 +212,34 @@ fn norm(s: &str) -> String {
 
 /// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
 fn norm_lower(lower: &str) -> String {
-    if lower
-        .bytes()
-        .any(|b| b == 0xE2 || b == b'`' || b == b'\t' || b == b'\n')
+    let b = lower.as_bytes();
+    if b.iter()
+        .any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+        || b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || lower.contains("  ")
     {
         return norm(lower);
+    }
+    if b.iter().any(|&b| b == 0xE2 || b == b'`') {
+        // Already lower case and single-spaced: only the quotes to straighten and the
+        // edges to trim (what `norm` does, without lower-casing every character again).
+        let mut out = String::with_capacity(lower.len());
+        for c in lower.chars() {
+            out.push(match c {
+                '’' | '‘' | '`' => '\'',
+                '“' | '”' => '"',
+                c => c,
+            });
+        }
+        let edge =
+            |c: char| c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'');
+        let trimmed = out.trim_matches(edge);
+        return if trimmed.len() == out.len() {
+            out
+        } else {
+            trimmed.to_string()
+        };
     }
     let edge = |c: char| matches!(c, ' ' | '.' | ':' | '!' | '|' | '-' | '"' | '\'');
     lower.trim_matches(edge).to_string()
@@ -1583,17 +1605,19 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
 
 fn dedupe(doc: &mut Doc) {
     let n = doc.units.len();
-    let dropped_texts: HashSet<String> = (0..n)
+    // Borrowed keys on the fast hasher: nothing here is ordered by hash or leaves the run.
+    let norms = &doc.norms;
+    let dropped_texts: FastSet<&str> = (0..n)
         .filter(|&i| doc.drop[i].is_some_and(|r| r != DUPLICATE_LINE))
-        .map(|i| doc.norms[i].clone())
+        .map(|i| norms[i].as_str())
         .collect();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FastSet<&str> = FastSet::default();
     let mut decisions: Vec<(usize, Rule)> = Vec::new();
-    for i in 0..n {
+    for (i, k) in norms.iter().enumerate() {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
             continue;
         }
-        let k = doc.norms[i].as_str();
+        let k = k.as_str();
         if k.is_empty() {
             continue;
         }
@@ -1801,6 +1825,25 @@ fn choose_date(ev: &Evidence) -> (Option<NaiveDate>, DateSource, Option<String>)
 #[cfg(test)]
 mod summary_tests {
     use super::*;
+
+    #[test]
+    fn a_lower_case_line_normalises_as_its_text_does() {
+        // `norm_lower` takes a shortcut for a unit's lower-cased text; it must agree with
+        // `norm` of that text, curly quotes, dashes and edges included (the Greek line keeps
+        // the final sigma that lower-casing the whole line gave it).
+        for text in [
+            "“We will act,” the Minister said.",
+            "„Wir handeln“, sagte die Ministerin – am Montag.",
+            "« Nous agirons », a déclaré la ministre…",
+            "‘Actuaremos’, dijo la ministra — el lunes.",
+            "— Related: Ministers’ talks —",
+            "`Quoted` text: ",
+            "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ",
+        ] {
+            let lower = blocks::units(text, false)[0].lower.clone();
+            assert_eq!(norm_lower(&lower), norm(&lower), "{text}");
+        }
+    }
 
     fn convert_text(text: &str) -> Converted {
         convert(text.as_bytes(), "inbox/x.txt", &ConvertOptions::default()).expect("converts")

@@ -148,10 +148,40 @@ fn matches<'h>(
     })
 }
 
+/// Whether `text` has four ASCII digits in a row (what a year needs) and a digit, a
+/// separator (`/`, `.`, `-`) and a digit (what an all-numeric date needs): one byte scan.
+fn date_shapes(text: &str) -> (bool, bool) {
+    let b = text.as_bytes();
+    let (mut year, mut numeric, mut run) = (false, false, 0usize);
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            year |= run >= 4;
+        } else {
+            numeric |= run > 0
+                && matches!(c, b'/' | b'.' | b'-')
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            run = 0;
+        }
+        if year && numeric {
+            break;
+        }
+    }
+    (year, numeric)
+}
+
+/// Whether `text` can hold a full date at all (`find_dates` finds none otherwise).
+pub fn may_hold_date(text: &str) -> bool {
+    let (year, numeric) = date_shapes(text);
+    year || numeric
+}
+
 /// All full dates (with a year) in `text`, left to right, non-overlapping.
 pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
-    // Every date form has a digit: skip the regexes for text without one.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every form with a month name or a year first has four digits in a row; the numeric
+    // form a digit, a separator and a digit: skip the regexes a line cannot match.
+    let (year, numeric) = date_shapes(text);
+    if !year && !numeric {
         return Vec::new();
     }
     let mut found: Vec<Found> = Vec::new();
@@ -170,22 +200,26 @@ pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
             });
         }
     };
-    for (base, c) in matches(&MDY, text) {
-        let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
-        push(date, base, c.get(0).expect("group 0"));
-    }
-    for (base, c) in matches(&DMY, text) {
-        let date = (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
-        push(date, base, c.get(0).expect("group 0"));
-    }
-    for (base, c) in matches(&YMD, text) {
-        if c["s"] != c["s2"] {
-            continue;
+    if year {
+        for (base, c) in matches(&MDY, text) {
+            let date =
+                (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
+            push(date, base, c.get(0).expect("group 0"));
         }
-        let date = (|| plausible(c["y"].parse().ok()?, num(&c, "m")?, num(&c, "d")?))();
-        push(date, base, c.get(0).expect("group 0"));
+        for (base, c) in matches(&DMY, text) {
+            let date =
+                (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
+            push(date, base, c.get(0).expect("group 0"));
+        }
+        for (base, c) in matches(&YMD, text) {
+            if c["s"] != c["s2"] {
+                continue;
+            }
+            let date = (|| plausible(c["y"].parse().ok()?, num(&c, "m")?, num(&c, "d")?))();
+            push(date, base, c.get(0).expect("group 0"));
+        }
     }
-    if order != Order::Ymd {
+    if order != Order::Ymd && numeric {
         for (base, c) in matches(&NUMERIC, text) {
             if c["s"] != c["s2"] {
                 continue;
@@ -466,6 +500,45 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shape_check_lets_every_date_form_through_and_spares_other_lines() {
+        // Each of these holds a date in one of the four languages: the byte check must not
+        // keep the regexes from it.
+        for (text, order, day) in [
+            ("Published February 6, 2024", Order::Mdy, (2024, 2, 6)),
+            (
+                "Veröffentlicht am 6. Februar 2024",
+                Order::Dmy,
+                (2024, 2, 6),
+            ),
+            ("Publié le 6 février 2024 à 10h", Order::Dmy, (2024, 2, 6)),
+            (
+                "Publicado el 6 de febrero de 2024",
+                Order::Dmy,
+                (2024, 2, 6),
+            ),
+            ("Stand: 06.02.2024", Order::Dmy, (2024, 2, 6)),
+            ("Updated 2/6/24 at noon", Order::Mdy, (2024, 2, 6)),
+            ("2024-02-06T09:30:00Z", Order::Mdy, (2024, 2, 6)),
+        ] {
+            assert!(may_hold_date(text), "{text}");
+            let found = find_dates(text, order);
+            let want = NaiveDate::from_ymd_opt(day.0, day.1, day.2);
+            assert_eq!(found.first().map(|f| f.date), want, "{text}");
+        }
+        // No four digits in a row and no digit, separator, digit: no date to look for.
+        for text in [
+            "Seite 3 von 12",
+            "Lecture 4 min",
+            "Hace 3 horas",
+            "The minister said 12 people were hurt.",
+            "Version 2 of the plan, 3 votes to 1",
+        ] {
+            assert!(!may_hold_date(text), "{text}");
+            assert!(find_dates(text, Order::Dmy).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn date_lines_with_labels_of_four_languages() {

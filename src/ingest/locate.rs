@@ -69,7 +69,9 @@ pub fn is_comment_marker(u: &Unit) -> bool {
 pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
     use std::hash::BuildHasher;
     let build = crate::analyze::fasthash::FastBuild::default();
+    // One 4-gram per word at most: sized once, never grown while the page is read.
     let mut seen: FastSet<u64> = FastSet::default();
+    seen.reserve(units.iter().map(|u| u.words).sum());
     let mut out = Vec::with_capacity(units.len());
     // Each word is hashed once; a 4-gram's key combines its words' hashes.
     let mut words: Vec<u64> = Vec::new();
@@ -165,8 +167,14 @@ pub fn stop_word_ratio(lower: &str) -> f64 {
     }
 }
 
-/// Running prose: long enough, shaped like sentences, with function words in it.
+/// Running prose: long enough, shaped like sentences, with function words in it (worked
+/// out once per unit, by `blocks::units`).
 pub fn is_running_prose(u: &Unit) -> bool {
+    u.prose
+}
+
+/// What `is_running_prose` says of a unit, computed from its text.
+pub fn running_prose(u: &Unit) -> bool {
     if matches!(u.mark, Mark::Code | Mark::Heading(1)) {
         return false;
     }
@@ -258,12 +266,18 @@ pub fn cohesive_end(
     run: (usize, usize),
 ) -> usize {
     let (s, e) = run;
-    let mut vocab: FastSet<&str> = FastSet::default();
-    for (i, u) in units.iter().enumerate().take(e).skip(s) {
-        if !furniture[i] && is_running_prose(u) {
-            vocab.extend(content_words(&u.lower));
+    // The article's words, gathered only when a paragraph after the run asks (most pages
+    // end in furniture, a comment header or nothing at all).
+    let article_vocab = || {
+        let mut vocab: FastSet<&str> = FastSet::default();
+        for (i, u) in units.iter().enumerate().take(e).skip(s) {
+            if !furniture[i] && is_running_prose(u) {
+                vocab.extend(content_words(&u.lower));
+            }
         }
-    }
+        vocab
+    };
+    let mut vocab: Option<FastSet<&str>> = None;
     let mut end = e;
     let mut gap = 0;
     for j in e..units.len() {
@@ -276,12 +290,15 @@ pub fn cohesive_end(
         }
         if !repeated[j] && is_running_prose(u) {
             let words: Vec<&str> = content_words(&u.lower).collect();
-            let hit = words.iter().filter(|w| vocab.contains(*w)).count();
-            if words.len() >= 5 && hit * 10 >= words.len() * COHESION_TENTHS {
-                end = j + 1;
-                gap = 0;
-                vocab.extend(words);
-                continue;
+            if words.len() >= 5 {
+                let vocab = vocab.get_or_insert_with(article_vocab);
+                let hit = words.iter().filter(|w| vocab.contains(*w)).count();
+                if hit * 10 >= words.len() * COHESION_TENTHS {
+                    end = j + 1;
+                    gap = 0;
+                    vocab.extend(words);
+                    continue;
+                }
             }
             break;
         }

@@ -23,6 +23,19 @@ static DOMAIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A '.' between a letter, digit or hyphen and a lower-case letter ("example.com"): what
+/// every domain `DOMAIN_NAME` and `PRINTED_HOST` read has, and a sentence's full stop
+/// (before a space or at the end) has not. A byte scan that spares most prose lines the
+/// regexes.
+fn may_print_domain(t: &str) -> bool {
+    let b = t.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'.'
+            && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-')
+            && b[i + 1].is_ascii_lowercase()
+    })
+}
+
 /// A staff address on the outlet's own domain: "jane@example-news.com".
 static EMAIL_DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._-]+@(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,})")
@@ -87,6 +100,9 @@ struct Cues {
     finder: AhoCorasick,
     /// Per finder pattern: what it says (a cue may stand in two sections).
     kinds: Vec<Vec<CueKind>>,
+    /// The `[parent]` cues alone: all a line outside the framed furniture is searched for
+    /// (most of a page's lines, and a smaller automaton is a faster scan).
+    parent_finder: AhoCorasick,
     generic: FastSet<&'static str>,
     /// Last words of a company's name, not an outlet's (`[company]`).
     company: FastSet<&'static str>,
@@ -132,9 +148,22 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             None => patterns.push((line, vec![kind])),
         }
     }
-    let finder = AhoCorasick::new(patterns.iter().map(|(p, _)| *p)).expect("cues compile");
+    // A few hundred bytes of patterns: the DFA is small and the fastest to scan with.
+    let dfa = |patterns: Vec<&str>| {
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(patterns)
+            .expect("cues compile")
+    };
+    let finder = dfa(patterns.iter().map(|(p, _)| *p).collect());
+    let parent_finder = dfa(patterns
+        .iter()
+        .filter(|(_, k)| k.contains(&CueKind::Parent))
+        .map(|(p, _)| *p)
+        .collect());
     Cues {
         finder,
+        parent_finder,
         kinds: patterns.into_iter().map(|(_, k)| k).collect(),
         generic,
         company,
@@ -469,7 +498,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             }
         }
         // A page names its own domain in its furniture and short lines, not in prose.
-        if (dropped[i] || u.words <= 40) && t.contains('.') {
+        if (dropped[i] || u.words <= 40) && may_print_domain(t) {
             for c in DOMAIN_NAME.captures_iter(t) {
                 let name = &c["name"];
                 // Printed with a capital, as a name ("Cleveland.com"), not a link.
@@ -484,12 +513,22 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
         let lower = u.lower.as_str();
         let framed = u.words <= 25 && dropped[i];
-        for m in CUES.finder.find_overlapping_iter(lower) {
+        let (finder, all_kinds) = if framed {
+            (&CUES.finder, true)
+        } else {
+            (&CUES.parent_finder, false)
+        };
+        for m in finder.find_overlapping_iter(lower) {
             let (at, end) = (m.start(), m.end());
             if !whole_words(lower, at, end) {
                 continue;
             }
-            for kind in &CUES.kinds[m.pattern().as_usize()] {
+            let kinds: &[CueKind] = if all_kinds {
+                &CUES.kinds[m.pattern().as_usize()]
+            } else {
+                &[CueKind::Parent]
+            };
+            for kind in kinds {
                 match kind {
                     CueKind::Parent => {
                         if let Some(name) = name_after(t, end) {
@@ -588,7 +627,12 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         })
         .collect();
     let mut repeats = vec![0usize; keys.len()];
-    if let Ok(finder) = AhoCorasick::new(patterns.iter().map(|p| p.1.as_str())) {
+    // Built for this page alone and scanned over its short lines only: the cheapest
+    // automaton to build.
+    if let Ok(finder) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(patterns.iter().map(|p| p.1.as_str()))
+    {
         let mut seen = vec![usize::MAX; keys.len()];
         // Counted in the furniture and short lines: a name repeated in the article's prose
         // is its subject, not its publisher.
@@ -744,7 +788,7 @@ pub fn printed_hosts(units: &[Unit], dropped: &[bool]) -> Vec<(String, usize)> {
     for (i, u) in units.iter().enumerate() {
         let t = &u.text;
         let short = dropped[i] || u.words <= 40;
-        if !t.contains('.') || !(short || t.contains("www.") || t.contains('@')) {
+        if !may_print_domain(t) || !(short || t.contains("www.") || t.contains('@')) {
             continue;
         }
         let mut on_line: Vec<String> = Vec::new();
@@ -849,6 +893,28 @@ const SPELLS_DOMAIN: f64 = 1.0;
 mod tests {
     use super::*;
     use crate::ingest::blocks;
+
+    #[test]
+    fn the_dot_check_lets_printed_domains_through_and_spares_sentences() {
+        for text in [
+            "Read more on Cleveland.com",
+            "Kontakt: redaktion@beispiel-zeitung.de",
+            "Suivez-nous sur www.exemple.fr",
+            "Más noticias en el-diario.es.",
+        ] {
+            assert!(may_print_domain(text), "{text}");
+        }
+        for text in [
+            "The minister spoke. Then she left.",
+            "Die Ministerin sprach. Dann ging sie.",
+            "Version 2.0 est sortie.",
+            "Dijo que sí...",
+        ] {
+            assert!(!may_print_domain(text), "{text}");
+            assert!(DOMAIN_NAME.captures_iter(text).next().is_none(), "{text}");
+            assert!(PRINTED_HOST.captures_iter(text).next().is_none(), "{text}");
+        }
+    }
 
     #[test]
     fn copyright_lines_name_their_owner() {

@@ -58,7 +58,7 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
     let mut best: Option<(f64, NaiveDate, String, usize)> = None;
     for (i, u) in units.iter().enumerate() {
         // A paragraph of prose is no date stamp (and would score below one): not searched.
-        if u.words > 40 || !u.text.bytes().any(|b| b.is_ascii_digit()) {
+        if u.words > 40 || !dates::may_hold_date(&u.text) {
             continue;
         }
         if u.text.contains('©') || u.lower.contains("copyright") {
