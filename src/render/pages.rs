@@ -1187,7 +1187,7 @@ impl Shared {
             ld["image"] = json!([image]);
         }
         let view = article::ArticleView {
-            entry: card.clone(),
+            entry: card,
             body_html: body.html.clone(),
             // The standfirst is shown only when it is not simply the body's first paragraph
             // (a converted page's summary often is).
