@@ -55,6 +55,12 @@ pub const FIRST_BLOCK: usize = 128;
 pub const INLINE_ROWS: usize = 10;
 /// Words a typed prefix expands to (the page's `MAX_EXPANSIONS`).
 const PREFIX_FORMS: usize = 12;
+/// The rows of a word's first this many items are all carried: its shard file carries the
+/// first [`INLINE_ROWS`], the first file of its later postings (a block or its dense file) the
+/// rest. A query of several words mostly draws its results from the best postings of one of
+/// its words, so the round that reads the postings brings the rows too (BENCHMARKS.md
+/// "Search index").
+const DEEP_ROWS: usize = FIRST_BLOCK;
 const BLOCK_GROWTH: usize = 8;
 /// A word in at least one item in this many has, instead of blocks, one file with its impact
 /// on every item (one character each): a query that pairs it with other words needs it all,
@@ -412,17 +418,7 @@ fn terms(site: &Site, items: &mut [Item], bodies: &Bodies<'_>) -> Vec<Term> {
                 })
                 .collect();
             postings.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
-            let first = encode(&postings[..df.min(FIRST_BLOCK)]);
-            let dense = df > FIRST_BLOCK
-                && df * DENSE_SHARE >= items.len()
-                && postings.first().is_some_and(|&(_, top)| top <= DENSE_MAX);
-            Term {
-                word,
-                postings,
-                stem: None,
-                dense,
-                first,
-            }
+            new_term(word, postings, items.len())
         })
         .collect();
     for (next, t) in terms
@@ -495,18 +491,7 @@ fn top_items(t: &Term) -> impl Iterator<Item = u32> + '_ {
 /// among `words` (the prefix itself first, then the most frequent, at most the page's
 /// `MAX_EXPANSIONS`), an item scored by its best form, ties to the lower item.
 fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
-    let mut forms: Vec<&Term> = words
-        .iter()
-        .copied()
-        .filter(|t| t.word.starts_with(prefix))
-        .collect();
-    forms.sort_by(|a, b| {
-        (*b.word == *prefix)
-            .cmp(&(*a.word == *prefix))
-            .then(b.postings.len().cmp(&a.postings.len()))
-            .then(a.word.cmp(&b.word))
-    });
-    forms.truncate(PREFIX_FORMS);
+    let forms = page_forms(prefix, words.iter().copied());
     // An item among the best of the merged list is among the best of the form it scores by
     // (ties go to the lower item in both), so each form's first few postings suffice.
     let mut best: FastMap<u32, u8> = FastMap::default();
@@ -525,12 +510,206 @@ fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
         .collect()
 }
 
-/// A shard file's data: each word's [`entry`], and under the key `""` (no word is empty) the
-/// display rows of the items `inline` by item number, `rows` holding each item's row as JSON.
-fn shard(words: &[&Term], mut inline: Vec<u32>, rows: &[String]) -> String {
+/// The words `prefix` expands to on the page, of those of the file it loads for it: the prefix
+/// itself first, then the most frequent, ties in word order, at most `MAX_EXPANSIONS`.
+fn page_forms<'a>(prefix: &str, words: impl Iterator<Item = &'a Term>) -> Vec<&'a Term> {
+    let mut forms: Vec<&Term> = words
+        .filter(|t| t.word.starts_with(prefix) && !t.word.ends_with('*'))
+        .collect();
+    forms.sort_by(|a, b| {
+        (*b.word == *prefix)
+            .cmp(&(*a.word == *prefix))
+            .then(b.postings.len().cmp(&a.postings.len()))
+            .then(a.word.cmp(&b.word))
+    });
+    forms.truncate(PREFIX_FORMS);
+    forms
+}
+
+/// The words of split prefix `range`'s `.top` file, as indices into `terms`: the most
+/// frequent [`TOP_FORMS`], and the prefix itself when it is a word.
+fn top_words(terms: &[Term], key: &str, range: std::ops::Range<usize>) -> Vec<usize> {
+    let mut top: Vec<usize> = range.clone().collect();
+    top.sort_by_key(|&i| (Reverse(terms[i].postings.len()), i));
+    top.truncate(TOP_FORMS);
+    if let Some(i) = range.clone().find(|&i| *terms[i].word == *key) {
+        if !top.contains(&i) {
+            top.push(i);
+        }
+    }
+    top.sort_unstable();
+    top
+}
+
+/// Where a prefix's own list goes: the file the page loads for the prefix.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Home {
+    /// `trie.leaves[n]`'s shard file.
+    Leaf(usize),
+    /// `trie.inner[n]`'s `.top` file.
+    Top(usize),
+}
+
+/// A typed prefix's own list: the file the page loads for the prefix, the prefix, and its list
+/// in [`PrefixLists::lists`].
+type PrefixName = (Home, String, usize);
+
+/// The lists of typed prefixes (three letters or more) of which several forms have later
+/// postings: each item's best impact over the forms the page expands the prefix to, listed
+/// as a word `<prefix>*` of the file the page loads for the prefix. The page then reads one
+/// list (one dense file, say, not one per form of `the`) in one round, and ranks exactly as
+/// it would merging the forms. Prefixes with the same forms (`decis`, `decisi`...) share one.
+struct PrefixLists {
+    /// Stems numbered on from the words'.
+    lists: Vec<Term>,
+    /// By file, then prefix.
+    names: Vec<PrefixName>,
+}
+
+fn prefix_lists(terms: &[Term], trie: &Trie, n: usize, next_stem: usize) -> PrefixLists {
+    let deep = |forms: &[&Term]| forms.iter().filter(|t| t.stem.is_some()).count() >= 2;
+    // Forms as indices into `terms`: the page's choice among `ids`.
+    let chosen = |p: &str, ids: &mut dyn Iterator<Item = usize>| -> Option<Vec<usize>> {
+        let mut forms: Vec<(usize, &Term)> = ids
+            .map(|i| (i, &terms[i]))
+            .filter(|(_, t)| t.word.starts_with(p))
+            .collect();
+        forms.sort_by(|(_, a), (_, b)| {
+            (*b.word == *p)
+                .cmp(&(*a.word == *p))
+                .then(b.postings.len().cmp(&a.postings.len()))
+                .then(a.word.cmp(&b.word))
+        });
+        forms.truncate(PREFIX_FORMS);
+        let refs: Vec<&Term> = forms.iter().map(|&(_, t)| t).collect();
+        deep(&refs).then(|| {
+            let mut ids: Vec<usize> = forms.iter().map(|&(i, _)| i).collect();
+            ids.sort_unstable();
+            ids
+        })
+    };
+    let mut wanted: Vec<(Home, String, Vec<usize>)> = Vec::new();
+    for (k, (key, range)) in trie.inner.iter().enumerate() {
+        if key.chars().count() < 3 {
+            continue;
+        }
+        let top = top_words(terms, key, range.clone());
+        if let Some(ids) = chosen(key, &mut top.into_iter()) {
+            wanted.push((Home::Top(k), key.clone(), ids));
+        }
+    }
+    for (k, (key, range)) in trie.leaves.iter().enumerate() {
+        let words = &terms[range.clone()];
+        let shortest = key.chars().count().max(3);
+        // Only a prefix of a word with later postings can have two such forms.
+        let mut prefixes: Vec<&str> = words
+            .iter()
+            .filter(|t| t.stem.is_some())
+            .flat_map(|t| {
+                let w: &str = &t.word;
+                w.char_indices()
+                    .map(|(at, _)| at)
+                    .chain([w.len()])
+                    .skip(shortest)
+                    .map(move |at| &w[..at])
+            })
+            .collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        for p in prefixes {
+            // Words are in byte order: those beginning with `p` are together.
+            let from = words.partition_point(|t| *t.word < *p);
+            let to = from + words[from..].partition_point(|t| t.word.starts_with(p));
+            let mut ids = range.start + from..range.start + to;
+            if let Some(ids) = chosen(p, &mut ids) {
+                wanted.push((Home::Leaf(k), p.to_string(), ids));
+            }
+        }
+    }
+    // One list per set of forms, numbered in order of first use.
+    let mut by_forms: std::collections::BTreeMap<Vec<usize>, usize> = Default::default();
+    let mut forms_of: Vec<Vec<usize>> = Vec::new();
+    let mut names: Vec<PrefixName> = Vec::with_capacity(wanted.len());
+    for (home, p, ids) in wanted {
+        let next = forms_of.len();
+        let list = *by_forms.entry(ids.clone()).or_insert(next);
+        if list == next {
+            forms_of.push(ids);
+        }
+        names.push((home, p, list));
+    }
+    names.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut lists: Vec<Term> = forms_of
+        .into_par_iter()
+        .map(|ids| {
+            let mut postings: Vec<(u32, u8)> = ids
+                .iter()
+                .flat_map(|&i| terms[i].postings.iter().copied())
+                .collect();
+            // Each item once, with its best impact.
+            postings.sort_unstable_by_key(|&(i, impact)| (i, Reverse(impact)));
+            postings.dedup_by_key(|p| p.0);
+            postings.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
+            new_term("*".into(), postings, n)
+        })
+        .collect();
+    for (k, t) in lists.iter_mut().enumerate() {
+        t.stem = Some(radix36(next_stem + k));
+    }
+    PrefixLists { lists, names }
+}
+
+/// A term of `postings`, highest impact first, among `n` items.
+fn new_term(word: Box<str>, postings: Vec<(u32, u8)>, n: usize) -> Term {
+    let df = postings.len();
+    let first = encode(&postings[..df.min(FIRST_BLOCK)]);
+    let dense = df > FIRST_BLOCK
+        && df * DENSE_SHARE >= n
+        && postings.first().is_some_and(|&(_, top)| top <= DENSE_MAX);
+    Term {
+        word,
+        postings,
+        stem: None,
+        dense,
+        first,
+    }
+}
+
+/// The rows a word's first later file carries: those of its first [`DEEP_ROWS`] items after
+/// the [`INLINE_ROWS`] of its shard file, as a JSON object by item number.
+fn deep_rows(t: &Term, rows: &[String]) -> String {
+    let mut ids: Vec<u32> = t
+        .postings
+        .iter()
+        .take(DEEP_ROWS)
+        .skip(INLINE_ROWS)
+        .map(|&(i, _)| i)
+        .collect();
+    ids.sort_unstable();
+    let mut out = String::from("{");
+    for (k, i) in ids.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "\"{i}\":{}", rows[*i as usize]);
+    }
+    out.push('}');
+    out
+}
+
+/// A shard file's data: each word's [`entry`], each of `lists` (a prefix and its list) under
+/// `<prefix>*`, and under the key `""` (no word is empty) the display rows of the items
+/// `inline` by item number, `rows` holding each item's row as JSON.
+fn shard(
+    words: &[&Term],
+    lists: &[(&str, &Term)],
+    mut inline: Vec<u32>,
+    rows: &[String],
+) -> String {
     let map: serde_json::Map<String, serde_json::Value> = words
         .iter()
         .map(|t| (t.word.to_string(), entry(t)))
+        .chain(lists.iter().map(|(p, t)| (format!("{p}*"), entry(t))))
         .collect();
     inline.sort_unstable();
     inline.dedup();
@@ -648,6 +827,19 @@ pub fn index_files<T: Send>(
     if !terms.is_empty() {
         split(&terms, &sizes, String::new(), 0..terms.len(), &mut trie);
     }
+    let n = items.len();
+    let stems = terms.iter().filter(|t| t.stem.is_some()).count();
+    let prefixes = prefix_lists(&terms, &trie, n, stems);
+    // The prefix lists a file lists besides its words.
+    let lists_of = |home: Home| -> Vec<(&str, &Term)> {
+        let names = &prefixes.names;
+        let from = names.partition_point(|(h, _, _)| *h < home);
+        names[from..]
+            .iter()
+            .take_while(|(h, _, _)| *h == home)
+            .map(|(_, p, list)| (p.as_str(), &prefixes.lists[*list]))
+            .collect()
+    };
 
     let file = |path: String, name: &str, data: &str| {
         keep(Page {
@@ -661,29 +853,23 @@ pub fn index_files<T: Send>(
     let shard_files: Vec<T> = trie
         .leaves
         .par_iter()
-        .map(|(key, range)| {
+        .enumerate()
+        .map(|(k, (key, range))| {
             let words: Vec<&Term> = terms[range.clone()].iter().collect();
             // Any prefix's best items are among its forms' best (a prefix scores an item by
             // its best form).
             let inline = words.iter().flat_map(|t| top_items(t)).collect();
             let name = file_name(key);
-            let data = shard(&words, inline, &rows);
+            let data = shard(&words, &lists_of(Home::Leaf(k)), inline, &rows);
             file(format!("search/t/{name}.js"), &format!("t/{name}"), &data)
         })
         .chain(
             trie.inner
                 .par_iter()
-                .filter(|(key, _)| !key.is_empty())
-                .map(|(key, range)| {
-                    let mut top: Vec<usize> = range.clone().collect();
-                    top.sort_by_key(|&i| (Reverse(terms[i].postings.len()), i));
-                    top.truncate(TOP_FORMS);
-                    if let Some(i) = range.clone().find(|&i| *terms[i].word == **key) {
-                        if !top.contains(&i) {
-                            top.push(i);
-                        }
-                    }
-                    top.sort_unstable();
+                .enumerate()
+                .filter(|(_, (key, _))| !key.is_empty())
+                .map(|(k, (key, range))| {
+                    let top = top_words(&terms, key, range.clone());
                     let words: Vec<&Term> = top.iter().map(|&i| &terms[i]).collect();
                     // Only what this file answers: the key as a word, and as a prefix.
                     let exact = words.iter().filter(|t| *t.word == **key);
@@ -692,31 +878,33 @@ pub fn index_files<T: Send>(
                         .chain(prefix_top(key, &words))
                         .collect();
                     let name = format!("{}.top", file_name(key));
-                    let data = shard(&words, inline, &rows);
+                    let data = shard(&words, &lists_of(Home::Top(k)), inline, &rows);
                     file(format!("search/t/{name}.js"), &format!("t/{name}"), &data)
                 }),
         )
         .collect::<crate::error::Result<_>>()?;
     kept.extend(shard_files);
 
-    // Later blocks of frequent words, or their dense file.
-    let n = items.len();
+    // Later blocks of frequent words and prefixes, or their dense file; the first of these
+    // files carries the rows of the word's first block (see [`DEEP_ROWS`]).
     let blocks: Vec<T> = terms
         .par_iter()
+        .chain(prefixes.lists.par_iter())
         .filter_map(|t| t.stem.as_ref().map(|stem| (t, stem)))
         .flat_map_iter(|(t, stem)| {
-            let dense = t.dense.then(|| {
-                (
-                    format!("{stem}.d"),
-                    format!("\"{}\"", dense(&t.postings, n)),
-                )
-            });
+            let dense = t.dense.then(|| (format!("{stem}.d"), dense(&t.postings, n)));
             (1u32..)
                 .map(move |b| (b, block(&t.postings, b)))
                 .take_while(move |(_, p)| !t.dense && !p.is_empty())
-                .map(move |(b, p)| (format!("{stem}.{b}"), format!("\"{}\"", encode(p))))
+                .map(move |(b, p)| (format!("{stem}.{b}"), encode(p)))
                 .chain(dense)
-                .map(|(name, data)| {
+                .enumerate()
+                .map(|(k, (name, text))| {
+                    let data = if k == 0 {
+                        format!("[\"{text}\",{}]", deep_rows(t, &rows))
+                    } else {
+                        format!("\"{text}\"")
+                    };
                     file(format!("search/p/{name}.js"), &format!("p/{name}"), &data)
                 })
         })
@@ -984,7 +1172,7 @@ mod tests {
         let rows: Vec<String> = (0..21).map(|i| format!("[\"row {i}\"]")).collect();
         let words = [&mina, &mine];
         let inline = words.iter().flat_map(|t| top_items(t)).collect();
-        let data: serde_json::Value = serde_json::from_str(&shard(&words, inline, &rows)).unwrap();
+        let data: serde_json::Value = serde_json::from_str(&shard(&words, &[], inline, &rows)).unwrap();
         let carried = data[""].as_object().unwrap();
         let mut ids: Vec<u32> = carried.keys().map(|k| k.parse().unwrap()).collect();
         ids.sort_unstable();
