@@ -19,10 +19,13 @@
 //!   display rows of each word's ten best items (a query of one word, or the prefix being
 //!   typed, then needs no `d/` file); `search/t/<key>.top.js` holds the most frequent words of
 //!   a split prefix, for typing, with the rows of the prefix's best items;
-//! - `search/p/<stem>.<b>.js`: block `b` of a frequent word's postings; `p/<stem>.d.js`: a
-//!   very frequent word's impact on every item, one character each;
+//!   A shard also lists, as `<prefix>*`, the own list of each typed prefix of which several
+//!   forms have later postings (each item's best impact over the forms; see [`prefix_lists`]);
+//! - `search/p/<stem>.<b>.js`: block `b` of a frequent word's (or prefix list's) postings;
+//!   `p/<stem>.d.js`: a very frequent word's impact on every item, one character each. The
+//!   first of a word's `p/` files also carries the rows of its next best items ([`DEEP_ROWS`]);
 //! - `search/d/<n>.js`: kind, title, link, source, date and snippet text of items
-//!   `n*CHUNK..`, loaded only for results shown whose rows no shard file loaded carried;
+//!   `n*CHUNK..`, loaded only for results shown whose rows no file loaded carried;
 //! - `search/f/names.js`: the topics and sources to filter by (loaded after the first result);
 //! - `search/f/t<n>.js`, `f/s<n>.js`, `f/dates.js`: the items of topics, of sources, and where
 //!   each day's items begin, loaded only when a filter is set. Items are numbered newest first
@@ -59,8 +62,8 @@ const PREFIX_FORMS: usize = 12;
 /// first [`INLINE_ROWS`], the first file of its later postings (a block or its dense file) the
 /// rest. A query of several words mostly draws its results from the best postings of one of
 /// its words, so the round that reads the postings brings the rows too (BENCHMARKS.md
-/// "Search index").
-const DEEP_ROWS: usize = FIRST_BLOCK;
+/// "Search index": 128 cost 38 MB more at 10,000 documents than 64, for no round fewer).
+const DEEP_ROWS: usize = 64;
 const BLOCK_GROWTH: usize = 8;
 /// A word in at least one item in this many has, instead of blocks, one file with its impact
 /// on every item (one character each): a query that pairs it with other words needs it all,
@@ -491,11 +494,11 @@ fn top_items(t: &Term) -> impl Iterator<Item = u32> + '_ {
 /// among `words` (the prefix itself first, then the most frequent, at most the page's
 /// `MAX_EXPANSIONS`), an item scored by its best form, ties to the lower item.
 fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
-    let forms = page_forms(prefix, words.iter().copied());
+    let forms = page_forms(prefix, words.iter().copied().enumerate());
     // An item among the best of the merged list is among the best of the form it scores by
     // (ties go to the lower item in both), so each form's first few postings suffice.
     let mut best: FastMap<u32, u8> = FastMap::default();
-    for t in forms {
+    for (_, t) in forms {
         for &(i, impact) in t.postings.iter().take(INLINE_ROWS) {
             let b = best.entry(i).or_insert(0);
             *b = (*b).max(impact);
@@ -512,11 +515,14 @@ fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
 
 /// The words `prefix` expands to on the page, of those of the file it loads for it: the prefix
 /// itself first, then the most frequent, ties in word order, at most `MAX_EXPANSIONS`.
-fn page_forms<'a>(prefix: &str, words: impl Iterator<Item = &'a Term>) -> Vec<&'a Term> {
-    let mut forms: Vec<&Term> = words
-        .filter(|t| t.word.starts_with(prefix) && !t.word.ends_with('*'))
-        .collect();
-    forms.sort_by(|a, b| {
+/// `words` and `forms` are (index, word) pairs.
+fn page_forms<'a>(
+    prefix: &str,
+    words: impl Iterator<Item = (usize, &'a Term)>,
+) -> Vec<(usize, &'a Term)> {
+    let mut forms: Vec<(usize, &Term)> =
+        words.filter(|(_, t)| t.word.starts_with(prefix)).collect();
+    forms.sort_by(|(_, a), (_, b)| {
         (*b.word == *prefix)
             .cmp(&(*a.word == *prefix))
             .then(b.postings.len().cmp(&a.postings.len()))
@@ -567,22 +573,12 @@ struct PrefixLists {
 }
 
 fn prefix_lists(terms: &[Term], trie: &Trie, n: usize, next_stem: usize) -> PrefixLists {
-    let deep = |forms: &[&Term]| forms.iter().filter(|t| t.stem.is_some()).count() >= 2;
-    // Forms as indices into `terms`: the page's choice among `ids`.
+    // The page's forms of `p` among `ids` (indices into `terms`), when several have later
+    // postings.
     let chosen = |p: &str, ids: &mut dyn Iterator<Item = usize>| -> Option<Vec<usize>> {
-        let mut forms: Vec<(usize, &Term)> = ids
-            .map(|i| (i, &terms[i]))
-            .filter(|(_, t)| t.word.starts_with(p))
-            .collect();
-        forms.sort_by(|(_, a), (_, b)| {
-            (*b.word == *p)
-                .cmp(&(*a.word == *p))
-                .then(b.postings.len().cmp(&a.postings.len()))
-                .then(a.word.cmp(&b.word))
-        });
-        forms.truncate(PREFIX_FORMS);
-        let refs: Vec<&Term> = forms.iter().map(|&(_, t)| t).collect();
-        deep(&refs).then(|| {
+        let forms = page_forms(p, ids.map(|i| (i, &terms[i])));
+        let deep = forms.iter().filter(|(_, t)| t.stem.is_some()).count() >= 2;
+        deep.then(|| {
             let mut ids: Vec<usize> = forms.iter().map(|&(i, _)| i).collect();
             ids.sort_unstable();
             ids
@@ -886,13 +882,15 @@ pub fn index_files<T: Send>(
     kept.extend(shard_files);
 
     // Later blocks of frequent words and prefixes, or their dense file; the first of these
-    // files carries the rows of the word's first block (see [`DEEP_ROWS`]).
+    // files carries the rows of the word's next best items (see [`DEEP_ROWS`]).
     let blocks: Vec<T> = terms
         .par_iter()
         .chain(prefixes.lists.par_iter())
         .filter_map(|t| t.stem.as_ref().map(|stem| (t, stem)))
         .flat_map_iter(|(t, stem)| {
-            let dense = t.dense.then(|| (format!("{stem}.d"), dense(&t.postings, n)));
+            let dense = t
+                .dense
+                .then(|| (format!("{stem}.d"), dense(&t.postings, n)));
             (1u32..)
                 .map(move |b| (b, block(&t.postings, b)))
                 .take_while(move |(_, p)| !t.dense && !p.is_empty())
@@ -1172,7 +1170,8 @@ mod tests {
         let rows: Vec<String> = (0..21).map(|i| format!("[\"row {i}\"]")).collect();
         let words = [&mina, &mine];
         let inline = words.iter().flat_map(|t| top_items(t)).collect();
-        let data: serde_json::Value = serde_json::from_str(&shard(&words, &[], inline, &rows)).unwrap();
+        let data: serde_json::Value =
+            serde_json::from_str(&shard(&words, &[], inline, &rows)).unwrap();
         let carried = data[""].as_object().unwrap();
         let mut ids: Vec<u32> = carried.keys().map(|k| k.parse().unwrap()).collect();
         ids.sort_unstable();
@@ -1199,6 +1198,96 @@ mod tests {
             best.iter().all(|&i| i < 100 * PREFIX_FORMS as u32),
             "{best:?}"
         );
+    }
+
+    #[test]
+    fn a_prefix_with_several_frequent_forms_has_its_own_list() {
+        let big = FIRST_BLOCK as u32 + 10;
+        let mut terms = vec![
+            // Two forms with later postings, overlapping on items 5..big.
+            term(
+                "resort",
+                (0..big).map(|i| (i, 200 - (i % 100) as u8)).collect(),
+            ),
+            term("result", (5..big + 5).map(|i| (i, 150)).collect()),
+            term("resume", vec![(900, 255)]),
+            // One frequent form only: no list of its own.
+            term("rival", (0..big).map(|i| (i, 9)).collect()),
+        ];
+        terms.sort_by(|a, b| a.word.cmp(&b.word));
+        for (k, t) in terms
+            .iter_mut()
+            .filter(|t| t.postings.len() > FIRST_BLOCK)
+            .enumerate()
+        {
+            t.stem = Some(radix36(k));
+        }
+        let trie = Trie {
+            leaves: vec![(String::new(), 0..terms.len())],
+            inner: Vec::new(),
+        };
+        let got = prefix_lists(&terms, &trie, 2000, 3);
+        let names: Vec<&str> = got.names.iter().map(|(_, p, _)| p.as_str()).collect();
+        // `res`, `resu` and `resul` would expand to other forms; `resort` and `result` are
+        // one form each.
+        assert_eq!(names, ["res"]);
+        let list = &got.lists[0];
+        assert_eq!(list.stem.as_deref(), Some("3"));
+        // Each item once, its best impact over the forms.
+        let best = |i: u32| list.postings.iter().find(|p| p.0 == i).map(|p| p.1);
+        assert_eq!(list.postings.len(), big as usize + 6);
+        assert_eq!(best(0), Some(200));
+        assert_eq!(best(99), Some(150));
+        assert_eq!(best(big + 4), Some(150));
+        assert_eq!(best(900), Some(255));
+        assert_eq!(list.postings[0], (900, 255));
+        assert!(list.postings.windows(2).all(|w| w[0].1 >= w[1].1));
+        // Prefixes with the same forms share one list.
+        let terms2 = [
+            term("decision", (0..big).map(|i| (i, 40)).collect()),
+            term("decisions", (0..big).map(|i| (i + 1, 41)).collect()),
+        ];
+        let mut terms2 = terms2;
+        for (k, t) in terms2.iter_mut().enumerate() {
+            t.stem = Some(radix36(k));
+        }
+        let trie2 = Trie {
+            leaves: vec![("dec".into(), 0..2)],
+            inner: Vec::new(),
+        };
+        let got2 = prefix_lists(&terms2, &trie2, 2000, 2);
+        assert_eq!(got2.lists.len(), 1);
+        let names2: Vec<&str> = got2.names.iter().map(|(_, p, _)| p.as_str()).collect();
+        assert_eq!(
+            names2,
+            ["dec", "deci", "decis", "decisi", "decisio", "decision"]
+        );
+        assert!(got2.names.iter().all(|(_, _, list)| *list == 0));
+        // The shard lists each under `<prefix>*`.
+        let data: serde_json::Value = serde_json::from_str(&shard(
+            &[&terms2[0]],
+            &[("dec", &got2.lists[0])],
+            Vec::new(),
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(data["dec*"][0], big + 1);
+        assert_eq!(data["dec*"][2], "2");
+    }
+
+    #[test]
+    fn later_postings_carry_the_rows_of_the_next_best_items() {
+        // Item i is the (i + 1)th best.
+        let t = term("mina", (0..200u32).map(|i| (i, 200 - i as u8)).collect());
+        let rows: Vec<String> = (0..200).map(|i| format!("[{i}]")).collect();
+        let carried: serde_json::Value = serde_json::from_str(&deep_rows(&t, &rows)).unwrap();
+        let carried = carried.as_object().unwrap();
+        // Ranks INLINE_ROWS..DEEP_ROWS: the shard carries the first ten.
+        assert_eq!(carried.len(), DEEP_ROWS - INLINE_ROWS);
+        let last = (DEEP_ROWS - 1).to_string();
+        assert_eq!(carried[&last], serde_json::json!([DEEP_ROWS - 1]));
+        assert!(carried.contains_key("10") && !carried.contains_key("9"));
+        assert!(!carried.contains_key(&DEEP_ROWS.to_string()));
     }
 
     #[test]

@@ -569,7 +569,10 @@
     if (!next) return;
     var total = 0, sum = 0;
     next.forEach(function (c) { total += c[1]; });
-    for (var i = 0; i < next.length && i < AHEAD && sum < 0.9 * total; i++) {
+    // With several words a missed shard file costs two rounds (it, then later postings), not
+    // one: more of the unlikely letters are fetched.
+    var most = several ? 2 * AHEAD : AHEAD, share = several ? 0.99 : 0.9;
+    for (var i = 0; i < next.length && i < most && sum < share * total; i++) {
       var prefix = next[i][2], file = next[i][0], deep = several && i < DEEP_AHEAD;
       var then = deep ? laterAhead.bind(null, prefix, Array.from(prefix).length >= 3) : function () { /* shard only */ };
       load(file).then(then).catch(function () { /* reported when a query needs it */ });
