@@ -62,7 +62,7 @@ const PREFIX_FORMS: usize = 12;
 /// first [`INLINE_ROWS`], the first file of its later postings (a block or its dense file) the
 /// rest. A query of several words mostly draws its results from the best postings of one of
 /// its words, so the round that reads the postings brings the rows too (BENCHMARKS.md
-/// "Search index": 128 cost 38 MB more at 10,000 documents than 64, for no round fewer).
+/// "Search index": 128 cost 37 MB more at 10,000 documents than 64, for no round fewer).
 const DEEP_ROWS: usize = 64;
 const BLOCK_GROWTH: usize = 8;
 /// A word in at least one item in this many has, instead of blocks, one file with its impact
