@@ -33,7 +33,7 @@
   var SHOWN = 10, MAX_EXPANSIONS = 12, AHEAD = 6, DEEP_AHEAD = 3;
 
   var meta = null, leaves = {}, inner = {};
-  var children = {}; // prefix split into several files -> [file, share] of its next letters
+  var children = {}; // prefix split into several files -> [file, share, prefix] of its next letters
   var data = {}; // file name (path under search/ without .js) -> its data
   var waiting = {}; // file name -> {promise, resolve}
   var requested = []; // file names in the order asked for (read by scripts/search-budget.py)
@@ -49,7 +49,7 @@
       if (name.lastIndexOf("t/", 0) === 0 && value && value[""]) {
         for (var id in value[""]) inlineRows[id] = value[""][id];
       }
-      // The first file of a word's later postings: [postings, rows of its first block].
+      // The first file of a word's later postings: [postings, rows of its next best items].
       if (name.lastIndexOf("p/", 0) === 0 && Array.isArray(value)) {
         for (var item in value[1]) inlineRows[item] = value[1][item];
         value = value[0];
@@ -553,7 +553,7 @@
   // - with several words (or a word and a space): the later postings of the words finished,
   //   and, once its shard file is here, those of the word being typed with its likeliest next
   //   letters (at most DEEP_AHEAD), which a query of several words reads; the first of those
-  //   files carries the rows of the word's first block.
+  //   files carries the rows of the word's next best items.
   function fetchAhead(q) {
     var tail = /[\p{L}\p{N}]+$/u.exec(q), w = tail ? fold(tail[0]) : "";
     var several = /[\p{L}\p{N}][^\p{L}\p{N}]/u.test(q);
