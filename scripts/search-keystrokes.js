@@ -16,7 +16,7 @@
 // for the next key included), as if the person typed slowly. The rounds are then the same
 // from run to run, whatever the machine's load: --max-waits N exits 1 if a keystroke waited
 // for more than N rounds (the check scripts/search-size-check.sh runs).
-// -v: the files of each round, for the slowest keystroke of each query.
+// -v: the files of each round, for each keystroke that waited and the slowest of each query.
 "use strict";
 const fs = require("fs");
 const os = require("os");
@@ -103,7 +103,11 @@ async function typeQuery(browser, file, q, settle) {
           const most = Math.max(...keys.map((k) => k.waits));
           console.log(`${JSON.stringify(q)}: keystrokes ${keys.map((k) => k.ms.toFixed(0) + (k.waits ? "+" + k.waits : "")).join(" ")} ms ` +
             `(slowest ${worst.ms.toFixed(1)} ms at ${JSON.stringify(worst.typed)}); ${status}`);
-          if (o.verbose) console.log(`  ${JSON.stringify(worst.typed)} waited for: ${worst.waited || "nothing"}`);
+          if (o.verbose) {
+            for (const k of keys.filter((k) => k.waits > 0 || k === worst)) {
+              console.log(`  ${JSON.stringify(k.typed)} ${k.ms.toFixed(0)} ms waited for: ${k.waited || "nothing"}`);
+            }
+          }
           if (o.maxWaits !== null) {
             for (const k of keys.filter((k) => k.waits > o.maxWaits)) {
               console.log(`  FAIL ${JSON.stringify(k.typed)} waited for ${k.waits} rounds of file loads (at most ${o.maxWaits}): ${k.waited}`);

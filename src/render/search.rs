@@ -19,10 +19,13 @@
 //!   display rows of each word's ten best items (a query of one word, or the prefix being
 //!   typed, then needs no `d/` file); `search/t/<key>.top.js` holds the most frequent words of
 //!   a split prefix, for typing, with the rows of the prefix's best items;
-//! - `search/p/<stem>.<b>.js`: block `b` of a frequent word's postings; `p/<stem>.d.js`: a
-//!   very frequent word's impact on every item, one character each;
+//!   A shard also lists, as `<prefix>*`, the own list of each typed prefix of which several
+//!   forms have later postings (each item's best impact over the forms; see [`prefix_lists`]);
+//! - `search/p/<stem>.<b>.js`: block `b` of a frequent word's (or prefix list's) postings;
+//!   `p/<stem>.d.js`: a very frequent word's impact on every item, one character each. The
+//!   first of a word's `p/` files also carries the rows of its next best items ([`DEEP_ROWS`]);
 //! - `search/d/<n>.js`: kind, title, link, source, date and snippet text of items
-//!   `n*CHUNK..`, loaded only for results shown whose rows no shard file loaded carried;
+//!   `n*CHUNK..`, loaded only for results shown whose rows no file loaded carried;
 //! - `search/f/names.js`: the topics and sources to filter by (loaded after the first result);
 //! - `search/f/t<n>.js`, `f/s<n>.js`, `f/dates.js`: the items of topics, of sources, and where
 //!   each day's items begin, loaded only when a filter is set. Items are numbered newest first
@@ -55,6 +58,12 @@ pub const FIRST_BLOCK: usize = 128;
 pub const INLINE_ROWS: usize = 10;
 /// Words a typed prefix expands to (the page's `MAX_EXPANSIONS`).
 const PREFIX_FORMS: usize = 12;
+/// The rows of a word's first this many items are all carried: its shard file carries the
+/// first [`INLINE_ROWS`], the first file of its later postings (a block or its dense file) the
+/// rest. A query of several words mostly draws its results from the best postings of one of
+/// its words, so the round that reads the postings brings the rows too (BENCHMARKS.md
+/// "Search index": 128 cost 37 MB more at 10,000 documents than 64, for no round fewer).
+const DEEP_ROWS: usize = 64;
 const BLOCK_GROWTH: usize = 8;
 /// A word in at least one item in this many has, instead of blocks, one file with its impact
 /// on every item (one character each): a query that pairs it with other words needs it all,
@@ -412,17 +421,7 @@ fn terms(site: &Site, items: &mut [Item], bodies: &Bodies<'_>) -> Vec<Term> {
                 })
                 .collect();
             postings.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
-            let first = encode(&postings[..df.min(FIRST_BLOCK)]);
-            let dense = df > FIRST_BLOCK
-                && df * DENSE_SHARE >= items.len()
-                && postings.first().is_some_and(|&(_, top)| top <= DENSE_MAX);
-            Term {
-                word,
-                postings,
-                stem: None,
-                dense,
-                first,
-            }
+            new_term(word, postings, items.len())
         })
         .collect();
     for (next, t) in terms
@@ -495,22 +494,11 @@ fn top_items(t: &Term) -> impl Iterator<Item = u32> + '_ {
 /// among `words` (the prefix itself first, then the most frequent, at most the page's
 /// `MAX_EXPANSIONS`), an item scored by its best form, ties to the lower item.
 fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
-    let mut forms: Vec<&Term> = words
-        .iter()
-        .copied()
-        .filter(|t| t.word.starts_with(prefix))
-        .collect();
-    forms.sort_by(|a, b| {
-        (*b.word == *prefix)
-            .cmp(&(*a.word == *prefix))
-            .then(b.postings.len().cmp(&a.postings.len()))
-            .then(a.word.cmp(&b.word))
-    });
-    forms.truncate(PREFIX_FORMS);
+    let forms = page_forms(prefix, words.iter().copied().enumerate());
     // An item among the best of the merged list is among the best of the form it scores by
     // (ties go to the lower item in both), so each form's first few postings suffice.
     let mut best: FastMap<u32, u8> = FastMap::default();
-    for t in forms {
+    for (_, t) in forms {
         for &(i, impact) in t.postings.iter().take(INLINE_ROWS) {
             let b = best.entry(i).or_insert(0);
             *b = (*b).max(impact);
@@ -525,12 +513,199 @@ fn prefix_top(prefix: &str, words: &[&Term]) -> Vec<u32> {
         .collect()
 }
 
-/// A shard file's data: each word's [`entry`], and under the key `""` (no word is empty) the
-/// display rows of the items `inline` by item number, `rows` holding each item's row as JSON.
-fn shard(words: &[&Term], mut inline: Vec<u32>, rows: &[String]) -> String {
+/// The words `prefix` expands to on the page, of those of the file it loads for it: the prefix
+/// itself first, then the most frequent, ties in word order, at most `MAX_EXPANSIONS`.
+/// `words` and `forms` are (index, word) pairs.
+fn page_forms<'a>(
+    prefix: &str,
+    words: impl Iterator<Item = (usize, &'a Term)>,
+) -> Vec<(usize, &'a Term)> {
+    let mut forms: Vec<(usize, &Term)> =
+        words.filter(|(_, t)| t.word.starts_with(prefix)).collect();
+    forms.sort_by(|(_, a), (_, b)| {
+        (*b.word == *prefix)
+            .cmp(&(*a.word == *prefix))
+            .then(b.postings.len().cmp(&a.postings.len()))
+            .then(a.word.cmp(&b.word))
+    });
+    forms.truncate(PREFIX_FORMS);
+    forms
+}
+
+/// The words of split prefix `range`'s `.top` file, as indices into `terms`: the most
+/// frequent [`TOP_FORMS`], and the prefix itself when it is a word.
+fn top_words(terms: &[Term], key: &str, range: std::ops::Range<usize>) -> Vec<usize> {
+    let mut top: Vec<usize> = range.clone().collect();
+    top.sort_by_key(|&i| (Reverse(terms[i].postings.len()), i));
+    top.truncate(TOP_FORMS);
+    if let Some(i) = range.clone().find(|&i| *terms[i].word == *key) {
+        if !top.contains(&i) {
+            top.push(i);
+        }
+    }
+    top.sort_unstable();
+    top
+}
+
+/// Where a prefix's own list goes: the file the page loads for the prefix.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Home {
+    /// `trie.leaves[n]`'s shard file.
+    Leaf(usize),
+    /// `trie.inner[n]`'s `.top` file.
+    Top(usize),
+}
+
+/// A typed prefix's own list: the file the page loads for the prefix, the prefix, and its list
+/// in [`PrefixLists::lists`].
+type PrefixName = (Home, String, usize);
+
+/// The lists of typed prefixes (three letters or more) of which several forms have later
+/// postings: each item's best impact over the forms the page expands the prefix to, listed
+/// as a word `<prefix>*` of the file the page loads for the prefix. The page then reads one
+/// list (one dense file, say, not one per form of `the`) in one round, and ranks exactly as
+/// it would merging the forms. Prefixes with the same forms (`decis`, `decisi`...) share one.
+struct PrefixLists {
+    /// Stems numbered on from the words'.
+    lists: Vec<Term>,
+    /// By file, then prefix.
+    names: Vec<PrefixName>,
+}
+
+fn prefix_lists(terms: &[Term], trie: &Trie, n: usize, next_stem: usize) -> PrefixLists {
+    // The page's forms of `p` among `ids` (indices into `terms`), when several have later
+    // postings.
+    let chosen = |p: &str, ids: &mut dyn Iterator<Item = usize>| -> Option<Vec<usize>> {
+        let forms = page_forms(p, ids.map(|i| (i, &terms[i])));
+        let deep = forms.iter().filter(|(_, t)| t.stem.is_some()).count() >= 2;
+        deep.then(|| {
+            let mut ids: Vec<usize> = forms.iter().map(|&(i, _)| i).collect();
+            ids.sort_unstable();
+            ids
+        })
+    };
+    let mut wanted: Vec<(Home, String, Vec<usize>)> = Vec::new();
+    for (k, (key, range)) in trie.inner.iter().enumerate() {
+        if key.chars().count() < 3 {
+            continue;
+        }
+        let top = top_words(terms, key, range.clone());
+        if let Some(ids) = chosen(key, &mut top.into_iter()) {
+            wanted.push((Home::Top(k), key.clone(), ids));
+        }
+    }
+    for (k, (key, range)) in trie.leaves.iter().enumerate() {
+        let words = &terms[range.clone()];
+        let shortest = key.chars().count().max(3);
+        // Only a prefix of a word with later postings can have two such forms.
+        let mut prefixes: Vec<&str> = words
+            .iter()
+            .filter(|t| t.stem.is_some())
+            .flat_map(|t| {
+                let w: &str = &t.word;
+                w.char_indices()
+                    .map(|(at, _)| at)
+                    .chain([w.len()])
+                    .skip(shortest)
+                    .map(move |at| &w[..at])
+            })
+            .collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        for p in prefixes {
+            // Words are in byte order: those beginning with `p` are together.
+            let from = words.partition_point(|t| *t.word < *p);
+            let to = from + words[from..].partition_point(|t| t.word.starts_with(p));
+            let mut ids = range.start + from..range.start + to;
+            if let Some(ids) = chosen(p, &mut ids) {
+                wanted.push((Home::Leaf(k), p.to_string(), ids));
+            }
+        }
+    }
+    // One list per set of forms, numbered in order of first use.
+    let mut by_forms: std::collections::BTreeMap<Vec<usize>, usize> = Default::default();
+    let mut forms_of: Vec<Vec<usize>> = Vec::new();
+    let mut names: Vec<PrefixName> = Vec::with_capacity(wanted.len());
+    for (home, p, ids) in wanted {
+        let next = forms_of.len();
+        let list = *by_forms.entry(ids.clone()).or_insert(next);
+        if list == next {
+            forms_of.push(ids);
+        }
+        names.push((home, p, list));
+    }
+    names.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut lists: Vec<Term> = forms_of
+        .into_par_iter()
+        .map(|ids| {
+            let mut postings: Vec<(u32, u8)> = ids
+                .iter()
+                .flat_map(|&i| terms[i].postings.iter().copied())
+                .collect();
+            // Each item once, with its best impact.
+            postings.sort_unstable_by_key(|&(i, impact)| (i, Reverse(impact)));
+            postings.dedup_by_key(|p| p.0);
+            postings.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
+            new_term("*".into(), postings, n)
+        })
+        .collect();
+    for (k, t) in lists.iter_mut().enumerate() {
+        t.stem = Some(radix36(next_stem + k));
+    }
+    PrefixLists { lists, names }
+}
+
+/// A term of `postings`, highest impact first, among `n` items.
+fn new_term(word: Box<str>, postings: Vec<(u32, u8)>, n: usize) -> Term {
+    let df = postings.len();
+    let first = encode(&postings[..df.min(FIRST_BLOCK)]);
+    let dense = df > FIRST_BLOCK
+        && df * DENSE_SHARE >= n
+        && postings.first().is_some_and(|&(_, top)| top <= DENSE_MAX);
+    Term {
+        word,
+        postings,
+        stem: None,
+        dense,
+        first,
+    }
+}
+
+/// The rows a word's first later file carries: those of its first [`DEEP_ROWS`] items after
+/// the [`INLINE_ROWS`] of its shard file, as a JSON object by item number.
+fn deep_rows(t: &Term, rows: &[String]) -> String {
+    let mut ids: Vec<u32> = t
+        .postings
+        .iter()
+        .take(DEEP_ROWS)
+        .skip(INLINE_ROWS)
+        .map(|&(i, _)| i)
+        .collect();
+    ids.sort_unstable();
+    let mut out = String::from("{");
+    for (k, i) in ids.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "\"{i}\":{}", rows[*i as usize]);
+    }
+    out.push('}');
+    out
+}
+
+/// A shard file's data: each word's [`entry`], each of `lists` (a prefix and its list) under
+/// `<prefix>*`, and under the key `""` (no word is empty) the display rows of the items
+/// `inline` by item number, `rows` holding each item's row as JSON.
+fn shard(
+    words: &[&Term],
+    lists: &[(&str, &Term)],
+    mut inline: Vec<u32>,
+    rows: &[String],
+) -> String {
     let map: serde_json::Map<String, serde_json::Value> = words
         .iter()
         .map(|t| (t.word.to_string(), entry(t)))
+        .chain(lists.iter().map(|(p, t)| (format!("{p}*"), entry(t))))
         .collect();
     inline.sort_unstable();
     inline.dedup();
@@ -648,6 +823,19 @@ pub fn index_files<T: Send>(
     if !terms.is_empty() {
         split(&terms, &sizes, String::new(), 0..terms.len(), &mut trie);
     }
+    let n = items.len();
+    let stems = terms.iter().filter(|t| t.stem.is_some()).count();
+    let prefixes = prefix_lists(&terms, &trie, n, stems);
+    // The prefix lists a file lists besides its words.
+    let lists_of = |home: Home| -> Vec<(&str, &Term)> {
+        let names = &prefixes.names;
+        let from = names.partition_point(|(h, _, _)| *h < home);
+        names[from..]
+            .iter()
+            .take_while(|(h, _, _)| *h == home)
+            .map(|(_, p, list)| (p.as_str(), &prefixes.lists[*list]))
+            .collect()
+    };
 
     let file = |path: String, name: &str, data: &str| {
         keep(Page {
@@ -661,29 +849,23 @@ pub fn index_files<T: Send>(
     let shard_files: Vec<T> = trie
         .leaves
         .par_iter()
-        .map(|(key, range)| {
+        .enumerate()
+        .map(|(k, (key, range))| {
             let words: Vec<&Term> = terms[range.clone()].iter().collect();
             // Any prefix's best items are among its forms' best (a prefix scores an item by
             // its best form).
             let inline = words.iter().flat_map(|t| top_items(t)).collect();
             let name = file_name(key);
-            let data = shard(&words, inline, &rows);
+            let data = shard(&words, &lists_of(Home::Leaf(k)), inline, &rows);
             file(format!("search/t/{name}.js"), &format!("t/{name}"), &data)
         })
         .chain(
             trie.inner
                 .par_iter()
-                .filter(|(key, _)| !key.is_empty())
-                .map(|(key, range)| {
-                    let mut top: Vec<usize> = range.clone().collect();
-                    top.sort_by_key(|&i| (Reverse(terms[i].postings.len()), i));
-                    top.truncate(TOP_FORMS);
-                    if let Some(i) = range.clone().find(|&i| *terms[i].word == **key) {
-                        if !top.contains(&i) {
-                            top.push(i);
-                        }
-                    }
-                    top.sort_unstable();
+                .enumerate()
+                .filter(|(_, (key, _))| !key.is_empty())
+                .map(|(k, (key, range))| {
+                    let top = top_words(&terms, key, range.clone());
                     let words: Vec<&Term> = top.iter().map(|&i| &terms[i]).collect();
                     // Only what this file answers: the key as a word, and as a prefix.
                     let exact = words.iter().filter(|t| *t.word == **key);
@@ -692,31 +874,35 @@ pub fn index_files<T: Send>(
                         .chain(prefix_top(key, &words))
                         .collect();
                     let name = format!("{}.top", file_name(key));
-                    let data = shard(&words, inline, &rows);
+                    let data = shard(&words, &lists_of(Home::Top(k)), inline, &rows);
                     file(format!("search/t/{name}.js"), &format!("t/{name}"), &data)
                 }),
         )
         .collect::<crate::error::Result<_>>()?;
     kept.extend(shard_files);
 
-    // Later blocks of frequent words, or their dense file.
-    let n = items.len();
+    // Later blocks of frequent words and prefixes, or their dense file; the first of these
+    // files carries the rows of the word's next best items (see [`DEEP_ROWS`]).
     let blocks: Vec<T> = terms
         .par_iter()
+        .chain(prefixes.lists.par_iter())
         .filter_map(|t| t.stem.as_ref().map(|stem| (t, stem)))
         .flat_map_iter(|(t, stem)| {
-            let dense = t.dense.then(|| {
-                (
-                    format!("{stem}.d"),
-                    format!("\"{}\"", dense(&t.postings, n)),
-                )
-            });
+            let dense = t
+                .dense
+                .then(|| (format!("{stem}.d"), dense(&t.postings, n)));
             (1u32..)
                 .map(move |b| (b, block(&t.postings, b)))
                 .take_while(move |(_, p)| !t.dense && !p.is_empty())
-                .map(move |(b, p)| (format!("{stem}.{b}"), format!("\"{}\"", encode(p))))
+                .map(move |(b, p)| (format!("{stem}.{b}"), encode(p)))
                 .chain(dense)
-                .map(|(name, data)| {
+                .enumerate()
+                .map(|(k, (name, text))| {
+                    let data = if k == 0 {
+                        format!("[\"{text}\",{}]", deep_rows(t, &rows))
+                    } else {
+                        format!("\"{text}\"")
+                    };
                     file(format!("search/p/{name}.js"), &format!("p/{name}"), &data)
                 })
         })
@@ -984,7 +1170,8 @@ mod tests {
         let rows: Vec<String> = (0..21).map(|i| format!("[\"row {i}\"]")).collect();
         let words = [&mina, &mine];
         let inline = words.iter().flat_map(|t| top_items(t)).collect();
-        let data: serde_json::Value = serde_json::from_str(&shard(&words, inline, &rows)).unwrap();
+        let data: serde_json::Value =
+            serde_json::from_str(&shard(&words, &[], inline, &rows)).unwrap();
         let carried = data[""].as_object().unwrap();
         let mut ids: Vec<u32> = carried.keys().map(|k| k.parse().unwrap()).collect();
         ids.sort_unstable();
@@ -1011,6 +1198,96 @@ mod tests {
             best.iter().all(|&i| i < 100 * PREFIX_FORMS as u32),
             "{best:?}"
         );
+    }
+
+    #[test]
+    fn a_prefix_with_several_frequent_forms_has_its_own_list() {
+        let big = FIRST_BLOCK as u32 + 10;
+        let mut terms = vec![
+            // Two forms with later postings, overlapping on items 5..big.
+            term(
+                "resort",
+                (0..big).map(|i| (i, 200 - (i % 100) as u8)).collect(),
+            ),
+            term("result", (5..big + 5).map(|i| (i, 150)).collect()),
+            term("resume", vec![(900, 255)]),
+            // One frequent form only: no list of its own.
+            term("rival", (0..big).map(|i| (i, 9)).collect()),
+        ];
+        terms.sort_by(|a, b| a.word.cmp(&b.word));
+        for (k, t) in terms
+            .iter_mut()
+            .filter(|t| t.postings.len() > FIRST_BLOCK)
+            .enumerate()
+        {
+            t.stem = Some(radix36(k));
+        }
+        let trie = Trie {
+            leaves: vec![(String::new(), 0..terms.len())],
+            inner: Vec::new(),
+        };
+        let got = prefix_lists(&terms, &trie, 2000, 3);
+        let names: Vec<&str> = got.names.iter().map(|(_, p, _)| p.as_str()).collect();
+        // `res`, `resu` and `resul` would expand to other forms; `resort` and `result` are
+        // one form each.
+        assert_eq!(names, ["res"]);
+        let list = &got.lists[0];
+        assert_eq!(list.stem.as_deref(), Some("3"));
+        // Each item once, its best impact over the forms.
+        let best = |i: u32| list.postings.iter().find(|p| p.0 == i).map(|p| p.1);
+        assert_eq!(list.postings.len(), big as usize + 6);
+        assert_eq!(best(0), Some(200));
+        assert_eq!(best(99), Some(150));
+        assert_eq!(best(big + 4), Some(150));
+        assert_eq!(best(900), Some(255));
+        assert_eq!(list.postings[0], (900, 255));
+        assert!(list.postings.windows(2).all(|w| w[0].1 >= w[1].1));
+        // Prefixes with the same forms share one list.
+        let terms2 = [
+            term("decision", (0..big).map(|i| (i, 40)).collect()),
+            term("decisions", (0..big).map(|i| (i + 1, 41)).collect()),
+        ];
+        let mut terms2 = terms2;
+        for (k, t) in terms2.iter_mut().enumerate() {
+            t.stem = Some(radix36(k));
+        }
+        let trie2 = Trie {
+            leaves: vec![("dec".into(), 0..2)],
+            inner: Vec::new(),
+        };
+        let got2 = prefix_lists(&terms2, &trie2, 2000, 2);
+        assert_eq!(got2.lists.len(), 1);
+        let names2: Vec<&str> = got2.names.iter().map(|(_, p, _)| p.as_str()).collect();
+        assert_eq!(
+            names2,
+            ["dec", "deci", "decis", "decisi", "decisio", "decision"]
+        );
+        assert!(got2.names.iter().all(|(_, _, list)| *list == 0));
+        // The shard lists each under `<prefix>*`.
+        let data: serde_json::Value = serde_json::from_str(&shard(
+            &[&terms2[0]],
+            &[("dec", &got2.lists[0])],
+            Vec::new(),
+            &[],
+        ))
+        .unwrap();
+        assert_eq!(data["dec*"][0], big + 1);
+        assert_eq!(data["dec*"][2], "2");
+    }
+
+    #[test]
+    fn later_postings_carry_the_rows_of_the_next_best_items() {
+        // Item i is the (i + 1)th best.
+        let t = term("mina", (0..200u32).map(|i| (i, 200 - i as u8)).collect());
+        let rows: Vec<String> = (0..200).map(|i| format!("[{i}]")).collect();
+        let carried: serde_json::Value = serde_json::from_str(&deep_rows(&t, &rows)).unwrap();
+        let carried = carried.as_object().unwrap();
+        // Ranks INLINE_ROWS..DEEP_ROWS: the shard carries the first ten.
+        assert_eq!(carried.len(), DEEP_ROWS - INLINE_ROWS);
+        let last = (DEEP_ROWS - 1).to_string();
+        assert_eq!(carried[&last], serde_json::json!([DEEP_ROWS - 1]));
+        assert!(carried.contains_key("10") && !carried.contains_key("9"));
+        assert!(!carried.contains_key(&DEEP_ROWS.to_string()));
     }
 
     #[test]

@@ -29,11 +29,11 @@
   var KINDS = { a: say("kind-article", {}), t: say("kind-topic", {}), s: say("kind-story", {}), q: say("kind-quote", {}) };
   // MAX_EXPANSIONS: as PREFIX_FORMS in src/render/search.rs, which puts the display rows of
   // a prefix's best results in its shard file. AHEAD: shard files fetched ahead for the next
-  // letter.
-  var SHOWN = 10, MAX_EXPANSIONS = 12, AHEAD = 6;
+  // letter; DEEP_AHEAD: next letters whose later postings are fetched ahead (fetchAhead).
+  var SHOWN = 10, MAX_EXPANSIONS = 12, AHEAD = 6, DEEP_AHEAD = 3;
 
   var meta = null, leaves = {}, inner = {};
-  var children = {}; // prefix split into several files -> [file, share] of its next letters
+  var children = {}; // prefix split into several files -> [file, share, prefix] of its next letters
   var data = {}; // file name (path under search/ without .js) -> its data
   var waiting = {}; // file name -> {promise, resolve}
   var requested = []; // file names in the order asked for (read by scripts/search-budget.py)
@@ -48,6 +48,11 @@
     add: function (name, value) {
       if (name.lastIndexOf("t/", 0) === 0 && value && value[""]) {
         for (var id in value[""]) inlineRows[id] = value[""][id];
+      }
+      // The first file of a word's later postings: [postings, rows of its next best items].
+      if (name.lastIndexOf("p/", 0) === 0 && Array.isArray(value)) {
+        for (var item in value[1]) inlineRows[item] = value[1][item];
+        value = value[0];
       }
       data[name] = value;
       if (waiting[name]) waiting[name].resolve(value);
@@ -144,7 +149,7 @@
   function formOf(word, entry) {
     var f = forms[word];
     if (!f) {
-      f = forms[word] = { df: entry[0], stem: entry[2], dense: entry[3] === 1, post: new Map(), n: 0, last: 0, pending: null };
+      f = forms[word] = { df: entry[0], stem: entry[2], dense: entry[3] === 1, post: new Map(), n: 0, last: 0 };
       absorb(f, entry[1]);
     }
     return f;
@@ -164,26 +169,26 @@
     if (f.n === before) f.n = f.df; // nothing more to read: never ask again
   }
 
+  // The files of a word's postings after its first block: its dense file (a very frequent
+  // word's impact on every item at once), or the rest of its blocks at once (one round of
+  // loading, not one per block; a word with many postings has a dense file, so the rest stays
+  // small).
+  function laterFiles(f) {
+    if (f.dense) return ["p/" + f.stem + ".d"];
+    var names = [], start = meta.first, size = meta.first * meta.growth;
+    for (var b = 1; start < f.df; b++, start += size, size *= meta.growth) names.push("p/" + f.stem + "." + b);
+    return names;
+  }
+
+  // Read the rest of a word's postings (waited for through need, so that files fetched ahead
+  // and still loading count as a round).
   function nextBlock(f) {
-    if (!f.pending && f.dense) {
-      // A very frequent word: its impact on every item at once.
-      f.pending = need(["p/" + f.stem + ".d"]).then(function (got) {
-        f.post = denseMap(got[0], f.df);
-        f.n = f.df;
-        f.pending = null;
-      });
-    } else if (!f.pending) {
-      // The rest of its blocks at once: one round of loading, not one per block (a word with
-      // many postings has a dense file instead, so the rest stays small).
-      var names = [], start = meta.first, size = meta.first * meta.growth;
-      for (var b = 1; start < f.df; b++, start += size, size *= meta.growth) names.push("p/" + f.stem + "." + b);
-      f.pending = need(names).then(function (blocks) {
-        blocks.forEach(function (runs) { absorb(f, runs); });
-        f.n = f.df;
-        f.pending = null;
-      });
-    }
-    return f.pending;
+    return need(laterFiles(f)).then(function (got) {
+      if (f.n >= f.df) return;
+      if (f.dense) f.post = denseMap(got[0], f.df);
+      else got.forEach(function (runs) { absorb(f, runs); });
+      f.n = f.df;
+    });
   }
 
   // A dense file read as a map: one character per item, " " for none, else the impact from
@@ -204,12 +209,16 @@
     };
   }
 
-  // A query word's forms: itself, or for the prefix the most frequent words it begins.
+  // A query word's forms: itself, or for the prefix the most frequent words it begins. A
+  // prefix of which several forms have later postings has its own list (`prefix*`, each item's
+  // best impact over those forms): one list to read, and the same ranking.
   function group(word, isPrefix) {
     var shard = data[locate(word)] || {};
     var found = [];
-    if (isPrefix) {
-      for (var w in shard) if (w && w.lastIndexOf(word, 0) === 0) found.push(w);
+    if (isPrefix && Object.prototype.hasOwnProperty.call(shard, word + "*")) {
+      found = [word + "*"];
+    } else if (isPrefix) {
+      for (var w in shard) if (w && w.lastIndexOf(word, 0) === 0 && w.slice(-1) !== "*") found.push(w);
       found.sort(function (a, b) { return (a === word ? -1 : 0) - (b === word ? -1 : 0) || shard[b][0] - shard[a][0] || (a < b ? -1 : 1); });
       found = found.slice(0, MAX_EXPANSIONS);
     } else if (Object.prototype.hasOwnProperty.call(shard, word)) {
@@ -536,19 +545,66 @@
     });
   }
 
-  // The word being typed: when the next letter would need another shard file (the word's
-  // prefix is split by its next letter), fetch the likeliest next ones now, so the next
-  // keystroke finds them loaded. Letters making up 90 % of the words' occurrences, at most
-  // AHEAD files.
+  // Ahead of the next keystroke, what it will likely need, so that it waits for one round of
+  // file loads at most:
+  // - the word being typed: when the next letter would need another shard file (the word's
+  //   prefix is split by its next letter), the likeliest next ones: letters making up 90 % of
+  //   the words' occurrences, at most AHEAD files;
+  // - with several words (or a word and a space): the later postings of the words finished,
+  //   and, once its shard file is here, those of the word being typed with its likeliest next
+  //   letters (at most DEEP_AHEAD), which a query of several words reads; the first of those
+  //   files carries the rows of the word's next best items.
   function fetchAhead(q) {
     var tail = /[\p{L}\p{N}]+$/u.exec(q), w = tail ? fold(tail[0]) : "";
-    if (!w || !inner[w] || !children[w]) return;
-    var next = children[w], total = 0, sum = 0;
+    var several = /[\p{L}\p{N}][^\p{L}\p{N}]/u.test(q);
+    if (several) {
+      var parsed = parse(q), typing = tail ? words(tail[0]).join(" ") : "";
+      var finished = parsed.loose.filter(function (x, i) { return !(i === parsed.loose.length - 1 && x === typing); })
+        .concat(parsed.quoted);
+      parsed.phrases.forEach(function (p) { finished = finished.concat(p); });
+      finished.forEach(function (x) { laterAhead(x, false); });
+    }
+    if (!w) return;
+    var next = nextLetters(w);
+    if (!next) return;
+    var total = 0, sum = 0;
     next.forEach(function (c) { total += c[1]; });
-    for (var i = 0; i < next.length && i < AHEAD && sum < 0.9 * total; i++) {
-      load(next[i][0]).catch(function () { /* reported when a query needs it */ });
+    // With several words a missed shard file costs two rounds (it, then later postings), not
+    // one: more of the unlikely letters are fetched.
+    var most = several ? 2 * AHEAD : AHEAD, share = several ? 0.99 : 0.9;
+    for (var i = 0; i < next.length && i < most && sum < share * total; i++) {
+      var prefix = next[i][2], file = next[i][0], deep = several && i < DEEP_AHEAD;
+      var then = deep ? laterAhead.bind(null, prefix, Array.from(prefix).length >= 3) : function () { /* shard only */ };
+      load(file).then(then).catch(function () { /* reported when a query needs it */ });
       sum += next[i][1];
     }
+  }
+
+  // The likely next letters of the word `w` being typed: [file, weight, prefix], likeliest
+  // first. A split prefix's are its children's shard files (weighed in meta.js); within a shard
+  // already loaded, the words it holds weighed by their item counts.
+  function nextLetters(w) {
+    if (inner[w]) return children[w] || null;
+    var file = locate(w), shard = file && data[file];
+    if (!shard) return null;
+    var by = {}, len = w.length;
+    for (var x in shard) {
+      if (x.length > len && x.lastIndexOf(w, 0) === 0 && x.slice(-1) !== "*") {
+        var p = x.slice(0, len) + Array.from(x.slice(len))[0];
+        by[p] = (by[p] || 0) + shard[x][0];
+      }
+    }
+    return Object.keys(by).map(function (p) { return [file, by[p], p]; })
+      .sort(function (a, b) { return b[1] - a[1] || (a[2] < b[2] ? -1 : 1); });
+  }
+
+  // Load the later postings of `word` (a prefix when `isPrefix`) if its shard file is here.
+  function laterAhead(word, isPrefix) {
+    var file = locate(word);
+    if (!file || !data[file]) return;
+    group(word, isPrefix).forEach(function (f) {
+      if (f.n < f.df) laterFiles(f).forEach(function (name) { load(name).catch(function () { /* later */ }); });
+    });
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
@@ -595,7 +651,7 @@
       var chars = Array.from(k);
       if (!chars.length) return;
       var parent = chars.slice(0, -1).join(""), file = "t/" + fileName(k) + (i < m.leaves.length ? "" : ".top");
-      (children[parent] = children[parent] || []).push([file, Math.pow(2, m.weights[i] / 4)]);
+      (children[parent] = children[parent] || []).push([file, Math.pow(2, m.weights[i] / 4), k]);
     });
     Object.keys(children).forEach(function (k) {
       children[k].sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
