@@ -15,7 +15,10 @@
 //! - `staged+fsync`: `staged` with each page flushed to the disk (`sync_all`) before its
 //!   rename, so that a power cut also leaves either the old or the new page;
 //! - `staged, 2 threads`: `staged` with writes and renames spread over two threads, as the
-//!   build spreads them over its rendering threads.
+//!   build spreads them over its rendering threads;
+//! - `staged beside`: each page's folder created as the page is staged, the page written
+//!   beside its final name (`index.html.tmp`), then renamed in place: crash-safe like
+//!   `staged`, with each file made right after its folder, as in `direct`.
 
 use std::fs;
 use std::io::Write;
@@ -93,6 +96,17 @@ fn run(way: &str, dir: &Path, n: usize, bytes: &[u8]) -> std::io::Result<()> {
         "staged" => staged(dir, n, bytes, false, false),
         "staged+fsync" => staged(dir, n, bytes, true, false),
         "staged, 2 threads" => staged(dir, n, bytes, false, true),
+        "staged beside" => {
+            (0..n).try_for_each(|k| {
+                let p = page(dir, k);
+                fs::create_dir_all(p.parent().expect("a page has a folder"))?;
+                write_file(&p.with_extension("html.tmp"), bytes, false)
+            })?;
+            (0..n).try_for_each(|k| {
+                let p = page(dir, k);
+                fs::rename(p.with_extension("html.tmp"), &p)
+            })
+        }
         _ => unreachable!("a known way"),
     }
 }
@@ -133,6 +147,7 @@ fn main() {
         "staged",
         "staged+fsync",
         "staged, 2 threads",
+        "staged beside",
     ];
     println!(
         "{n} pages of {size} bytes under {}, {runs} runs each (median)",
