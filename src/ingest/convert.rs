@@ -281,13 +281,20 @@ fn headline_like(u: &Unit) -> bool {
         return false;
     }
     let t = u.text.as_str();
-    let first = t.chars().next().unwrap_or(' ');
+    let opens = |s: &str| {
+        let first = s.chars().next().unwrap_or(' ');
+        first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘' | '\'')
+    };
+    // A bracketed tag may open a headline ("[Video] Storm hits the coast"): the tag and the
+    // words after it both open as a headline does.
+    let opening = match t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        Some((tag, rest)) => opens(tag) && opens(rest.trim_start()),
+        None => opens(t),
+    };
     (2..=30).contains(&u.words)
         && t.chars().count() <= 220
         && !t.ends_with(['.', ',', ';', ':', '…'])
-        && (first.is_uppercase()
-            || first.is_ascii_digit()
-            || matches!(first, '"' | '“' | '‘' | '\''))
+        && opening
         && t.split_whitespace().any(|w| {
             w.trim_start_matches(|c: char| !c.is_alphanumeric())
                 .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -1884,5 +1891,30 @@ mod summary_tests {
         }
         // A dateline and nothing after it is not emptied.
         assert_eq!(without_dateline("CAIRO (Reuters) -"), "CAIRO (Reuters) -");
+    }
+}
+
+#[cfg(test)]
+mod headline_tests {
+    use super::*;
+
+    fn unit(text: &str) -> Unit {
+        blocks::units(text, false).remove(0)
+    }
+
+    #[test]
+    fn a_bracketed_tag_may_open_a_headline() {
+        for text in [
+            "[Video] Harbour reopens after three days of storms",
+            "[Kommentar] Der Hafen öffnet nach dem Sturm wieder",
+            "[Vidéo] Le port rouvre après trois jours de tempête",
+            "[Opinión] El puerto reabre tras la tormenta",
+        ] {
+            assert!(headline_like(&unit(text)), "{text}");
+        }
+        // A tag alone, or one that opens a sentence in lower case, is no headline.
+        for text in ["[Video]", "[1] and then the harbour reopened"] {
+            assert!(!headline_like(&unit(text)), "{text}");
+        }
     }
 }
