@@ -634,6 +634,9 @@ pub fn convert(
     let start = title_idx.map_or(0, |t| t + 1);
     let zone_end = top_zone_end(&doc, start);
     read_top_metadata(&mut doc, &mut ev, title_idx, zone_end);
+    if let (Some(t), Some((lead, _))) = (title_idx, doc.run) {
+        drop_description_printed_twice(&mut doc, t, lead);
+    }
 
     // 5. The end of the article: after it, other stories' teasers and page furniture.
     // A marked end (credit line, end mark, "Related" block) or the end of the densest run of
@@ -876,6 +879,8 @@ pub fn convert(
         }
     }
 
+    drop_field_labels(&mut doc, start, zone_end);
+
     // 9. Assemble.
     let blocks = build_blocks(&doc, kind);
     let body = markdown::render(&blocks);
@@ -1014,7 +1019,9 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
         if doc.dropped(i) || doc.units[i].mark == Mark::Code {
             continue;
         }
-        if doc.is_metadata_shape(i) {
+        // Labelled fields ("Author:" / name) state metadata too: they do not part a
+        // headline from its lead.
+        if doc.is_metadata_shape(i) || is_bare_label(&doc.units[i]) || is_field_value(doc, i) {
             continue;
         }
         let u = &doc.units[i];
@@ -1022,7 +1029,7 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
         if distance > 40 {
             break;
         }
-        if !could_be_headline(doc, u, counts) {
+        if !could_be_headline(doc, i, counts) {
             continue;
         }
         let mut score = headline_length_score(u.words);
@@ -1045,7 +1052,8 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
 
 /// Whether a line may be a headline at all: headline-shaped, and not a breadcrumb, a speaker
 /// or name line, a caption, a date, an outlet's name or a widget's label.
-fn could_be_headline(doc: &Doc, u: &Unit, counts: &FastMap<&str, usize>) -> bool {
+fn could_be_headline(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool {
+    let u = &doc.units[i];
     (headline_like(u) || title_case_headline(u))
         && !bp::is_breadcrumb(&u.text)
         && speaker_line(u).is_none()
@@ -1056,6 +1064,59 @@ fn could_be_headline(doc: &Doc, u: &Unit, counts: &FastMap<&str, usize>) -> bool
         && doc.opts.sources.by_name(&u.text).is_none()
         // "Share this story: <headline>": a widget's label around another line's text.
         && !labels_another_line(&u.text, counts)
+        && !is_field_value(doc, i)
+}
+
+/// A line between two bare labels ("Author:" / X / "Published:") is the first label's
+/// value in a list of labelled fields, not a headline.
+fn is_field_value(doc: &Doc, i: usize) -> bool {
+    let bare_label = |j: usize| doc.units.get(j).is_some_and(is_bare_label);
+    i > 0 && bare_label(i - 1) && bare_label(i + 1)
+}
+
+/// A bare label ("Author:", "Publish date:") over a byline or date line read as metadata
+/// leaves the body with it.
+fn drop_field_labels(doc: &mut Doc, start: usize, end: usize) {
+    for i in start..end.min(doc.units.len().saturating_sub(1)) {
+        if let Some(rule @ (BYLINE | DATE_LINE)) = doc.drop[i + 1] {
+            if is_bare_label(&doc.units[i]) {
+                doc.set(i, rule);
+            }
+        }
+    }
+}
+
+/// A sentence printed twice between the headline and the lead (under the headline and
+/// again over the picture) is the page's description, not the article's text: both leave.
+fn drop_description_printed_twice(doc: &mut Doc, title: usize, lead: usize) {
+    let mut first: FastMap<&str, usize> = FastMap::default();
+    let mut twice = Vec::new();
+    for i in title + 1..lead {
+        if doc.dropped(i) || doc.units[i].words < 5 || !ends_sentence(&doc.units[i].text) {
+            continue;
+        }
+        if let Some(&f) = first.get(doc.norms[i].as_str()) {
+            twice.extend([f, i]);
+        } else {
+            first.insert(doc.norms[i].as_str(), i);
+        }
+    }
+    for i in twice {
+        doc.set(i, DUPLICATE_LINE);
+    }
+}
+
+/// A label alone on its line: one to three words ending with a colon ("Author:").
+fn is_bare_label(u: &Unit) -> bool {
+    // French sets the colon apart ("Auteur :"): it is no word.
+    u.words <= 4
+        && u.text.ends_with(':')
+        && u.text.starts_with(char::is_alphabetic)
+        && u.text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            <= 3
 }
 
 /// What marks a line as the headline around it: printed twice on the page (title bar and
@@ -1145,7 +1206,7 @@ fn title_near_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
             continue;
         }
         let u = &doc.units[i];
-        if doc.is_metadata_shape(i) || !could_be_headline(doc, u, counts) {
+        if doc.is_metadata_shape(i) || !could_be_headline(doc, i, counts) {
             continue;
         }
         // The first prose paragraph under it, and how many lines stand between.

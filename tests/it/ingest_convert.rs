@@ -1213,3 +1213,37 @@ fn a_staff_byline_leaves_the_body() {
         assert!(!c.body.contains(" | "), "{}", c.body);
     }
 }
+
+/// A page that lays its header out as labelled fields ("Author:" / name / "Publish date:" /
+/// date): the name between two labels is no headline, the labels leave the body with their
+/// values, and the description printed under the headline and again over the picture is
+/// not the article's text (pages in four languages, written for this test).
+#[test]
+fn labelled_header_fields_are_no_headline() {
+    let pages = [
+        ("Harbour reopens after three days of storms", "Ships may dock again from Tuesday, the port authority says.", "Author:", "Jane Roe", "Publish date:", "Mar 4, 2024", "The harbour reopened on Tuesday after three days of storms, the port authority said in a statement on its website.", "Ships queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said."),
+        ("Hafen öffnet nach drei Tagen Sturm wieder", "Schiffe dürfen ab Dienstag wieder anlegen, sagt die Hafenbehörde.", "Autorin:", "Anna Schmidt", "Veröffentlicht am:", "04.03.2024", "Der Hafen wurde am Dienstag nach drei Tagen Sturm wieder geöffnet, teilte die Hafenbehörde auf ihrer Internetseite mit.", "Die Schiffe warteten die ganze Nacht vor der Mole, und die erste Fähre legte kurz nach Sonnenaufgang an, sagten die Behörden."),
+        ("Le port rouvre après trois jours de tempête", "Les navires peuvent de nouveau accoster depuis mardi, selon la capitainerie.", "Auteur :", "Claire Dubois", "Date de publication :", "4 mars 2024", "Le port a rouvert mardi après trois jours de tempête, a indiqué l'autorité portuaire dans un communiqué publié sur son site.", "Les navires ont attendu toute la nuit devant la digue, et le premier ferry a accosté peu après l'aube, selon les autorités."),
+        ("El puerto reabre tras tres días de tormenta", "Los barcos pueden volver a atracar desde el martes, según la autoridad portuaria.", "Autora:", "Lucía Gómez", "Fecha de publicación:", "4 de marzo de 2024", "El puerto volvió a abrir el martes después de tres días de tormenta, según informó la autoridad portuaria en un comunicado.", "Los barcos esperaron toda la noche frente al rompeolas y el primer ferry atracó poco después del amanecer, dijeron las autoridades."),
+    ];
+    for (headline, description, author_label, name, date_label, date, lead, second) in pages {
+        let text = format!("Home\n\nNews\n\n{headline}\n\n{description}\n\n{author_label}\n    {name}\n{date_label}\n    {date}\n\n{description}\n\n{lead}\n\n{second}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+        assert_eq!(
+            c.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-04"),
+            "{text}"
+        );
+        for gone in [author_label, date_label, description] {
+            assert!(!c.body.contains(gone), "{gone:?} in {}", c.body);
+        }
+        assert!(c.body.starts_with(&lead[..20]), "{}", c.body);
+    }
+    // A field's value that is no person (a newsletter's name) is no headline either.
+    let letter = "Harbour reopens after three days of storms\n\nShips may dock again from Tuesday, the port authority says.\n\nAuthor:\n    The Harbour Letter Morning Desk\nPublish date:\n    Mar 4, 2024\n\nShips may dock again from Tuesday, the port authority says.\n\nStart your week with The Harbour Letter Morning Desk, the morning letter that tells readers of the harbour what the port is doing.\n\nThe harbour reopened on Tuesday after three days of storms, the port authority said in a statement on its website.\n\nShips queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said.\n";
+    assert_eq!(
+        conv(letter).front.title.as_deref(),
+        Some("Harbour reopens after three days of storms")
+    );
+}
