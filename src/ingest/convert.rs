@@ -360,6 +360,21 @@ pub fn is_caption(text: &str) -> bool {
         || SENTENCE_END
             .find_iter(tail)
             .any(|m| is_credit_segment(&tail[m.end()..]))
+        || glued_credit(tail)
+}
+
+/// A credit glued to the caption's last word, the space lost with the markup between them
+/// ("...sought treatmentCredit: EPA", "...the harbourFoto: Anna Berg"): a lower-case letter
+/// then a capital that opens a credit.
+fn glued_credit(tail: &str) -> bool {
+    let mut prev_lower = false;
+    for (at, c) in tail.char_indices() {
+        if prev_lower && c.is_uppercase() && is_credit_segment(&tail[at..]) {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
 }
 
 /// Words a photo credit may hold in lower case (every other word is a name, capitalised),
@@ -402,6 +417,14 @@ const CREDIT_WORDS: &[(&str, bool)] = &[
     ("el", false),
     ("bin", false),
     ("getty", true),
+    // The same credit words in German, French and Spanish.
+    ("foto", true),
+    ("fotos", true),
+    ("bild", true),
+    ("crédit", true),
+    ("crédits", true),
+    ("crédito", true),
+    ("créditos", true),
 ];
 
 /// The short run after a caption's last sentence that credits the picture: "Pool photo /
@@ -411,9 +434,10 @@ fn is_credit_segment(seg: &str) -> bool {
         .trim()
         .trim_end_matches(['.', ')'])
         .trim_start_matches('(');
+    // Dashes and other marks between the parts are no words ("Getty - Contributor").
     let words: Vec<&str> = seg
         .split(|c: char| c.is_whitespace() || matches!(c, '/' | ':' | ',' | '|'))
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     if words.is_empty() || words.len() > 10 {
         return false;
@@ -1976,6 +2000,26 @@ mod headline_tests {
         // A tag alone, or one that opens a sentence in lower case, is no headline.
         for text in ["[Video]", "[1] and then the harbour reopened"] {
             assert!(!headline_like(&unit(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_credit_glued_to_the_caption_makes_it_a_caption() {
+        for text in [
+            "The harbour master inspects the northern quay after the stormCredit: Jane Roe",
+            "Der Hafenmeister prüft den nördlichen Kai nach dem SturmFoto: Anna Schmidt",
+            "Le capitaine du port inspecte le quai nord après la tempêteCrédit : Claire Dubois",
+            "El capitán del puerto revisa el muelle norte tras la tormentaFoto: Lucía Gómez",
+            "Workers clear the quay after the storm hit the coastCredit: Getty - Contributor",
+        ] {
+            assert!(is_caption(text), "{text}");
+        }
+        // A name in camel case inside a headline is no credit.
+        for text in [
+            "McLaren unveils its new road car at the Geneva show",
+            "Harbour reopens after three days of stormsAnd more to come",
+        ] {
+            assert!(!is_caption(text), "{text}");
         }
     }
 }
