@@ -1066,6 +1066,9 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
             // "You are signed in as": the page speaking, most likely.
             score -= 2.0;
         }
+        if under_byline(doc, i) {
+            score -= 3.0;
+        }
         score += headline_signals(doc, i, counts);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
@@ -1089,6 +1092,43 @@ fn could_be_headline(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool
         // "Share this story: <headline>": a widget's label around another line's text.
         && !labels_another_line(&u.text, counts)
         && !is_field_value(doc, i)
+        && !is_kicker(doc, i)
+}
+
+/// A kicker: a short line over the headline that repeats its subject ("Dancing with the
+/// Stars" over "Star eliminated from 'Dancing with the Stars' after ..."): every word of it
+/// is printed again in the next kept line, a longer headline-shaped one.
+fn is_kicker(doc: &Doc, i: usize) -> bool {
+    let u = &doc.units[i];
+    if u.words > 5 {
+        return false;
+    }
+    let next =
+        (i + 1..doc.units.len().min(i + 4)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j));
+    next.is_some_and(|j| {
+        let v = &doc.units[j];
+        let words: FastSet<&str> = v
+            .lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        v.words > u.words
+            && headline_like(v)
+            && u.lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| words.contains(w))
+    })
+}
+
+/// A byline closes the article's header: a line a few kept lines under one is the
+/// article's standfirst, a picture's caption or a video's title, not its headline.
+fn under_byline(doc: &Doc, i: usize) -> bool {
+    (0..i)
+        .rev()
+        .filter(|&j| !doc.dropped(j))
+        .take(3)
+        .any(|j| doc.bylines[j].is_some())
 }
 
 /// A line between two bare labels ("Author:" / X / "Published:") is the first label's

@@ -1247,3 +1247,33 @@ fn labelled_header_fields_are_no_headline() {
         Some("Harbour reopens after three days of storms")
     );
 }
+
+/// A kicker that repeats the headline's subject above it is no headline, and neither is a
+/// video's title set under the byline, right above the article's first paragraph (pages in
+/// four languages, written for this test).
+#[test]
+fn a_kicker_over_the_headline_and_a_video_title_under_the_byline_are_no_headline() {
+    let pages = [
+        ("Storms on the coast", "Harbour reopens after three days of storms on the coast", "By Jane Roe", "Video", "Harbour reopens after the storms on the coast", "The harbour reopened on Tuesday after three days of storms on the coast, the port authority said in a statement.", "Ships queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said."),
+        ("Sturm an der Küste", "Hafen öffnet nach drei Tagen Sturm an der Küste wieder", "Von Anna Schmidt", "Video", "Hafen nach dem Sturm an der Küste wieder geöffnet", "Der Hafen wurde am Dienstag nach drei Tagen Sturm an der Küste wieder geöffnet, teilte die Hafenbehörde mit.", "Die Schiffe warteten die ganze Nacht vor der Mole, und die erste Fähre legte kurz nach Sonnenaufgang an, sagten die Behörden."),
+        ("Tempête sur la côte", "Le port rouvre après trois jours de tempête sur la côte", "Par Claire Dubois", "Vidéo", "Le port rouvre après la tempête sur la côte", "Le port a rouvert mardi après trois jours de tempête sur la côte, a indiqué l'autorité portuaire dans un communiqué.", "Les navires ont attendu toute la nuit devant la digue, et le premier ferry a accosté peu après l'aube, selon les autorités."),
+        ("Tormenta en la costa", "El puerto reabre tras tres días de tormenta en la costa", "Por Lucía Gómez", "Vídeo", "El puerto reabre tras la tormenta en la costa", "El puerto volvió a abrir el martes tras tres días de tormenta en la costa, según informó la autoridad portuaria.", "Los barcos esperaron toda la noche frente al rompeolas y el primer ferry atracó poco después del amanecer, dijeron las autoridades."),
+    ];
+    for (kicker, headline, byline, label, video, lead, second) in pages {
+        let text = format!("Home\n\nNews\n\n{kicker}\n\n{headline}\n\n{byline}\n\n• Facebook\n• Twitter\n• Email\n\n{label}\n\n{video}\n\n{lead}\n\n{second}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+    }
+    // The video's title alone, its words in the lead too.
+    let videos = [
+        ("Harbour reopens after winter storms kept the ferries in port for three days", "By Jane Roe", "Video", "Harbour reopens after the winter storms", "The harbour reopened after the winter storms on Tuesday, the port authority said in a statement on its website.", "Ships queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said."),
+        ("Hafen öffnet wieder, nachdem Sturm Ciara die Fähren drei Tage lang festhielt", "Von Anna Schmidt", "Video", "Der Hafen nach Sturm Ciara", "Der Hafen wurde nach Sturm Ciara am Dienstag wieder geöffnet, teilte die Hafenbehörde auf ihrer Internetseite mit.", "Die Schiffe warteten die ganze Nacht vor der Mole, und die erste Fähre legte kurz nach Sonnenaufgang an, sagten die Behörden."),
+        ("Le port rouvre après que la tempête Ciara a bloqué les ferries pendant trois jours", "Par Claire Dubois", "Vidéo", "Le port après la tempête Ciara", "Le port a rouvert mardi après la tempête Ciara, a indiqué l'autorité portuaire dans un communiqué publié sur son site.", "Les navires ont attendu toute la nuit devant la digue, et le premier ferry a accosté peu après l'aube, selon les autorités."),
+        ("El puerto reabre después de que la tormenta Ciara retuviera los ferris tres días", "Por Lucía Gómez", "Vídeo", "El puerto tras la tormenta Ciara", "El puerto volvió a abrir el martes tras la tormenta Ciara, según informó la autoridad portuaria en un comunicado.", "Los barcos esperaron toda la noche frente al rompeolas y el primer ferry atracó poco después del amanecer, dijeron las autoridades."),
+    ];
+    for (headline, byline, label, video, lead, second) in videos {
+        let text = format!("Home\n\nNews\n\n{headline}\n\n{byline}\n\n• Facebook\n• Twitter\n• Email\n\n{label}\n\n{video}\n\n{lead}\n\n{second}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+    }
+}
