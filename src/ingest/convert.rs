@@ -1124,11 +1124,16 @@ fn is_kicker(doc: &Doc, i: usize) -> bool {
 /// A byline closes the article's header: a line a few kept lines under one is the
 /// article's standfirst, a picture's caption or a video's title, not its headline.
 fn under_byline(doc: &Doc, i: usize) -> bool {
+    // Date lines in the header do not count as lines between; a bare "By" over the name
+    // line is the byline's start.
     (0..i)
         .rev()
-        .filter(|&j| !doc.dropped(j))
+        .filter(|&j| !doc.dropped(j) && (doc.bylines[j].is_some() || !doc.is_metadata_shape(j)))
         .take(3)
-        .any(|j| doc.bylines[j].is_some())
+        .any(|j| {
+            doc.bylines[j].is_some()
+                || doc.units[j].words == 1 && pick_authors::is_marker(&doc.units[j].text)
+        })
 }
 
 /// A line between two bare labels ("Author:" / X / "Published:") is the first label's

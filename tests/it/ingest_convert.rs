@@ -1276,4 +1276,12 @@ fn a_kicker_over_the_headline_and_a_video_title_under_the_byline_are_no_headline
         let c = conv(&text);
         assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
     }
+    // The byline's word alone on its line over the name, then the date: the same.
+    for (headline, byline, _, video, lead, second) in videos {
+        let (marker, name) = byline.split_once(' ').expect("marker and name");
+        let text = format!("Home\n\nNews\n\n{headline}\n\n{marker}\n\n{name}\n\n04.03.2024\n\n• Facebook\n• Twitter\n• Email\n\n{video}\n\n{lead}\n\n{second}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+        assert_eq!(c.front.authors, [name], "{text}");
+    }
 }
