@@ -1034,7 +1034,12 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
 /// one that shares most words with the lead, sits nearest to it and is followed by a
 /// byline or date.
 fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
-    let (s, _) = doc.run?;
+    let (mut s, e) = doc.run?;
+    // A run that opens with a headline-shaped line (a question reads as prose) starts
+    // under it: that line is the headline's candidate, not the lead.
+    if s + 1 < e && doc.units[s].words <= 18 && could_be_headline(doc, s, counts) {
+        s += 1;
+    }
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let lead = locate::lead_words(&doc.units, s, &furniture);
     let mut best: Option<(f64, usize)> = None;

@@ -1285,3 +1285,22 @@ fn a_kicker_over_the_headline_and_a_video_title_under_the_byline_are_no_headline
         assert_eq!(c.front.authors, [name], "{text}");
     }
 }
+
+/// A question for a headline reads as a sentence: when the densest run of prose opens with
+/// it, it is still the headline, not a lead to look above (pages in four languages, written
+/// for this test).
+#[test]
+fn a_question_headline_at_the_top_of_the_article_is_its_headline() {
+    let pages = [
+        ("Menu", "Markets at a record high while the economy slows down; is it time to be careful?", "The markets rose to a record high on Wednesday morning even as the economy slowed for a third quarter, traders said.", "Analysts said the rally was driven by hopes of lower interest rates and by a tax cut announced in the autumn.", "Some warned that prices had run ahead of earnings and that a correction could follow before the end of the year."),
+        ("Menü", "Die Börse auf Rekordhoch, während die Wirtschaft schwächelt: Ist jetzt Vorsicht geboten?", "Die Börse stieg am Mittwochmorgen auf ein Rekordhoch, obwohl die Wirtschaft das dritte Quartal in Folge schwächelte, sagten Händler.", "Analysten sagten, die Rally werde von der Hoffnung auf niedrigere Zinsen und von einer Steuersenkung im Herbst getragen.", "Einige warnten, die Kurse seien den Gewinnen vorausgeeilt und eine Korrektur könne noch vor Jahresende folgen."),
+        ("Menu", "La Bourse au plus haut alors que l'économie ralentit : faut-il se montrer prudent ?", "La Bourse a atteint un record mercredi matin alors que l'économie ralentit pour le troisième trimestre, selon les courtiers.", "Les analystes expliquent la hausse par l'espoir d'une baisse des taux et par une baisse d'impôts annoncée à l'automne.", "Certains préviennent que les cours ont devancé les bénéfices et qu'une correction pourrait suivre avant la fin de l'année."),
+        ("Menú", "La bolsa en máximos mientras la economía se frena: ¿es hora de ser prudentes con ella?", "La bolsa alcanzó un máximo histórico el miércoles por la mañana aunque la economía se frenó por tercer trimestre, dijeron los operadores.", "Los analistas atribuyeron la subida a la esperanza de tipos más bajos y a una rebaja de impuestos anunciada en otoño.", "Algunos advirtieron de que los precios se habían adelantado a los beneficios y de que podría llegar una corrección antes de fin de año."),
+    ];
+    for (menu, question, lead, second, third) in pages {
+        let text = format!("{menu}\n\n{question}\n\n{lead}\n\n{second}\n\n{third}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(question), "{text}");
+        assert!(c.body.starts_with(&lead[..20]), "{}", c.body);
+    }
+}
