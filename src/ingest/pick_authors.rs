@@ -190,6 +190,9 @@ pub fn pick(
         if !names.is_empty() {
             return names;
         }
+        if let Some(name) = one_word_name(rest, order).filter(|n| named_again(units, i, n)) {
+            return vec![name];
+        }
     }
     // Else a line that is only a name (and perhaps a role or stamp) under the headline, not
     // one the page's furniture rules already took for a label.
@@ -241,6 +244,22 @@ pub fn pick(
         }
     }
     Vec::new()
+}
+
+/// A byline signed with one name ("by Regan September 15, 2014", "par Claire"): the name,
+/// when a capitalised word of letters opens the rest and only metadata follows it. Taken only
+/// when the page's author box introduces the same name: one word alone is too often a label.
+fn one_word_name(rest: &str, order: Order) -> Option<String> {
+    let rest = rest.trim();
+    let (word, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let word = word.trim_end_matches([',', '|', '•', '·']);
+    let letters = word.chars().count();
+    (letters >= 3
+        && word.chars().all(char::is_alphabetic)
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && (tail.trim().is_empty() || metadata_tail(tail.trim(), order)))
+    .then(|| word.to_string())
 }
 
 /// Whether another line of the page introduces `name` as its author box does.
@@ -407,6 +426,33 @@ mod tests {
             authors("Por Ana Ruiz y Pedro Gil"),
             ["Ana Ruiz", "Pedro Gil"]
         );
+    }
+
+    #[test]
+    fn a_one_word_byline_confirmed_by_the_author_box() {
+        for (text, name) in [
+            (
+                "by Regan September 15, 2014\n\nText.\n\nRegan is a writer who lives by the sea.\n",
+                "Regan",
+            ),
+            (
+                "Von Greta | 15.09.2014\n\nText.\n\nGreta ist Redakteurin in Kiel.\n",
+                "Greta",
+            ),
+            (
+                "Par Claire\n\nTexte.\n\nClaire est journaliste à Brest.\n",
+                "Claire",
+            ),
+            (
+                "Por Lucía, 15 de septiembre de 2014\n\nTexto.\n\nLucía es periodista en Cádiz.\n",
+                "Lucía",
+            ),
+        ] {
+            assert_eq!(authors(text), [name], "{text}");
+        }
+        // Not introduced anywhere: one word is no author.
+        assert!(authors("by Regan September 15, 2014\n\nText.\n").is_empty());
+        assert!(authors("By Admin\n\nText.\n\nAbout us\n").is_empty());
     }
 
     #[test]
