@@ -291,6 +291,10 @@ pub fn is_person_name(s: &str, caps_ok: bool) -> bool {
         if NOT_NAME_WORDS.contains(&bare) || is_calendar_name(bare) {
             return false;
         }
+        // A possessive ("This Week's Flyers") belongs to a phrase, never to a name.
+        if bare.ends_with("'s") || bare.ends_with("’s") {
+            return false;
+        }
         let first = t.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
             // "JOHN" only in a By line; "McDonald" and "O'Neil" are fine.
@@ -726,6 +730,27 @@ mod tests {
             "Skip to content",
         ] {
             assert!(!is_person_name(bad, false), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_possessive_makes_no_name() {
+        for bad in [
+            "This Week's Flyers",
+            "Today’s Top Stories",
+            "Editor's Picks",
+        ] {
+            assert!(!is_person_name(bad, false), "{bad}");
+        }
+        // Apostrophes inside names of four languages stay names.
+        for good in [
+            "Mary-Kate O'Neil",
+            "Jean d'Ormesson",
+            "Anna D'Angelo",
+            "Lucía O'Donnell",
+            "Hans O'Reilly",
+        ] {
+            assert!(is_person_name(good, false), "{good}");
         }
     }
 
