@@ -1034,12 +1034,7 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
 /// one that shares most words with the lead, sits nearest to it and is followed by a
 /// byline or date.
 fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
-    let (mut s, e) = doc.run?;
-    // A run that opens with a headline-shaped line (a question reads as prose) starts
-    // under it: that line is the headline's candidate, not the lead.
-    if s + 1 < e && doc.units[s].words <= 18 && could_be_headline(doc, s, counts) {
-        s += 1;
-    }
+    let (s, _) = doc.run?;
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let lead = locate::lead_words(&doc.units, s, &furniture);
     let mut best: Option<(f64, usize)> = None;
@@ -1276,7 +1271,11 @@ fn title_near_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
     let mut leads: FastMap<usize, crate::analyze::fasthash::FastSet<&str>> = FastMap::default();
     let mut best: Option<(f64, usize)> = None;
     for i in 0..e {
-        if doc.dropped(i) || doc.units[i].mark == Mark::Code || prose[i] {
+        // A run may open with its headline: a question (or exclamation) headline reads as
+        // prose, for it ends a sentence.
+        let opens_run =
+            i == s && doc.units[i].words <= 18 && doc.units[i].text.ends_with(['?', '!']);
+        if doc.dropped(i) || doc.units[i].mark == Mark::Code || prose[i] && !opens_run {
             continue;
         }
         let u = &doc.units[i];
