@@ -794,10 +794,20 @@ pub fn convert(
         .as_deref()
         .map(|u| super::sources::normalise_host(host_of(u)));
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    let self_named = || outlet::self_named(&doc.units, &furniture, &opts.sources);
+    let byline_outlet = ev.byline_outlet.clone();
+    // A wire's byline on another site's page ("By Jane Roe, Reuters"): the site that carries
+    // the story published it, when the page names itself; the wire otherwise.
+    let named = match byline_outlet {
+        Some(wire) if opts.sources.is_wire(&wire) => self_named()
+            .filter(|own| !opts.sources.is_wire(own))
+            .or(Some(wire)),
+        Some(outlet) => Some(outlet),
+        None => self_named(),
+    };
     front.source = url_outlet
         .or(url_host)
-        .or(ev.byline_outlet.clone())
-        .or_else(|| outlet::self_named(&doc.units, &furniture, &opts.sources))
+        .or(named)
         .or(ev.stamp_outlet.clone())
         .or(ev.dateline_outlet.clone())
         .or(ev.source_line_outlet.clone())

@@ -70,16 +70,50 @@ pub fn copyright_owner(text: &str) -> Option<String> {
     if !(head.contains('©') || head.contains("(c)") || head.bytes().any(|b| b.is_ascii_digit())) {
         return None;
     }
-    let name = name.as_str();
-    let name = name
-        .trim_end_matches(['.', ',', ' '])
+    let name = name_words_only(name.as_str());
+    let name = without_legal_form(name);
+    (!is_generic(name) && name.chars().any(char::is_alphabetic) && !name.contains("Image"))
+        .then(|| name.to_string())
+}
+
+/// A company's name without its legal form: "Coastline Media, Inc." → "Coastline Media".
+fn without_legal_form(name: &str) -> &str {
+    name.trim_end_matches(['.', ',', ' '])
         .trim_end_matches(" Inc")
         .trim_end_matches(" LLC")
         .trim_end_matches(" Ltd")
         .trim_end_matches(',')
-        .trim();
-    (!is_generic(name) && name.chars().any(char::is_alphabetic) && !name.contains("Image"))
-        .then(|| name.to_string())
+        .trim()
+}
+
+/// A copyright owner's name without what runs on after it in lower case or as years: "The
+/// Republic unless otherwise noted", "The Harbour Post 2011-2019" → the name. Lower-case
+/// words inside a name ("Times of Israel") stay when a capitalised word follows them.
+fn name_words_only(name: &str) -> &str {
+    let mut end = 0;
+    for (at, word) in name.split_whitespace().map(|w| {
+        let at = w.as_ptr() as usize - name.as_ptr() as usize;
+        (at, w)
+    }) {
+        let first = word.chars().next().unwrap_or(' ');
+        let years = word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+            && word.chars().filter(char::is_ascii_digit).count() >= 4;
+        if years {
+            break;
+        }
+        if first.is_uppercase() || first.is_ascii_digit() || word == "&" {
+            end = at + word.len();
+        } else if !CONNECTORS.contains(&word) {
+            break;
+        }
+    }
+    if end == 0 {
+        name
+    } else {
+        &name[..end]
+    }
 }
 
 /// What a cue of `data/self_naming.txt` says about the name beside it.
@@ -398,6 +432,27 @@ impl Candidates {
         self.add_as_printed(name, score);
     }
 
+    /// The owner a copyright line names. Its frame (sign, year) is strong enough that a name
+    /// of capitalised common words counts too ("Global News", "Local Times"), where in other
+    /// frames such words are a menu's ("Top News", "More").
+    fn add_owner(&mut self, name: &str, score: f64) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let proper = words.len() >= 2
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    && !super::locate::is_stop_word(&w.to_lowercase())
+            });
+        if !proper {
+            return self.add_as_printed(name, score);
+        }
+        let c = self.0.entry(name_key(name)).or_default();
+        c.score += score;
+        match c.forms.iter_mut().find(|(f, _)| f == name) {
+            Some(f) => f.1 += 1,
+            None => c.forms.push((name.to_string(), 1)),
+        }
+    }
+
     /// A name the page also prints by its initials ("The Real Deal" and "TRD") takes the
     /// initials' evidence: both are read as one outlet.
     fn merge_initialisms(&mut self) {
@@ -532,7 +587,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
                 match kind {
                     CueKind::Parent => {
                         if let Some(name) = name_after(t, end) {
-                            parents.push(name_key(&name));
+                            parents.push(name_key(without_legal_form(&name)));
                         }
                         if let Some((name, from)) = name_before(t, at) {
                             if opens_phrase(t, from) {
@@ -581,7 +636,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
     }
     if let Some(name) = last_copyright {
-        cands.add_as_printed(&name, COPYRIGHT_OWNER);
+        cands.add_owner(&name, COPYRIGHT_OWNER);
     }
     if let Some((name, n)) = domains
         .iter()
@@ -948,6 +1003,28 @@ mod tests {
             Some("The River Post")
         );
         assert_eq!(copyright_owner("All rights reserved ©"), None);
+        // What runs on after the name in lower case, or as years, is not the name.
+        assert_eq!(
+            copyright_owner("© 2019 The Harbour Post unless otherwise noted. All rights reserved.")
+                .as_deref(),
+            Some("The Harbour Post")
+        );
+        assert_eq!(
+            copyright_owner("Some fine print. ©The Lakeside Diary 2011-2019").as_deref(),
+            Some("The Lakeside Diary")
+        );
+        assert_eq!(
+            copyright_owner("© 2024 Diario del Puerto salvo indicación contraria.").as_deref(),
+            Some("Diario del Puerto")
+        );
+        assert_eq!(
+            copyright_owner("© 2024 Kurier der Küste, sofern nicht anders angegeben").as_deref(),
+            Some("Kurier der Küste")
+        );
+        assert_eq!(
+            copyright_owner("© 2024 Gazette du Port sauf mention contraire").as_deref(),
+            Some("Gazette du Port")
+        );
         assert_eq!(
             copyright_owner("Privacy - Terms Copyright Ad Registry"),
             None

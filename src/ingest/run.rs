@@ -24,6 +24,15 @@ const RAW_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mhtml", "mht",
 ];
 
+/// The warning for a file of another kind, naming every kind ingest converts.
+fn not_raw_message() -> String {
+    let kinds: Vec<String> = RAW_EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+    format!(
+        "is not a kind of file ingest converts ({}); not converted",
+        kinds.join(", ")
+    )
+}
+
 /// What to convert and how.
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
@@ -620,11 +629,8 @@ fn collect_files(
                 files.insert(input);
             } else {
                 diagnostics.push(
-                    Diagnostic::warning(
-                        &input,
-                        "is not a .txt, .md, .html or .mhtml file; skipped",
-                    )
-                    .hint("save the article's text as a .txt file"),
+                    Diagnostic::warning(&input, not_raw_message())
+                        .hint("save the article's text as a .txt file, or the page as .html"),
                 );
             }
             continue;
@@ -651,11 +657,9 @@ fn collect_files(
                 }
                 // A file ingest does not convert is named, never skipped silently.
                 Ok(e) if e.file_type().is_file() => diagnostics.push(
-                    Diagnostic::warning(
-                        e.path(),
-                        "is not a kind of file ingest converts (.txt, .text, .md, .markdown); not converted",
-                    )
-                    .hint("save the article's text as a .txt file, or move this file out of the inbox"),
+                    Diagnostic::warning(e.path(), not_raw_message()).hint(
+                        "save the article's text as a .txt file or the page as .html, or move this file out of the inbox",
+                    ),
                 ),
                 // Links are not followed (one could loop, or lead into the articles folder):
                 // say so rather than skip them silently.

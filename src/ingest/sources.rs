@@ -7,6 +7,24 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::config::SourceConfig;
 
+/// Built-in outlets whose copy other sites carry under their own names: news agencies and
+/// press-release wires. A page that carries it is published by the site that shows it.
+const WIRE_SERVICES: &[&str] = &[
+    "Reuters",
+    "AP",
+    "AFP",
+    "dpa",
+    "EFE",
+    "ANSA",
+    "Xinhua",
+    "Anadolu Agency",
+    "Kyodo News",
+    "Yonhap",
+    "PR Newswire",
+    "Business Wire",
+    "GlobeNewswire",
+];
+
 /// (shown name, domains incl. short-link hosts, aliases as printed in bylines and datelines)
 const BUILTIN: &[(&str, &[&str], &[&str])] = &[
     (
@@ -312,6 +330,13 @@ impl Sources {
             finder,
             patterns,
         }
+    }
+
+    /// Whether `name` names a news agency or press-release wire of the built-in table (any
+    /// of its aliases): copy that other sites publish.
+    pub fn is_wire(&self, name: &str) -> bool {
+        self.by_name(name)
+            .is_some_and(|shown| WIRE_SERVICES.contains(&shown))
     }
 
     /// The outlet of a URL's host (`www.` and subdomains stripped until one is known).

@@ -1304,3 +1304,37 @@ fn a_question_headline_at_the_top_of_the_article_is_its_headline() {
         assert!(c.body.starts_with(&lead[..20]), "{}", c.body);
     }
 }
+
+#[test]
+fn a_wire_story_on_a_site_that_names_itself_is_the_sites() {
+    // A regional site carrying an agency's story: the agency signs the byline, the site
+    // names itself in its footer. The site published the page; the agency stays the byline's
+    // organisation.
+    for (title, byline, lead, footer, site) in [
+        ("Harbour reopens after the storm", "By Jane Roe, Reuters", "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement.", "© 2024 Harbour Gazette. All rights reserved.", "Harbour Gazette"),
+        ("Hafen öffnet nach dem Sturm wieder", "Von Anna Berger, dpa", "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit.", "© 2024 Kurier der Küste. Alle Rechte vorbehalten.", "Kurier der Küste"),
+        ("Le port rouvre après la tempête", "Par Claire Dubois, AFP", "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours, a indiqué la capitainerie dans un communiqué.", "© 2024 Gazette du Littoral. Tous droits réservés.", "Gazette du Littoral"),
+        ("El puerto reabre tras la tormenta", "Por Ana Ruiz, EFE", "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara durante tres días, según informó la autoridad portuaria.", "© 2024 Diario Costero. Todos los derechos reservados.", "Diario Costero"),
+    ] {
+        let text = format!("{title}\n\n{byline}\n\n{lead}\n\n{lead}\n\n{lead}\n\n{footer}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.source.as_deref(), Some(site), "{byline}");
+        // Without the footer, the page names no site but the agency's.
+        let text = format!("{title}\n\n{byline}\n\n{lead}\n\n{lead}\n\n{lead}\n");
+        let c = conv(&text);
+        let agency = byline.rsplit(", ").next().unwrap();
+        assert_eq!(c.front.source.as_deref(), Some(agency), "{byline}");
+    }
+}
+
+#[test]
+fn a_copyright_owner_of_common_words_names_the_site() {
+    // "Local News" and the like are names when a copyright line signs with them; their
+    // parent company, named after "a division of", is not the site.
+    let lead = "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement.";
+    let text = format!(
+        "Harbour reopens after the storm\n\n{lead}\n\n{lead}\n\n{lead}\n\nTop News Home\n\n©2024 Local News, a division of Harbour Holdings Inc. All rights reserved.\n\nHarbour Holdings Home\n"
+    );
+    let c = conv(&text);
+    assert_eq!(c.front.source.as_deref(), Some("Local News"));
+}

@@ -520,4 +520,8 @@ fn an_inbox_file_of_another_type_is_named_in_a_warning() {
         .find(|d| d.path.ends_with("notes.docx"))
         .expect("the other file is named");
     assert!(d.message.contains("not converted"), "{d}");
+    // The message lists every kind the inbox converts, saved pages included.
+    for kind in [".txt", ".md", ".html", ".mhtml"] {
+        assert!(d.message.contains(kind), "{kind} missing: {d}");
+    }
 }
