@@ -1049,6 +1049,8 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
     let lead = locate::lead_words(&doc.units, s, &furniture);
     let mut best: Option<(f64, usize)> = None;
     let mut distance = 0usize;
+    let mut blocks = 0usize;
+    let mut prev_bullet = false;
     for i in (0..s).rev() {
         if doc.dropped(i) || doc.units[i].mark == Mark::Code {
             continue;
@@ -1059,6 +1061,12 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
             continue;
         }
         let u = &doc.units[i];
+        // A list is one block of the layout, however many items it has: `blocks` counts it
+        // once.
+        if !(u.mark == Mark::Bullet && prev_bullet) {
+            blocks += 1;
+        }
+        prev_bullet = u.mark == Mark::Bullet;
         distance += 1;
         if distance > 40 {
             break;
@@ -1069,7 +1077,14 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
         let mut score = headline_length_score(u.words);
         score += standfirst_bonus(doc, i, s);
         score += 5.0 * locate::lead_overlap(&u.lower, &lead);
-        score -= 0.4 * (distance - 1) as f64;
+        // A headline with its byline or date under it closes its header: the lists between
+        // that header and the lead (rows of share buttons) are one block each.
+        let far = if byline_or_date_under(doc, i) {
+            blocks
+        } else {
+            distance
+        };
+        score -= 0.4 * (far - 1) as f64;
         // Standfirsts and captions share many words with the lead too, but run longer.
         score -= 0.12 * u.words.saturating_sub(12) as f64;
         if locate::addresses_reader(u) {
@@ -1220,6 +1235,13 @@ fn headline_signals(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> f64 {
         score += 1.0;
     }
     score
+}
+
+/// A byline or date read as such within four units under line `i` (a bare name line, which
+/// a menu's two capitalised words resemble, does not count).
+fn byline_or_date_under(doc: &Doc, i: usize) -> bool {
+    (i + 1..doc.units.len().min(i + 5))
+        .any(|j| doc.bylines[j].is_some() || doc.date_line(j).is_some_and(|d| !d.is_label_only()))
 }
 
 /// A headline's length, as a score: most run 6 to 18 words.

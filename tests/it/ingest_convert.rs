@@ -1338,3 +1338,26 @@ fn a_copyright_owner_of_common_words_names_the_site() {
     let c = conv(&text);
     assert_eq!(c.front.source.as_deref(), Some("Local News"));
 }
+
+/// A headline with its byline and date under it stays the headline when lists (topic tags,
+/// section links) stand between its header and the lead: a list is one block of the layout,
+/// however many items it has. Counted item by item, they set the headline too far from its
+/// lead, and a teaser after the article won (pages in four languages, written for this test).
+#[test]
+fn lists_under_the_byline_do_not_part_the_headline_from_its_lead() {
+    let pages = [
+        ("Harbour reopens after three days of storms kept every ferry in port", "By Jane Roe", "4 March 2024", "Text size", ["Storms", "Ferries", "Weather", "Transport", "Harbours", "Coast", "Shipping", "Travel"], ["Local news", "Regional news", "World news", "Business", "Sport", "Culture", "Opinion", "Podcasts"], "Ships sailed again on Tuesday morning as the port authority lifted its closure of the quays, it said in a statement.", "Ships queued outside the breakwater through the night, and the first ferry docked shortly after dawn, officials said on the quay.", "Most read", "Council votes to rebuild the old lighthouse on the northern cliffs", "The council voted on Monday evening to rebuild the old lighthouse on the northern cliffs, ending a debate that had lasted for years."),
+        ("Hafen öffnet wieder, nachdem drei Tage Sturm jede Fähre im Hafen hielten", "Von Anna Schmidt", "4. März 2024", "Schriftgröße", ["Sturm", "Fähren", "Wetter", "Verkehr", "Häfen", "Küste", "Schifffahrt", "Reisen"], ["Lokales", "Region", "Welt", "Wirtschaft", "Sport", "Kultur", "Meinung", "Podcasts"], "Am Dienstagmorgen legten die Schiffe wieder ab, als die Behörde die Sperrung der Kais aufhob, wie sie in einer Mitteilung erklärte.", "Die Schiffe warteten die ganze Nacht vor der Mole, und die erste Fähre legte kurz nach Sonnenaufgang an, sagten die Behörden am Kai.", "Meistgelesen", "Stadtrat beschließt den Wiederaufbau des alten Leuchtturms an der Nordküste", "Der Stadtrat hat am Montagabend beschlossen, den alten Leuchtturm an der Nordküste wieder aufzubauen, und damit einen jahrelangen Streit beendet."),
+        ("Le port rouvre après trois jours de tempête qui ont bloqué tous les ferries", "Par Claire Dubois", "4 mars 2024", "Taille du texte", ["Tempêtes", "Ferries", "Météo", "Transports", "Ports", "Littoral", "Navigation", "Voyages"], ["Local", "Région", "Monde", "Économie", "Sport", "Culture", "Opinions", "Podcasts"], "Mardi matin, les navires ont repris la mer quand l'autorité a levé la fermeture des quais, a-t-elle annoncé dans un communiqué.", "Les navires ont attendu toute la nuit devant la digue, et le premier ferry a accosté peu après l'aube, selon les autorités du quai.", "Les plus lus", "Le conseil vote la reconstruction du vieux phare sur les falaises du nord", "Le conseil a voté lundi soir la reconstruction du vieux phare sur les falaises du nord, mettant fin à un débat qui durait depuis des années."),
+        ("El puerto reabre tras tres días de tormenta que retuvieron todos los ferris", "Por Lucía Gómez", "4 de marzo de 2024", "Tamaño del texto", ["Tormentas", "Ferris", "Tiempo", "Transporte", "Puertos", "Costa", "Navegación", "Viajes"], ["Local", "Región", "Mundo", "Economía", "Deportes", "Cultura", "Opinión", "Pódcasts"], "El martes por la mañana los ferris del puerto volvieron a zarpar cuando la autoridad levantó el cierre de los muelles, según un comunicado.", "Los barcos esperaron toda la noche frente al rompeolas y el primer ferry atracó poco después del amanecer, dijeron las autoridades del muelle.", "Lo más leído", "El ayuntamiento aprueba reconstruir el viejo faro de los acantilados del norte", "El ayuntamiento aprobó el lunes por la noche reconstruir el viejo faro de los acantilados del norte, poniendo fin a un debate de años."),
+    ];
+    let list = |items: [&str; 8]| items.map(|t| format!("• {t}\n")).concat();
+    for (headline, byline, date, size, tags, sections, lead, second, most_read, teaser, summary) in
+        pages
+    {
+        let (tags, sections) = (list(tags), list(sections));
+        let text = format!("Home\n\nNews\n\n{headline}\n\n{byline}\n{date}\n\n{tags}\n{size}\n-A\nA+\n\n{sections}\n{lead}\n\n{second}\n\n{most_read}\n\n{teaser}\n\n{summary}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+    }
+}
