@@ -1111,6 +1111,7 @@ fn could_be_headline(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool
         && speaker_line(u).is_none()
         && bylines::name_line(&u.text).is_none()
         && !is_caption(&u.text)
+        && !caption_goes_on(doc, i)
         && !mostly_date(&u.text, doc.opts)
         // An outlet's name is its masthead, never a headline.
         && doc.opts.sources.by_name(&u.text).is_none()
@@ -1118,6 +1119,14 @@ fn could_be_headline(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool
         && !labels_another_line(&u.text, counts)
         && !is_field_value(doc, i)
         && !is_kicker(doc, i)
+}
+
+/// A caption the layout broke over lines: the next unit, on the very next line of the page
+/// (no blank line between), ends with the picture's credit ("... engines. (credit: Agency)").
+fn caption_goes_on(doc: &Doc, i: usize) -> bool {
+    doc.units
+        .get(i + 1)
+        .is_some_and(|next| next.line == doc.units[i].line + 1 && is_caption(&next.text))
 }
 
 /// A kicker: a short line over the headline that repeats its subject ("Dancing with the
@@ -2066,6 +2075,30 @@ mod headline_tests {
 
     fn unit(text: &str) -> Unit {
         blocks::units(text, false).remove(0)
+    }
+
+    /// A caption goes on only on the very next line: a headline set apart from the caption
+    /// under it by a blank line stays the headline.
+    #[test]
+    fn a_caption_goes_on_only_on_the_next_line() {
+        let pages = [
+            ("Ferries sail again after the storm", "Ships wait outside the breakwater. (Photo: Jane Roe / Port Authority)", "The ferries sailed again on Tuesday morning after the storm, the harbour authority said in a statement."),
+            ("Die Fähren fahren nach dem Sturm wieder", "Schiffe warten vor der Mole. (Foto: Anna Schmidt / Hafenbehörde)", "Die Fähren fahren seit Dienstagmorgen nach dem Sturm wieder, teilte die Hafenbehörde in einer Erklärung mit."),
+            ("Les ferries reprennent la mer après la tempête", "Des navires attendent devant la digue. (Photo : Claire Dubois / Port)", "Les ferries ont repris la mer mardi matin après la tempête, a indiqué l'autorité portuaire dans un communiqué."),
+            ("Los ferris vuelven a zarpar tras la tormenta", "Barcos esperan frente al rompeolas. (Foto: Lucía Gómez / Puerto)", "Los ferris volvieron a zarpar el martes por la mañana tras la tormenta, según un comunicado de la autoridad portuaria."),
+        ];
+        for (headline, caption, lead) in pages {
+            // A teaser above would be the headline if the caption took the headline with it.
+            let teaser = "Council Votes To Rebuild The Old Lighthouse";
+            let apart =
+                format!("Home\n\n{teaser}\n\n{headline}\n\n{caption}\n\n{lead}\n\n{lead}\n");
+            let c = convert(apart.as_bytes(), "inbox/x.txt", &ConvertOptions::default())
+                .expect("converts");
+            assert_eq!(c.front.title.as_deref(), Some(headline), "{apart}");
+            let doc = blocks::units(&format!("{headline}\n{caption}\n\n{lead}\n"), false);
+            assert_eq!(doc[1].line, doc[0].line + 1, "{headline}");
+            assert!(is_caption(&doc[1].text), "{caption}");
+        }
     }
 
     #[test]

@@ -1361,3 +1361,21 @@ fn lists_under_the_byline_do_not_part_the_headline_from_its_lead() {
         assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
     }
 }
+
+/// A picture's caption the layout broke over two lines, its credit ending the second, is no
+/// headline, however many words it shares with the lead: the headline is the line over the
+/// byline (pages in four languages, written for this test).
+#[test]
+fn a_caption_broken_over_lines_before_its_credit_is_no_headline() {
+    let pages = [
+        ("The harbour authority reopened the quays to ferries after the storm on Tuesday morning", "Ships wait outside the breakwater. (Photo: Jane Roe / Port Authority)", "Ferries sail again", "By Jane Roe", "The harbour authority reopened the quays to ferries on Tuesday morning after the storm, it said in a statement.", "Ships had queued outside the breakwater through the night, and the first ferry docked shortly after dawn."),
+        ("Die Hafenbehörde öffnete die Kais nach dem Sturm am Dienstagmorgen wieder für Fähren", "Schiffe warten vor der Mole. (Foto: Anna Schmidt / Hafenbehörde)", "Die Fähren fahren wieder", "Von Anna Schmidt", "Die Hafenbehörde öffnete die Kais am Dienstagmorgen nach dem Sturm wieder für Fähren, teilte sie mit.", "Die Schiffe hatten die ganze Nacht vor der Mole gewartet, und die erste Fähre legte kurz nach Sonnenaufgang an."),
+        ("L'autorité portuaire a rouvert les quais aux ferries après la tempête mardi matin", "Des navires attendent devant la digue. (Photo : Claire Dubois / Port)", "Les ferries reprennent la mer", "Par Claire Dubois", "L'autorité portuaire a rouvert les quais aux ferries mardi matin après la tempête, a-t-elle indiqué dans un communiqué.", "Les navires avaient attendu toute la nuit devant la digue, et le premier ferry a accosté peu après l'aube."),
+        ("La autoridad portuaria reabrió los muelles a los ferris tras la tormenta el martes por la mañana", "Barcos esperan frente al rompeolas. (Foto: Lucía Gómez / Puerto)", "Los ferris vuelven a zarpar", "Por Lucía Gómez", "La autoridad portuaria reabrió los muelles a los ferris el martes por la mañana tras la tormenta, según un comunicado.", "Los barcos habían esperado toda la noche frente al rompeolas, y el primer ferry atracó poco después del amanecer."),
+    ];
+    for (caption, credit_line, headline, byline, lead, second) in pages {
+        let text = format!("Home\n\n{caption}\n{credit_line}\n\n{headline}\n\n{byline}\n4.3.2024\n\n{lead}\n\n{second}\n\n{second}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+    }
+}
