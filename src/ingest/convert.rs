@@ -348,7 +348,7 @@ pub fn is_caption(text: &str) -> bool {
     // The credit ends the line: only its tail (and a caption label at the start) can match.
     let tail = blocks::tail(text, 160);
     CAPTION_RE.is_match(tail)
-        || CAPTION_LABEL_RE.is_match(text)
+        || text.starts_with(['I', 'P', 'C', 'M']) && CAPTION_LABEL_RE.is_match(text)
         || STOCK_CREDIT_END.is_match(tail)
         || SENTENCE_END
             .find_iter(tail)

@@ -627,11 +627,10 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         })
         .collect();
     let mut repeats = vec![0usize; keys.len()];
-    // Built for this page alone and scanned over its short lines: a page has a few dozen
-    // candidate names at most, a DFA that small builds quickly and scans fastest (the
-    // noncontiguous NFA, cheaper to build, cost more in the scan).
+    // Built for this page alone and scanned over its short lines only: the cheapest
+    // automaton to build.
     if let Ok(finder) = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .build(patterns.iter().map(|p| p.1.as_str()))
     {
         let mut seen = vec![usize::MAX; keys.len()];
