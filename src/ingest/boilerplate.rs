@@ -182,15 +182,18 @@ fn may_be_end_mark(text: &str) -> bool {
 /// The line reduced for vocabulary tests: lower case, list markers, brackets and end
 /// punctuation removed, curly apostrophes straightened.
 pub fn key(lower: &str) -> String {
+    // Slices of the line until the one copy at the end (it runs on every short line).
+    let straightened;
     let s = if lower.contains(['’', '‘']) {
-        lower.replace(['’', '‘'], "'")
+        straightened = lower.replace(['’', '‘'], "'");
+        straightened.as_str()
     } else {
-        lower.to_string()
+        lower
     };
     // "1. skip to content": a menu's numbering is not part of the entry.
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let s = match s[digits..].strip_prefix(['.', ')']) {
-        Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest.to_string(),
+        Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest,
         _ => s,
     };
     let s = s.trim_matches(|c: char| {
@@ -590,12 +593,15 @@ pub fn is_breadcrumb(text: &str) -> bool {
     if text.chars().count() > 100 || text.ends_with(['.', '?', '!']) {
         return false;
     }
-    let parts: Vec<&str> = BREADCRUMB_SEP
-        .split(text)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
-        return true;
+    // Every separator holds one of these characters; without one the line is one part.
+    if text.contains(['>', '/', '|', '›', '»', '→', '·', '•']) {
+        let parts: Vec<&str> = BREADCRUMB_SEP
+            .split(text)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
+            return true;
+        }
     }
     glued_labels(text).len() >= 2
 }

@@ -608,6 +608,10 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
     }
     cands.merge_initialisms();
+    if cands.0.is_empty() {
+        // No name read: nothing to count, no automaton to build.
+        return None;
+    }
     // Repetition on the page: a name the page prints again and again is its own.
     let mut keys: Vec<&String> = cands.0.keys().collect();
     keys.sort();
