@@ -349,10 +349,20 @@ pub fn is_caption(text: &str) -> bool {
     let tail = blocks::tail(text, 160);
     CAPTION_RE.is_match(tail)
         || text.starts_with(['I', 'P', 'C', 'M']) && CAPTION_LABEL_RE.is_match(text)
-        || STOCK_CREDIT_END.is_match(tail)
+        || ends_with_stock_credit(tail) && STOCK_CREDIT_END.is_match(tail)
         || SENTENCE_END
             .find_iter(tail)
             .any(|m| is_credit_segment(&tail[m.end()..]))
+}
+
+/// Can `STOCK_CREDIT_END` match? Its credits close the line, before at most "." and ")".
+fn ends_with_stock_credit(tail: &str) -> bool {
+    let t = tail.strip_suffix(')').unwrap_or(tail);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    t.ends_with("Getty Images")
+        || t.ends_with("Shutterstock")
+        || t.ends_with("Alamy")
+        || t.ends_with("Alamy Stock Photo")
 }
 
 /// Words a photo credit may hold in lower case (every other word is a name, capitalised),
