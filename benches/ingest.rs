@@ -44,6 +44,10 @@ fn synthetic_page(target_bytes: usize) -> String {
 
 fn bench(c: &mut Criterion) {
     let opts = ConvertOptions::default();
+    if let Some(dir) = std::env::var_os("INGEST_DUMP") {
+        dump(Path::new(&dir), &opts);
+        return;
+    }
     let page = synthetic_page(1 << 20);
     let mut g = c.benchmark_group("convert");
     g.throughput(Throughput::Bytes(page.len() as u64));
@@ -131,8 +135,71 @@ fn cpu_throughput(pages: &[Vec<u8>], opts: &ConvertOptions) {
     );
 }
 
+/// `INGEST_DUMP=DIR cargo bench --bench ingest`: instead of timing, write what every dev-set
+/// page (raw text and saved HTML) and specimen converts to (the generated file, the dropped
+/// lines and the warnings) into DIR, one file per page, and stop. A speed change must leave
+/// these byte-identical: `diff -r` the folders written before and after it.
+fn dump(dir: &Path, opts: &ConvertOptions) {
+    use std::io::Read;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared");
+    std::fs::create_dir_all(dir).expect("the dump folder can be made");
+    let mut inputs: Vec<(String, Vec<u8>, bool)> = Vec::new();
+    for (label, sub) in [("devset", "devset/docs"), ("seed", "seeds")] {
+        for (name, bytes) in named_files(&root.join(sub), "txt") {
+            inputs.push((format!("{label}-{name}"), bytes, false));
+        }
+    }
+    for (name, gz) in named_files(&root.join("devset/html"), "gz") {
+        let mut page = Vec::new();
+        if flate2::read::GzDecoder::new(gz.as_slice())
+            .read_to_end(&mut page)
+            .is_ok()
+        {
+            inputs.push((format!("html-{name}"), page, true));
+        }
+    }
+    for (name, bytes, html) in &inputs {
+        let out = if *html {
+            dossier::ingest::html::convert_page(bytes, "content/inbox/x.html", opts)
+        } else {
+            convert(bytes, "content/inbox/x.txt", opts)
+        };
+        let text = match out {
+            Ok(c) => format!(
+                "{}\n--- dropped\n{:#?}\n--- warnings\n{:#?}\n",
+                c.file_text()
+                    .unwrap_or_else(|e| format!("no file text: {e}")),
+                c.dropped,
+                c.warnings
+            ),
+            Err(e) => format!("unconvertible: {e:?}\n"),
+        };
+        std::fs::write(dir.join(format!("{name}.out")), text).expect("the dump can be written");
+    }
+    eprintln!("{} conversions written to {}", inputs.len(), dir.display());
+}
+
 criterion_group!(benches, bench);
 criterion_main!(benches);
+
+/// The names and bytes of every file in `dir` whose name ends in `.ext`, by name.
+fn named_files(dir: &Path, ext: &str) -> Vec<(String, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| Some((p.file_name()?.to_str()?.to_string(), std::fs::read(p).ok()?)))
+        .collect()
+}
 
 /// The bytes of every `.txt` file in `dir`, by name; none when the folder is absent.
 fn text_files(dir: &Path) -> Vec<Vec<u8>> {

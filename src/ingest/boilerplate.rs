@@ -3,7 +3,6 @@
 //!
 //! Each family has a stable rule name that the dry run and the report show.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -11,6 +10,7 @@ use regex::Regex;
 
 use super::blocks::Unit;
 use super::rules::Rule;
+use crate::analyze::fasthash::{FastMap, FastSet};
 
 pub const SKIP_LINKS: Rule = Rule::SkipLinks;
 pub const NAVIGATION: Rule = Rule::Navigation;
@@ -41,11 +41,12 @@ struct Furniture {
     /// Phrases that mark a line as furniture when found anywhere in a short enough line:
     /// (phrase, rule, at most this many words in the line).
     contains: Vec<(&'static str, Rule, usize)>,
-    end_headers: Vec<&'static str>,
+    /// Sets, not lists: every short line is looked up in them.
+    end_headers: FastSet<&'static str>,
     inline_related: Vec<&'static str>,
     newsletter_prefixes: Vec<&'static str>,
-    share_words: Vec<&'static str>,
-    share_networks: Vec<&'static str>,
+    share_words: FastSet<&'static str>,
+    share_networks: FastSet<&'static str>,
 }
 
 static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
@@ -58,11 +59,11 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
     let mut f = Furniture {
         exact: Vec::new(),
         contains: Vec::new(),
-        end_headers: Vec::new(),
+        end_headers: FastSet::default(),
         inline_related: Vec::new(),
         newsletter_prefixes: Vec::new(),
-        share_words: Vec::new(),
-        share_networks: Vec::new(),
+        share_words: FastSet::default(),
+        share_networks: FastSet::default(),
     };
     let mut section: Vec<&str> = Vec::new();
     for line in include_str!("data/furniture.txt").lines() {
@@ -81,19 +82,25 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
             ["contains", r, n] => f
                 .contains
                 .push((line, rule(r), n.parse().expect("a number"))),
-            ["end-headers"] => f.end_headers.push(line),
+            ["end-headers"] => {
+                f.end_headers.insert(line);
+            }
             ["inline-related"] => f.inline_related.push(line),
             ["newsletter-prefixes"] => f.newsletter_prefixes.push(line),
-            ["share-words"] => f.share_words.push(line),
-            ["share-networks"] => f.share_networks.push(line),
+            ["share-words"] => {
+                f.share_words.insert(line);
+            }
+            ["share-networks"] => {
+                f.share_networks.insert(line);
+            }
             other => panic!("data/furniture.txt: a line outside a known section: {other:?}"),
         }
     }
     f
 });
 
-static EXACT_MAP: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static EXACT_MAP: LazyLock<FastMap<&'static str, Rule>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
     for (rule, lines) in &FURNITURE.exact {
         for l in lines {
             m.entry(*l).or_insert(*rule);
@@ -166,18 +173,27 @@ static BREADCRUMB_SEP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*(?:\s>\s|›|»|→|\s/\s|\s\|\s|\s·\s|\s•\s)\s*").expect("valid regex")
 });
 
+/// Can the trimmed line match `END_MARK_RE`? Every end mark opens with one of these.
+fn may_be_end_mark(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['#', '-', '–', '*', '(', 'e', 'E'])
+}
+
 /// The line reduced for vocabulary tests: lower case, list markers, brackets and end
 /// punctuation removed, curly apostrophes straightened.
 pub fn key(lower: &str) -> String {
+    // Slices of the line until the one copy at the end (it runs on every short line).
+    let straightened;
     let s = if lower.contains(['’', '‘']) {
-        lower.replace(['’', '‘'], "'")
+        straightened = lower.replace(['’', '‘'], "'");
+        straightened.as_str()
     } else {
-        lower.to_string()
+        lower
     };
     // "1. skip to content": a menu's numbering is not part of the entry.
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let s = match s[digits..].strip_prefix(['.', ')']) {
-        Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest.to_string(),
+        Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => rest,
         _ => s,
     };
     let s = s.trim_matches(|c: char| {
@@ -225,7 +241,7 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     if u.words > 80 || u.text.len() > 4000 {
         return None;
     }
-    if u.words <= 5 && END_MARK_RE.is_match(u.text.trim()) {
+    if u.words <= 5 && may_be_end_mark(&u.text) && END_MARK_RE.is_match(u.text.trim()) {
         return Some(END_MARK);
     }
     // Long lines are never one of the exact phrases: skip building their key.
@@ -249,23 +265,36 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     {
         return Some(COPYRIGHT);
     }
-    if SKIP_RE.is_match(&k) {
+    // Each regex below runs only on lines with what every one of its matches holds (an
+    // opening word, a digit, a colon): most short lines have none, and a regex call costs
+    // more than these byte tests.
+    if k.starts_with(['s', 'j', 'g', 'm']) && SKIP_RE.is_match(&k) {
         return Some(SKIP_LINKS);
     }
     if words <= 8 {
-        if READ_TIME_RE.is_match(&k) {
+        // `\d` in the regexes is any Unicode decimal digit.
+        let digit = k.bytes().any(|b| b.is_ascii_digit())
+            || !k.is_ascii() && k.chars().any(char::is_numeric);
+        if (digit || k.starts_with("less than") || k.starts_with("under"))
+            && READ_TIME_RE.is_match(&k)
+        {
             return Some(READ_TIME);
         }
-        if DURATION_RE.is_match(&k) {
+        if digit && k.contains(':') && DURATION_RE.is_match(&k) {
             return Some(DURATION);
         }
-        if RELATIVE_RE.is_match(&k) {
+        if (k.ends_with("ago")
+            || k.ends_with("now")
+            || k.starts_with("today")
+            || k.starts_with("yesterday"))
+            && RELATIVE_RE.is_match(&k)
+        {
             return Some(RELATIVE_TIME);
         }
-        if GALLERY_RE.is_match(&k) {
+        if digit && GALLERY_RE.is_match(&k) {
             return Some(GALLERY_CONTROLS);
         }
-        if COMMENT_COUNT_RE.is_match(&k) {
+        if digit && COMMENT_COUNT_RE.is_match(&k) {
             return Some(COMMENT_POLICY);
         }
         if is_end_header(&k) {
@@ -289,7 +318,7 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
         if is_bracketed_marker(&u.text) {
             return Some(KIND_MARKER);
         }
-        if is_share_bar(&k) || FOLLOW_RE.is_match(&k) {
+        if is_share_bar(&k) || k.starts_with("follow") && FOLLOW_RE.is_match(&k) {
             return Some(SHARE_WIDGET);
         }
         if k.split_whitespace()
@@ -367,7 +396,7 @@ pub fn is_end_header(k: &str) -> bool {
         "trending",
     ];
     let matches = |s: &str| {
-        FURNITURE.end_headers.contains(&s)
+        FURNITURE.end_headers.contains(s)
             || OPEN.iter().any(|h| {
                 s.strip_prefix(h).is_some_and(|rest| {
                     rest.starts_with(' ') && rest.split_whitespace().count() <= 3
@@ -435,10 +464,10 @@ fn is_share_bar(k: &str) -> bool {
     {
         words += 1;
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        if words > 12 || !FURNITURE.share_words.contains(&w) {
+        if words > 12 || !FURNITURE.share_words.contains(w) {
             return false;
         }
-        network |= FURNITURE.share_networks.contains(&w);
+        network |= FURNITURE.share_networks.contains(w);
     }
     words > 0 && network
 }
@@ -446,7 +475,20 @@ fn is_share_bar(k: &str) -> bool {
 /// A short line that only credits a picture ("Photo: Jane Roe/Reuters", "Getty Images").
 pub fn is_image_credit(text: &str) -> bool {
     text.split_whitespace().count() <= 8
-        && (CREDIT_ONLY_RE.is_match(text) || AGENCY_CREDIT_RE.is_match(text))
+        && (may_open_credit(text) && CREDIT_ONLY_RE.is_match(text)
+            || AGENCY_CREDIT_RE.is_match(text))
+}
+
+/// Can `CREDIT_ONLY_RE` match? Each of its openings starts with one of these letters (or
+/// "(") in either case; a letter outside ASCII is left to the regex (case folding).
+fn may_open_credit(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        !c.is_ascii()
+            || matches!(
+                c.to_ascii_lowercase(),
+                'p' | 'i' | 'g' | 'f' | 'c' | 's' | 't' | 'm' | 'h' | '(' | 'a' | 'r' | 'e'
+            )
+    })
 }
 
 /// Cookie banners address the reader ("we use cookies", "your preferences").
@@ -551,12 +593,15 @@ pub fn is_breadcrumb(text: &str) -> bool {
     if text.chars().count() > 100 || text.ends_with(['.', '?', '!']) {
         return false;
     }
-    let parts: Vec<&str> = BREADCRUMB_SEP
-        .split(text)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
-        return true;
+    // Every separator holds one of these characters; without one the line is one part.
+    if text.contains(['>', '/', '|', '›', '»', '→', '·', '•']) {
+        let parts: Vec<&str> = BREADCRUMB_SEP
+            .split(text)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
+            return true;
+        }
     }
     glued_labels(text).len() >= 2
 }

@@ -355,8 +355,8 @@ pub fn is_caption(text: &str) -> bool {
     // The credit ends the line: only its tail (and a caption label at the start) can match.
     let tail = blocks::tail(text, 160);
     CAPTION_RE.is_match(tail)
-        || CAPTION_LABEL_RE.is_match(text)
-        || STOCK_CREDIT_END.is_match(tail)
+        || text.starts_with(['I', 'P', 'C', 'M']) && CAPTION_LABEL_RE.is_match(text)
+        || ends_with_stock_credit(tail) && STOCK_CREDIT_END.is_match(tail)
         || SENTENCE_END
             .find_iter(tail)
             .any(|m| is_credit_segment(&tail[m.end()..]))
@@ -375,6 +375,16 @@ fn glued_credit(tail: &str) -> bool {
         prev_lower = c.is_lowercase();
     }
     false
+}
+
+/// Can `STOCK_CREDIT_END` match? Its credits close the line, before at most "." and ")".
+fn ends_with_stock_credit(tail: &str) -> bool {
+    let t = tail.strip_suffix(')').unwrap_or(tail);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    t.ends_with("Getty Images")
+        || t.ends_with("Shutterstock")
+        || t.ends_with("Alamy")
+        || t.ends_with("Alamy Stock Photo")
 }
 
 /// Words a photo credit may hold in lower case (every other word is a name, capitalised),

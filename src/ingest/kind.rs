@@ -84,15 +84,19 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
             }
             continue;
         }
-        if l.contains("video transcript")
-            || l.contains("support the video")
-            || l.contains("video player")
-            || l.contains("[video]")
-            || l == "(video)"
+        // Each flag, once set, stays set: its phrases need not be looked for again. Every
+        // phrase of a group shares a word ("video", "release", "wire"), looked for first.
+        if !video
+            && l.contains("video")
+            && (l.contains("video transcript")
+                || l.contains("support the video")
+                || l.contains("video player")
+                || l.contains("[video]")
+                || l == "(video)")
         {
             video = true;
         }
-        if l.contains("transcript") && u.words <= 4 {
+        if u.words <= 4 && l.contains("transcript") {
             transcript_marker = true;
         }
         if l == "live updates"
@@ -103,18 +107,20 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
         {
             live = true;
         }
-        if l.contains("for immediate release")
-            || l.contains("/prnewswire/")
-            || l.contains("/ prnewswire /")
-            || l.contains("/globe newswire/")
-            || l.contains("-- business wire")
-            || l.starts_with("media contact")
-            || l.starts_with("press contact")
-            || l.starts_with("press release")
-            || l.starts_with("news release")
-            || l.starts_with("press statement")
-            || l == "###"
-            || l == "# # #"
+        if !statement
+            && ((l.contains("release") || l.contains("wire"))
+                && (l.contains("for immediate release")
+                    || l.contains("/prnewswire/")
+                    || l.contains("/ prnewswire /")
+                    || l.contains("/globe newswire/")
+                    || l.contains("-- business wire"))
+                || l.starts_with("media contact")
+                || l.starts_with("press contact")
+                || l.starts_with("press release")
+                || l.starts_with("news release")
+                || l.starts_with("press statement")
+                || l == "###"
+                || l == "# # #")
         {
             statement = true;
         }

@@ -663,6 +663,10 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
     }
     cands.merge_initialisms();
+    if cands.0.is_empty() {
+        // No name read: nothing to count, no automaton to build.
+        return None;
+    }
     // Repetition on the page: a name the page prints again and again is its own.
     let mut keys: Vec<&String> = cands.0.keys().collect();
     keys.sort();
@@ -682,11 +686,19 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         })
         .collect();
     let mut repeats = vec![0usize; keys.len()];
+    // A lone name that already scores enough is the answer whatever its repeats add (they
+    // only rank names against each other): no automaton to build.
+    let lone = keys.len() == 1 && cands.0[keys[0]].score >= MIN_SCORE;
     // Built for this page alone and scanned over its short lines only: the cheapest
     // automaton to build.
-    if let Ok(finder) = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .build(patterns.iter().map(|p| p.1.as_str()))
+    if let Some(finder) = (!lone)
+        .then(|| {
+            AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(patterns.iter().map(|p| p.1.as_str()))
+                .ok()
+        })
+        .flatten()
     {
         let mut seen = vec![usize::MAX; keys.len()];
         // Counted in the furniture and short lines: a name repeated in the article's prose
