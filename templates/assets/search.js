@@ -149,7 +149,7 @@
   function formOf(word, entry) {
     var f = forms[word];
     if (!f) {
-      f = forms[word] = { df: entry[0], stem: entry[2], dense: entry[3] === 1, post: new Map(), n: 0, last: 0 };
+      f = forms[word] = { df: entry[0], stem: entry[2], dense: entry[3] || 0, post: new Map(), n: 0, last: 0 };
       absorb(f, entry[1]);
     }
     return f;
@@ -185,18 +185,21 @@
   function nextBlock(f, wait) {
     return wait(laterFiles(f)).then(function (got) {
       if (f.n >= f.df) return;
-      if (f.dense) f.post = denseMap(got[0], f.df);
+      if (f.dense) f.post = f.dense === 2 ? byItemMap(got[0]) : denseMap(got[0], f.df);
       else got.forEach(function (runs) { absorb(f, runs); });
       f.n = f.df;
     });
   }
 
-  // A dense file read as a map: one character per item, " " for none, else the impact from
-  // "#" (1) on, "\\" skipped.
+  // A dense file's symbol: "#" (0) onwards, "\\" skipped.
+  function symbol(c) { return c - (c > 92 ? 36 : 35); }
+
+  // A dense file read as a map: one character per item, " " for none, else the symbol of the
+  // impact - 1.
   function denseMap(text, size) {
     var impact = function (id) {
       var c = text.charCodeAt(id);
-      return c === 32 || c !== c ? undefined : c - (c > 92 ? 35 : 34);
+      return c === 32 || c !== c ? undefined : symbol(c) + 1;
     };
     return {
       size: size,
@@ -231,6 +234,28 @@
     var t = 0;
     g.forEach(function (f) { if (f.n < f.df && f.last > t) t = f.last; });
     return t;
+  }
+
+  // A dense file that lists its items (src/render/search.rs, by_item), read as a map: each
+  // item as the gap from the one before (minus one; the symbol 90 then four digits base 90
+  // when long) and the symbol of its impact - 1.
+  function byItemMap(text) {
+    var best = new Uint8Array(meta.n), ids = [], next = 0;
+    for (var at = 0; at < text.length;) {
+      var gap = symbol(text.charCodeAt(at++));
+      if (gap === 90) {
+        gap = 0;
+        for (var k = 0; k < 4; k++) gap = gap * 90 + symbol(text.charCodeAt(at++));
+      }
+      next += gap;
+      best[next] = symbol(text.charCodeAt(at++)) + 1;
+      ids.push(next++);
+    }
+    return {
+      size: ids.length,
+      get: function (id) { return best[id] || undefined; },
+      forEach: function (fn) { ids.forEach(function (id) { fn(best[id], id); }); }
+    };
   }
 
   // A prefix's postings: each item's best impact over the forms read so far. Many postings
