@@ -22,7 +22,8 @@
 //!   A shard also lists, as `<prefix>*`, the own list of each typed prefix of which several
 //!   forms have later postings (each item's best impact over the forms; see [`prefix_lists`]);
 //! - `search/p/<stem>.<b>.js`: block `b` of a frequent word's (or prefix list's) postings;
-//!   `p/<stem>.d.js`: a very frequent word's impact on every item, one character each. The
+//!   `p/<stem>.d.js`: a very frequent word's whole list, a character per item ([`dense`]) or,
+//!   for a word in fewer than about half the items, two per item it is in ([`by_item`]). The
 //!   first of a word's `p/` files also carries the rows of its next best items ([`DEEP_ROWS`]);
 //! - `search/d/<n>.js`: kind, title, link, source, date and snippet text of items
 //!   `n*CHUNK..`, loaded only for results shown whose rows no file loaded carried;
@@ -1411,7 +1412,7 @@ mod tests {
                 postings: vec![(0, 1); 1 + i % 7],
                 stem: None,
                 dense: false,
-            by_item: false,
+                by_item: false,
                 first: "x".repeat(80),
             })
             .collect();

@@ -8,6 +8,8 @@
 // word's postings come highest impact first, in blocks. Every query word must match. The page
 // reads blocks until no item it has not fully seen could beat the results it has (the
 // threshold algorithm), so a common word costs its first blocks, not its whole list.
+// Between keystrokes the page fetches what the next one likely needs (fetchAhead), and with
+// several words ranks the likely next queries and loads their results' rows (rankAhead).
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
