@@ -3,6 +3,10 @@
 // to the result list redrawn, index files loaded included (the page's data-ms), in real time.
 // "+N" after a time: the keystroke waited for N rounds of file loads one after another
 // (data-waits, counted by the page: files loaded side by side are one round).
+// The page's data-ms starts when its input handler runs; work the page does between
+// keystrokes (ranking ahead) could delay that handler, so the summary also gives the time
+// from the keydown event (its timestamp, taken when the browser received the key) to the
+// result list's change, seen by a MutationObserver (the second table).
 // Uses the Puppeteer that the Lighthouse install brings (scripts/install-tools.sh).
 //
 //   node scripts/search-keystrokes.js [--runs N] [--settle] [--max-waits N] [-v]
@@ -55,6 +59,16 @@ async function typeQuery(browser, file, q, settle) {
   try {
     await page.goto("file://" + file, { waitUntil: "load" });
     await page.waitForFunction(() => document.getElementById("search-results").hasAttribute("data-ms"), { timeout: 10000 });
+    await page.evaluate(() => {
+      window.keyAt = 0;
+      window.drawnAt = {};
+      document.addEventListener("keydown", (e) => { window.keyAt = e.timeStamp; }, true);
+      const list = document.getElementById("search-results");
+      new MutationObserver(() => {
+        const q = list.getAttribute("data-q");
+        if (q !== null && !(q in window.drawnAt)) window.drawnAt[q] = performance.now() - window.keyAt;
+      }).observe(list, { attributes: true, attributeFilter: ["data-q"] });
+    });
     const keys = [];
     for (let i = 1; i <= q.length; i++) {
       const typed = q.slice(0, i);
@@ -70,7 +84,8 @@ async function typeQuery(browser, file, q, settle) {
         { timeout: 10000 }, typed);
       const [ms, waits, waited] = await page.$eval("#search-results",
         (el) => [+el.getAttribute("data-ms"), +el.getAttribute("data-waits"), el.getAttribute("data-waited") || ""]);
-      keys.push({ typed, ms, waits, waited });
+      const fromKey = await page.evaluate((t) => window.drawnAt[t], typed);
+      keys.push({ typed, ms, waits, waited, fromKey });
       if (!settle) await new Promise((r) => setTimeout(r, 150));
     }
     const status = await page.$eval("#search-status", (el) => el.textContent);
@@ -115,7 +130,8 @@ async function typeQuery(browser, file, q, settle) {
             }
           }
           const all = keys.reduce((a, k) => a + k.waits, 0);
-          ((rows[q] = rows[q] || {})[p] = rows[q][p] || []).push({ ms: worst.ms, at: worst.typed, waits: most, all, load });
+          const fromKey = Math.max(...keys.map((k) => k.fromKey || 0));
+          ((rows[q] = rows[q] || {})[p] = rows[q][p] || []).push({ ms: worst.ms, at: worst.typed, waits: most, all, load, fromKey });
         }
       }
     }
@@ -133,6 +149,11 @@ async function typeQuery(browser, file, q, settle) {
       return `${r.ms.toFixed(0)} (${r.waits}/${r.all})`;
     }).join(", "));
     console.log(`| \`${q}\` | ${cells.join(" | ")} |`);
+  }
+  console.log("\n| query | " + o.pages.map((_, p) => `page ${p + 1}: slowest, from the keydown event, ms`).join(" | ") + " |");
+  console.log("|---|" + o.pages.map(() => "---|").join(""));
+  for (const q of o.queries) {
+    console.log(`| \`${q}\` | ${o.pages.map((_, p) => (rows[q][p] || []).map((r) => r.fromKey.toFixed(0)).join(", ")).join(" | ")} |`);
   }
   console.log(`\npages: ${o.pages.map((f, p) => `${p + 1} = ${f}`).join("; ")}`);
   console.log(`load average (1 min) at each page's run: ${loads.map((l) => l.toFixed(1)).join(", ")}`);

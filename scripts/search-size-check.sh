@@ -7,7 +7,8 @@
 #   waits for more than one round of file loads, one after another: while one word is typed
 #   its shard file is fetched ahead and carries its best results' rows; with several words
 #   the later postings the next keystroke reads are fetched ahead too, and carry the rows of
-#   their words' next best items. Rounds, not milliseconds: wall time on a shared machine
+#   their words' next best items, and the likely next queries are ranked ahead and their
+#   results' rows loaded. Rounds, not milliseconds: wall time on a shared machine
 #   varies by tens of milliseconds between identical runs (BENCHMARKS.md "Search index").
 #
 #   scripts/search-size-check.sh [DOSSIER_BINARY]

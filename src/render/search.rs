@@ -22,7 +22,8 @@
 //!   A shard also lists, as `<prefix>*`, the own list of each typed prefix of which several
 //!   forms have later postings (each item's best impact over the forms; see [`prefix_lists`]);
 //! - `search/p/<stem>.<b>.js`: block `b` of a frequent word's (or prefix list's) postings;
-//!   `p/<stem>.d.js`: a very frequent word's impact on every item, one character each. The
+//!   `p/<stem>.d.js`: a very frequent word's whole list, a character per item ([`dense`]) or,
+//!   for a word in fewer than about half the items, two per item it is in ([`by_item`]). The
 //!   first of a word's `p/` files also carries the rows of its next best items ([`DEEP_ROWS`]);
 //! - `search/d/<n>.js`: kind, title, link, source, date and snippet text of items
 //!   `n*CHUNK..`, loaded only for results shown whose rows no file loaded carried;
@@ -341,6 +342,8 @@ struct Term {
     stem: Option<String>,
     /// Its impacts are in one dense file rather than in blocks.
     dense: bool,
+    /// That file lists its items ([`by_item`]) rather than a character per item.
+    by_item: bool,
     /// The first block, encoded.
     first: String,
 }
@@ -662,11 +665,13 @@ fn new_term(word: Box<str>, postings: Vec<(u32, u8)>, n: usize) -> Term {
     let dense = df > FIRST_BLOCK
         && df * DENSE_SHARE >= n
         && postings.first().is_some_and(|&(_, top)| top <= DENSE_MAX);
+    let by_item = dense && n < GAP_LIMIT && by_item_len(&postings) < n;
     Term {
         word,
         postings,
         stem: None,
         dense,
+        by_item,
         first,
     }
 }
@@ -726,24 +731,84 @@ fn shard(
 }
 
 /// A word as its shard file lists it: `[df, first block]`, plus the block files' stem.
-/// `[df, first block, stem, 1]` when the word has a dense file.
+/// `[df, first block, stem, 1]` when the word has a dense file, `2` when that file lists its
+/// items by gaps ([`by_item`]).
 fn entry(t: &Term) -> serde_json::Value {
     match &t.stem {
-        Some(stem) if t.dense => serde_json::json!([t.postings.len(), t.first, stem, 1]),
+        Some(stem) if t.dense => {
+            let format = if t.by_item { 2 } else { 1 };
+            serde_json::json!([t.postings.len(), t.first, stem, format])
+        }
         Some(stem) => serde_json::json!([t.postings.len(), t.first, stem]),
         None => serde_json::json!([t.postings.len(), t.first]),
     }
 }
 
-/// A word's impact on every item, one character each: ` ` for none, else `#` (1) onwards,
-/// skipping `\` (so no escapes are needed in a JavaScript string).
+/// Symbol `v` (0 to 90) of a dense file: `#` onwards, skipping `\` (so no escapes are
+/// needed in a JavaScript string).
+fn symbol(v: u8) -> u8 {
+    let c = 35 + v;
+    if c >= b'\\' {
+        c + 1
+    } else {
+        c
+    }
+}
+
+/// A word's impact on every item, one character each: ` ` for none, else the symbol of
+/// impact - 1.
 fn dense(postings: &[(u32, u8)], n: usize) -> String {
     let mut bytes = vec![b' '; n];
     for &(item, impact) in postings {
-        let c = 34 + impact.min(DENSE_MAX);
-        bytes[item as usize] = if c >= b'\\' { c + 1 } else { c };
+        bytes[item as usize] = symbol(impact.clamp(1, DENSE_MAX) - 1);
     }
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Gaps of [`by_item`] below this are one symbol; others the symbol 90 and four digits
+/// (base 90), so lists of fewer items than `GAP_LIMIT` can be written that way.
+const SHORT_GAP: u32 = 90;
+const GAP_LIMIT: usize = 90usize.pow(4);
+
+/// A dense file that lists a word's items instead of giving every item a character: the
+/// items in rising order, each as the gap from the one before (minus one; the first from -1)
+/// and its impact, in the symbols of [`dense`]. Two characters an item, so smaller than one
+/// per item when the word is in fewer than about half of them (at 10,000 documents, 20 MB of
+/// dense files became 7: BENCHMARKS.md "Search index").
+fn by_item(postings: &[(u32, u8)]) -> String {
+    let mut sorted: Vec<(u32, u8)> = postings.to_vec();
+    sorted.sort_unstable();
+    let mut out = Vec::with_capacity(2 * sorted.len());
+    let mut next = 0;
+    for (item, impact) in sorted {
+        let gap = item - next;
+        if gap < SHORT_GAP {
+            out.push(symbol(gap as u8));
+        } else {
+            out.push(symbol(SHORT_GAP as u8));
+            for k in (0..4).rev() {
+                out.push(symbol((gap / SHORT_GAP.pow(k) % SHORT_GAP) as u8));
+            }
+        }
+        out.push(symbol(impact.clamp(1, DENSE_MAX) - 1));
+        next = item + 1;
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The length of [`by_item`]'s list, without writing it.
+fn by_item_len(postings: &[(u32, u8)]) -> usize {
+    let mut items: Vec<u32> = postings.iter().map(|p| p.0).collect();
+    items.sort_unstable();
+    let mut next = 0;
+    items
+        .iter()
+        .map(|&item| {
+            let len = if item - next < SHORT_GAP { 2 } else { 6 };
+            next = item + 1;
+            len
+        })
+        .sum()
 }
 
 /// The prefix trie of the shard files.
@@ -888,9 +953,14 @@ pub fn index_files<T: Send>(
         .chain(prefixes.lists.par_iter())
         .filter_map(|t| t.stem.as_ref().map(|stem| (t, stem)))
         .flat_map_iter(|(t, stem)| {
-            let dense = t
-                .dense
-                .then(|| (format!("{stem}.d"), dense(&t.postings, n)));
+            let dense = t.dense.then(|| {
+                let text = if t.by_item {
+                    by_item(&t.postings)
+                } else {
+                    dense(&t.postings, n)
+                };
+                (format!("{stem}.d"), text)
+            });
             (1u32..)
                 .map(move |b| (b, block(&t.postings, b)))
                 .take_while(move |(_, p)| !t.dense && !p.is_empty())
@@ -1159,6 +1229,7 @@ mod tests {
             postings,
             stem: None,
             dense: false,
+            by_item: false,
         }
     }
 
@@ -1298,6 +1369,42 @@ mod tests {
     }
 
     #[test]
+    fn dense_files_by_item_are_gaps_and_impacts() {
+        let p = [(0, 1), (2, 57), (200, 3), (3, 58)];
+        let d = by_item(&p);
+        assert_eq!(d, "##$[#]~##%3%");
+        assert_eq!(by_item_len(&p), d.len());
+        // Read back as the page reads it.
+        let value = |c: u8| c - if c > b'\\' { 36 } else { 35 };
+        let many: Vec<(u32, u8)> = (0..3000u32)
+            .filter(|i| i % 7 == 0 || i % 500 == 3)
+            .map(|i| (i, 1 + (i % 90) as u8))
+            .rev()
+            .collect();
+        let text = by_item(&many);
+        assert!(!text.contains('\\') && !text.contains('"'));
+        let (bytes, mut at, mut next, mut got) = (text.as_bytes(), 0, 0u32, Vec::new());
+        while at < bytes.len() {
+            let mut gap = u32::from(value(bytes[at]));
+            at += 1;
+            if gap == SHORT_GAP {
+                gap = bytes[at..at + 4]
+                    .iter()
+                    .fold(0, |g, &c| g * SHORT_GAP + u32::from(value(c)));
+                at += 4;
+            }
+            let item = next + gap;
+            got.push((item, value(bytes[at]) + 1));
+            at += 1;
+            next = item + 1;
+        }
+        let mut want = many.clone();
+        want.sort_unstable();
+        assert_eq!(got, want);
+        assert_eq!(by_item_len(&many), text.len());
+    }
+
+    #[test]
     fn a_large_prefix_is_split_and_its_top_words_kept() {
         let terms: Vec<Term> = (0..600)
             .map(|i| Term {
@@ -1305,6 +1412,7 @@ mod tests {
                 postings: vec![(0, 1); 1 + i % 7],
                 stem: None,
                 dense: false,
+                by_item: false,
                 first: "x".repeat(80),
             })
             .collect();

@@ -8,6 +8,8 @@
 // word's postings come highest impact first, in blocks. Every query word must match. The page
 // reads blocks until no item it has not fully seen could beat the results it has (the
 // threshold algorithm), so a common word costs its first blocks, not its whole list.
+// Between keystrokes the page fetches what the next one likely needs (fetchAhead), and with
+// several words ranks the likely next queries and loads their results' rows (rankAhead).
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -149,7 +151,7 @@
   function formOf(word, entry) {
     var f = forms[word];
     if (!f) {
-      f = forms[word] = { df: entry[0], stem: entry[2], dense: entry[3] === 1, post: new Map(), n: 0, last: 0 };
+      f = forms[word] = { df: entry[0], stem: entry[2], dense: entry[3] || 0, post: new Map(), n: 0, last: 0 };
       absorb(f, entry[1]);
     }
     return f;
@@ -180,23 +182,26 @@
     return names;
   }
 
-  // Read the rest of a word's postings (waited for through need, so that files fetched ahead
-  // and still loading count as a round).
-  function nextBlock(f) {
-    return need(laterFiles(f)).then(function (got) {
+  // Read the rest of a word's postings: waited for through `wait` (need for the query shown,
+  // so that files fetched ahead and still loading count as a round; loadAll ahead).
+  function nextBlock(f, wait) {
+    return wait(laterFiles(f)).then(function (got) {
       if (f.n >= f.df) return;
-      if (f.dense) f.post = denseMap(got[0], f.df);
+      if (f.dense) f.post = f.dense === 2 ? byItemMap(got[0]) : denseMap(got[0], f.df);
       else got.forEach(function (runs) { absorb(f, runs); });
       f.n = f.df;
     });
   }
 
-  // A dense file read as a map: one character per item, " " for none, else the impact from
-  // "#" (1) on, "\\" skipped.
+  // A dense file's symbol: "#" (0) onwards, "\\" skipped.
+  function symbol(c) { return c - (c > 92 ? 36 : 35); }
+
+  // A dense file read as a map: one character per item, " " for none, else the symbol of the
+  // impact - 1.
   function denseMap(text, size) {
     var impact = function (id) {
       var c = text.charCodeAt(id);
-      return c === 32 || c !== c ? undefined : c - (c > 92 ? 35 : 34);
+      return c === 32 || c !== c ? undefined : symbol(c) + 1;
     };
     return {
       size: size,
@@ -231,6 +236,28 @@
     var t = 0;
     g.forEach(function (f) { if (f.n < f.df && f.last > t) t = f.last; });
     return t;
+  }
+
+  // A dense file that lists its items (src/render/search.rs, by_item), read as a map: each
+  // item as the gap from the one before (minus one; the symbol 90 then four digits base 90
+  // when long) and the symbol of its impact - 1.
+  function byItemMap(text) {
+    var best = new Uint8Array(meta.n), ids = [], next = 0;
+    for (var at = 0; at < text.length;) {
+      var gap = symbol(text.charCodeAt(at++));
+      if (gap === 90) {
+        gap = 0;
+        for (var k = 0; k < 4; k++) gap = gap * 90 + symbol(text.charCodeAt(at++));
+      }
+      next += gap;
+      best[next] = symbol(text.charCodeAt(at++)) + 1;
+      ids.push(next++);
+    }
+    return {
+      size: ids.length,
+      get: function (id) { return best[id] || undefined; },
+      forEach: function (fn) { ids.forEach(function (id) { fn(best[id], id); }); }
+    };
   }
 
   // A prefix's postings: each item's best impact over the forms read so far. Many postings
@@ -342,21 +369,23 @@
   // best results in the shard files, a round costs more than a few more files; but reading
   // every unfinished form loads the dense files of a common prefix's forms, which cost more
   // still: BENCHMARKS.md "Search index").
-  function deepen(groups, allow, want, mine) {
+  function deepen(groups, allow, want, mine, wait) {
     var r = rank(groups, allow, want);
-    rounds++;
+    if (wait === need) rounds++;
     if (r.done) return Promise.resolve(r);
     // The rows of results already certain load while the postings do.
     rowFiles(r.sure).forEach(function (name) { load(name).catch(function () { /* shown later */ }); });
     var loads = [];
     groups.forEach(function (g) {
       var t = threshold(g);
-      g.forEach(function (f) { if (f.n < f.df && f.last * 2 >= t) loads.push(nextBlock(f)); });
+      g.forEach(function (f) { if (f.n < f.df && f.last * 2 >= t) loads.push(nextBlock(f, wait)); });
     });
     return Promise.all(loads).then(function () {
-      return mine === generation ? deepen(groups, allow, want, mine) : null;
+      return mine === generation ? deepen(groups, allow, want, mine, wait) : null;
     });
   }
+
+  function loadAll(names) { return Promise.all(names.map(load)); }
 
   function decodeGaps(text) {
     var out = new Set(), id = 0;
@@ -412,19 +441,30 @@
     var url = new URL(location.href);
     if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
     try { history.replaceState(null, "", url.href); } catch (e) { /* file:// may refuse */ }
-    var parsed = parse(q);
-    var terms = parsed.loose.concat(parsed.quoted);
-    parsed.phrases.forEach(function (p) { terms = terms.concat(p); });
+    var parsed = parse(q), terms = queryTerms(parsed);
     if (!terms.length) { show([], parsed, q, 0, false); return; }
     var files = terms.map(locate);
     if (files.indexOf(null) >= 0) { show([], parsed, q, 0, false); return; }
     Promise.all([filters(), need(files)]).then(function (got) {
       if (mine !== generation) return null;
-      var groups = terms.map(function (w, i) { return group(w, parsed.prefix && i === parsed.loose.length - 1); });
-      if (groups.some(function (g) { return g.length === 0; })) { show([], parsed, q, 0, false); return null; }
+      var groups = groupsOf(terms, parsed);
+      if (!groups) { show([], parsed, q, 0, false); return null; }
       current = { q: q, parsed: parsed, groups: groups, allow: got[0], shown: SHOWN };
       return present(current, mine);
     }).catch(failed);
+  }
+
+  // The words of a parsed query: loose, quoted, then the phrases'.
+  function queryTerms(parsed) {
+    var terms = parsed.loose.concat(parsed.quoted);
+    parsed.phrases.forEach(function (p) { terms = terms.concat(p); });
+    return terms;
+  }
+
+  // Each query word's forms (its shard file loaded), or null when a word matches nothing.
+  function groupsOf(terms, parsed) {
+    var groups = terms.map(function (w, i) { return group(w, parsed.prefix && i === parsed.loose.length - 1); });
+    return groups.some(function (g) { return g.length === 0; }) ? null : groups;
   }
 
   function failed(e) { status.textContent = say("unavailable", {}) + " " + e.message; }
@@ -434,7 +474,9 @@
     var parsed = state.parsed;
     // Phrases are checked on the items' text, so more candidates than are shown are read.
     var want = parsed.phrases.length ? state.shown * 2 : state.shown;
-    return deepen(state.groups, state.allow, want, mine).then(function (r) {
+    var known = !state.allow && state.shown === SHOWN && ranked[state.q];
+    var ranking = known ? Promise.resolve(known) : deepen(state.groups, state.allow, want, mine, need);
+    return ranking.then(function (r) {
       if (!r || mine !== generation) return null;
       return need(rowFiles(r.hits)).then(function () {
         if (mine !== generation) return;
@@ -557,6 +599,7 @@
   function fetchAhead(q) {
     var tail = /[\p{L}\p{N}]+$/u.exec(q), w = tail ? fold(tail[0]) : "";
     var several = /[\p{L}\p{N}][^\p{L}\p{N}]/u.test(q);
+    var queries = []; // the likely next queries, whose results are ranked ahead
     if (several) {
       var parsed = parse(q), typing = tail ? words(tail[0]).join(" ") : "";
       var finished = parsed.loose.filter(function (x, i) { return !(i === parsed.loose.length - 1 && x === typing); })
@@ -564,7 +607,15 @@
       parsed.phrases.forEach(function (p) { finished = finished.concat(p); });
       finished.forEach(function (x) { laterAhead(x, false); });
     }
-    if (!w) return;
+    if (w) aheadLetters(q, w, several, queries);
+    if (several && parse(q).prefix) queries.splice(1, 0, q + " ");
+    if (several) rankAhead(queries);
+  }
+
+  // The word `w` being typed at the end of `q`: the shard files of its likeliest next letters,
+  // and with several words their later postings; the next queries they make pushed to
+  // `queries`, likeliest first.
+  function aheadLetters(q, w, several, queries) {
     var next = nextLetters(w);
     if (!next) return;
     var total = 0, sum = 0;
@@ -576,8 +627,42 @@
       var prefix = next[i][2], file = next[i][0], deep = several && i < DEEP_AHEAD;
       var then = deep ? laterAhead.bind(null, prefix, Array.from(prefix).length >= 3) : function () { /* shard only */ };
       load(file).then(then).catch(function () { /* reported when a query needs it */ });
+      if (deep) queries.push(q + Array.from(prefix).slice(-1)[0]);
       sum += next[i][1];
     }
+  }
+
+  // With several words, the results of the likely next queries are ranked ahead, one query
+  // after the other, and their rows loaded: their ten results are spread over as many `d/`
+  // files, a round that no file of postings carries when the words are common together
+  // (`said the`). The keystroke then shows the ranked results (the same: ranking is exact
+  // whenever it is done) with no file to wait for. Not with a filter set.
+  var ranked = {}; // query -> its ranking, done ahead
+  function rankAhead(queries) {
+    ranked = {};
+    var mine = generation;
+    if (filtersSet()) return;
+    queries.reduce(function (chain, next) {
+      return chain.then(function () { return mine === generation ? rankOne(next, mine) : null; });
+    }, Promise.resolve()).catch(function () { /* reported when a query needs it */ });
+  }
+
+  function rankOne(q, mine) {
+    var parsed = parse(q), terms = queryTerms(parsed), files = terms.map(locate);
+    if (!terms.length || files.indexOf(null) >= 0) return null;
+    return loadAll(files).then(function () {
+      var groups = mine === generation && groupsOf(terms, parsed);
+      if (!groups) return null;
+      return deepen(groups, null, parsed.phrases.length ? SHOWN * 2 : SHOWN, mine, loadAll);
+    }).then(function (r) {
+      if (!r || mine !== generation) return null;
+      ranked[q] = r;
+      return loadAll(rowFiles(r.hits));
+    });
+  }
+
+  function filtersSet() {
+    return [topicSel, sourceSel, fromIn, toIn].some(function (el) { return el && el.value; });
   }
 
   // The likely next letters of the word `w` being typed: [file, weight, prefix], likeliest
