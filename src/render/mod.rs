@@ -97,8 +97,27 @@ thread_local! {
         std::cell::RefCell::new((0, tera::Context::new()));
 }
 
+/// Earlier versions of the default theme's files (`theme_history.txt`: path and BLAKE3 of the
+/// bytes, from the project's git history; a test in `tests/it/templates.rs` keeps it current).
+static THEME_HISTORY: std::sync::LazyLock<std::collections::HashSet<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("theme_history.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .collect()
+    });
+
+/// Whether `bytes` is an earlier default version of the theme file `rel`: a site's copy that
+/// `dossier init` wrote and nobody edited. Such a copy is not an override: after an upgrade it
+/// would pair an old page script or template with a new index or context.
+pub fn is_earlier_default(rel: &str, bytes: &[u8]) -> bool {
+    let hash = blake3::hash(bytes).to_hex();
+    THEME_HISTORY.contains(&(rel, hash.as_str()))
+}
+
 /// The templates and assets in use: the embedded default theme, overridden file by file by
-/// the site's `templates/` folder.
+/// the site's `templates/` folder (except unedited copies of earlier defaults).
 pub struct Theme {
     tera: Tera,
     assets: BTreeMap<String, Vec<u8>>,
@@ -146,6 +165,11 @@ impl Theme {
                 }
                 let bytes = std::fs::read(entry.path())
                     .map_err(|e| Error::io(entry.path(), "reading template", e))?;
+                if is_earlier_default(&rel, &bytes) {
+                    // Written by an earlier Dossier's `init` and never edited: this
+                    // Dossier's version goes with the pages and index it makes.
+                    continue;
+                }
                 match rel.strip_prefix("assets/") {
                     Some(asset) => {
                         assets.insert(asset.to_string(), bytes);

@@ -151,3 +151,116 @@ fn names_are_read_at_the_top_level_only() {
         .collect();
     assert_eq!(names, want);
 }
+
+/// The project's git history, when the tests run in a full clone (not a shallow one, not a
+/// source archive): `None` otherwise, and the tests that read it say so and pass.
+fn git(args: &[&str]) -> Option<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(root)
+        .output()
+        .ok()?;
+    out.status.success().then_some(out.stdout)
+}
+
+fn full_history() -> bool {
+    match git(&["rev-parse", "--is-shallow-repository"]) {
+        Some(out) => out.starts_with(b"false"),
+        None => false,
+    }
+}
+
+/// Every earlier version of each default theme file, from git: (path under templates/, bytes).
+fn earlier_defaults() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = git(&["ls-files", "templates"]).unwrap_or_default();
+    let mut out = Vec::new();
+    for path in String::from_utf8_lossy(&files).lines() {
+        let current = std::fs::read(root.join(path)).unwrap_or_default();
+        let commits = git(&["log", "--format=%H", "--", path]).unwrap_or_default();
+        for commit in String::from_utf8_lossy(&commits).split_whitespace() {
+            if let Some(bytes) = git(&["show", &format!("{commit}:{path}")]) {
+                if bytes != current {
+                    out.push((path["templates/".len()..].to_string(), bytes));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn theme_history_lists_every_earlier_default() {
+    if !full_history() {
+        eprintln!("not a full git clone: the theme history cannot be checked here");
+        return;
+    }
+    let mut lines: BTreeSet<String> = BTreeSet::new();
+    for (rel, bytes) in earlier_defaults() {
+        lines.insert(format!("{rel} {}", blake3::hash(&bytes).to_hex()));
+    }
+    let mut text = String::from(
+        "# Earlier versions of the default theme's files: path, BLAKE3 of the bytes.\n\
+         # Written by tests/it/templates.rs (UPDATE_THEME_HISTORY=1) from the git history; do not edit.\n",
+    );
+    for l in &lines {
+        text.push_str(l);
+        text.push('\n');
+    }
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/theme_history.txt");
+    if std::env::var_os("UPDATE_THEME_HISTORY").is_some() {
+        std::fs::write(&file, &text).unwrap();
+        return;
+    }
+    assert!(
+        std::fs::read_to_string(&file).unwrap() == text,
+        "src/render/theme_history.txt is out of date (a file under templates/ changed): run \
+         UPDATE_THEME_HISTORY=1 cargo test --test it theme_history and commit the file"
+    );
+}
+
+fn asset<'a>(theme: &'a Theme, name: &str) -> Option<&'a [u8]> {
+    theme
+        .assets()
+        .find(|(n, _)| n.as_str() == name)
+        .map(|(_, b)| b.as_slice())
+}
+
+#[test]
+fn an_unedited_copy_of_an_earlier_default_follows_this_version() {
+    if !full_history() {
+        eprintln!("not a full git clone: no earlier default to copy");
+        return;
+    }
+    let earlier = earlier_defaults();
+    let (_, old_script) = earlier
+        .iter()
+        .find(|(rel, _)| rel == "assets/search.js")
+        .expect("search.js has earlier versions");
+    let current = dossier::render::default_theme()
+        .iter()
+        .find(|(n, _)| *n == "assets/search.js")
+        .unwrap()
+        .1;
+    assert!(dossier::render::is_earlier_default(
+        "assets/search.js",
+        old_script
+    ));
+    assert!(!dossier::render::is_earlier_default(
+        "assets/search.js",
+        current.as_bytes()
+    ));
+    // A site made by an earlier `init`: its untouched copy gives way to this version.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    std::fs::write(dir.path().join("assets/search.js"), old_script).unwrap();
+    let theme = Theme::load(dir.path()).unwrap();
+    assert_eq!(asset(&theme, "search.js"), Some(current.as_bytes()));
+    // An edited copy is the site's own, whatever it started from.
+    let mut edited = old_script.clone();
+    edited.extend_from_slice(b"\n// our own change\n");
+    std::fs::write(dir.path().join("assets/search.js"), &edited).unwrap();
+    let theme = Theme::load(dir.path()).unwrap();
+    assert_eq!(asset(&theme, "search.js"), Some(edited.as_slice()));
+}
