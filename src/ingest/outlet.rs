@@ -442,14 +442,10 @@ impl Candidates {
                 w.starts_with(|c: char| c.is_uppercase())
                     && !super::locate::is_stop_word(&w.to_lowercase())
             });
-        if !proper {
-            return self.add_as_printed(name, score);
-        }
-        let c = self.0.entry(name_key(name)).or_default();
-        c.score += score;
-        match c.forms.iter_mut().find(|(f, _)| f == name) {
-            Some(f) => f.1 += 1,
-            None => c.forms.push((name.to_string(), 1)),
+        if proper {
+            self.count(name.trim(), score);
+        } else {
+            self.add_as_printed(name, score);
         }
     }
 
@@ -484,9 +480,13 @@ impl Candidates {
     /// owner: "© 2019 News Nation").
     fn add_as_printed(&mut self, name: &str, score: f64) {
         let name = name.trim();
-        if is_generic_name(name) {
-            return;
+        if !is_generic_name(name) {
+            self.count(name, score);
         }
+    }
+
+    /// `score` for the candidate `name` is a spelling of, and one more reading of that spelling.
+    fn count(&mut self, name: &str, score: f64) {
         let key = name_key(name);
         if key.is_empty() {
             return;
