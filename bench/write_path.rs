@@ -3,7 +3,12 @@
 //! folder as article pages are (`p/<k>/index.html`), into a fresh folder under DIR, and is
 //! timed alone: wall clock, and the process's user and system time (getrusage).
 //!
-//! Usage: write_path DIR [--files N] [--size BYTES] [--runs R]
+//! Usage: write_path DIR [--files N] [--size BYTES] [--runs R] [--way NAME]...
+//!
+//! `--way` (repeatable) runs only the ways named. On a file system without a journal, ext4
+//! skips inodes deleted in the last minute or more when it allocates one, so there each way
+//! pays for the trees the ways before it deleted: `bench/write-path-fresh.sh` runs each way
+//! alone on a freshly made file system.
 //!
 //! The ways:
 //! - `direct`: `create_dir_all` of the page's folder, then write the page there (no crash
@@ -28,7 +33,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 fn usage() -> ! {
-    eprintln!("usage: write_path DIR [--files N] [--size BYTES] [--runs R]");
+    eprintln!("usage: write_path DIR [--files N] [--size BYTES] [--runs R] [--way NAME]...");
     std::process::exit(2)
 }
 
@@ -114,6 +119,7 @@ fn run(way: &str, dir: &Path, n: usize, bytes: &[u8]) -> std::io::Result<()> {
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir = None;
+    let mut only: Vec<String> = Vec::new();
     let (mut n, mut size, mut runs) = (20_000usize, 15_000usize, 3usize);
     while let Some(a) = args.next() {
         let mut number = || {
@@ -125,6 +131,7 @@ fn main() {
             "--files" => n = number(),
             "--size" => size = number(),
             "--runs" => runs = number(),
+            "--way" => only.push(args.next().unwrap_or_else(|| usage())),
             s if s.starts_with('-') => usage(),
             s => dir = Some(PathBuf::from(s)),
         }
@@ -141,7 +148,7 @@ fn main() {
         .cycle()
         .take(size)
         .collect();
-    let ways = [
+    let all = [
         "direct",
         "dirs-once",
         "staged",
@@ -149,6 +156,16 @@ fn main() {
         "staged, 2 threads",
         "staged beside",
     ];
+    if let Some(unknown) = only.iter().find(|w| !all.contains(&w.as_str())) {
+        eprintln!(
+            "write_path: no way named {unknown:?}; the ways: {}",
+            all.join(", ")
+        );
+        std::process::exit(2);
+    }
+    let ways = all
+        .into_iter()
+        .filter(|w| only.is_empty() || only.iter().any(|o| o == w));
     println!(
         "{n} pages of {size} bytes under {}, {runs} runs each (median)",
         dir.display()
