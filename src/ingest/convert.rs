@@ -600,7 +600,13 @@ pub fn convert(
 
     // 2. Where the article is, then its headline.
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
-    doc.run = locate::article_run(&doc.units, &furniture, &doc.repeated);
+    let comment_headers: Vec<bool> = doc
+        .drop
+        .iter()
+        .map(|r| *r == Some(bp::COMMENT_POLICY))
+        .collect();
+    doc.run = locate::article_run(&doc.units, &furniture, &doc.repeated, &comment_headers);
+    doc.run = doc.run.map(|r| header_inside_run(&doc, r));
     let title_idx = find_title(&doc);
     let title = title_idx.map(|i| doc.units[i].text.clone());
     if let Some(t) = title_idx {
@@ -1112,11 +1118,102 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
     best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
 }
 
+/// The header of the article inside the densest run: when the run opens with one or two
+/// paragraphs (a section's blurb, the page's description) and then a headline-shaped line
+/// with its byline or date under it, the article starts under that header.
+fn header_inside_run(doc: &Doc, (s, e): (usize, usize)) -> (usize, usize) {
+    let mut paragraphs = 0usize;
+    for i in s..e.min(s + 16) {
+        if doc.dropped(i) {
+            continue;
+        }
+        let u = &doc.units[i];
+        if locate::is_running_prose(u) {
+            paragraphs += 1;
+            if paragraphs > 2 {
+                break;
+            }
+            continue;
+        }
+        if paragraphs == 0
+            || !headline_like(u)
+            || doc.is_metadata_shape(i)
+            || bp::is_breadcrumb(&u.text)
+            || bylines::name_line(&u.text).is_some()
+            || is_caption(&u.text)
+            || !stamped_before_prose(doc, i, e)
+            || printed_often(doc, i)
+        {
+            continue;
+        }
+        // The article's lead: the first paragraph under the header.
+        if let Some(lead) =
+            (i + 1..e).find(|&j| !doc.dropped(j) && locate::is_running_prose(&doc.units[j]))
+        {
+            return (lead, e);
+        }
+    }
+    (s, e)
+}
+
+/// A line printed three times or more: a gallery's or a list's label, no article's header.
+fn printed_often(doc: &Doc, i: usize) -> bool {
+    doc.norms
+        .iter()
+        .filter(|n| **n == doc.norms[i])
+        .take(3)
+        .count()
+        >= 3
+}
+
+/// A byline or date read as such under line `i`, within four kept units and before any
+/// running prose.
+fn stamped_before_prose(doc: &Doc, i: usize, e: usize) -> bool {
+    (i + 1..e)
+        .filter(|&j| !doc.dropped(j))
+        .take(4)
+        .take_while(|&j| !locate::is_running_prose(&doc.units[j]))
+        .any(|j| doc.bylines[j].is_some() || doc.date_line(j).is_some_and(|d| !d.is_label_only()))
+}
+
+/// A headline written as a sentence, full stop and all ("Town doubles down on its slogan.
+/// It might just work."), stamped by the date or byline on the very next line; the line
+/// above it is no headline of its own (a headline over its standfirst keeps its place).
+fn stamped_sentence(doc: &Doc, i: usize) -> bool {
+    let u = &doc.units[i];
+    if !matches!(u.mark, Mark::Plain | Mark::Heading(_))
+        || !(5..=20).contains(&u.words)
+        || !u.text.ends_with('.')
+        || !u
+            .text
+            .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''))
+    {
+        return false;
+    }
+    // A time stamp without a year ("Posted Nov 18, 8:19 PM") stamps it too.
+    let stamped = doc.units.get(i + 1).is_some_and(|next| {
+        doc.bylines[i + 1].is_some()
+            || doc.date_line(i + 1).is_some_and(|d| !d.is_label_only())
+            || mostly_date(&next.text, doc.opts)
+    });
+    if !stamped {
+        return false;
+    }
+    // Bounded look-back: per-candidate work stays constant.
+    let above = (i.saturating_sub(40)..i)
+        .rev()
+        .find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j))
+        .map(|j| &doc.units[j]);
+    !above.is_some_and(|a| {
+        headline_like(a) && !locate::addresses_reader(a) && !bp::is_breadcrumb(&a.text)
+    })
+}
+
 /// Whether a line may be a headline at all: headline-shaped, and not a breadcrumb, a speaker
 /// or name line, a caption, a date, an outlet's name or a widget's label.
 fn could_be_headline(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool {
     let u = &doc.units[i];
-    (headline_like(u) || title_case_headline(u))
+    (headline_like(u) || title_case_headline(u) || stamped_sentence(doc, i))
         && !bp::is_breadcrumb(&u.text)
         && speaker_line(u).is_none()
         && bylines::name_line(&u.text).is_none()
@@ -1324,8 +1421,10 @@ fn title_near_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
     for i in 0..e {
         // A run may open with its headline: a question (or exclamation) headline reads as
         // prose, for it ends a sentence.
-        let opens_run =
-            i == s && doc.units[i].words <= 18 && doc.units[i].text.ends_with(['?', '!']);
+        // So does a sentence headline stamped by its date on the next line.
+        let opens_run = i == s
+            && (doc.units[i].words <= 18 && doc.units[i].text.ends_with(['?', '!'])
+                || stamped_sentence(doc, i));
         if doc.dropped(i) || doc.units[i].mark == Mark::Code || prose[i] && !opens_run {
             continue;
         }

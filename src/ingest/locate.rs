@@ -209,6 +209,7 @@ pub fn article_run(
     units: &[Unit],
     furniture: &[bool],
     repeated: &[bool],
+    comment_headers: &[bool],
 ) -> Option<(usize, usize)> {
     let weights: Vec<f64> = units
         .iter()
@@ -216,6 +217,10 @@ pub fn article_run(
         .map(|(i, u)| weight(u, furniture[i] || repeated[i]))
         .collect();
     let run = densest(&weights, 0, units.len())?;
+    // A comment section's header already read as furniture ("Comments" over the policy)
+    // closes the search only for a run of one or two paragraphs after it: a comment policy or
+    // a short thread, not an article under a share bar's "Comment" button.
+    let short_run = (run.0..run.1).filter(|&i| weights[i] > 0.0).count() <= 2;
     // Readers' comments come after the article: the first comment-section line that follows
     // some prose closes the search, so a long thread cannot outweigh a short article.
     let mut prose_words = 0usize;
@@ -223,11 +228,19 @@ pub fn article_run(
         if weights[i] > 0.0 {
             prose_words += u.words;
         }
-        if prose_words >= 40 && !furniture[i] && is_comment_marker(u) {
+        if prose_words < 40 || !is_comment_marker(u) {
+            continue;
+        }
+        if !furniture[i] {
             if run.0 > i {
                 return densest(&weights, 0, i).or(Some(run));
             }
             return Some((run.0, run.1.min(i)));
+        }
+        if comment_headers[i] && short_run && run.0 > i {
+            if let Some(before) = densest(&weights, 0, i) {
+                return Some(before);
+            }
         }
     }
     Some(run)
@@ -400,7 +413,12 @@ mod tests {
     fn run_of(text: &str) -> Option<(usize, usize)> {
         let units = blocks::units(text, false);
         let furniture = vec![false; units.len()];
-        article_run(&units, &furniture, &repeats_earlier_text(&units))
+        article_run(
+            &units,
+            &furniture,
+            &repeats_earlier_text(&units),
+            &vec![false; units.len()],
+        )
     }
 
     #[test]

@@ -145,7 +145,10 @@ pub fn pick_without_year(units: &[Unit], layout: &Layout) -> Option<(NaiveDate, 
         if u.words > 14 {
             continue;
         }
-        let Some((m, d)) = dates::find_month_day(&u.text).or_else(|| day_month(&u.text)) else {
+        // "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM": the published stamp is read.
+        let read = |t: &str| dates::find_month_day(t).or_else(|| day_month(t));
+        let Some((m, d)) = read(&u.text[published_from(&u.text)..]).or_else(|| read(&u.text))
+        else {
             continue;
         };
         if let Some(date) = NaiveDate::from_ymd_opt(year, m, d) {
@@ -155,6 +158,24 @@ pub fn pick_without_year(units: &[Unit], layout: &Layout) -> Option<(NaiveDate, 
         }
     }
     None
+}
+
+/// Where a line's published stamp starts: after its last "Published"/"Posted" label when an
+/// "Updated" label stands before it, else at the start.
+fn published_from(text: &str) -> usize {
+    // ASCII lower case keeps every byte offset of the text.
+    let lower = text.to_ascii_lowercase();
+    let last = |words: &[&str]| {
+        words
+            .iter()
+            .filter_map(|w| lower.rfind(w).map(|at| at + w.len()))
+            .max()
+    };
+    let first_updated = CUES.updated.iter().filter_map(|w| lower.find(w)).min();
+    match (last(&CUES.published), first_updated) {
+        (Some(p), Some(u)) if u < p => p,
+        _ => 0,
+    }
 }
 
 /// A day before its month, without a year ("19. November", "19 novembre", "19 de
@@ -307,6 +328,30 @@ mod tests {
             run: Some((2, 3)),
         };
         assert_eq!(pick_without_year(&units, &layout), None);
+    }
+
+    #[test]
+    fn a_stamp_without_a_year_reads_its_published_date_after_the_updated_one() {
+        for stamp in [
+            "Updated Nov 20, 9:41 AM; Posted Nov 19, 8:19 PM",
+            "Aktualisiert am 20. November; veröffentlicht am 19. November",
+            "Mis à jour le 20 novembre ; publié le 19 novembre",
+            "Actualizado el 20 de noviembre; publicado el 19 de noviembre",
+        ] {
+            let text = format!("Harbour reopens after the storm\n\n{stamp}\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\n© 2019 Harbour Gazette\n");
+            let units = blocks::units(&text, false);
+            let layout = Layout {
+                title: Some(0),
+                run: Some((2, 3)),
+            };
+            assert_eq!(
+                pick_without_year(&units, &layout)
+                    .map(|(d, _, _)| d.to_string())
+                    .as_deref(),
+                Some("2019-11-19"),
+                "{stamp}"
+            );
+        }
     }
 
     #[test]

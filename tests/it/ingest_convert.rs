@@ -1379,3 +1379,74 @@ fn a_caption_broken_over_lines_before_its_credit_is_no_headline() {
         assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
     }
 }
+
+/// A headline written as a sentence, full stop and all, with its date stamp on the very next
+/// line is the headline; a headline over such a standfirst keeps its place (pages in four
+/// languages, written for this test).
+#[test]
+fn a_sentence_headline_stamped_by_its_date_is_the_headline() {
+    let pages = [
+        ("Harbour town doubles down on its new slogan. It might just work.", "Posted 4 March 2024, 08:15", "The town council of the small harbour town voted on Monday to keep its new slogan, although many residents had laughed at it.", "The slogan, printed on every bus and ferry, was meant to bring visitors back after a quiet winter, the mayor said.", "Shop owners said on Tuesday that more visitors had come in the first weeks than in the whole of the last spring."),
+        ("Hafenstadt hält an ihrem neuen Slogan fest. Vielleicht wirkt er ja.", "Veröffentlicht am 4. März 2024, 08:15", "Der Stadtrat der kleinen Hafenstadt hat am Montag beschlossen, den neuen Slogan zu behalten, obwohl viele Einwohner darüber gelacht hatten.", "Der Slogan, der auf jedem Bus und jeder Fähre steht, soll nach einem ruhigen Winter wieder Besucher bringen, sagte der Bürgermeister.", "Ladenbesitzer sagten am Dienstag, in den ersten Wochen seien mehr Besucher gekommen als im ganzen letzten Frühjahr."),
+        ("La ville portuaire persiste avec son nouveau slogan. Il pourrait bien marcher.", "Publié le 4 mars 2024 à 08h15", "Le conseil municipal de la petite ville portuaire a voté lundi pour garder son nouveau slogan, même si beaucoup d'habitants en avaient ri.", "Le slogan, imprimé sur chaque bus et chaque ferry, doit ramener les visiteurs après un hiver calme, a expliqué le maire.", "Les commerçants ont dit mardi que plus de visiteurs étaient venus en quelques semaines que pendant tout le printemps dernier."),
+        ("La ciudad portuaria mantiene su nuevo eslogan. Quizá funcione.", "Publicado el 4 de marzo de 2024, 08:15", "El ayuntamiento de la pequeña ciudad portuaria votó el lunes mantener su nuevo eslogan, aunque muchos vecinos se habían reído de él.", "El eslogan, impreso en cada autobús y cada ferri, debía atraer de nuevo a los visitantes tras un invierno tranquilo, dijo el alcalde.", "Los comerciantes dijeron el martes que en las primeras semanas habían llegado más visitantes que en toda la primavera pasada."),
+    ];
+    for (headline, stamp, lead, second, third) in pages {
+        let text = format!("Menu\n\n{headline}\n\n{stamp}\n\n{lead}\n\n{second}\n\n{third}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+        assert!(c.body.starts_with(&lead[..20]), "{}", c.body);
+        // A shorter headline over it: the sentence is its standfirst.
+        let text = format!("Menu\n\nSlogan stays in the harbour town\n\n{headline}\n\n{stamp}\n\n{lead}\n\n{second}\n\n{third}\n");
+        let c = conv(&text);
+        assert_eq!(
+            c.front.title.as_deref(),
+            Some("Slogan stays in the harbour town"),
+            "{text}"
+        );
+    }
+}
+
+/// A comment section's header read as furniture ("Comments") closes the search for the
+/// article: a long moderation notice under it does not outweigh a short wire story above it
+/// (pages in four languages, written for this test).
+#[test]
+fn a_comment_policy_under_its_header_does_not_outweigh_a_short_story() {
+    let pages = [
+        ("Ferry strike ends after two days of talks", "The ferry crews ended their strike on Monday after two days of talks with the operator, the union said in a statement.", "Crossings to the islands will run to the normal timetable from Tuesday morning, the operator said, and tickets bought for the cancelled sailings will be valid for a month.", "Comments", "We welcome your views on our stories and ask you to keep them civil and on topic. Comments are read by our moderators before they appear and may take up to an hour to show. We will remove anything offensive or off topic. You will receive an e-mail when someone replies to your comment or when a thread you follow is updated. Please read our community guidelines for more details on how we moderate and how to change your e-mail settings. Thank you for taking part in the conversation."),
+        ("Fährstreik endet nach zwei Tagen Verhandlungen", "Die Fährbesatzungen haben ihren Streik am Montag nach zwei Tagen Verhandlungen mit dem Betreiber beendet, teilte die Gewerkschaft mit.", "Die Überfahrten zu den Inseln laufen ab Dienstagmorgen wieder nach dem normalen Fahrplan, sagte der Betreiber, und Fahrkarten für die ausgefallenen Fahrten gelten noch einen Monat lang.", "Kommentare", "Wir freuen uns über Ihre Meinung zu unseren Artikeln und bitten Sie, sachlich und beim Thema zu bleiben. Kommentare werden von unserer Redaktion geprüft, bevor sie erscheinen, und das kann bis zu einer Stunde dauern. Wir entfernen beleidigende Beiträge und solche ohne Bezug zum Thema. Sie erhalten eine E-Mail, wenn jemand auf Ihren Kommentar antwortet oder eine Diskussion, der Sie folgen, weitergeht. Bitte lesen Sie unsere Regeln für die Diskussion, um mehr darüber zu erfahren, wie wir moderieren und wie Sie Ihre Einstellungen ändern. Vielen Dank für Ihre Beiträge."),
+        ("La grève des ferries prend fin après deux jours de discussions", "Les équipages des ferries ont mis fin à leur grève lundi après deux jours de discussions avec l'exploitant, a indiqué le syndicat dans un communiqué.", "Les traversées vers les îles reprendront selon les horaires habituels dès mardi matin, a précisé l'exploitant, et les billets des traversées annulées resteront valables pendant un mois.", "Commentaires", "Nous accueillons vos avis sur nos articles et vous demandons de rester courtois et de ne pas vous écarter du sujet. Les commentaires sont lus par nos modérateurs avant leur publication, ce qui peut prendre jusqu'à une heure. Nous supprimons tout propos injurieux ou hors sujet. Vous recevrez un e-mail quand quelqu'un répondra à votre commentaire ou quand une discussion que vous suivez sera mise à jour. Merci de lire notre charte pour en savoir plus sur notre modération et sur la façon de changer vos réglages. Merci de participer à la discussion."),
+        ("La huelga de los ferris termina tras dos días de negociaciones", "Las tripulaciones de los ferris pusieron fin a su huelga el lunes tras dos días de negociaciones con la naviera, informó el sindicato en un comunicado.", "Las travesías a las islas volverán al horario habitual desde el martes por la mañana, indicó la naviera, y los billetes de los viajes cancelados serán válidos durante un mes.", "Comentarios", "Agradecemos sus opiniones sobre nuestros artículos y le pedimos que sean respetuosas y se ciñan al tema. Los comentarios son revisados por nuestros moderadores antes de publicarse, lo que puede tardar hasta una hora. Eliminaremos todo lo ofensivo o ajeno al tema. Recibirá un correo cuando alguien responda a su comentario o cuando se actualice una conversación que sigue. Por favor, lea nuestras normas de participación para saber más sobre cómo moderamos y cómo cambiar sus ajustes de correo. Gracias por participar en la conversación."),
+    ];
+    for (headline, lead, second, header, policy) in pages {
+        let text = format!("{headline}\n\n{lead}\n\n{second}\n\n{header}\n\n{policy}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+        assert!(c.body.starts_with(&lead[..20]), "{}", c.body);
+        assert!(!c.body.contains(&policy[..30]), "{}", c.body);
+    }
+}
+
+/// A series' blurb printed over the article's own header (a section title, a paragraph that
+/// introduces the series, then the headline with its date and byline) opens the densest run:
+/// the article starts under the header, and the headline is the one with the date and byline
+/// (pages in four languages, written for this test).
+#[test]
+fn a_headline_with_its_byline_inside_the_run_is_the_articles_header() {
+    let pages = [
+        ("Harbour week explained", "The harbour has been at the centre of the town's life for three centuries, and its future is now in question. These stories explain how the port works, who pays for it, what the storms have done to its quays and what the council plans to do about it next year.", "Storms have damaged a third of the old quays, a new survey shows", "4 March 2024", "By Jane Roe", "A survey of the harbour published on Monday found that a third of the old quays were damaged by the winter's storms.", "Engineers said the worst damage was on the northern side, where the sea wall had been breached twice since January.", "The council said it would decide on repairs in the spring, once the insurers had seen the survey's findings."),
+        ("Die Hafenwoche erklärt", "Der Hafen steht seit drei Jahrhunderten im Mittelpunkt des Lebens der Stadt, und seine Zukunft ist nun ungewiss. Diese Artikel erklären, wie der Hafen funktioniert, wer für ihn bezahlt, was die Stürme an seinen Kais angerichtet haben und was der Stadtrat im nächsten Jahr plant.", "Stürme haben ein Drittel der alten Kais beschädigt, zeigt ein Gutachten", "4. März 2024", "Von Anna Berger", "Ein am Montag veröffentlichtes Gutachten über den Hafen ergab, dass ein Drittel der alten Kais durch die Stürme des Winters beschädigt wurde.", "Die Ingenieure sagten, die schwersten Schäden gebe es auf der Nordseite, wo die Mauer seit Januar zweimal gebrochen sei.", "Der Stadtrat will im Frühjahr über die Reparaturen entscheiden, sobald die Versicherer das Gutachten gesehen haben."),
+        ("La semaine du port expliquée", "Le port est au centre de la vie de la ville depuis trois siècles, et son avenir est désormais en question. Ces articles expliquent comment fonctionne le port, qui le paie, ce que les tempêtes ont fait à ses quais et ce que le conseil prévoit de faire l'an prochain.", "Les tempêtes ont endommagé un tiers des vieux quais, selon une étude", "4 mars 2024", "Par Claire Dubois", "Une étude du port publiée lundi a montré qu'un tiers des vieux quais avaient été endommagés par les tempêtes de l'hiver.", "Les ingénieurs ont indiqué que les dégâts les plus graves se trouvaient au nord, où la digue a cédé deux fois depuis janvier.", "Le conseil a dit qu'il déciderait des réparations au printemps, une fois que les assureurs auraient vu l'étude."),
+        ("La semana del puerto, explicada", "El puerto ha estado en el centro de la vida de la ciudad durante tres siglos, y su futuro está ahora en duda. Estos artículos explican cómo funciona el puerto, quién lo paga, qué han hecho las tormentas en sus muelles y qué planea hacer el ayuntamiento el año que viene.", "Las tormentas han dañado un tercio de los viejos muelles, según un estudio", "4 de marzo de 2024", "Por Ana Ruiz", "Un estudio del puerto publicado el lunes reveló que un tercio de los viejos muelles había sido dañado por las tormentas del invierno.", "Los ingenieros dijeron que los peores daños estaban en el lado norte, donde el dique se rompió dos veces desde enero.", "El ayuntamiento dijo que decidiría sobre las reparaciones en primavera, cuando las aseguradoras hubieran visto el estudio."),
+    ];
+    for (series, blurb, headline, date, byline, lead, second, third) in pages {
+        let text = format!("Special series\n\n{series}\n\n{blurb}\n\n{headline}\n\n{date}\n\n{byline}\n\n{lead}\n\n{second}\n\n{third}\n");
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+        assert_eq!(
+            c.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-04")
+        );
+        assert!(c.body.starts_with(&lead[..20]), "{}", c.body);
+    }
+}
