@@ -41,6 +41,21 @@ pub const TEASER_AFTER_END: Rule = Rule::TeaserAfterEnd;
 pub const CONFIG_BOILERPLATE: Rule = Rule::ConfigBoilerplate;
 pub const AFTER_ARTICLE: Rule = Rule::AfterArticle;
 pub const PAGE_MESSAGE: Rule = Rule::PageMessage;
+pub const STANDFIRST: Rule = Rule::Standfirst;
+pub const HEADER_LABEL: Rule = Rule::HeaderLabel;
+pub const COMMENT_THREAD: Rule = Rule::CommentThread;
+pub const CONTACT_LINE: Rule = Rule::ContactLine;
+pub const TRAILER: Rule = Rule::TrailerAfterRule;
+
+static EXP: LazyLock<u32> = LazyLock::new(|| {
+    std::env::var("B8")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(u32::MAX)
+});
+fn exp(bit: u32) -> bool {
+    *EXP & (1 << bit) != 0
+}
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|permalink|canonical|source url|short link|shortlink|article link|original article)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?$")
@@ -671,16 +686,45 @@ pub fn convert(
     if let (Some(t), Some((lead, _))) = (title_idx, doc.run) {
         drop_description_printed_twice(&mut doc, t, lead);
     }
+    // 4b. The header's own lines between the headline and the lead: a standfirst over the
+    // byline (kept as the summary) and bare labels ("Shares", "Author:").
+    let mut standfirst = None;
+    if let (Some(t), Some((lead, _))) = (title_idx, doc.run) {
+        if exp(1) {
+            standfirst = drop_standfirst(&mut doc, t);
+        }
+        if exp(2) {
+            drop_header_labels(&mut doc, t, lead);
+        }
+    }
 
     // 5. The end of the article: after it, other stories' teasers and page furniture.
     // A marked end (credit line, end mark, "Related" block) or the end of the densest run of
     // prose, whichever comes first.
     let marked_end = find_end(&mut doc, &mut ev, start);
-    let (end, end_rule) = match (marked_end, article_end(&doc, start)) {
+    let (mut end, mut end_rule) = match (marked_end, article_end(&doc, start)) {
         (Some(a), Some(b)) if b < a => (Some(b), AFTER_ARTICLE),
         (None, Some(b)) => (Some(b), AFTER_ARTICLE),
         (a, _) => (a, TEASER_AFTER_END),
     };
+    // Readers' comments without a header: their date-and-time stamps.
+    if let Some(c) = comment_thread_start(&doc).filter(|_| exp(3) && !doc.markdown) {
+        if c >= start && end.is_none_or(|e| c < e) {
+            (end, end_rule) = (Some(c), COMMENT_THREAD);
+        }
+    }
+    // A rule line with one or two paragraphs under it at the article's end: a trailer set
+    // apart from the story (a press release's "About X", an editor's note).
+    if let Some(c) =
+        trailer_after_rule(&doc, start, end.unwrap_or(n)).filter(|_| exp(5) && !doc.markdown)
+    {
+        (end, end_rule) = (Some(c), TRAILER);
+    }
+    // The writer's address and the outlet's follow prompts close the article.
+    if let Some(c) = contact_tail(&doc, start, end.unwrap_or(n)).filter(|_| exp(4) && !doc.markdown)
+    {
+        (end, end_rule) = (Some(c), CONTACT_LINE);
+    }
     if let Some(e) = end {
         for i in e..n {
             doc.set(i, end_rule);
@@ -854,7 +898,13 @@ pub fn convert(
                 r.is_some_and(|r| {
                     !matches!(
                         r,
-                        BYLINE | DATE_LINE | TEASER_AFTER_END | AFTER_ARTICLE | BEFORE_HEADLINE
+                        BYLINE
+                            | DATE_LINE
+                            | TEASER_AFTER_END
+                            | AFTER_ARTICLE
+                            | BEFORE_HEADLINE
+                            | STANDFIRST
+                            | HEADER_LABEL
                     )
                 })
             })
@@ -928,7 +978,7 @@ pub fn convert(
     // 9. Assemble.
     let blocks = build_blocks(&doc, kind);
     let body = markdown::render(&blocks);
-    let summary = find_summary(&doc, start, body_end);
+    let summary = standfirst.or_else(|| find_summary(&doc, start, body_end));
 
     let mut dropped: Vec<Dropped> = Vec::new();
     for (i, rule) in doc.drop.iter().enumerate() {
@@ -1941,6 +1991,165 @@ fn build_blocks(doc: &Doc, kind: &str) -> Vec<Block> {
 }
 
 /// The standfirst (a lead paragraph printed under the headline) or else the first paragraph.
+/// A standfirst: the first line under the headline, a sentence or more, with the byline or
+/// the date line under it before the lead. It is the header's summary, not the article's
+/// first paragraph: returned for the summary and dropped from the body.
+fn drop_standfirst(doc: &mut Doc, title: usize) -> Option<String> {
+    let n = doc.units.len();
+    let i = (title + 1..n).find(|&i| !doc.dropped(i))?;
+    let u = &doc.units[i];
+    if u.mark != Mark::Plain || u.words < 8 || u.words > 60 || is_caption(&u.text) {
+        return None;
+    }
+    let mut header = false;
+    for j in i + 1..n.min(i + 30) {
+        if doc.dropped(j) {
+            header |= matches!(doc.drop[j], Some(BYLINE) | Some(DATE_LINE));
+            continue;
+        }
+        if is_prose(&doc.units[j]) {
+            if !header {
+                return None;
+            }
+            let text = shorten(without_dateline(&doc.units[i].text), 300);
+            doc.set(i, STANDFIRST);
+            return doc.dropped(i).then_some(text);
+        }
+    }
+    None
+}
+
+/// Between the headline and the article's first longer line, a line of one to three words
+/// that ends no sentence is a label of the page's header ("Shares", "Author:", a photo's
+/// credit), not the article. Further down such lines are the article's own (table cells,
+/// a fact check's "Claim" and "Rating").
+fn drop_header_labels(doc: &mut Doc, title: usize, lead: usize) {
+    for i in title + 1..lead.min(doc.units.len()) {
+        let u = &doc.units[i];
+        if doc.dropped(i) || u.mark == Mark::Code {
+            continue;
+        }
+        if u.words > 3 {
+            break;
+        }
+        if !u.text.ends_with(['.', '!', '?']) {
+            doc.set(i, HEADER_LABEL);
+        }
+    }
+}
+
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.h]\d{2}\b").unwrap());
+
+/// A comment's stamp: a short line that is a full date with its clock time
+/// ("August 8, 2018 at 3:17 pm", "8. August 2018 um 15:17").
+fn is_comment_stamp(doc: &Doc, i: usize) -> bool {
+    let u = &doc.units[i];
+    u.words <= 7
+        && CLOCK.is_match(&u.text)
+        && !dates::find_dates(&u.text, doc.opts.date_order).is_empty()
+}
+
+/// Where a thread of readers' comments without a header starts: two comment stamps within a
+/// few lines of each other after the article's first paragraphs; the thread opens with the
+/// short lines above the first stamp (its count, the commenter's name).
+fn comment_thread_start(doc: &Doc) -> Option<usize> {
+    let (s, _) = doc.run?;
+    let mut prose_words = 0;
+    let mut first: Option<usize> = None;
+    for i in s..doc.units.len() {
+        let u = &doc.units[i];
+        if !doc.dropped(i) && is_prose(u) {
+            prose_words += u.words;
+        }
+        if prose_words < 80 || !is_comment_stamp(doc, i) {
+            continue;
+        }
+        match first {
+            Some(f) if i - f <= 12 => {
+                let mut head = f;
+                let mut kept = 0;
+                for j in (s + 1..f).rev() {
+                    if doc.dropped(j) {
+                        continue;
+                    }
+                    let v = &doc.units[j];
+                    if kept >= 4 || v.words > 20 || v.text.ends_with(['.', '!', '?']) {
+                        break;
+                    }
+                    kept += 1;
+                    head = j;
+                }
+                return Some(head);
+            }
+            _ => first = Some(i),
+        }
+    }
+    None
+}
+
+/// A trailer is under 1/TRAILER_SHARE of the story above its rule.
+static TRAILER_SHARE: LazyLock<usize> = LazyLock::new(|| {
+    std::env::var("B8T")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2)
+});
+
+/// A horizontal rule drawn with characters ("━━━━", "-----", "* * *").
+fn is_rule_line(text: &str) -> bool {
+    text.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && text
+            .chars()
+            .all(|c| c.is_whitespace() || "━─-_=*~═—–·•".contains(c))
+}
+
+/// The last rule line of the article, when what follows it up to the end is one or two
+/// paragraphs and much less than the story above it: a trailer, not the story.
+fn trailer_after_rule(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let end = end.min(doc.units.len());
+    let r = (start..end)
+        .rev()
+        .find(|&i| is_rule_line(&doc.units[i].text))?;
+    let prose = |range: std::ops::Range<usize>| {
+        range
+            .filter(|&i| !doc.dropped(i) && is_prose(&doc.units[i]))
+            .fold((0, 0), |(w, p), i| (w + doc.units[i].words, p + 1))
+    };
+    let (before, _) = prose(start..r);
+    let (after, paragraphs) = prose(r + 1..end);
+    // A subheading under the rule opens one more section of the story.
+    let opens_section = (r + 1..end)
+        .find(|&i| !doc.dropped(i))
+        .is_some_and(|i| !is_prose(&doc.units[i]));
+    ((1..=2).contains(&paragraphs) && after * *TRAILER_SHARE < before && !opens_section)
+        .then_some(r)
+}
+
+static CONTACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+\.[a-z]{2,}|(?:^|[\s:])@\w{2,}").unwrap());
+
+/// The article's last lines that give the writer's address or handle ("Email the writer at
+/// ...", "Follow her @...") and whatever follows them: where the article ends. An embedded
+/// post's signature "(@handle)" is no such line.
+fn contact_tail(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let mut cut = None;
+    let mut kept = 0;
+    for i in (start..end.min(doc.units.len())).rev() {
+        if doc.dropped(i) || doc.units[i].words == 0 {
+            continue;
+        }
+        kept += 1;
+        if kept > 4 {
+            break;
+        }
+        let u = &doc.units[i];
+        if u.words <= 60 && CONTACT.is_match(&u.text) {
+            cut = Some(i);
+        }
+    }
+    cut
+}
+
 fn find_summary(doc: &Doc, start: usize, end: usize) -> Option<String> {
     let mut first = true;
     for i in start..end {
