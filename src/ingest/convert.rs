@@ -686,13 +686,8 @@ pub fn convert(
     if let (Some(t), Some((lead, _))) = (title_idx, doc.run) {
         drop_description_printed_twice(&mut doc, t, lead);
     }
-    // 4b. The header's own lines between the headline and the lead: a standfirst over the
-    // byline (kept as the summary) and bare labels ("Shares", "Author:").
-    let mut standfirst = None;
+    // 4b. Bare labels between the headline and the lead ("Shares", "Author:").
     if let (Some(t), Some((lead, _))) = (title_idx, doc.run) {
-        if exp(1) {
-            standfirst = drop_standfirst(&mut doc, t);
-        }
         if exp(2) {
             drop_header_labels(&mut doc, t, lead);
         }
@@ -974,6 +969,10 @@ pub fn convert(
     }
 
     drop_field_labels(&mut doc, start, zone_end);
+    // A standfirst over the byline or date (all read by now) is the summary, not the body.
+    let standfirst = title_idx
+        .filter(|_| exp(1) && doc.run.is_some())
+        .and_then(|t| drop_standfirst(&mut doc, t));
 
     // 9. Assemble.
     let blocks = build_blocks(&doc, kind);
