@@ -1096,6 +1096,28 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
             break;
         }
     }
+    // A last line that announces a list ("The tour dates:") is followed by that list: its
+    // items run on up to the first line the page's furniture rules took.
+    let announces = e > start && !doc.dropped(e - 1) && doc.units[e - 1].text.ends_with(':');
+    if announces && exp(7) {
+        let items = (e..doc.units.len())
+            .take_while(|&j| {
+                let u = &doc.units[j];
+                !doc.dropped(j)
+                    && u.words <= 30
+                    && !locate::is_comment_marker(u)
+                    && !locate::addresses_reader(u)
+            })
+            .count();
+        // A list of data (dates, prices, scores, amounts): most items carry a number.
+        // Teaser titles and captions after "Related:" or "See more photos:" seldom do.
+        let numbered = (e..e + items)
+            .filter(|&j| doc.units[j].text.bytes().any(|b| b.is_ascii_digit()))
+            .count();
+        if items >= 2 && numbered * 2 > items {
+            e += items;
+        }
+    }
     Some(e)
 }
 
