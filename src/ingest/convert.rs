@@ -2047,10 +2047,11 @@ static CLOCK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.h]\d{2}\b").expect("valid regex"));
 
 /// A comment's stamp: a short line that is a full date with its clock time
-/// ("August 8, 2018 at 3:17 pm", "8. August 2018 um 15:17").
+/// ("August 8, 2018 at 3:17 pm", "Mittwoch, 8. August 2018, 15:17 Uhr", "8 de agosto de
+/// 2018 a las 15:17").
 fn is_comment_stamp(doc: &Doc, i: usize) -> bool {
     let u = &doc.units[i];
-    u.words <= 7
+    u.words <= 8
         && CLOCK.is_match(&u.text)
         && !dates::find_dates(&u.text, doc.opts.date_order).is_empty()
 }
@@ -2356,6 +2357,272 @@ mod headline_tests {
             "Harbour reopens after three days of stormsAnd more to come",
         ] {
             assert!(!is_caption(text), "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod body_tests {
+    //! The article's header and end, on pages written for these tests in four languages.
+    use super::*;
+
+    fn convert_text(text: &str) -> Converted {
+        convert(text.as_bytes(), "inbox/x.txt", &ConvertOptions::default()).expect("converts")
+    }
+
+    /// A page: a menu, the headline, `header` lines, three paragraphs, then `tail` lines.
+    fn page(headline: &str, header: &[&str], paragraphs: &[&str; 3], tail: &[&str]) -> String {
+        let mut out = String::from("Home\n\nNews\n\nSport\n\n");
+        for line in std::iter::once(&headline)
+            .chain(header)
+            .chain(paragraphs)
+            .chain(tail)
+        {
+            out.push_str(line);
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    const EN: [&str; 3] = [
+        "The harbour of the small town reopened on Tuesday after a storm had closed it for three days, the port authority said in a statement to the press.",
+        "Boats that had waited outside the breakwater came in one by one during the morning, and the first ferry left at noon with a full deck of passengers.",
+        "Crews worked through the night to clear the wreckage of two fishing boats from the channel, and divers checked the quay walls for damage before dawn.",
+    ];
+    const DE: [&str; 3] = [
+        "Der Hafen der kleinen Stadt ist am Dienstag wieder geöffnet worden, nachdem ein Sturm ihn drei Tage lang geschlossen hatte, teilte die Hafenbehörde mit.",
+        "Die Boote, die vor der Mole gewartet hatten, liefen im Laufe des Vormittags nacheinander ein, und die erste Fähre legte mittags mit vielen Pendlern an Bord voll besetzt ab.",
+        "Arbeiter hatten die ganze Nacht die Trümmer zweier Fischerboote aus der Fahrrinne geräumt, und Taucher prüften noch vor dem Morgengrauen die Kaimauern auf Schäden, bevor die ersten Schiffe kamen.",
+    ];
+    const FR: [&str; 3] = [
+        "Le port de la petite ville a rouvert mardi après qu'une tempête l'avait fermé pendant trois jours, a indiqué l'autorité portuaire dans un communiqué.",
+        "Les bateaux qui attendaient derrière la digue sont entrés les uns après les autres dans la matinée, et le premier ferry est parti à midi avec un pont plein.",
+        "Des équipes ont travaillé toute la nuit pour dégager les épaves de deux bateaux de pêche du chenal, et des plongeurs ont vérifié les quais avant l'aube.",
+    ];
+    const ES: [&str; 3] = [
+        "El puerto de la pequeña ciudad reabrió el martes después de que una tormenta lo hubiera cerrado durante tres días, según informó la autoridad portuaria.",
+        "Los barcos que esperaban fuera del rompeolas entraron uno tras otro durante la mañana, y el primer ferri salió a mediodía con la cubierta llena de pasajeros.",
+        "Los equipos trabajaron toda la noche para retirar los restos de dos barcos pesqueros del canal, y los buzos revisaron los muelles en busca de daños antes del amanecer y de la llegada de los barcos.",
+    ];
+
+    #[test]
+    fn a_standfirst_over_the_byline_is_the_summary_not_the_body() {
+        let cases: [(&str, &str, &str, &str, &[&str; 3]); 4] = [
+            ("Harbour reopens after the storm", "Ferries run again after three days in which nothing could leave the town.", "By Jane Roe", "March 3, 2025", &EN),
+            ("Hafen nach dem Sturm wieder offen", "Nach drei Tagen, in denen nichts die Stadt verlassen konnte, fahren die Fähren wieder.", "Von Anna Schmidt", "3. März 2025", &DE),
+            ("Le port rouvre après la tempête", "Les ferries circulent de nouveau après trois jours pendant lesquels rien ne pouvait quitter la ville.", "Par Claire Martin", "3 mars 2025", &FR),
+            ("El puerto reabre tras la tormenta", "Los ferris vuelven a navegar tras tres días en los que nada pudo salir de la ciudad.", "Por Ana Ruiz", "3 de marzo de 2025", &ES),
+        ];
+        for (headline, standfirst, byline, date, paragraphs) in cases {
+            let c = convert_text(&page(
+                headline,
+                &[standfirst, byline, date],
+                paragraphs,
+                &[],
+            ));
+            assert_eq!(c.front.summary.as_deref(), Some(standfirst), "{headline}");
+            assert!(!c.body.contains(standfirst), "{headline}: {}", c.body);
+            assert!(
+                c.body.contains(&paragraphs[0][..40]),
+                "{headline}: {}",
+                c.body
+            );
+            assert!(c.dropped.iter().any(|d| d.rule == "standfirst"));
+        }
+        // Without a byline or date under it, the first paragraph is the article's own.
+        let c = convert_text(&page(
+            "Harbour reopens after the storm",
+            &["Ferries run again after three days in which nothing could leave the town."],
+            &EN,
+            &[],
+        ));
+        assert!(c.body.contains("Ferries run again"), "{}", c.body);
+    }
+
+    #[test]
+    fn bare_labels_between_the_headline_and_the_lead_leave_the_body() {
+        for (label, byline, paragraphs) in [
+            ("Shares", "By Jane Roe", &EN),
+            ("Teilen", "Von Anna Schmidt", &DE),
+            ("Partager", "Par Claire Martin", &FR),
+            ("Compartir", "Por Ana Ruiz", &ES),
+        ] {
+            let c = convert_text(&page(
+                "Harbour reopens after the storm",
+                &[byline, label, "Author:"],
+                paragraphs,
+                &[],
+            ));
+            assert!(!c.body.contains(label), "{label}: {}", c.body);
+            assert!(c.dropped.iter().any(|d| d.rule == "header-label"));
+            assert!(!c.body.contains("Author:"), "{}", c.body);
+            assert!(c.body.contains(&paragraphs[2][..40]), "{}", c.body);
+        }
+    }
+
+    #[test]
+    fn a_comment_thread_without_a_header_is_found_by_its_stamps() {
+        for (stamps, paragraphs) in [
+            (
+                ["August 8, 2018 at 3:17 pm", "August 8, 2018 at 7:07 pm"],
+                &EN,
+            ),
+            (
+                [
+                    "Mittwoch, 8. August 2018, 15:17 Uhr",
+                    "Mittwoch, 8. August 2018, 19:07 Uhr",
+                ],
+                &DE,
+            ),
+            (["8 août 2018 à 15:17", "8 août 2018 à 19:07"], &FR),
+            (
+                [
+                    "8 de agosto de 2018 a las 15:17",
+                    "8 de agosto de 2018 a las 19:07",
+                ],
+                &ES,
+            ),
+        ] {
+            let c = convert_text(&page(
+                "Harbour reopens after the storm",
+                &["By Jane Roe"],
+                paragraphs,
+                &[
+                    "1. Tom Baker",
+                    stamps[0],
+                    "Good news for the whole town, and about time too after a week like this one, in which the ferries stood still and the shops ran out of bread.",
+                    "2. Ann Lee",
+                    stamps[1],
+                    "I watched the first ferry leave from the quay and it was completely full of people, most of them workers who had missed three days of pay.",
+                ],
+            ));
+            assert!(c.body.contains(&paragraphs[2][..40]), "{}", c.body);
+            assert!(
+                c.dropped.iter().any(|d| d.rule == "comment-thread"),
+                "{stamps:?}"
+            );
+            for gone in ["Tom Baker", "Good news", "Ann Lee", "first ferry leave"] {
+                assert!(!c.body.contains(gone), "{gone}: {}", c.body);
+            }
+        }
+    }
+
+    #[test]
+    fn the_writers_address_and_follow_lines_end_the_article() {
+        for (contact, paragraphs) in [
+            ("Email the writer at jane.roe@example.com or follow her @janeroe.", &EN),
+            ("Schreiben Sie der Autorin an anna.schmidt@example.de oder folgen Sie ihr @annaschmidt.", &DE),
+            ("Écrivez à l'autrice à claire.martin@example.fr ou suivez-la @clairemartin.", &FR),
+            ("Escriba a la autora a ana.ruiz@example.es o sígala en @anaruiz.", &ES),
+        ] {
+            let c = convert_text(&page(
+                "Harbour reopens after the storm",
+                &["By Jane Roe"],
+                paragraphs,
+                &[contact, "Join our forums to keep talking about the news of the coast!"],
+            ));
+            assert!(c.body.contains(&paragraphs[2][..40]), "{}", c.body);
+            assert!(!c.body.contains("example"), "{}", c.body);
+            assert!(!c.body.contains("forums"), "{}", c.body);
+            assert!(c.dropped.iter().any(|d| d.rule == "contact-line"));
+        }
+        // An account named in brackets (a post's signature, a source) ends nothing.
+        let c = convert_text(&page(
+            "Harbour reopens after the storm",
+            &["By Jane Roe"],
+            &EN,
+            &["The port authority posted the news on its account (@harbouroffice) on Tuesday morning, and the post was shared hundreds of times."],
+        ));
+        assert!(c.body.contains("(@harbouroffice)"), "{}", c.body);
+    }
+
+    #[test]
+    fn a_trailer_under_a_rule_line_leaves_the_body() {
+        for (about, paragraphs) in [
+            ("About Example Ferries: Example Ferries is a leading operator of coastal ferry services with twelve ships and a staff of four hundred people.", &EN),
+            ("Über Beispiel Fähren: Beispiel Fähren ist ein führender Betreiber von Fährlinien an der Küste mit zwölf Schiffen und vierhundert Beschäftigten.", &DE),
+            ("À propos d'Exemple Ferries : Exemple Ferries est un exploitant de premier plan de lignes côtières avec douze navires et quatre cents employés.", &FR),
+            ("Acerca de Ejemplo Ferris: Ejemplo Ferris es un operador líder de líneas costeras de ferri con doce barcos y una plantilla de cuatrocientas personas.", &ES),
+        ] {
+            let c = convert_text(&page(
+                "Harbour reopens after the storm",
+                &["By Jane Roe"],
+                paragraphs,
+                &["━━━━━━━━━━━━━━━━━━━━", about],
+            ));
+            assert!(c.body.contains(&paragraphs[2][..40]), "{}", c.body);
+            assert!(!c.body.contains(&about[..20]), "{}", c.body);
+            assert!(c.dropped.iter().any(|d| d.rule == "trailer-after-rule"));
+        }
+        // A subheading under the rule opens one more section of the story.
+        let c = convert_text(&page(
+            "Harbour reopens after the storm",
+            &["By Jane Roe"],
+            &EN,
+            &[
+                "━━━━━━━━━━━━━━━━━━━━",
+                "What comes next",
+                "The port authority will decide next week whether the old quay can stay open through the winter or must be rebuilt before the spring.",
+            ],
+        ));
+        assert!(
+            c.body.contains("The port authority will decide"),
+            "{}",
+            c.body
+        );
+    }
+
+    #[test]
+    fn a_list_announced_by_the_last_line_stays_with_the_article() {
+        for (intro, items, paragraphs) in [
+            (
+                "The winter timetable:",
+                [
+                    "Dec. 1 -- 07:30, North Quay",
+                    "Dec. 8 -- 09:15, South Quay",
+                    "Dec. 15 -- 11:00, Old Pier",
+                ],
+                &EN,
+            ),
+            (
+                "Der neue Winterfahrplan:",
+                [
+                    "Montag, 1. Dez. -- 07:30, Nordkai",
+                    "Montag, 8. Dez. -- 09:15, Südkai",
+                    "Montag, 15. Dez. -- 11:00, Alter Pier",
+                ],
+                &DE,
+            ),
+            (
+                "Les nouveaux horaires d'hiver :",
+                [
+                    "1er déc. -- 07h30, quai Nord",
+                    "8 déc. -- 09h15, quai Sud",
+                    "15 déc. -- 11h00, vieux môle",
+                ],
+                &FR,
+            ),
+            (
+                "El nuevo horario de invierno:",
+                [
+                    "1 dic. -- 07:30, muelle norte",
+                    "8 dic. -- 09:15, muelle sur",
+                    "15 dic. -- 11:00, muelle viejo",
+                ],
+                &ES,
+            ),
+        ] {
+            let mut tail = vec![intro];
+            tail.extend(items);
+            let c = convert_text(&page(
+                "Harbour reopens after the storm",
+                &["By Jane Roe"],
+                paragraphs,
+                &tail,
+            ));
+            for item in items {
+                assert!(c.body.contains(item), "{item}: {}", c.body);
+            }
         }
     }
 }
