@@ -2037,7 +2037,13 @@ fn drop_header_labels(doc: &mut Doc, title: usize, lead: usize) {
         if u.words > 3 {
             break;
         }
-        if !u.text.ends_with(['.', '!', '?']) {
+        // Lines the later rules read stay for them: a source or credit line ("Source: AFP"),
+        // metadata, a liveblog entry's time ("14:05 GMT").
+        let read_later = doc.is_metadata_shape(i)
+            || bylines::source_line(&u.text).is_some()
+            || bylines::is_credit_line(&u.text)
+            || kind::is_clock(&u.text);
+        if !read_later && !u.text.ends_with(['.', '!', '?']) {
             doc.set(i, HEADER_LABEL);
         }
     }
