@@ -84,11 +84,16 @@ pub enum Rule {
     AfterArticle,
     /// a short line addressing the reader near the headline
     PageMessage,
+    Standfirst,
+    HeaderLabel,
+    CommentThread,
+    ContactLine,
+    TrailerAfterRule,
 }
 
 impl Rule {
     /// Every rule, in the order of the list above.
-    pub const ALL: [Rule; 39] = [
+    pub const ALL: [Rule; 44] = [
         Rule::SkipLinks,
         Rule::Navigation,
         Rule::Breadcrumb,
@@ -128,6 +133,11 @@ impl Rule {
         Rule::TeaserAfterEnd,
         Rule::AfterArticle,
         Rule::PageMessage,
+        Rule::Standfirst,
+        Rule::HeaderLabel,
+        Rule::CommentThread,
+        Rule::ContactLine,
+        Rule::TrailerAfterRule,
     ];
 
     /// The stable name.
@@ -172,6 +182,11 @@ impl Rule {
             Rule::TeaserAfterEnd => "teaser-after-end",
             Rule::AfterArticle => "after-article",
             Rule::PageMessage => "page-message",
+            Rule::Standfirst => "standfirst",
+            Rule::HeaderLabel => "header-label",
+            Rule::CommentThread => "comment-thread",
+            Rule::ContactLine => "contact-line",
+            Rule::TrailerAfterRule => "trailer-after-rule",
         }
     }
 }
