@@ -184,7 +184,8 @@ fn may_be_end_mark(text: &str) -> bool {
 pub fn key(lower: &str) -> String {
     // Slices of the line until the one copy at the end (it runs on every short line).
     let straightened;
-    let s = if lower.contains(['’', '‘']) {
+    // Two single-character searches (memchr) rather than one scan decoding every character.
+    let s = if lower.contains('’') || lower.contains('‘') {
         straightened = lower.replace(['’', '‘'], "'");
         straightened.as_str()
     } else {
@@ -273,8 +274,7 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     }
     if words <= 8 {
         // `\d` in the regexes is any Unicode decimal digit.
-        let digit = k.bytes().any(|b| b.is_ascii_digit())
-            || !k.is_ascii() && k.chars().any(char::is_numeric);
+        let digit = k.bytes().any(|b| b.is_ascii_digit()) || !k.is_ascii() && any_numeric(&k);
         if (digit || k.starts_with("less than") || k.starts_with("under"))
             && READ_TIME_RE.is_match(&k)
         {
@@ -370,6 +370,19 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     phrase
 }
 
+/// Any numeric character in `s` (ASCII digits aside: the caller tests those bytes first),
+/// each run of one repeated character looked up once (a rule of dashes is thousands long).
+fn any_numeric(s: &str) -> bool {
+    let mut last = '\0';
+    s.chars().any(|c| {
+        if c.is_ascii() || c == last {
+            return false;
+        }
+        last = c;
+        c.is_numeric()
+    })
+}
+
 /// "Related Articles", "More stories from X", "X's Top Story", "Skip next section X".
 pub fn is_end_header(k: &str) -> bool {
     let k = k.strip_prefix("skip next section").map_or(k, str::trim);
@@ -463,7 +476,7 @@ fn is_share_bar(k: &str) -> bool {
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let w = super::locate::trim_to_word(w, '-');
         if words > 12 || !FURNITURE.share_words.contains(w) {
             return false;
         }
@@ -476,7 +489,17 @@ fn is_share_bar(k: &str) -> bool {
 pub fn is_image_credit(text: &str) -> bool {
     text.split_whitespace().count() <= 8
         && (may_open_credit(text) && CREDIT_ONLY_RE.is_match(text)
-            || AGENCY_CREDIT_RE.is_match(text))
+            || may_name_agency(text) && AGENCY_CREDIT_RE.is_match(text))
+}
+
+/// Can `AGENCY_CREDIT_RE` match? Each of its branches holds a letter or "©"; a letter of its
+/// case-insensitive branches is an ASCII letter or one of the two non-ASCII characters that
+/// fold to one (ſ to s, the Kelvin sign to k). A line of symbols (a rule of dashes) has none.
+fn may_name_agency(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic())
+        || text.contains('©')
+        || text.contains('\u{17F}')
+        || text.contains('\u{212A}')
 }
 
 /// Can `CREDIT_ONLY_RE` match? Each of its openings starts with one of these letters (or
@@ -499,8 +522,7 @@ fn is_cookie_notice(k: &str, words: usize) -> bool {
     if words <= 6 {
         return true;
     }
-    let addressed = k
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+    let addressed = super::locate::alnum_words(k, true)
         .any(|w| matches!(w, "we" | "our" | "you" | "your" | "us" | "we're" | "you're"));
     let vocab = [
         "use cookies",
@@ -536,10 +558,7 @@ fn is_comment_policy(k: &str, words: usize) -> bool {
     if words > 80 {
         return false;
     }
-    let tokens: Vec<&str> = k
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let tokens: Vec<&str> = super::locate::alnum_words(k, false).collect();
     let policy = tokens.iter().any(|w| {
         matches!(
             *w,
@@ -608,7 +627,7 @@ pub fn is_breadcrumb(text: &str) -> bool {
 
 /// Split labels copied without their separator: "ConflictsMiddle East" → [Conflicts, Middle East].
 pub fn glued_labels(text: &str) -> Vec<String> {
-    if text.split_whitespace().count() > 6 {
+    if text.split_whitespace().count() > 6 || !has_glue_point(text) {
         return Vec::new();
     }
     let mut parts = Vec::new();
@@ -649,6 +668,28 @@ pub fn glued_labels(text: &str) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// Does `text` have a point where `glued_labels` would cut (a lower-case letter closing a
+/// word of three letters or more, then a capital)? Without one it is a single part: no
+/// labels, nothing to copy (most lines).
+fn has_glue_point(text: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut word_letters = 0usize;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            if p.is_lowercase() && c.is_uppercase() && word_letters >= 3 {
+                return true;
+            }
+        }
+        if c.is_whitespace() {
+            word_letters = 0;
+        } else if c.is_alphabetic() {
+            word_letters += 1;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// The parts of a breadcrumb (for the section).

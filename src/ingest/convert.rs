@@ -213,25 +213,21 @@ fn norm(s: &str) -> String {
 /// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
 fn norm_lower(lower: &str) -> String {
     let b = lower.as_bytes();
-    if b.iter()
-        .any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+    // Byte searches (memchr) rather than one loop per test: this runs on every line.
+    if [b'\t', b'\n', b'\r', 0x0B, 0x0C]
+        .iter()
+        .any(|c| b.contains(c))
         || b.first() == Some(&b' ')
         || b.last() == Some(&b' ')
         || lower.contains("  ")
     {
         return norm(lower);
     }
-    if b.iter().any(|&b| b == 0xE2 || b == b'`') {
+    // Curly quotes and the dashes trimmed below are all U+2013-U+201D: E2 80 and a byte.
+    if memchr::memmem::find(b, b"\xE2\x80").is_some() || b.contains(&b'`') {
         // Already lower case and single-spaced: only the quotes to straighten and the
         // edges to trim (what `norm` does, without lower-casing every character again).
-        let mut out = String::with_capacity(lower.len());
-        for c in lower.chars() {
-            out.push(match c {
-                '’' | '‘' | '`' => '\'',
-                '“' | '”' => '"',
-                c => c,
-            });
-        }
+        let out = straighten_quotes(lower);
         let edge =
             |c: char| c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'');
         let trimmed = out.trim_matches(edge);
@@ -243,6 +239,39 @@ fn norm_lower(lower: &str) -> String {
     }
     let edge = |c: char| matches!(c, ' ' | '.' | ':' | '!' | '|' | '-' | '"' | '\'');
     lower.trim_matches(edge).to_string()
+}
+
+/// `lower` with curly quotes (‘ ’ “ ”) and backticks made straight, the rest copied in runs.
+fn straighten_quotes(lower: &str) -> String {
+    let b = lower.as_bytes();
+    let mut out = String::with_capacity(lower.len());
+    // Copied up to here (always a character boundary); searched from `from`.
+    let (mut copied, mut from) = (0, 0);
+    // Each quote is one of U+2018, U+2019, U+201C, U+201D (E2 80 98/99/9C/9D) or a backtick:
+    // found by its backtick or its middle byte 80 (rarer than E2, which box-drawing rules
+    // repeat thousands of times).
+    while let Some(off) = memchr::memchr2(b'`', 0x80, &b[from..]) {
+        let found = from + off;
+        let (at, with, len) = match (
+            b[found],
+            found.checked_sub(1).map(|p| b[p]),
+            b.get(found + 1),
+        ) {
+            (b'`', _, _) => (found, '\'', 1),
+            (_, Some(0xE2), Some(0x98 | 0x99)) => (found - 1, '\'', 3),
+            (_, Some(0xE2), Some(0x9C | 0x9D)) => (found - 1, '"', 3),
+            _ => {
+                from = found + 1;
+                continue;
+            }
+        };
+        out.push_str(&lower[copied..at]);
+        out.push(with);
+        copied = at + len;
+        from = copied;
+    }
+    out.push_str(&lower[copied..]);
+    out
 }
 
 /// `norm` for ASCII text, byte by byte.
@@ -1151,17 +1180,10 @@ fn is_kicker(doc: &Doc, i: usize) -> bool {
         (i + 1..doc.units.len().min(i + 4)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j));
     next.is_some_and(|j| {
         let v = &doc.units[j];
-        let words: FastSet<&str> = v
-            .lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: FastSet<&str> = locate::alnum_words(&v.lower, false).collect();
         v.words > u.words
             && headline_like(v)
-            && u.lower
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .all(|w| words.contains(w))
+            && locate::alnum_words(&u.lower, false).all(|w| words.contains(w))
     })
 }
 

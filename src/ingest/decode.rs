@@ -149,10 +149,18 @@ pub fn normalise(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Of the three-byte sequences only these open a character replaced below: E1 9A
+        // (U+1680), E2 80 and E2 81 (U+2000-U+206F), E3 80 (U+3000), EF BB (U+FEFF). The
+        // rest (box-drawing rules, arrows, CJK text) is skipped a byte at a time.
         let suspect = b < 0x20 && b != b'\n'
             || b == 0x7F
             || b == b'\'' && bytes.get(i + 1) == Some(&b'\'')
-            || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+            || b == 0xC2
+            || match (b, bytes.get(i + 1)) {
+                (0xE1, Some(0x9A)) | (0xE2, Some(0x80 | 0x81)) | (0xE3, Some(0x80)) => true,
+                (0xEF, Some(0xBB)) => true,
+                _ => false,
+            };
         if !suspect {
             i += 1;
             continue;
