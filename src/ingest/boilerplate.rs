@@ -109,6 +109,25 @@ static EXACT_MAP: LazyLock<FastMap<&'static str, Rule>> = LazyLock::new(|| {
     m
 });
 
+/// The longest whole line `EXACT_MAP` and the end-header set hold, in bytes: a longer line
+/// is in neither, and is not hashed to find that out (a rule of dashes runs to kilobytes).
+static EXACT_MAX_LEN: LazyLock<usize> = LazyLock::new(|| {
+    EXACT_MAP
+        .keys()
+        .chain(FURNITURE.end_headers.iter())
+        .map(|k| k.len())
+        .max()
+        .unwrap_or(0)
+});
+
+/// The rule of a whole line of `EXACT_MAP`.
+fn exact_rule(k: &str) -> Option<Rule> {
+    if k.len() > *EXACT_MAX_LEN {
+        return None;
+    }
+    EXACT_MAP.get(k).copied()
+}
+
 static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
@@ -122,6 +141,15 @@ static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
                 .chain(["cookie", "consent", "comment"]),
         )
         .expect("valid patterns")
+});
+
+/// Every phrase `CONTAINS_AC` looks for holds an ASCII letter (true of the data; checked, not
+/// assumed): a line without one (a rule of dashes, a row of arrows) needs no scan.
+static CONTAINS_NEED_LETTER: LazyLock<bool> = LazyLock::new(|| {
+    FURNITURE
+        .contains
+        .iter()
+        .all(|c| c.0.bytes().any(|b| b.is_ascii_alphabetic()))
 });
 
 /// The most words a line may have and still fall in a `[contains]` family.
@@ -258,8 +286,8 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     if u.words <= 4 && is_bracketed_marker(&u.text) {
         return Some(KIND_MARKER);
     }
-    if let Some(rule) = EXACT_MAP.get(k.as_ref()) {
-        return Some(*rule);
+    if let Some(rule) = exact_rule(&k) {
+        return Some(rule);
     }
     let words = u.words;
     if (k.starts_with('©') || k.starts_with("(c) ") || k.starts_with("copyright ")) && words <= 30
@@ -308,8 +336,8 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
             .filter(|m| m.start() > 0)
         {
             let label = k[..m.start()].trim_end();
-            if let Some(rule) = EXACT_MAP.get(label) {
-                return Some(*rule);
+            if let Some(rule) = exact_rule(label) {
+                return Some(rule);
             }
             if is_end_header(label) {
                 return Some(RELATED_BLOCK);
@@ -348,7 +376,7 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     if words > *CONTAINS_MAX_WORDS {
         cookie = k.contains("cookie") || k.contains("consent");
         comment = k.contains("comment");
-    } else {
+    } else if !*CONTAINS_NEED_LETTER || k.bytes().any(|b| b.is_ascii_alphabetic()) {
         for m in CONTAINS_AC.find_overlapping_iter(k.as_ref()) {
             match FURNITURE.contains.get(m.pattern().as_usize()) {
                 Some(&(_, rule, max)) => {
@@ -409,7 +437,7 @@ pub fn is_end_header(k: &str) -> bool {
         "trending",
     ];
     let matches = |s: &str| {
-        FURNITURE.end_headers.contains(s)
+        s.len() <= *EXACT_MAX_LEN && FURNITURE.end_headers.contains(s)
             || OPEN.iter().any(|h| {
                 s.strip_prefix(h).is_some_and(|rest| {
                     rest.starts_with(' ') && rest.split_whitespace().count() <= 3

@@ -474,25 +474,34 @@ fn is_credit_segment(seg: &str) -> bool {
         .trim_end_matches(['.', ')'])
         .trim_start_matches('(');
     // Dashes and other marks between the parts are no words ("Getty - Contributor").
-    let words: Vec<&str> = seg
+    let words = seg
         .split(|c: char| c.is_whitespace() || matches!(c, '/' | ':' | ',' | '|'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
-    if words.is_empty() || words.len() > 10 {
-        return false;
-    }
-    let name_or_credit = |w: &&str| {
-        let lower = w.to_lowercase();
-        w.chars()
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    // Read word by word, stopping at the first that settles it (most tails are sentences:
+    // a lower-case word that is no credit word, or an eleventh word).
+    let (mut n, mut marked) = (0, false);
+    for w in words {
+        n += 1;
+        if n > 10 {
+            return false;
+        }
+        // The credit word `w` is, if any (lower-cased as `to_lowercase` would, without a
+        // copy for ASCII words).
+        let lower = (!w.is_ascii()).then(|| w.to_lowercase());
+        let credit = CREDIT_WORDS.iter().find(|(c, _)| match &lower {
+            Some(l) => l == c,
+            None => w.eq_ignore_ascii_case(c),
+        });
+        let name = w
+            .chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || CREDIT_WORDS.iter().any(|(c, _)| *c == lower)
-    };
-    words.iter().all(name_or_credit)
-        && words.iter().any(|w| {
-            let lower = w.to_lowercase();
-            CREDIT_WORDS.iter().any(|(c, marks)| *marks && *c == lower)
-        })
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !name && credit.is_none() {
+            return false;
+        }
+        marked |= credit.is_some_and(|(_, marks)| *marks);
+    }
+    n > 0 && marked
 }
 
 fn url_of(u: &Unit) -> Option<String> {

@@ -20,6 +20,11 @@ static STOP_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The longest function word, in bytes: a longer word is looked up in no list of them (half
+/// of a text's words; each lookup hashes the word).
+static STOP_MAX_LEN: LazyLock<usize> =
+    LazyLock::new(|| STOP_WORDS.iter().map(|w| w.len()).max().unwrap_or(0));
+
 static COMMENT_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/comment_words.txt")
         .lines()
@@ -38,7 +43,7 @@ static READER_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 
 /// A function word of one of the four languages ("the", "und", "les", "los").
 pub fn is_stop_word(lower_word: &str) -> bool {
-    STOP_WORDS.contains(lower_word)
+    lower_word.len() <= *STOP_MAX_LEN && STOP_WORDS.contains(lower_word)
 }
 
 /// The words of a text split at every character that is not alphanumeric (and, with
@@ -196,7 +201,8 @@ pub fn detect_lang(units: &[Unit]) -> Option<&'static str> {
     let mut hits = vec![0usize; codes.len()];
     let mut seen = 0usize;
     for u in units.iter().filter(|u| is_running_prose_shape(u)) {
-        for w in alnum_words(&u.lower, false) {
+        // The language list holds the function words (`STOP_WORDS`) and no longer word.
+        for w in alnum_words(&u.lower, false).filter(|w| w.len() <= *STOP_MAX_LEN) {
             if let Some(&bits) = words.get(w) {
                 for (k, h) in hits.iter_mut().enumerate() {
                     if bits & (1 << k) != 0 {
@@ -233,7 +239,7 @@ pub fn stop_word_ratio(lower: &str) -> f64 {
     let mut stop = 0usize;
     for w in alnum_words(lower, true) {
         total += 1;
-        if STOP_WORDS.contains(w) {
+        if is_stop_word(w) {
             stop += 1;
         }
     }
@@ -424,7 +430,7 @@ const COHESION_TENTHS: usize = 4;
 /// Content words of a text (lower case, longer than three letters, not function words).
 fn content_words(lower: &str) -> impl Iterator<Item = &str> {
     // No empty piece has more than three characters: skipping them changes nothing.
-    alnum_words(lower, false).filter(|w| w.chars().count() > 3 && !STOP_WORDS.contains(w))
+    alnum_words(lower, false).filter(|w| w.chars().count() > 3 && !is_stop_word(w))
 }
 
 /// The share of a line's content words that occur in `lead` (the words of the first
