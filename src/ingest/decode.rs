@@ -156,11 +156,13 @@ pub fn normalise(text: &str) -> String {
             || b == 0x7F
             || b == b'\'' && bytes.get(i + 1) == Some(&b'\'')
             || b == 0xC2
-            || match (b, bytes.get(i + 1)) {
-                (0xE1, Some(0x9A)) | (0xE2, Some(0x80 | 0x81)) | (0xE3, Some(0x80)) => true,
-                (0xEF, Some(0xBB)) => true,
-                _ => false,
-            };
+            || matches!(
+                (b, bytes.get(i + 1)),
+                (0xE1, Some(0x9A))
+                    | (0xE2, Some(0x80 | 0x81))
+                    | (0xE3, Some(0x80))
+                    | (0xEF, Some(0xBB))
+            );
         if !suspect {
             i += 1;
             continue;
