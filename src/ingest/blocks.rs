@@ -441,6 +441,23 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn lower_case_agrees_with_the_library() {
+        for text in [
+            "Minister Says TALKS Are Over",
+            "Die Ministerin Sagte: GESPRÄCHE ÜBER STRASSE",
+            "L’ÉTAT A DIT « NON » — À PARIS",
+            "EL NIÑO DIJO: ¿QUÉ? AÑO",
+            "━━━━━━━━ÀÀÀÀ━━━━",
+            "İSTANBUL ǅ ǈ Ω K",
+            // A capital sigma lowers by its place: left to the library.
+            "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ",
+            "",
+        ] {
+            assert_eq!(lower_case(text), text.to_lowercase(), "{text}");
+        }
+    }
+
     fn texts(us: &[Unit]) -> Vec<&str> {
         us.iter().map(|u| u.text.as_str()).collect()
     }

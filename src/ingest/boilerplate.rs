@@ -742,6 +742,21 @@ pub fn breadcrumb_parts(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_of_symbols_are_no_furniture_phrase_or_credit() {
+        // A line without letters (a rule of dashes, arrows) skips the phrase scan and the
+        // agency regex; what a line with letters gets is unchanged.
+        assert!(!may_name_agency("━━━━━━ → ━━━━━━"));
+        assert!(may_name_agency("© 2024"));
+        assert!(is_image_credit("Foto: Anna Berg/dpa"));
+        assert!(!is_image_credit("━━━━━━━━━━━━━━━━━━━━"));
+        assert!(any_numeric("Seite ٣ von ٥"));
+        assert!(!any_numeric("━━━━━━━━ é ━━━━"));
+        let rule = "━".repeat(1000);
+        let u = &crate::ingest::blocks::units(&rule, false)[0];
+        assert_eq!(line_rule(u), None);
+    }
     use crate::ingest::blocks::units;
 
     fn rule(line: &str) -> Option<Rule> {

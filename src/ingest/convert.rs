@@ -2062,6 +2062,13 @@ mod summary_tests {
             "— Related: Ministers’ talks —",
             "`Quoted` text: ",
             "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ",
+            // Symbols that share the quotes' lead byte E2 but are no quotes: a rule of
+            // box-drawing dashes, arrows, an ellipsis, a bullet, dashes at the edges.
+            "━━━━━━━━━━━━━━━━",
+            "→ Weiterlesen ←",
+            "– Suite … de l’article •",
+            "—Más información—",
+            "Prix\u{2009}: 3\u{00A0}€ ‰",
         ] {
             let lower = blocks::units(text, false)[0].lower.clone();
             assert_eq!(norm_lower(&lower), norm(&lower), "{text}");

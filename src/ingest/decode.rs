@@ -266,6 +266,16 @@ mod tests {
     }
 
     #[test]
+    fn symbols_that_share_a_lead_byte_with_odd_spaces_are_kept() {
+        // E2 opens both the odd spaces (U+2000-U+200A, U+2028) and dashes, rules and arrows;
+        // E3 both the ideographic space and CJK text.
+        assert_eq!(
+            normalise("━━━\u{2003}→ suite\u{2028}— más\u{3000}東京\u{1680}x\u{FEFF}y"),
+            "━━━ → suite\n— más 東京 xy"
+        );
+    }
+
+    #[test]
     fn doubled_apostrophes_become_quotes() {
         assert_eq!(normalise("''Hello'' she said"), "\"Hello\" she said");
     }

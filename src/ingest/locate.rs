@@ -477,6 +477,36 @@ pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> Fa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_splits_agree_with_the_library_split() {
+        // `alnum_words` is `split` at non-alphanumeric characters without the empty pieces;
+        // the memo of the last non-ASCII character must not carry a class across characters.
+        for text in [
+            "the minister's talks, said: \"we're done\" (2024)",
+            "die ministerin sagte, dass die gespräche über 3½ stunden dauerten",
+            "l’état a dit « non » — à 20 h",
+            "el niño dijo: ¿qué? ¡sí! año 2024",
+            "━━━━━━━━━━━━━━━━━━━━",
+            "━━━a━━━é━━━ßß━━1━━",
+            "日本語のテキスト、東京。",
+            "",
+            "   ",
+            "ünïcödé",
+        ] {
+            for apostrophe in [false, true] {
+                let want: Vec<&str> = text
+                    .split(|c: char| !c.is_alphanumeric() && !(apostrophe && c == '\''))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let got: Vec<&str> = alnum_words(text, apostrophe).collect();
+                assert_eq!(got, want, "{text:?} {apostrophe}");
+            }
+            let want = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            assert_eq!(trim_to_word(text, '-'), want, "{text:?}");
+        }
+        assert_eq!(trim_to_word("━━-Facebook-━━", '-'), "-Facebook-");
+    }
     use crate::ingest::blocks;
 
     fn run_of(text: &str) -> Option<(usize, usize)> {
