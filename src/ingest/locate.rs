@@ -496,7 +496,7 @@ mod tests {
         ] {
             for apostrophe in [false, true] {
                 let want: Vec<&str> = text
-                    .split(|c: char| !c.is_alphanumeric() && !(apostrophe && c == '\''))
+                    .split(|c: char| !(c.is_alphanumeric() || apostrophe && c == '\''))
                     .filter(|w| !w.is_empty())
                     .collect();
                 let got: Vec<&str> = alnum_words(text, apostrophe).collect();
