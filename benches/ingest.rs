@@ -110,12 +110,18 @@ fn thread_cpu_seconds() -> f64 {
 }
 
 /// Raw text converted per CPU second on this thread (the "per core" figure), printed once:
-/// every page converted again until ten CPU seconds have passed.
+/// every page converted again until ten CPU seconds have passed (`INGEST_CPU_SECONDS`
+/// sets another length: under `valgrind --tool=callgrind`, whose instruction counts do not
+/// depend on the machine's load, one round takes about twenty).
 fn cpu_throughput(pages: &[Vec<u8>], opts: &ConvertOptions) {
     let bytes: usize = pages.iter().map(Vec::len).sum();
+    let seconds: f64 = std::env::var("INGEST_CPU_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10.0);
     let start = thread_cpu_seconds();
     let mut rounds = 0usize;
-    while thread_cpu_seconds() - start < 10.0 {
+    while thread_cpu_seconds() - start < seconds {
         for p in pages {
             std::hint::black_box(
                 convert(p, "content/inbox/x.txt", opts)

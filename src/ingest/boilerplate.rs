@@ -109,6 +109,25 @@ static EXACT_MAP: LazyLock<FastMap<&'static str, Rule>> = LazyLock::new(|| {
     m
 });
 
+/// The longest whole line `EXACT_MAP` and the end-header set hold, in bytes: a longer line
+/// is in neither, and is not hashed to find that out (a rule of dashes runs to kilobytes).
+static EXACT_MAX_LEN: LazyLock<usize> = LazyLock::new(|| {
+    EXACT_MAP
+        .keys()
+        .chain(FURNITURE.end_headers.iter())
+        .map(|k| k.len())
+        .max()
+        .unwrap_or(0)
+});
+
+/// The rule of a whole line of `EXACT_MAP`.
+fn exact_rule(k: &str) -> Option<Rule> {
+    if k.len() > *EXACT_MAX_LEN {
+        return None;
+    }
+    EXACT_MAP.get(k).copied()
+}
+
 static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
@@ -122,6 +141,15 @@ static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
                 .chain(["cookie", "consent", "comment"]),
         )
         .expect("valid patterns")
+});
+
+/// Every phrase `CONTAINS_AC` looks for holds an ASCII letter (true of the data; checked, not
+/// assumed): a line without one (a rule of dashes, a row of arrows) needs no scan.
+static CONTAINS_NEED_LETTER: LazyLock<bool> = LazyLock::new(|| {
+    FURNITURE
+        .contains
+        .iter()
+        .all(|c| c.0.bytes().any(|b| b.is_ascii_alphabetic()))
 });
 
 /// The most words a line may have and still fall in a `[contains]` family.
@@ -184,7 +212,8 @@ fn may_be_end_mark(text: &str) -> bool {
 pub fn key(lower: &str) -> String {
     // Slices of the line until the one copy at the end (it runs on every short line).
     let straightened;
-    let s = if lower.contains(['’', '‘']) {
+    // Two single-character searches (memchr) rather than one scan decoding every character.
+    let s = if lower.contains('’') || lower.contains('‘') {
         straightened = lower.replace(['’', '‘'], "'");
         straightened.as_str()
     } else {
@@ -257,8 +286,8 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     if u.words <= 4 && is_bracketed_marker(&u.text) {
         return Some(KIND_MARKER);
     }
-    if let Some(rule) = EXACT_MAP.get(k.as_ref()) {
-        return Some(*rule);
+    if let Some(rule) = exact_rule(&k) {
+        return Some(rule);
     }
     let words = u.words;
     if (k.starts_with('©') || k.starts_with("(c) ") || k.starts_with("copyright ")) && words <= 30
@@ -273,8 +302,7 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     }
     if words <= 8 {
         // `\d` in the regexes is any Unicode decimal digit.
-        let digit = k.bytes().any(|b| b.is_ascii_digit())
-            || !k.is_ascii() && k.chars().any(char::is_numeric);
+        let digit = k.bytes().any(|b| b.is_ascii_digit()) || !k.is_ascii() && any_numeric(&k);
         if (digit || k.starts_with("less than") || k.starts_with("under"))
             && READ_TIME_RE.is_match(&k)
         {
@@ -308,8 +336,8 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
             .filter(|m| m.start() > 0)
         {
             let label = k[..m.start()].trim_end();
-            if let Some(rule) = EXACT_MAP.get(label) {
-                return Some(*rule);
+            if let Some(rule) = exact_rule(label) {
+                return Some(rule);
             }
             if is_end_header(label) {
                 return Some(RELATED_BLOCK);
@@ -348,7 +376,7 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     if words > *CONTAINS_MAX_WORDS {
         cookie = k.contains("cookie") || k.contains("consent");
         comment = k.contains("comment");
-    } else {
+    } else if !*CONTAINS_NEED_LETTER || k.bytes().any(|b| b.is_ascii_alphabetic()) {
         for m in CONTAINS_AC.find_overlapping_iter(k.as_ref()) {
             match FURNITURE.contains.get(m.pattern().as_usize()) {
                 Some(&(_, rule, max)) => {
@@ -368,6 +396,19 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
         return Some(COMMENT_POLICY);
     }
     phrase
+}
+
+/// Any numeric character in `s` (ASCII digits aside: the caller tests those bytes first),
+/// each run of one repeated character looked up once (a rule of dashes is thousands long).
+fn any_numeric(s: &str) -> bool {
+    let mut last = '\0';
+    s.chars().any(|c| {
+        if c.is_ascii() || c == last {
+            return false;
+        }
+        last = c;
+        c.is_numeric()
+    })
 }
 
 /// "Related Articles", "More stories from X", "X's Top Story", "Skip next section X".
@@ -396,7 +437,7 @@ pub fn is_end_header(k: &str) -> bool {
         "trending",
     ];
     let matches = |s: &str| {
-        FURNITURE.end_headers.contains(s)
+        s.len() <= *EXACT_MAX_LEN && FURNITURE.end_headers.contains(s)
             || OPEN.iter().any(|h| {
                 s.strip_prefix(h).is_some_and(|rest| {
                     rest.starts_with(' ') && rest.split_whitespace().count() <= 3
@@ -463,7 +504,7 @@ fn is_share_bar(k: &str) -> bool {
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let w = super::locate::trim_to_word(w, '-');
         if words > 12 || !FURNITURE.share_words.contains(w) {
             return false;
         }
@@ -476,7 +517,17 @@ fn is_share_bar(k: &str) -> bool {
 pub fn is_image_credit(text: &str) -> bool {
     text.split_whitespace().count() <= 8
         && (may_open_credit(text) && CREDIT_ONLY_RE.is_match(text)
-            || AGENCY_CREDIT_RE.is_match(text))
+            || may_name_agency(text) && AGENCY_CREDIT_RE.is_match(text))
+}
+
+/// Can `AGENCY_CREDIT_RE` match? Each of its branches holds a letter or "©"; a letter of its
+/// case-insensitive branches is an ASCII letter or one of the two non-ASCII characters that
+/// fold to one (ſ to s, the Kelvin sign to k). A line of symbols (a rule of dashes) has none.
+fn may_name_agency(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic())
+        || text.contains('©')
+        || text.contains('\u{17F}')
+        || text.contains('\u{212A}')
 }
 
 /// Can `CREDIT_ONLY_RE` match? Each of its openings starts with one of these letters (or
@@ -499,8 +550,7 @@ fn is_cookie_notice(k: &str, words: usize) -> bool {
     if words <= 6 {
         return true;
     }
-    let addressed = k
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+    let addressed = super::locate::alnum_words(k, true)
         .any(|w| matches!(w, "we" | "our" | "you" | "your" | "us" | "we're" | "you're"));
     let vocab = [
         "use cookies",
@@ -536,10 +586,7 @@ fn is_comment_policy(k: &str, words: usize) -> bool {
     if words > 80 {
         return false;
     }
-    let tokens: Vec<&str> = k
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let tokens: Vec<&str> = super::locate::alnum_words(k, false).collect();
     let policy = tokens.iter().any(|w| {
         matches!(
             *w,
@@ -608,7 +655,7 @@ pub fn is_breadcrumb(text: &str) -> bool {
 
 /// Split labels copied without their separator: "ConflictsMiddle East" → [Conflicts, Middle East].
 pub fn glued_labels(text: &str) -> Vec<String> {
-    if text.split_whitespace().count() > 6 {
+    if text.split_whitespace().count() > 6 || !has_glue_point(text) {
         return Vec::new();
     }
     let mut parts = Vec::new();
@@ -651,6 +698,28 @@ pub fn glued_labels(text: &str) -> Vec<String> {
     }
 }
 
+/// Does `text` have a point where `glued_labels` would cut (a lower-case letter closing a
+/// word of three letters or more, then a capital)? Without one it is a single part: no
+/// labels, nothing to copy (most lines).
+fn has_glue_point(text: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut word_letters = 0usize;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            if p.is_lowercase() && c.is_uppercase() && word_letters >= 3 {
+                return true;
+            }
+        }
+        if c.is_whitespace() {
+            word_letters = 0;
+        } else if c.is_alphabetic() {
+            word_letters += 1;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
 /// The parts of a breadcrumb (for the section).
 pub fn breadcrumb_parts(text: &str) -> Vec<String> {
     let parts: Vec<String> = BREADCRUMB_SEP
@@ -673,6 +742,21 @@ pub fn breadcrumb_parts(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_of_symbols_are_no_furniture_phrase_or_credit() {
+        // A line without letters (a rule of dashes, arrows) skips the phrase scan and the
+        // agency regex; what a line with letters gets is unchanged.
+        assert!(!may_name_agency("━━━━━━ → ━━━━━━"));
+        assert!(may_name_agency("© 2024"));
+        assert!(is_image_credit("Foto: Anna Berg/dpa"));
+        assert!(!is_image_credit("━━━━━━━━━━━━━━━━━━━━"));
+        assert!(any_numeric("Seite ٣ von ٥"));
+        assert!(!any_numeric("━━━━━━━━ é ━━━━"));
+        let rule = "━".repeat(1000);
+        let u = &crate::ingest::blocks::units(&rule, false)[0];
+        assert_eq!(line_rule(u), None);
+    }
     use crate::ingest::blocks::units;
 
     fn rule(line: &str) -> Option<Rule> {

@@ -218,25 +218,21 @@ fn norm(s: &str) -> String {
 /// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
 fn norm_lower(lower: &str) -> String {
     let b = lower.as_bytes();
-    if b.iter()
-        .any(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+    // Byte searches (memchr) rather than one loop per test: this runs on every line.
+    if [b'\t', b'\n', b'\r', 0x0B, 0x0C]
+        .iter()
+        .any(|c| b.contains(c))
         || b.first() == Some(&b' ')
         || b.last() == Some(&b' ')
         || lower.contains("  ")
     {
         return norm(lower);
     }
-    if b.iter().any(|&b| b == 0xE2 || b == b'`') {
+    // Curly quotes and the dashes trimmed below are all U+2013-U+201D: E2 80 and a byte.
+    if memchr::memmem::find(b, b"\xE2\x80").is_some() || b.contains(&b'`') {
         // Already lower case and single-spaced: only the quotes to straighten and the
         // edges to trim (what `norm` does, without lower-casing every character again).
-        let mut out = String::with_capacity(lower.len());
-        for c in lower.chars() {
-            out.push(match c {
-                '’' | '‘' | '`' => '\'',
-                '“' | '”' => '"',
-                c => c,
-            });
-        }
+        let out = straighten_quotes(lower);
         let edge =
             |c: char| c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'');
         let trimmed = out.trim_matches(edge);
@@ -248,6 +244,39 @@ fn norm_lower(lower: &str) -> String {
     }
     let edge = |c: char| matches!(c, ' ' | '.' | ':' | '!' | '|' | '-' | '"' | '\'');
     lower.trim_matches(edge).to_string()
+}
+
+/// `lower` with curly quotes (‘ ’ “ ”) and backticks made straight, the rest copied in runs.
+fn straighten_quotes(lower: &str) -> String {
+    let b = lower.as_bytes();
+    let mut out = String::with_capacity(lower.len());
+    // Copied up to here (always a character boundary); searched from `from`.
+    let (mut copied, mut from) = (0, 0);
+    // Each quote is one of U+2018, U+2019, U+201C, U+201D (E2 80 98/99/9C/9D) or a backtick:
+    // found by its backtick or its middle byte 80 (rarer than E2, which box-drawing rules
+    // repeat thousands of times).
+    while let Some(off) = memchr::memchr2(b'`', 0x80, &b[from..]) {
+        let found = from + off;
+        let (at, with, len) = match (
+            b[found],
+            found.checked_sub(1).map(|p| b[p]),
+            b.get(found + 1),
+        ) {
+            (b'`', _, _) => (found, '\'', 1),
+            (_, Some(0xE2), Some(0x98 | 0x99)) => (found - 1, '\'', 3),
+            (_, Some(0xE2), Some(0x9C | 0x9D)) => (found - 1, '"', 3),
+            _ => {
+                from = found + 1;
+                continue;
+            }
+        };
+        out.push_str(&lower[copied..at]);
+        out.push(with);
+        copied = at + len;
+        from = copied;
+    }
+    out.push_str(&lower[copied..]);
+    out
 }
 
 /// `norm` for ASCII text, byte by byte.
@@ -450,25 +479,34 @@ fn is_credit_segment(seg: &str) -> bool {
         .trim_end_matches(['.', ')'])
         .trim_start_matches('(');
     // Dashes and other marks between the parts are no words ("Getty - Contributor").
-    let words: Vec<&str> = seg
+    let words = seg
         .split(|c: char| c.is_whitespace() || matches!(c, '/' | ':' | ',' | '|'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
-    if words.is_empty() || words.len() > 10 {
-        return false;
-    }
-    let name_or_credit = |w: &&str| {
-        let lower = w.to_lowercase();
-        w.chars()
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    // Read word by word, stopping at the first that settles it (most tails are sentences:
+    // a lower-case word that is no credit word, or an eleventh word).
+    let (mut n, mut marked) = (0, false);
+    for w in words {
+        n += 1;
+        if n > 10 {
+            return false;
+        }
+        // The credit word `w` is, if any (lower-cased as `to_lowercase` would, without a
+        // copy for ASCII words).
+        let lower = (!w.is_ascii()).then(|| w.to_lowercase());
+        let credit = CREDIT_WORDS.iter().find(|(c, _)| match &lower {
+            Some(l) => l == c,
+            None => w.eq_ignore_ascii_case(c),
+        });
+        let name = w
+            .chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || CREDIT_WORDS.iter().any(|(c, _)| *c == lower)
-    };
-    words.iter().all(name_or_credit)
-        && words.iter().any(|w| {
-            let lower = w.to_lowercase();
-            CREDIT_WORDS.iter().any(|(c, marks)| *marks && *c == lower)
-        })
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !name && credit.is_none() {
+            return false;
+        }
+        marked |= credit.is_some_and(|(_, marks)| *marks);
+    }
+    n > 0 && marked
 }
 
 fn url_of(u: &Unit) -> Option<String> {
@@ -1304,17 +1342,10 @@ fn is_kicker(doc: &Doc, i: usize) -> bool {
         (i + 1..doc.units.len().min(i + 4)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j));
     next.is_some_and(|j| {
         let v = &doc.units[j];
-        let words: FastSet<&str> = v
-            .lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: FastSet<&str> = locate::alnum_words(&v.lower, false).collect();
         v.words > u.words
             && headline_like(v)
-            && u.lower
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .all(|w| words.contains(w))
+            && locate::alnum_words(&u.lower, false).all(|w| words.contains(w))
     })
 }
 
@@ -2349,6 +2380,13 @@ mod summary_tests {
             "— Related: Ministers’ talks —",
             "`Quoted` text: ",
             "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ",
+            // Symbols that share the quotes' lead byte E2 but are no quotes: a rule of
+            // box-drawing dashes, arrows, an ellipsis, a bullet, dashes at the edges.
+            "━━━━━━━━━━━━━━━━",
+            "→ Weiterlesen ←",
+            "– Suite … de l’article •",
+            "—Más información—",
+            "Prix\u{2009}: 3\u{00A0}€ ‰",
         ] {
             let lower = blocks::units(text, false)[0].lower.clone();
             assert_eq!(norm_lower(&lower), norm(&lower), "{text}");

@@ -475,10 +475,7 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
     let rest = RELATIVE_AGE.replace_all(&rest, " ");
     let rest = TIME.replace_all(&rest, " ");
     let mut words = 0;
-    for w in rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in super::locate::alnum_words(&rest, false) {
         if !DATE_LINE_WORDS.contains(&w)
             && !CUE_WORDS.contains(w)
             && !crate::lang::calendar::is_weekday(w)

@@ -149,10 +149,20 @@ pub fn normalise(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Of the three-byte sequences only these open a character replaced below: E1 9A
+        // (U+1680), E2 80 and E2 81 (U+2000-U+206F), E3 80 (U+3000), EF BB (U+FEFF). The
+        // rest (box-drawing rules, arrows, CJK text) is skipped a byte at a time.
         let suspect = b < 0x20 && b != b'\n'
             || b == 0x7F
             || b == b'\'' && bytes.get(i + 1) == Some(&b'\'')
-            || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+            || b == 0xC2
+            || matches!(
+                (b, bytes.get(i + 1)),
+                (0xE1, Some(0x9A))
+                    | (0xE2, Some(0x80 | 0x81))
+                    | (0xE3, Some(0x80))
+                    | (0xEF, Some(0xBB))
+            );
         if !suspect {
             i += 1;
             continue;
@@ -253,6 +263,16 @@ mod tests {
             decode(b"ab\0\0\x01\x02cd\0"),
             Err(NotText::Binary(_))
         ));
+    }
+
+    #[test]
+    fn symbols_that_share_a_lead_byte_with_odd_spaces_are_kept() {
+        // E2 opens both the odd spaces (U+2000-U+200A, U+2028) and dashes, rules and arrows;
+        // E3 both the ideographic space and CJK text.
+        assert_eq!(
+            normalise("━━━\u{2003}→ suite\u{2028}— más\u{3000}東京\u{1680}x\u{FEFF}y"),
+            "━━━ → suite\n— más 東京 xy"
+        );
     }
 
     #[test]

@@ -20,6 +20,11 @@ static STOP_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The longest function word, in bytes: a longer word is looked up in no list of them (half
+/// of a text's words; each lookup hashes the word).
+static STOP_MAX_LEN: LazyLock<usize> =
+    LazyLock::new(|| STOP_WORDS.iter().map(|w| w.len()).max().unwrap_or(0));
+
 static COMMENT_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/comment_words.txt")
         .lines()
@@ -38,7 +43,93 @@ static READER_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 
 /// A function word of one of the four languages ("the", "und", "les", "los").
 pub fn is_stop_word(lower_word: &str) -> bool {
-    STOP_WORDS.contains(lower_word)
+    lower_word.len() <= *STOP_MAX_LEN && STOP_WORDS.contains(lower_word)
+}
+
+/// The words of a text split at every character that is not alphanumeric (and, with
+/// `apostrophe`, not `'`), empty pieces skipped: what `split(|c| !c.is_alphanumeric())`
+/// yields without its empty strings. ASCII is read byte by byte; a non-ASCII character's
+/// class is looked up once per run of the same character (rules of box-drawing dashes run
+/// to thousands of characters), since every short-line test splits every line.
+pub fn alnum_words(text: &str, apostrophe: bool) -> AlnumWords<'_> {
+    AlnumWords {
+        text,
+        pos: 0,
+        apostrophe,
+        last: ('\0', false),
+    }
+}
+
+/// The iterator of `alnum_words`.
+pub struct AlnumWords<'a> {
+    text: &'a str,
+    pos: usize,
+    apostrophe: bool,
+    /// The last non-ASCII character read and whether it is alphanumeric.
+    last: (char, bool),
+}
+
+impl<'a> Iterator for AlnumWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut start: Option<usize> = None;
+        let mut i = self.pos;
+        while i < b.len() {
+            let c = b[i];
+            let (word, len) = if c < 0x80 {
+                (
+                    c.is_ascii_alphanumeric() || (self.apostrophe && c == b'\''),
+                    1,
+                )
+            } else {
+                // `i` is always on a character boundary: it moves by whole characters.
+                let ch = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                if ch != self.last.0 {
+                    self.last = (ch, ch.is_alphanumeric());
+                }
+                (self.last.1, ch.len_utf8())
+            };
+            match (word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    self.pos = i + len;
+                    return text.get(s..i);
+                }
+                _ => {}
+            }
+            i += len;
+        }
+        self.pos = b.len();
+        start.and_then(|s| text.get(s..))
+    }
+}
+
+/// `s.trim_matches(|c| !c.is_alphanumeric() && c != extra)`, with a non-ASCII character's
+/// class looked up once per run of the same character (a rule of dashes is one "word" of
+/// thousands of characters).
+pub fn trim_to_word(s: &str, extra: char) -> &str {
+    let mut last = ('\0', false);
+    let mut keep = |c: char| {
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric() || c == extra;
+        }
+        if c != last.0 {
+            last = (c, c.is_alphanumeric() || c == extra);
+        }
+        last.1
+    };
+    let Some((start, _)) = s.char_indices().find(|&(_, c)| keep(c)) else {
+        return "";
+    };
+    let end = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| keep(c))
+        .map_or(s.len(), |(i, c)| i + c.len_utf8());
+    &s[start..end]
 }
 
 /// A short line in which the page speaks to its reader or for itself ("Your browser cannot
@@ -48,20 +139,14 @@ pub fn addresses_reader(u: &Unit) -> bool {
     let quoted = u
         .text
         .starts_with(['"', '“', '„', '«', '‘', '\'', '»', '”']);
-    u.words <= 8
-        && !quoted
-        && u.lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| READER_WORDS.contains(w))
+    u.words <= 8 && !quoted && alnum_words(&u.lower, false).any(|w| READER_WORDS.contains(w))
 }
 
 /// A short line that opens or labels a comment section ("34 Comments", "Leave a reply").
 pub fn is_comment_marker(u: &Unit) -> bool {
     u.words <= 10
         && !ends_sentence(&u.text)
-        && u.lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| COMMENT_WORDS.contains(w))
+        && alnum_words(&u.lower, false).any(|w| COMMENT_WORDS.contains(w))
 }
 
 /// For each unit: most of its word 4-grams were already on the page above it (a teaser
@@ -116,7 +201,8 @@ pub fn detect_lang(units: &[Unit]) -> Option<&'static str> {
     let mut hits = vec![0usize; codes.len()];
     let mut seen = 0usize;
     for u in units.iter().filter(|u| is_running_prose_shape(u)) {
-        for w in u.lower.split(|c: char| !c.is_alphanumeric()) {
+        // The language list holds the function words (`STOP_WORDS`) and no longer word.
+        for w in alnum_words(&u.lower, false).filter(|w| w.len() <= *STOP_MAX_LEN) {
             if let Some(&bits) = words.get(w) {
                 for (k, h) in hits.iter_mut().enumerate() {
                     if bits & (1 << k) != 0 {
@@ -151,12 +237,9 @@ const FURNITURE_COST: f64 = 4.0;
 pub fn stop_word_ratio(lower: &str) -> f64 {
     let mut total = 0usize;
     let mut stop = 0usize;
-    for w in lower.split(|c: char| !c.is_alphanumeric() && c != '\'') {
-        if w.is_empty() {
-            continue;
-        }
+    for w in alnum_words(lower, true) {
         total += 1;
-        if STOP_WORDS.contains(w) {
+        if is_stop_word(w) {
             stop += 1;
         }
     }
@@ -359,9 +442,8 @@ const COHESION_TENTHS: usize = 4;
 
 /// Content words of a text (lower case, longer than three letters, not function words).
 fn content_words(lower: &str) -> impl Iterator<Item = &str> {
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 3 && !STOP_WORDS.contains(w))
+    // No empty piece has more than three characters: skipping them changes nothing.
+    alnum_words(lower, false).filter(|w| w.chars().count() > 3 && !is_stop_word(w))
 }
 
 /// The share of a line's content words that occur in `lead` (the words of the first
@@ -408,6 +490,36 @@ pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> Fa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_splits_agree_with_the_library_split() {
+        // `alnum_words` is `split` at non-alphanumeric characters without the empty pieces;
+        // the memo of the last non-ASCII character must not carry a class across characters.
+        for text in [
+            "the minister's talks, said: \"we're done\" (2024)",
+            "die ministerin sagte, dass die gespräche über 3½ stunden dauerten",
+            "l’état a dit « non » — à 20 h",
+            "el niño dijo: ¿qué? ¡sí! año 2024",
+            "━━━━━━━━━━━━━━━━━━━━",
+            "━━━a━━━é━━━ßß━━1━━",
+            "日本語のテキスト、東京。",
+            "",
+            "   ",
+            "ünïcödé",
+        ] {
+            for apostrophe in [false, true] {
+                let want: Vec<&str> = text
+                    .split(|c: char| !(c.is_alphanumeric() || apostrophe && c == '\''))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let got: Vec<&str> = alnum_words(text, apostrophe).collect();
+                assert_eq!(got, want, "{text:?} {apostrophe}");
+            }
+            let want = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            assert_eq!(trim_to_word(text, '-'), want, "{text:?}");
+        }
+        assert_eq!(trim_to_word("━━-Facebook-━━", '-'), "-Facebook-");
+    }
     use crate::ingest::blocks;
 
     fn run_of(text: &str) -> Option<(usize, usize)> {

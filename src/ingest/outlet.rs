@@ -142,6 +142,9 @@ struct Cues {
     company: FastSet<&'static str>,
     /// The page's word for itself after a cue ("Follow us", `[us]`).
     us: FastSet<&'static str>,
+    /// Every cue holds an ASCII letter (true of the data; checked, not assumed): a line
+    /// without one (a rule of dashes) needs no scan.
+    need_letter: bool,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -189,6 +192,9 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             .build(patterns)
             .expect("cues compile")
     };
+    let need_letter = patterns
+        .iter()
+        .all(|(p, _)| p.bytes().any(|b| b.is_ascii_alphabetic()));
     let finder = dfa(patterns.iter().map(|(p, _)| *p).collect());
     let parent_finder = dfa(patterns
         .iter()
@@ -202,6 +208,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         generic,
         company,
         us,
+        need_letter,
     }
 });
 
@@ -567,6 +574,9 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             continue;
         }
         let lower = u.lower.as_str();
+        if CUES.need_letter && !lower.bytes().any(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
         let framed = u.words <= 25 && dropped[i];
         let (finder, all_kinds) = if framed {
             (&CUES.finder, true)
