@@ -308,15 +308,8 @@ mod tests {
             ),
         ] {
             let text = format!("Harbour reopens after the storm\n\n{stamp}\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\n{footer}\n");
-            let units = blocks::units(&text, false);
-            let layout = Layout {
-                title: Some(0),
-                run: Some((2, 3)),
-            };
             assert_eq!(
-                pick_without_year(&units, &layout)
-                    .map(|(d, _, _)| d.to_string())
-                    .as_deref(),
+                yearless_date_of(&text).as_deref(),
                 Some("2019-11-19"),
                 "{stamp}"
             );
@@ -330,6 +323,17 @@ mod tests {
         assert_eq!(pick_without_year(&units, &layout), None);
     }
 
+    /// The date `pick_without_year` reads on a page whose headline is its first unit and
+    /// whose article is its third.
+    fn yearless_date_of(text: &str) -> Option<String> {
+        let units = blocks::units(text, false);
+        let layout = Layout {
+            title: Some(0),
+            run: Some((2, 3)),
+        };
+        pick_without_year(&units, &layout).map(|(d, _, _)| d.to_string())
+    }
+
     #[test]
     fn a_stamp_without_a_year_reads_its_published_date_after_the_updated_one() {
         for stamp in [
@@ -339,15 +343,8 @@ mod tests {
             "Actualizado el 20 de noviembre; publicado el 19 de noviembre",
         ] {
             let text = format!("Harbour reopens after the storm\n\n{stamp}\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\n© 2019 Harbour Gazette\n");
-            let units = blocks::units(&text, false);
-            let layout = Layout {
-                title: Some(0),
-                run: Some((2, 3)),
-            };
             assert_eq!(
-                pick_without_year(&units, &layout)
-                    .map(|(d, _, _)| d.to_string())
-                    .as_deref(),
+                yearless_date_of(&text).as_deref(),
                 Some("2019-11-19"),
                 "{stamp}"
             );
