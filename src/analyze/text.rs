@@ -281,6 +281,47 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
     }
 }
 
+/// The runs of letters and digits of `text`, in order: the pieces of [`tokenize_into`]'s
+/// tokens once they are split at their joiners (`-`, `.`, apostrophes) and possessive
+/// endings, since a token never cuts a run. What the search index counts; it needs no
+/// sentence or name logic, so it reads the runs directly (a test holds the two together).
+pub(crate) fn word_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Whether the character at `i` is a letter or digit, and its length.
+        let at = |i: usize| -> (bool, usize) {
+            let b = bytes[i];
+            if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = char_at(text, i);
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        while i < n {
+            let (alnum, len) = at(i);
+            if alnum {
+                break;
+            }
+            i += len;
+        }
+        if i >= n {
+            return None;
+        }
+        let start = i;
+        while i < n {
+            let (alnum, len) = at(i);
+            if !alnum {
+                break;
+            }
+            i += len;
+        }
+        Some(&text[start..i])
+    })
+}
+
 /// The character starting at byte `i` of `text` (a character boundary).
 #[inline]
 pub(super) fn char_at(text: &str, i: usize) -> char {
@@ -389,6 +430,41 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn word_runs_are_the_pieces_of_tokens() {
+        let texts = [
+            "the U.S. envoy's plan for Gaza’s Hamas-ruled south, 3.5% up (al-Sisi) O'Brien",
+            "Mr. Smith said: \"It's done.\" Jones' dog; e-mail: a.b@c.de — 1,000 km/h",
+            "Ça a été l'été d'Anne-Sophie. Über 50 Menschen, São Paulo: ½ 2ª x\u{301}y",
+            "Israel-Hamas-Iran talks, backed-up U.N.-led plan... 'quoted' ‘curly’ end's",
+            "",
+            "   ,,, ",
+        ];
+        for text in texts {
+            let mut pieces = Vec::new();
+            for t in tokenize(text) {
+                pieces.extend(t.text.split(|c: char| !c.is_alphanumeric()));
+            }
+            pieces.retain(|p| !p.is_empty());
+            // A possessive `'s` is cut from its token: only the lone `s` may differ.
+            let runs: Vec<&str> = word_runs(text).collect();
+            let without_s: Vec<&str> = runs
+                .iter()
+                .copied()
+                .filter(|r| !matches!(*r, "s" | "S"))
+                .collect();
+            let pieces_without_s: Vec<&str> = pieces
+                .into_iter()
+                .filter(|r| !matches!(*r, "s" | "S"))
+                .collect();
+            assert_eq!(without_s, pieces_without_s, "{text}");
+        }
+        assert_eq!(
+            word_runs("Gaza’s Hamas-ruled, 3.5").collect::<Vec<_>>(),
+            ["Gaza", "s", "Hamas", "ruled", "3", "5"]
+        );
     }
 
     #[test]

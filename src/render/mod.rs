@@ -574,13 +574,19 @@ pub fn render_site_into<T: Send>(
         out.push(keep(page)?);
     }
     if shared.site().config.search {
+        let started = std::time::Instant::now();
         let bodies = |i: usize| shared.body(i);
-        out.extend(search::index_files(
+        let files = search::index_files(
             shared.site(),
             shared.site().config.link_index_html,
             &bodies,
             keep,
-        )?);
+        )?;
+        // Shown by `-v` beside the templates: the index's share of the build.
+        stats
+            .by_template
+            .insert("search index", (files.len(), started.elapsed()));
+        out.extend(files);
     }
     out.push(keep(story_index::page(shared.site()))?);
     Ok((out, stats))

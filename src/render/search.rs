@@ -42,7 +42,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Page;
 use crate::analyze::fasthash::FastMap;
-use crate::analyze::text::tokenize_into;
+use crate::analyze::text::word_runs;
 use crate::site::Site;
 
 /// Items per file of `search/d/`: small, since the results shown are scattered over them.
@@ -128,24 +128,26 @@ fn fold_into(word: &str, out: &mut String) {
 }
 
 /// The words of `text` as the index keeps them, appended to `arena`, their places in it pushed
-/// to `spans` (no allocation per word).
+/// to `spans` (no allocation per word). A word is a run of letters and digits, folded; one
+/// letter alone is not a word (a lone digit is).
 fn words_into(text: &str, arena: &mut String, spans: &mut Vec<(usize, usize)>) {
-    let mut tokens = Vec::new();
-    tokenize_into(text, &mut tokens);
-    for t in &tokens {
-        for part in t.text.split(|c: char| !c.is_alphanumeric()) {
-            let start = arena.len();
-            fold_into(part, arena);
-            let w = &arena[start..];
-            let chars = w.chars().count();
-            if chars > 0
-                && chars <= MAX_WORD_CHARS
-                && (chars > 1 || w.bytes().all(|b| b.is_ascii_digit()))
-            {
-                spans.push((start, arena.len()));
-            } else {
-                arena.truncate(start);
-            }
+    for run in word_runs(text) {
+        let start = arena.len();
+        let chars = if run.is_ascii() {
+            arena.extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            run.len()
+        } else {
+            fold_into(run, arena);
+            arena[start..].chars().count()
+        };
+        let w = &arena[start..];
+        if chars > 0
+            && chars <= MAX_WORD_CHARS
+            && (chars > 1 || w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            spans.push((start, arena.len()));
+        } else {
+            arena.truncate(start);
         }
     }
 }
@@ -311,6 +313,7 @@ fn count(title: &str, text: &str) -> Counts {
     let title_words = spans.len();
     words_into(text, &mut arena, &mut spans);
     let mut index: FastMap<&str, usize> = FastMap::default();
+    index.reserve(spans.len() / 2);
     let mut counts = Counts {
         len: spans.len() as u32,
         words: String::new(),
