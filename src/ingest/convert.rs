@@ -1033,7 +1033,9 @@ pub fn convert(
         }
         _ => match (choose_date(&ev), picked_date) {
             ((None, _, _), Some((d, e, _))) => (Some(d), DateSource::Stated, Some(e)),
-            ((None, _, _), None) => match pick_date::pick_without_year(&doc.units, &layout) {
+            ((None, _, _), None) => match pick_date::pick_without_year(&doc.units, &layout)
+                .or_else(|| pick_date::pick_from_comments(&doc.units, &layout, opts.date_order))
+            {
                 Some((d, e, _)) => (Some(d), DateSource::Inferred, Some(e)),
                 None => (None, DateSource::Stated, None),
             },
