@@ -1322,6 +1322,53 @@ fn could_be_headline(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool
         && !labels_another_line(&u.text, counts)
         && !is_field_value(doc, i)
         && !is_kicker(doc, i)
+        && !is_listed_line(doc, i)
+}
+
+/// A short line of the header, 3 to 8 words that end no sentence: a headline, a kicker, or
+/// one of a gallery's captions set between the headline and its stamp.
+fn short_header_line(doc: &Doc, j: usize) -> bool {
+    let u = &doc.units[j];
+    u.mark == Mark::Plain
+        && (3..=8).contains(&u.words)
+        && !doc.is_metadata_shape(j)
+        && !ends_sentence(&u.text)
+}
+
+/// An item of an unmarked list between a headline and its byline or date: three or more
+/// short lines in a row run into the header's stamp, and this is not the first (a
+/// gallery's captions, "Jane Roe 100 metres" / "Ann Lee long jump", under the headline
+/// they illustrate). The first line of such a run may still be the headline.
+fn is_listed_line(doc: &Doc, i: usize) -> bool {
+    if !short_header_line(doc, i) {
+        return false;
+    }
+    let kept = |j: &usize| !doc.dropped(*j);
+    let Some(prev) = (i.saturating_sub(8)..i).rev().find(kept) else {
+        return false;
+    };
+    if !short_header_line(doc, prev) {
+        return false;
+    }
+    let mut after = 0usize;
+    for j in (i + 1..doc.units.len().min(i + 24)).filter(kept) {
+        if short_header_line(doc, j) {
+            after += 1;
+            continue;
+        }
+        // The run ends at the header's byline or date (and holds three lines or more).
+        return (after >= 1 || prev_short(doc, prev))
+            && (doc.bylines[j].is_some() || doc.date_line(j).is_some_and(|d| !d.is_label_only()));
+    }
+    false
+}
+
+/// Whether the kept line above `prev` is a short header line too.
+fn prev_short(doc: &Doc, prev: usize) -> bool {
+    (prev.saturating_sub(8)..prev)
+        .rev()
+        .find(|&j| !doc.dropped(j))
+        .is_some_and(|j| short_header_line(doc, j))
 }
 
 /// A caption the layout broke over lines: the next unit, on the very next line of the page
