@@ -1172,6 +1172,10 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
         if doc.is_metadata_shape(i) || is_bare_label(&doc.units[i]) || is_field_value(doc, i) {
             continue;
         }
+        // A gallery's captions listed under the headline do not part it from its lead.
+        if is_listed_line(doc, i) {
+            continue;
+        }
         let u = &doc.units[i];
         // A list is one block of the layout, however many items it has: `blocks` counts it
         // once.
@@ -1514,7 +1518,8 @@ fn headline_length_score(words: usize) -> f64 {
 /// (the next kept line before `end`) is the headline.
 fn standfirst_bonus(doc: &Doc, i: usize, end: usize) -> f64 {
     let u = &doc.units[i];
-    let next = (i + 1..end.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j));
+    let next = (i + 1..end.min(i + 50))
+        .find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j) && !is_listed_line(doc, j));
     match next {
         Some(j) => {
             let v = &doc.units[j];
