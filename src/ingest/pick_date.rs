@@ -412,7 +412,6 @@ mod tests {
                 title: Some(0),
                 run: Some((1, 2)),
             };
-            assert_eq!(pick(&units, &layout, order), None, "{}", stamps[1]);
             assert_eq!(
                 pick_from_comments(&units, &layout, order).map(|(d, _, _)| d.to_string()),
                 Some("2018-08-08".to_string()),
