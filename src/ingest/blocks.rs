@@ -218,10 +218,27 @@ fn list_marker(s: &str, markdown: bool) -> Option<(Mark, &str)> {
         });
         if let Some(rest) = rest {
             let n = s[..digits].parse().unwrap_or(0);
+            // "8. August 2018 um 15:17": a day before its month and year is a date stamp,
+            // not the eighth item of a list.
+            if !markdown && after.starts_with('.') && (1..=31).contains(&n) && day_first_date(rest)
+            {
+                return None;
+            }
             return Some((Mark::Numbered(n), rest.trim_start()));
         }
     }
     None
+}
+
+/// Whether `rest` (what follows "8.") opens with a month's name and a year: "August 2018",
+/// "août 2018", "Aug. 2018".
+fn day_first_date(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let month = words.next().unwrap_or("").trim_end_matches(',');
+    let year = words.next().unwrap_or("").trim_end_matches([',', ';']);
+    super::dates::is_month_name(month)
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn markdown_heading(s: &str) -> Option<(u8, &str)> {
@@ -509,6 +526,21 @@ mod tests {
         let us = units(text, false);
         assert_eq!(us.len(), 2, "{:?}", texts(&us));
         assert!(us[0].text.ends_with("capital said."));
+    }
+
+    #[test]
+    fn a_day_before_its_month_is_no_list_number() {
+        let us = units(
+            "8. August 2018 um 15:17\n\n9. août 2018 à 10h02\n\n10. Aug. 2018, 09:12\n\n1. Enero es frío\n2. Febrero también\n",
+            false,
+        );
+        assert_eq!(us[0].mark, Mark::Plain);
+        assert_eq!(us[0].text, "8. August 2018 um 15:17");
+        assert_eq!(us[1].text, "9. août 2018 à 10h02");
+        assert_eq!(us[2].text, "10. Aug. 2018, 09:12");
+        // A list item opening with a month's name but no year stays an item.
+        assert_eq!(us[3].mark, Mark::Numbered(1));
+        assert_eq!(us[4].mark, Mark::Numbered(2));
     }
 
     #[test]

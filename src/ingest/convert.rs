@@ -1033,7 +1033,9 @@ pub fn convert(
         }
         _ => match (choose_date(&ev), picked_date) {
             ((None, _, _), Some((d, e, _))) => (Some(d), DateSource::Stated, Some(e)),
-            ((None, _, _), None) => match pick_date::pick_without_year(&doc.units, &layout) {
+            ((None, _, _), None) => match pick_date::pick_without_year(&doc.units, &layout)
+                .or_else(|| pick_date::pick_from_comments(&doc.units, &layout, opts.date_order))
+            {
                 Some((d, e, _)) => (Some(d), DateSource::Inferred, Some(e)),
                 None => (None, DateSource::Stated, None),
             },
@@ -1168,6 +1170,10 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
         // Labelled fields ("Author:" / name) state metadata too: they do not part a
         // headline from its lead.
         if doc.is_metadata_shape(i) || is_bare_label(&doc.units[i]) || is_field_value(doc, i) {
+            continue;
+        }
+        // A gallery's captions listed under the headline do not part it from its lead.
+        if is_listed_line(doc, i) {
             continue;
         }
         let u = &doc.units[i];
@@ -1320,6 +1326,53 @@ fn could_be_headline(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool
         && !labels_another_line(&u.text, counts)
         && !is_field_value(doc, i)
         && !is_kicker(doc, i)
+        && !is_listed_line(doc, i)
+}
+
+/// A short line of the header, 3 to 8 words that end no sentence: a headline, a kicker, or
+/// one of a gallery's captions set between the headline and its stamp.
+fn short_header_line(doc: &Doc, j: usize) -> bool {
+    let u = &doc.units[j];
+    u.mark == Mark::Plain
+        && (3..=8).contains(&u.words)
+        && !doc.is_metadata_shape(j)
+        && !ends_sentence(&u.text)
+}
+
+/// An item of an unmarked list between a headline and its byline or date: three or more
+/// short lines in a row run into the header's stamp, and this is not the first (a
+/// gallery's captions, "Jane Roe 100 metres" / "Ann Lee long jump", under the headline
+/// they illustrate). The first line of such a run may still be the headline.
+fn is_listed_line(doc: &Doc, i: usize) -> bool {
+    if !short_header_line(doc, i) {
+        return false;
+    }
+    let kept = |j: &usize| !doc.dropped(*j);
+    let Some(prev) = (i.saturating_sub(8)..i).rev().find(kept) else {
+        return false;
+    };
+    if !short_header_line(doc, prev) {
+        return false;
+    }
+    let mut after = 0usize;
+    for j in (i + 1..doc.units.len().min(i + 24)).filter(kept) {
+        if short_header_line(doc, j) {
+            after += 1;
+            continue;
+        }
+        // The run ends at the header's byline or date (and holds three lines or more).
+        return (after >= 1 || prev_short(doc, prev))
+            && (doc.bylines[j].is_some() || doc.date_line(j).is_some_and(|d| !d.is_label_only()));
+    }
+    false
+}
+
+/// Whether the kept line above `prev` is a short header line too.
+fn prev_short(doc: &Doc, prev: usize) -> bool {
+    (prev.saturating_sub(8)..prev)
+        .rev()
+        .find(|&j| !doc.dropped(j))
+        .is_some_and(|j| short_header_line(doc, j))
 }
 
 /// A caption the layout broke over lines: the next unit, on the very next line of the page
@@ -1465,7 +1518,8 @@ fn headline_length_score(words: usize) -> f64 {
 /// (the next kept line before `end`) is the headline.
 fn standfirst_bonus(doc: &Doc, i: usize, end: usize) -> f64 {
     let u = &doc.units[i];
-    let next = (i + 1..end.min(i + 50)).find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j));
+    let next = (i + 1..end.min(i + 50))
+        .find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j) && !is_listed_line(doc, j));
     match next {
         Some(j) => {
             let v = &doc.units[j];

@@ -160,6 +160,41 @@ pub fn pick_without_year(units: &[Unit], layout: &Layout) -> Option<(NaiveDate, 
     None
 }
 
+/// On a page that prints no date of its own, the day of its earliest reader's comment: a
+/// thread of comment stamps (two or more short lines in or after the article, each a full date
+/// with its clock time) starts soon after publication, so its first day is the best
+/// estimate the page offers. Taken only when nothing else dates the page.
+pub fn pick_from_comments(
+    units: &[Unit],
+    layout: &Layout,
+    order: Order,
+) -> Option<(NaiveDate, String, usize)> {
+    // From the article's first paragraph: the densest run may hold the thread, whose own
+    // end rule cuts it from the body later.
+    let after = layout.run.map(|r| r.0).or(layout.title)?;
+    let mut stamps = 0usize;
+    let mut earliest: Option<(NaiveDate, usize)> = None;
+    for (i, u) in units.iter().enumerate().skip(after) {
+        if u.words > 8 || !dates::may_hold_date(&u.text) {
+            continue;
+        }
+        let Some(f) = dates::find_dates(&u.text, order)
+            .into_iter()
+            .find(|f| has_clock_time(&u.text[f.end..]))
+        else {
+            continue;
+        };
+        stamps += 1;
+        if earliest.is_none_or(|(d, _)| f.date < d) {
+            earliest = Some((f.date, i));
+        }
+    }
+    let (date, i) = earliest.filter(|_| stamps >= 2)?;
+    let stamp: String = units[i].text.chars().take(100).collect();
+    let evidence = format!("{stamp} (the earliest of {stamps} readers' comment stamps)");
+    Some((date, evidence, i))
+}
+
 /// Where a line's published stamp starts: after its last "Published"/"Posted" label when an
 /// "Updated" label stands before it, else at the start.
 fn published_from(text: &str) -> usize {
@@ -349,6 +384,48 @@ mod tests {
                 "{stamp}"
             );
         }
+    }
+
+    #[test]
+    fn the_earliest_comment_dates_a_page_without_a_date() {
+        for (stamps, order) in [
+            (
+                ["August 9, 2018 at 7:07 pm", "August 8, 2018 at 3:17 pm"],
+                Order::Mdy,
+            ),
+            (
+                ["9. August 2018 um 19:07", "8. August 2018 um 15:17"],
+                Order::Dmy,
+            ),
+            (["9 août 2018 à 19h07", "8 août 2018 à 15h17"], Order::Dmy),
+            (
+                [
+                    "9 de agosto de 2018 a las 19:07",
+                    "8 de agosto de 2018 a las 15:17",
+                ],
+                Order::Dmy,
+            ),
+        ] {
+            let text = format!("Harbour reopens after the storm\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\nAna Ruiz\n\n{}\n\nGreat news for the town.\n\nPedro Gil\n\n{}\n\nAbout time too.\n", stamps[0], stamps[1]);
+            let units = blocks::units(&text, false);
+            let layout = Layout {
+                title: Some(0),
+                run: Some((1, 2)),
+            };
+            assert_eq!(
+                pick_from_comments(&units, &layout, order).map(|(d, _, _)| d.to_string()),
+                Some("2018-08-08".to_string()),
+                "{}",
+                stamps[1]
+            );
+        }
+        // One stamp is no thread.
+        let units = blocks::units("Harbour reopens after the storm\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\nAugust 8, 2018 at 3:17 pm\n", false);
+        let layout = Layout {
+            title: Some(0),
+            run: Some((1, 2)),
+        };
+        assert_eq!(pick_from_comments(&units, &layout, Order::Mdy), None);
     }
 
     #[test]

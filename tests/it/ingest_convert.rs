@@ -1286,6 +1286,27 @@ fn a_kicker_over_the_headline_and_a_video_title_under_the_byline_are_no_headline
     }
 }
 
+/// A gallery's captions set as short lines between the headline and its date are the items
+/// of a list, not the headline, though they name the people the article names (pages in
+/// four languages, written for this test).
+#[test]
+fn captions_listed_between_the_headline_and_its_date_are_no_headline() {
+    let pages = [
+        ("County relay championship results", ["Jane Roe 400 metres relay", "Ann Lee high jump final", "Tom Diaz Riverside College"], "Posted: Fri 6:45 PM, Feb 16, 2024", "Jane Roe and Ann Lee won the 400 metres relay for Riverside College on Friday, the county athletics board said.", "Tom Diaz finished third in the high jump final after a long day of heats at the county stadium."),
+        ("Ergebnisse der Kreismeisterschaft im Staffellauf", ["Anna Schmidt 400 Meter Staffel", "Lena Vogel Hochsprung Finale", "Jonas Weber Gymnasium am Fluss"], "16.02.2024, 18:45 Uhr", "Anna Schmidt und Lena Vogel gewannen am Freitag die 400 Meter Staffel für das Gymnasium am Fluss, teilte der Kreisverband mit.", "Jonas Weber wurde im Hochsprung Finale nach einem langen Tag im Kreisstadion Dritter."),
+        ("Résultats du championnat régional de relais", ["Claire Dubois relais 400 mètres", "Marie Petit finale du saut", "Paul Martin lycée du Fleuve"], "Publié le 16 février 2024 à 18h45", "Claire Dubois et Marie Petit ont remporté vendredi le relais 400 mètres pour le lycée du Fleuve, a indiqué la ligue régionale.", "Paul Martin a terminé troisième de la finale du saut après une longue journée au stade régional."),
+        ("Resultados del campeonato provincial de relevos", ["Lucía Gómez relevo 400 metros", "Ana Ruiz final de salto", "Pedro Gil colegio del Río"], "Publicado el 16 de febrero de 2024 a las 18:45", "Lucía Gómez y Ana Ruiz ganaron el viernes el relevo de 400 metros para el colegio del Río, informó la federación provincial.", "Pedro Gil terminó tercero en la final de salto tras una larga jornada en el estadio provincial."),
+    ];
+    for (headline, captions, stamp, lead, second) in pages {
+        let [a, b, c] = captions;
+        let text = format!(
+            "Home\n\nSport\n\n{headline}\n\n{a}\n\n{b}\n\n{c}\n\n{stamp}\n\n{lead}\n\n{second}\n"
+        );
+        let conv = conv(&text);
+        assert_eq!(conv.front.title.as_deref(), Some(headline), "{text}");
+    }
+}
+
 /// A question for a headline reads as a sentence: when the densest run of prose opens with
 /// it, it is still the headline, not a lead to look above (pages in four languages, written
 /// for this test).
