@@ -191,6 +191,14 @@ pub struct FrontMatter {
     pub topics: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// The captions of the page's pictures and videos, in page order: set by ingest, which
+    /// keeps them out of the body (a text copy has no picture for them to stand under).
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub captions: Vec<String>,
     /// article, video, statement, transcript, liveblog, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -542,13 +550,14 @@ pub fn field_problems(front: &FrontMatter) -> Vec<FieldProblem> {
             hint: "keep the topics the document is really about",
         });
     }
-    let texts: [(&'static str, Vec<&String>); 9] = [
+    let texts: [(&'static str, Vec<&String>); 10] = [
         ("title", front.title.iter().collect()),
         ("authors", front.authors.iter().collect()),
         ("source", front.source.iter().collect()),
         ("section", front.section.iter().collect()),
         ("topics", front.topics.iter().collect()),
         ("summary", front.summary.iter().collect()),
+        ("captions", front.captions.iter().collect()),
         ("kind", front.kind.iter().collect()),
         ("date_evidence", front.date_evidence.iter().collect()),
         ("source_file", front.source_file.iter().collect()),
@@ -924,6 +933,36 @@ mod tests {
         assert_eq!(d.body, "Body\n");
         assert_eq!(d.body_line, 6);
         assert_eq!(d.date.unwrap().to_string(), "2024-02-06");
+    }
+
+    /// `captions` (set by ingest) loads as a list, a single string as a one-item list, and
+    /// prints back as it was read.
+    #[test]
+    fn captions_load_and_round_trip() {
+        let d = parse("---\ntitle: Hello\ncaptions:\n  - \"Harbour at dawn. Photo: Jane Roe\"\n  - 'Der Hafen am Abend. Foto: Anna Weber'\n---\nBody\n").unwrap();
+        assert_eq!(
+            d.front.captions,
+            [
+                "Harbour at dawn. Photo: Jane Roe",
+                "Der Hafen am Abend. Foto: Anna Weber"
+            ]
+        );
+        let again = crate::ingest::render_file(&d.front, "Body\n").expect("front matter prints");
+        let back = parse(&again).unwrap();
+        assert_eq!(back.front.captions, d.front.captions);
+        let one =
+            parse("---\ntitle: Hello\ncaptions: \"Le port à l'aube. Photo : Marie Dupont\"\n---\n")
+                .unwrap();
+        assert_eq!(
+            one.front.captions,
+            ["Le port à l'aube. Photo : Marie Dupont"]
+        );
+        // Nothing is written for a document without captions.
+        let none = parse("---\ntitle: Hello\n---\n").unwrap();
+        let printed = crate::ingest::render_file(&none.front, "").unwrap();
+        assert!(!printed.contains("captions"), "{printed}");
+        // A caption carries no control characters either.
+        assert!(parse("---\ntitle: T\ncaptions: [\"a\\x01b\"]\n---\n").is_err());
     }
 
     #[test]

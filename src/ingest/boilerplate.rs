@@ -45,6 +45,7 @@ struct Furniture {
     end_headers: FastSet<&'static str>,
     inline_related: Vec<&'static str>,
     newsletter_prefixes: Vec<&'static str>,
+    newsletter_words: FastSet<&'static str>,
     share_words: FastSet<&'static str>,
     share_networks: FastSet<&'static str>,
 }
@@ -62,6 +63,7 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         end_headers: FastSet::default(),
         inline_related: Vec::new(),
         newsletter_prefixes: Vec::new(),
+        newsletter_words: FastSet::default(),
         share_words: FastSet::default(),
         share_networks: FastSet::default(),
     };
@@ -87,6 +89,9 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
             }
             ["inline-related"] => f.inline_related.push(line),
             ["newsletter-prefixes"] => f.newsletter_prefixes.push(line),
+            ["newsletter-words"] => {
+                f.newsletter_words.insert(line);
+            }
             ["share-words"] => {
                 f.share_words.insert(line);
             }
@@ -412,6 +417,16 @@ fn any_numeric(s: &str) -> bool {
 }
 
 /// "Related Articles", "More stories from X", "X's Top Story", "Skip next section X".
+/// A newsletter box's heading: a short line, no sentence, that names a newsletter ("Morning
+/// Briefing Newsletter", "See All Newsletters", "Unsere Newsletter", "Nuestros boletines").
+pub fn is_newsletter_header(u: &Unit) -> bool {
+    (1..=4).contains(&u.words)
+        && !u.text.ends_with(['.', '!', '?', ':', ',', ';'])
+        && u.lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| FURNITURE.newsletter_words.contains(w))
+}
+
 pub fn is_end_header(k: &str) -> bool {
     let k = k.strip_prefix("skip next section").map_or(k, str::trim);
     if k.split_whitespace().count() > 7 {

@@ -46,6 +46,7 @@ pub const HEADER_LABEL: Rule = Rule::HeaderLabel;
 pub const COMMENT_THREAD: Rule = Rule::CommentThread;
 pub const CONTACT_LINE: Rule = Rule::ContactLine;
 pub const TRAILER: Rule = Rule::TrailerAfterRule;
+pub const NEWSLETTER_BOX: Rule = Rule::NewsletterBox;
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|permalink|canonical|source url|short link|shortlink|article link|original article)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?$")
@@ -811,6 +812,24 @@ pub fn convert(
         }
     }
 
+    // 6b. A box of links the furniture rules found by its heading ("Most Popular") before
+    // the lead: its list items are the box's teasers, not the story.
+    if let Some((lead, _)) = doc.run.filter(|_| !doc.markdown) {
+        let mut in_box = false;
+        for i in start..lead.min(n) {
+            let u = &doc.units[i];
+            if doc.drop[i] == Some(bp::RELATED_BLOCK) {
+                in_box = true;
+            } else if in_box && matches!(u.mark, Mark::Bullet | Mark::Numbered(_)) {
+                if !doc.dropped(i) && !doc.keep[i] {
+                    doc.set(i, bp::RELATED_BLOCK);
+                }
+            } else if !doc.dropped(i) {
+                in_box = false;
+            }
+        }
+    }
+
     // 7. Kind (liveblog stamps are kept as entry headings, not dropped as durations).
     let kind = kind::detect(title.as_deref().unwrap_or(""), &doc.units);
     if kind == kind::LIVEBLOG {
@@ -871,7 +890,12 @@ pub fn convert(
         .url
         .as_deref()
         .map(|u| super::sources::normalise_host(host_of(u)));
-    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+    // A newsletter box names its newsletter ("Morning Briefing Newsletter"), not the outlet.
+    let furniture: Vec<bool> = doc
+        .drop
+        .iter()
+        .map(|r| r.is_some_and(|r| r != NEWSLETTER_BOX))
+        .collect();
     let self_named = || outlet::self_named(&doc.units, &furniture, &opts.sources);
     let byline_outlet = ev.byline_outlet.clone();
     // A wire's byline on another site's page ("By Jane Roe, Reuters"): the site that carries
@@ -1004,7 +1028,7 @@ pub fn convert(
         .and_then(|t| drop_standfirst(&mut doc, t));
 
     // 9. Assemble.
-    let blocks = build_blocks(&doc, kind);
+    let (blocks, captions) = build_blocks(&doc, kind);
     let body = markdown::render(&blocks);
     let summary = standfirst.or_else(|| find_summary(&doc, start, body_end));
 
@@ -1024,6 +1048,7 @@ pub fn convert(
     front.kind = Some(kind.to_string());
     front.lang = lang.map(str::to_string);
     front.summary = summary;
+    front.captions = captions;
     front.source_file = Some(source_file.to_string());
     front.source_hash = Some(blake3::hash(raw).to_hex().to_string());
     // A photo's caption dates the photo: the header rules' dated lines come first then.
@@ -1148,8 +1173,45 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
         if items >= 2 && numbered * 2 > items {
             e += items;
         }
+    } else if let Some(items) = data_list_under_heading(doc, e) {
+        e += 1 + items;
     }
     Some(e)
+}
+
+/// A short heading right after the story over a list of data ("Qualified teams" / "England
+/// (Group A): 10th appearance", "Wales (Group E): Second appearance", ...): the number of
+/// its items. Data items are short and repeat a field's word after their first word; the
+/// titles of a teaser box run longer and share none.
+fn data_list_under_heading(doc: &Doc, h: usize) -> Option<usize> {
+    let u = doc.units.get(h)?;
+    if doc.dropped(h) || !subheading_like(u) || u.words > 6 || bp::is_end_header(&bp::key(&u.lower))
+    {
+        return None;
+    }
+    let items = (h + 1..doc.units.len())
+        .take_while(|&j| {
+            let v = &doc.units[j];
+            !doc.dropped(j) && matches!(v.mark, Mark::Bullet | Mark::Numbered(_)) && v.words <= 12
+        })
+        .count();
+    let words: usize = (h + 1..h + 1 + items).map(|j| doc.units[j].words).sum();
+    if items < 3 || words > items * 7 {
+        return None;
+    }
+    // Per word after each item's first: in how many items it stands.
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    for j in h + 1..h + 1 + items {
+        let mut seen: Vec<&str> = Vec::new();
+        for w in locate::alnum_words(&doc.units[j].lower, false).skip(1) {
+            if w.chars().count() >= 4 && !locate::is_stop_word(w) && !seen.contains(&w) {
+                seen.push(w);
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+    }
+    let shared = counts.values().copied().max().unwrap_or(0);
+    (shared * 4 >= items * 3).then_some(items)
 }
 
 /// The headline: among the headline-shaped lines just above the densest run of prose, the
@@ -2006,6 +2068,27 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
         if rule == Some(bp::END_MARK) {
             return Some(i + 1);
         }
+        // A newsletter box's heading after the story opens the sign-up box (its pitch, the
+        // consent line, the thanks), unless more of the article's prose follows it.
+        if rule.is_none()
+            && prose >= 2
+            && matches!(u.mark, Mark::Plain | Mark::Heading(_))
+            && bp::is_newsletter_header(u)
+            && !doc.run.is_some_and(|(_, run_end)| {
+                i < run_end && {
+                    let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
+                    locate::goes_on_after(&doc.units, &furniture, start, i, run_end)
+                }
+            })
+        {
+            // The box: its heading and the lines under it, up to the next furniture line.
+            let mut j = i;
+            while j < n && doc.drop[j].is_none() && !doc.keep[j] {
+                doc.set(j, NEWSLETTER_BOX);
+                j += 1;
+            }
+            return Some(i);
+        }
         // Link lists end the article once it has begun, unless more of the article follows
         // than came before (an inline box after the first paragraph).
         let prose_after = total_prose - prose;
@@ -2074,8 +2157,11 @@ fn next_kept(doc: &Doc, i: usize) -> Option<usize> {
     (i + 1..doc.units.len()).find(|&j| !doc.dropped(j))
 }
 
-fn build_blocks(doc: &Doc, kind: &str) -> Vec<Block> {
+/// The body's blocks and, apart, the captions of its pictures and videos: a text copy has no
+/// picture, so a caption in the body would read as a stray sentence.
+fn build_blocks(doc: &Doc, kind: &str) -> (Vec<Block>, Vec<String>) {
     let mut out = Vec::new();
+    let mut captions = Vec::new();
     let n = doc.units.len();
     let mut i = 0;
     let mut prev_kept: Option<usize> = None;
@@ -2122,10 +2208,12 @@ fn build_blocks(doc: &Doc, kind: &str) -> Vec<Block> {
                     attribution: None,
                 },
             },
-            (Mark::Plain, Role::Caption) => match md {
-                Some(m) => Block::Raw(format!("*{}*", m.trim_matches('*'))),
-                None => Block::Caption(text),
-            },
+            (Mark::Plain, Role::Caption) => {
+                captions.push(text);
+                prev_kept = Some(i);
+                i += 1;
+                continue;
+            }
             (Mark::Plain, Role::Speaker) => {
                 if let (Some(who), Some(j)) = (speaker_line(u), next_kept(doc, i)) {
                     let q = &doc.units[j];
@@ -2177,7 +2265,7 @@ fn build_blocks(doc: &Doc, kind: &str) -> Vec<Block> {
         prev_kept = Some(i);
         i += 1;
     }
-    out
+    (out, captions)
 }
 
 /// A standfirst: the first line under the headline, a sentence or more, with the byline or
@@ -2820,6 +2908,202 @@ mod body_tests {
             for item in items {
                 assert!(c.body.contains(item), "{item}: {}", c.body);
             }
+        }
+    }
+
+    /// A newsletter box's heading after the story closes it: the pitch, the consent line and
+    /// the thanks under it are the box, in any of the four languages.
+    #[test]
+    fn a_newsletter_box_after_the_story_ends_it() {
+        let cases: [(&[&str], &[&str; 3]); 4] = [
+            (
+                &[
+                    "Harbour Morning Newsletter",
+                    "The day's shipping news and the tide tables, every weekday before breakfast, written by our port reporters.",
+                    "I agree that the publisher may send me the newsletter and understand that I can withdraw at any time.",
+                    "Thanks for signing up!",
+                ],
+                &EN,
+            ),
+            (
+                &[
+                    "Unser Newsletter",
+                    "Die wichtigsten Nachrichten aus dem Hafen und der Region jeden Morgen direkt in Ihr Postfach, kostenlos und jederzeit kündbar.",
+                    "Ich bin einverstanden, dass mir der Verlag den Newsletter schickt, und weiß, dass ich jederzeit widersprechen kann.",
+                ],
+                &DE,
+            ),
+            (
+                &[
+                    "Notre infolettre",
+                    "Les nouvelles du port et de la région chaque matin dans votre boîte de réception, gratuitement et sans engagement aucun.",
+                    "J'accepte que l'éditeur m'envoie sa lettre et je sais que je peux me désinscrire à tout moment sans frais.",
+                ],
+                &FR,
+            ),
+            (
+                &[
+                    "Nuestro boletín diario",
+                    "Las noticias del puerto y de la región cada mañana en su correo, gratis y sin compromiso, escritas por nuestros periodistas.",
+                    "Acepto que el editor me envíe el boletín y sé que puedo darme de baja en cualquier momento sin ningún coste.",
+                ],
+                &ES,
+            ),
+        ];
+        for (tail, paragraphs) in cases {
+            let c = convert_text(&page(
+                "Harbour reopens after the storm",
+                &["By Jane Roe"],
+                paragraphs,
+                tail,
+            ));
+            for line in tail {
+                assert!(!c.body.contains(line), "{line}: {}", c.body);
+            }
+            assert!(c.body.contains(paragraphs[2]), "{}", c.body);
+            assert!(c.dropped.iter().any(|d| d.rule == "newsletter-box"));
+            // The box names its newsletter, not the outlet.
+            assert_eq!(c.front.source, None, "{:?}", c.front.source);
+        }
+        // A sentence that mentions a newsletter is prose, not the box's heading.
+        let tail = [
+            "The newsletter was read in every house.",
+            "Ferries ran again.",
+        ];
+        let c = convert_text(&page(
+            "Harbour reopens after the storm",
+            &["By Jane Roe"],
+            &EN,
+            &tail,
+        ));
+        assert!(c.body.contains(tail[0]), "{}", c.body);
+    }
+
+    /// A short heading after the story over a list of data whose items repeat a field's word
+    /// stays with the story; a teaser box's titles share no word and stay out.
+    #[test]
+    fn a_list_of_data_under_a_heading_stays_with_the_article() {
+        let cases: [(&str, [&str; 4], &[&str; 3]); 4] = [
+            (
+                "Ferries back in service",
+                [
+                    "- North Quay (Line 1): daily departures",
+                    "- South Quay (Line 2): hourly departures",
+                    "- Old Pier (Line 3): weekend departures",
+                    "- Island Dock (Line 4): daily departures",
+                ],
+                &EN,
+            ),
+            (
+                "Wieder fahrende Fähren",
+                [
+                    "- Nordkai (Linie 1): tägliche Abfahrten",
+                    "- Südkai (Linie 2): stündliche Abfahrten",
+                    "- Alter Pier (Linie 3): Abfahrten am Wochenende",
+                    "- Inselanleger (Linie 4): tägliche Abfahrten",
+                ],
+                &DE,
+            ),
+            (
+                "Ferries de nouveau en service",
+                [
+                    "- Quai Nord (ligne 1) : départs quotidiens",
+                    "- Quai Sud (ligne 2) : départs horaires",
+                    "- Vieux môle (ligne 3) : départs le weekend",
+                    "- Embarcadère (ligne 4) : départs quotidiens",
+                ],
+                &FR,
+            ),
+            (
+                "Ferris de nuevo en servicio",
+                [
+                    "- Muelle norte (línea 1): salidas diarias",
+                    "- Muelle sur (línea 2): salidas cada hora",
+                    "- Muelle viejo (línea 3): salidas del fin de semana",
+                    "- Embarcadero (línea 4): salidas diarias",
+                ],
+                &ES,
+            ),
+        ];
+        for (heading, items, paragraphs) in cases {
+            let mut tail = vec![heading];
+            tail.extend(items);
+            let c = convert_text(&page(
+                "Harbour reopens after the storm",
+                &["By Jane Roe"],
+                paragraphs,
+                &tail,
+            ));
+            for item in items {
+                let item = item.trim_start_matches("- ");
+                assert!(c.body.contains(item), "{item}: {}", c.body);
+            }
+        }
+        let teasers = [
+            "Editors' choice",
+            "- Council votes to rebuild the old lighthouse before the summer season",
+            "- Fishing fleet sets out early as prices at the market keep rising",
+            "- Ferry strike called off after a late night of talks with the unions",
+        ];
+        let c = convert_text(&page(
+            "Harbour reopens after the storm",
+            &["By Jane Roe"],
+            &EN,
+            &teasers,
+        ));
+        assert!(!c.body.contains("lighthouse"), "{}", c.body);
+    }
+
+    /// The list under a "Most Popular" box between the byline and the lead is that box's
+    /// teasers, not the story's first lines.
+    #[test]
+    fn the_items_of_a_link_box_above_the_lead_leave_the_body() {
+        for (box_head, items, paragraphs) in [
+            (
+                "Most Popular",
+                [
+                    "1. Council votes to rebuild the old lighthouse",
+                    "2. Fishing fleet sets out early this year",
+                ],
+                &EN,
+            ),
+            (
+                "Meistgelesen",
+                [
+                    "1. Stadtrat beschließt den Neubau des alten Leuchtturms",
+                    "2. Fischer fahren in diesem Jahr früher hinaus",
+                ],
+                &DE,
+            ),
+            (
+                "Les plus lus",
+                [
+                    "1. Le conseil vote la reconstruction du vieux phare",
+                    "2. Les pêcheurs partent plus tôt cette année",
+                ],
+                &FR,
+            ),
+            (
+                "Lo más leído",
+                [
+                    "1. El concejo aprueba reconstruir el viejo faro",
+                    "2. Los pescadores salen antes este año",
+                ],
+                &ES,
+            ),
+        ] {
+            let mut header = vec!["By Jane Roe", box_head];
+            header.extend(items);
+            let c = convert_text(&page(
+                "Harbour reopens after the storm",
+                &header,
+                paragraphs,
+                &[],
+            ));
+            for item in items {
+                assert!(!c.body.contains(&item[3..]), "{item}: {}", c.body);
+            }
+            assert!(c.body.contains(paragraphs[0]), "{}", c.body);
         }
     }
 }

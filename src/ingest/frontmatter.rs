@@ -132,6 +132,9 @@ fn merge_user(into: &mut FrontMatter, from: FrontMatter) {
     if !from.topics.is_empty() {
         into.topics = from.topics;
     }
+    if !from.captions.is_empty() {
+        into.captions = from.captions;
+    }
     if from.draft {
         into.draft = true;
     }
@@ -164,6 +167,9 @@ pub fn overlay(extracted: FrontMatter, user: FrontMatter, user_keys: &[String]) 
     }
     if has("topics") {
         out.topics = user.topics.clone();
+    }
+    if has("captions") {
+        out.captions = user.captions.clone();
     }
     if has("draft") {
         out.draft = user.draft;
@@ -361,5 +367,33 @@ mod tests {
         // What only the conversion knows stays the conversion's.
         assert_eq!(f.source_file, None);
         assert_eq!(f.source_hash, None);
+    }
+
+    /// The captions a user wrote or edited win over the converted ones, as every field's do;
+    /// without the key, the converted captions stay.
+    #[test]
+    fn captions_a_user_wrote_are_kept() {
+        let extracted = FrontMatter {
+            title: Some("Found".into()),
+            captions: vec!["El puerto al amanecer. Foto: Ana Reis".into()],
+            ..Default::default()
+        };
+        let (user, keys, warnings) =
+            read_user("captions:\n  - 'El puerto al amanecer, en 2024. Foto: Ana Reis'\n");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let f = overlay(extracted.clone(), user, &keys);
+        assert_eq!(
+            f.captions,
+            ["El puerto al amanecer, en 2024. Foto: Ana Reis"]
+        );
+        assert_eq!(f.title.as_deref(), Some("Found"));
+        let (user, keys, _) = read_user("title: Mine\n");
+        assert_eq!(
+            overlay(extracted.clone(), user, &keys).captions,
+            extracted.captions
+        );
+        // An emptied list is the user's too.
+        let (user, keys, _) = read_user("captions: []\n");
+        assert!(overlay(extracted, user, &keys).captions.is_empty());
     }
 }

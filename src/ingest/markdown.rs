@@ -7,8 +7,6 @@ pub enum Block {
     Paragraph(String),
     /// A subheading (rendered `##`, or deeper when the source said so).
     Heading(u8, String),
-    /// A photo or video caption, rendered as an italic line of its own.
-    Caption(String),
     /// A quotation with the speaker, when the text names one.
     Quote {
         text: String,
@@ -128,11 +126,6 @@ pub fn render(blocks: &[Block]) -> String {
                 out.push_str(&"#".repeat(level));
                 out.push(' ');
                 out.push_str(&escape_heading(t));
-            }
-            Block::Caption(t) => {
-                out.push('*');
-                out.push_str(&escape_inline(t));
-                out.push('*');
             }
             Block::Quote { text, attribution } => {
                 out.push_str("> ");
@@ -256,11 +249,10 @@ mod tests {
                 number: None,
                 text: "two".into(),
             },
-            Block::Caption("A scene, Feb. 6, 2024. Jane Roe/Reuters".into()),
         ]);
         assert_eq!(
             md,
-            "## Talks \\# resume\n\n> \"We act.\"\n>\n> — Jane Roe, minister\n\n- one\n- two\n\n*A scene, Feb. 6, 2024. Jane Roe/Reuters*\n"
+            "## Talks \\# resume\n\n> \"We act.\"\n>\n> — Jane Roe, minister\n\n- one\n- two\n"
         );
         assert_eq!(
             plain_blocks(&md),
@@ -269,8 +261,7 @@ mod tests {
                 "\"We act.\"",
                 "— Jane Roe, minister",
                 "one",
-                "two",
-                "A scene, Feb. 6, 2024. Jane Roe/Reuters"
+                "two"
             ]
         );
     }

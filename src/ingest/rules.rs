@@ -89,11 +89,13 @@ pub enum Rule {
     CommentThread,
     ContactLine,
     TrailerAfterRule,
+    /// a newsletter sign-up box after the story: its heading and the lines under it
+    NewsletterBox,
 }
 
 impl Rule {
     /// Every rule, in the order of the list above.
-    pub const ALL: [Rule; 44] = [
+    pub const ALL: [Rule; 45] = [
         Rule::SkipLinks,
         Rule::Navigation,
         Rule::Breadcrumb,
@@ -138,6 +140,7 @@ impl Rule {
         Rule::CommentThread,
         Rule::ContactLine,
         Rule::TrailerAfterRule,
+        Rule::NewsletterBox,
     ];
 
     /// The stable name.
@@ -187,6 +190,7 @@ impl Rule {
             Rule::CommentThread => "comment-thread",
             Rule::ContactLine => "contact-line",
             Rule::TrailerAfterRule => "trailer-after-rule",
+            Rule::NewsletterBox => "newsletter-box",
         }
     }
 }

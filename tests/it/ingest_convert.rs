@@ -165,8 +165,16 @@ fn afp_style_portal_page_with_day_first_dates() {
         "Markets rally as central bank holds rates",
         "teaser-after-end",
     );
-    // The caption is kept as a caption: an italic line of its own.
-    assert!(c.body.contains("\n*Residents wade through"), "{}", c.body);
+    // The caption leaves the body for the front matter's `captions`.
+    assert!(!c.body.contains("Residents wade through"), "{}", c.body);
+    assert!(
+        c.front
+            .captions
+            .iter()
+            .any(|t| t.starts_with("Residents wade through")),
+        "{:?}",
+        c.front.captions
+    );
 }
 
 const LIVEBLOG: &str = "Live updates: Storm makes landfall on the northern coast
@@ -492,10 +500,14 @@ fn bbc_style_captions_and_credits() {
     let c = conv("Villagers return after the floods recede\n\n2 hours ago\n\nImage source, Getty Images\n\nImage caption, Families carried what they could save back to their homes\n\nThousands of villagers began returning to their homes on Sunday as the flood waters receded, local officials said.\n\nRelated Topics\n\nFloods\n");
     assert_dropped(&c, "2 hours ago", "relative-time");
     assert_dropped(&c, "Image source, Getty Images", "image-credit");
+    assert!(!c.body.contains("Families carried"), "{}", c.body);
     assert!(
-        c.body.contains("*Image caption, Families carried"),
-        "{}",
-        c.body
+        c.front
+            .captions
+            .iter()
+            .any(|t| t.starts_with("Image caption, Families carried")),
+        "{:?}",
+        c.front.captions
     );
     assert_dropped(&c, "Related Topics", "related-block");
     assert!(!blocks(&c).contains(&"Floods".to_string()));
@@ -630,10 +642,23 @@ fn wire_page_with_gallery_captions_and_glued_dates() {
         .starts_with("Ports on both sides of the strait reopened"));
     // One caption, once, without the carousel counter or the link suffix.
     assert_eq!(
-        c.body.matches("*A cargo ship waits").count(),
+        c.front
+            .captions
+            .iter()
+            .filter(|t| t.starts_with("A cargo ship waits"))
+            .count(),
         1,
-        "{}",
-        c.body
+        "{:?}",
+        c.front.captions
+    );
+    assert!(!c.body.contains("A cargo ship waits"), "{}", c.body);
+    assert!(
+        c.front
+            .captions
+            .iter()
+            .all(|t| !t.contains("opens new tab") && !t.contains("Item 1 of 2")),
+        "{:?}",
+        c.front.captions
     );
     assert!(
         !c.body.contains("opens new tab") && !c.body.contains("Item 1 of 2"),
@@ -773,11 +798,8 @@ fn captions_that_end_with_a_photo_credit() {
         "Ministers arrive for the talks in Lisbon on Sunday. Photo by Ana Reis for The Coast Herald",
     ] {
         let c = conv(&wire_page("March 9, 2025", caption));
-        assert!(
-            c.body.contains(&format!("\n*{caption}*")),
-            "{caption:?} not a caption:\n{}",
-            c.body
-        );
+        assert_eq!(c.front.captions, [caption], "not a caption:\n{}", c.body);
+        assert!(!c.body.contains(caption), "{}", c.body);
     }
     // Prose that merely mentions a photo stays a paragraph.
     let prose = "Officials released the figures on Sunday. The photo of the signing went viral.";

@@ -231,6 +231,7 @@ mod front_matter_round_trip {
             texts in proptest::collection::vec(proptest::option::of(text(120)), 7),
             url in proptest::option::of("https://[a-z]{1,10}\\.test/[a-zA-Z0-9/_.-]{0,30}"),
             topics in proptest::collection::vec(text(20), 0..5),
+            captions in proptest::collection::vec(text(60), 0..3),
             slug in proptest::option::of(slug()),
             draft in any::<bool>(),
             date_source in proptest::option::of(prop_oneof![
@@ -254,6 +255,7 @@ mod front_matter_round_trip {
                 image: None,
                 topics,
                 summary: next(),
+                captions,
                 kind: next(),
                 lang: None,
                 author_org: None,
