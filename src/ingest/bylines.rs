@@ -116,6 +116,24 @@ const NOT_NAME_WORDS: &[&str] = &[
     "minutes",
     "skip",
     "content",
+    // A question opens a headline or a teaser, never a name ("Why Jane Roe Loves ...").
+    "why",
+    "how",
+    "what",
+    "when",
+    "where",
+    "who",
+    "warum",
+    "wieso",
+    "weshalb",
+    "pourquoi",
+    "comment",
+    "quand",
+    "qué",
+    "cómo",
+    "cuándo",
+    "dónde",
+    "quién",
     "main",
     "related",
     "articles",
@@ -731,6 +749,22 @@ mod tests {
         ] {
             assert!(!is_person_name(bad, false), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_question_word_opens_no_name() {
+        // A teaser's or headline's opening, in the four languages: the words after it are
+        // capitalised as a name's would be.
+        for bad in [
+            "Why Jane Roe",
+            "How Anna Berg",
+            "Warum Anna Berg",
+            "Pourquoi Jeanne Roux",
+            "Cómo Ana Ruiz",
+        ] {
+            assert!(!is_person_name(bad, false), "{bad}");
+        }
+        assert!(is_person_name("Jane Roe", false));
     }
 
     #[test]

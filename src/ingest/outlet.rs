@@ -507,6 +507,62 @@ impl Candidates {
     }
 }
 
+/// A candidate the page prints as another name's possession ("The Daily Planet's Deep Water
+/// series", "Le Courrier's Weekend") is that outlet's section, series or product, not the
+/// outlet: it counts against, as a parent company does, and its owner is read as a name.
+fn owned_sections(cands: &mut Candidates, units: &[Unit]) {
+    if cands.0.is_empty() {
+        return;
+    }
+    let mut forms: Vec<(&String, &str)> = cands
+        .0
+        .iter()
+        .flat_map(|(k, c)| {
+            c.forms
+                .iter()
+                .filter(|(f, _)| !f.contains('.'))
+                .map(move |(f, _)| (k, f.as_str()))
+        })
+        .collect();
+    forms.sort();
+    let mut owned: Vec<(String, String)> = Vec::new();
+    for u in units {
+        let t = &u.text;
+        if !(t.contains("s ") && t.contains(['\'', '’', '‘'])) {
+            continue;
+        }
+        for (key, form) in &forms {
+            for (at, _) in t.match_indices(form) {
+                let after = t[at + form.len()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let Some(head) = t[..at].strip_suffix("s ") else {
+                    continue;
+                };
+                let Some(owner_end) = head.strip_suffix(['\'', '’', '‘']).map(str::len) else {
+                    continue;
+                };
+                let Some((owner, _)) = name_before(t, owner_end) else {
+                    continue;
+                };
+                if name_key(&owner) != **key
+                    && !is_generic_name(&owner)
+                    && !owned.iter().any(|(k, o)| k == *key && *o == owner)
+                {
+                    owned.push(((*key).clone(), owner));
+                }
+            }
+        }
+    }
+    for (key, owner) in owned {
+        if let Some(c) = cands.0.get_mut(&key) {
+            c.score -= PARENT;
+        }
+        cands.add(&owner, FRAME);
+    }
+}
+
 /// The outlet the page names itself by, mapped through the outlet table.
 ///
 /// Every name the page prints in a self-naming frame is a candidate: after "Follow",
@@ -673,6 +729,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
     }
     cands.merge_initialisms();
+    owned_sections(&mut cands, units);
     if cands.0.is_empty() {
         // No name read: nothing to count, no automaton to build.
         return None;
@@ -1063,6 +1120,41 @@ mod tests {
             self_named(&units, &dropped, &Sources::default()).as_deref(),
             Some("Harbour Gazette")
         );
+    }
+
+    #[test]
+    fn a_section_the_page_prints_as_its_outlets_possession_yields_to_it() {
+        // The section's frame ("More from X") and its label printed twice would make it the
+        // outlet; the prose names it as the outlet's own.
+        // The possessive is English; the outlets' own names in the four languages, the
+        // apostrophe in its three printed forms.
+        for (prose, outlet) in [
+            (
+                "Harbour Gazette's Deep Water series asked her three questions.",
+                "Harbour Gazette",
+            ),
+            (
+                "Hafenblatt’s Deep Water series asked her three questions.",
+                "Hafenblatt",
+            ),
+            (
+                "Le Courrier Portuaire‘s Deep Water series asked her three questions.",
+                "Le Courrier Portuaire",
+            ),
+            (
+                "El Diario Costero's Deep Water series asked her three questions.",
+                "El Diario Costero",
+            ),
+        ] {
+            let text = format!("{outlet}\n\nHarbour reopens after the storm\n\n5 March 2024\n\nDeep Water\n\nDeep Water\n\n{prose} The harbour reopened on Tuesday after the storm, the port authority said on Wednesday.\n\nMore from Deep Water\n\n• Deep Water\n");
+            let units = blocks::units(&text, false);
+            let dropped: Vec<bool> = units.iter().map(|u| u.words <= 4).collect();
+            assert_eq!(
+                self_named(&units, &dropped, &Sources::default()).as_deref(),
+                Some(outlet),
+                "{prose}"
+            );
+        }
     }
 
     #[test]
