@@ -1,6 +1,7 @@
 //! One raw document → front matter, clean body and the list of what was dropped and why.
 //! Pure: bytes in, values out.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -80,6 +81,45 @@ static CAPTION_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A word each of `CAPTION_RE`'s branches must hold (case-sensitive, as the regex): an
+/// agency's name, or "Photo"/"Image". A tail holding none cannot match.
+const CAPTION_NEEDS: &[&str] = &[
+    "Reuters",
+    "REUTERS",
+    "AP",
+    "Associated Press",
+    "AFP",
+    "Getty",
+    "EPA",
+    "Anadolu",
+    "Xinhua",
+    "dpa",
+    "picture",
+    "Bloomberg",
+    "Shutterstock",
+    "Alamy",
+    "Sipa",
+    "SIPA",
+    "ZUMA",
+    "Pool",
+    "POOL",
+    "Handout",
+    "HANDOUT",
+    "IMAGO",
+    "LightRocket",
+    "Sputnik",
+    "TASS",
+    "UPI",
+    "Abaca",
+    "Kyodo",
+    "Yonhap",
+    "WANA",
+    "Agence",
+    "Photo",
+    "Image",
+];
+static CAPTION_NEEDS_AC: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(CAPTION_NEEDS).expect("valid caption words"));
 static CAPTION_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Image caption|Photo caption|Caption|Photograph|Media caption)\s*[,:]")
         .expect("valid regex")
@@ -117,8 +157,8 @@ struct Doc<'a> {
     /// Units the user's `keep` patterns protect.
     keep: Vec<bool>,
     role: Vec<Role>,
-    /// `norm` of each unit's text, computed once.
-    norms: Vec<String>,
+    /// `norm` of each unit's text, computed once (`Doc::norm_of` reads it).
+    norms: Vec<Norm>,
     /// Each unit read as a byline (step 1 reads them all).
     bylines: Vec<Option<bylines::Byline>>,
     /// Each unit read as a date line, when first asked.
@@ -132,7 +172,34 @@ struct Doc<'a> {
     repeated: Vec<bool>,
 }
 
+/// `norm` of a unit's text: mostly a trimmed stretch of its lower case, kept as bounds
+/// into it instead of a copy of every line.
+enum Norm {
+    Within(usize, usize),
+    Owned(String),
+}
+
+impl Norm {
+    fn of(lower: &str) -> Norm {
+        match norm_lower(lower) {
+            Cow::Borrowed(s) => {
+                let at = s.as_ptr() as usize - lower.as_ptr() as usize;
+                Norm::Within(at, at + s.len())
+            }
+            Cow::Owned(s) => Norm::Owned(s),
+        }
+    }
+}
+
 impl Doc<'_> {
+    /// `norm` of unit `i`'s text.
+    fn norm_of(&self, i: usize) -> &str {
+        match &self.norms[i] {
+            Norm::Within(a, b) => &self.units[i].lower[*a..*b],
+            Norm::Owned(s) => s,
+        }
+    }
+
     fn dropped(&self, i: usize) -> bool {
         self.drop[i].is_some()
     }
@@ -217,7 +284,7 @@ fn norm(s: &str) -> String {
 }
 
 /// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
-fn norm_lower(lower: &str) -> String {
+fn norm_lower(lower: &str) -> Cow<'_, str> {
     let b = lower.as_bytes();
     // Byte searches (memchr) rather than one loop per test: this runs on every line.
     if [b'\t', b'\n', b'\r', 0x0B, 0x0C]
@@ -227,7 +294,7 @@ fn norm_lower(lower: &str) -> String {
         || b.last() == Some(&b' ')
         || lower.contains("  ")
     {
-        return norm(lower);
+        return norm(lower).into();
     }
     // Curly quotes and the dashes trimmed below are all U+2013-U+201D: E2 80 and a byte.
     if memchr::memmem::find(b, b"\xE2\x80").is_some() || b.contains(&b'`') {
@@ -238,13 +305,13 @@ fn norm_lower(lower: &str) -> String {
             |c: char| c == ' ' || matches!(c, '.' | ':' | '!' | '|' | '-' | '—' | '–' | '"' | '\'');
         let trimmed = out.trim_matches(edge);
         return if trimmed.len() == out.len() {
-            out
+            out.into()
         } else {
-            trimmed.to_string()
+            trimmed.to_string().into()
         };
     }
     let edge = |c: char| matches!(c, ' ' | '.' | ':' | '!' | '|' | '-' | '"' | '\'');
-    lower.trim_matches(edge).to_string()
+    lower.trim_matches(edge).into()
 }
 
 /// `lower` with curly quotes (‘ ’ “ ”) and backticks made straight, the rest copied in runs.
@@ -389,7 +456,7 @@ pub fn is_caption(text: &str) -> bool {
     }
     // The credit ends the line: only its tail (and a caption label at the start) can match.
     let tail = blocks::tail(text, 160);
-    CAPTION_RE.is_match(tail)
+    CAPTION_NEEDS_AC.is_match(tail) && CAPTION_RE.is_match(tail)
         || text.starts_with(['I', 'P', 'C', 'M']) && CAPTION_LABEL_RE.is_match(text)
         || ends_with_stock_credit(tail) && STOCK_CREDIT_END.is_match(tail)
         || SENTENCE_END
@@ -575,19 +642,20 @@ pub fn convert(
             Some((yaml_text, body, body_line)) => {
                 let (user, keys, w) = frontmatter::read_user(yaml_text);
                 warnings.extend(w);
-                (Some(user), keys, body.to_string(), body_line - 1)
+                (Some(user), keys, body, body_line - 1)
             }
-            None => (None, Vec::new(), text.clone(), 0),
+            // Borrowed, not copied: the whole page's text is only read from here on.
+            None => (None, Vec::new(), &text[..], 0),
         };
 
-    let mut units = blocks::units(&body_text, markdown);
+    let mut units = blocks::units(body_text, markdown);
     for u in &mut units {
         u.line += line_offset;
     }
     let n = units.len();
     // Language and the reading of numeric dates are the document's own.
     let lang = locate::detect_lang(&units);
-    let order = dates::document_order(&body_text, lang, opts.date_order);
+    let order = dates::document_order(body_text, lang, opts.date_order);
     let doc_opts;
     let opts = if order == opts.date_order {
         opts
@@ -602,7 +670,7 @@ pub fn convert(
         .iter()
         .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
         .collect();
-    let norms: Vec<String> = units.iter().map(|u| norm_lower(&u.lower)).collect();
+    let norms: Vec<Norm> = units.iter().map(|u| Norm::of(&u.lower)).collect();
     let mut doc = Doc {
         norms,
         bylines: vec![None; n],
@@ -691,11 +759,11 @@ pub fn convert(
     // 3. Repeated headlines.
     if let (Some(t), Some(ti)) = (&title, title_idx) {
         let key = norm(t);
-        let full = doc.norms[ti].clone();
+        let full = doc.norm_of(ti).to_string();
         for i in 0..n {
             if i != ti && !doc.dropped(i) {
-                let k = &doc.norms[i];
-                if *k == key || *k == full {
+                let k = doc.norm_of(i);
+                if k == key || k == full {
                     doc.set(i, REPEATED_HEADLINE);
                 }
             }
@@ -1320,9 +1388,8 @@ fn header_inside_run(doc: &Doc, (s, e): (usize, usize)) -> (usize, usize) {
 
 /// A line printed three times or more: a gallery's or a list's label, no article's header.
 fn printed_often(doc: &Doc, i: usize) -> bool {
-    doc.norms
-        .iter()
-        .filter(|n| **n == doc.norms[i])
+    (0..doc.units.len())
+        .filter(|&j| doc.norm_of(j) == doc.norm_of(i))
         .take(3)
         .count()
         >= 3
@@ -1507,10 +1574,10 @@ fn drop_description_printed_twice(doc: &mut Doc, title: usize, lead: usize) {
         if doc.dropped(i) || doc.units[i].words < 5 || !ends_sentence(&doc.units[i].text) {
             continue;
         }
-        if let Some(&f) = first.get(doc.norms[i].as_str()) {
+        if let Some(&f) = first.get(doc.norm_of(i)) {
             twice.extend([f, i]);
         } else {
-            first.insert(doc.norms[i].as_str(), i);
+            first.insert(doc.norm_of(i), i);
         }
     }
     for i in twice {
@@ -1535,7 +1602,7 @@ fn is_bare_label(u: &Unit) -> bool {
 /// heading), a byline, date or reading time right under it, and a heading's mark.
 fn headline_signals(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> f64 {
     let mut score = 0.0;
-    if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
+    if counts.get(doc.norm_of(i)).copied().unwrap_or(0) >= 2 {
         score += 1.0;
     }
     let n = doc.units.len();
@@ -1714,7 +1781,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
     let mut counts: FastMap<&str, usize> = FastMap::default();
     for (i, u) in doc.units.iter().enumerate().take(400) {
         if !doc.dropped(i) && u.words <= 30 {
-            *counts.entry(doc.norms[i].as_str()).or_default() += 1;
+            *counts.entry(doc.norm_of(i)).or_default() += 1;
         }
     }
     if let Some(t) = title_above_run(doc, &counts).or_else(|| title_near_run(doc, &counts)) {
@@ -1750,7 +1817,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
             4..=25 => 3,
             _ => 1,
         };
-        if counts.get(doc.norms[i].as_str()).copied().unwrap_or(0) >= 2 {
+        if counts.get(doc.norm_of(i)).copied().unwrap_or(0) >= 2 {
             score += 2;
         }
         // Followed by byline, date or reading time: how article headers are laid out.
@@ -2121,18 +2188,17 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
 fn dedupe(doc: &mut Doc) {
     let n = doc.units.len();
     // Borrowed keys on the fast hasher: nothing here is ordered by hash or leaves the run.
-    let norms = &doc.norms;
     let dropped_texts: FastSet<&str> = (0..n)
         .filter(|&i| doc.drop[i].is_some_and(|r| r != DUPLICATE_LINE))
-        .map(|i| norms[i].as_str())
+        .map(|i| doc.norm_of(i))
         .collect();
     let mut seen: FastSet<&str> = FastSet::default();
     let mut decisions: Vec<(usize, Rule)> = Vec::new();
-    for (i, k) in norms.iter().enumerate() {
+    for i in 0..n {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
             continue;
         }
-        let k = k.as_str();
+        let k = doc.norm_of(i);
         if k.is_empty() {
             continue;
         }
@@ -2533,6 +2599,53 @@ mod summary_tests {
             let lower = blocks::units(text, false)[0].lower.clone();
             assert_eq!(norm_lower(&lower), norm(&lower), "{text}");
         }
+    }
+
+    #[test]
+    fn a_units_norm_is_kept_as_bounds_or_a_copy_and_reads_the_same() {
+        let text = "Minister says talks are over.\n\n“Quoted,” she said.\n\n  Ende:  \n\n…";
+        let units = blocks::units(text, false);
+        let opts = ConvertOptions::default();
+        let n = units.len();
+        let doc = Doc {
+            norms: units.iter().map(|u| Norm::of(&u.lower)).collect(),
+            bylines: vec![None; n],
+            date_lines: vec![OnceCell::new(); n],
+            drop: vec![None; n],
+            keep: vec![false; n],
+            role: vec![Role::Text; n],
+            units,
+            opts: &opts,
+            run: None,
+            markdown: false,
+            repeated: Vec::new(),
+        };
+        assert!(matches!(doc.norms[0], Norm::Within(..)));
+        assert!(matches!(doc.norms[1], Norm::Owned(_)));
+        for i in 0..n {
+            assert_eq!(doc.norm_of(i), norm(&doc.units[i].text), "{i}");
+        }
+    }
+
+    #[test]
+    fn the_caption_gate_passes_every_tail_the_regex_matches() {
+        for tail in [
+            "Menschen am Hafen, Dienstag. Anna Berg/dpa",
+            "Des manifestants à Paris, mardi. Jean Dupont, AFP",
+            "Vecinos en la plaza. (AP Photo/Ana Ruiz)",
+            "Residents on the quay. REUTERS/Lee Park",
+            "Residents on the quay. Jane Roe for Agence France-Presse",
+            "Residents on the quay. (Images: family handout)",
+            "Residents on the quay on Tuesday morning.",
+        ] {
+            if CAPTION_RE.is_match(tail) {
+                assert!(CAPTION_NEEDS_AC.is_match(tail), "{tail}");
+            }
+        }
+        assert!(is_caption(
+            "Menschen warten am Hafen, Dienstag. Anna Berg/dpa"
+        ));
+        assert!(!is_caption("Menschen warten am Hafen auf die Fähre."));
     }
 
     fn convert_text(text: &str) -> Converted {

@@ -25,6 +25,9 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "NAME: text" or "Q: text": the speaker label and the text.
 pub fn speaker_label(text: &str) -> Option<(&str, &str)> {
+    if !may_be_speaker_label(text) {
+        return None;
+    }
     let c = SPEAKER_LABEL.captures(text)?;
     let who = c.name("who")?.as_str().trim();
     // A label is short and names someone, not the start of a sentence with a colon.
@@ -37,6 +40,19 @@ pub fn speaker_label(text: &str) -> Option<(&str, &str)> {
     let end = c.get(0)?.end();
     let start = text[..end].char_indices().last().map_or(end, |(i, _)| i);
     Some((who, &text[start..]))
+}
+
+/// Can `SPEAKER_LABEL` match? It opens with a capital (`\p{Lu}` is upper case) and holds a
+/// colon with white space after it: most lines fail one, and these tests cost less than
+/// the regex's captures.
+fn may_be_speaker_label(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+        && text.match_indices(':').any(|(at, _)| {
+            text[at + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_whitespace)
+        })
 }
 
 /// A lone clock time: a liveblog entry's stamp ("14:05", "2.05pm", "9:30 a.m. ET").
@@ -201,6 +217,25 @@ mod tests {
     }
 
     #[test]
+    fn the_label_gate_passes_every_line_the_regex_matches() {
+        for text in [
+            "SECRETARY BLINKEN: Thank you.",
+            "Q: And then?",
+            "Jane Roe:\u{a0}We will.",
+            "ÉLODIE MARTIN :  Oui.",
+            "Ministra García: Sí, claro.",
+            "Der Sprecher sagte: nein.",
+            "He said this: nothing.",
+            "Ölçü:x",
+            "",
+        ] {
+            if SPEAKER_LABEL.is_match(text) {
+                assert!(may_be_speaker_label(text), "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn labels() {
         assert_eq!(
             speaker_label("SECRETARY BLINKEN: Thank you."),
@@ -211,6 +246,16 @@ mod tests {
             Some(("Jane Roe", "We will."))
         );
         assert_eq!(speaker_label("He said this: nothing."), None);
+        assert_eq!(
+            speaker_label("MINISTERIN: Nein."),
+            Some(("MINISTERIN", "Nein."))
+        );
+        assert_eq!(
+            speaker_label("ÉLODIE MARTIN :  Oui."),
+            Some(("ÉLODIE MARTIN", "Oui."))
+        );
+        assert_eq!(speaker_label("ÉLODIE MARTIN:Oui."), None);
+        assert_eq!(speaker_label("élodie martin: oui."), None);
         assert_eq!(speaker_label("ANA: “Ölçü”"), Some(("ANA", "“Ölçü”")));
         assert!(is_clock("9:30 a.m. ET"));
         assert!(is_clock("14.05 GMT"));
