@@ -504,46 +504,66 @@ pub fn render_site_into<T: Send>(
     // Each page's context is built, keyed, rendered and dropped on one thread: contexts
     // never pile up.
     type Cached = (String, [u8; 32], Arc<[u8]>);
-    let rendered: Vec<(T, Option<Cached>, bool)> = jobs
-        .into_par_iter()
-        .map(|job| {
-            if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                return Err(Error::Superseded);
-            }
-            let started = std::time::Instant::now();
-            let spec = job.own_spec(shared);
-            drop(job);
-            // Keys cost a serialisation of the context: only worth it when a cache is kept.
-            let key = if keep_cache {
-                page_key(theme, &spec, shared.shared_vars())
-            } else {
-                [0; 32]
-            };
-            let hit = previous
-                .and_then(|p| p.get(&spec.path))
-                .filter(|(k, _)| *k == key)
-                .map(|(_, bytes)| Page {
-                    path: spec.path.clone(),
-                    bytes: bytes.clone(),
-                });
-            let reused = hit.is_some();
-            let template = spec.template;
-            let page = match hit {
-                Some(page) => page,
-                None => theme.render_with(spec, shared.shared_vars())?,
-            };
-            if !reused {
-                if let Ok(mut t) = per_template.lock() {
-                    let e = t.entry(template).or_default();
-                    e.0 += 1;
-                    e.1 += started.elapsed();
+    // The search index is built beside the pages, not after them: its serial parts (merging
+    // each batch's counts, splitting the shards) then leave no core idle.
+    let index = || -> Result<Option<(Vec<T>, std::time::Duration)>> {
+        if !shared.site().config.search || cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return Ok(None);
+        }
+        let started = std::time::Instant::now();
+        let bodies = |i: usize| shared.body(i);
+        let files = search::index_files(
+            shared.site(),
+            shared.site().config.link_index_html,
+            &bodies,
+            keep,
+        )?;
+        Ok(Some((files, started.elapsed())))
+    };
+    let pages = || -> Result<Vec<(T, Option<Cached>, bool)>> {
+        jobs.into_par_iter()
+            .map(|job| {
+                if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                    return Err(Error::Superseded);
                 }
-            }
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            let cached = keep_cache.then(|| (page.path.clone(), key, page.bytes.clone()));
-            Ok((keep(page)?, cached, reused))
-        })
-        .collect::<Result<Vec<_>>>()?;
+                let started = std::time::Instant::now();
+                let spec = job.own_spec(shared);
+                drop(job);
+                // Keys cost a serialisation of the context: only worth it when a cache is kept.
+                let key = if keep_cache {
+                    page_key(theme, &spec, shared.shared_vars())
+                } else {
+                    [0; 32]
+                };
+                let hit = previous
+                    .and_then(|p| p.get(&spec.path))
+                    .filter(|(k, _)| *k == key)
+                    .map(|(_, bytes)| Page {
+                        path: spec.path.clone(),
+                        bytes: bytes.clone(),
+                    });
+                let reused = hit.is_some();
+                let template = spec.template;
+                let page = match hit {
+                    Some(page) => page,
+                    None => theme.render_with(spec, shared.shared_vars())?,
+                };
+                if !reused {
+                    if let Ok(mut t) = per_template.lock() {
+                        let e = t.entry(template).or_default();
+                        e.0 += 1;
+                        e.1 += started.elapsed();
+                    }
+                }
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                let cached = keep_cache.then(|| (page.path.clone(), key, page.bytes.clone()));
+                Ok((keep(page)?, cached, reused))
+            })
+            .collect::<Result<Vec<_>>>()
+    };
+    let (rendered, index) = rayon::join(pages, index);
+    let rendered = rendered?;
+    let index = index?;
     let mut stats = RenderStats {
         by_template: per_template.into_inner().unwrap_or_default(),
         ..RenderStats::default()
@@ -573,19 +593,11 @@ pub fn render_site_into<T: Send>(
     for page in pages::extra_files(shared.site()) {
         out.push(keep(page)?);
     }
-    if shared.site().config.search {
-        let started = std::time::Instant::now();
-        let bodies = |i: usize| shared.body(i);
-        let files = search::index_files(
-            shared.site(),
-            shared.site().config.link_index_html,
-            &bodies,
-            keep,
-        )?;
-        // Shown by `-v` beside the templates: the index's share of the build.
+    if let Some((files, took)) = index {
+        // Shown by `-v` beside the templates (its time overlaps theirs).
         stats
             .by_template
-            .insert("search index", (files.len(), started.elapsed()));
+            .insert("search index", (files.len(), took));
         out.extend(files);
     }
     out.push(keep(story_index::page(shared.site()))?);
