@@ -504,8 +504,8 @@ pub fn render_site_into<T: Send>(
     // Each page's context is built, keyed, rendered and dropped on one thread: contexts
     // never pile up.
     type Cached = (String, [u8; 32], Arc<[u8]>);
-    // The search index is built beside the pages, not after them: its serial parts (merging
-    // each batch's counts, splitting the shards) then leave no core idle.
+    // A one-off build makes the search index beside the pages, not after them: its serial
+    // parts (merging each batch's counts, splitting the shards) then leave no core idle.
     let index = || -> Result<Option<(Vec<T>, std::time::Duration)>> {
         if !shared.site().config.search || cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
             return Ok(None);
@@ -561,9 +561,15 @@ pub fn render_site_into<T: Send>(
             })
             .collect::<Result<Vec<_>>>()
     };
-    let (rendered, index) = rayon::join(pages, index);
-    let rendered = rendered?;
-    let index = index?;
+    // Watch mode renders with a cache and can be superseded mid-build: there the index waits
+    // for the pages, so a superseded rebuild stops without building it.
+    let (rendered, index) = if keep_cache {
+        let rendered = pages()?;
+        (rendered, index()?)
+    } else {
+        let (rendered, index) = rayon::join(pages, index);
+        (rendered?, index?)
+    };
     let mut stats = RenderStats {
         by_template: per_template.into_inner().unwrap_or_default(),
         ..RenderStats::default()
