@@ -667,7 +667,8 @@ fn wire_page_with_gallery_captions_and_glued_dates() {
     );
     assert!(!c.body.contains("Editing by"), "{}", c.body);
     assert!(!c.body.contains("Trust Principles"), "{}", c.body);
-    assert_eq!(blocks(&c).len(), 4, "{}", c.body);
+    // The lead, the paragraph and the quote: the caption is in `captions`.
+    assert_eq!(blocks(&c).len(), 3, "{}", c.body);
 }
 
 const BROADCASTER_PAGE: &str = r#"Skip to content
