@@ -2769,6 +2769,17 @@ mod body_tests {
     }
 
     /// A page: a menu, the headline, `header` lines, three paragraphs, then `tail` lines.
+    /// The test story ("Harbour reopens after the storm", by Jane Roe) with `paragraphs`
+    /// and `tail` after it, converted.
+    fn harbour_story(paragraphs: &[&str; 3], tail: &[&str]) -> Converted {
+        convert_text(&page(
+            "Harbour reopens after the storm",
+            &["By Jane Roe"],
+            paragraphs,
+            tail,
+        ))
+    }
+
     fn page(headline: &str, header: &[&str], paragraphs: &[&str; 3], tail: &[&str]) -> String {
         let mut out = String::from("Home\n\nNews\n\nSport\n\n");
         for line in std::iter::once(&headline)
@@ -3012,12 +3023,7 @@ mod body_tests {
         ] {
             let mut tail = vec![intro];
             tail.extend(items);
-            let c = convert_text(&page(
-                "Harbour reopens after the storm",
-                &["By Jane Roe"],
-                paragraphs,
-                &tail,
-            ));
+            let c = harbour_story(paragraphs, &tail);
             for item in items {
                 assert!(c.body.contains(item), "{item}: {}", c.body);
             }
@@ -3064,12 +3070,7 @@ mod body_tests {
             ),
         ];
         for (tail, paragraphs) in cases {
-            let c = convert_text(&page(
-                "Harbour reopens after the storm",
-                &["By Jane Roe"],
-                paragraphs,
-                tail,
-            ));
+            let c = harbour_story(paragraphs, tail);
             for line in tail {
                 assert!(!c.body.contains(line), "{line}: {}", c.body);
             }
@@ -3083,12 +3084,7 @@ mod body_tests {
             "The newsletter was read in every house.",
             "Ferries ran again.",
         ];
-        let c = convert_text(&page(
-            "Harbour reopens after the storm",
-            &["By Jane Roe"],
-            &EN,
-            &tail,
-        ));
+        let c = harbour_story(&EN, &tail);
         assert!(c.body.contains(tail[0]), "{}", c.body);
     }
 
@@ -3141,12 +3137,7 @@ mod body_tests {
         for (heading, items, paragraphs) in cases {
             let mut tail = vec![heading];
             tail.extend(items);
-            let c = convert_text(&page(
-                "Harbour reopens after the storm",
-                &["By Jane Roe"],
-                paragraphs,
-                &tail,
-            ));
+            let c = harbour_story(paragraphs, &tail);
             for item in items {
                 let item = item.trim_start_matches("- ");
                 assert!(c.body.contains(item), "{item}: {}", c.body);
@@ -3158,12 +3149,7 @@ mod body_tests {
             "- Fishing fleet sets out early as prices at the market keep rising",
             "- Ferry strike called off after a late night of talks with the unions",
         ];
-        let c = convert_text(&page(
-            "Harbour reopens after the storm",
-            &["By Jane Roe"],
-            &EN,
-            &teasers,
-        ));
+        let c = harbour_story(&EN, &teasers);
         assert!(!c.body.contains("lighthouse"), "{}", c.body);
     }
 
