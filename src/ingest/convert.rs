@@ -378,6 +378,13 @@ fn is_prose(u: &Unit) -> bool {
         && (u.words >= 12 && ends_sentence(&u.text) || u.words >= 25)
 }
 
+/// A quotation mark or Spanish opening mark a headline may start with: German opens a
+/// quote low („), French and Spanish with guillemets («), Spanish a question with ¿ and an
+/// exclamation with ¡.
+fn opens_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '\'' | '„' | '«' | '¿' | '¡')
+}
+
 fn headline_like(u: &Unit) -> bool {
     if !matches!(u.mark, Mark::Plain | Mark::Heading(_)) {
         return false;
@@ -385,7 +392,7 @@ fn headline_like(u: &Unit) -> bool {
     let t = u.text.as_str();
     let opens = |s: &str| {
         let first = s.chars().next().unwrap_or(' ');
-        first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘' | '\'')
+        first.is_uppercase() || first.is_ascii_digit() || opens_quote(first)
     };
     // A bracketed tag may open a headline ("[Video] Storm hits the coast"): the tag and the
     // words after it both open as a headline does.
@@ -1341,11 +1348,66 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
             score -= 3.0;
         }
         score += headline_signals(doc, i, counts);
+        // The second of two headline-shaped lines is the first's standfirst: it costs what a
+        // line under a byline costs.
+        if standfirst_of_line_above(doc, i, counts) {
+            score -= 3.0;
+        }
+        // A shorter telling of the header's headline (a video's title) is no headline.
+        if retells_header_above(doc, i, counts) {
+            continue;
+        }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
     }
     best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
+}
+
+/// The second of two headline-shaped lines in a row is the first's standfirst: a headline
+/// of six words or more (no kicker or section label) stands right above it, and this line
+/// runs longer or reads as two clauses ("X is next week, but Y"). A shorter line without a
+/// comma under a long one is the headline under a teaser or a quote.
+fn standfirst_of_line_above(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool {
+    let Some(p) = (i.saturating_sub(8)..i)
+        .rev()
+        .find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j))
+    else {
+        return false;
+    };
+    let a = &doc.units[p];
+    let u = &doc.units[i];
+    if u.words <= a.words && !u.text.contains(',') {
+        return false;
+    }
+    a.words >= 6
+        && headline_like(a)
+        && !locate::is_running_prose(a)
+        && could_be_headline(doc, p, counts)
+        && !under_byline(doc, p)
+}
+
+/// A line that retells a headline above it (a video's title, "Storm Hits Coast" under
+/// "Storm Hits Coast Overnight" with its byline): every word of it is printed in a longer
+/// headline-shaped line higher up the header, which has its byline or date under it.
+fn retells_header_above(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool {
+    let u = &doc.units[i];
+    let words: Vec<&str> = locate::alnum_words(&u.lower, false).collect();
+    if words.len() < 3 {
+        return false;
+    }
+    (i.saturating_sub(60)..i).any(|k| {
+        let v = &doc.units[k];
+        if doc.dropped(k) || v.words <= u.words || !byline_or_date_under(doc, k) {
+            return false;
+        }
+        // A breadcrumb run into the headline ("Home News <headline>") holds it verbatim.
+        if v.lower.contains(u.lower.as_str()) {
+            return false;
+        }
+        let theirs: FastSet<&str> = locate::alnum_words(&v.lower, false).collect();
+        words.iter().all(|w| theirs.contains(w)) && could_be_headline(doc, k, counts)
+    })
 }
 
 /// The header of the article inside the densest run: when the run opens with one or two
@@ -1415,7 +1477,7 @@ fn stamped_sentence(doc: &Doc, i: usize) -> bool {
         || !u.text.ends_with('.')
         || !u
             .text
-            .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''))
+            .starts_with(|c: char| c.is_uppercase() || opens_quote(c))
     {
         return false;
     }

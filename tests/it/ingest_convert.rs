@@ -1309,6 +1309,60 @@ fn a_kicker_over_the_headline_and_a_video_title_under_the_byline_are_no_headline
     }
 }
 
+/// A headline over its standfirst: the second of two headline-shaped lines is the
+/// standfirst when it runs longer or reads as two clauses, though it sits nearer the date
+/// and shares more words with the lead (pages in four languages, written for this test).
+#[test]
+fn a_headline_over_its_standfirst_is_the_headline() {
+    let pages = [
+        ("Why small towns still need their boats", "An interview with Jane Roe, the port engineer, about the harbour works and the winter ferries to the islands", "June 18th 2024", "Jane Roe has run the harbour works of the port for twelve years, and the winter ferries to the islands depend on them, she says.", "The port engineer answered five questions about the harbour works, the ferries and the islands they serve in winter."),
+        ("Warum kleine Häfen ihre Fähren behalten", "Ein Gespräch mit Anna Schmidt, der Hafeningenieurin, über die Arbeiten am Hafen und die Fähren zu den Inseln im Winter", "18.06.2024", "Anna Schmidt leitet seit zwölf Jahren die Arbeiten am Hafen, und die Fähren zu den Inseln im Winter hängen von ihnen ab, sagt sie.", "Die Hafeningenieurin beantwortete fünf Fragen zu den Arbeiten am Hafen, den Fähren und den Inseln, die sie im Winter anfahren."),
+        ("Pourquoi les petits ports gardent leurs ferries", "Un entretien avec Claire Dubois, l'ingénieure du port, sur les travaux du port et les ferries d'hiver vers les îles", "18 juin 2024", "Claire Dubois dirige les travaux du port depuis douze ans, et les ferries d'hiver vers les îles en dépendent, explique-t-elle.", "L'ingénieure du port a répondu à cinq questions sur les travaux du port, les ferries et les îles qu'ils desservent en hiver."),
+        ("Por qué los puertos pequeños conservan sus ferris", "Una entrevista con Lucía Gómez, la ingeniera del puerto, sobre las obras del puerto y los ferris de invierno a las islas", "18 de junio de 2024", "Lucía Gómez dirige las obras del puerto desde hace doce años, y los ferris de invierno a las islas dependen de ellas, explica.", "La ingeniera del puerto respondió cinco preguntas sobre las obras del puerto, los ferris y las islas que atienden en invierno."),
+    ];
+    for (headline, standfirst, date, lead, second) in pages {
+        let text = format!(
+            "Menu\n\nSearch\n\n{headline}\n\n{standfirst}\n\n{date}\n\n{lead}\n\n{second}\n"
+        );
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+    }
+    // A long headline over a shorter standfirst of two clauses, the byline under it.
+    let long = [
+        ("Harbour Deals: More Ferry Tickets Go on Sale Early, Including Island Passes, Night Crossings and Family Fares", "The Season Starts Next Week, But Several Fares Open Today", "By Jane Roe", "The first ferry tickets of the season went on sale on Monday, a week before the season starts, the harbour office said.", "Island passes and night crossings sold fastest, and family fares open on Friday, the office added."),
+        ("Hafenangebote: Mehr Fährtickets Schon Jetzt im Verkauf, mit Inselpässen, Nachtfahrten und Familientarifen", "Die Saison Beginnt Nächste Woche, Aber Einige Tarife Gelten Heute", "Von Anna Schmidt", "Die ersten Fährtickets der Saison kamen am Montag in den Verkauf, eine Woche vor Saisonbeginn, teilte das Hafenamt mit.", "Inselpässe und Nachtfahrten waren am schnellsten verkauft, die Familientarife folgen am Freitag, so das Amt."),
+        ("Offres du Port : Plus de Billets de Ferry en Vente, Dont des Passes Îles, des Traversées de Nuit et des Tarifs Famille", "La Saison Commence la Semaine Prochaine, Mais Plusieurs Tarifs Ouvrent Aujourd'hui", "Par Claire Dubois", "Les premiers billets de ferry de la saison ont été mis en vente lundi, une semaine avant le début de la saison, selon la capitainerie.", "Les passes îles et les traversées de nuit sont partis le plus vite, les tarifs famille ouvrent vendredi, a ajouté la capitainerie."),
+        ("Ofertas del Puerto: Más Billetes de Ferri a la Venta, Con Pases a las Islas, Travesías Nocturnas y Tarifas Familiares", "La Temporada Empieza la Semana que Viene, Pero Varias Tarifas Abren Hoy", "Por Lucía Gómez", "Los primeros billetes de ferri de la temporada salieron a la venta el lunes, una semana antes del inicio de la temporada, informó la capitanía.", "Los pases a las islas y las travesías nocturnas se vendieron antes, y las tarifas familiares abren el viernes, añadió la capitanía."),
+    ];
+    for (headline, standfirst, byline, lead, second) in long {
+        let text = format!(
+            "Menu\n\nSearch\n\n{headline}\n\n{standfirst}\n\n{byline}\n\n{lead}\n\n{second}\n"
+        );
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+    }
+}
+
+/// A video player between the header and the lead prints the video's title, a shorter
+/// telling of the headline, three times: the headline with its byline and date stays the
+/// headline (pages in four languages, written for this test).
+#[test]
+fn a_video_title_retelling_the_headline_is_no_headline() {
+    let pages = [
+        ("'We Found Them!': Video Shows Rescue of Two Hikers on Ridge Trail", "'We Found Them!' Video Shows Rescue of Two Hikers", "By Jane Roe", "Published Jun 3, 2024 at 4:07 PM", "Up next", "A video showing the rescue of two hikers on the ridge trail was released by the mountain rescue team on Monday morning.", "The two hikers had been missing for two days before a helicopter crew found them near the ridge, the team said."),
+        ("„Wir haben sie!“: Video zeigt Rettung von zwei Wanderern am Gratweg", "„Wir haben sie!“ Video zeigt Rettung von zwei Wanderern", "Von Anna Schmidt", "Veröffentlicht am 03.06.2024, 16:07 Uhr", "Als Nächstes", "Ein Video der Rettung von zwei Wanderern am Gratweg wurde am Montagmorgen von der Bergwacht veröffentlicht.", "Die beiden Wanderer waren zwei Tage vermisst, bevor eine Hubschrauberbesatzung sie am Grat fand, teilte die Bergwacht mit."),
+        ("« On les a ! » : une vidéo montre le sauvetage de deux randonneurs sur la crête", "« On les a ! » Une vidéo montre le sauvetage de deux randonneurs", "Par Claire Dubois", "Publié le 3 juin 2024 à 16h07", "À suivre", "Une vidéo du sauvetage de deux randonneurs sur le sentier de la crête a été publiée lundi matin par les secours en montagne.", "Les deux randonneurs étaient portés disparus depuis deux jours quand l'équipage d'un hélicoptère les a trouvés près de la crête."),
+        ("«¡Los tenemos!»: un vídeo muestra el rescate de dos senderistas en la cresta", "«¡Los tenemos!» Un vídeo muestra el rescate de dos senderistas", "Por Lucía Gómez", "Publicado el 3 de junio de 2024 a las 16:07", "A continuación", "Un vídeo del rescate de dos senderistas en el sendero de la cresta fue publicado el lunes por la mañana por el equipo de rescate.", "Los dos senderistas llevaban dos días desaparecidos cuando la tripulación de un helicóptero los encontró cerca de la cresta."),
+    ];
+    for (headline, video, byline, date, next, lead, second) in pages {
+        let text = format!(
+            "Menu\n\nWatch live\n\n{headline}\n\n{byline}\n\n{date}\n\nNewsletters\n\n{next}\n\n{video}\n\n• Link\n• Embed\n\nCopy\n\nClose\n\nLink\n\nCopy\n\nClose\n\nEmbed\n\nReplay\n\n{video}\n\n{lead}\n\n{second}\n\n{video}\n\n{second}\n"
+        );
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+    }
+}
+
 /// A gallery's captions set as short lines between the headline and its date are the items
 /// of a list, not the headline, though they name the people the article names (pages in
 /// four languages, written for this test).
