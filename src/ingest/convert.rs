@@ -1366,8 +1366,9 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
 
 /// The second of two headline-shaped lines in a row is the first's standfirst: a headline
 /// of six words or more (no kicker or section label) stands right above it, and this line
-/// runs longer or reads as two clauses ("X is next week, but Y"). A shorter line without a
-/// comma under a long one is the headline under a teaser or a quote.
+/// runs half as long again or reads as two clauses ("X is next week, but Y"). A line of
+/// about the same length or shorter, without a comma, under a headline-shaped one is the
+/// headline under a teaser or a quote.
 fn standfirst_of_line_above(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool {
     let Some(p) = (i.saturating_sub(8)..i)
         .rev()
@@ -1377,7 +1378,7 @@ fn standfirst_of_line_above(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) 
     };
     let a = &doc.units[p];
     let u = &doc.units[i];
-    if u.words <= a.words && !u.text.contains(',') {
+    if 2 * u.words < 3 * a.words && !u.text.contains(',') {
         return false;
     }
     a.words >= 6
