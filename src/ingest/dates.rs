@@ -152,22 +152,36 @@ fn matches<'h>(
 /// separator (`/`, `.`, `-`) and a digit (what an all-numeric date needs): one byte scan.
 fn date_shapes(text: &str) -> (bool, bool) {
     let b = text.as_bytes();
-    let (mut year, mut numeric, mut run) = (false, false, 0usize);
-    for (i, &c) in b.iter().enumerate() {
-        if c.is_ascii_digit() {
-            run += 1;
-            year |= run >= 4;
-        } else {
-            numeric |= run > 0
-                && matches!(c, b'/' | b'.' | b'-')
-                && b.get(i + 1).is_some_and(u8::is_ascii_digit);
-            run = 0;
-        }
+    let (mut year, mut numeric) = (false, false);
+    // Both shapes start at a digit: jump from one run of digits to the next (most lines the
+    // date rules see have none, and are passed over a block at a time).
+    let mut from = 0;
+    while let Some(start) = next_ascii_digit(b, from) {
+        let run = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let end = start + run;
+        year |= run >= 4;
+        numeric |= b.get(end).is_some_and(|c| matches!(c, b'/' | b'.' | b'-'))
+            && b.get(end + 1).is_some_and(u8::is_ascii_digit);
         if year && numeric {
             break;
         }
+        from = end;
     }
     (year, numeric)
+}
+
+/// The first ASCII digit in `b` at or after `from`. Blocks of 16 bytes are tested without
+/// an early exit (the compiler reads such a block in one vector step), then the block that
+/// holds a digit byte by byte.
+pub fn next_ascii_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from.min(b.len());
+    while let Some(block) = b.get(i..i + 16) {
+        if block.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
+            break;
+        }
+        i += 16;
+    }
+    b[i..].iter().position(u8::is_ascii_digit).map(|p| i + p)
 }
 
 /// Whether `text` can hold a full date at all (`find_dates` finds none otherwise).
@@ -430,7 +444,7 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
     if text.len() > 160 {
         return None;
     }
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if next_ascii_digit(text.as_bytes(), 0).is_none() {
         // No date; only a bare publication label can still make this a date line.
         let lower = text.to_lowercase();
         if !["publish", "updat", "posted", "modified"]
@@ -441,7 +455,12 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
         }
     }
     // Pages that glue fields together: "February 6, 20248:47 AM GMT+1Updated a year ago".
-    let unglued = GLUED_TIME.replace_all(text, "$1 $2");
+    // Every glued time holds a colon: the search is skipped on a line without one.
+    let unglued = if memchr::memchr(b':', text.as_bytes()).is_some() {
+        GLUED_TIME.replace_all(text, "$1 $2")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let unglued = GLUED_WORD.replace_all(&unglued, "$1 $2");
     let text: &str = &unglued;
     let dates = find_dates(text, order);
@@ -668,6 +687,53 @@ mod tests {
         assert_eq!(first("2/6/24", Order::Mdy), Some(d("2024-02-06")));
         assert_eq!(first("13/13/2024", Order::Mdy), None);
         assert_eq!(first("Feb 30, 2024", Order::Mdy), None);
+    }
+
+    #[test]
+    fn date_shapes_agree_with_a_byte_by_byte_reading() {
+        // The reading the block skip replaced: every byte in turn.
+        fn by_bytes(text: &str) -> (bool, bool) {
+            let b = text.as_bytes();
+            let (mut year, mut numeric, mut run) = (false, false, 0usize);
+            for (i, &c) in b.iter().enumerate() {
+                if c.is_ascii_digit() {
+                    run += 1;
+                    year |= run >= 4;
+                } else {
+                    numeric |= run > 0
+                        && matches!(c, b'/' | b'.' | b'-')
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                    run = 0;
+                }
+            }
+            (year, numeric)
+        }
+        let long = "The ferries sailed again on Tuesday morning after the storm, officials said";
+        let texts = [
+            String::new(),
+            "2024".to_string(),
+            "6/2".to_string(),
+            "6/".to_string(),
+            "Aktualisiert am 07.02.2024 um 10:30 Uhr".to_string(),
+            "Publié le 6 février 2024".to_string(),
+            "Publicado el 6-2".to_string(),
+            format!("{long} 2024"),
+            format!("{long}, on 6.2.24 at 8"),
+            format!("{long}{long}{long}7"),
+            format!("{long} 123 {long} 45/ {long} 678.9"),
+            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 19".to_string(),
+        ];
+        for t in &texts {
+            assert_eq!(date_shapes(t), by_bytes(t), "{t}");
+            for from in 0..=t.len() {
+                let want = t.bytes().skip(from).position(|c| c.is_ascii_digit());
+                assert_eq!(
+                    next_ascii_digit(t.as_bytes(), from),
+                    want.map(|p| from + p),
+                    "{t} {from}"
+                );
+            }
+        }
     }
 
     #[test]
