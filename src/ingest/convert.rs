@@ -48,6 +48,7 @@ pub const COMMENT_THREAD: Rule = Rule::CommentThread;
 pub const CONTACT_LINE: Rule = Rule::ContactLine;
 pub const TRAILER: Rule = Rule::TrailerAfterRule;
 pub const NEWSLETTER_BOX: Rule = Rule::NewsletterBox;
+pub const INLINE_BOX: Rule = Rule::InlineBox;
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|permalink|canonical|source url|short link|shortlink|article link|original article)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?$")
@@ -710,6 +711,12 @@ pub fn convert(
         }
     }
 
+    // 1b. A box of links set between the story's paragraphs, after which the story runs on:
+    // furniture, but no end of the article.
+    if !doc.markdown {
+        inline_boxes(&mut doc);
+    }
+
     // 2. Where the article is, then its headline.
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let comment_headers: Vec<bool> = doc
@@ -942,10 +949,10 @@ pub fn convert(
         ev.authors.clone()
     } else if !ev.name_line_authors.is_empty() {
         ev.name_line_authors.clone()
-    } else if !ev.credit_authors.is_empty() {
-        ev.credit_authors.clone()
     } else {
-        ev.additional_authors.clone()
+        // "Additional reporting by X" names a contributor: the byline the picker reads below
+        // comes first.
+        ev.credit_authors.clone()
     };
     let url_outlet = ev
         .url
@@ -1032,6 +1039,9 @@ pub fn convert(
             front.source.as_deref(),
             opts.date_order,
         );
+    }
+    if front.authors.is_empty() {
+        front.authors = ev.additional_authors.clone();
     }
     if front.authors.is_empty() {
         // Wire, staff and outlet bylines: not authors, but worth keeping.
@@ -1247,6 +1257,94 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
     Some(e)
 }
 
+/// Paragraphs of running prose that must follow a box of links for it to be set inside the
+/// story: a teaser list's summaries stand one, at most two, between their titles.
+const INLINE_BOX_PROSE_AFTER: usize = 3;
+/// The most lines a box set into a story spans (its heading, teaser titles, their labels).
+const INLINE_BOX_LINES: usize = 20;
+
+/// A box of links the furniture rules found by its heading ("Related", "Most read in World")
+/// with a paragraph of prose right above it, only short lines (its teaser titles) under it,
+/// and then three paragraphs of running prose (at most one short subheading between two):
+/// the story goes on around the box. Its heading and items become `inline-box`, furniture
+/// that ends nothing, so the densest run reaches over it and the article's end is not put
+/// there.
+fn inline_boxes(doc: &mut Doc) {
+    let n = doc.units.len();
+    let mut i = 0;
+    while i < n {
+        if doc.drop[i] != Some(bp::RELATED_BLOCK) {
+            i += 1;
+            continue;
+        }
+        let above = (0..i).rev().find(|&j| !doc.dropped(j));
+        if !above.is_some_and(|j| doc.units[j].prose) {
+            i += 1;
+            continue;
+        }
+        // The box: short lines (a teaser's title may end like a sentence) up to the first
+        // paragraph that the story's prose runs on from.
+        let mut box_end = None;
+        let mut j = i + 1;
+        while j < n && j - i <= INLINE_BOX_LINES && !doc.keep[j] {
+            let kept = doc.drop[j].is_none();
+            if kept && doc.units[j].prose && story_runs_on(doc, j) >= INLINE_BOX_PROSE_AFTER {
+                box_end = Some(j);
+                break;
+            }
+            if kept && doc.units[j].words > 20 {
+                break;
+            }
+            j += 1;
+        }
+        let Some(j) = box_end else {
+            i += 1;
+            continue;
+        };
+        for b in i..j {
+            if matches!(doc.drop[b], None | Some(bp::RELATED_BLOCK)) && !doc.keep[b] {
+                doc.drop[b] = Some(INLINE_BOX);
+            }
+        }
+        i = j;
+    }
+}
+
+/// How many paragraphs of running prose follow from unit `j` on (up to the count an inline
+/// box asks), furniture set between them skipped, at most one short subheading between two,
+/// and a box or a footer stopping the count.
+fn story_runs_on(doc: &Doc, j: usize) -> usize {
+    let mut paragraphs = 0;
+    let mut last_prose = true;
+    // A bounded look: the test runs for every line of a box.
+    for k in j..doc.units.len().min(j + 40) {
+        if paragraphs >= INLINE_BOX_PROSE_AFTER {
+            break;
+        }
+        let u = &doc.units[k];
+        match doc.drop[k] {
+            Some(
+                bp::RELATED_BLOCK
+                | bp::COMMENT_POLICY
+                | bp::SITE_FOOTER
+                | bp::COPYRIGHT
+                | bp::END_MARK,
+            ) => break,
+            Some(_) => continue,
+            None => {}
+        }
+        if u.prose && !doc.repeated[k] {
+            paragraphs += 1;
+            last_prose = true;
+        } else if last_prose && k > j && u.words <= 8 && !locate::is_comment_marker(u) {
+            last_prose = false;
+        } else {
+            break;
+        }
+    }
+    paragraphs
+}
+
 /// A short heading right after the story over a list of data ("Qualified teams" / "England
 /// (Group A): 10th appearance", "Wales (Group E): Second appearance", ...): the number of
 /// its items. Data items are short and repeat a field's word after their first word; the
@@ -1257,10 +1355,32 @@ fn data_list_under_heading(doc: &Doc, h: usize) -> Option<usize> {
     {
         return None;
     }
+    // List items, or plain lines set one under the other with no blank line between (a
+    // table's rows: "June 9 – Tampa, FL @ Arena").
     let items = (h + 1..doc.units.len())
         .take_while(|&j| {
             let v = &doc.units[j];
-            !doc.dropped(j) && matches!(v.mark, Mark::Bullet | Mark::Numbered(_)) && v.words <= 12
+            let row = v.mark == Mark::Plain && (j == h + 1 || doc.units[j - 1].line + 1 == v.line);
+            !doc.dropped(j)
+                && (matches!(v.mark, Mark::Bullet | Mark::Numbered(_)) || row)
+                && v.words <= 16
+        })
+        .count();
+    let words: usize = (h + 1..h + 1 + items).map(|j| doc.units[j].words).sum();
+    if items < 3 {
+        return None;
+    }
+    // Rows of data: almost every one carries a number (a date, a score, a price).
+    let numbered = (h + 1..h + 1 + items)
+        .filter(|&j| doc.units[j].text.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    if numbered * 4 >= items * 3 && words <= items * 12 {
+        return Some(items);
+    }
+    let items = (h + 1..h + 1 + items)
+        .take_while(|&j| {
+            let v = &doc.units[j];
+            matches!(v.mark, Mark::Bullet | Mark::Numbered(_)) && v.words <= 12
         })
         .count();
     let words: usize = (h + 1..h + 1 + items).map(|j| doc.units[j].words).sum();
