@@ -3153,6 +3153,145 @@ mod body_tests {
     /// A newsletter box's heading after the story closes it: the pitch, the consent line and
     /// the thanks under it are the box, in any of the four languages.
     #[test]
+    fn a_box_of_links_between_paragraphs_is_no_end_when_the_story_runs_on() {
+        let cases: [(&str, [&str; 2], [&str; 3], &[&str; 3]); 4] = [
+            (
+                "Most read",
+                [
+                    "Lighthouse keeper retires after forty years",
+                    "Fish prices climb at the Saturday market",
+                ],
+                [
+                    "The harbour master said the ferry timetable would be back to normal by Friday.",
+                    "Fishermen who lost nets in the storm can ask the town for help with repairs.",
+                    "The council will meet next week to discuss a higher sea wall for the old quay.",
+                ],
+                &EN,
+            ),
+            (
+                "Meistgelesen",
+                [
+                    "Leuchtturmwärter geht nach vierzig Jahren in Rente",
+                    "Fischpreise steigen auf dem Samstagsmarkt",
+                ],
+                [
+                    "Der Hafenmeister sagte, der Fahrplan der Fähren werde bis Freitag wieder normal sein.",
+                    "Fischer, die im Sturm ihre Netze verloren haben, können bei der Stadt Hilfe beantragen.",
+                    "Der Gemeinderat will nächste Woche über eine höhere Mauer am alten Kai beraten.",
+                ],
+                &DE,
+            ),
+            (
+                "Les plus lus",
+                [
+                    "Le gardien du phare prend sa retraite",
+                    "Le prix du poisson grimpe au marché",
+                ],
+                [
+                    "Le capitaine du port a dit que les horaires des ferries seraient normaux dès vendredi.",
+                    "Les pêcheurs qui ont perdu leurs filets pendant la tempête peuvent demander une aide à la ville.",
+                    "Le conseil municipal se réunira la semaine prochaine pour parler d'une digue plus haute.",
+                ],
+                &FR,
+            ),
+            (
+                "Lo más leído",
+                [
+                    "El farero se jubila tras cuarenta años",
+                    "Sube el precio del pescado en el mercado",
+                ],
+                [
+                    "El capitán del puerto dijo que los horarios de los ferris volverán a la normalidad el viernes.",
+                    "Los pescadores que perdieron sus redes en la tormenta pueden pedir ayuda al ayuntamiento.",
+                    "El concejo se reunirá la semana próxima para hablar de un muro más alto en el muelle viejo.",
+                ],
+                &ES,
+            ),
+        ];
+        for (heading, teasers, after, paragraphs) in cases {
+            let mut tail = vec![heading];
+            tail.extend(teasers);
+            tail.extend(after);
+            let c = harbour_story(paragraphs, &tail);
+            for line in after {
+                assert!(c.body.contains(line), "{line}: {}", c.body);
+            }
+            for line in teasers {
+                assert!(!c.body.contains(line), "{line}: {}", c.body);
+            }
+            assert!(
+                c.dropped
+                    .iter()
+                    .any(|d| d.rule == "inline-box" && d.text == heading),
+                "{heading}: {:?}",
+                c.dropped
+            );
+        }
+        // A teaser list whose summaries stand one between two titles ends the story.
+        let tail = [
+            "Most read",
+            "Lighthouse keeper retires after forty years on the northern cape",
+            "The keeper climbed the tower every night since the winter of the great flood.",
+            "Fish prices climb at the Saturday market as the boats stay in port",
+            "Traders say a kilo of cod now costs twice what it did in the spring.",
+        ];
+        let c = harbour_story(&EN, &tail);
+        assert!(c.body.contains(EN[2]), "{}", c.body);
+        for line in &tail[1..] {
+            assert!(!c.body.contains(line), "{line}: {}", c.body);
+        }
+    }
+
+    #[test]
+    fn rows_of_data_under_a_heading_stay_with_the_article() {
+        let cases: [(&str, &str, &[&str; 3]); 4] = [
+            (
+                "Ferry sailings this summer",
+                "Tuesday, June 9 – North Quay, Harbour Hall\nFriday, June 12 – Island Dock, Old Pier\nMonday, June 15 – South Quay, Ferry Terminal\nThursday, June 18 – North Quay, Harbour Hall",
+                &EN,
+            ),
+            (
+                "Fähren in diesem Sommer",
+                "Di, 9. Juni – Nordkai, Hafenhalle\nFr, 12. Juni – Inselanleger, Alter Pier\nMo, 15. Juni – Südkai, Fährterminal\nDo, 18. Juni – Nordkai, Hafenhalle",
+                &DE,
+            ),
+            (
+                "Les ferries cet été",
+                "Mardi 9 juin – Quai Nord, salle du port\nVendredi 12 juin – Embarcadère, vieux môle\nLundi 15 juin – Quai Sud, gare maritime\nJeudi 18 juin – Quai Nord, salle du port",
+                &FR,
+            ),
+            (
+                "Los ferris este verano",
+                "Martes 9 de junio – Muelle norte, sala del puerto\nViernes 12 de junio – Embarcadero, muelle viejo\nLunes 15 de junio – Muelle sur, terminal\nJueves 18 de junio – Muelle norte, sala del puerto",
+                &ES,
+            ),
+        ];
+        for (heading, rows, paragraphs) in cases {
+            let c = harbour_story(paragraphs, &[heading, rows]);
+            for row in rows.lines() {
+                assert!(c.body.contains(row), "{row}: {}", c.body);
+            }
+        }
+        // Teaser titles set one under the other carry no numbers: they leave.
+        let teasers = "Lighthouse keeper retires after forty years\nFish prices climb at the Saturday market\nFerry strike called off after late talks";
+        let c = harbour_story(&EN, &["Editors' choice", teasers]);
+        assert!(!c.body.contains("Lighthouse keeper"), "{}", c.body);
+    }
+
+    #[test]
+    fn additional_reporting_yields_to_the_byline() {
+        let mut tail: Vec<&str> = vec!["Additional reporting by John Doe"];
+        tail.push("Most read");
+        let c = convert_text(&page(
+            "Harbour reopens after the storm",
+            &["By", "Jane Roe", "Jane Roe", "Reporter"],
+            &EN,
+            &tail,
+        ));
+        assert_eq!(c.front.authors, vec!["Jane Roe".to_string()]);
+    }
+
+    #[test]
     fn a_newsletter_box_after_the_story_ends_it() {
         let cases: [(&[&str], &[&str; 3]); 4] = [
             (
