@@ -3154,7 +3154,14 @@ mod body_tests {
     /// the thanks under it are the box, in any of the four languages.
     #[test]
     fn a_box_of_links_between_paragraphs_is_no_end_when_the_story_runs_on() {
-        let cases: [(&str, [&str; 2], [&str; 3], &[&str; 3]); 4] = [
+        // A box's heading, its teaser titles, the story after it, the story before it.
+        type BoxCase = (
+            &'static str,
+            [&'static str; 2],
+            [&'static str; 3],
+            &'static [&'static str; 3],
+        );
+        let cases: [BoxCase; 4] = [
             (
                 "Most read",
                 [
