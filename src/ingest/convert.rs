@@ -48,6 +48,7 @@ pub const COMMENT_THREAD: Rule = Rule::CommentThread;
 pub const CONTACT_LINE: Rule = Rule::ContactLine;
 pub const TRAILER: Rule = Rule::TrailerAfterRule;
 pub const NEWSLETTER_BOX: Rule = Rule::NewsletterBox;
+pub const INLINE_BOX: Rule = Rule::InlineBox;
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|permalink|canonical|source url|short link|shortlink|article link|original article)\s*:\s*)?<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?$")
@@ -717,6 +718,12 @@ pub fn convert(
         }
     }
 
+    // 1b. A box of links set between the story's paragraphs, after which the story runs on:
+    // furniture, but no end of the article.
+    if !doc.markdown {
+        inline_boxes(&mut doc);
+    }
+
     // 2. Where the article is, then its headline.
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let comment_headers: Vec<bool> = doc
@@ -949,10 +956,10 @@ pub fn convert(
         ev.authors.clone()
     } else if !ev.name_line_authors.is_empty() {
         ev.name_line_authors.clone()
-    } else if !ev.credit_authors.is_empty() {
-        ev.credit_authors.clone()
     } else {
-        ev.additional_authors.clone()
+        // "Additional reporting by X" names a contributor: the byline the picker reads below
+        // comes first.
+        ev.credit_authors.clone()
     };
     let url_outlet = ev
         .url
@@ -1039,6 +1046,9 @@ pub fn convert(
             front.source.as_deref(),
             opts.date_order,
         );
+    }
+    if front.authors.is_empty() {
+        front.authors = ev.additional_authors.clone();
     }
     if front.authors.is_empty() {
         // Wire, staff and outlet bylines: not authors, but worth keeping.
@@ -1254,6 +1264,94 @@ fn article_end(doc: &Doc, start: usize) -> Option<usize> {
     Some(e)
 }
 
+/// Paragraphs of running prose that must follow a box of links for it to be set inside the
+/// story: a teaser list's summaries stand one, at most two, between their titles.
+const INLINE_BOX_PROSE_AFTER: usize = 3;
+/// The most lines a box set into a story spans (its heading, teaser titles, their labels).
+const INLINE_BOX_LINES: usize = 20;
+
+/// A box of links the furniture rules found by its heading ("Related", "Most read in World")
+/// with a paragraph of prose right above it, only short lines (its teaser titles) under it,
+/// and then three paragraphs of running prose (at most one short subheading between two):
+/// the story goes on around the box. Its heading and items become `inline-box`, furniture
+/// that ends nothing, so the densest run reaches over it and the article's end is not put
+/// there.
+fn inline_boxes(doc: &mut Doc) {
+    let n = doc.units.len();
+    let mut i = 0;
+    while i < n {
+        if doc.drop[i] != Some(bp::RELATED_BLOCK) {
+            i += 1;
+            continue;
+        }
+        let above = (0..i).rev().find(|&j| !doc.dropped(j));
+        if !above.is_some_and(|j| doc.units[j].prose) {
+            i += 1;
+            continue;
+        }
+        // The box: short lines (a teaser's title may end like a sentence) up to the first
+        // paragraph that the story's prose runs on from.
+        let mut box_end = None;
+        let mut j = i + 1;
+        while j < n && j - i <= INLINE_BOX_LINES && !doc.keep[j] {
+            let kept = doc.drop[j].is_none();
+            if kept && doc.units[j].prose && story_runs_on(doc, j) >= INLINE_BOX_PROSE_AFTER {
+                box_end = Some(j);
+                break;
+            }
+            if kept && doc.units[j].words > 20 {
+                break;
+            }
+            j += 1;
+        }
+        let Some(j) = box_end else {
+            i += 1;
+            continue;
+        };
+        for b in i..j {
+            if matches!(doc.drop[b], None | Some(bp::RELATED_BLOCK)) && !doc.keep[b] {
+                doc.drop[b] = Some(INLINE_BOX);
+            }
+        }
+        i = j;
+    }
+}
+
+/// How many paragraphs of running prose follow from unit `j` on (up to the count an inline
+/// box asks), furniture set between them skipped, at most one short subheading between two,
+/// and a box or a footer stopping the count.
+fn story_runs_on(doc: &Doc, j: usize) -> usize {
+    let mut paragraphs = 0;
+    let mut last_prose = true;
+    // A bounded look: the test runs for every line of a box.
+    for k in j..doc.units.len().min(j + 40) {
+        if paragraphs >= INLINE_BOX_PROSE_AFTER {
+            break;
+        }
+        let u = &doc.units[k];
+        match doc.drop[k] {
+            Some(
+                bp::RELATED_BLOCK
+                | bp::COMMENT_POLICY
+                | bp::SITE_FOOTER
+                | bp::COPYRIGHT
+                | bp::END_MARK,
+            ) => break,
+            Some(_) => continue,
+            None => {}
+        }
+        if u.prose && !doc.repeated[k] {
+            paragraphs += 1;
+            last_prose = true;
+        } else if last_prose && k > j && u.words <= 8 && !locate::is_comment_marker(u) {
+            last_prose = false;
+        } else {
+            break;
+        }
+    }
+    paragraphs
+}
+
 /// A short heading right after the story over a list of data ("Qualified teams" / "England
 /// (Group A): 10th appearance", "Wales (Group E): Second appearance", ...): the number of
 /// its items. Data items are short and repeat a field's word after their first word; the
@@ -1264,10 +1362,32 @@ fn data_list_under_heading(doc: &Doc, h: usize) -> Option<usize> {
     {
         return None;
     }
+    // List items, or plain lines set one under the other with no blank line between (a
+    // table's rows: "June 9 – Tampa, FL @ Arena").
     let items = (h + 1..doc.units.len())
         .take_while(|&j| {
             let v = &doc.units[j];
-            !doc.dropped(j) && matches!(v.mark, Mark::Bullet | Mark::Numbered(_)) && v.words <= 12
+            let row = v.mark == Mark::Plain && (j == h + 1 || doc.units[j - 1].line + 1 == v.line);
+            !doc.dropped(j)
+                && (matches!(v.mark, Mark::Bullet | Mark::Numbered(_)) || row)
+                && v.words <= 16
+        })
+        .count();
+    let words: usize = (h + 1..h + 1 + items).map(|j| doc.units[j].words).sum();
+    if items < 3 {
+        return None;
+    }
+    // Rows of data: almost every one carries a number (a date, a score, a price).
+    let numbered = (h + 1..h + 1 + items)
+        .filter(|&j| doc.units[j].text.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    if numbered * 4 >= items * 3 && words <= items * 12 {
+        return Some(items);
+    }
+    let items = (h + 1..h + 1 + items)
+        .take_while(|&j| {
+            let v = &doc.units[j];
+            matches!(v.mark, Mark::Bullet | Mark::Numbered(_)) && v.words <= 12
         })
         .count();
     let words: usize = (h + 1..h + 1 + items).map(|j| doc.units[j].words).sum();
@@ -3095,6 +3215,152 @@ mod body_tests {
 
     /// A newsletter box's heading after the story closes it: the pitch, the consent line and
     /// the thanks under it are the box, in any of the four languages.
+    #[test]
+    fn a_box_of_links_between_paragraphs_is_no_end_when_the_story_runs_on() {
+        // A box's heading, its teaser titles, the story after it, the story before it.
+        type BoxCase = (
+            &'static str,
+            [&'static str; 2],
+            [&'static str; 3],
+            &'static [&'static str; 3],
+        );
+        let cases: [BoxCase; 4] = [
+            (
+                "Most read",
+                [
+                    "Lighthouse keeper retires after forty years",
+                    "Fish prices climb at the Saturday market",
+                ],
+                [
+                    "The harbour master said the ferry timetable would be back to normal by Friday.",
+                    "Fishermen who lost nets in the storm can ask the town for help with repairs.",
+                    "The council will meet next week to discuss a higher sea wall for the old quay.",
+                ],
+                &EN,
+            ),
+            (
+                "Meistgelesen",
+                [
+                    "Leuchtturmwärter geht nach vierzig Jahren in Rente",
+                    "Fischpreise steigen auf dem Samstagsmarkt",
+                ],
+                [
+                    "Der Hafenmeister sagte, der Fahrplan der Fähren werde bis Freitag wieder normal sein.",
+                    "Fischer, die im Sturm ihre Netze verloren haben, können bei der Stadt Hilfe beantragen.",
+                    "Der Gemeinderat will nächste Woche über eine höhere Mauer am alten Kai beraten.",
+                ],
+                &DE,
+            ),
+            (
+                "Les plus lus",
+                [
+                    "Le gardien du phare prend sa retraite",
+                    "Le prix du poisson grimpe au marché",
+                ],
+                [
+                    "Le capitaine du port a dit que les horaires des ferries seraient normaux dès vendredi.",
+                    "Les pêcheurs qui ont perdu leurs filets pendant la tempête peuvent demander une aide à la ville.",
+                    "Le conseil municipal se réunira la semaine prochaine pour parler d'une digue plus haute.",
+                ],
+                &FR,
+            ),
+            (
+                "Lo más leído",
+                [
+                    "El farero se jubila tras cuarenta años",
+                    "Sube el precio del pescado en el mercado",
+                ],
+                [
+                    "El capitán del puerto dijo que los horarios de los ferris volverán a la normalidad el viernes.",
+                    "Los pescadores que perdieron sus redes en la tormenta pueden pedir ayuda al ayuntamiento.",
+                    "El concejo se reunirá la semana próxima para hablar de un muro más alto en el muelle viejo.",
+                ],
+                &ES,
+            ),
+        ];
+        for (heading, teasers, after, paragraphs) in cases {
+            let mut tail = vec![heading];
+            tail.extend(teasers);
+            tail.extend(after);
+            let c = harbour_story(paragraphs, &tail);
+            for line in after {
+                assert!(c.body.contains(line), "{line}: {}", c.body);
+            }
+            for line in teasers {
+                assert!(!c.body.contains(line), "{line}: {}", c.body);
+            }
+            assert!(
+                c.dropped
+                    .iter()
+                    .any(|d| d.rule == "inline-box" && d.text == heading),
+                "{heading}: {:?}",
+                c.dropped
+            );
+        }
+        // A teaser list whose summaries stand one between two titles ends the story.
+        let tail = [
+            "Most read",
+            "Lighthouse keeper retires after forty years on the northern cape",
+            "The keeper climbed the tower every night since the winter of the great flood.",
+            "Fish prices climb at the Saturday market as the boats stay in port",
+            "Traders say a kilo of cod now costs twice what it did in the spring.",
+        ];
+        let c = harbour_story(&EN, &tail);
+        assert!(c.body.contains(EN[2]), "{}", c.body);
+        for line in &tail[1..] {
+            assert!(!c.body.contains(line), "{line}: {}", c.body);
+        }
+    }
+
+    #[test]
+    fn rows_of_data_under_a_heading_stay_with_the_article() {
+        let cases: [(&str, &str, &[&str; 3]); 4] = [
+            (
+                "Ferry sailings this summer",
+                "Tuesday, June 9 – North Quay, Harbour Hall\nFriday, June 12 – Island Dock, Old Pier\nMonday, June 15 – South Quay, Ferry Terminal\nThursday, June 18 – North Quay, Harbour Hall",
+                &EN,
+            ),
+            (
+                "Fähren in diesem Sommer",
+                "Di, 9. Juni – Nordkai, Hafenhalle\nFr, 12. Juni – Inselanleger, Alter Pier\nMo, 15. Juni – Südkai, Fährterminal\nDo, 18. Juni – Nordkai, Hafenhalle",
+                &DE,
+            ),
+            (
+                "Les ferries cet été",
+                "Mardi 9 juin – Quai Nord, salle du port\nVendredi 12 juin – Embarcadère, vieux môle\nLundi 15 juin – Quai Sud, gare maritime\nJeudi 18 juin – Quai Nord, salle du port",
+                &FR,
+            ),
+            (
+                "Los ferris este verano",
+                "Martes 9 de junio – Muelle norte, sala del puerto\nViernes 12 de junio – Embarcadero, muelle viejo\nLunes 15 de junio – Muelle sur, terminal\nJueves 18 de junio – Muelle norte, sala del puerto",
+                &ES,
+            ),
+        ];
+        for (heading, rows, paragraphs) in cases {
+            let c = harbour_story(paragraphs, &[heading, rows]);
+            for row in rows.lines() {
+                assert!(c.body.contains(row), "{row}: {}", c.body);
+            }
+        }
+        // Teaser titles set one under the other carry no numbers: they leave.
+        let teasers = "Lighthouse keeper retires after forty years\nFish prices climb at the Saturday market\nFerry strike called off after late talks";
+        let c = harbour_story(&EN, &["Editors' choice", teasers]);
+        assert!(!c.body.contains("Lighthouse keeper"), "{}", c.body);
+    }
+
+    #[test]
+    fn additional_reporting_yields_to_the_byline() {
+        let mut tail: Vec<&str> = vec!["Additional reporting by John Doe"];
+        tail.push("Most read");
+        let c = convert_text(&page(
+            "Harbour reopens after the storm",
+            &["By", "Jane Roe", "Jane Roe", "Reporter"],
+            &EN,
+            &tail,
+        ));
+        assert_eq!(c.front.authors, vec!["Jane Roe".to_string()]);
+    }
+
     #[test]
     fn a_newsletter_box_after_the_story_ends_it() {
         let cases: [(&[&str], &[&str; 3]); 4] = [

@@ -91,11 +91,13 @@ pub enum Rule {
     TrailerAfterRule,
     /// a newsletter sign-up box after the story: its heading and the lines under it
     NewsletterBox,
+    /// a box of links set between the story's paragraphs: its heading and its items
+    InlineBox,
 }
 
 impl Rule {
     /// Every rule, in the order of the list above.
-    pub const ALL: [Rule; 45] = [
+    pub const ALL: [Rule; 46] = [
         Rule::SkipLinks,
         Rule::Navigation,
         Rule::Breadcrumb,
@@ -141,6 +143,7 @@ impl Rule {
         Rule::ContactLine,
         Rule::TrailerAfterRule,
         Rule::NewsletterBox,
+        Rule::InlineBox,
     ];
 
     /// The stable name.
@@ -191,6 +194,7 @@ impl Rule {
             Rule::ContactLine => "contact-line",
             Rule::TrailerAfterRule => "trailer-after-rule",
             Rule::NewsletterBox => "newsletter-box",
+            Rule::InlineBox => "inline-box",
         }
     }
 }
