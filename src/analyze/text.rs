@@ -289,34 +289,46 @@ pub(crate) fn word_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
+    // Whether the character at `i` is a letter or digit, and its length. The loops below
+    // test ASCII bytes inline (this runs on every byte the search index reads).
+    let wide = move |i: usize| -> (bool, usize) {
+        let c = char_at(text, i);
+        (c.is_alphanumeric(), c.len_utf8())
+    };
     std::iter::from_fn(move || {
-        // Whether the character at `i` is a letter or digit, and its length.
-        let at = |i: usize| -> (bool, usize) {
+        while i < n {
             let b = bytes[i];
             if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), 1)
+                if b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
             } else {
-                let c = char_at(text, i);
-                (c.is_alphanumeric(), c.len_utf8())
+                let (alnum, len) = wide(i);
+                if alnum {
+                    break;
+                }
+                i += len;
             }
-        };
-        while i < n {
-            let (alnum, len) = at(i);
-            if alnum {
-                break;
-            }
-            i += len;
         }
         if i >= n {
             return None;
         }
         let start = i;
         while i < n {
-            let (alnum, len) = at(i);
-            if !alnum {
-                break;
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (alnum, len) = wide(i);
+                if !alnum {
+                    break;
+                }
+                i += len;
             }
-            i += len;
         }
         Some(&text[start..i])
     })

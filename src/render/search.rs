@@ -64,6 +64,10 @@ const PREFIX_FORMS: usize = 12;
 /// rest. A query of several words mostly draws its results from the best postings of one of
 /// its words, so the round that reads the postings brings the rows too (BENCHMARKS.md
 /// "Search index": 128 cost 37 MB more at 10,000 documents than 64, for no round fewer).
+/// A word with a dense file carries none: it is in one item in 16 or more, so its impacts are
+/// low and the results of a query with it come from its other words' postings (at 1,000
+/// documents those rows were a third of the index's bytes, and CI's keystroke check waits
+/// for no more rounds without them).
 const DEEP_ROWS: usize = 64;
 const BLOCK_GROWTH: usize = 8;
 /// A word in at least one item in this many has, instead of blocks, one file with its impact
@@ -116,7 +120,9 @@ pub fn fold(word: &str) -> String {
 /// [`fold`], appended to `out`.
 fn fold_into(word: &str, out: &mut String) {
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
     } else {
         out.extend(
             word.nfd()
@@ -134,7 +140,10 @@ fn words_into(text: &str, arena: &mut String, spans: &mut Vec<(usize, usize)>) {
     for run in word_runs(text) {
         let start = arena.len();
         let chars = if run.is_ascii() {
-            arena.extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            // One copy and an in-place lower-casing: pushing char by char cost twice the
+            // instructions of the whole scan.
+            arena.push_str(run);
+            arena[start..].make_ascii_lowercase();
             run.len()
         } else {
             fold_into(run, arena);
@@ -971,7 +980,9 @@ pub fn index_files<T: Send>(
                 .chain(dense)
                 .enumerate()
                 .map(|(k, (name, text))| {
-                    let data = if k == 0 {
+                    let data = if k == 0 && t.dense {
+                        format!("[\"{text}\",{{}}]")
+                    } else if k == 0 {
                         format!("[\"{text}\",{}]", deep_rows(t, &rows))
                     } else {
                         format!("\"{text}\"")
