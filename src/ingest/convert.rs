@@ -1412,18 +1412,36 @@ fn data_list_under_heading(doc: &Doc, h: usize) -> Option<usize> {
 /// The headline: among the headline-shaped lines just above the densest run of prose, the
 /// one that shares most words with the lead, sits nearest to it and is followed by a
 /// byline or date.
-fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
+fn title_above_run(
+    doc: &Doc,
+    counts: &FastMap<&str, usize>,
+    captions: &FastSet<&str>,
+) -> Option<usize> {
     let (s, _) = doc.run?;
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let lead = locate::lead_words(&doc.units, s, &furniture);
+    let cards = teaser_cards(doc, s);
     let mut best: Option<(f64, usize)> = None;
     let mut distance = 0usize;
     let mut blocks = 0usize;
     let mut prev_bullet = false;
+    let mut prev_card = false;
     for i in (0..s).rev() {
         if doc.dropped(i) || doc.units[i].mark == Mark::Code {
             continue;
         }
+        // A run of teaser cards is one block of the layout, and none of its titles is the
+        // page's headline.
+        let card = i.checked_sub(s - cards.len()).is_some_and(|k| cards[k]);
+        if card {
+            if !prev_card {
+                blocks += 1;
+                distance += 1;
+            }
+            prev_card = true;
+            continue;
+        }
+        prev_card = false;
         // Labelled fields ("Author:" / name) state metadata too: they do not part a
         // headline from its lead.
         if doc.is_metadata_shape(i) || is_bare_label(&doc.units[i]) || is_field_value(doc, i) {
@@ -1444,7 +1462,7 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
         if distance > 40 {
             break;
         }
-        if !could_be_headline(doc, i, counts) {
+        if !could_be_headline(doc, i, counts) || captions.contains(doc.norm_of(i)) {
             continue;
         }
         let mut score = headline_length_score(u.words);
@@ -1482,6 +1500,58 @@ fn title_above_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
         }
     }
     best.filter(|(b, _)| *b >= 3.0).map(|(_, i)| i)
+}
+
+/// Teaser cards above unit `end`: three or more cards in a row, each a title with a bare
+/// date line under it and at most a short label (a section's name) over it, nothing else
+/// between them ("AUTO NEWS" / "Sedan launched" / "May 2, 2019", again and again). Returns,
+/// for the units `end - len .. end`, whether each is part of such a run. Bounded look-back.
+fn teaser_cards(doc: &Doc, end: usize) -> Vec<bool> {
+    let lo = end.saturating_sub(300);
+    let mut out = vec![false; end - lo];
+    let kept: Vec<usize> = (lo..end).filter(|&j| !doc.dropped(j)).collect();
+    let is_date = |j: usize| doc.date_line(j).is_some() && doc.units[j].words <= 8;
+    let is_title = |j: usize| {
+        let u = &doc.units[j];
+        u.words >= 2 && u.words <= 25 && !doc.is_metadata_shape(j) && !locate::is_running_prose(u)
+    };
+    let is_label = |j: usize| {
+        let u = &doc.units[j];
+        u.words <= 3 && !doc.is_metadata_shape(j) && !locate::is_running_prose(u)
+    };
+    // Cards found in a row so far: (first kept index of the run, cards).
+    let mut k = 0usize;
+    while k < kept.len() {
+        let start = k;
+        let mut cards = 0usize;
+        let mut at = k;
+        loop {
+            // Optional label, then title, then date.
+            let mut t = at;
+            if t + 2 < kept.len()
+                && is_label(kept[t])
+                && is_title(kept[t + 1])
+                && is_date(kept[t + 2])
+            {
+                t += 1;
+            }
+            if t + 1 < kept.len() && is_title(kept[t]) && is_date(kept[t + 1]) {
+                cards += 1;
+                at = t + 2;
+            } else {
+                break;
+            }
+        }
+        if cards >= 3 {
+            for &j in &kept[start..at] {
+                out[j - lo] = true;
+            }
+            k = at;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// The second of two headline-shaped lines in a row is the first's standfirst: a headline
@@ -1854,7 +1924,11 @@ fn standfirst_bonus(doc: &Doc, i: usize, end: usize) -> f64 {
 /// When no headline stands above the densest run: a headline-shaped line followed closely by running prose that is part of
 /// the densest run; scored by the words it shares with that lead, its nearness to it, the
 /// byline or date under it, and its repetition on the page.
-fn title_near_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
+fn title_near_run(
+    doc: &Doc,
+    counts: &FastMap<&str, usize>,
+    captions: &FastSet<&str>,
+) -> Option<usize> {
     let (s, e) = doc.run?;
     let furniture: Vec<bool> = doc.drop.iter().map(Option::is_some).collect();
     let prose: Vec<bool> = (0..e)
@@ -1882,7 +1956,10 @@ fn title_near_run(doc: &Doc, counts: &FastMap<&str, usize>) -> Option<usize> {
             continue;
         }
         let u = &doc.units[i];
-        if doc.is_metadata_shape(i) || !could_be_headline(doc, i, counts) {
+        if doc.is_metadata_shape(i)
+            || !could_be_headline(doc, i, counts)
+            || captions.contains(doc.norm_of(i))
+        {
             continue;
         }
         // The first prose paragraph under it, and how many lines stand between.
@@ -1967,7 +2044,24 @@ fn find_title(doc: &Doc) -> Option<usize> {
             *counts.entry(doc.norm_of(i)).or_default() += 1;
         }
     }
-    if let Some(t) = title_above_run(doc, &counts).or_else(|| title_near_run(doc, &counts)) {
+    // A line printed twice or more inside the article's run, between its paragraphs, is a
+    // picture's caption or a label set under each picture: no headline, however near the lead.
+    let mut in_run: FastMap<&str, usize> = FastMap::default();
+    if let Some((s, e)) = doc.run {
+        for i in s..e {
+            if doc.units[i].words >= 3 {
+                *in_run.entry(doc.norm_of(i)).or_default() += 1;
+            }
+        }
+    }
+    let captions: FastSet<&str> = in_run
+        .into_iter()
+        .filter(|&(_, c)| c >= 2)
+        .map(|(k, _)| k)
+        .collect();
+    if let Some(t) =
+        title_above_run(doc, &counts, &captions).or_else(|| title_near_run(doc, &counts, &captions))
+    {
         return Some(t);
     }
     let mut best: Option<(i32, usize)> = None;

@@ -1548,3 +1548,49 @@ fn a_headline_with_its_byline_inside_the_run_is_the_articles_header() {
         assert!(c.body.starts_with(&lead[..20]), "{}", c.body);
     }
 }
+
+/// Teaser cards between the article's header and its lead ("SECTION" / title / date, again
+/// and again) are one block of the layout, and none of their titles is the headline, though
+/// each has a date under it and stands nearer the lead (pages in four languages, written for
+/// this test).
+#[test]
+fn teaser_cards_between_the_header_and_the_lead_are_no_headline() {
+    let pages = [
+        ("New harbour ferry makes its first crossing to the islands", "By Jane Roe", "More stories like this", ["NEWS", "FEATURES", "NEWS", "REVIEWS", "NEWS"], ["Ferry timetable changes for the summer", "A day on the old island ferry", "Harbour dredging to start in spring", "The new ferry's cabin, tested", "Island council backs a second ferry route"], ["May 2, 2021", "June 14, 2020", "March 3, 2022", "July 9, 2021", "April 1, 2023"], "The new harbour ferry made its first crossing to the islands on Tuesday morning, carrying 300 passengers and a dozen cars, the port said.", "The ferry replaces a vessel that had served the route for thirty years and was often out of service in winter storms."),
+        ("Neue Hafenfähre fährt zum ersten Mal zu den Inseln", "Von Anna Schmidt", "Mehr Geschichten wie diese", ["NEWS", "REPORTAGEN", "NEWS", "TESTS", "NEWS"], ["Fahrplan der Fähre ändert sich im Sommer", "Ein Tag auf der alten Inselfähre", "Baggerarbeiten im Hafen beginnen im Frühjahr", "Die Kabine der neuen Fähre im Test", "Inselrat will eine zweite Fährlinie"], ["02.05.2021", "14.06.2020", "03.03.2022", "09.07.2021", "01.04.2023"], "Die neue Hafenfähre hat am Dienstagmorgen zum ersten Mal die Inseln angefahren und 300 Fahrgäste sowie ein Dutzend Autos befördert, teilte der Hafen mit.", "Die Fähre ersetzt ein Schiff, das die Linie dreißig Jahre lang bedient hatte und bei Winterstürmen oft ausfiel."),
+        ("Le nouveau ferry du port effectue sa première traversée vers les îles", "Par Claire Dubois", "Plus d'articles comme celui-ci", ["INFOS", "REPORTAGES", "INFOS", "ESSAIS", "INFOS"], ["Les horaires du ferry changent cet été", "Une journée sur le vieux ferry des îles", "Le dragage du port commencera au printemps", "La cabine du nouveau ferry à l'essai", "Le conseil des îles soutient une seconde ligne"], ["2 mai 2021", "14 juin 2020", "3 mars 2022", "9 juillet 2021", "1 avril 2023"], "Le nouveau ferry du port a effectué mardi matin sa première traversée vers les îles avec 300 passagers et une douzaine de voitures, a indiqué le port.", "Le ferry remplace un navire qui desservait la ligne depuis trente ans et tombait souvent en panne lors des tempêtes d'hiver."),
+        ("El nuevo ferri del puerto hace su primera travesía a las islas", "Por Lucía Gómez", "Más historias como esta", ["NOTICIAS", "REPORTAJES", "NOTICIAS", "PRUEBAS", "NOTICIAS"], ["Cambian los horarios del ferri en verano", "Un día en el viejo ferri de las islas", "El dragado del puerto empezará en primavera", "Probamos la cabina del nuevo ferri", "El consejo insular apoya una segunda ruta"], ["2 de mayo de 2021", "14 de junio de 2020", "3 de marzo de 2022", "9 de julio de 2021", "1 de abril de 2023"], "El nuevo ferri del puerto hizo el martes por la mañana su primera travesía a las islas con 300 pasajeros y una docena de coches, informó el puerto.", "El ferri sustituye a un barco que cubrió la ruta durante treinta años y que a menudo quedaba fuera de servicio con los temporales."),
+    ];
+    for (headline, byline, more, labels, titles, days, lead, second) in pages {
+        let mut text = format!("Menu\n\nSearch\n\n{headline}\n\n{byline}\n\n{more}\n\n");
+        for k in 0..5 {
+            text.push_str(&format!(
+                "{}\n\n{}\n\n{}\n\n",
+                labels[k], titles[k], days[k]
+            ));
+        }
+        text.push_str(&format!("{lead}\n\n{second}\n\n{lead}\n"));
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+    }
+}
+
+/// A picture's caption printed again and again between the article's paragraphs is no
+/// headline, though it shares the lead's words and stands right over it (pages in four
+/// languages, written for this test).
+#[test]
+fn a_caption_printed_between_the_paragraphs_is_no_headline() {
+    let pages = [
+        ("Spring fair opens on the market square with music and food stalls", "Posted on April 6, 2024 by the editors", "Spring fair 2024 on the market square, music stage", ["The spring fair opened on the market square on Saturday with music and more than forty food stalls.", "The music stage hosted six local bands over the weekend, and the food stalls stayed open until late at night.", "The organisers said more than ten thousand visitors came to the market square over the two days of the fair."]),
+        ("Frühlingsfest auf dem Marktplatz eröffnet mit Musik und Essensständen", "Veröffentlicht am 06.04.2024 von der Redaktion", "Frühlingsfest 2024 auf dem Marktplatz, Musikbühne", ["Das Frühlingsfest auf dem Marktplatz wurde am Samstag mit Musik und mehr als vierzig Essensständen eröffnet.", "Auf der Musikbühne spielten am Wochenende sechs Bands aus der Stadt, und die Essensstände blieben bis spät in die Nacht geöffnet.", "Die Veranstalter zählten an den zwei Tagen des Festes mehr als zehntausend Besucher auf dem Marktplatz."]),
+        ("La foire de printemps ouvre sur la place du marché avec musique et stands", "Publié le 6 avril 2024 par la rédaction", "Foire de printemps 2024 sur la place du marché, scène musicale", ["La foire de printemps s'est ouverte samedi sur la place du marché avec de la musique et plus de quarante stands.", "La scène musicale a accueilli six groupes de la ville pendant le week-end, et les stands sont restés ouverts tard dans la nuit.", "Les organisateurs ont compté plus de dix mille visiteurs sur la place du marché pendant les deux jours de la foire."]),
+        ("La feria de primavera abre en la plaza del mercado con música y puestos", "Publicado el 6 de abril de 2024 por la redacción", "Feria de primavera 2024 en la plaza del mercado, escenario musical", ["La feria de primavera abrió el sábado en la plaza del mercado con música y más de cuarenta puestos de comida.", "El escenario musical acogió a seis grupos de la ciudad durante el fin de semana, y los puestos abrieron hasta tarde.", "Los organizadores contaron más de diez mil visitantes en la plaza del mercado durante los dos días de la feria."]),
+    ];
+    for (headline, stamp, caption, [a, b, c]) in pages {
+        let text = format!(
+            "Menu\n\nBlog\n\n{headline}\n\n{stamp}\n\n{caption}\n\n{a}\n\n{caption}\n\n{b}\n\n{caption}\n\n{c}\n\n{caption}\n\n{a}\n"
+        );
+        let conv = conv(&text);
+        assert_eq!(conv.front.title.as_deref(), Some(headline), "{text}");
+    }
+}
