@@ -1279,12 +1279,17 @@ const INLINE_BOX_LINES: usize = 20;
 fn inline_boxes(doc: &mut Doc) {
     let n = doc.units.len();
     let mut i = 0;
+    // The nearest kept line above `i`, carried along (a scan back per box line would be
+    // quadratic in a long box).
+    let mut above: Option<usize> = None;
     while i < n {
         if doc.drop[i] != Some(bp::RELATED_BLOCK) {
+            if !doc.dropped(i) {
+                above = Some(i);
+            }
             i += 1;
             continue;
         }
-        let above = (0..i).rev().find(|&j| !doc.dropped(j));
         if !above.is_some_and(|j| doc.units[j].prose) {
             i += 1;
             continue;
