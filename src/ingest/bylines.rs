@@ -620,6 +620,22 @@ pub fn name_line(line: &str) -> Option<Vec<String>> {
     (!names.is_empty()).then_some(names)
 }
 
+/// A person's name glued to the label of the link beside it ("Jane RoeView More Articles",
+/// "Anna BergerAlle Artikel"): the space was lost with the markup between them. Returns the
+/// name when the line is exactly two such parts, the name first and a label of two to four
+/// words after it (one word after a glue point is a brand's inner capital: "RoundUps").
+pub fn glued_name(line: &str) -> Option<String> {
+    let parts = super::boilerplate::glued_labels(line);
+    let [name, label] = parts.as_slice() else {
+        return None;
+    };
+    ((2..=4).contains(&label.split_whitespace().count())
+        && is_person_name(name, false)
+        && !outlet_like(name)
+        && !is_role(name))
+    .then(|| name.clone())
+}
+
 /// Is this a wire credit line ("Reporting by ...; Editing by ...")?
 pub fn is_credit_line(line: &str) -> bool {
     CREDIT.is_match(line) && line.len() < 400
@@ -838,6 +854,24 @@ mod tests {
             assert_eq!(name_line(line).unwrap(), [name], "{line}");
         }
         assert!(name_line("Senior Contributor").is_none());
+    }
+
+    #[test]
+    fn a_name_glued_to_its_link() {
+        for (line, name) in [
+            ("Ann LeeView More Articles", "Ann Lee"),
+            ("Anna BergerAlle Artikel", "Anna Berger"),
+            ("Claire DuboisTous ses articles", "Claire Dubois"),
+            ("Ana RuizMás artículos", "Ana Ruiz"),
+        ] {
+            assert_eq!(glued_name(line).as_deref(), Some(name), "{line}");
+        }
+        // Menus glued together are no names.
+        assert!(glued_name("PoliticsMiddle East").is_none());
+        assert!(glued_name("Latest NewsMost Read").is_none());
+        assert!(glued_name("Ann Lee").is_none());
+        assert!(glued_name("McDonald opens in Moscow").is_none());
+        assert!(glued_name("Weekly RoundUps").is_none());
     }
 
     #[test]

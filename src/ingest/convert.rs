@@ -373,6 +373,27 @@ fn norm_ascii(s: &str) -> String {
     String::from_utf8_lossy(&out[start..end.max(start)]).into_owned()
 }
 
+/// The author's name glued to the link to their other pieces ("Jane RoeView More Articles")
+/// right under a headline-shaped line: a byline. Under anything else (a menu, "You are signed
+/// in as") such a line is the page's own furniture.
+fn glued_byline(units: &[Unit], i: usize) -> Option<bylines::Byline> {
+    // Most lines have no glue point: that test comes first.
+    let name = bylines::glued_name(&units[i].text)?;
+    let above = units.get(i.checked_sub(1)?)?;
+    // A headline has four words or more ("Buy Now" over a product's name is a button).
+    if above.words < 4
+        || !headline_like(above)
+        || locate::addresses_reader(above)
+        || bp::is_breadcrumb(&above.text)
+    {
+        return None;
+    }
+    Some(bylines::Byline {
+        authors: vec![name],
+        ..Default::default()
+    })
+}
+
 fn is_prose(u: &Unit) -> bool {
     u.mark != Mark::Code
         && u.mark != Mark::Heading(1)
@@ -701,7 +722,8 @@ pub fn convert(
         if u.mark == Mark::Code {
             continue;
         }
-        let byline = bylines::parse_byline(&u.text, &opts.sources, opts.date_order);
+        let byline = bylines::parse_byline(&u.text, &opts.sources, opts.date_order)
+            .or_else(|| glued_byline(&doc.units, i));
         let is_byline = byline.is_some();
         doc.bylines[i] = byline;
         let u = &doc.units[i];

@@ -1594,3 +1594,24 @@ fn a_caption_printed_between_the_paragraphs_is_no_headline() {
         assert_eq!(conv.front.title.as_deref(), Some(headline), "{text}");
     }
 }
+
+/// The author's name glued to the link beside it ("Jane RoeView More Articles") is the
+/// byline under the headline: the headline-shaped line under it is the article's
+/// sub-headline, not its headline (pages in four languages, written for this test).
+#[test]
+fn a_name_glued_to_its_link_is_the_byline_under_the_headline() {
+    let pages = [
+        ("Harbour town opens its new ferry terminal after two years of work", "Jane RoeView More Articles", "Jane Roe", "New ferry terminal welcomes its first passengers in the harbour town", "Photo: Port authority May 2, 2021 10:15", "The harbour town opened its new ferry terminal on Tuesday, two years after work began, and the first passengers boarded the morning ferry to the islands.", "The terminal has a larger waiting hall, a cafe and covered walkways to the ferry, and it can handle two ferries at the same time."),
+        ("Hafenstadt eröffnet nach zwei Jahren Bauzeit ihr neues Fährterminal", "Anna SchmidtAlle Artikel ansehen", "Anna Schmidt", "Neues Fährterminal begrüßt die ersten Fahrgäste in der Hafenstadt", "Foto: Hafenamt 02.05.2021 10:15", "Die Hafenstadt hat am Dienstag ihr neues Fährterminal eröffnet, zwei Jahre nach Baubeginn, und die ersten Fahrgäste stiegen in die Morgenfähre zu den Inseln.", "Das Terminal hat eine größere Wartehalle, ein Café und überdachte Wege zur Fähre, und es kann zwei Fähren zugleich abfertigen."),
+        ("La ville portuaire ouvre son nouveau terminal de ferry après deux ans de travaux", "Claire DuboisVoir tous ses articles", "Claire Dubois", "Le nouveau terminal de ferry accueille ses premiers passagers dans la ville portuaire", "Photo : Autorité portuaire 2 mai 2021 10:15", "La ville portuaire a ouvert mardi son nouveau terminal de ferry, deux ans après le début des travaux, et les premiers passagers ont pris le ferry du matin vers les îles.", "Le terminal a une plus grande salle d'attente, un café et des passages couverts vers le ferry, et il peut accueillir deux ferries à la fois."),
+        ("La ciudad portuaria abre su nueva terminal de ferri tras dos años de obras", "Lucía GómezVer más artículos", "Lucía Gómez", "La nueva terminal de ferri recibe a sus primeros pasajeros en la ciudad portuaria", "Foto: Autoridad portuaria 2 de mayo de 2021 10:15", "La ciudad portuaria abrió el martes su nueva terminal de ferri, dos años después del inicio de las obras, y los primeros pasajeros tomaron el ferri de la mañana a las islas.", "La terminal tiene una sala de espera más grande, una cafetería y pasillos cubiertos hasta el ferri, y puede atender dos ferris a la vez."),
+    ];
+    for (headline, glued, name, sub, stamp, lead, second) in pages {
+        let text = format!(
+            "Menu\n\nSearch\n\n{headline}\n\n{glued}\n\n{sub}\n\n{stamp}\n\n{lead}\n\n{second}\n"
+        );
+        let c = conv(&text);
+        assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+        assert_eq!(c.front.authors, [name], "{text}");
+    }
+}
