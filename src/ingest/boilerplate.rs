@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::blocks::Unit;
+use super::blocks::{has, Unit};
 use super::rules::Rule;
 use crate::analyze::fasthash::{FastMap, FastSet};
 
@@ -217,8 +217,9 @@ fn may_be_end_mark(text: &str) -> bool {
 pub fn key(lower: &str) -> String {
     // Slices of the line until the one copy at the end (it runs on every short line).
     let straightened;
-    // Two single-character searches (memchr) rather than one scan decoding every character.
-    let s = if lower.contains('’') || lower.contains('‘') {
+    // Two byte searches rather than one scan decoding every character (`has`: a non-ASCII
+    // `char` needle is no memchr in the library).
+    let s = if has(lower, "’") || has(lower, "‘") {
         straightened = lower.replace(['’', '‘'], "'");
         straightened.as_str()
     } else {
