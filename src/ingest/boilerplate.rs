@@ -423,8 +423,9 @@ fn any_numeric(s: &str) -> bool {
 pub fn is_newsletter_header(u: &Unit) -> bool {
     (1..=4).contains(&u.words)
         && !u.text.ends_with(['.', '!', '?', ':', ',', ';'])
-        && u.lower
-            .split(|c: char| !c.is_alphanumeric())
+        // The split without its empty pieces (no list word is empty), a rule of dashes'
+        // characters classed once per run rather than one by one.
+        && super::locate::alnum_words(&u.lower, false)
             .any(|w| FURNITURE.newsletter_words.contains(w))
 }
 
@@ -758,6 +759,21 @@ pub fn breadcrumb_parts(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newsletter_headers_in_four_languages_and_no_rule_of_dashes() {
+        let header = |t: &str| is_newsletter_header(&crate::ingest::blocks::units(t, false)[0]);
+        assert!(header("Morning Briefing Newsletter"));
+        assert!(header("Unsere Newsletter"));
+        assert!(header("Nos infolettres — gratuites"));
+        assert!(header("Nuestros boletines"));
+        assert!(!header("Newsletter kommt am Montag."));
+        assert!(!header(
+            "Los boletines del tiempo y del mar llegan cada día"
+        ));
+        assert!(!header(&"━".repeat(500)));
+        assert!(header(&format!("{} Newsletter", "━".repeat(500))));
+    }
 
     #[test]
     fn rules_of_symbols_are_no_furniture_phrase_or_credit() {
