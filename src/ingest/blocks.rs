@@ -66,6 +66,23 @@ static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// `hay.contains(needle)` for the short lines most tests read. The library's search builds
+/// a two-way searcher per call when the line is shorter than its vector block (16 bytes
+/// past the needle), and a non-ASCII `char` needle ("©", "’") takes that path on every
+/// line. Here a short line is scanned for the needle's first byte (memchr) and compared
+/// there; a long line keeps the library's vector search. The same answer: a match of a
+/// UTF-8 needle in UTF-8 text always starts on a character boundary.
+pub fn has(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    if h.len() >= n.len() + 16 {
+        return hay.contains(needle);
+    }
+    memchr::memchr_iter(first, h).any(|i| h[i..].starts_with(n))
+}
+
 /// `s.to_lowercase()`, computed faster for what lines hold: runs of ASCII lowered in bulk, and
 /// a non-ASCII character's lower case looked up once per run of the same character (rules
 /// of box-drawing dashes run to thousands of characters). Every unit's text goes through it.
@@ -457,6 +474,49 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_agrees_with_the_library() {
+        let lines = [
+            "",
+            "s",
+            "© 2024",
+            "Copyright (c) 2023 The Harbour Post",
+            "Weitere Artikel · Kommentare",
+            "L’article d’hier ‘cité’",
+            "El niño dijo: ¿qué?  Año",
+            "Watch the video transcript",
+            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+            "The council's reply came on Monday after the vote, and the ferries ran again.",
+            "Die Stadträtin sagte, die Fähren führen wieder · ab Montag",
+        ];
+        let needles = [
+            "",
+            "s ",
+            "©",
+            "’",
+            "‘",
+            "(c)",
+            " · ",
+            "  ",
+            "video",
+            "copyright",
+            "ñ",
+            "━",
+            "after",
+            "wieder · ab",
+            "x",
+        ];
+        for hay in lines {
+            for needle in needles {
+                assert_eq!(
+                    has(hay, needle),
+                    hay.contains(needle),
+                    "{hay:?} / {needle:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lower_case_agrees_with_the_library() {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::blocks::Unit;
+use super::blocks::{has, Unit};
 use super::rules::Rule;
 use crate::analyze::fasthash::{FastMap, FastSet};
 
@@ -217,8 +217,9 @@ fn may_be_end_mark(text: &str) -> bool {
 pub fn key(lower: &str) -> String {
     // Slices of the line until the one copy at the end (it runs on every short line).
     let straightened;
-    // Two single-character searches (memchr) rather than one scan decoding every character.
-    let s = if lower.contains('’') || lower.contains('‘') {
+    // Two byte searches rather than one scan decoding every character (`has`: a non-ASCII
+    // `char` needle is no memchr in the library).
+    let s = if has(lower, "’") || has(lower, "‘") {
         straightened = lower.replace(['’', '‘'], "'");
         straightened.as_str()
     } else {
@@ -422,8 +423,9 @@ fn any_numeric(s: &str) -> bool {
 pub fn is_newsletter_header(u: &Unit) -> bool {
     (1..=4).contains(&u.words)
         && !u.text.ends_with(['.', '!', '?', ':', ',', ';'])
-        && u.lower
-            .split(|c: char| !c.is_alphanumeric())
+        // The split without its empty pieces (no list word is empty), a rule of dashes'
+        // characters classed once per run rather than one by one.
+        && super::locate::alnum_words(&u.lower, false)
             .any(|w| FURNITURE.newsletter_words.contains(w))
 }
 
@@ -757,6 +759,21 @@ pub fn breadcrumb_parts(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newsletter_headers_in_four_languages_and_no_rule_of_dashes() {
+        let header = |t: &str| is_newsletter_header(&crate::ingest::blocks::units(t, false)[0]);
+        assert!(header("Morning Briefing Newsletter"));
+        assert!(header("Unsere Newsletter"));
+        assert!(header("Nos infolettres — gratuites"));
+        assert!(header("Nuestros boletines"));
+        assert!(!header("Newsletter kommt am Montag."));
+        assert!(!header(
+            "Los boletines del tiempo y del mar llegan cada día"
+        ));
+        assert!(!header(&"━".repeat(500)));
+        assert!(header(&format!("{} Newsletter", "━".repeat(500))));
+    }
 
     #[test]
     fn rules_of_symbols_are_no_furniture_phrase_or_credit() {

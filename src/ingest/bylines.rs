@@ -435,14 +435,14 @@ pub fn parse_byline(line: &str, sources: &Sources, order: Order) -> Option<Bylin
     }
     let first = line.as_bytes().first().map_or(b' ', u8::to_ascii_lowercase);
     let may_have_prefix = matches!(first, b'a' | b'b' | b'p' | b'r' | b's' | b't' | b'v' | b'w');
-    if !may_have_prefix && !line.contains('|') && !line.contains(" · ") {
+    if !may_have_prefix && !line.contains('|') && !super::blocks::has(line, " · ") {
         return None;
     }
     let (prefixed, body) = match may_have_prefix.then(|| BY_PREFIX.find(line)).flatten() {
         Some(m) => (true, &line[m.end()..]),
         None => (false, line),
     };
-    if !prefixed && !line.contains('|') && !line.contains(" · ") {
+    if !prefixed && !line.contains('|') && !super::blocks::has(line, " · ") {
         return None;
     }
     let mut out = Byline::default();

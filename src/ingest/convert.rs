@@ -293,7 +293,7 @@ fn norm_lower(lower: &str) -> Cow<'_, str> {
         .any(|c| b.contains(c))
         || b.first() == Some(&b' ')
         || b.last() == Some(&b' ')
-        || lower.contains("  ")
+        || blocks::has(lower, "  ")
     {
         return norm(lower).into();
     }

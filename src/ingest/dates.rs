@@ -449,7 +449,7 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
         let lower = text.to_lowercase();
         if !["publish", "updat", "posted", "modified"]
             .iter()
-            .any(|l| lower.contains(l))
+            .any(|l| super::blocks::has(&lower, l))
         {
             return None;
         }

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::blocks::Unit;
+use super::blocks::{has, Unit};
 
 pub const ARTICLE: &str = "article";
 pub const VIDEO: &str = "video";
@@ -95,7 +95,7 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
         if l.len() > 160 {
             // Markers are short lines; a long one can only carry a wire-service dateline.
             let head = l.char_indices().nth(200).map_or(l, |(i, _)| &l[..i]);
-            if head.contains("newswire") {
+            if has(head, "newswire") {
                 statement = true;
             }
             continue;
@@ -103,16 +103,16 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
         // Each flag, once set, stays set: its phrases need not be looked for again. Every
         // phrase of a group shares a word ("video", "release", "wire"), looked for first.
         if !video
-            && l.contains("video")
-            && (l.contains("video transcript")
-                || l.contains("support the video")
-                || l.contains("video player")
-                || l.contains("[video]")
+            && has(l, "video")
+            && (has(l, "video transcript")
+                || has(l, "support the video")
+                || has(l, "video player")
+                || has(l, "[video]")
                 || l == "(video)")
         {
             video = true;
         }
-        if u.words <= 4 && l.contains("transcript") {
+        if u.words <= 4 && has(l, "transcript") {
             transcript_marker = true;
         }
         if l == "live updates"
@@ -124,12 +124,12 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
             live = true;
         }
         if !statement
-            && ((l.contains("release") || l.contains("wire"))
-                && (l.contains("for immediate release")
-                    || l.contains("/prnewswire/")
-                    || l.contains("/ prnewswire /")
-                    || l.contains("/globe newswire/")
-                    || l.contains("-- business wire"))
+            && ((has(l, "release") || has(l, "wire"))
+                && (has(l, "for immediate release")
+                    || has(l, "/prnewswire/")
+                    || has(l, "/ prnewswire /")
+                    || has(l, "/globe newswire/")
+                    || has(l, "-- business wire"))
                 || l.starts_with("media contact")
                 || l.starts_with("press contact")
                 || l.starts_with("press release")

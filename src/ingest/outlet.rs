@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::blocks::Unit;
+use super::blocks::{has, Unit};
 use super::sources::Sources;
 use crate::analyze::fasthash::{FastMap, FastSet};
 
@@ -29,8 +29,10 @@ static DOMAIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// regexes.
 fn may_print_domain(t: &str) -> bool {
     let b = t.as_bytes();
-    (1..b.len().saturating_sub(1)).any(|i| {
-        b[i] == b'.'
+    // Only the full stops are looked at (memchr), not every byte of every line.
+    memchr::memchr_iter(b'.', b).any(|i| {
+        i >= 1
+            && i + 1 < b.len()
             && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-')
             && b[i + 1].is_ascii_lowercase()
     })
@@ -528,7 +530,7 @@ fn owned_sections(cands: &mut Candidates, units: &[Unit]) {
     let mut owned: Vec<(String, String)> = Vec::new();
     for u in units {
         let t = &u.text;
-        if !(t.contains("s ") && t.contains(['\'', '’', '‘'])) {
+        if !(has(t, "s ") && (t.as_bytes().contains(&b'\'') || has(t, "’") || has(t, "‘"))) {
             continue;
         }
         for (key, form) in &forms {
@@ -601,7 +603,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         // The footer's copyright line, not one quoted in the article (a book excerpt).
         if dropped[i]
             && u.words <= 60
-            && (t.contains('©') || u.lower.contains("copyright") || t.contains("(c)"))
+            && (has(t, "©") || has(&u.lower, "copyright") || has(t, "(c)"))
         {
             if let Some(name) = copyright_owner(t) {
                 last_copyright = Some(name);
@@ -1047,6 +1049,35 @@ mod tests {
             assert!(!may_print_domain(text), "{text}");
             assert!(DOMAIN_NAME.captures_iter(text).next().is_none(), "{text}");
             assert!(PRINTED_HOST.captures_iter(text).next().is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_dot_check_reads_only_full_stops_as_the_byte_loop_did() {
+        let byte_loop = |t: &str| {
+            let b = t.as_bytes();
+            (1..b.len().saturating_sub(1)).any(|i| {
+                b[i] == b'.'
+                    && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-')
+                    && b[i + 1].is_ascii_lowercase()
+            })
+        };
+        for text in [
+            "",
+            ".",
+            ".com",
+            "a.",
+            "a.b",
+            "x-.y",
+            "A.B",
+            "Ende.",
+            "…ça.fr",
+            "été.es",
+            "s.",
+            "Noticias en el-diario.es y más.",
+            "Lesen Sie mehr auf zeitung.de.",
+        ] {
+            assert_eq!(may_print_domain(text), byte_loop(text), "{text:?}");
         }
     }
 
