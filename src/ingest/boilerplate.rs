@@ -872,14 +872,70 @@ mod tests {
         assert!(!is_image_credit("━━━━━━━━━━━━━━━━━━━━"));
         assert!(any_numeric("Seite ٣ von ٥"));
         assert!(!any_numeric("━━━━━━━━ é ━━━━"));
+        // A rule of box-drawing characters is a separator, no text for a reader.
         let rule = "━".repeat(1000);
         let u = &crate::ingest::blocks::units(&rule, false)[0];
-        assert_eq!(line_rule(u), None);
+        assert_eq!(line_rule(u), Some(NAVIGATION));
     }
     use crate::ingest::blocks::units;
 
     fn rule(line: &str) -> Option<Rule> {
         units(line, false).first().and_then(line_rule)
+    }
+
+    #[test]
+    fn markup_placeholders_and_shortcodes() {
+        assert_eq!(rule("[INS::INS]"), Some(KIND_MARKER));
+        assert_eq!(rule("[AD: :AD]"), Some(KIND_MARKER));
+        assert_eq!(rule("[gallery ids=\"4,5,6\"]"), Some(KIND_MARKER));
+        assert_eq!(
+            rule("[embed]https://example.org/v/1[/embed]"),
+            Some(KIND_MARKER)
+        );
+        // A source credit or an editor's insertion in brackets is text.
+        assert_eq!(rule("[The Daily Ledger]"), None);
+        assert_eq!(rule("[sic]"), None);
+        assert_eq!(rule("[1] Smith J. Alarm fatigue. 2015."), None);
+    }
+
+    #[test]
+    fn button_lines_name_no_section() {
+        for menu in [
+            "Donate Become a member",
+            "Toggle search Search",
+            "Suche schließen",
+            "Rechercher Fermer",
+            "Buscar Cerrar",
+            "Hub ✕",
+            "Sharing is caring!",
+        ] {
+            assert!(names_widget(menu), "{menu}");
+        }
+        for label in [
+            "French Politics",
+            "Wirtschaft",
+            "Société",
+            "Deportes",
+            "Crime & Legal",
+        ] {
+            assert!(!names_widget(label), "{label}");
+        }
+    }
+
+    #[test]
+    fn more_of_a_kind_headers() {
+        for h in [
+            "more great ledger stories",
+            "weitere artikel",
+            "plus d'articles",
+            "más noticias",
+        ] {
+            assert!(is_end_header(h), "{h}");
+        }
+        assert!(!is_end_header(
+            "more people moved to the city than left it in the last ten years of news"
+        ));
+        assert!(!is_end_header("more rain is on the way"));
     }
 
     #[test]
