@@ -1608,7 +1608,7 @@ fn placeholders_widget_notices_and_logo_credits_leave_the_body() {
     ];
     for (headline, byline, credit, notice, [a, b, c]) in pages {
         let text = format!(
-            "Menu\n\n{headline}\n\n{byline}\n\n{credit}\n\nDonate\n\n{credit}\n\n{a}\n\n[INS::INS]\n\n{notice}\n\n{b}\n\n━━━━━━━━━━━━━━━━━━━━\n\n[gallery ids=\"12,13,14\"]\n\n[button link=\"/tips\" type=\"big\"] Send us a tip[/button]\n\n{c}\n"
+            "Menu\n\n{headline}\n\n{byline}\n\n{credit}\n\nDonate\n\n{credit}\n\n{a}\n\n[INS::INS]\n\n{notice}\n\n━━━━━━━━━━━━━━━━━━━━\n\n{b}\n\n[gallery ids=\"12,13,14\"]\n\n[button link=\"/tips\" type=\"big\"] Send us a tip[/button]\n\n{c}\n"
         );
         let conv = conv(&text);
         let body = &conv.body;
