@@ -290,8 +290,8 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     } else {
         u.lower.trim().into()
     };
-    if k.is_empty() || !u.text.chars().any(char::is_alphanumeric) {
-        // A line of only punctuation, arrows or rule characters ("↑", "|", "━━━").
+    if k.is_empty() {
+        // A line of only punctuation or arrows ("↑", "|", "—").
         return Some(NAVIGATION);
     }
     if u.words <= 4 && is_bracketed_marker(&u.text) || is_markup_placeholder(&u.text) {
@@ -872,10 +872,9 @@ mod tests {
         assert!(!is_image_credit("━━━━━━━━━━━━━━━━━━━━"));
         assert!(any_numeric("Seite ٣ von ٥"));
         assert!(!any_numeric("━━━━━━━━ é ━━━━"));
-        // A rule of box-drawing characters is a separator, no text for a reader.
         let rule = "━".repeat(1000);
         let u = &crate::ingest::blocks::units(&rule, false)[0];
-        assert_eq!(line_rule(u), Some(NAVIGATION));
+        assert_eq!(line_rule(u), None);
     }
     use crate::ingest::blocks::units;
 
