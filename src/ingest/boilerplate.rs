@@ -48,6 +48,8 @@ struct Furniture {
     newsletter_words: FastSet<&'static str>,
     share_words: FastSet<&'static str>,
     share_networks: FastSet<&'static str>,
+    /// Words of buttons and widgets ("sign in", "close", "donate"), which no section label holds.
+    widget_words: FastSet<&'static str>,
 }
 
 static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
@@ -66,6 +68,7 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         newsletter_words: FastSet::default(),
         share_words: FastSet::default(),
         share_networks: FastSet::default(),
+        widget_words: FastSet::default(),
     };
     let mut section: Vec<&str> = Vec::new();
     for line in include_str!("data/furniture.txt").lines() {
@@ -97,6 +100,9 @@ static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
             }
             ["share-networks"] => {
                 f.share_networks.insert(line);
+            }
+            ["widget-words"] => {
+                f.widget_words.insert(line);
             }
             other => panic!("data/furniture.txt: a line outside a known section: {other:?}"),
         }
@@ -289,7 +295,7 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
         // A line of only punctuation or arrows ("↑", "|", "—").
         return Some(NAVIGATION);
     }
-    if u.words <= 4 && is_bracketed_marker(&u.text) {
+    if u.words <= 4 && is_bracketed_marker(&u.text) || is_markup_placeholder(&u.text) {
         return Some(KIND_MARKER);
     }
     if let Some(rule) = exact_rule(&k) {
@@ -461,7 +467,7 @@ pub fn is_end_header(k: &str) -> bool {
                 })
             })
     };
-    if matches(k) {
+    if matches(k) || more_of_kind(k) {
         return true;
     }
     // "DW's top story", "CNN's most read"
@@ -473,10 +479,108 @@ pub fn is_end_header(k: &str) -> bool {
     false
 }
 
+/// "More great Outlet stories", "Weitere Artikel", "Plus d'articles", "Más noticias": a
+/// header of up to five words that opens with "more" and ends with what a teaser list holds.
+fn more_of_kind(k: &str) -> bool {
+    let words: Vec<&str> = k.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let first = first.split('\'').next().unwrap_or(first);
+    (2..=5).contains(&words.len())
+        && matches!(
+            first,
+            "more" | "mehr" | "weitere" | "plus" | "autres" | "más" | "mas" | "otras" | "otros"
+        )
+        && matches!(
+            last.rsplit('\'').next().unwrap_or(last),
+            "stories"
+                | "articles"
+                | "news"
+                | "reads"
+                | "posts"
+                | "videos"
+                | "artikel"
+                | "nachrichten"
+                | "beiträge"
+                | "geschichten"
+                | "actualités"
+                | "infos"
+                | "noticias"
+                | "artículos"
+                | "historias"
+        )
+}
+
 fn inline_related(k: &str) -> bool {
     FURNITURE.inline_related.iter().any(|p| {
         k.strip_prefix(p)
             .is_some_and(|rest| rest.is_empty() || p.ends_with(':') || rest.starts_with([' ', ':']))
+    })
+}
+
+/// Markup a renderer or a CMS left as text, which no reader is meant to see: an empty element
+/// marker ("[INS::INS]", "[AD: :AD]") and a line opened by a shortcode ("[gallery ids=\"1,2\"]",
+/// "[button link=...] Text[/button]", "[embed]...[/embed]").
+fn is_markup_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix('[') else {
+        return false;
+    };
+    let Some(close) = rest.find(']') else {
+        return false;
+    };
+    let inner = &rest[..close];
+    // "TAG::TAG" / "TAG: :TAG": the same upper-case tag on both sides of nothing.
+    if let Some((a, b)) = inner.split_once(':') {
+        let b = b.trim_start_matches([':', ' ']);
+        if close + 2 == t.len()
+            && !a.is_empty()
+            && a == b
+            && a.bytes().all(|c| c.is_ascii_uppercase())
+        {
+            return true;
+        }
+    }
+    // A shortcode: a lower-case name, then attributes (`name=`) or a closing `[/name]`.
+    let name_len = inner
+        .bytes()
+        .take_while(|c| c.is_ascii_lowercase() || *c == b'_' || *c == b'-')
+        .count();
+    if name_len == 0 {
+        return false;
+    }
+    let name = &inner[..name_len];
+    let after = &inner[name_len..];
+    let attrs = after.starts_with(' ') && after.contains('=');
+    let closed = (after.is_empty() || attrs)
+        && t.ends_with(']')
+        && t.len() > name_len + 3
+        && t[..t.len() - 1].ends_with(name)
+        && t[..t.len() - 1 - name_len].ends_with("[/");
+    attrs && close + 2 == t.len() || closed
+}
+
+/// A short line naming a button or widget ("Sign In", "Toggle search Search", "Donate Become a
+/// member"), a close mark ("Hub ✕") or a prompt ("Sharing is caring!"): never a section's name.
+pub fn names_widget(text: &str) -> bool {
+    if text.trim_end().ends_with(['!', '?']) || text.contains(['✕', '×', '✖']) {
+        return true;
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    (0..words.len()).any(|i| {
+        FURNITURE.widget_words.contains(words[i].as_str())
+            || words.get(i + 1).is_some_and(|n| {
+                FURNITURE
+                    .widget_words
+                    .contains(format!("{} {n}", words[i]).as_str())
+            })
     })
 }
 
@@ -793,6 +897,61 @@ mod tests {
 
     fn rule(line: &str) -> Option<Rule> {
         units(line, false).first().and_then(line_rule)
+    }
+
+    #[test]
+    fn markup_placeholders_and_shortcodes() {
+        assert_eq!(rule("[INS::INS]"), Some(KIND_MARKER));
+        assert_eq!(rule("[AD: :AD]"), Some(KIND_MARKER));
+        assert_eq!(rule("[gallery ids=\"4,5,6\"]"), Some(KIND_MARKER));
+        assert_eq!(
+            rule("[embed]https://example.org/v/1[/embed]"),
+            Some(KIND_MARKER)
+        );
+        // A source credit or an editor's insertion in brackets is text.
+        assert_eq!(rule("[The Daily Ledger]"), None);
+        assert_eq!(rule("[sic]"), None);
+        assert_eq!(rule("[1] Smith J. Alarm fatigue. 2015."), None);
+    }
+
+    #[test]
+    fn button_lines_name_no_section() {
+        for menu in [
+            "Donate Become a member",
+            "Toggle search Search",
+            "Suche schließen",
+            "Rechercher Fermer",
+            "Buscar Cerrar",
+            "Hub ✕",
+            "Sharing is caring!",
+        ] {
+            assert!(names_widget(menu), "{menu}");
+        }
+        for label in [
+            "French Politics",
+            "Wirtschaft",
+            "Société",
+            "Deportes",
+            "Crime & Legal",
+        ] {
+            assert!(!names_widget(label), "{label}");
+        }
+    }
+
+    #[test]
+    fn more_of_a_kind_headers() {
+        for h in [
+            "more great ledger stories",
+            "weitere artikel",
+            "plus d'articles",
+            "más noticias",
+        ] {
+            assert!(is_end_header(h), "{h}");
+        }
+        assert!(!is_end_header(
+            "more people moved to the city than left it in the last ten years of news"
+        ));
+        assert!(!is_end_header("more rain is on the way"));
     }
 
     #[test]

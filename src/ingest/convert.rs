@@ -227,6 +227,31 @@ impl Doc<'_> {
     }
 }
 
+/// A short line ending on a preposition, printed again within the next five lines: the credit
+/// of a partner's logo, whose name is the picture and not in the text.
+fn logo_credits(doc: &mut Doc) {
+    let n = doc.units.len();
+    for i in 0..n {
+        let u = &doc.units[i];
+        if doc.dropped(i) || u.words < 2 || u.words > 5 || u.mark == Mark::Code {
+            continue;
+        }
+        let last = u.lower.split_whitespace().last().unwrap_or("");
+        if !matches!(
+            last,
+            "with" | "by" | "mit" | "von" | "avec" | "par" | "con" | "por"
+        ) {
+            continue;
+        }
+        let key = doc.norm_of(i).to_string();
+        let again = (i + 1..n.min(i + 6)).find(|&j| doc.norm_of(j) == key);
+        if let Some(j) = again {
+            doc.set(i, bp::IMAGE_CREDIT);
+            doc.set(j, bp::IMAGE_CREDIT);
+        }
+    }
+}
+
 /// Evidence found while reading the document.
 #[derive(Default)]
 struct Evidence {
@@ -740,6 +765,10 @@ pub fn convert(
         }
     }
 
+    // 1a. A credit that ends on its preposition ("In partnership with", "Präsentiert von") is
+    // a logo's caption; printed twice close together (a line and a heading) it is the layout's.
+    logo_credits(&mut doc);
+
     // 1b. A box of links set between the story's paragraphs, after which the story runs on:
     // furniture, but no end of the article.
     if !doc.markdown {
@@ -775,7 +804,10 @@ pub fn convert(
                     .rev()
                     .find(|p| !matches!(p.to_lowercase().as_str(), "home" | "news" | "homepage"))
                 {
-                    ev.section = Some(last.clone());
+                    // The label nearest the headline names its section; a menu line of
+                    // buttons ("Donate Become a member") names none, and an older label
+                    // further up does not stand in for it.
+                    ev.section = (!bp::names_widget(last)).then(|| last.clone());
                 }
                 doc.set(
                     i,

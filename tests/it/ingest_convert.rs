@@ -1615,3 +1615,52 @@ fn a_name_glued_to_its_link_is_the_byline_under_the_headline() {
         assert_eq!(c.front.authors, [name], "{text}");
     }
 }
+
+/// Markup a renderer or a CMS left in the text (an empty ad slot, a shortcode), a widget's
+/// notice that it needs JavaScript and a logo's credit printed twice: none of it reaches the
+/// body (pages in four languages, written for this test).
+#[test]
+fn placeholders_widget_notices_and_logo_credits_leave_the_body() {
+    let pages = [
+        ("Harbour ferry returns after a winter of repairs", "By Ann Moss", "In partnership with", "This slideshow requires JavaScript.", ["The harbour ferry returned to service on Monday after a winter of repairs to its engine and deck.", "Passengers waited on the pier from early morning, and the first crossing left on time at seven.", "The operator said the ferry would run every hour until the end of the summer season."]),
+        ("Hafenfähre fährt nach Reparaturen im Winter wieder", "Von Anna Moos", "In Zusammenarbeit mit", "Diese Bildergalerie erfordert JavaScript.", ["Die Hafenfähre hat am Montag nach einem Winter voller Reparaturen an Motor und Deck den Betrieb wieder aufgenommen.", "Die Fahrgäste warteten schon am frühen Morgen auf dem Steg, und die erste Überfahrt legte pünktlich um sieben ab.", "Der Betreiber sagte, die Fähre fahre bis zum Ende der Sommersaison jede Stunde."]),
+        ("Le bac du port reprend du service après un hiver de réparations", "Par Anne Mousse", "En partenariat avec", "Ce diaporama nécessite JavaScript.", ["Le bac du port a repris du service lundi après un hiver de réparations du moteur et du pont.", "Les passagers attendaient sur la jetée dès le petit matin, et la première traversée est partie à sept heures.", "L'exploitant a indiqué que le bac circulerait toutes les heures jusqu'à la fin de la saison d'été."]),
+        ("El ferry del puerto vuelve tras un invierno de reparaciones", "Por Ana Musgo", "En colaboración con", "Esta galería requiere JavaScript.", ["El ferry del puerto volvió al servicio el lunes después de un invierno de reparaciones del motor y la cubierta.", "Los pasajeros esperaban en el muelle desde primera hora, y la primera travesía salió puntual a las siete.", "La empresa dijo que el ferry saldrá cada hora hasta el final de la temporada de verano."]),
+    ];
+    for (headline, byline, credit, notice, [a, b, c]) in pages {
+        let text = format!(
+            "Menu\n\n{headline}\n\n{byline}\n\n{credit}\n\nDonate\n\n{credit}\n\n{a}\n\n[INS::INS]\n\n{notice}\n\n━━━━━━━━━━━━━━━━━━━━\n\n{b}\n\n[gallery ids=\"12,13,14\"]\n\n[button link=\"/tips\" type=\"big\"] Send us a tip[/button]\n\n{c}\n"
+        );
+        let conv = conv(&text);
+        let body = &conv.body;
+        for gone in [credit, notice, "INS", "gallery", "button", "Send us a tip"] {
+            assert!(!body.contains(gone), "{gone:?} in {body}");
+        }
+        for kept in [a, b, c] {
+            assert!(body.contains(kept), "{kept:?} not in {body}");
+        }
+    }
+}
+
+/// A header that opens with "more" and names what a teaser list holds ends the article; a
+/// section label taken from a line of buttons ("Donate Become a member") names no section.
+#[test]
+fn more_stories_headers_end_the_article_and_menu_lines_name_no_section() {
+    let pages = [
+        ("Donate Become a member", "More great Harbour Post stories", ["The city council voted on Tuesday to extend the night bus service to the outer districts.", "The new routes start in June and will run every twenty minutes between midnight and five.", "Council members said the cost would be met from the transport budget without a rise in fares."]),
+        ("Suche Anmelden", "Weitere Artikel", ["Der Stadtrat hat am Dienstag beschlossen, den Nachtbus bis in die äußeren Bezirke zu verlängern.", "Die neuen Linien starten im Juni und fahren zwischen Mitternacht und fünf Uhr alle zwanzig Minuten.", "Die Kosten sollen nach Angaben des Rates aus dem Verkehrshaushalt ohne höhere Fahrpreise gedeckt werden."]),
+        ("Rechercher Connexion", "Plus d'articles", ["Le conseil municipal a voté mardi la prolongation du bus de nuit vers les quartiers périphériques.", "Les nouvelles lignes démarrent en juin et passeront toutes les vingt minutes entre minuit et cinq heures.", "Selon les élus, le coût sera couvert par le budget des transports sans hausse des tarifs."]),
+        ("Buscar Iniciar sesión", "Más noticias", ["El ayuntamiento aprobó el martes ampliar el autobús nocturno a los barrios de las afueras.", "Las nuevas líneas empiezan en junio y pasarán cada veinte minutos entre la medianoche y las cinco.", "Según los concejales, el coste saldrá del presupuesto de transporte sin subir las tarifas."]),
+    ];
+    let headline = "Night buses to reach the outer districts";
+    for (menu, more, [a, b, c]) in pages {
+        let text = format!(
+            "{menu}\n\n{headline}\n\n{a}\n\n{b}\n\n{c}\n\n{more}\n\nBridge repairs close the river road for a week\n\nSchool year to start a week later\n\nNew library opens in the old station\n"
+        );
+        let conv = conv(&text);
+        assert_eq!(conv.front.title.as_deref(), Some(headline), "{text}");
+        assert_eq!(conv.front.section, None, "{text}");
+        assert!(conv.body.contains(c), "{}", conv.body);
+        assert!(!conv.body.contains("New library"), "{}", conv.body);
+    }
+}
