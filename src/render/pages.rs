@@ -507,6 +507,12 @@ impl Shared {
         // spares the index a reading, a hash check and a parse per article, and is spread
         // over the cores with the rest of this pass.
         let search = shared.site.config.search;
+        // Counts wait here until the index takes them; past this many bytes (a large site's
+        // later articles) they are not made here but counted by the index from the body read
+        // again, so a build's peak memory does not grow with the site for them. Either way the
+        // index is the same.
+        const HELD_WORDS_BYTES: usize = 64 << 20;
+        let held = std::sync::atomic::AtomicUsize::new(0);
         type Read = (
             RenderedBody,
             Vec<String>,
@@ -520,7 +526,12 @@ impl Shared {
                     Some(links) => links.media_of(&shared.site.docs[i].rel_path, &text),
                     None => Vec::new(),
                 };
-                let (mut body, words) = shared.body_html_and_words(i, &text, "../../", search);
+                let count =
+                    search && held.load(std::sync::atomic::Ordering::Relaxed) < HELD_WORDS_BYTES;
+                let (mut body, words) = shared.body_html_and_words(i, &text, "../../", count);
+                if let Some(w) = &words {
+                    held.fetch_add(w.heap_bytes(), std::sync::atomic::Ordering::Relaxed);
+                }
                 if !keep_html {
                     body.html = String::new();
                 }

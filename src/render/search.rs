@@ -200,6 +200,16 @@ pub struct ArticleWords {
     snippet: Option<String>,
 }
 
+impl ArticleWords {
+    /// The bytes these counts hold on the heap (what waiting for the index costs).
+    pub fn heap_bytes(&self) -> usize {
+        std::mem::size_of::<Self>()
+            + self.counts.words.capacity()
+            + self.counts.tfs.capacity() * std::mem::size_of::<u32>()
+            + self.snippet.as_ref().map_or(0, String::capacity)
+    }
+}
+
 /// Where the index gets each article's words: document `i`'s [`ArticleWords`].
 pub type Words<'a> = dyn Fn(usize) -> ArticleWords + Sync + 'a;
 
@@ -215,6 +225,7 @@ pub fn article_words(
     let (text, snippet) = article_text(site, i, &body);
     let mut counts = count(&site.docs[i].title, &text);
     counts.words.shrink_to_fit();
+    counts.tfs.shrink_to_fit();
     ArticleWords { counts, snippet }
 }
 
