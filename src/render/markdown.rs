@@ -196,10 +196,16 @@ fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
 /// The text of a body, a space after each element, white space as written (for the search
 /// index, whose tokenizer skips white space anyway).
 pub fn text_of(body: &str) -> String {
-    let mut s = String::with_capacity(body.len());
-    for e in Parser::new_ext(body, options()) {
+    text_of_events(&events(body), body.len())
+}
+
+/// [`text_of`] of a body already parsed (`events`, before any rewriting): the page's own
+/// parse serves the index too. `len`: the body's length, a guess at the text's.
+pub fn text_of_events(events: &[Event<'_>], len: usize) -> String {
+    let mut s = String::with_capacity(len);
+    for e in events {
         match e {
-            Event::Text(t) | Event::Code(t) => s.push_str(&t),
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) => s.push(' '),
             _ => {}
         }

@@ -511,11 +511,11 @@ pub fn render_site_into<T: Send>(
             return Ok(None);
         }
         let started = std::time::Instant::now();
-        let bodies = |i: usize| shared.body(i);
+        let words = |i: usize| shared.search_words(i);
         let files = search::index_files(
             shared.site(),
             shared.site().config.link_index_html,
-            &bodies,
+            &words,
             keep,
         )?;
         Ok(Some((files, started.elapsed())))

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
+use pulldown_cmark::Event;
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -61,6 +62,9 @@ pub struct Shared {
     /// at once is the biggest thing a build would hold).
     bodies: Vec<RenderedBody>,
     keep_html: bool,
+    /// Each article's words counted for the search index on the reading of its body above,
+    /// taken by the index ([`Shared::search_words`]); empty without search.
+    search_words: Vec<std::sync::Mutex<Option<super::search::ArticleWords>>>,
     topic_values: Vec<Value>,
     /// Each document's card, kept in watch mode only (see [`Shared::card`]).
     cards: Vec<Value>,
@@ -472,6 +476,7 @@ impl Shared {
             shared_vars,
             bodies: Vec::new(),
             keep_html,
+            search_words: Vec::new(),
             topic_values,
             cards: Vec::new(),
             topic_chips,
@@ -498,7 +503,22 @@ impl Shared {
         };
         // Article pages sit two folders deep. The files bodies link to are found on the same
         // reading of each body.
-        let (bodies, media): (Vec<RenderedBody>, Vec<Vec<String>>) = (0..shared.site.docs.len())
+        // The search index's word counts too: counting here, on the one parse of each body,
+        // spares the index a reading, a hash check and a parse per article, and is spread
+        // over the cores with the rest of this pass.
+        let search = shared.site.config.search;
+        // Counts wait here until the index takes them; past this many bytes (a large site's
+        // later articles) they are not made here but counted by the index from the body read
+        // again, so a build's peak memory does not grow with the site for them. Either way the
+        // index is the same.
+        const HELD_WORDS_BYTES: usize = 64 << 20;
+        let held = std::sync::atomic::AtomicUsize::new(0);
+        type Read = (
+            RenderedBody,
+            Vec<String>,
+            Option<super::search::ArticleWords>,
+        );
+        let read: Vec<Read> = (0..shared.site.docs.len())
             .into_par_iter()
             .map(|i| {
                 let text = shared.body(i);
@@ -506,15 +526,28 @@ impl Shared {
                     Some(links) => links.media_of(&shared.site.docs[i].rel_path, &text),
                     None => Vec::new(),
                 };
-                let mut body = shared.body_html_of(i, &text, "../../");
+                let count =
+                    search && held.load(std::sync::atomic::Ordering::Relaxed) < HELD_WORDS_BYTES;
+                let (mut body, words) = shared.body_html_and_words(i, &text, "../../", count);
+                if let Some(w) = &words {
+                    held.fetch_add(w.heap_bytes(), std::sync::atomic::Ordering::Relaxed);
+                }
                 if !keep_html {
                     body.html = String::new();
                 }
-                (body, media)
+                (body, media, words)
             })
-            .unzip();
-        shared.bodies = bodies;
-        shared.media = media.into_iter().flatten().collect();
+            .collect();
+        let mut media = BTreeSet::new();
+        shared.bodies = Vec::with_capacity(read.len());
+        for (body, m, words) in read {
+            shared.bodies.push(body);
+            media.extend(m);
+            if search {
+                shared.search_words.push(std::sync::Mutex::new(words));
+            }
+        }
+        shared.media = media;
         // Feeds are read away from the site: their copies link with absolute addresses.
         shared.feed_bodies = feed_documents(&shared.site)
             .into_par_iter()
@@ -556,9 +589,16 @@ impl Shared {
             return None;
         }
         self.site.docs[i] = doc;
-        self.bodies[i] = self.body_html(i, "../../");
+        let search = self.site.config.search;
+        let text = self.body(i);
+        let (mut body, words) = self.body_html_and_words(i, &text, "../../", search);
+        drop(text);
         if !self.keep_html {
-            self.bodies[i].html = String::new();
+            body.html = String::new();
+        }
+        self.bodies[i] = body;
+        if let Some(slot) = self.search_words.get_mut(i) {
+            *slot = std::sync::Mutex::new(words);
         }
         if i < self.cards.len() {
             self.cards[i] = self.make_card(i);
@@ -574,6 +614,19 @@ impl Shared {
                 errors.push(d);
             }
             std::borrow::Cow::Borrowed("")
+        })
+    }
+
+    /// Document `i`'s words for the search index: those counted when its body was read (each
+    /// taken once), else counted now from the body read again.
+    pub fn search_words(&self, i: usize) -> super::search::ArticleWords {
+        let counted = self
+            .search_words
+            .get(i)
+            .and_then(|slot| slot.lock().ok().and_then(|mut w| w.take()));
+        counted.unwrap_or_else(|| {
+            let text = self.body(i);
+            super::search::article_words(&self.site, i, &markdown::events(&text), text.len())
         })
     }
 
@@ -608,8 +661,28 @@ impl Shared {
 
     /// [`Shared::body_html`] of `body`, document `i`'s body already read.
     fn body_html_of(&self, i: usize, body: &str, prefix: &str) -> RenderedBody {
+        self.html_of_events(i, markdown::events(body), prefix)
+    }
+
+    /// [`Shared::body_html_of`], and with `search` the index's words of the body, from the
+    /// same parse.
+    fn body_html_and_words(
+        &self,
+        i: usize,
+        body: &str,
+        prefix: &str,
+        search: bool,
+    ) -> (RenderedBody, Option<super::search::ArticleWords>) {
+        let events = markdown::events(body);
+        let words =
+            search.then(|| super::search::article_words(&self.site, i, &events, body.len()));
+        (self.html_of_events(i, events, prefix), words)
+    }
+
+    /// The HTML of document `i`'s body parsed into `events`.
+    fn html_of_events(&self, i: usize, events: Vec<Event<'_>>, prefix: &str) -> RenderedBody {
         let doc = &self.site.docs[i];
-        let mut events = markdown::events(body);
+        let mut events = events;
         if let Some(links) = &self.doc_links {
             events = links.rewrite(events, &doc.rel_path, prefix);
         }

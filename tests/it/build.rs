@@ -396,3 +396,69 @@ fn released_bodies_are_read_again_and_a_changed_file_is_named() {
     );
     assert!(errors[0].message.contains("changed"), "{}", errors[0]);
 }
+
+#[test]
+fn the_index_counts_each_article_on_its_pages_own_reading() {
+    use dossier::build::{load_config, load_content};
+    use dossier::render::pages::Shared;
+    use dossier::render::{render_site, Page, Theme};
+    use dossier::site::Site;
+
+    // Markup the index's text must see through (emphasis, links, code, a list, raw HTML, a
+    // quotation) and diacritics; one article with a summary, the others snippeted from
+    // their bodies.
+    let site = TestSite::empty()
+        .file(
+            "content/crane.md",
+            "---\ntitle: The harbour crane *returns*\ndate: 2025-03-01\nsummary: The old crane is back.\nauthors: [Ana Ruiz]\n---\nThe **old** crane returned to the [harbour](https://example.org/h) on `Monday`.\n\n- one item\n- <b>raw</b> words\n",
+        )
+        .file(
+            "content/hafen.md",
+            "---\ntitle: Der Hafen öffnet wieder\ndate: 2025-03-02\n---\nDie Fähre fährt ab Montag wieder. Grüße vom Kai.\n",
+        )
+        .file(
+            "content/port.md",
+            "---\ntitle: Le port rouvre\ndate: 2025-03-03\n---\nLe bac reprend ses traversées ; l'été sera chargé.\n\n> « Enfin », dit la capitaine.\n",
+        )
+        .file(
+            "content/puerto.md",
+            "---\ntitle: El puerto reabre\ndate: 2025-03-04\n---\nEl transbordador vuelve el miércoles, según la autoridad portuaria.\n",
+        );
+    let opts = dossier::BuildOptions::new(site.root());
+    let config = load_config(&opts).unwrap();
+    let (mut docs, _) = load_content(&opts, &config).unwrap();
+    assert_eq!(docs.len(), 4);
+    for d in &mut docs {
+        d.release_body();
+    }
+    let theme =
+        Theme::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")).unwrap();
+    let quiet = |_: usize, _: usize| {};
+    let index = |pages: &[Page]| -> Vec<(String, Vec<u8>)> {
+        pages
+            .iter()
+            .filter(|p| p.path.starts_with("search/"))
+            .map(|p| (p.path.clone(), p.bytes.to_vec()))
+            .collect()
+    };
+
+    // Counted on the reading of each body for its page, as a build does...
+    let shared = Shared::with_doc_links(Site::new(config.clone(), docs.clone()), None, false);
+    let (counted, _) = render_site(&shared, &theme, &quiet, None, None).unwrap();
+    // ... and with those counts taken away, so the index reads every body again.
+    let again = Shared::with_doc_links(Site::new(config, docs), None, false);
+    for i in 0..4 {
+        drop(again.search_words(i));
+    }
+    let (read_again, _) = render_site(&again, &theme, &quiet, None, None).unwrap();
+    let counted = index(&counted);
+    assert!(counted.len() > 3, "{counted:?}");
+    assert_eq!(counted, index(&read_again));
+    let text: String = counted
+        .iter()
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    for word in ["transbordador", "fahre", "traversees", "monday", "enfin"] {
+        assert!(text.contains(word), "{word} not indexed");
+    }
+}
