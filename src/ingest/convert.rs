@@ -2535,7 +2535,9 @@ fn dedupe(doc: &mut Doc) {
             continue;
         }
         let k = doc.norm_of(i);
-        if k.is_empty() {
+        // A drawn rule repeats by nature: one dropped in the header says nothing of another
+        // that parts the article.
+        if k.is_empty() || is_rule_line(&doc.units[i].text) {
             continue;
         }
         if dropped_texts.contains(k) {
@@ -2635,7 +2637,9 @@ fn build_blocks(doc: &Doc, kind: &str) -> (Vec<Block>, Vec<String>) {
                 Block::Paragraph(text)
             }
             (Mark::Plain, Role::Text) => {
-                if kind == kind::LIVEBLOG && kind::is_clock(&text) {
+                if md.is_none() && is_rule_line(&text) {
+                    Block::Rule
+                } else if kind == kind::LIVEBLOG && kind::is_clock(&text) {
                     Block::Heading(3, text)
                 } else if let (true, Some((who, said))) =
                     (transcript && md.is_none(), kind::speaker_label(&text))
@@ -2663,9 +2667,15 @@ fn build_blocks(doc: &Doc, kind: &str) -> (Vec<Block>, Vec<String>) {
                 }
             }
         };
-        out.push(block);
+        // A break only parts two blocks: none first, none last, never two in a row.
+        if block != Block::Rule || out.last().is_some_and(|b| *b != Block::Rule) {
+            out.push(block);
+        }
         prev_kept = Some(i);
         i += 1;
+    }
+    if out.last() == Some(&Block::Rule) {
+        out.pop();
     }
     (out, captions)
 }

@@ -29,6 +29,10 @@ pub enum Block {
     /// Markdown written by the user (Markdown input), emitted as written.
     Raw(String),
     Code(String),
+    /// A break between parts of the article, drawn in the raw text as a line of dashes or
+    /// box-drawing characters: rendered as a thematic break, never as a paragraph of
+    /// hundreds of unbreakable characters.
+    Rule,
 }
 
 /// Escape `text` so Markdown renders it as these exact characters on one line.
@@ -156,6 +160,7 @@ pub fn render(blocks: &[Block]) -> String {
                 }
                 out.push_str(md);
             }
+            Block::Rule => out.push_str("* * *"),
             Block::Code(code) => {
                 let fence = if code.contains("```") { "~~~~" } else { "```" };
                 out.push_str(fence);

@@ -1664,3 +1664,44 @@ fn more_stories_headers_end_the_article_and_menu_lines_name_no_section() {
         assert!(!conv.body.contains("New library"), "{}", conv.body);
     }
 }
+
+/// A line of box-drawing dashes between two parts of an article (as a text browser prints a
+/// page's `<hr>`) becomes one thematic break between them, never a paragraph of hundreds of
+/// unbreakable characters; breaks at the ends and doubled breaks go.
+#[test]
+fn drawn_rules_become_thematic_breaks() {
+    let rule = "━".repeat(300);
+    let text = format!(
+        "Harbour cranes idle as dock strike enters its third week
+
+By Ines Calloway
+
+{rule}
+
+Dock workers in the northern port walked out again on Tuesday, leaving container ships \
+waiting at anchor and lorries queued along the coast road for several kilometres.
+
+The union says the employers' latest offer does not cover the rising cost of housing near \
+the harbour, and its members voted by a wide margin to continue the action.
+
+{rule}
+
+{rule}
+
+Talks are due to resume on Friday under a mediator appointed by the regional government, \
+who said both sides had agreed to meet without preconditions.
+
+Employers warned that perishable cargo would be diverted to other ports if the strike lasts \
+into next month, a move that could cost the region hundreds of jobs.
+
+{rule}
+"
+    );
+    let c = conv(&text);
+    assert!(!c.body.contains('━'), "a drawn rule stayed:\n{}", c.body);
+    assert_eq!(c.body.matches("* * *").count(), 1, "{}", c.body);
+    let parts: Vec<&str> = c.body.split("* * *").collect();
+    assert!(parts[0].contains("wide margin"), "{}", c.body);
+    assert!(parts[1].contains("mediator"), "{}", c.body);
+    assert!(!c.body.trim_end().ends_with("* * *"), "{}", c.body);
+}
