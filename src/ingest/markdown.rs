@@ -65,6 +65,46 @@ pub fn escape_inline(text: &str) -> String {
         }
     }
     out.push_str(&text[run..]);
+    if text.contains(":DEL]") || text.contains(":INS]") {
+        return edit_marks(&out);
+    }
+    out
+}
+
+/// A text browser prints struck-out text (`<del>`, an old price, a corrected claim) as
+/// "[DEL:text:DEL]" and inserted text as "[INS:text:INS]". Given the escaped line, the struck
+/// text becomes Markdown strikethrough and the inserted text plain; an empty mark goes.
+fn edit_marks(escaped: &str) -> String {
+    let mut out = String::with_capacity(escaped.len());
+    let mut rest = escaped;
+    loop {
+        let del = rest.find("\\[DEL:");
+        let ins = rest.find("\\[INS:");
+        let (at, tag) = match (del, ins) {
+            (Some(d), Some(i)) if i < d => (i, "INS"),
+            (Some(d), _) => (d, "DEL"),
+            (None, Some(i)) => (i, "INS"),
+            (None, None) => break,
+        };
+        let open = at + "\\[DEL:".len();
+        let close = format!(":{tag}\\]");
+        let Some(len) = rest[open..].find(&close) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        let inner = rest[open..open + len].trim();
+        if !inner.is_empty() {
+            if tag == "DEL" {
+                out.push_str("~~");
+                out.push_str(inner);
+                out.push_str("~~");
+            } else {
+                out.push_str(inner);
+            }
+        }
+        rest = &rest[open + len + close.len()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -236,6 +276,19 @@ mod tests {
         ] {
             assert_eq!(round_trip(t), t, "{t}");
         }
+    }
+
+    #[test]
+    fn edit_marks_of_a_text_browser() {
+        let md = render(&[Block::Paragraph(
+            "Now $19.99 [DEL:was $24.99:DEL] and [INS:new:INS] [DEL::DEL]stock".to_string(),
+        )]);
+        assert_eq!(md, "Now $19.99 ~~was $24.99~~ and new stock\n");
+        // pulldown-cmark reads the struck words back as words of the line.
+        assert_eq!(plain_blocks(&md), ["Now $19.99 was $24.99 and new stock"]);
+        // An unclosed mark is left as the text said it, escaped.
+        assert_eq!(escape_inline("[DEL:open"), "\\[DEL:open");
+        assert_eq!(escape_inline("a ~ b"), "a \\~ b");
     }
 
     #[test]
