@@ -484,9 +484,11 @@ pub fn is_newsletter_header(u: &Unit) -> bool {
 
 pub fn is_end_header(k: &str) -> bool {
     let k = k.strip_prefix("skip next section").map_or(k, str::trim);
-    if k.split_whitespace().count() > 7 {
+    // One pass over the words: their count (a header has at most seven), the first and the
+    // last (`more_of_kind`).
+    let Some((count, first, last)) = words_up_to(k, 7) else {
         return false;
-    }
+    };
     // Headers that take a short complement: "More from Europe", "Most read in World".
     const OPEN: &[&str] = &[
         "more from",
@@ -508,13 +510,15 @@ pub fn is_end_header(k: &str) -> bool {
     ];
     let matches = |s: &str| {
         s.len() <= *EXACT_MAX_LEN && FURNITURE.end_headers.contains(s)
-            || OPEN.iter().any(|h| {
-                s.strip_prefix(h).is_some_and(|rest| {
-                    rest.starts_with(' ') && rest.split_whitespace().count() <= 3
+            // Every opening above starts with one of these letters.
+            || s.starts_with(['m', 'a', 'l', 't', 'r'])
+                && OPEN.iter().any(|h| {
+                    s.strip_prefix(h).is_some_and(|rest| {
+                        rest.starts_with(' ') && rest.split_whitespace().count() <= 3
+                    })
                 })
-            })
     };
-    if matches(k) || more_of_kind(k) {
+    if matches(k) || more_of_kind(count, first, last) {
         return true;
     }
     // "DW's top story", "CNN's most read"
@@ -526,15 +530,28 @@ pub fn is_end_header(k: &str) -> bool {
     false
 }
 
+/// The number of whitespace-separated words of `s` with its first and last (empty for no
+/// word), or `None` past `max` words: one pass, stopping there.
+fn words_up_to(s: &str, max: usize) -> Option<(usize, &str, &str)> {
+    let (mut count, mut first, mut last) = (0, "", "");
+    for w in s.split_whitespace() {
+        count += 1;
+        if count > max {
+            return None;
+        }
+        if count == 1 {
+            first = w;
+        }
+        last = w;
+    }
+    Some((count, first, last))
+}
+
 /// "More great Outlet stories", "Weitere Artikel", "Plus d'articles", "Más noticias": a
 /// header of up to five words that opens with "more" and ends with what a teaser list holds.
-fn more_of_kind(k: &str) -> bool {
-    let words: Vec<&str> = k.split_whitespace().collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
-        return false;
-    };
+fn more_of_kind(count: usize, first: &str, last: &str) -> bool {
     let first = first.split('\'').next().unwrap_or(first);
-    (2..=5).contains(&words.len())
+    (2..=5).contains(&count)
         && matches!(
             first,
             "more" | "mehr" | "weitere" | "plus" | "autres" | "más" | "mas" | "otras" | "otros"
@@ -1107,6 +1124,27 @@ mod tests {
         assert_eq!(rule("They did not join our protest, the union said"), None);
         let long = format!("Sign up for {}", ["word"; 28].join(" "));
         assert_eq!(rule(&long), None);
+    }
+
+    #[test]
+    fn end_header_words_in_one_pass() {
+        assert_eq!(
+            words_up_to("  more  great  stories ", 7),
+            Some((3, "more", "stories"))
+        );
+        assert_eq!(words_up_to("", 7), Some((0, "", "")));
+        assert_eq!(words_up_to("a b c d e f g h", 7), None);
+        assert_eq!(words_up_to("a b c d e f g", 7), Some((7, "a", "g")));
+        for h in [
+            "weitere artikel",
+            "más noticias",
+            "more great planet stories",
+        ] {
+            assert!(is_end_header(h), "{h}");
+        }
+        for h in ["more", "more of the best stories you can read", "plus tard"] {
+            assert!(!is_end_header(h), "{h}");
+        }
     }
 
     #[test]
