@@ -139,7 +139,11 @@ fn exact_rule(k: &str) -> Option<Rule> {
     EXACT_MAP.get(k).copied()
 }
 
-static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// The consent words `is_cookie_notice` needs one of.
+const COOKIE_WORDS: [&str; 2] = ["cookie", "consent"];
+/// `[contains]` phrases, then the two consent words, "comment", the inline-related openings
+/// and the newsletter openings: a short line is scanned once for all of them.
+static LINE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
         // A few hundred short patterns: the DFA is small and the fastest to scan with.
@@ -149,23 +153,61 @@ static CONTAINS_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
                 .contains
                 .iter()
                 .map(|c| c.0)
-                .chain(["cookie", "consent", "comment"]),
+                .chain(COOKIE_WORDS)
+                .chain(["comment"])
+                .chain(FURNITURE.inline_related.iter().copied())
+                .chain(FURNITURE.newsletter_prefixes.iter().copied()),
         )
         .expect("valid patterns")
 });
 
-/// Every phrase `CONTAINS_AC` looks for holds an ASCII letter (true of the data; checked, not
+/// What one `LINE_AC` pattern id stands for.
+enum LinePhrase {
+    /// A `[contains]` phrase: its rule and the most words its line may have.
+    Contains(Rule, usize),
+    Cookie,
+    Comment,
+    /// An inline-related opening: does it end with a colon?
+    Related(bool),
+    Newsletter,
+}
+
+fn line_phrase(id: usize) -> LinePhrase {
+    let f = &*FURNITURE;
+    let c = f.contains.len();
+    let r = c + COOKIE_WORDS.len() + 1;
+    if let Some(&(_, rule, max)) = f.contains.get(id) {
+        LinePhrase::Contains(rule, max)
+    } else if id < c + COOKIE_WORDS.len() {
+        LinePhrase::Cookie
+    } else if id == c + COOKIE_WORDS.len() {
+        LinePhrase::Comment
+    } else if let Some(p) = f.inline_related.get(id - r) {
+        LinePhrase::Related(p.ends_with(':'))
+    } else {
+        LinePhrase::Newsletter
+    }
+}
+
+/// Every pattern `LINE_AC` looks for holds an ASCII letter (true of the data; checked, not
 /// assumed): a line without one (a rule of dashes, a row of arrows) needs no scan.
-static CONTAINS_NEED_LETTER: LazyLock<bool> = LazyLock::new(|| {
-    FURNITURE
-        .contains
+static LINE_NEED_LETTER: LazyLock<bool> = LazyLock::new(|| {
+    let f = &*FURNITURE;
+    f.contains
         .iter()
-        .all(|c| c.0.bytes().any(|b| b.is_ascii_alphabetic()))
+        .map(|c| c.0)
+        .chain(f.inline_related.iter().copied())
+        .chain(f.newsletter_prefixes.iter().copied())
+        .all(|p| p.bytes().any(|b| b.is_ascii_alphabetic()))
 });
 
 /// The most words a line may have and still fall in a `[contains]` family.
 static CONTAINS_MAX_WORDS: LazyLock<usize> =
     LazyLock::new(|| FURNITURE.contains.iter().map(|c| c.2).max().unwrap_or(0));
+
+/// The most words of an inline-related line and of a newsletter line opened by its prefix.
+const RELATED_MAX_WORDS: usize = 25;
+const NEWSLETTER_PREFIX_MAX_WORDS: usize = 30;
 
 static SKIP_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:skip|jump|go|move)\s+(?:to|next|over|past|directly to|navigation)(?-u:\b)|^skip\s+(?:navigation|links?|ad|advert|advertisement)(?-u:\b)")
@@ -371,35 +413,40 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
             return Some(IMAGE_CREDIT);
         }
     }
-    if inline_related(&k) && words <= 25 {
-        return Some(RELATED_INLINE);
-    }
-    if words <= 30
-        && FURNITURE
-            .newsletter_prefixes
-            .iter()
-            .any(|p| k.starts_with(p))
-    {
-        return Some(NEWSLETTER);
-    }
-    // One scan finds the phrase families and the words the consent and comment tests need;
-    // a line longer than any phrase family allows needs only the two words.
+    // One scan finds the phrase families, the openings of inline-related and newsletter
+    // lines and the words the consent and comment tests need; a line longer than any of
+    // these allows needs only the two words.
     let (mut cookie, mut comment, mut phrase) = (false, false, None);
-    if words > *CONTAINS_MAX_WORDS {
+    let (mut related, mut newsletter) = (false, false);
+    if words > (*CONTAINS_MAX_WORDS).max(NEWSLETTER_PREFIX_MAX_WORDS) {
         cookie = k.contains("cookie") || k.contains("consent");
         comment = k.contains("comment");
-    } else if !*CONTAINS_NEED_LETTER || k.bytes().any(|b| b.is_ascii_alphabetic()) {
-        for m in CONTAINS_AC.find_overlapping_iter(k.as_ref()) {
-            match FURNITURE.contains.get(m.pattern().as_usize()) {
-                Some(&(_, rule, max)) => {
+    } else if !*LINE_NEED_LETTER || k.bytes().any(|b| b.is_ascii_alphabetic()) {
+        for m in LINE_AC.find_overlapping_iter(k.as_ref()) {
+            match line_phrase(m.pattern().as_usize()) {
+                LinePhrase::Contains(rule, max) => {
                     if phrase.is_none() && words <= max {
                         phrase = Some(rule);
                     }
                 }
-                None if m.pattern().as_usize() == FURNITURE.contains.len() + 2 => comment = true,
-                None => cookie = true,
+                LinePhrase::Cookie => cookie = true,
+                LinePhrase::Comment => comment = true,
+                // The openings count at the line's start only; an inline-related one ends
+                // there or before a space or a colon unless it ends with its own colon.
+                LinePhrase::Related(colon) if m.start() == 0 => {
+                    let rest = &k[m.end()..];
+                    related |= rest.is_empty() || colon || rest.starts_with([' ', ':']);
+                }
+                LinePhrase::Newsletter if m.start() == 0 => newsletter = true,
+                LinePhrase::Related(_) | LinePhrase::Newsletter => {}
             }
         }
+    }
+    if related && words <= RELATED_MAX_WORDS {
+        return Some(RELATED_INLINE);
+    }
+    if newsletter && words <= NEWSLETTER_PREFIX_MAX_WORDS {
+        return Some(NEWSLETTER);
     }
     if cookie && is_cookie_notice(&k, words) {
         return Some(COOKIE_NOTICE);
@@ -437,9 +484,11 @@ pub fn is_newsletter_header(u: &Unit) -> bool {
 
 pub fn is_end_header(k: &str) -> bool {
     let k = k.strip_prefix("skip next section").map_or(k, str::trim);
-    if k.split_whitespace().count() > 7 {
+    // One pass over the words: their count (a header has at most seven), the first and the
+    // last (`more_of_kind`).
+    let Some((count, first, last)) = words_up_to(k, 7) else {
         return false;
-    }
+    };
     // Headers that take a short complement: "More from Europe", "Most read in World".
     const OPEN: &[&str] = &[
         "more from",
@@ -461,13 +510,15 @@ pub fn is_end_header(k: &str) -> bool {
     ];
     let matches = |s: &str| {
         s.len() <= *EXACT_MAX_LEN && FURNITURE.end_headers.contains(s)
-            || OPEN.iter().any(|h| {
-                s.strip_prefix(h).is_some_and(|rest| {
-                    rest.starts_with(' ') && rest.split_whitespace().count() <= 3
+            // Every opening above starts with one of these letters.
+            || s.starts_with(['m', 'a', 'l', 't', 'r'])
+                && OPEN.iter().any(|h| {
+                    s.strip_prefix(h).is_some_and(|rest| {
+                        rest.starts_with(' ') && rest.split_whitespace().count() <= 3
+                    })
                 })
-            })
     };
-    if matches(k) || more_of_kind(k) {
+    if matches(k) || more_of_kind(count, first, last) {
         return true;
     }
     // "DW's top story", "CNN's most read"
@@ -479,15 +530,28 @@ pub fn is_end_header(k: &str) -> bool {
     false
 }
 
+/// The number of whitespace-separated words of `s` with its first and last (empty for no
+/// word), or `None` past `max` words: one pass, stopping there.
+fn words_up_to(s: &str, max: usize) -> Option<(usize, &str, &str)> {
+    let (mut count, mut first, mut last) = (0, "", "");
+    for w in s.split_whitespace() {
+        count += 1;
+        if count > max {
+            return None;
+        }
+        if count == 1 {
+            first = w;
+        }
+        last = w;
+    }
+    Some((count, first, last))
+}
+
 /// "More great Outlet stories", "Weitere Artikel", "Plus d'articles", "Más noticias": a
 /// header of up to five words that opens with "more" and ends with what a teaser list holds.
-fn more_of_kind(k: &str) -> bool {
-    let words: Vec<&str> = k.split_whitespace().collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
-        return false;
-    };
+fn more_of_kind(count: usize, first: &str, last: &str) -> bool {
     let first = first.split('\'').next().unwrap_or(first);
-    (2..=5).contains(&words.len())
+    (2..=5).contains(&count)
         && matches!(
             first,
             "more" | "mehr" | "weitere" | "plus" | "autres" | "más" | "mas" | "otras" | "otros"
@@ -510,13 +574,6 @@ fn more_of_kind(k: &str) -> bool {
                 | "artículos"
                 | "historias"
         )
-}
-
-fn inline_related(k: &str) -> bool {
-    FURNITURE.inline_related.iter().any(|p| {
-        k.strip_prefix(p)
-            .is_some_and(|rest| rest.is_empty() || p.ends_with(':') || rest.starts_with([' ', ':']))
-    })
 }
 
 /// Markup a renderer or a CMS left as text, which no reader is meant to see: an empty element
@@ -1039,6 +1096,55 @@ mod tests {
             rule("The minister's comments drew sharp criticism from rivals."),
             None
         );
+    }
+
+    /// The openings read from the one phrase scan count at the line's start only, at a word's
+    /// end (or their own colon), and within their word limits.
+    #[test]
+    fn openings_from_the_shared_scan() {
+        assert_eq!(
+            rule("Read also: the vote, hour by hour"),
+            Some(RELATED_INLINE)
+        );
+        assert_eq!(rule("Related:the vote, hour by hour"), Some(RELATED_INLINE));
+        assert_eq!(rule("Read more"), Some(RELATED_INLINE));
+        // Not at the start, or not at a word's end.
+        assert_eq!(
+            rule("Voters who read more about it changed their minds"),
+            None
+        );
+        assert_eq!(rule("Read moreover the ruling itself"), None);
+        // Over the word limit: 26 words.
+        let long = format!("Read more: {}", ["word"; 24].join(" "));
+        assert_eq!(rule(&long), None);
+        assert_eq!(
+            rule("Join our readers club for the weekly edition"),
+            Some(NEWSLETTER)
+        );
+        assert_eq!(rule("They did not join our protest, the union said"), None);
+        let long = format!("Sign up for {}", ["word"; 28].join(" "));
+        assert_eq!(rule(&long), None);
+    }
+
+    #[test]
+    fn end_header_words_in_one_pass() {
+        assert_eq!(
+            words_up_to("  more  great  stories ", 7),
+            Some((3, "more", "stories"))
+        );
+        assert_eq!(words_up_to("", 7), Some((0, "", "")));
+        assert_eq!(words_up_to("a b c d e f g h", 7), None);
+        assert_eq!(words_up_to("a b c d e f g", 7), Some((7, "a", "g")));
+        for h in [
+            "weitere artikel",
+            "más noticias",
+            "more great planet stories",
+        ] {
+            assert!(is_end_header(h), "{h}");
+        }
+        for h in ["more", "more of the best stories you can read", "plus tard"] {
+            assert!(!is_end_header(h), "{h}");
+        }
     }
 
     #[test]

@@ -1055,13 +1055,14 @@ pub fn convert(
     // ("Rutgers" and "accessibility@rutgers.edu"): the host names it exactly. With no name
     // at all, the host the page prints most.
     if ev.url.is_none() {
-        let hosts = outlet::printed_hosts(&doc.units, &furniture);
+        // Read only when needed: a name the table knows keeps its form.
+        let hosts = || outlet::printed_hosts(&doc.units, &furniture);
         front.source = match front.source.take() {
             Some(name) if opts.sources.by_name(&name).is_none() => {
-                Some(outlet::host_of_name(&name, &hosts).unwrap_or(name))
+                Some(outlet::host_of_name(&name, &hosts()).unwrap_or(name))
             }
             Some(name) => Some(name),
-            None => outlet::most_printed_host(&hosts),
+            None => outlet::most_printed_host(&hosts()),
         };
     }
     if front.authors.is_empty() {

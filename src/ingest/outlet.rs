@@ -755,12 +755,27 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         })
         .collect();
     let mut repeats = vec![0usize; keys.len()];
+    // A company's legal or group name ("X Media Group", "X Broadcasting", "X Network Inc")
+    // is the page's owner: the outlet only when no other name is read.
+    let company = |c: &Candidate| c.forms.iter().all(|(f, _)| is_company_name(f));
     // A lone name that already scores enough is the answer whatever its repeats add (they
-    // only rank names against each other): no automaton to build.
+    // only rank names against each other): no automaton to build. So is a name, not a
+    // company's, that scores enough and leads every other such name by more than the most
+    // repeats can add.
     let lone = keys.len() == 1 && cands.0[keys[0]].score >= MIN_SCORE;
+    let (mut top, mut second) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for c in cands.0.values().filter(|c| !company(c)) {
+        if c.score > top {
+            second = top;
+            top = c.score;
+        } else if c.score > second {
+            second = c.score;
+        }
+    }
+    let decided = lone || top >= MIN_SCORE && top > second + REPEAT * MAX_REPEATS as f64;
     // Built for this page alone and scanned over its short lines only: the cheapest
     // automaton to build.
-    if let Some(finder) = (!lone)
+    if let Some(finder) = (!decided)
         .then(|| {
             AhoCorasick::builder()
                 .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
@@ -794,13 +809,10 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         .zip(&repeats)
         .map(|(key, &n)| {
             let c = &cands.0[*key];
-            (c.score + REPEAT * n.min(8) as f64, *key, c)
+            (c.score + REPEAT * n.min(MAX_REPEATS) as f64, *key, c)
         })
         .filter(|(score, _, _)| *score >= MIN_SCORE)
         .collect();
-    // A company's legal or group name ("X Media Group", "X Broadcasting", "X Network Inc")
-    // is the page's owner: the outlet only when no other name is read.
-    let company = |c: &Candidate| c.forms.iter().all(|(f, _)| is_company_name(f));
     let best = scored
         .iter()
         .filter(|(_, _, c)| !company(c))
@@ -1022,6 +1034,8 @@ const MASTHEAD: f64 = 1.0;
 const COPYRIGHT_OWNER: f64 = 2.0;
 const PARENT: f64 = 4.0;
 const REPEAT: f64 = 0.5;
+/// Repeats counted at most.
+const MAX_REPEATS: usize = 8;
 const MIN_SCORE: f64 = 2.0;
 const SPELLS_DOMAIN: f64 = 1.0;
 
@@ -1394,6 +1408,28 @@ mod tests {
             named(text, &["FLOODS", "Floods", "Search", "©"]).as_deref(),
             Some("Harbour Post")
         );
+    }
+
+    #[test]
+    fn a_name_leading_past_what_repeats_can_add_is_read_without_counting_them() {
+        // "Harbour Post" in four frames (6.0) leads the banner (1.0, at most 5.0 with its
+        // repeats) by more than repeats can add: the answer is the same as with them counted.
+        let text = "FLOODS\n\nStory\n\nThe harbour reopened on Tuesday after the floods.\n\nFloods close school\n\nFloods hit ferry\n\nFloods cut road\n\nFloods reach mill\n\nFloods: what next\n\nFloods in pictures\n\nFloods and farms\n\nFloods at night\n\nAbout Harbour Post\n\nFollow Harbour Post\n\nSubscribe to Harbour Post\n\nAdvertise with Harbour Post\n";
+        let furniture = [
+            "FLOODS",
+            "Floods",
+            "About",
+            "Follow",
+            "Subscribe",
+            "Advertise",
+        ];
+        assert_eq!(named(text, &furniture).as_deref(), Some("Harbour Post"));
+        // Two names close together still have their repeats counted: the banner repeated
+        // eight times overtakes a name read in one frame.
+        let text = "FLOODS\n\nStory\n\nThe harbour reopened on Tuesday after the floods.\n\nFloods close school\n\nFloods hit ferry\n\nFloods cut road\n\nFloods reach mill\n\nFloods: what next\n\nFloods in pictures\n\nFloods and farms\n\nFloods at night\n\nFollow Harbour Post\n";
+        let furniture = ["FLOODS", "Floods", "Follow"];
+        let with_repeats = named(text, &furniture);
+        assert_ne!(with_repeats.as_deref(), Some("Harbour Post"));
     }
 
     #[test]
