@@ -162,6 +162,12 @@ fn is_collapsed(s: &str) -> bool {
     ascii || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace())
 }
 
+/// `s.split_whitespace().count() > n`, stopping at word `n + 1`: short-line tests are asked
+/// of every unit, paragraphs too, whose words need not all be counted.
+pub fn more_words_than(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_some()
+}
+
 /// Words of collapsed text.
 fn word_count(collapsed: &str) -> usize {
     if collapsed.is_empty() {

@@ -500,7 +500,7 @@ fn speaker_line(u: &Unit) -> Option<String> {
     let name = who.split(',').next().unwrap_or(who).trim();
     // The first part names someone (or a described speaker: "Protester in Rafah").
     let ok = bylines::is_person_name(name, true)
-        || name.split_whitespace().count() <= 6 && !who.ends_with('.');
+        || !blocks::more_words_than(name, 6) && !who.ends_with('.');
     ok.then(|| who.to_string())
 }
 
@@ -2075,7 +2075,7 @@ fn mostly_date(text: &str, opts: &ConvertOptions) -> bool {
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     // A clock time on a short line is a time stamp, with or without a year.
-    if has_time && text.split_whitespace().count() <= 14 {
+    if has_time && !blocks::more_words_than(text, 14) {
         return true;
     }
     let found = dates::find_dates(text, opts.date_order);
