@@ -635,6 +635,11 @@ fn url_of(u: &Unit) -> Option<String> {
     if u.words > 3 || u.mark == Mark::Code {
         return None;
     }
+    // `URL_RE` needs "http" or "www." (no other character folds to these letters): most
+    // short lines have neither and skip the regex.
+    if !blocks::has(&u.lower, "http") && !blocks::has(&u.lower, "www.") {
+        return None;
+    }
     let c = URL_RE.captures(&u.text)?;
     let mut url = c["url"].trim_end_matches(['.', ',', ')']).to_string();
     if url.to_lowercase().starts_with("www.") {
@@ -3032,6 +3037,26 @@ mod headline_tests {
 
     fn unit(text: &str) -> Unit {
         blocks::units(text, false).remove(0)
+    }
+
+    /// The "http"/"www." gate before the regex lets every address through, in any case.
+    #[test]
+    fn url_lines_pass_the_gate() {
+        for (line, url) in [
+            (
+                "https://news.example.org/a/b",
+                Some("https://news.example.org/a/b"),
+            ),
+            (
+                "Link: HTTP://Example.test/x.",
+                Some("HTTP://Example.test/x"),
+            ),
+            ("WWW.Example.test", Some("https://WWW.Example.test")),
+            ("Quelle: <www.beispiel.test/seite>", None),
+            ("Read more", None),
+        ] {
+            assert_eq!(url_of(&unit(line)).as_deref(), url, "{line}");
+        }
     }
 
     /// A caption goes on only on the very next line: a headline set apart from the caption
