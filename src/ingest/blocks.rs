@@ -40,6 +40,10 @@ pub struct Unit {
     /// Running prose (`locate::running_prose`), worked out once when the units are final:
     /// every part of the conversion asks it, some more than once per unit.
     pub prose: bool,
+    /// Per language of the function-word list, how many of the unit's words are its
+    /// function words (counted for sentence-shaped units only, by the same pass over the
+    /// words that finds `prose`; `locate::detect_lang` adds them up).
+    pub lang_hits: super::locate::LangHits,
 }
 
 impl Unit {
@@ -55,6 +59,7 @@ impl Unit {
             words,
             marker_tail: '.',
             prose: false,
+            lang_hits: [0; super::locate::MAX_LANGS],
         }
     }
 }
@@ -160,6 +165,33 @@ fn is_collapsed(s: &str) -> bool {
         }
     }
     ascii || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace())
+}
+
+/// `s.split_whitespace().count() > n`, stopping at word `n + 1`: short-line tests are asked
+/// of every unit, paragraphs too, whose words need not all be counted.
+pub fn more_words_than(s: &str, n: usize) -> bool {
+    // A byte loop: the library's split decodes and classes every character, ASCII too.
+    let b = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0usize, false, 0usize);
+    while i < b.len() {
+        let c = b[i];
+        let (space, len) = if c < 0x80 {
+            (matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
+        } else {
+            // `i` moves by whole characters: always a boundary.
+            let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (ch.is_whitespace(), ch.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    false
 }
 
 /// Words of collapsed text.
@@ -466,7 +498,7 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
         }
     }
     for u in &mut out {
-        u.prose = super::locate::running_prose(u);
+        (u.prose, u.lang_hits) = super::locate::prose_features(u);
     }
     out
 }
@@ -514,6 +546,25 @@ mod tests {
                     hay.contains(needle),
                     "{hay:?} / {needle:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn more_words_than_agrees_with_the_library() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "a\tb\nc\u{b}d\u{c}e\rf",
+            "nbsp\u{a0}joined\u{2009}thin\u{3000}ideographic\u{85}next",
+            "Straße — Élan vital, l’été; año ¿qué?",
+            "━━━━ ━━━━",
+        ] {
+            for n in 0..10 {
+                let want = text.split_whitespace().count() > n;
+                assert_eq!(more_words_than(text, n), want, "{text:?} {n}");
             }
         }
     }
@@ -572,6 +623,11 @@ mod tests {
             assert_eq!(us.len(), 2, "{:?}", texts(&us));
             assert_eq!(us[0].lower, us[0].text.to_lowercase());
             assert_eq!(us[0].prose, super::super::locate::running_prose(&us[0]));
+            assert_eq!(
+                us[0].lang_hits,
+                super::super::locate::lang_hits_of(&us[0].lower),
+                "{text}"
+            );
         }
         let us = units(
             "The Minister said on Monday that the talks in the capital would resume\nlater in the week, officials in the capital told reporters on Tuesday.",

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::blocks::{has, Unit};
+use super::blocks::{has, more_words_than, Unit};
 use super::rules::Rule;
 use crate::analyze::fasthash::{FastMap, FastSet};
 
@@ -514,7 +514,7 @@ pub fn is_end_header(k: &str) -> bool {
             || s.starts_with(['m', 'a', 'l', 't', 'r'])
                 && OPEN.iter().any(|h| {
                     s.strip_prefix(h).is_some_and(|rest| {
-                        rest.starts_with(' ') && rest.split_whitespace().count() <= 3
+                        rest.starts_with(' ') && !more_words_than(rest, 3)
                     })
                 })
     };
@@ -693,7 +693,7 @@ fn is_share_bar(k: &str) -> bool {
 
 /// A short line that only credits a picture ("Photo: Jane Roe/Reuters", "Getty Images").
 pub fn is_image_credit(text: &str) -> bool {
-    text.split_whitespace().count() <= 8
+    !more_words_than(text, 8)
         && (may_open_credit(text) && CREDIT_ONLY_RE.is_match(text)
             || may_name_agency(text) && AGENCY_CREDIT_RE.is_match(text))
 }
@@ -815,7 +815,8 @@ fn is_comment_policy(k: &str, words: usize) -> bool {
 /// Before the headline, a run of short labels is section furniture: "World › Middle East",
 /// "ConflictsMiddle East" (labels copied without their separator).
 pub fn is_breadcrumb(text: &str) -> bool {
-    if text.chars().count() > 100 || text.ends_with(['.', '?', '!']) {
+    // Over 100 characters, without counting a whole paragraph's.
+    if text.len() > 100 && text.chars().nth(100).is_some() || text.ends_with(['.', '?', '!']) {
         return false;
     }
     // Every separator holds one of these characters; without one the line is one part.
@@ -824,7 +825,7 @@ pub fn is_breadcrumb(text: &str) -> bool {
             .split(text)
             .filter(|p| !p.is_empty())
             .collect();
-        if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 4) {
+        if parts.len() >= 2 && parts.iter().all(|p| !more_words_than(p, 4)) {
             return true;
         }
     }
@@ -833,7 +834,7 @@ pub fn is_breadcrumb(text: &str) -> bool {
 
 /// Split labels copied without their separator: "ConflictsMiddle East" → [Conflicts, Middle East].
 pub fn glued_labels(text: &str) -> Vec<String> {
-    if text.split_whitespace().count() > 6 || !has_glue_point(text) {
+    if more_words_than(text, 6) || !has_glue_point(text) {
         return Vec::new();
     }
     let mut parts = Vec::new();

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::blocks::more_words_than;
 use super::dates::{self, Order};
 use super::sources::Sources;
 
@@ -421,9 +422,7 @@ pub fn is_role(s: &str) -> bool {
 fn is_read_time(s: &str) -> bool {
     let l = s.to_lowercase();
     let l = l.trim();
-    (l.contains("min")
-        && l.chars().any(|c| c.is_ascii_digit())
-        && l.split_whitespace().count() <= 4)
+    (l.contains("min") && l.chars().any(|c| c.is_ascii_digit()) && !more_words_than(l, 4))
         || l.ends_with(" read")
 }
 
@@ -585,7 +584,7 @@ fn without_trailing_role(part: &str) -> &str {
         let last = last
             .trim_matches(|c: char| !c.is_alphabetic())
             .to_lowercase();
-        if !ROLE_WORDS.contains(&last.as_str()) || rest.split_whitespace().count() < 2 {
+        if !ROLE_WORDS.contains(&last.as_str()) || !more_words_than(rest, 1) {
             return head;
         }
         end = rest.len();
@@ -687,8 +686,7 @@ pub fn source_line(line: &str) -> Option<&str> {
         return None;
     }
     let rest = rest.trim();
-    (!rest.is_empty() && rest.split_whitespace().count() <= 6 && !rest.ends_with('.'))
-        .then_some(rest)
+    (!rest.is_empty() && !more_words_than(rest, 6) && !rest.ends_with('.')).then_some(rest)
 }
 
 #[cfg(test)]

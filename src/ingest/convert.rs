@@ -500,7 +500,7 @@ fn speaker_line(u: &Unit) -> Option<String> {
     let name = who.split(',').next().unwrap_or(who).trim();
     // The first part names someone (or a described speaker: "Protester in Rafah").
     let ok = bylines::is_person_name(name, true)
-        || name.split_whitespace().count() <= 6 && !who.ends_with('.');
+        || !blocks::more_words_than(name, 6) && !who.ends_with('.');
     ok.then(|| who.to_string())
 }
 
@@ -633,6 +633,11 @@ fn is_credit_segment(seg: &str) -> bool {
 
 fn url_of(u: &Unit) -> Option<String> {
     if u.words > 3 || u.mark == Mark::Code {
+        return None;
+    }
+    // `URL_RE` needs "http" or "www." (no other character folds to these letters): most
+    // short lines have neither and skip the regex.
+    if !blocks::has(&u.lower, "http") && !blocks::has(&u.lower, "www.") {
         return None;
     }
     let c = URL_RE.captures(&u.text)?;
@@ -2076,7 +2081,7 @@ fn mostly_date(text: &str, opts: &ConvertOptions) -> bool {
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     // A clock time on a short line is a time stamp, with or without a year.
-    if has_time && text.split_whitespace().count() <= 14 {
+    if has_time && !blocks::more_words_than(text, 14) {
         return true;
     }
     let found = dates::find_dates(text, opts.date_order);
@@ -3043,6 +3048,26 @@ mod headline_tests {
 
     fn unit(text: &str) -> Unit {
         blocks::units(text, false).remove(0)
+    }
+
+    /// The "http"/"www." gate before the regex lets every address through, in any case.
+    #[test]
+    fn url_lines_pass_the_gate() {
+        for (line, url) in [
+            (
+                "https://news.example.org/a/b",
+                Some("https://news.example.org/a/b"),
+            ),
+            (
+                "Link: HTTP://Example.test/x.",
+                Some("HTTP://Example.test/x"),
+            ),
+            ("WWW.Example.test", Some("https://WWW.Example.test")),
+            ("Quelle: <www.beispiel.test/seite>", None),
+            ("Read more", None),
+        ] {
+            assert_eq!(url_of(&unit(line)).as_deref(), url, "{line}");
+        }
     }
 
     /// A caption goes on only on the very next line: a headline set apart from the caption

@@ -194,22 +194,86 @@ static LANGS: LazyLock<(Vec<&'static str>, FastMap<&'static str, u8>)> = LazyLoc
     (codes, words)
 });
 
+/// How many languages `LangHits` counts (the list has four; a fifth would not be counted).
+pub const MAX_LANGS: usize = 4;
+
+/// Per language of the function-word list (its order), a count of function words.
+pub type LangHits = [u32; MAX_LANGS];
+
+/// Add a function word's languages (`LANGS` bits) to the counts.
+fn add_langs(hits: &mut LangHits, bits: u8) {
+    for (k, h) in hits.iter_mut().enumerate() {
+        if bits & (1 << k) != 0 {
+            *h += 1;
+        }
+    }
+}
+
+/// Per language, the function words among the words of `lower` split without apostrophes
+/// (`alnum_words(lower, false)`): what `detect_lang` counts (the reference for
+/// `prose_features`).
+#[cfg(test)]
+pub fn lang_hits_of(lower: &str) -> LangHits {
+    let mut hits = [0; MAX_LANGS];
+    for w in alnum_words(lower, false).filter(|w| w.len() <= *STOP_MAX_LEN) {
+        if let Some(&bits) = LANGS.1.get(w) {
+            add_langs(&mut hits, bits);
+        }
+    }
+    hits
+}
+
+/// `running_prose` and, for a sentence-shaped unit (`is_running_prose_shape`), its
+/// `lang_hits_of`: one pass over the words, one lookup per word for both (the language
+/// list holds exactly the function words). A word split with apostrophes ("l'avait") is
+/// the words split without them joined by "'": those are looked up again.
+pub fn prose_features(u: &Unit) -> (bool, LangHits) {
+    let mut hits = [0; MAX_LANGS];
+    if !is_running_prose_shape(u) {
+        return (false, hits);
+    }
+    let words = &LANGS.1;
+    let max = *STOP_MAX_LEN;
+    let (mut total, mut stop) = (0usize, 0usize);
+    for w in alnum_words(&u.lower, true) {
+        total += 1;
+        let bits = if w.len() <= max {
+            words.get(w).copied()
+        } else {
+            None
+        };
+        stop += usize::from(bits.is_some());
+        if !w.as_bytes().contains(&b'\'') {
+            if let Some(bits) = bits {
+                add_langs(&mut hits, bits);
+            }
+            continue;
+        }
+        for p in w.split('\'').filter(|p| !p.is_empty() && p.len() <= max) {
+            if let Some(&bits) = words.get(p) {
+                add_langs(&mut hits, bits);
+            }
+        }
+    }
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        stop as f64 / total as f64
+    };
+    let prose = !matches!(u.mark, Mark::Heading(1)) && ratio >= 0.12;
+    (prose, hits)
+}
+
 /// The language of a text, from the function words of its prose: "en", "de", "fr" or "es",
 /// or None when too few words say.
 pub fn detect_lang(units: &[Unit]) -> Option<&'static str> {
-    let (codes, words) = &*LANGS;
+    let codes = &LANGS.0;
     let mut hits = vec![0usize; codes.len()];
     let mut seen = 0usize;
     for u in units.iter().filter(|u| is_running_prose_shape(u)) {
-        // The language list holds the function words (`STOP_WORDS`) and no longer word.
-        for w in alnum_words(&u.lower, false).filter(|w| w.len() <= *STOP_MAX_LEN) {
-            if let Some(&bits) = words.get(w) {
-                for (k, h) in hits.iter_mut().enumerate() {
-                    if bits & (1 << k) != 0 {
-                        *h += 1;
-                    }
-                }
-            }
+        // Counted once per unit by `blocks::units` (`prose_features`).
+        for (h, &n) in hits.iter_mut().zip(&u.lang_hits) {
+            *h += n as usize;
         }
         seen += u.words;
         if seen > 2000 {
@@ -233,7 +297,9 @@ const SHORT_LINE_COST: f64 = 10.0;
 /// What a line already recognised as furniture costs.
 const FURNITURE_COST: f64 = 4.0;
 
-/// The share of a text's words that are function words ("the", "und", "les", "por").
+/// The share of a text's words that are function words ("the", "und", "les", "por"): the
+/// reference for `prose_features`.
+#[cfg(test)]
 pub fn stop_word_ratio(lower: &str) -> f64 {
     let mut total = 0usize;
     let mut stop = 0usize;
@@ -256,7 +322,9 @@ pub fn is_running_prose(u: &Unit) -> bool {
     u.prose
 }
 
-/// What `is_running_prose` says of a unit, computed from its text.
+/// What `is_running_prose` says of a unit, computed from its text (the reference that
+/// `prose_features` must agree with).
+#[cfg(test)]
 pub fn running_prose(u: &Unit) -> bool {
     if matches!(u.mark, Mark::Code | Mark::Heading(1)) {
         return false;
@@ -589,6 +657,35 @@ mod tests {
         let lead = lead_words(&units, 1, &furniture);
         assert!(lead_overlap("harbour reopens after the storm", &lead) > 0.9);
         assert!(lead_overlap("sign up for our newsletter", &lead) < 0.1);
+    }
+
+    /// `prose_features`' one pass agrees with its two references on sentences with
+    /// apostrophes and elisions, in the four languages.
+    #[test]
+    fn prose_features_agree_with_the_separate_passes() {
+        assert!(LANGS.0.len() <= MAX_LANGS);
+        // The language list holds exactly the function words: one lookup answers both.
+        let keys: FastSet<&str> = LANGS.1.keys().copied().collect();
+        assert_eq!(keys, *STOP_WORDS);
+        for text in [
+            "The harbour's boats didn't come in, and the town's mayor said it wasn't the first time that it had happened.",
+            "Der Hafen war gestern geschlossen, weil's stürmte, und die Boote blieben draußen, sagte der Bürgermeister.",
+            "L'équipe n'a pas pu rentrer au port, qu'il a dit, et c'est la première fois que l'on voit ça depuis des années.",
+            "El alcalde dijo que los barcos no volvieron al puerto del pueblo y que no es la primera vez que pasa algo así.",
+            "# Heading 'one' of the page with enough words to be shaped like a sentence in it.",
+            "' '' ''' a'b 'c d' of the and 'the' l'la",
+        ] {
+            for u in blocks::units(text, true) {
+                let (prose, hits) = prose_features(&u);
+                assert_eq!(prose, running_prose(&u), "{text}");
+                let want = if is_running_prose_shape(&u) {
+                    lang_hits_of(&u.lower)
+                } else {
+                    [0; MAX_LANGS]
+                };
+                assert_eq!(hits, want, "{text}");
+            }
+        }
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn is_generic(name: &str) -> bool {
 
 /// The owner named by a copyright line, as printed.
 pub fn copyright_owner(text: &str) -> Option<String> {
-    if text.split_whitespace().count() > 60 {
+    if super::blocks::more_words_than(text, 60) {
         return None;
     }
     let c = COPYRIGHT.captures(text)?;

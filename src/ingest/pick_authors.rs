@@ -149,7 +149,7 @@ fn metadata_tail(tail: &str, order: Order) -> bool {
     t.is_empty()
         || t.starts_with('@')
         || !dates::find_dates(t, order).is_empty()
-        || t.split_whitespace().count() <= 3
+        || !super::blocks::more_words_than(t, 3)
 }
 
 /// The authors of a byline near the article's start, between `from` and `to` (units).
@@ -175,7 +175,7 @@ pub fn pick(
         if !before.is_empty()
             && dates::find_dates(before, order).is_empty()
             && !before.ends_with(['|', '•', '·', ','])
-            && before.split_whitespace().count() > 4
+            && super::blocks::more_words_than(before, 4)
         {
             continue;
         }
