@@ -123,7 +123,7 @@ fn ensure_dirs<'a>(out: &Path, dirs: impl IntoIterator<Item = &'a Path>) -> Resu
     for d in dirs {
         // Files of one folder mostly come together (the search index's thousands): and a
         // folder already in has its parents in too. (Paths compare component by component,
-        // which cost an index of 1,946 files 40 M instructions here.)
+        // which cost an index of 1,946 files 55 M instructions here.)
         if last.is_some_and(|l| l.as_os_str() == d.as_os_str()) {
             continue;
         }

@@ -1339,7 +1339,8 @@ mod tests {
         for text in texts {
             assert_eq!(words(text), reference(text), "{text}");
         }
-        assert_eq!(words("Ça va, İzmir’s 3 x"), ["ca", "va", "izmir", "s", "3"]);
+        // The possessive's "s" and "x" are single letters: not words.
+        assert_eq!(words("Ça va, İzmir’s 3 x"), ["ca", "va", "izmir", "3"]);
     }
 
     #[test]
