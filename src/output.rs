@@ -119,8 +119,20 @@ fn write_atomically(out: &Path, name: &str, bytes: &[u8]) -> Result<()> {
 /// first, refusing symbolic links, so nothing is ever written through a link to somewhere else.
 fn ensure_dirs<'a>(out: &Path, dirs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
     let mut all: BTreeSet<&Path> = BTreeSet::new();
+    let mut last: Option<&Path> = None;
     for d in dirs {
-        all.extend(d.ancestors().filter(|a| !a.as_os_str().is_empty()));
+        // Files of one folder mostly come together (the search index's thousands): and a
+        // folder already in has its parents in too. (Paths compare component by component,
+        // which cost an index of 1,946 files 55 M instructions here.)
+        if last.is_some_and(|l| l.as_os_str() == d.as_os_str()) {
+            continue;
+        }
+        last = Some(d);
+        for a in d.ancestors().filter(|a| !a.as_os_str().is_empty()) {
+            if !all.insert(a) {
+                break;
+            }
+        }
     }
     // Paths order component by component: a parent comes before its children.
     for rel in all {

@@ -283,8 +283,10 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
 
 /// The runs of letters and digits of `text`, in order: the pieces of [`tokenize_into`]'s
 /// tokens once they are split at their joiners (`-`, `.`, apostrophes) and possessive
-/// endings, since a token never cuts a run. What the search index counts; it needs no
-/// sentence or name logic, so it reads the runs directly (a test holds the two together).
+/// endings, since a token never cuts a run: what the search index counts. The index reads
+/// them in one pass of its own (`search::words_into`, held to these runs by a test); a test
+/// holds these to the tokenizer.
+#[cfg(test)]
 pub(crate) fn word_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let n = bytes.len();

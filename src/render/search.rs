@@ -42,7 +42,6 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Page;
 use crate::analyze::fasthash::FastMap;
-use crate::analyze::text::word_runs;
 use crate::site::Site;
 
 /// Items per file of `search/d/`: small, since the results shown are scattered over them.
@@ -133,30 +132,88 @@ fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// The words of `text` as the index keeps them, appended to `arena`, their places in it pushed
-/// to `spans` (no allocation per word). A word is a run of letters and digits, folded; one
-/// letter alone is not a word (a lone digit is).
-fn words_into(text: &str, arena: &mut String, spans: &mut Vec<(usize, usize)>) {
-    for run in word_runs(text) {
-        let start = arena.len();
-        let chars = if run.is_ascii() {
-            // One copy and an in-place lower-casing: pushing char by char cost twice the
-            // instructions of the whole scan.
-            arena.push_str(run);
-            arena[start..].make_ascii_lowercase();
-            run.len()
+/// For each byte: an ASCII letter or digit lower-cased, 0 for other ASCII (a word's end), and
+/// [`WIDE`] for a byte of a wider character (classed by the character).
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
         } else {
-            fold_into(run, arena);
-            arena[start..].chars().count()
+            0
         };
-        let w = &arena[start..];
+        b += 1;
+    }
+    t
+};
+const WIDE: u8 = 0x80;
+
+/// The words of `text` as the index keeps them, appended to `arena` (UTF-8), their places in
+/// it pushed to `spans` (no allocation per word). A word is a run of letters and digits
+/// ([`crate::analyze::text::word_runs`]), folded; one letter alone is not a word (a lone digit is).
+///
+/// One pass over the bytes copies and lower-cases an ASCII run as it finds its end (finding
+/// the runs first, then copying and lower-casing each, cost about 45 instructions a byte of
+/// body); a run with a wider letter in it is folded whole by [`fold_into`].
+fn words_into(text: &str, arena: &mut Vec<u8>, spans: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let alnum_at = |i: usize| -> (bool, usize) {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    };
+    let mut scratch = String::new();
+    let mut i = 0;
+    while i < n {
+        let class = ASCII_WORD[usize::from(bytes[i])];
+        if class == 0 {
+            i += 1;
+            continue;
+        }
+        if class == WIDE {
+            let (alnum, len) = alnum_at(i);
+            if !alnum {
+                i += len;
+                continue;
+            }
+        }
+        let (start, at) = (i, arena.len());
+        let mut wide = false;
+        while i < n {
+            let class = ASCII_WORD[usize::from(bytes[i])];
+            if class == 0 {
+                break;
+            }
+            if class == WIDE {
+                let (alnum, len) = alnum_at(i);
+                if !alnum {
+                    break;
+                }
+                wide = true;
+                i += len;
+                continue;
+            }
+            arena.push(class);
+            i += 1;
+        }
+        let chars = if wide {
+            arena.truncate(at);
+            scratch.clear();
+            fold_into(&text[start..i], &mut scratch);
+            arena.extend_from_slice(scratch.as_bytes());
+            scratch.chars().count()
+        } else {
+            i - start
+        };
         if chars > 0
             && chars <= MAX_WORD_CHARS
-            && (chars > 1 || w.bytes().all(|b| b.is_ascii_digit()))
+            && (chars > 1 || arena[at..].iter().all(u8::is_ascii_digit))
         {
-            spans.push((start, arena.len()));
+            spans.push((at, arena.len()));
         } else {
-            arena.truncate(start);
+            arena.truncate(at);
         }
     }
 }
@@ -164,11 +221,11 @@ fn words_into(text: &str, arena: &mut String, spans: &mut Vec<(usize, usize)>) {
 /// The words of `text` as the index keeps them.
 #[cfg(test)]
 fn words(text: &str) -> Vec<String> {
-    let (mut arena, mut spans) = (String::new(), Vec::new());
+    let (mut arena, mut spans) = (Vec::new(), Vec::new());
     words_into(text, &mut arena, &mut spans);
     spans
         .iter()
-        .map(|&(a, b)| arena[a..b].to_string())
+        .map(|&(a, b)| String::from_utf8_lossy(&arena[a..b]).into_owned())
         .collect()
 }
 
@@ -347,11 +404,16 @@ struct Counts {
 }
 
 fn count(title: &str, text: &str) -> Counts {
-    let mut arena = String::with_capacity(title.len() + text.len());
+    let mut arena = Vec::with_capacity(title.len() + text.len());
     let mut spans = Vec::new();
     words_into(title, &mut arena, &mut spans);
     let title_words = spans.len();
     words_into(text, &mut arena, &mut spans);
+    // Only whole UTF-8 sequences are pushed, so this does not fail (if it did: no words).
+    let arena = String::from_utf8(arena).unwrap_or_else(|_| {
+        spans.clear();
+        String::new()
+    });
     let mut index: FastMap<&str, usize> = FastMap::default();
     index.reserve(spans.len() / 2);
     let mut counts = Counts {
@@ -1245,6 +1307,40 @@ mod tests {
         assert_eq!(file_name("ér"), "_e9_72");
         assert_eq!(file_name("e9"), "e9");
         assert_eq!(file_name(""), "_");
+    }
+
+    #[test]
+    fn the_one_pass_scan_keeps_the_word_runs_folded() {
+        // What the scan replaced: the runs found first, then each folded and kept or not.
+        let reference = |text: &str| -> Vec<String> {
+            crate::analyze::text::word_runs(text)
+                .map(fold)
+                .filter(|w| {
+                    let chars = w.chars().count();
+                    chars > 0
+                        && chars <= MAX_WORD_CHARS
+                        && (chars > 1 || w.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .collect()
+        };
+        let long = format!("short {} after", "x".repeat(41));
+        let texts = [
+            "The Minister’s aides—two of them—met at 10:30 in São Paulo; a 2nd round e 5 É",
+            "Die Größe des Straßenfests überraschte Bürgermeisterin Müller (78 %) ÄRGER",
+            "L’économie française a crû de 0,4 % ; « Très bien », dit-il à l’AFP\u{a0}hier",
+            "El señor Ñúñez llegó a las 7 ¿Por qué? ¡Sí! Pingüino, año 2024–25",
+            "Cafe\u{301} fu\u{308}r İstanbul ΑΘΗΝΑ Ελλάδα 東京 war 😀smile x y z 9",
+            "ends on a wide letter ç",
+            "é",
+            "",
+            "...---'''",
+            &long,
+        ];
+        for text in texts {
+            assert_eq!(words(text), reference(text), "{text}");
+        }
+        // The possessive's "s" and "x" are single letters: not words.
+        assert_eq!(words("Ça va, İzmir’s 3 x"), ["ca", "va", "izmir", "3"]);
     }
 
     #[test]
