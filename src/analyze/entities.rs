@@ -734,6 +734,17 @@ fn places_in(text: &str, tokens: &[Token<'_>], s: usize, e: usize, lx: &Lexicon)
     out
 }
 
+/// An English function word or very common word (`STOP_TERMS`: "get", "things", "my"), or a
+/// contraction of one or of a sentence word ("you're", "i've"): never a name by itself. A
+/// one-letter head other than "I" is an initial ("D'Angelo"), not a contraction.
+fn is_common_word(w: &str, lx: &Lexicon) -> bool {
+    lx.stop_terms.contains(w)
+        || w.split_once('\'').is_some_and(|(head, _)| {
+            (head.len() >= 2 || head == "i")
+                && (lx.stop_terms.contains(head) || lx.capital_stops.contains(head))
+        })
+}
+
 /// A run of name words that is not a listed place and has no role before it.
 fn unknown_chunk(
     text: &str,
@@ -767,13 +778,15 @@ fn unknown_chunk(
     }
     let words: Vec<String> = tokens[s..e].iter().map(lower).collect();
     // Lone role words, marker words and sentence words are not names ("the Secretary",
-    // "the Strip", "Overall").
-    if words.iter().all(|w| {
+    // "the Strip", "Overall"); nor are common words capitalised by a headline or a button
+    // ("Get", "Things", "You're"), unless written as an acronym ("US").
+    if words.iter().zip(&tokens[s..e]).all(|(w, t)| {
         lx.role_heads.contains(w.as_str())
             || lx.role_modifiers.contains(w.as_str())
             || lx.capital_stops.contains(w.as_str())
             || lx.org_markers.contains(w.as_str())
             || lx.place_markers.contains(w.as_str())
+            || (!t.is_acronym() && is_common_word(w, lx))
     }) {
         return None;
     }
@@ -897,6 +910,24 @@ mod tests {
     fn sentence_words_months_and_demonyms_are_not_names() {
         let n = names("The Dutch delegation arrived on Monday. But Overall, Norwegian officials in March said nothing.");
         assert_eq!(n, Vec::<String>::new());
+    }
+
+    #[test]
+    fn common_words_capitalised_mid_sentence_are_not_names() {
+        // A button's or a teaser's words, capitalised inside running text.
+        let n = names(
+            "Readers can Get the app, or read Things the council did, and You’re told \
+             what I'll say: the US agrees, said Dana D'Angelo of Harrow.",
+        );
+        assert!(!n.iter().any(|x| x == "Get" || x == "Things"), "{n:?}");
+        assert!(
+            !n.iter()
+                .any(|x| x.starts_with("You") || x.starts_with("I'")),
+            "{n:?}"
+        );
+        // An acronym and a name with an initial before its apostrophe stay.
+        assert!(n.iter().any(|x| x == "United States"), "{n:?}");
+        assert!(n.iter().any(|x| x.contains("D'Angelo")), "{n:?}");
     }
 
     #[test]
