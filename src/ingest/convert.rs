@@ -2796,10 +2796,11 @@ const TRAILER_SHARE: usize = 2;
 
 /// A horizontal rule drawn with characters ("━━━━", "-----", "* * *").
 fn is_rule_line(text: &str) -> bool {
-    text.chars().filter(|c| !c.is_whitespace()).count() >= 3
-        && text
-            .chars()
-            .all(|c| c.is_whitespace() || "━─-_=*~═—–·•".contains(c))
+    // The character test first: on prose it stops at the first letter (every kept unit is
+    // asked, in `dedupe` and `build_blocks`), where counting would read the whole line.
+    text.chars()
+        .all(|c| c.is_whitespace() || "━─-_=*~═—–·•".contains(c))
+        && text.chars().filter(|c| !c.is_whitespace()).count() >= 3
 }
 
 /// The last rule line of the article, when what follows it up to the end is one or two
