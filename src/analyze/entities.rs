@@ -42,8 +42,9 @@ pub struct Entity {
     /// Byte offset of the first mention in the document's plain text (title first).
     pub first: u32,
     pub in_title: bool,
-    /// Every mention was the first word of a sentence and a single word: it may be a common
-    /// word ("Overland crossings ...").
+    /// Every mention was the first word of a sentence and a single word, or the document
+    /// also writes the word in lower case: it may be a common word ("Overland crossings
+    /// ...", "Heat to boiling" beside "the heat").
     pub initial_only: bool,
     /// Other forms used in the document ("Blinken", "U.S."), sorted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -386,6 +387,59 @@ impl EntityCollector {
         }));
         (entities, folded_keys)
     }
+}
+
+/// A single capitalised word that the document also writes in lower case ("Heat the jam"
+/// in a recipe that says "the heat" too; "Contact the author" under a story that says "all
+/// contact") is a common word a line, button or teaser capitalised: it counts as
+/// `initial_only`, so this document does not confirm it as a name. A name a reader knows
+/// is rarely a word its own story uses in lower case. Acronyms ("US"), inner capitals
+/// ("McCain", "iPhone") and listed places are left alone.
+pub(crate) fn mark_lower_case_twins(entities: &mut [Entity], body: &str) {
+    let lx = lexicon();
+    for e in entities.iter_mut() {
+        if e.initial_only || e.name.contains(' ') {
+            continue;
+        }
+        let mut chars = e.name.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase);
+        if !capitalised || !chars.all(char::is_lowercase) {
+            continue;
+        }
+        let lower = e.name.to_lowercase();
+        if lx.places.contains_key(lower.as_str()) {
+            continue;
+        }
+        if written_in_lower(body, &lower) {
+            e.initial_only = true;
+        }
+    }
+}
+
+/// Whether `text` holds `word` (lower case) as a word of its own: after a space, a line
+/// start or an opening mark, and before a space, punctuation or a possessive. Inside a link
+/// or a host ("/heat/", "apple.com") it does not count.
+fn written_in_lower(text: &str, word: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+        // `word` is valid UTF-8, so a match starts and ends on character boundaries.
+        let (Some(head), Some(tail)) = (text.get(..at), text.get(at + word.len()..)) else {
+            return false;
+        };
+        let opens = head.chars().next_back().is_none_or(|c| {
+            c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '\u{201c}' | '\u{2018}')
+        });
+        let mut rest = tail.chars();
+        let closes = match rest.next() {
+            None => true,
+            Some(c) if c.is_whitespace() => true,
+            Some(
+                ',' | ';' | ':' | '!' | '?' | ')' | '-' | '"' | '\'' | '\u{201d}' | '\u{2019}',
+            ) => true,
+            Some('.') => rest.next().is_none_or(|c| !c.is_alphanumeric()),
+            Some(_) => false,
+        };
+        opens && closes
+    })
 }
 
 fn looks_institutional(c: &Candidate) -> bool {
@@ -981,5 +1035,33 @@ mod tests {
         let kerem = e.iter().find(|x| x.name == "Kerem").unwrap();
         assert!(!kerem.initial_only);
         assert!(kerem.evidence.place == 0);
+    }
+
+    #[test]
+    fn a_word_also_written_in_lower_case_is_no_confirmed_name() {
+        let body = "Stir the fruit. Then, Heat to a boil and lower the heat. \
+                    We asked Marlow, or Contact us. Lasko joined Veritone last year.";
+        let mut e = extract(body);
+        let all: Vec<&str> = e.iter().map(|x| x.name.as_str()).collect();
+        for n in ["Heat", "Contact", "Marlow", "Veritone"] {
+            let x = e
+                .iter()
+                .find(|x| x.name == n)
+                .unwrap_or_else(|| panic!("{n} in {all:?}"));
+            assert!(!x.initial_only, "{n} before the check");
+        }
+        mark_lower_case_twins(&mut e, body);
+        let flagged = |n: &str| e.iter().find(|x| x.name == n).unwrap().initial_only;
+        // "heat" is written in lower case; "contact" is not, so Contact stays.
+        assert!(flagged("Heat"));
+        assert!(!flagged("Contact"));
+        assert!(!flagged("Marlow"));
+        assert!(!flagged("Veritone"));
+        // Only a word of its own counts: inside a host or a path it does not.
+        assert!(!written_in_lower("see apple.com or /apple/ now", "apple"));
+        assert!(written_in_lower("an apple. Then", "apple"));
+        assert!(written_in_lower("(apple's core)", "apple"));
+        assert!(written_in_lower("Die Hitze, la chaleur, el calor", "calor"));
+        assert!(!written_in_lower("el calorímetro", "calor"));
     }
 }

@@ -262,7 +262,8 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     for q in &found_quotes {
         collector.add_speaker(&q.speaker, q.role.as_deref(), q.offset);
     }
-    let (entities, folded) = collector.finish();
+    let (mut entities, folded) = collector.finish();
+    entities::mark_lower_case_twins(&mut entities, &doc.body);
     // Most documents quote no one: no name table for them.
     if !found_quotes.is_empty() {
         let names: FastMap<String, &str> = entities

@@ -207,6 +207,14 @@ pub fn link_first_mentions<'a>(events: Vec<Event<'a>>, targets: &MentionTargets)
     out
 }
 
+/// A capitalised mention followed by another capitalised word is the start of a longer
+/// name that is not this topic: "Brussels" in "Brussels Sprouts", "New York" in "New York
+/// Times", "Black" in "Black Friday". Such a mention is not linked; a later one may be.
+fn inside_longer_name(text: &str, start: usize, end: usize) -> bool {
+    let capitalised = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    capitalised(&text[start..end]) && text[end..].strip_prefix(' ').is_some_and(capitalised)
+}
+
 fn link_text<'a>(
     text: CowStr<'a>,
     targets: &MentionTargets,
@@ -231,7 +239,7 @@ fn link_text<'a>(
         .collect();
     let mut cuts = Vec::new();
     for m in found {
-        if linked.insert(m.id) {
+        if !inside_longer_name(&text, m.start, m.end) && linked.insert(m.id) {
             cuts.push(m);
         }
     }

@@ -447,6 +447,7 @@ fn links_first_mentions_outside_headings_links_code_and_html() {
               See [Okafor's page](https://example.org/okafor) and `Okafor` in code.\n\n\
               <a href=\"x\">Okafor</a> in HTML.\n\n\
               ```\nOkafor in a code block\n```\n\n\
+              The Nairobi Sprouts Fund gave. \
               Then Lena Okafor spoke; later Okafor spoke again in Nairobi and Nairobi. \
               Let us thank the US.\n\n\
               ![Okafor photo](p.jpg)\n";
@@ -464,6 +465,12 @@ fn links_first_mentions_outside_headings_links_code_and_html() {
     assert!(html.contains("<h1>Okafor in Nairobi</h1>"), "{html}");
     assert!(
         html.contains("<a href=\"topics/lena-okafor/\">Lena Okafor</a> spoke"),
+        "{html}"
+    );
+    // The first "Nairobi" starts a longer name: the link waits for the city itself.
+    assert!(html.contains("The Nairobi Sprouts Fund"), "{html}");
+    assert!(
+        html.contains("again in <a href=\"topics/nairobi/\">Nairobi</a> and"),
         "{html}"
     );
     assert!(html.contains("<code>Okafor</code>"), "{html}");
