@@ -44,12 +44,30 @@ pub struct Unit {
     /// function words (counted for sentence-shaped units only, by the same pass over the
     /// words that finds `prose`; `locate::detect_lang` adds them up).
     pub lang_hits: super::locate::LangHits,
+    /// `lower` holds no ASCII white space but single spaces between words (no tab or line
+    /// break, no space at either end, no two in a row): known from how the unit was made,
+    /// so that `convert`'s line key need not search for them again.
+    pub plain: bool,
 }
 
 impl Unit {
     fn new(text: String, md: Option<String>, line: usize, mark: Mark) -> Unit {
         let lower = lower_case(&text);
         let words = word_count(&text);
+        let plain = single_spaced(&lower);
+        Unit::with_lower(text, lower, plain, words, md, line, mark)
+    }
+
+    /// A unit whose lower case and word count were made with its text (`collapse_lower`).
+    fn with_lower(
+        text: String,
+        lower: String,
+        plain: bool,
+        words: usize,
+        md: Option<String>,
+        line: usize,
+        mark: Mark,
+    ) -> Unit {
         Unit {
             text,
             lower,
@@ -60,6 +78,7 @@ impl Unit {
             marker_tail: '.',
             prose: false,
             lang_hits: [0; super::locate::MAX_LANGS],
+            plain,
         }
     }
 }
@@ -117,6 +136,11 @@ pub fn lower_case(s: &str) -> String {
         let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
+        if let Some(l) = lower_latin1_or_mark(ch) {
+            out.push(l);
+            i += ch.len_utf8();
+            continue;
+        }
         match &last {
             Some((c, lowered)) if *c == ch => out.extend(lowered.clone()),
             _ => {
@@ -128,6 +152,74 @@ pub fn lower_case(s: &str) -> String {
         i += ch.len_utf8();
     }
     out
+}
+
+/// The lower case of the non-ASCII characters news text is mostly made of, without the
+/// library's table search: Latin-1 (accented capitals are 0x20 below their small letters,
+/// except ×), and punctuation, dashes, currency and box-drawing signs, which have no case.
+/// None for any other character. A test checks every character it answers for.
+fn lower_latin1_or_mark(ch: char) -> Option<char> {
+    match ch as u32 {
+        0xC0..=0xD6 | 0xD8..=0xDE => char::from_u32(ch as u32 + 0x20),
+        0x80..=0xBF | 0xD7 | 0xDF..=0xFF | 0x2000..=0x20FF | 0x2500..=0x25FF => Some(ch),
+        _ => None,
+    }
+}
+
+/// `collapse(s)`, its `lower_case` and its word count. A line is mostly single-spaced
+/// already: that is checked with whole-slice scans (no loop that classes every byte), and
+/// the line is copied once and lowered.
+pub fn collapse_lower(s: &str) -> (String, String, usize) {
+    if plain_spacing(s) {
+        let b = s.as_bytes();
+        let words = if b.is_empty() {
+            0
+        } else {
+            b.iter().filter(|&&c| c == b' ').count() + 1
+        };
+        return (s.to_owned(), lower_case(s), words);
+    }
+    let text = collapse(s);
+    let lower = lower_case(&text);
+    let words = word_count(&text);
+    (text, lower, words)
+}
+
+/// Whether `collapse` would leave `s` as it is: no space at either end, no two spaces in a
+/// row, no other white space. Any ASCII control answers no (`collapse` then decides).
+fn plain_spacing(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // A fold without an early exit, so that it runs in vector steps.
+    if b.iter().fold(false, |any, &c| any | (c < 0x20)) {
+        return false;
+    }
+    if memchr::memmem::find(b, b"  ").is_some() {
+        return false;
+    }
+    // Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
+    // U+205F, U+3000) opens with C2, E1, E2 or E3; those are lead bytes, so each hit is a
+    // character's start.
+    let white_at = |i: usize| {
+        s.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_whitespace)
+    };
+    !(memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b).any(white_at)
+        || memchr::memchr_iter(0xE3, b).any(white_at))
+}
+
+/// No ASCII white space but single spaces between words (what `Unit::plain` says).
+pub fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().fold(false, |any, &c| {
+            any | matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+        })
+        && memchr::memmem::find(b, b"  ").is_none()
 }
 
 /// Collapse runs of white space to one space and trim.
@@ -426,10 +518,21 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
         } else {
             (Mark::Plain, trimmed)
         };
-        let (text, md) = if markdown {
-            (strip_inline_markdown(content), Some(collapse(content)))
+        // Plain text: the text, its lower case and its words in one go; the widget words
+        // stripped after (rare: then the lower case and words are made again).
+        let (text, md, made) = if markdown {
+            (
+                strip_inline_markdown(content),
+                Some(collapse(content)),
+                None,
+            )
         } else {
-            (strip_widget_text(collapse(content)), None)
+            let (text, lower, words) = collapse_lower(content);
+            let len = text.len();
+            let text = strip_widget_text(text);
+            // It only cuts: the same length is the same text.
+            let made = (text.len() == len).then_some((lower, words));
+            (text, None, made)
         };
         if text.is_empty() && mark != Mark::Quote {
             open = false;
@@ -452,7 +555,16 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
                     // so the joined line's lower case is the two parts' (not the whole
                     // paragraph lower-cased again for every wrapped line).
                     prev.lower.push(' ');
-                    prev.lower.push_str(&lower_case(&text));
+                    match made {
+                        // Collapsed text, lowered: single-spaced (no character lowers to
+                        // white space).
+                        Some((lower, _)) => prev.lower.push_str(&lower),
+                        None => {
+                            let lower = lower_case(&text);
+                            prev.plain &= single_spaced(&lower);
+                            prev.lower.push_str(&lower);
+                        }
+                    }
                     prev.words = word_count(&prev.text);
                     continue;
                 }
@@ -462,7 +574,10 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
             mark,
             Mark::Plain | Mark::Bullet | Mark::Numbered(_) | Mark::Quote
         );
-        let mut unit = Unit::new(text, md, line_no, mark);
+        let mut unit = match made {
+            Some((lower, words)) => Unit::with_lower(text, lower, true, words, md, line_no, mark),
+            None => Unit::new(text, md, line_no, mark),
+        };
         if matches!(mark, Mark::Numbered(_)) {
             let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
             unit.marker_tail = trimmed[digits..].chars().next().unwrap_or('.');
@@ -491,6 +606,7 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
                     let u = &mut out[i];
                     u.text = format!("{n}{} {}", u.marker_tail, u.text);
                     u.lower = lower_case(&u.text);
+                    u.plain = single_spaced(&u.lower);
                     u.words += 1;
                     u.mark = Mark::Plain;
                 }
@@ -566,6 +682,75 @@ mod tests {
                 let want = text.split_whitespace().count() > n;
                 assert_eq!(more_words_than(text, n), want, "{text:?} {n}");
             }
+        }
+    }
+
+    #[test]
+    fn the_latin1_and_mark_lower_case_is_the_library_s() {
+        for c in (0x80u32..0x3000).filter_map(char::from_u32) {
+            if let Some(l) = lower_latin1_or_mark(c) {
+                assert_eq!(
+                    c.to_lowercase().collect::<String>(),
+                    l.to_string(),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_character_lowers_to_white_space() {
+        // What lets a collapsed line's lower case count as single-spaced unchecked.
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            if !c.is_whitespace() {
+                assert!(
+                    !c.to_lowercase().any(char::is_whitespace),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_plain_flag_is_what_a_search_of_the_lower_case_finds() {
+        for text in [
+            "One line\n\nTwo  spaced   line\nwrapped on\tthe next",
+            "Caption of a photo, opens new tab\n\nA link , opens new tab\n\nItem 1 of 3 A gallery",
+            "1. Lone item with  two spaces\n\nDie Straße\u{a0}war gesperrt\n\nL’été à Paris",
+            "The Minister said on Monday that the talks in the capital would resume\nlater in the week, officials in the capital told reporters on Tuesday.",
+        ] {
+            for u in units(text, false).iter().chain(&units(text, true)) {
+                assert_eq!(u.plain, single_spaced(&u.lower), "{:?}", u.lower);
+            }
+        }
+    }
+
+    #[test]
+    fn collapse_lower_agrees_with_its_parts() {
+        for text in [
+            "",
+            "one",
+            "Minister Says TALKS Are Over",
+            " leading space",
+            "trailing space ",
+            "two  spaces",
+            "tab\there",
+            "nbsp\u{a0}joined",
+            "thin\u{2009}space, ideographic\u{3000}space, ogham\u{1680}mark, next\u{85}line",
+            "L’ÉTAT A DIT « NON » — À PARIS",
+            "Die Ministerin sagte: GESPRÄCHE ÜBER STRASSE × 2 ÷ 3",
+            "EL NIÑO DIJO: ¿QUÉ? AÑO — “CITA”",
+            "ΟΔΟΣ ΣΤΗΝ ΑΘΗΝΑ",
+            "東京の駅 と ━━━━ ÀÀÀ ǅ İSTANBUL",
+            "control\u{1}char",
+        ] {
+            let (t, l, w) = collapse_lower(text);
+            let want = collapse(text);
+            assert_eq!(t, want, "{text:?}");
+            assert_eq!(l, want.to_lowercase(), "{text:?}");
+            assert_eq!(w, want.split_whitespace().count(), "{text:?}");
         }
     }
 

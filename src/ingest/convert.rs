@@ -181,8 +181,9 @@ enum Norm {
 }
 
 impl Norm {
-    fn of(lower: &str) -> Norm {
-        match norm_lower(lower) {
+    fn of(u: &Unit) -> Norm {
+        let lower = u.lower.as_str();
+        match norm_lower_known(lower, u.plain) {
             Cow::Borrowed(s) => {
                 let at = s.as_ptr() as usize - lower.as_ptr() as usize;
                 Norm::Within(at, at + s.len())
@@ -310,15 +311,23 @@ fn norm(s: &str) -> String {
 }
 
 /// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
+#[cfg(test)]
 fn norm_lower(lower: &str) -> Cow<'_, str> {
+    norm_lower_known(lower, false)
+}
+
+/// `norm_lower`, told whether the line is known single-spaced (`Unit::plain`: then the
+/// white space searches are skipped).
+fn norm_lower_known(lower: &str, plain: bool) -> Cow<'_, str> {
     let b = lower.as_bytes();
     // Byte searches (memchr) rather than one loop per test: this runs on every line.
-    if [b'\t', b'\n', b'\r', 0x0B, 0x0C]
-        .iter()
-        .any(|c| b.contains(c))
-        || b.first() == Some(&b' ')
-        || b.last() == Some(&b' ')
-        || blocks::has(lower, "  ")
+    if !plain
+        && ([b'\t', b'\n', b'\r', 0x0B, 0x0C]
+            .iter()
+            .any(|c| b.contains(c))
+            || b.first() == Some(&b' ')
+            || b.last() == Some(&b' ')
+            || blocks::has(lower, "  "))
     {
         return norm(lower).into();
     }
@@ -729,7 +738,7 @@ pub fn convert(
         .iter()
         .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
         .collect();
-    let norms: Vec<Norm> = units.iter().map(|u| Norm::of(&u.lower)).collect();
+    let norms: Vec<Norm> = units.iter().map(Norm::of).collect();
     let mut doc = Doc {
         norms,
         bylines: vec![None; n],
@@ -2949,8 +2958,14 @@ mod summary_tests {
             "—Más información—",
             "Prix\u{2009}: 3\u{00A0}€ ‰",
         ] {
-            let lower = blocks::units(text, false)[0].lower.clone();
-            assert_eq!(norm_lower(&lower), norm(&lower), "{text}");
+            let u = blocks::units(text, false).remove(0);
+            assert_eq!(norm_lower(&u.lower), norm(&u.lower), "{text}");
+            // What `Norm::of` reads: the searches skipped on a line known single-spaced.
+            assert_eq!(
+                norm_lower_known(&u.lower, u.plain),
+                norm(&u.lower),
+                "{text}"
+            );
         }
     }
 
@@ -2961,7 +2976,7 @@ mod summary_tests {
         let opts = ConvertOptions::default();
         let n = units.len();
         let doc = Doc {
-            norms: units.iter().map(|u| Norm::of(&u.lower)).collect(),
+            norms: units.iter().map(Norm::of).collect(),
             bylines: vec![None; n],
             date_lines: vec![OnceCell::new(); n],
             drop: vec![None; n],

@@ -104,7 +104,9 @@ fn known_binary(raw: &[u8]) -> Option<&'static str> {
 /// Returns Some(true) for little-endian, Some(false) for big-endian.
 fn bomless_utf16(raw: &[u8]) -> Option<bool> {
     let sample = &raw[..raw.len().min(4096) & !1];
-    if sample.len() < 8 {
+    // Without a zero byte neither half can hold the 70 % it needs (one memchr, not two
+    // counting passes).
+    if sample.len() < 8 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let pairs = sample.len() / 2;
@@ -124,7 +126,17 @@ fn bomless_utf16(raw: &[u8]) -> Option<bool> {
     }
 }
 
+/// `normalise` removes every control character but `\n` (C0, DEL and C1 alike), so in its
+/// output only U+FFFD (EF BF BD) can count: text without an EF byte is settled by one memchr
+/// instead of classing 8,192 characters.
 fn looks_binary(text: &str) -> bool {
+    if memchr::memchr(0xEF, text.as_bytes()).is_none() {
+        return false;
+    }
+    looks_binary_slow(text)
+}
+
+fn looks_binary_slow(text: &str) -> bool {
     let mut total = 0usize;
     let mut bad = 0usize;
     for c in text.chars().take(8192) {
@@ -135,6 +147,25 @@ fn looks_binary(text: &str) -> bool {
     }
     total > 0 && bad * 10 > total
 }
+
+/// Bytes that can open what `normalise` replaces: ASCII controls but `\n`, DEL, the
+/// apostrophe (doubled), and the lead bytes C2, E1, E2, E3, EF.
+const MAY_OPEN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b != b'\n' as usize;
+        b += 1;
+    }
+    t[b'\'' as usize] = true;
+    t[0x7F] = true;
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
 
 /// One pass: CRLF/CR → LF, tabs and exotic spaces → space, invisible characters removed,
 /// typewriter doubled apostrophes → a double quote. Lines keep their text; trimming and
@@ -149,6 +180,11 @@ pub fn normalise(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Most bytes open nothing replaced: one table lookup settles them.
+        if !MAY_OPEN[b as usize] {
+            i += 1;
+            continue;
+        }
         // Of the three-byte sequences only these open a character replaced below: E1 9A
         // (U+1680), E2 80 and E2 81 (U+2000-U+206F), E3 80 (U+3000), EF BB (U+FEFF). The
         // rest (box-drawing rules, arrows, CJK text) is skipped a byte at a time.
@@ -273,6 +309,66 @@ mod tests {
             normalise("━━━\u{2003}→ suite\u{2028}— más\u{3000}東京\u{1680}x\u{FEFF}y"),
             "━━━ → suite\n— más 東京 xy"
         );
+    }
+
+    #[test]
+    fn the_binary_test_reads_normalised_text_as_the_full_count_does() {
+        // Controls of every kind go in; after `normalise` only U+FFFD can count.
+        let mut samples: Vec<String> = vec![
+            "Plain English text, a line.\nAnother.".into(),
+            "Die Straße war gesperrt; l’été à Paris; año \u{FFFD} uno".into(),
+            "\u{FFFD}\u{FFFD}\u{FFFD}ab".into(),
+            "\u{1}\u{2}\u{7f}\u{85}\u{9f}\u{FFFD}x\r\n\t\u{b}\u{c}".into(),
+            "\u{FEFF}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}abc".into(),
+            "ｅｆ full width, 東京 and ━━━".into(),
+        ];
+        samples.push("\u{FFFD}".repeat(9000) + &"a".repeat(100));
+        samples.push("a".repeat(9000) + &"\u{FFFD}".repeat(100));
+        for raw in &samples {
+            let text = normalise(raw);
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{raw:?}"
+            );
+            assert_eq!(looks_binary(&text), looks_binary_slow(&text), "{raw:?}");
+        }
+        assert!(looks_binary(&normalise("\u{FFFD}\u{FFFD}ab")));
+    }
+
+    #[test]
+    fn every_character_normalises_as_the_full_test_reads_it() {
+        // Each control, space and invisible character between letters: the byte table must
+        // not skip a lead byte that a replacement needs.
+        for c in (0u32..0x3100)
+            .chain(0xFE00..0x10000)
+            .filter_map(char::from_u32)
+        {
+            let r = match c {
+                '\n' => "\n".to_string(),
+                '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => "\n".into(),
+                '\t'
+                | '\u{A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}' => " ".into(),
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => String::new(),
+                c if c.is_control() => String::new(),
+                c => c.to_string(),
+            };
+            let want = if c == '\'' {
+                "a'b\"c'".to_string()
+            } else {
+                format!("a{r}b\"c{r}")
+            };
+            assert_eq!(
+                normalise(&format!("a{c}b''c{c}")),
+                want,
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
