@@ -527,8 +527,8 @@ pub fn render_site_into<T: Send>(
     let pages = || -> Result<Vec<(T, Option<Cached>, bool)>> {
         jobs.into_par_iter()
             // Small pieces, so that a thread that comes free (after the index, or after a
-            // run of cheap pages) always finds pages to take: rayon's own splitting leaves
-            // pieces of an eighth of the site, which ended the render with one core idle.
+            // run of cheap pages) always finds pages to take: rayon's own splitting left a
+            // quarter of the site in one piece, and the render ended with one core idle.
             .with_max_len(PAGES_PER_JOB)
             .map(|job| {
                 if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
