@@ -532,12 +532,26 @@ pub fn is_caption(text: &str) -> bool {
 /// ("...sought treatmentCredit: EPA", "...the harbourFoto: Anna Berg"): a lower-case letter
 /// then a capital that opens a credit.
 fn glued_credit(tail: &str) -> bool {
-    let mut prev_lower = false;
-    for (at, c) in tail.char_indices() {
-        if prev_lower && c.is_uppercase() && is_credit_segment(&tail[at..]) {
+    // Most tails have no lower-case letter before a capital: one byte pass says so.
+    if !bp::may_have_glue_point(tail) {
+        return false;
+    }
+    let b = tail.as_bytes();
+    let (mut prev_lower, mut at) = (false, 0usize);
+    while at < b.len() {
+        // ASCII classed by its byte (most of a caption); other characters decoded.
+        let (upper, lower, len) = if b[at] < 0x80 {
+            (b[at].is_ascii_uppercase(), b[at].is_ascii_lowercase(), 1)
+        } else {
+            // `at` moves by whole characters: always a boundary.
+            let c = tail.get(at..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_uppercase(), c.is_lowercase(), c.len_utf8())
+        };
+        if prev_lower && upper && is_credit_segment(&tail[at..]) {
             return true;
         }
-        prev_lower = c.is_lowercase();
+        prev_lower = lower;
+        at += len;
     }
     false
 }
@@ -3014,6 +3028,18 @@ mod summary_tests {
             "Menschen warten am Hafen, Dienstag. Anna Berg/dpa"
         ));
         assert!(!is_caption("Menschen warten am Hafen auf die Fähre."));
+    }
+
+    #[test]
+    fn a_credit_glued_to_the_last_word_in_ascii_and_not() {
+        // The byte pass reads ASCII by its byte and decodes the rest: a glue point after
+        // or before an accented letter is found as before.
+        assert!(glued_credit("la foule sur la placeFoto: Ana Ruiz"));
+        assert!(glued_credit("les gens à la caféCrédit: Jean Dupont"));
+        assert!(glued_credit("la gente en la plazaÉdition: Foto Ana Ruiz"));
+        assert!(!glued_credit("la gente en la plaza. Foto: Ana Ruiz"));
+        assert!(!glued_credit("the McDonald's on the corner"));
+        assert!(!glued_credit(""));
     }
 
     fn convert_text(text: &str) -> Converted {

@@ -154,25 +154,25 @@ pub fn is_comment_marker(u: &Unit) -> bool {
 pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
     use std::hash::BuildHasher;
     let build = crate::analyze::fasthash::FastBuild::default();
-    // One 4-gram per word at most: sized once, never grown while the page is read.
-    let mut seen: FastSet<u64> = FastSet::default();
-    seen.reserve(units.iter().map(|u| u.words).sum());
+    // One 4-gram per word at most: sized once, never grown while the page is read. Each
+    // 4-gram maps to the first unit that held it: one lookup per 4-gram both asks whether an
+    // earlier unit had it and records it (a 4-gram twice in one unit is not old).
+    let mut first: FastMap<u64, u32> = FastMap::default();
+    first.reserve(units.iter().map(|u| u.words).sum());
     let mut out = Vec::with_capacity(units.len());
     // Each word is hashed once; a 4-gram's key combines its words' hashes.
     let mut words: Vec<u64> = Vec::new();
-    let mut grams: Vec<u64> = Vec::new();
-    for u in units {
+    for (i, u) in units.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
         words.clear();
         words.extend(u.lower.split_ascii_whitespace().map(|w| build.hash_one(w)));
-        grams.clear();
-        grams.extend(
-            words
-                .windows(4)
-                .map(|w| w[0].rotate_left(48) ^ w[1].rotate_left(32) ^ w[2].rotate_left(16) ^ w[3]),
-        );
-        let old = grams.iter().filter(|g| seen.contains(g)).count();
-        out.push(grams.len() >= 8 && old * 10 >= grams.len() * 6);
-        seen.extend(grams.iter().copied());
+        let (mut grams, mut old) = (0usize, 0usize);
+        for w in words.windows(4) {
+            let g = w[0].rotate_left(48) ^ w[1].rotate_left(32) ^ w[2].rotate_left(16) ^ w[3];
+            grams += 1;
+            old += usize::from(*first.entry(g).or_insert(i) < i);
+        }
+        out.push(grams >= 8 && old * 10 >= grams * 6);
     }
     out
 }
@@ -599,6 +599,22 @@ mod tests {
             &repeats_earlier_text(&units),
             &vec![false; units.len()],
         )
+    }
+
+    #[test]
+    fn a_repeat_needs_an_earlier_unit() {
+        // Eight 4-grams or more, six in ten seen in an earlier unit; a line repeating its
+        // own words is no repeat of the page above it.
+        let lead = "Die Regierung hat am Montag neue Regeln für den Hafen der Stadt beschlossen und damit einen langen Streit beendet";
+        let teaser =
+            "Die Regierung hat am Montag neue Regeln für den Hafen der Stadt beschlossen, sagt man";
+        let twice = "uno dos tres cuatro cinco seis siete ocho nueve diez uno dos tres cuatro cinco seis siete ocho nueve diez";
+        let text = format!("{lead}\n\n{teaser}\n\n{twice}\n\nShort line");
+        let units = blocks::units(&text, false);
+        assert_eq!(repeats_earlier_text(&units), [false, true, false, false]);
+        let text = format!("{twice}\n\n{twice}");
+        let units = blocks::units(&text, false);
+        assert_eq!(repeats_earlier_text(&units), [false, true]);
     }
 
     #[test]
