@@ -480,7 +480,7 @@
       if (!r || mine !== generation) return null;
       return need(rowFiles(r.hits)).then(function () {
         if (mine !== generation) return;
-        var hits = r.hits.map(function (h) { return rowOf(h[0]); });
+        var hits = r.hits.map(function (h) { return rowOf(h[0]); }), loose = -1;
         var total = r.total, more = total === null ? r.hits.length >= want : total > state.shown;
         if (parsed.phrases.length) {
           // Topics, stories and quotes ship their whole text: a phrase must be in it. An
@@ -493,10 +493,12 @@
           var exact = hits.filter(has);
           var maybe = hits.filter(function (row) { return row[0] === "a" && !has(row); });
           hits = exact.concat(maybe);
+          // The reader is told where the rows that may not hold the phrase begin.
+          if (maybe.length) loose = exact.length;
           total = total !== null && total <= want ? hits.length : null;
           more = more || hits.length > state.shown;
         }
-        show(hits.slice(0, state.shown), parsed, state.q, total, more);
+        show(hits.slice(0, state.shown), parsed, state.q, total, more, loose);
       });
     });
   }
@@ -557,7 +559,9 @@
     return (start > 0 ? "… " : "") + cut + (start + 240 < text.length ? " …" : "");
   }
 
-  function show(hits, parsed, q, total, more) {
+  // `loose`: the index of the first row that has a phrase's words but perhaps not side by side
+  // (an article ships its summary, not its body), or -1.
+  function show(hits, parsed, q, total, more, loose) {
     // How long this query took, files loaded included, and which index files the page has
     // loaded so far (read by scripts/search-budget.py).
     list.setAttribute("data-ms", (performance.now() - started).toFixed(1));
@@ -576,7 +580,13 @@
       : total === null ? say("best", n)
       : total > hits.length ? say("best-of", n)
       : say(hits.length === 1 ? "one-result" : "results", n);
-    hits.forEach(function (r) { // kind, title, url, source, date, snippet
+    hits.forEach(function (r, i) { // kind, title, url, source, date, snippet
+      if (i === loose) {
+        var note = document.createElement("li");
+        note.className = "search-note";
+        note.textContent = say("loose", {});
+        list.appendChild(note);
+      }
       var li = document.createElement("li");
       li.className = "search-hit";
       var kicker = [KINDS[r[0]] || r[0], r[3], r[4]].filter(Boolean).map(escapeHtml).join(" · ");
