@@ -581,7 +581,8 @@
       : total > hits.length ? say("best-of", n)
       : say(hits.length === 1 ? "one-result" : "results", n);
     hits.forEach(function (r, i) { // kind, title, url, source, date, snippet
-      if (i === loose) {
+      // A search.html overridden before this line existed has no text for it: no line.
+      if (i === loose && say("loose", {})) {
         var note = document.createElement("li");
         note.className = "search-note";
         note.textContent = say("loose", {});
