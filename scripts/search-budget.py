@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-DEFAULT_QUERIES = ["minister", "election results", "harbour", "prime minister of", '"the minister said"', "mini"]
+DEFAULT_QUERIES = ["minister", "election results", "harbour", "prime minister of", '"senior official said"', "mini"]
 
 
 def dump(url: str) -> str:

@@ -26,7 +26,7 @@ target/release/dossier-gen --docs 10000 --out "$work/site" >/dev/null
 # a quoted phrase, and a speaker's name.
 python3 scripts/search-budget.py "$work/public" --max-kb 300 \
   minister "election results" "prime minister of" "the government said" mini 'pre' \
-  '"the minister said"' "said the president"
+  '"senior official said"' "said the president"
 page="$work/public/search/index.html"
 node scripts/search-keystrokes.js --settle --max-waits 1 "$page" minister president election coalition reporters \
-  "election results" "prime minister of" "the government said" '"the minister said"' "said the president"
+  "election results" "prime minister of" "the government said" '"senior official said"' "said the president"

@@ -25,6 +25,9 @@
 //!   `p/<stem>.d.js`: a very frequent word's whole list, a character per item ([`dense`]) or,
 //!   for a word in fewer than about half the items, two per item it is in ([`by_item`]). The
 //!   first of a word's `p/` files also carries the rows of its next best items ([`DEEP_ROWS`]);
+//! - `search/x/<n>.js`: the pairs of adjacent words of items `n*PAIR_CHUNK..`, each item's
+//!   a small set ([`pair_set`]), loaded only for a quoted phrase's candidates: a phrase is in
+//!   an item when each of its pairs is (an article ships a snippet, not its body);
 //! - `search/d/<n>.js`: kind, title, link, source, date and snippet text of items
 //!   `n*CHUNK..`, loaded only for results shown whose rows no file loaded carried;
 //! - `search/f/names.js`: the topics and sources to filter by (loaded after the first result);
@@ -84,6 +87,11 @@ const TOP_FORMS: usize = 40;
 const FACET_BYTES: usize = 8_000;
 /// Longer words are not indexed (they are not words people type).
 const MAX_WORD_CHARS: usize = 40;
+/// Items whose word pairs share a file of `search/x/` (see [`pair_set`]): a phrase query loads
+/// the files of its candidates only, scattered over the site, so files are small.
+pub const PAIR_CHUNK: usize = 4;
+/// A pair set answers "yes" for a pair an item does not have once in 2^PAIR_BITS.
+const PAIR_BITS: u32 = 10;
 /// BM25 parameters.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -263,6 +271,7 @@ impl ArticleWords {
         std::mem::size_of::<Self>()
             + self.counts.words.capacity()
             + self.counts.tfs.capacity() * std::mem::size_of::<u32>()
+            + self.counts.pairs.capacity()
             + self.snippet.as_ref().map_or(0, String::capacity)
     }
 }
@@ -280,9 +289,10 @@ pub fn article_words(
 ) -> ArticleWords {
     let body = super::markdown::text_of_events(events, body_len);
     let (text, snippet) = article_text(site, i, &body);
-    let mut counts = count(&site.docs[i].title, &text);
+    let mut counts = count(&site.docs[i].title, &text, true);
     counts.words.shrink_to_fit();
     counts.tfs.shrink_to_fit();
+    counts.pairs.shrink_to_fit();
     ArticleWords { counts, snippet }
 }
 
@@ -401,9 +411,13 @@ struct Counts {
     len: u32,
     words: String,
     tfs: Vec<u32>,
+    /// Its adjacent word pairs, a [`pair_set`].
+    pairs: String,
 }
 
-fn count(title: &str, text: &str) -> Counts {
+/// `with_pairs`: whether to make its [`pairs_of`] (an item whose row ships its whole text
+/// needs none: the page finds a phrase in the row).
+fn count(title: &str, text: &str, with_pairs: bool) -> Counts {
     let mut arena = Vec::with_capacity(title.len() + text.len());
     let mut spans = Vec::new();
     words_into(title, &mut arena, &mut spans);
@@ -420,6 +434,11 @@ fn count(title: &str, text: &str) -> Counts {
         len: spans.len() as u32,
         words: String::new(),
         tfs: Vec::new(),
+        pairs: if with_pairs {
+            pairs_of(&arena, &spans, title_words)
+        } else {
+            String::new()
+        },
     };
     for (k, &(a, b)) in spans.iter().enumerate() {
         let weight = if k < title_words { TITLE_WEIGHT } else { 1 };
@@ -439,6 +458,112 @@ fn count(title: &str, text: &str) -> Counts {
     counts
 }
 
+/// The pairs of words side by side in the title and in the text (`spans` in `arena`, the
+/// first `title_words` the title's), as a [`pair_set`]. A quoted phrase is in an item only
+/// if each of its pairs is; the page checks its candidates' sets (`search/x/`) and so finds
+/// a phrase anywhere in an article's body, of which the index ships only a snippet.
+fn pairs_of(arena: &str, spans: &[(usize, usize)], title_words: usize) -> String {
+    let hashes: Vec<u32> = spans
+        .iter()
+        .map(|&(a, b)| word_hash(&arena[a..b]))
+        .collect();
+    let mut pairs: Vec<u32> = hashes
+        .windows(2)
+        .enumerate()
+        .filter(|&(k, _)| k + 1 != title_words)
+        .map(|(_, w)| pair_hash(w[0], w[1]))
+        .collect();
+    pair_set(&mut pairs)
+}
+
+/// A folded word's hash: 32-bit FNV-1a over its code points (search.js's `wordHash`).
+fn word_hash(word: &str) -> u32 {
+    word.chars().fold(0x811c_9dc5, |h: u32, c| {
+        (h ^ c as u32).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// Two adjacent words' hashes mixed into one, in order (search.js's `pairHash`): murmur3's
+/// finaliser, so that every bit depends on both words (the set keeps a hash's remainder).
+fn pair_hash(first: u32, second: u32) -> u32 {
+    let mut h = first.wrapping_mul(0x9e37_79b1) ^ second;
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^ (h >> 16)
+}
+
+/// The characters of a pair set, six bits each (URL-safe base 64: no escaping in JSON).
+const SET_DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// `hashes` as a Golomb-Rice coded set, about `PAIR_BITS + 1.6` bits a hash, against 32 for
+/// the hashes themselves: the `n` distinct hashes reduced modulo `n << PAIR_BITS` (at most
+/// 2^32), sorted and deduplicated, each gap from the one before (the first from 0) written
+/// as its quotient by 2^PAIR_BITS in unary (that many ones, then a zero) and its remainder in
+/// PAIR_BITS bits. The bits go six to a character of [`SET_DIGITS`], the last padded with
+/// ones (a unary run cut short ends the set). Prefixed by `n` in base 36 and `:`; empty for
+/// no hashes. A hash not in the set is found in it with a chance of 2^-PAIR_BITS.
+fn pair_set(hashes: &mut Vec<u32>) -> String {
+    hashes.sort_unstable();
+    hashes.dedup();
+    if hashes.is_empty() {
+        return String::new();
+    }
+    let range = ((hashes.len() as u64) << PAIR_BITS).min(1 << 32);
+    let mut values: Vec<u64> = hashes.iter().map(|&h| u64::from(h) % range).collect();
+    values.sort_unstable();
+    values.dedup();
+    let mut out = String::with_capacity(values.len() * 2 + 8);
+    push36(&mut out, hashes.len());
+    out.push(':');
+    let mut bits = SetBits {
+        acc: 0,
+        held: 0,
+        out,
+    };
+    let mut previous = 0;
+    for v in values {
+        let gap = v - previous;
+        previous = v;
+        for _ in 0..gap >> PAIR_BITS {
+            bits.push(1, 1);
+        }
+        bits.push(0, 1);
+        bits.push((gap & ((1 << PAIR_BITS) - 1)) as u32, PAIR_BITS);
+    }
+    bits.finish()
+}
+
+/// Bits written six to a character, first bit highest.
+struct SetBits {
+    acc: u32,
+    held: u32,
+    out: String,
+}
+
+impl SetBits {
+    fn push(&mut self, value: u32, width: u32) {
+        self.acc = (self.acc << width) | value;
+        self.held += width;
+        while self.held >= 6 {
+            self.held -= 6;
+            self.out.push(char::from(
+                SET_DIGITS[((self.acc >> self.held) & 63) as usize],
+            ));
+        }
+        self.acc &= (1 << self.held) - 1;
+    }
+
+    fn finish(mut self) -> String {
+        if self.held > 0 {
+            let pad = 6 - self.held;
+            self.push((1 << pad) - 1, pad);
+        }
+        self.out
+    }
+}
+
 /// A word of the index with its postings: (item, impact), highest impact first.
 struct Term {
     word: Box<str>,
@@ -453,8 +578,16 @@ struct Term {
     first: String,
 }
 
-/// Words and their postings, items numbered in `items` order, words in byte order.
-fn terms(items: &mut [Item], words: &Words<'_>) -> Vec<Term> {
+/// Words and their postings, items numbered in `items` order, words in byte order; the
+/// items' pair sets handed to `pair_file` as each batch is counted, [`PAIR_CHUNK`] at a time
+/// with the number of their file (so they are never all held).
+fn terms<T: Send>(
+    items: &mut [Item],
+    words: &Words<'_>,
+    pair_file: &(dyn Fn(usize, &[String]) -> crate::error::Result<T> + Sync),
+) -> crate::error::Result<(Vec<Term>, Vec<T>)> {
+    const _: () = assert!(BATCH % PAIR_CHUNK == 0);
+    let mut files = Vec::new();
     let mut ids: FastMap<Box<str>, u32> = FastMap::default();
     let mut lists: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut lengths: Vec<u32> = Vec::with_capacity(items.len());
@@ -471,10 +604,26 @@ fn terms(items: &mut [Item], words: &Words<'_>) -> Vec<Term> {
                         }
                         w.counts
                     }
-                    None => count(&item.title, &std::mem::take(&mut item.text)),
+                    None => {
+                        let text = std::mem::take(&mut item.text);
+                        let whole = text.chars().count() <= SNIPPET_CHARS;
+                        count(&item.title, &text, !whole)
+                    }
                 }
             })
             .collect();
+        let mut counted = counted;
+        let pairs: Vec<String> = counted
+            .iter_mut()
+            .map(|c| std::mem::take(&mut c.pairs))
+            .collect();
+        let made: Vec<T> = pairs
+            .par_chunks(PAIR_CHUNK)
+            .enumerate()
+            .map(|(j, chunk)| pair_file(b * BATCH / PAIR_CHUNK + j, chunk))
+            .collect::<crate::error::Result<_>>()?;
+        files.extend(made);
+        drop(pairs);
         for (k, counts) in counted.into_iter().enumerate() {
             let item = (b * BATCH + k) as u32;
             lengths.push(counts.len);
@@ -544,7 +693,7 @@ fn terms(items: &mut [Item], words: &Words<'_>) -> Vec<Term> {
     {
         t.stem = Some(radix36(next));
     }
-    terms
+    Ok((terms, files))
 }
 
 /// A block of postings: runs of equal impact, `;`-separated; each run its impact, then its
@@ -976,7 +1125,17 @@ pub fn index_files<T: Send>(
     keep: &(dyn Fn(Page) -> crate::error::Result<T> + Sync),
 ) -> crate::error::Result<Vec<T>> {
     let mut items = items(site, index_html);
-    let terms = terms(&mut items, words);
+    let file = |path: String, name: &str, data: &str| {
+        keep(Page {
+            path,
+            bytes: script(name, data).into_bytes().into(),
+        })
+    };
+    // Each item's word pairs, written as it is counted (a phrase query reads its candidates').
+    let pair_file = |n: usize, sets: &[String]| {
+        file(format!("search/x/{n}.js"), &format!("x/{n}"), &json(sets))
+    };
+    let (terms, mut kept) = terms(&mut items, words, &pair_file)?;
     let names = |s: Option<usize>| s.map_or("", |s| site.sources[s].name.as_str());
     let rows: Vec<String> = items.par_iter().map(|it| json(&row(it, names))).collect();
     // The rows carry what results show; the filters below need only topics, source and date.
@@ -1011,14 +1170,6 @@ pub fn index_files<T: Send>(
             .map(|(_, p, list)| (p.as_str(), &prefixes.lists[*list]))
             .collect()
     };
-
-    let file = |path: String, name: &str, data: &str| {
-        keep(Page {
-            path,
-            bytes: script(name, data).into_bytes().into(),
-        })
-    };
-    let mut kept: Vec<T> = Vec::new();
 
     // Shards, then the `.top` files of split prefixes (not the root: no one types "").
     let shard_files: Vec<T> = trie
@@ -1172,6 +1323,7 @@ pub fn index_files<T: Send>(
     let meta = Meta {
         n: items.len(),
         chunk: CHUNK,
+        pairs: (PAIR_CHUNK, PAIR_BITS),
         first: FIRST_BLOCK,
         growth: BLOCK_GROWTH,
         leaves: trie.leaves.iter().map(|(k, _)| k.as_str()).collect(),
@@ -1192,6 +1344,8 @@ struct Meta<'a> {
     /// Items in all.
     n: usize,
     chunk: usize,
+    /// Items per file of `search/x/`, and the bits of a pair set's remainders ([`pair_set`]).
+    pairs: (usize, u32),
     /// Postings in a word's first block, and how much larger each next block is.
     first: usize,
     growth: usize,
@@ -1587,5 +1741,101 @@ mod tests {
             .filter(|(k, r)| terms[r.clone()].iter().any(|t| *t.word == **k))
             .count();
         assert_eq!(covered + at_inner, terms.len());
+    }
+
+    /// A pair set read back as search.js reads it (`inPairSet`): whether it holds `hash`.
+    fn set_holds(set: &str, hash: u32) -> bool {
+        let (n, bits) = set.split_once(':').expect("a count");
+        let n = u64::from_str_radix(n, 36).expect("base 36");
+        let range = (n << PAIR_BITS).min(1 << 32);
+        let want = u64::from(hash) % range;
+        let mut stream = bits.bytes().flat_map(|c| {
+            let v = SET_DIGITS
+                .iter()
+                .position(|&d| d == c)
+                .expect("a set digit");
+            (0..6).rev().map(move |k| (v >> k) & 1)
+        });
+        let mut value = 0;
+        loop {
+            let mut q = 0;
+            loop {
+                match stream.next() {
+                    Some(1) => q += 1,
+                    Some(_) => break,
+                    None => return false,
+                }
+            }
+            let mut r = 0;
+            for _ in 0..PAIR_BITS {
+                match stream.next() {
+                    Some(b) => r = r * 2 + b as u64,
+                    None => return false,
+                }
+            }
+            value += (q << PAIR_BITS) + r;
+            if value >= want {
+                return value == want;
+            }
+        }
+    }
+
+    fn pairs_in(title: &str, text: &str) -> String {
+        count(title, text, true).pairs
+    }
+
+    fn holds(set: &str, a: &str, b: &str) -> bool {
+        set_holds(set, pair_hash(word_hash(a), word_hash(b)))
+    }
+
+    #[test]
+    fn a_pair_set_holds_the_pairs_side_by_side_in_order() {
+        let set = pairs_in(
+            "Harbour talks resume",
+            "The floating platform was moved. Ministers met at the Zürich harbour on Monday.",
+        );
+        assert!(holds(&set, "floating", "platform"));
+        assert!(holds(&set, "harbour", "talks"));
+        assert!(holds(&set, "zurich", "harbour"));
+        // Across a sentence's end: the words are side by side in the index too.
+        assert!(holds(&set, "moved", "ministers"));
+        assert!(!holds(&set, "platform", "floating"));
+        assert!(!holds(&set, "floating", "was"));
+        // Not across the title's end and the text's start.
+        assert!(!holds(&set, "resume", "the"));
+        assert_eq!(pairs_in("", ""), "");
+        assert_eq!(pairs_in("", "single"), "");
+    }
+
+    #[test]
+    fn a_pair_set_is_small_and_seldom_wrong() {
+        // 2,000 distinct pairs of made-up words, and 20,000 pairs not among them.
+        let word = |i: usize| format!("w{}x{}", i * 7919 % 10007, i % 13);
+        let text: Vec<String> = (0..2001).map(word).collect();
+        let set = pairs_in("", &text.join(" "));
+        for k in 0..2000 {
+            assert!(holds(&set, &text[k], &text[k + 1]), "pair {k}");
+        }
+        let wrong = (0..20_000)
+            .filter(|&k| holds(&set, &word(k + 5000), &word(k + 1)))
+            .count();
+        // One in 2^PAIR_BITS (1,024) expected: about 20.
+        assert!(wrong < 60, "{wrong} false matches");
+        let bits = (set.len() - set.find(':').unwrap() - 1) * 6;
+        assert!(bits < 2000 * (PAIR_BITS as usize + 3), "{bits} bits");
+    }
+
+    #[test]
+    fn pair_hashes_are_those_search_js_computes() {
+        // Values computed by search.js's wordHash and pairHash (node, for these words); the
+        // page and the build must agree bit for bit.
+        assert_eq!(word_hash("minister"), 48_340_894);
+        assert_eq!(word_hash("zürich"), 141_621_789);
+        // A character outside the first plane: one code point, two UTF-16 units in the page.
+        assert_eq!(word_hash("𝔘x"), 24_494_925);
+        assert_eq!(
+            pair_hash(word_hash("minister"), word_hash("said")),
+            3_562_556_324
+        );
     }
 }

@@ -33,6 +33,9 @@
   // a prefix's best results in its shard file. AHEAD: shard files fetched ahead for the next
   // letter; DEEP_AHEAD: next letters whose later postings are fetched ahead (fetchAhead).
   var SHOWN = 10, MAX_EXPANSIONS = 12, AHEAD = 6, DEEP_AHEAD = 3;
+  // A phrase query ranks at most this many times the results shown as candidates (a phrase
+  // that is rare among the items with its words costs their pairs' files).
+  var PHRASE_DEPTH = 8;
 
   var meta = null, leaves = {}, inner = {};
   var children = {}; // prefix split into several files -> [file, share, prefix] of its next letters
@@ -131,14 +134,19 @@
   }
 
   // "quoted phrases" and loose words; the last loose word is a prefix unless the query ends in
-  // a space or a quote.
+  // a space or a quote. In a quote still open, the word being typed is not yet the phrase's:
+  // it is the prefix, and the phrase is the words before it (a half-typed word would make
+  // the phrase one that no item has, and every candidate's word pairs would be read).
   function parse(q) {
+    var open = (q.match(/"/g) || []).length % 2 === 1;
+    var tail = open ? /[\p{L}\p{N}]+$/u.exec(q) : null;
+    var done = tail ? q.slice(0, tail.index) : q;
     var phrases = [], quoted = [], re = /"([^"]*)"?/g, m;
-    while ((m = re.exec(q)) !== null) {
+    while ((m = re.exec(done)) !== null) {
       var ws = words(m[1]);
       if (ws.length > 1) phrases.push(ws); else quoted = quoted.concat(ws);
     }
-    var rest = q.replace(/"[^"]*"?/g, " "), loose = words(rest);
+    var rest = done.replace(/"[^"]*"?/g, " ") + (tail ? " " + tail[0] : ""), loose = words(rest);
     // The word being typed: the query ends in it. Two letters begin too many words to mean
     // anything, so a prefix has three or more.
     var typing = /[\p{L}\p{N}]+$/u.exec(rest), last = loose[loose.length - 1];
@@ -471,36 +479,166 @@
 
   // The best `state.shown` results: ranked, then their rows loaded and shown.
   function present(state, mine) {
-    var parsed = state.parsed;
-    // Phrases are checked on the items' text, so more candidates than are shown are read.
-    var want = parsed.phrases.length ? state.shown * 2 : state.shown;
+    return state.parsed.phrases.length ? presentPhrases(state, mine, state.shown * 2) : presentWords(state, mine);
+  }
+
+  function presentWords(state, mine) {
     var known = !state.allow && state.shown === SHOWN && ranked[state.q];
-    var ranking = known ? Promise.resolve(known) : deepen(state.groups, state.allow, want, mine, need);
+    var ranking = known ? Promise.resolve(known) : deepen(state.groups, state.allow, state.shown, mine, need);
     return ranking.then(function (r) {
       if (!r || mine !== generation) return null;
       return need(rowFiles(r.hits)).then(function () {
         if (mine !== generation) return;
-        var hits = r.hits.map(function (h) { return rowOf(h[0]); }), loose = -1;
-        var total = r.total, more = total === null ? r.hits.length >= want : total > state.shown;
-        if (parsed.phrases.length) {
-          // Topics, stories and quotes ship their whole text: a phrase must be in it. An
-          // article ships its summary only: one with the phrase there comes first, the others
-          // (every word present, the phrase perhaps further in its body) after.
-          var has = function (row) {
-            var text = " " + words(row[1] + " " + row[5]).join(" ") + " ";
-            return parsed.phrases.every(function (p) { return text.indexOf(" " + p.join(" ") + " ") >= 0; });
-          };
-          var exact = hits.filter(has);
-          var maybe = hits.filter(function (row) { return row[0] === "a" && !has(row); });
-          hits = exact.concat(maybe);
-          // The reader is told where the rows that may not hold the phrase begin.
-          if (maybe.length) loose = exact.length;
-          total = total !== null && total <= want ? hits.length : null;
-          more = more || hits.length > state.shown;
-        }
-        show(hits.slice(0, state.shown), parsed, state.q, total, more, loose);
+        var more = r.total === null ? r.hits.length >= state.shown : r.total > state.shown;
+        show(r.hits.map(function (h) { return rowOf(h[0]); }), state.parsed, state.q, r.total, more, -1);
       });
     });
+  }
+
+  // With a quoted phrase, the best `want` items with all its words are candidates; those
+  // whose word pairs (`search/x/`) hold each pair of the phrase, in their rank order, are the
+  // results. Their pairs load in the round that loads their rows. When too few hold it, more
+  // candidates are ranked, up to PHRASE_DEPTH times the results shown.
+  function presentPhrases(state, mine, want) {
+    var parsed = state.parsed;
+    var known = !state.allow && want === SHOWN * 2 && ranked[state.q];
+    var ranking = known ? Promise.resolve(known) : deepen(state.groups, state.allow, want, mine, need);
+    return ranking.then(function (r) {
+      if (!r || mine !== generation) return null;
+      var ids = r.hits.map(function (h) { return h[0]; });
+      var unchecked = function () {
+        if (mine !== generation) return null;
+        return need(rowFiles(r.hits)).then(function () {
+          if (mine === generation) showUnchecked(state, r, want);
+        });
+      };
+      if (!meta.pairs) return unchecked();
+      // The first candidates' rows load with their pairs (most hold a phrase that is common);
+      // more candidates' rows only once they are found to hold it.
+      var first = want === state.shown * 2;
+      return need(pairFiles(ids, parsed).concat(first ? rowFiles(r.hits) : [])).then(function () {
+        if (mine !== generation) return null;
+        // Every item with all the words was a candidate.
+        var all = r.total === null ? r.hits.length < want : r.total <= want;
+        var found = ids.filter(function (id) { return hasPhrases(id, parsed); });
+        if (!all && found.length < state.shown && want < state.shown * PHRASE_DEPTH) {
+          return presentPhrases(state, mine, want * 2);
+        }
+        var hits = found.slice(0, state.shown).map(function (id) { return [id]; });
+        return need(rowFiles(hits)).then(function () {
+          if (mine !== generation) return;
+          var total = all ? found.length : null;
+          var more = found.length > state.shown || !all;
+          // None found among the candidates, but there are more: said, and "More results"
+          // checks further (a search.html from before this text has none: "no results").
+          var none = !found.length && !all && say("phrase-none", {}) ? ids.length : 0;
+          show(found.slice(0, state.shown).map(rowOf), parsed, state.q, total, more, -1, none);
+        });
+      }, unchecked);
+    });
+  }
+
+  // Phrases checked on the rows' text only (an index without word pairs, or their files
+  // failed to load): an article ships its summary, so one with the phrase there comes first,
+  // the others (every word present) after a note that says so.
+  function showUnchecked(state, r, want) {
+    var parsed = state.parsed, hits = r.hits.map(function (h) { return rowOf(h[0]); });
+    var exact = hits.filter(function (row) { return rowHas(row, parsed); });
+    var maybe = hits.filter(function (row) { return row[0] === "a" && !rowHas(row, parsed); });
+    hits = exact.concat(maybe);
+    var total = r.total !== null && r.total <= want ? hits.length : null;
+    var more = (r.total === null ? r.hits.length >= want : r.total > state.shown) || hits.length > state.shown;
+    show(hits.slice(0, state.shown), parsed, state.q, total, more, maybe.length ? exact.length : -1);
+  }
+
+  // Whether a row's title and snippet hold every phrase.
+  function rowHas(row, parsed) {
+    var text = " " + words(row[1] + " " + row[5]).join(" ") + " ";
+    return parsed.phrases.every(function (p) { return text.indexOf(" " + p.join(" ") + " ") >= 0; });
+  }
+
+  // The `x/` files of the candidates whose rows, as loaded now, do not show the phrase.
+  function pairFiles(ids, parsed) {
+    var files = {};
+    if (!meta.pairs) return [];
+    ids.forEach(function (id) {
+      var row = loadedRow(id);
+      if (!row || !rowHas(row, parsed)) files["x/" + Math.floor(id / meta.pairs[0])] = true;
+    });
+    return Object.keys(files);
+  }
+
+  function loadedRow(id) {
+    var chunk = data["d/" + Math.floor(id / meta.chunk)];
+    return inlineRows[id] || (chunk && chunk[id % meta.chunk]);
+  }
+
+  function hasPhrases(id, parsed) {
+    var row = loadedRow(id);
+    if (row && rowHas(row, parsed)) return true;
+    var file = data["x/" + Math.floor(id / meta.pairs[0])];
+    var set = file && file[id % meta.pairs[0]];
+    if (!set) return false;
+    var hashes = [];
+    parsed.phrases.forEach(function (p) {
+      for (var i = 1; i < p.length; i++) hashes.push(pairHash(wordHash(p[i - 1]), wordHash(p[i])));
+    });
+    return inPairSet(set, hashes);
+  }
+
+  // As src/render/search.rs hashes a folded word (word_hash: FNV-1a over code points) and
+  // two adjacent words (pair_hash).
+  function wordHash(w) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < w.length; i++) {
+      var c = w.codePointAt(i);
+      if (c > 0xffff) i++;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    return h;
+  }
+
+  function pairHash(a, b) {
+    var h = Math.imul(a, 0x9e3779b1) ^ b;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  var SET_DIGITS = {};
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) { SET_DIGITS[c] = i; });
+
+  // Whether a pair set (src/render/search.rs pair_set: "n:" then Golomb-Rice coded gaps, six
+  // bits a character) holds every one of `hashes`.
+  function inPairSet(set, hashes) {
+    var colon = set.indexOf(":"), k = meta.pairs[1], step = Math.pow(2, k);
+    var range = Math.min(parseInt(set.slice(0, colon), 36) * step, 4294967296);
+    var want = hashes.map(function (h) { return h % range; }).sort(function (a, b) { return a - b; });
+    var at = colon + 1, bits = 0, held = 0, value = 0, next = 0;
+    var bit = function () {
+      if (!held) {
+        if (at >= set.length) return -1;
+        bits = SET_DIGITS[set[at++]];
+        held = 6;
+      }
+      held--;
+      return (bits >> held) & 1;
+    };
+    while (next < want.length) {
+      var q = 0, b, r = 0;
+      while ((b = bit()) === 1) q++;
+      if (b < 0) return false;
+      for (var j = 0; j < k; j++) {
+        if ((b = bit()) < 0) return false;
+        r = r * 2 + b;
+      }
+      value += q * step + r;
+      if (want[next] < value) return false;
+      while (next < want.length && want[next] === value) next++;
+    }
+    return true;
   }
 
   // "More results": the next ten, from the postings already read where they suffice.
@@ -561,7 +699,9 @@
 
   // `loose`: the index of the first row that has a phrase's words but perhaps not side by side
   // (an article ships its summary, not its body), or -1.
-  function show(hits, parsed, q, total, more, loose) {
+  // `checked`: when no result is shown but more candidates could hold a phrase, how many were
+  // checked (else 0).
+  function show(hits, parsed, q, total, more, loose, checked) {
     // How long this query took, files loaded included, and which index files the page has
     // loaded so far (read by scripts/search-budget.py).
     list.setAttribute("data-ms", (performance.now() - started).toFixed(1));
@@ -572,11 +712,12 @@
     list.setAttribute("data-waited", waited.join(" "));
     if (q) setTimeout(function () { fetchAhead(q); }, 0);
     loadNames();
-    moreButton.hidden = !more || !hits.length;
+    moreButton.hidden = !more || (!hits.length && !checked);
     list.innerHTML = "";
     if (!q.trim()) { status.textContent = ""; return; }
     var n = { n: hits.length, total: total, q: q };
-    status.textContent = !hits.length ? say("no-results", n)
+    status.textContent = checked ? say("phrase-none", { n: checked, q: q })
+      : !hits.length ? say("no-results", n)
       : total === null ? say("best", n)
       : total > hits.length ? say("best-of", n)
       : say(hits.length === 1 ? "one-result" : "results", n);
@@ -668,7 +809,8 @@
     }).then(function (r) {
       if (!r || mine !== generation) return null;
       ranked[q] = r;
-      return loadAll(rowFiles(r.hits));
+      var ids = r.hits.map(function (h) { return h[0]; });
+      return loadAll(rowFiles(r.hits).concat(parsed.phrases.length ? pairFiles(ids, parsed) : []));
     });
   }
 
