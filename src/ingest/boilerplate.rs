@@ -534,6 +534,39 @@ pub fn is_end_header(k: &str) -> bool {
 /// The number of whitespace-separated words of `s` with its first and last (empty for no
 /// word), or `None` past `max` words: one pass, stopping there.
 fn words_up_to(s: &str, max: usize) -> Option<(usize, &str, &str)> {
+    if !s.is_ascii() {
+        return words_up_to_chars(s, max);
+    }
+    // ASCII (most short lines): bytes, without decoding characters. The white space is
+    // what `char::is_whitespace` says of ASCII.
+    let white = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let b = s.as_bytes();
+    let (mut count, mut first, mut last) = (0, "", "");
+    let mut i = 0;
+    loop {
+        while i < b.len() && white(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return Some((count, first, last));
+        }
+        let start = i;
+        while i < b.len() && !white(b[i]) {
+            i += 1;
+        }
+        count += 1;
+        if count > max {
+            return None;
+        }
+        if count == 1 {
+            first = &s[start..i];
+        }
+        last = &s[start..i];
+    }
+}
+
+/// `words_up_to` by the library's split, for text with non-ASCII characters.
+fn words_up_to_chars(s: &str, max: usize) -> Option<(usize, &str, &str)> {
     let (mut count, mut first, mut last) = (0, "", "");
     for w in s.split_whitespace() {
         count += 1;
@@ -951,6 +984,30 @@ pub fn breadcrumb_parts(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_word_counts_agree_with_the_split() {
+        for text in [
+            "",
+            " ",
+            "more from europe",
+            "  weitere  artikel ",
+            "plus\td'articles",
+            "más\u{0B}noticias",
+            "a\u{0C}b\rc\nd",
+            "one two three four five six seven",
+            "one two three four five six seven eight",
+            "x\u{1F}y",
+        ] {
+            for max in [0, 1, 3, 7] {
+                assert_eq!(
+                    words_up_to(text, max),
+                    words_up_to_chars(text, max),
+                    "{text:?} {max}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn newsletter_headers_in_four_languages_and_no_rule_of_dashes() {
