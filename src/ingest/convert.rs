@@ -125,9 +125,6 @@ static CAPTION_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Image caption|Photo caption|Caption|Photograph|Media caption)\s*[,:]")
         .expect("valid regex")
 });
-/// Where a sentence ends inside a caption, so the short credit after it can be read alone.
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?]["”’)]?\s+"#).expect("valid regex"));
 /// A stock-library credit that closes a line even without a sentence before it.
 static STOCK_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:Getty Images|Shutterstock|Alamy(?: Stock Photo)?)\.?\)?$")
@@ -514,7 +511,8 @@ fn speaker_line(u: &Unit) -> Option<String> {
 }
 
 pub fn is_caption(text: &str) -> bool {
-    if text.len() > 600 || text.split_whitespace().nth(4).is_none() {
+    // Five words or more (the byte loop of `more_words_than` rather than a decoding split).
+    if text.len() > 600 || !blocks::more_words_than(text, 4) {
         return false;
     }
     // The credit ends the line: only its tail (and a caption label at the start) can match.
@@ -522,9 +520,7 @@ pub fn is_caption(text: &str) -> bool {
     CAPTION_NEEDS_AC.is_match(tail) && CAPTION_RE.is_match(tail)
         || text.starts_with(['I', 'P', 'C', 'M']) && CAPTION_LABEL_RE.is_match(text)
         || ends_with_stock_credit(tail) && STOCK_CREDIT_END.is_match(tail)
-        || SENTENCE_END
-            .find_iter(tail)
-            .any(|m| is_credit_segment(&tail[m.end()..]))
+        || sentence_ends(tail).any(|end| is_credit_segment(&tail[end..]))
         || glued_credit(tail)
 }
 
@@ -554,6 +550,47 @@ fn glued_credit(tail: &str) -> bool {
         at += len;
     }
     false
+}
+
+/// Where a sentence ends inside a caption, so the short credit after it can be read alone:
+/// the end of each match of `[.!?]["”’)]?\s+`, left to right without overlap, as a regex's
+/// `find_iter` gives them. A byte scan (a stop is ASCII; white space is decoded only there):
+/// every caption is asked, and the regex cost more than the scan.
+fn sentence_ends(tail: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = tail.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < b.len() {
+            let stop = at;
+            at += 1;
+            if !matches!(b[stop], b'.' | b'!' | b'?') {
+                continue;
+            }
+            // The end of the white space run from `from`, if it holds one character or more.
+            let white_end = |from: usize| {
+                let rest = tail.get(from..)?;
+                let end = rest
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_whitespace())
+                    .map_or(rest.len(), |(i, _)| i);
+                (end > 0).then_some(from + end)
+            };
+            let quote = tail[at..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '”' | '’' | ')'))
+                .map_or(0, char::len_utf8);
+            let end = (quote > 0)
+                .then(|| white_end(at + quote))
+                .flatten()
+                .or_else(|| white_end(at));
+            if let Some(end) = end {
+                at = end;
+                return Some(end);
+            }
+        }
+        None
+    })
 }
 
 /// Can `STOCK_CREDIT_END` match? Its credits close the line, before at most "." and ")".
@@ -2821,9 +2858,14 @@ const TRAILER_SHARE: usize = 2;
 fn is_rule_line(text: &str) -> bool {
     // The character test first: on prose it stops at the first letter (every kept unit is
     // asked, in `dedupe` and `build_blocks`), where counting would read the whole line.
-    text.chars()
-        .all(|c| c.is_whitespace() || "━─-_=*~═—–·•".contains(c))
-        && text.chars().filter(|c| !c.is_whitespace()).count() >= 3
+    // `matches!` rather than a search of a string of the characters: a few compares each.
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '━' | '─' | '-' | '_' | '=' | '*' | '~' | '═' | '—' | '–' | '·' | '•'
+            )
+    }) && text.chars().filter(|c| !c.is_whitespace()).count() >= 3
 }
 
 /// The last rule line of the article, when what follows it up to the end is one or two
@@ -3081,6 +3123,59 @@ mod summary_tests {
         }
         // A dateline and nothing after it is not emptied.
         assert_eq!(without_dateline("CAIRO (Reuters) -"), "CAIRO (Reuters) -");
+    }
+}
+
+#[cfg(test)]
+mod line_scan_tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_are_the_regex_matches() {
+        let re = Regex::new(r#"[.!?]["”’)]?\s+"#).expect("valid regex");
+        for tail in [
+            "",
+            ".",
+            ". ",
+            "Crowds wait at the port. Photo: Ann Lee",
+            "He left.\u{a0}Foto: Anna Berg/dpa",
+            "Es regnet!  Bild: Max Roth",
+            "« Nous restons. »\u{2003} Crédit : Claire Dubois",
+            "¿Vendrán?\tFoto: Ana Ruiz",
+            "It ended.\" Photo: Bo Chen",
+            "It ended.” Photo: Bo Chen",
+            "It ended.’x then. ",
+            "(See above.) Credit: Cy Dart",
+            "Wait...  what? ! .\" .)x",
+            "A.\"B. C",
+            "U.S. officials met. Getty",
+            "Ende.”",
+            "?” ",
+        ] {
+            let want: Vec<usize> = re.find_iter(tail).map(|m| m.end()).collect();
+            let got: Vec<usize> = sentence_ends(tail).collect();
+            assert_eq!(got, want, "{tail:?}");
+        }
+    }
+
+    #[test]
+    fn rule_lines() {
+        for line in [
+            "━━━━━━",
+            "- - -",
+            "* * *",
+            "___",
+            "═══",
+            "~~~",
+            "—–—",
+            "· · ·",
+            "•••",
+        ] {
+            assert!(is_rule_line(line), "{line}");
+        }
+        for line in ["--", "Ann Lee", "-- x --", "***Ende***", "", "   "] {
+            assert!(!is_rule_line(line), "{line}");
+        }
     }
 }
 
