@@ -262,28 +262,81 @@ fn is_collapsed(s: &str) -> bool {
 /// `s.split_whitespace().count() > n`, stopping at word `n + 1`: short-line tests are asked
 /// of every unit, paragraphs too, whose words need not all be counted.
 pub fn more_words_than(s: &str, n: usize) -> bool {
-    // A byte loop: the library's split decodes and classes every character, ASCII too.
+    // Two tight byte loops (the gaps, then a word), one table lookup a byte; only a byte
+    // that can open a non-ASCII white-space character is decoded. A continuation byte
+    // never opens one, so a word is walked byte by byte.
     let b = s.as_bytes();
-    let (mut words, mut in_word, mut i) = (0usize, false, 0usize);
-    while i < b.len() {
-        let c = b[i];
-        let (space, len) = if c < 0x80 {
-            (matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
-        } else {
-            // `i` moves by whole characters: always a boundary.
-            let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (ch.is_whitespace(), ch.len_utf8())
-        };
-        if !space && !in_word {
-            words += 1;
-            if words > n {
-                return true;
+    let (mut words, mut i) = (0usize, 0usize);
+    loop {
+        // The gap: ASCII white space and non-ASCII white-space characters, whole.
+        loop {
+            let Some(&c) = b.get(i) else {
+                return false;
+            };
+            match SPACE_CLASS[usize::from(c)] {
+                SPACE => i += 1,
+                MAY_OPEN_SPACE => match white_space_at(s, i) {
+                    Some(len) => i += len,
+                    None => break,
+                },
+                _ => break,
             }
         }
-        in_word = !space;
-        i += len;
+        words += 1;
+        if words > n {
+            return true;
+        }
+        // The word, up to the next white space.
+        loop {
+            let Some(&c) = b.get(i) else {
+                return false;
+            };
+            match SPACE_CLASS[usize::from(c)] {
+                SPACE => break,
+                MAY_OPEN_SPACE if white_space_at(s, i).is_some() => break,
+                _ => i += 1,
+            }
+        }
     }
-    false
+}
+
+/// `SPACE_CLASS` values: a byte of a word, ASCII white space, or a lead byte that opens a
+/// non-ASCII white-space character in some cases (U+0085 and U+00A0 after 0xC2, U+1680
+/// after 0xE1, U+2000-U+205F after 0xE2, U+3000 after 0xE3).
+const IN_WORD: u8 = 0;
+const SPACE: u8 = 1;
+const MAY_OPEN_SPACE: u8 = 2;
+
+static SPACE_CLASS: [u8; 256] = {
+    let mut t = [IN_WORD; 256];
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[0x0B] = SPACE;
+    t[0x0C] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0xC2] = MAY_OPEN_SPACE;
+    t[0xE1] = MAY_OPEN_SPACE;
+    t[0xE2] = MAY_OPEN_SPACE;
+    t[0xE3] = MAY_OPEN_SPACE;
+    t
+};
+
+/// The length of the non-ASCII white-space character at byte `i` of `s`, if one is there:
+/// read from its bytes (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000; a test checks every character).
+fn white_space_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    let len = match (at(0), at(1), at(2)) {
+        (0xC2, 0x85 | 0xA0, _) => 2,
+        (0xE1, 0x9A, 0x80) => 3,
+        (0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        (0xE2, 0x81, 0x9F) => 3,
+        (0xE3, 0x80, 0x80) => 3,
+        _ => return None,
+    };
+    Some(len)
 }
 
 /// Words of collapsed text.
@@ -681,6 +734,29 @@ mod tests {
             for n in 0..10 {
                 let want = text.split_whitespace().count() > n;
                 assert_eq!(more_words_than(text, n), want, "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_white_space_character_opens_with_a_byte_the_word_count_reads() {
+        // `more_words_than` decodes only at `MAY_OPEN_SPACE` bytes: every white-space
+        // character must open with one (or be ASCII white space), and no other byte may be
+        // taken for white space.
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            let class = SPACE_CLASS[usize::from(first)];
+            if c.is_whitespace() {
+                assert!(class != IN_WORD, "U+{:04X}", c as u32);
+            }
+            if class == SPACE {
+                assert!(c.is_whitespace(), "U+{:04X}", c as u32);
+            }
+            let text = format!("a{c}b{c}{c}c d");
+            for n in 0..5 {
+                let want = text.split_whitespace().count() > n;
+                assert_eq!(more_words_than(&text, n), want, "U+{:04X} {n}", c as u32);
             }
         }
     }

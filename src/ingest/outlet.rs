@@ -139,6 +139,11 @@ struct Cues {
     /// The `[parent]` cues alone: all a line outside the framed furniture is searched for
     /// (most of a page's lines, and a smaller automaton is a faster scan).
     parent_finder: AhoCorasick,
+    /// `finder` and `parent_finder`'s cues, leftmost-first: whether a line holds any cue at
+    /// all (most hold none), asked with the library's vector prefilter, which the
+    /// overlapping search cannot use.
+    gate: AhoCorasick,
+    parent_gate: AhoCorasick,
     generic: FastSet<&'static str>,
     /// Last words of a company's name, not an outlet's (`[company]`).
     company: FastSet<&'static str>,
@@ -197,15 +202,23 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let need_letter = patterns
         .iter()
         .all(|(p, _)| p.bytes().any(|b| b.is_ascii_alphabetic()));
-    let finder = dfa(patterns.iter().map(|(p, _)| *p).collect());
-    let parent_finder = dfa(patterns
+    let all: Vec<&str> = patterns.iter().map(|(p, _)| *p).collect();
+    let parents: Vec<&str> = patterns
         .iter()
         .filter(|(_, k)| k.contains(&CueKind::Parent))
         .map(|(p, _)| *p)
-        .collect());
+        .collect();
+    let leftmost = |patterns: &[&str]| {
+        AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(patterns)
+            .expect("cues compile")
+    };
     Cues {
-        finder,
-        parent_finder,
+        gate: leftmost(&all),
+        parent_gate: leftmost(&parents),
+        finder: dfa(all),
+        parent_finder: dfa(parents),
         kinds: patterns.into_iter().map(|(_, k)| k).collect(),
         generic,
         company,
@@ -641,6 +654,16 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         } else {
             (&CUES.parent_finder, false)
         };
+        // Most lines hold no cue: the same cues in a leftmost automaton (whose prefilter
+        // is a vector search over the whole line) say so before the overlapping scan.
+        let gate = if framed {
+            &CUES.gate
+        } else {
+            &CUES.parent_gate
+        };
+        if !gate.is_match(lower) {
+            continue;
+        }
         for m in finder.find_overlapping_iter(lower) {
             let (at, end) = (m.start(), m.end());
             if !whole_words(lower, at, end) {
@@ -1042,6 +1065,37 @@ const SPELLS_DOMAIN: f64 = 1.0;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cue_gates_find_a_line_with_a_cue_exactly_when_the_scans_do() {
+        for line in [
+            "",
+            "follow the harbour post on social media",
+            "the harbour post is part of northern media group",
+            "a division of the same company, owned by nobody",
+            "the minister said talks would resume on tuesday",
+            "mehr von der hafenzeitung · folgen sie uns",
+            "le courrier du port fait partie de groupe nord",
+            "el diario del puerto forma parte de grupo sur",
+            "departments and apartments, in part",
+            "━━━━━━━━",
+            "subscribe",
+        ] {
+            assert_eq!(
+                CUES.gate.is_match(line),
+                CUES.finder.find_overlapping_iter(line).next().is_some(),
+                "{line:?}"
+            );
+            assert_eq!(
+                CUES.parent_gate.is_match(line),
+                CUES.parent_finder
+                    .find_overlapping_iter(line)
+                    .next()
+                    .is_some(),
+                "{line:?}"
+            );
+        }
+    }
     use crate::ingest::blocks;
 
     #[test]
