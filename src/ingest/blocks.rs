@@ -111,9 +111,16 @@ pub fn has(hay: &str, needle: &str) -> bool {
 /// a non-ASCII character's lower case looked up once per run of the same character (rules
 /// of box-drawing dashes run to thousands of characters). Every unit's text goes through it.
 pub fn lower_case(s: &str) -> String {
+    // Most lines hold no character beyond ASCII that has a case: those are copied and their
+    // ASCII lowered in one bulk pass.
+    if caseless_beyond_ascii(s.as_bytes()) {
+        let mut out = s.to_owned();
+        out.make_ascii_lowercase();
+        return out;
+    }
     // A capital sigma lowers by its context (a word's last letter takes ς): the library's
     // rule, kept by leaving such text to it.
-    if s.is_ascii() || s.contains('Σ') {
+    if s.contains('Σ') {
         return s.to_lowercase();
     }
     let b = s.as_bytes();
@@ -152,6 +159,43 @@ pub fn lower_case(s: &str) -> String {
         i += ch.len_utf8();
     }
     out
+}
+
+/// Whether every character of the UTF-8 text `b` beyond ASCII is one `lower_latin1_or_mark`
+/// leaves as it is: U+0080-U+00BF, ß, ×, the small letters of Latin-1, and U+2000-U+20FF
+/// and U+2500-U+25FF (punctuation, currency, box drawing). ASCII is skipped eight bytes at
+/// a time. A test checks every character against the library.
+fn caseless_beyond_ascii(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(w) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            if u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+            continue;
+        }
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        // `c` is a lead byte (`i` moves by whole characters): C2 and C3 open two-byte
+        // characters, E2 three-byte ones.
+        let kept = match c {
+            0xC2 => true,
+            0xC3 => next == 0x97 || next >= 0x9F,
+            0xE2 => matches!(next, 0x80..=0x83 | 0x94..=0x97),
+            _ => false,
+        };
+        if !kept {
+            return false;
+        }
+        i += if c == 0xE2 { 3 } else { 2 };
+    }
+    true
 }
 
 /// The lower case of the non-ASCII characters news text is mostly made of, without the
@@ -828,6 +872,32 @@ mod tests {
             assert_eq!(l, want.to_lowercase(), "{text:?}");
             assert_eq!(w, want.split_whitespace().count(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn caseless_beyond_ascii_agrees_with_the_library() {
+        // Every character, alone and between ASCII of both cases (across the eight-byte
+        // steps): where the scan says the text is caseless, lowering its ASCII is the
+        // library's lower case.
+        for ch in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for text in [
+                ch.to_string(),
+                format!("ABCDEFG{ch}HIJ"),
+                format!("Abc{ch}{ch}Q"),
+            ] {
+                if caseless_beyond_ascii(text.as_bytes()) {
+                    assert_eq!(text.to_ascii_lowercase(), text.to_lowercase(), "{ch:?}");
+                }
+                assert_eq!(lower_case(&text), text.to_lowercase(), "{ch:?}");
+            }
+        }
+        assert!(caseless_beyond_ascii(
+            b"Plain ASCII Line, Longer Than Eight"
+        ));
+        assert!(caseless_beyond_ascii("Straße – “Zitat” £5 ━━".as_bytes()));
+        assert!(!caseless_beyond_ascii("Ärger".as_bytes()));
+        assert!(!caseless_beyond_ascii("L'ÉTAT".as_bytes()));
+        assert!(!caseless_beyond_ascii("ΟΔΟΣ".as_bytes()));
     }
 
     #[test]

@@ -98,7 +98,8 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
     let mut clocks = 0usize;
     for u in units {
         let l = u.lower.as_str();
-        let label_colon = u.text.bytes().take(48).any(|b| b == b':');
+        let tb = u.text.as_bytes();
+        let label_colon = memchr::memchr(b':', &tb[..tb.len().min(48)]).is_some();
         if let Some((who, _)) = label_colon.then(|| speaker_label(&u.text)).flatten() {
             if who == "Q" || who == "A" {
                 qa += 1;
@@ -107,10 +108,15 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
             }
         }
         if l.len() > 160 {
-            // Markers are short lines; a long one can only carry a wire-service dateline.
-            let head = l.char_indices().nth(200).map_or(l, |(i, _)| &l[..i]);
-            if has(head, "newswire") {
-                statement = true;
+            // Markers are short lines; a long one can only carry a wire-service dateline in
+            // its first 200 characters (at most 800 bytes: the byte search goes first, the
+            // characters are counted only when it finds the word).
+            let near = &l.as_bytes()[..l.len().min(800)];
+            if !statement && memchr::memmem::find(near, b"newswire").is_some() {
+                let head = l.char_indices().nth(200).map_or(l, |(i, _)| &l[..i]);
+                if has(head, "newswire") {
+                    statement = true;
+                }
             }
             continue;
         }
@@ -186,6 +192,18 @@ mod tests {
 
     fn kind(text: &str, title: &str) -> &'static str {
         detect(title, &units(text, false))
+    }
+
+    #[test]
+    fn a_wire_dateline_counts_in_a_long_lines_first_200_characters() {
+        let filler = "Die Firma meldete heute ein höheres Ergebnis für das Jahr. ".repeat(4);
+        let near = format!("BERLIN, 3. März /PRNewswire/ -- {filler}");
+        assert_eq!(kind(&near, "Ergebnis"), STATEMENT);
+        // Past the 200th character (the filler's "ö" and "ü" take two bytes each) the word
+        // is only text.
+        let far = format!("{filler}{filler} Newswire");
+        assert!(far.len() > 160);
+        assert_eq!(kind(&far, "Ergebnis"), ARTICLE);
     }
 
     #[test]
