@@ -89,7 +89,7 @@ const FACET_BYTES: usize = 8_000;
 const MAX_WORD_CHARS: usize = 40;
 /// Items whose word pairs share a file of `search/x/` (see [`pair_set`]): a phrase query loads
 /// the files of its candidates only, scattered over the site, so files are small.
-pub const PAIR_CHUNK: usize = 4;
+pub const PAIR_CHUNK: usize = 8;
 /// A pair set answers "yes" for a pair an item does not have once in 2^PAIR_BITS.
 const PAIR_BITS: u32 = 10;
 /// BM25 parameters.
