@@ -434,53 +434,68 @@ fn count(title: &str, text: &str, with_pairs: bool) -> Counts {
         len: spans.len() as u32,
         words: String::new(),
         tfs: Vec::new(),
-        pairs: if with_pairs {
-            pairs_of(&arena, &spans, title_words)
-        } else {
-            String::new()
-        },
+        pairs: String::new(),
     };
+    // For the pairs: each word's distinct-word number, and each distinct word's hash (hashed
+    // once, not at every occurrence).
+    let mut seq: Vec<u32> = Vec::with_capacity(if with_pairs { spans.len() } else { 0 });
+    let mut hashes: Vec<u32> = Vec::new();
     for (k, &(a, b)) in spans.iter().enumerate() {
         let weight = if k < title_words { TITLE_WEIGHT } else { 1 };
         let w = &arena[a..b];
-        match index.get(w) {
-            Some(&i) => counts.tfs[i] += weight,
+        let i = match index.get(w) {
+            Some(&i) => {
+                counts.tfs[i] += weight;
+                i
+            }
             None => {
-                index.insert(w, counts.tfs.len());
+                let i = counts.tfs.len();
+                index.insert(w, i);
                 counts.tfs.push(weight);
                 if !counts.words.is_empty() {
                     counts.words.push(' ');
                 }
                 counts.words.push_str(w);
+                if with_pairs {
+                    hashes.push(word_hash(w));
+                }
+                i
             }
+        };
+        if with_pairs {
+            seq.push(i as u32);
         }
+    }
+    if with_pairs {
+        counts.pairs = pairs_of(&seq, &hashes, title_words);
     }
     counts
 }
 
-/// The pairs of words side by side in the title and in the text (`spans` in `arena`, the
-/// first `title_words` the title's), as a [`pair_set`]. A quoted phrase is in an item only
-/// if each of its pairs is; the page checks its candidates' sets (`search/x/`) and so finds
-/// a phrase anywhere in an article's body, of which the index ships only a snippet.
-fn pairs_of(arena: &str, spans: &[(usize, usize)], title_words: usize) -> String {
-    let hashes: Vec<u32> = spans
-        .iter()
-        .map(|&(a, b)| word_hash(&arena[a..b]))
-        .collect();
-    let mut pairs: Vec<u32> = hashes
+/// The pairs of words side by side in the title and in the text (`seq`: each word's number
+/// among the distinct words, whose hashes are `hashes`; the first `title_words` the title's),
+/// as a [`pair_set`]. A quoted phrase is in an item only if each of its pairs is; the page
+/// checks its candidates' sets (`search/x/`) and so finds a phrase anywhere in an article's
+/// body, of which the index ships only a snippet.
+fn pairs_of(seq: &[u32], hashes: &[u32], title_words: usize) -> String {
+    let mut pairs: Vec<u32> = seq
         .windows(2)
         .enumerate()
         .filter(|&(k, _)| k + 1 != title_words)
-        .map(|(_, w)| pair_hash(w[0], w[1]))
+        .map(|(_, w)| pair_hash(hashes[w[0] as usize], hashes[w[1] as usize]))
         .collect();
     pair_set(&mut pairs)
 }
 
 /// A folded word's hash: 32-bit FNV-1a over its code points (search.js's `wordHash`).
 fn word_hash(word: &str) -> u32 {
-    word.chars().fold(0x811c_9dc5, |h: u32, c| {
-        (h ^ c as u32).wrapping_mul(0x0100_0193)
-    })
+    let step = |h: u32, c: u32| (h ^ c).wrapping_mul(0x0100_0193);
+    if word.is_ascii() {
+        // An ASCII byte is its code point.
+        word.bytes().fold(0x811c_9dc5, |h, b| step(h, u32::from(b)))
+    } else {
+        word.chars().fold(0x811c_9dc5, |h, c| step(h, c as u32))
+    }
 }
 
 /// Two adjacent words' hashes mixed into one, in order (search.js's `pairHash`): murmur3's
@@ -498,9 +513,10 @@ fn pair_hash(first: u32, second: u32) -> u32 {
 const SET_DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// `hashes` as a Golomb-Rice coded set, about `PAIR_BITS + 1.6` bits a hash, against 32 for
-/// the hashes themselves: the `n` distinct hashes reduced modulo `n << PAIR_BITS` (at most
-/// 2^32), sorted and deduplicated, each gap from the one before (the first from 0) written
-/// as its quotient by 2^PAIR_BITS in unary (that many ones, then a zero) and its remainder in
+/// the hashes themselves: the `n` distinct hashes scaled down to `0..range`, `range` being
+/// `n << PAIR_BITS` (at most 2^32), by `h * range >> 32` ([`reduce`]: it keeps their order, so
+/// one sort serves), deduplicated, each gap from the one before (the first from 0) written as
+/// its quotient by 2^PAIR_BITS in unary (that many ones, then a zero) and its remainder in
 /// PAIR_BITS bits. The bits go six to a character of [`SET_DIGITS`], the last padded with
 /// ones (a unary run cut short ends the set). Prefixed by `n` in base 36 and `:`; empty for
 /// no hashes. A hash not in the set is found in it with a chance of 2^-PAIR_BITS.
@@ -511,10 +527,7 @@ fn pair_set(hashes: &mut Vec<u32>) -> String {
         return String::new();
     }
     let range = ((hashes.len() as u64) << PAIR_BITS).min(1 << 32);
-    let mut values: Vec<u64> = hashes.iter().map(|&h| u64::from(h) % range).collect();
-    values.sort_unstable();
-    values.dedup();
-    let mut out = String::with_capacity(values.len() * 2 + 8);
+    let mut out = String::with_capacity(hashes.len() * 2 + 8);
     push36(&mut out, hashes.len());
     out.push(':');
     let mut bits = SetBits {
@@ -522,10 +535,14 @@ fn pair_set(hashes: &mut Vec<u32>) -> String {
         held: 0,
         out,
     };
-    let mut previous = 0;
-    for v in values {
-        let gap = v - previous;
-        previous = v;
+    let mut previous = None;
+    for &h in hashes.iter() {
+        let v = reduce(h, range);
+        if previous == Some(v) {
+            continue;
+        }
+        let gap = v - previous.unwrap_or(0);
+        previous = Some(v);
         for _ in 0..gap >> PAIR_BITS {
             bits.push(1, 1);
         }
@@ -533,6 +550,13 @@ fn pair_set(hashes: &mut Vec<u32>) -> String {
         bits.push((gap & ((1 << PAIR_BITS) - 1)) as u32, PAIR_BITS);
     }
     bits.finish()
+}
+
+/// A 32-bit hash scaled to `0..range` (`range` at most 2^32): the same spread as the
+/// remainder, but rising with the hash. search.js computes it in two halves (a double holds
+/// 53 bits, the product up to 64).
+fn reduce(hash: u32, range: u64) -> u64 {
+    (u64::from(hash) * range) >> 32
 }
 
 /// Bits written six to a character, first bit highest.
@@ -648,16 +672,18 @@ fn terms<T: Send>(
     } else {
         (total / n).max(1.0)
     };
-    let score = |df: usize, tf: u32, len: u32| -> f64 {
-        let idf = (1.0 + (n - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+    // Once a word, not once a posting.
+    let idf = |df: usize| (1.0 + (n - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+    let score = |idf: f64, tf: u32, len: u32| -> f64 {
         let tf = f64::from(tf);
         idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * f64::from(len) / avgdl))
     };
     let max = lists
         .par_iter()
         .map(|l| {
+            let idf = idf(l.len());
             l.iter()
-                .map(|&(i, tf)| score(l.len(), tf, lengths[i as usize]))
+                .map(|&(i, tf)| score(idf, tf, lengths[i as usize]))
                 .fold(0.0, f64::max)
         })
         .reduce(|| 0.0, f64::max);
@@ -674,15 +700,16 @@ fn terms<T: Send>(
     let mut terms: Vec<Term> = taken
         .into_par_iter()
         .map(|(word, list)| {
-            let df = list.len();
+            let idf = idf(list.len());
+            // In item order, as counted.
             let mut postings: Vec<(u32, u8)> = list
                 .into_iter()
                 .map(|(i, tf)| {
-                    let s = (score(df, tf, lengths[i as usize]) * scale).round();
+                    let s = (score(idf, tf, lengths[i as usize]) * scale).round();
                     (i, s.clamp(1.0, 255.0) as u8)
                 })
                 .collect();
-            postings.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
+            by_impact(&mut postings);
             new_term(word, postings, items.len())
         })
         .collect();
@@ -924,7 +951,7 @@ fn new_term(word: Box<str>, postings: Vec<(u32, u8)>, n: usize) -> Term {
     let dense = df > FIRST_BLOCK
         && df * DENSE_SHARE >= n
         && postings.first().is_some_and(|&(_, top)| top <= DENSE_MAX);
-    let by_item = dense && n < GAP_LIMIT && by_item_len(&postings) < n;
+    let by_item = dense && n < GAP_LIMIT && by_item_len(&postings, n) < n;
     Term {
         word,
         postings,
@@ -1034,12 +1061,10 @@ const GAP_LIMIT: usize = 90usize.pow(4);
 /// and its impact, in the symbols of [`dense`]. Two characters an item, so smaller than one
 /// per item when the word is in fewer than about half of them (at 10,000 documents, 20 MB of
 /// dense files became 7: BENCHMARKS.md "Search index").
-fn by_item(postings: &[(u32, u8)]) -> String {
-    let mut sorted: Vec<(u32, u8)> = postings.to_vec();
-    sorted.sort_unstable();
-    let mut out = Vec::with_capacity(2 * sorted.len());
+fn by_item(postings: &[(u32, u8)], n: usize) -> String {
+    let mut out = Vec::with_capacity(2 * postings.len());
     let mut next = 0;
-    for (item, impact) in sorted {
+    for (item, impact) in in_item_order(postings, n) {
         let gap = item - next;
         if gap < SHORT_GAP {
             out.push(symbol(gap as u8));
@@ -1056,18 +1081,58 @@ fn by_item(postings: &[(u32, u8)]) -> String {
 }
 
 /// The length of [`by_item`]'s list, without writing it.
-fn by_item_len(postings: &[(u32, u8)]) -> usize {
-    let mut items: Vec<u32> = postings.iter().map(|p| p.0).collect();
-    items.sort_unstable();
+fn by_item_len(postings: &[(u32, u8)], n: usize) -> usize {
     let mut next = 0;
-    items
-        .iter()
-        .map(|&item| {
+    in_item_order(postings, n)
+        .map(|(item, _)| {
             let len = if item - next < SHORT_GAP { 2 } else { 6 };
             next = item + 1;
             len
         })
         .sum()
+}
+
+/// A dense word's postings (each item once, impacts at least 1: a 0 is read as 1, as
+/// [`by_item`] writes it) in rising item order: placed by item among `n`, not sorted (a
+/// dense word is in at least one item in [`DENSE_SHARE`]).
+fn in_item_order(postings: &[(u32, u8)], n: usize) -> impl Iterator<Item = (u32, u8)> {
+    let mut at = vec![0u8; n];
+    for &(item, impact) in postings {
+        if let Some(slot) = at.get_mut(item as usize) {
+            *slot = impact.max(1);
+        }
+    }
+    at.into_iter()
+        .enumerate()
+        .filter(|&(_, impact)| impact > 0)
+        .map(|(item, impact)| (item as u32, impact))
+}
+
+/// Postings in rising item order (each item once) put in falling impact order, items rising
+/// within an impact: what sorting by `(Reverse(impact), item)` gives, but a long list is
+/// counted into place (a sort cost about 135 M instructions of a 1,000-document build).
+fn by_impact(postings: &mut Vec<(u32, u8)>) {
+    if postings.len() <= 64 {
+        postings.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
+        return;
+    }
+    let mut start = [0usize; 256];
+    for &(_, impact) in postings.iter() {
+        start[usize::from(impact)] += 1;
+    }
+    let mut at = 0;
+    for impact in (0..256).rev() {
+        let count = start[impact];
+        start[impact] = at;
+        at += count;
+    }
+    let mut out = vec![(0, 0); postings.len()];
+    for &(i, impact) in postings.iter() {
+        let slot = &mut start[usize::from(impact)];
+        out[*slot] = (i, impact);
+        *slot += 1;
+    }
+    *postings = out;
 }
 
 /// The prefix trie of the shard files.
@@ -1216,7 +1281,7 @@ pub fn index_files<T: Send>(
         .flat_map_iter(|(t, stem)| {
             let dense = t.dense.then(|| {
                 let text = if t.by_item {
-                    by_item(&t.postings)
+                    by_item(&t.postings, n)
                 } else {
                     dense(&t.postings, n)
                 };
@@ -1669,11 +1734,31 @@ mod tests {
     }
 
     #[test]
+    fn postings_counted_into_place_are_those_a_sort_gives() {
+        for len in [0usize, 1, 5, 64, 65, 300, 5000] {
+            // Rising items with made-up impacts, many equal.
+            let list: Vec<(u32, u8)> = (0..len as u32)
+                .map(|k| {
+                    (
+                        k * 3 + k % 7,
+                        (1 + (k.wrapping_mul(2_654_435_761) >> 24) % 40) as u8,
+                    )
+                })
+                .collect();
+            let mut sorted = list.clone();
+            sorted.sort_unstable_by_key(|&(i, impact)| (Reverse(impact), i));
+            let mut counted = list;
+            by_impact(&mut counted);
+            assert_eq!(counted, sorted, "{len} postings");
+        }
+    }
+
+    #[test]
     fn dense_files_by_item_are_gaps_and_impacts() {
         let p = [(0, 1), (2, 57), (200, 3), (3, 58)];
-        let d = by_item(&p);
+        let d = by_item(&p, 201);
         assert_eq!(d, "##$[#]~##%3%");
-        assert_eq!(by_item_len(&p), d.len());
+        assert_eq!(by_item_len(&p, 201), d.len());
         // Read back as the page reads it.
         let value = |c: u8| c - if c > b'\\' { 36 } else { 35 };
         let many: Vec<(u32, u8)> = (0..3000u32)
@@ -1681,7 +1766,7 @@ mod tests {
             .map(|i| (i, 1 + (i % 90) as u8))
             .rev()
             .collect();
-        let text = by_item(&many);
+        let text = by_item(&many, 3000);
         assert!(!text.contains('\\') && !text.contains('"'));
         let (bytes, mut at, mut next, mut got) = (text.as_bytes(), 0, 0u32, Vec::new());
         while at < bytes.len() {
@@ -1701,7 +1786,7 @@ mod tests {
         let mut want = many.clone();
         want.sort_unstable();
         assert_eq!(got, want);
-        assert_eq!(by_item_len(&many), text.len());
+        assert_eq!(by_item_len(&many, 3000), text.len());
     }
 
     #[test]
@@ -1748,7 +1833,7 @@ mod tests {
         let (n, bits) = set.split_once(':').expect("a count");
         let n = u64::from_str_radix(n, 36).expect("base 36");
         let range = (n << PAIR_BITS).min(1 << 32);
-        let want = u64::from(hash) % range;
+        let want = reduce(hash, range);
         let mut stream = bits.bytes().flat_map(|c| {
             let v = SET_DIGITS
                 .iter()

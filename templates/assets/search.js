@@ -517,6 +517,11 @@
       // more candidates' rows only once they are found to hold it.
       var first = want === state.shown * 2;
       return need(pairFiles(ids, parsed).concat(first ? rowFiles(r.hits) : [])).then(function () {
+        // A candidate without a pair set (a quotation, a topic: its row holds its whole text)
+        // is checked on its row, loaded now if it was not.
+        var bare = ids.filter(function (id) { return !loadedRow(id) && !setOf(id); });
+        return bare.length ? need(rowFiles(bare.map(function (id) { return [id]; }))) : null;
+      }).then(function () {
         if (mine !== generation) return null;
         // Every item with all the words was a candidate.
         var all = r.total === null ? r.hits.length < want : r.total <= want;
@@ -576,14 +581,19 @@
   function hasPhrases(id, parsed) {
     var row = loadedRow(id);
     if (row && rowHas(row, parsed)) return true;
-    var file = data["x/" + Math.floor(id / meta.pairs[0])];
-    var set = file && file[id % meta.pairs[0]];
+    var set = setOf(id);
     if (!set) return false;
     var hashes = [];
     parsed.phrases.forEach(function (p) {
       for (var i = 1; i < p.length; i++) hashes.push(pairHash(wordHash(p[i - 1]), wordHash(p[i])));
     });
     return inPairSet(set, hashes);
+  }
+
+  // An item's pair set, when its `x/` file has loaded ("" for an item that has none).
+  function setOf(id) {
+    var file = data["x/" + Math.floor(id / meta.pairs[0])];
+    return file && file[id % meta.pairs[0]];
   }
 
   // As src/render/search.rs hashes a folded word (word_hash: FNV-1a over code points) and
@@ -607,6 +617,13 @@
     return (h ^ (h >>> 16)) >>> 0;
   }
 
+  // A hash scaled to 0..range as search.rs's `reduce` does: floor(h * range / 2^32), in two
+  // halves so that no product passes 2^53.
+  function reduce(h, range) {
+    var hi = Math.floor(h / 65536), lo = h % 65536;
+    return Math.floor((hi * range + Math.floor(lo * range / 65536)) / 65536);
+  }
+
   var SET_DIGITS = {};
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) { SET_DIGITS[c] = i; });
 
@@ -615,7 +632,7 @@
   function inPairSet(set, hashes) {
     var colon = set.indexOf(":"), k = meta.pairs[1], step = Math.pow(2, k);
     var range = Math.min(parseInt(set.slice(0, colon), 36) * step, 4294967296);
-    var want = hashes.map(function (h) { return h % range; }).sort(function (a, b) { return a - b; });
+    var want = hashes.map(function (h) { return reduce(h, range); }).sort(function (a, b) { return a - b; });
     var at = colon + 1, bits = 0, held = 0, value = 0, next = 0;
     var bit = function () {
       if (!held) {
