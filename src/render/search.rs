@@ -289,7 +289,7 @@ pub fn article_words(
 ) -> ArticleWords {
     let body = super::markdown::text_of_events(events, body_len);
     let (text, snippet) = article_text(site, i, &body);
-    let mut counts = count(&site.docs[i].title, &text, true);
+    let mut counts = count(&site.docs[i].title, &text);
     counts.words.shrink_to_fit();
     counts.tfs.shrink_to_fit();
     counts.pairs.shrink_to_fit();
@@ -415,9 +415,7 @@ struct Counts {
     pairs: String,
 }
 
-/// `with_pairs`: whether to make its [`pairs_of`] (an item whose row ships its whole text
-/// needs none: the page finds a phrase in the row).
-fn count(title: &str, text: &str, with_pairs: bool) -> Counts {
+fn count(title: &str, text: &str) -> Counts {
     let mut arena = Vec::with_capacity(title.len() + text.len());
     let mut spans = Vec::new();
     words_into(title, &mut arena, &mut spans);
@@ -438,7 +436,7 @@ fn count(title: &str, text: &str, with_pairs: bool) -> Counts {
     };
     // For the pairs: each word's distinct-word number, and each distinct word's hash (hashed
     // once, not at every occurrence).
-    let mut seq: Vec<u32> = Vec::with_capacity(if with_pairs { spans.len() } else { 0 });
+    let mut seq: Vec<u32> = Vec::with_capacity(spans.len());
     let mut hashes: Vec<u32> = Vec::new();
     for (k, &(a, b)) in spans.iter().enumerate() {
         let weight = if k < title_words { TITLE_WEIGHT } else { 1 };
@@ -456,19 +454,13 @@ fn count(title: &str, text: &str, with_pairs: bool) -> Counts {
                     counts.words.push(' ');
                 }
                 counts.words.push_str(w);
-                if with_pairs {
-                    hashes.push(word_hash(w));
-                }
+                hashes.push(word_hash(w));
                 i
             }
         };
-        if with_pairs {
-            seq.push(i as u32);
-        }
+        seq.push(i as u32);
     }
-    if with_pairs {
-        counts.pairs = pairs_of(&seq, &hashes, title_words);
-    }
+    counts.pairs = pairs_of(&seq, &hashes, title_words);
     counts
 }
 
@@ -629,9 +621,10 @@ fn terms<T: Send>(
                         w.counts
                     }
                     None => {
+                        // Pairs for a quotation too: its row holds its whole text, but a
+                        // phrase's later candidates are checked before their rows load.
                         let text = std::mem::take(&mut item.text);
-                        let whole = text.chars().count() <= SNIPPET_CHARS;
-                        count(&item.title, &text, !whole)
+                        count(&item.title, &text)
                     }
                 }
             })
@@ -1866,7 +1859,7 @@ mod tests {
     }
 
     fn pairs_in(title: &str, text: &str) -> String {
-        count(title, text, true).pairs
+        count(title, text).pairs
     }
 
     fn holds(set: &str, a: &str, b: &str) -> bool {

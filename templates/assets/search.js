@@ -517,8 +517,8 @@
       // more candidates' rows only once they are found to hold it.
       var first = want === state.shown * 2;
       return need(pairFiles(ids, parsed).concat(first ? rowFiles(r.hits) : [])).then(function () {
-        // A candidate without a pair set (a quotation, a topic: its row holds its whole text)
-        // is checked on its row, loaded now if it was not.
+        // A candidate without a pair set (an item of one word, an index from before quotations
+        // had sets) is checked on its row, loaded now if it was not.
         var bare = ids.filter(function (id) { return !loadedRow(id) && !setOf(id); });
         return bare.length ? need(rowFiles(bare.map(function (id) { return [id]; }))) : null;
       }).then(function () {
