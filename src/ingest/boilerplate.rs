@@ -266,7 +266,8 @@ pub fn key(lower: &str) -> std::borrow::Cow<'_, str> {
     // A slice of the line, copied only when a curly apostrophe is straightened (it runs
     // on every short line). Two byte searches rather than one scan decoding every
     // character (`has`: a non-ASCII `char` needle is no memchr in the library).
-    if has(lower, "’") || has(lower, "‘") {
+    // An ASCII line (most) holds neither: one word-at-a-time test instead of two searches.
+    if !lower.is_ascii() && (has(lower, "’") || has(lower, "‘")) {
         let straightened = lower.replace(['’', '‘'], "'");
         return key_of(&straightened).to_string().into();
     }
@@ -522,8 +523,14 @@ pub fn is_end_header(k: &str) -> bool {
     if matches(k) || more_of_kind(count, first, last) {
         return true;
     }
-    // "DW's top story", "CNN's most read"
-    if let Some((first, rest)) = k.split_once(' ') {
+    // "DW's top story", "CNN's most read": the line up to its first space. When the first
+    // word opens the line and a space ends it, that is the word, without a search.
+    let split = if first.as_ptr() == k.as_ptr() && k.as_bytes().get(first.len()) == Some(&b' ') {
+        Some((first, &k[first.len() + 1..]))
+    } else {
+        k.split_once(' ')
+    };
+    if let Some((first, rest)) = split {
         if first.ends_with("'s") || first.ends_with("s'") {
             return matches(rest);
         }
@@ -1326,5 +1333,33 @@ mod tests {
             ["Nachrichten Welt Nahost", "Alle Artikel"]
         );
         assert!(glued_labels("one two three four five six sevenEight").is_empty());
+    }
+
+    #[test]
+    fn possessive_end_headers_with_and_without_the_shortcut() {
+        // A possessive first word up to the first space: the rest decides.
+        for rest in [
+            "top stories",
+            "most read",
+            "more from europe",
+            "the minister",
+        ] {
+            let plain = is_end_header(rest);
+            assert_eq!(is_end_header(&format!("dw's {rest}")), plain, "{rest}");
+            assert_eq!(is_end_header(&format!("echos' {rest}")), plain, "{rest}");
+            // A tab ends the first word, not the piece up to the first space.
+            assert!(!is_end_header(&format!("dw's\t{rest}")), "{rest}");
+            assert!(!is_end_header(&format!("x dw's {rest}")), "{rest}");
+        }
+        assert!(is_end_header("dw's top stories"));
+        assert!(!is_end_header("dw's"));
+    }
+
+    #[test]
+    fn keys_of_ascii_and_curly_apostrophes() {
+        assert_eq!(key("1. skip to content"), "skip to content");
+        assert_eq!(key("« plus d’articles »"), "plus d'articles");
+        assert_eq!(key("‘más noticias’"), "'más noticias'");
+        assert_eq!(key("— weitere artikel —"), "weitere artikel");
     }
 }
