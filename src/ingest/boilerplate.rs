@@ -148,16 +148,32 @@ static LINE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .match_kind(MatchKind::Standard)
         // A few hundred short patterns: the DFA is small and the fastest to scan with.
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(
-            FURNITURE
-                .contains
-                .iter()
-                .map(|c| c.0)
-                .chain(COOKIE_WORDS)
-                .chain(["comment"])
-                .chain(FURNITURE.inline_related.iter().copied())
-                .chain(FURNITURE.newsletter_prefixes.iter().copied()),
-        )
+        .build(line_patterns())
+        .expect("valid patterns")
+});
+
+/// `LINE_AC`'s patterns, in its order (a match's pattern id is an index here).
+fn line_patterns() -> impl Iterator<Item = &'static str> {
+    let f = &*FURNITURE;
+    f.contains
+        .iter()
+        .map(|c| c.0)
+        .chain(COOKIE_WORDS)
+        .chain(["comment"])
+        .chain(f.inline_related.iter().copied())
+        .chain(f.newsletter_prefixes.iter().copied())
+}
+
+/// The same patterns, leftmost-first: `is_match` says whether the overlapping scan would
+/// find anything (a line holds a match of one set exactly when of the other), and stops at
+/// the first match, where the overlapping scan reads the line to its end. A DFA, as
+/// `LINE_AC`: the builder's default for these patterns (a contiguous NFA) cost more than
+/// the scans it saved.
+static LINE_GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(line_patterns())
         .expect("valid patterns")
 });
 
@@ -423,7 +439,9 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     if words > (*CONTAINS_MAX_WORDS).max(NEWSLETTER_PREFIX_MAX_WORDS) {
         cookie = k.contains("cookie") || k.contains("consent");
         comment = k.contains("comment");
-    } else if !*LINE_NEED_LETTER || k.bytes().any(|b| b.is_ascii_alphabetic()) {
+    } else if (!*LINE_NEED_LETTER || k.bytes().any(|b| b.is_ascii_alphabetic()))
+        && LINE_GATE.is_match(k.as_ref())
+    {
         for m in LINE_AC.find_overlapping_iter(k.as_ref()) {
             match line_phrase(m.pattern().as_usize()) {
                 LinePhrase::Contains(rule, max) => {
@@ -1361,5 +1379,29 @@ mod tests {
         assert_eq!(key("« plus d’articles »"), "plus d'articles");
         assert_eq!(key("‘más noticias’"), "'más noticias'");
         assert_eq!(key("— weitere artikel —"), "weitere artikel");
+    }
+
+    #[test]
+    fn the_line_gate_finds_a_phrase_exactly_when_the_overlapping_scan_does() {
+        for line in [
+            "",
+            "the minister said on tuesday",
+            "read more: the harbour talks",
+            "sign up for our morning newsletter",
+            "leave a comment",
+            "we use cookies to improve your experience",
+            "lire aussi : les négociations",
+            "lesen sie auch",
+            "suscríbete a nuestro boletín",
+            "más noticias del día",
+            "━━━━ ━━━━",
+        ] {
+            assert_eq!(
+                LINE_GATE.is_match(line),
+                LINE_AC.find_overlapping_iter(line).next().is_some(),
+                "{line:?}"
+            );
+        }
+        assert!(LINE_GATE.is_match("we use cookies to improve your experience"));
     }
 }
