@@ -148,16 +148,32 @@ static LINE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .match_kind(MatchKind::Standard)
         // A few hundred short patterns: the DFA is small and the fastest to scan with.
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(
-            FURNITURE
-                .contains
-                .iter()
-                .map(|c| c.0)
-                .chain(COOKIE_WORDS)
-                .chain(["comment"])
-                .chain(FURNITURE.inline_related.iter().copied())
-                .chain(FURNITURE.newsletter_prefixes.iter().copied()),
-        )
+        .build(line_patterns())
+        .expect("valid patterns")
+});
+
+/// `LINE_AC`'s patterns, in its order (a match's pattern id is an index here).
+fn line_patterns() -> impl Iterator<Item = &'static str> {
+    let f = &*FURNITURE;
+    f.contains
+        .iter()
+        .map(|c| c.0)
+        .chain(COOKIE_WORDS)
+        .chain(["comment"])
+        .chain(f.inline_related.iter().copied())
+        .chain(f.newsletter_prefixes.iter().copied())
+}
+
+/// The same patterns, leftmost-first: `is_match` says whether the overlapping scan would
+/// find anything (a line holds a match of one set exactly when of the other), and stops at
+/// the first match, where the overlapping scan reads the line to its end. A DFA, as
+/// `LINE_AC`: the builder's default for these patterns (a contiguous NFA) cost more than
+/// the scans it saved.
+static LINE_GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(line_patterns())
         .expect("valid patterns")
 });
 
@@ -266,7 +282,8 @@ pub fn key(lower: &str) -> std::borrow::Cow<'_, str> {
     // A slice of the line, copied only when a curly apostrophe is straightened (it runs
     // on every short line). Two byte searches rather than one scan decoding every
     // character (`has`: a non-ASCII `char` needle is no memchr in the library).
-    if has(lower, "’") || has(lower, "‘") {
+    // An ASCII line (most) holds neither: one word-at-a-time test instead of two searches.
+    if !lower.is_ascii() && (has(lower, "’") || has(lower, "‘")) {
         let straightened = lower.replace(['’', '‘'], "'");
         return key_of(&straightened).to_string().into();
     }
@@ -422,7 +439,9 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
     if words > (*CONTAINS_MAX_WORDS).max(NEWSLETTER_PREFIX_MAX_WORDS) {
         cookie = k.contains("cookie") || k.contains("consent");
         comment = k.contains("comment");
-    } else if !*LINE_NEED_LETTER || k.bytes().any(|b| b.is_ascii_alphabetic()) {
+    } else if (!*LINE_NEED_LETTER || k.bytes().any(|b| b.is_ascii_alphabetic()))
+        && LINE_GATE.is_match(k.as_ref())
+    {
         for m in LINE_AC.find_overlapping_iter(k.as_ref()) {
             match line_phrase(m.pattern().as_usize()) {
                 LinePhrase::Contains(rule, max) => {
@@ -522,8 +541,14 @@ pub fn is_end_header(k: &str) -> bool {
     if matches(k) || more_of_kind(count, first, last) {
         return true;
     }
-    // "DW's top story", "CNN's most read"
-    if let Some((first, rest)) = k.split_once(' ') {
+    // "DW's top story", "CNN's most read": the line up to its first space. When the first
+    // word opens the line and a space ends it, that is the word, without a search.
+    let split = if first.as_ptr() == k.as_ptr() && k.as_bytes().get(first.len()) == Some(&b' ') {
+        Some((first, &k[first.len() + 1..]))
+    } else {
+        k.split_once(' ')
+    };
+    if let Some((first, rest)) = split {
         if first.ends_with("'s") || first.ends_with("s'") {
             return matches(rest);
         }
@@ -1326,5 +1351,57 @@ mod tests {
             ["Nachrichten Welt Nahost", "Alle Artikel"]
         );
         assert!(glued_labels("one two three four five six sevenEight").is_empty());
+    }
+
+    #[test]
+    fn possessive_end_headers_with_and_without_the_shortcut() {
+        // A possessive first word up to the first space: the rest decides.
+        for rest in [
+            "top stories",
+            "most read",
+            "more from europe",
+            "the minister",
+        ] {
+            let plain = is_end_header(rest);
+            assert_eq!(is_end_header(&format!("dw's {rest}")), plain, "{rest}");
+            assert_eq!(is_end_header(&format!("echos' {rest}")), plain, "{rest}");
+            // A tab ends the first word, not the piece up to the first space.
+            assert!(!is_end_header(&format!("dw's\t{rest}")), "{rest}");
+            assert!(!is_end_header(&format!("x dw's {rest}")), "{rest}");
+        }
+        assert!(is_end_header("dw's top stories"));
+        assert!(!is_end_header("dw's"));
+    }
+
+    #[test]
+    fn keys_of_ascii_and_curly_apostrophes() {
+        assert_eq!(key("1. skip to content"), "skip to content");
+        assert_eq!(key("« plus d’articles »"), "plus d'articles");
+        assert_eq!(key("‘más noticias’"), "'más noticias'");
+        assert_eq!(key("— weitere artikel —"), "weitere artikel");
+    }
+
+    #[test]
+    fn the_line_gate_finds_a_phrase_exactly_when_the_overlapping_scan_does() {
+        for line in [
+            "",
+            "the minister said on tuesday",
+            "read more: the harbour talks",
+            "sign up for our morning newsletter",
+            "leave a comment",
+            "we use cookies to improve your experience",
+            "lire aussi : les négociations",
+            "lesen sie auch",
+            "suscríbete a nuestro boletín",
+            "más noticias del día",
+            "━━━━ ━━━━",
+        ] {
+            assert_eq!(
+                LINE_GATE.is_match(line),
+                LINE_AC.find_overlapping_iter(line).next().is_some(),
+                "{line:?}"
+            );
+        }
+        assert!(LINE_GATE.is_match("we use cookies to improve your experience"));
     }
 }
