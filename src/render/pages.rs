@@ -1172,13 +1172,11 @@ impl Shared {
     pub fn article(&self, i: usize) -> PageSpec {
         let site = &self.site;
         let doc = &site.docs[i];
-        let fresh;
-        let body = if self.keep_html {
-            &self.bodies[i]
-        } else {
-            fresh = self.body_html(i, "../../");
-            &fresh
-        };
+        // A one-off build renders the body here and moves its HTML into the context; watch
+        // mode keeps it and copies it.
+        let mut fresh = (!self.keep_html).then(|| self.body_html(i, "../../"));
+        let body = fresh.as_ref().unwrap_or(&self.bodies[i]);
+        let words = body.words;
         let card = self.card(i);
         let folder = urls::article(&doc.slug);
         let canonical = self.links.absolute(&folder);
@@ -1230,7 +1228,7 @@ impl Shared {
             "mainEntityOfPage": canonical,
             "url": canonical,
             "description": summary,
-            "wordCount": body.words,
+            "wordCount": words,
             "inLanguage": doc.lang(&self.ui.lang),
         });
         if let Some(d) = doc.date {
@@ -1259,20 +1257,25 @@ impl Shared {
         if let Some(image) = &image {
             ld["image"] = json!([image]);
         }
+        // The standfirst is shown only when it is not simply the body's first paragraph (a
+        // converted page's summary often is).
+        let standfirst = doc
+            .front
+            .summary
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && !repeats_lead(s, &body.lead))
+            .map(String::from);
+        let body_html = match fresh.take() {
+            Some(b) => b.html,
+            None => self.bodies[i].html.clone(),
+        };
         let view = article::ArticleView {
             entry: card,
-            body_html: body.html.clone(),
-            // The standfirst is shown only when it is not simply the body's first paragraph
-            // (a converted page's summary often is).
-            standfirst: doc
-                .front
-                .summary
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && !repeats_lead(s, &body.lead))
-                .map(String::from),
-            words: body.words,
-            reading_minutes: body.words.div_ceil(WORDS_PER_MINUTE).max(1),
+            body_html,
+            standfirst,
+            words,
+            reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1),
             original_url: doc.front.url.clone(),
             updated: doc.front.updated.map(|d| d.day(site.tz).to_string()),
             updated_display: doc.front.updated.map(|d| self.ui.long(d.day(site.tz))),

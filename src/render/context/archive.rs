@@ -16,6 +16,7 @@ pub struct DayPage {
     pub year: i32,
     pub year_url: String,
     /// The day as an edition: its stories, then its other reports.
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub edition: super::Edition,
     /// Briefing sections.
     #[serde(skip_serializing)] // moved in by `into_value`
@@ -118,6 +119,10 @@ pub struct UndatedPage {
 
 super::moved_into_value!(MonthPage { days });
 
-super::moved_into_value!(DayPage { sections, articles });
+super::moved_into_value!(DayPage {
+    edition,
+    sections,
+    articles
+});
 
 super::moved_into_value!(UndatedPage { articles });

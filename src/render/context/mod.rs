@@ -168,7 +168,7 @@ pub struct StoryBrief {
 }
 
 /// A day's briefing: its stories, then its other reports.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Edition {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -182,4 +182,95 @@ pub struct Edition {
     pub stories: Vec<StoryBrief>,
     /// That day's reports outside any story (article entries), newest first.
     pub reports: Vec<Value>,
+}
+
+impl StoryBrief {
+    /// What serialising this gives, with the topic entry and the reports' entries moved
+    /// rather than copied.
+    pub fn into_value(mut self) -> Value {
+        let topic = Value::from(self.topic.take());
+        let reports = Value::from(std::mem::take(&mut self.reports));
+        value_with(&self, [("topic", topic), ("reports", reports)])
+    }
+}
+
+impl Edition {
+    /// What serialising this gives, with its stories' and its own report entries moved
+    /// rather than copied (a day page's edition lists every report of the day).
+    pub fn into_value(mut self) -> Value {
+        let stories: Vec<Value> = std::mem::take(&mut self.stories)
+            .into_iter()
+            .map(StoryBrief::into_value)
+            .collect();
+        let reports = Value::from(std::mem::take(&mut self.reports));
+        value_with(
+            &self,
+            [("stories", Value::from(stories)), ("reports", reports)],
+        )
+    }
+}
+
+impl From<Edition> for Value {
+    fn from(edition: Edition) -> Value {
+        edition.into_value()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn brief(topic: Option<Value>) -> StoryBrief {
+        StoryBrief {
+            title: "Aranceles al acero".into(),
+            lang: "es".into(),
+            dir: "ltr".into(),
+            url: "../stories/aranceles/".into(),
+            summary: "Suben los aranceles.".into(),
+            outlets: vec![OutletLink {
+                name: "Diario".into(),
+                url: "../sources/diario/".into(),
+            }],
+            unnamed_reports: 1,
+            report_count: 3,
+            topic,
+            time: Some("09:30".into()),
+            datetime: None,
+            status: "new",
+            reports: vec![
+                json!({"title": "Suben"}),
+                json!({"title": "Steel", "count": 2}),
+            ],
+        }
+    }
+
+    #[test]
+    fn an_edition_moved_equals_it_serialised() {
+        for topic in [
+            Some(json!({"name": "Comercio", "url": "t/comercio/"})),
+            None,
+        ] {
+            assert_eq!(
+                brief(topic.clone()).into_value(),
+                serde_json::to_value(brief(topic)).unwrap()
+            );
+        }
+        let edition = || Edition {
+            date: "2026-03-02".into(),
+            display: "2 mars 2026".into(),
+            url: "2026/03/02/".into(),
+            count: 4,
+            stories: vec![brief(None), brief(Some(json!({"name": "Handel"})))],
+            reports: vec![json!({"title": "Sonst"})],
+        };
+        assert_eq!(
+            Value::from(edition()),
+            serde_json::to_value(edition()).unwrap()
+        );
+        assert_eq!(
+            Value::from(Edition::default()),
+            serde_json::to_value(Edition::default()).unwrap()
+        );
+    }
 }
