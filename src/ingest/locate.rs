@@ -244,8 +244,7 @@ pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
     // One 4-gram per word at most: sized once, never grown while the page is read. Each
     // 4-gram maps to the first unit that held it: one lookup per 4-gram both asks whether an
     // earlier unit had it and records it (a 4-gram twice in one unit is not old).
-    let mut first: FastMap<u64, u32> = FastMap::default();
-    first.reserve(units.iter().map(|u| u.words).sum());
+    let mut first = FirstHolder::with_room(units.iter().map(|u| u.words).sum());
     let mut out = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
@@ -258,7 +257,7 @@ pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
                 let g =
                     last[0].rotate_left(48) ^ last[1].rotate_left(32) ^ last[2].rotate_left(16) ^ k;
                 grams += 1;
-                old += usize::from(*first.entry(g).or_insert(i) < i);
+                old += usize::from(first.get_or_insert(g, i) < i);
             }
             last = [last[1], last[2], k];
             seen += 1;
@@ -273,6 +272,69 @@ pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
         out.push(grams >= 8 && old * 10 >= grams * 6);
     }
     out
+}
+
+/// The first unit that held each 4-gram, for `repeats_earlier_text`: open addressing on
+/// the 4-gram's key, whose bits are already mixed, so a lookup is a multiply, a shift and
+/// (mostly) one slot, not a general map's hashing and group probe.
+struct FirstHolder {
+    /// (4-gram, unit); `VACANT` as the unit marks a free slot.
+    slots: Vec<(u64, u32)>,
+    /// 64 minus log2 of the slot count: a key's slot is its product's top bits.
+    shift: u32,
+    len: usize,
+}
+
+const VACANT: u32 = u32::MAX;
+
+impl FirstHolder {
+    /// Room for `n` 4-grams at most half full: short probe runs.
+    fn with_room(n: usize) -> Self {
+        let cap = (n.max(8) * 2).next_power_of_two();
+        FirstHolder {
+            slots: vec![(0, VACANT); cap],
+            shift: 64 - cap.trailing_zeros(),
+            len: 0,
+        }
+    }
+
+    /// The unit recorded for `g`, after recording `i` if none was. (A unit numbered
+    /// `VACANT` is never recorded, and every later unit shares its number: it reads as
+    /// new, as the map read it.)
+    #[inline(always)]
+    fn get_or_insert(&mut self, g: u64, i: u32) -> u32 {
+        // Grown past half full (more 4-grams than the words counted): never full, so the
+        // probe below ends.
+        if self.len * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = (g.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            let slot = &mut self.slots[at];
+            if slot.1 == VACANT {
+                *slot = (g, i);
+                self.len += 1;
+                return i;
+            }
+            if slot.0 == g {
+                return slot.1;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        *self = FirstHolder::with_room(old.len());
+        for (g, i) in old {
+            if i != VACANT {
+                self.get_or_insert(g, i);
+            }
+        }
+    }
 }
 
 /// One step of `word_key`: multiply-and-rotate (a bijection of `h` for a fixed `v`).
@@ -811,6 +873,20 @@ mod tests {
         let text = format!("{twice}\n\n{twice}");
         let units = blocks::units(&text, false);
         assert_eq!(repeats_earlier_text(&units), [false, true]);
+    }
+
+    #[test]
+    fn the_first_holder_answers_as_a_map_and_grows_past_its_room() {
+        // Room for eight, fed a thousand keys (some repeated, some in the same slot's run):
+        // each lookup gives what a map's `entry().or_insert()` gives.
+        let mut table = FirstHolder::with_room(8);
+        let mut map: FastMap<u64, u32> = FastMap::default();
+        for n in 0..1000u64 {
+            let g = if n % 3 == 0 { n / 3 } else { n << 40 };
+            let i = u32::try_from(n / 7).expect("small");
+            assert_eq!(table.get_or_insert(g, i), *map.entry(g).or_insert(i), "{n}");
+        }
+        assert!(table.slots.len() >= 2 * map.len());
     }
 
     #[test]

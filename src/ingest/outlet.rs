@@ -522,10 +522,39 @@ impl Candidates {
     }
 }
 
+/// A possessive "'s " ("’s ", "‘s ") in a unit: the apostrophe's offset and the offset
+/// after the space, where the possessed name starts.
+struct Possessive {
+    unit: usize,
+    apostrophe: usize,
+    after: usize,
+}
+
+/// Where a line's possessives are (pushed to `out`). Only the apostrophes are looked at
+/// (memchr on the ASCII one and on the last byte of '’' and '‘'), not every byte.
+fn possessives_in(t: &str, unit: usize, out: &mut Vec<Possessive>) {
+    let b = t.as_bytes();
+    for j in memchr::memchr3_iter(b'\'', 0x98, 0x99, b) {
+        // '’' and '‘' are E2 80 99 and E2 80 98; the apostrophe starts at `start`.
+        let start = match b[j] {
+            b'\'' => j,
+            _ if j >= 2 && b[j - 2] == 0xE2 && b[j - 1] == 0x80 => j - 2,
+            _ => continue,
+        };
+        if b[j + 1..].starts_with(b"s ") {
+            out.push(Possessive {
+                unit,
+                apostrophe: start,
+                after: j + 3,
+            });
+        }
+    }
+}
+
 /// A candidate the page prints as another name's possession ("The Daily Planet's Deep Water
 /// series", "Le Courrier's Weekend") is that outlet's section, series or product, not the
 /// outlet: it counts against, as a parent company does, and its owner is read as a name.
-fn owned_sections(cands: &mut Candidates, units: &[Unit]) {
+fn owned_sections(cands: &mut Candidates, units: &[Unit], possessives: &[Possessive]) {
     if cands.0.is_empty() {
         return;
     }
@@ -541,31 +570,46 @@ fn owned_sections(cands: &mut Candidates, units: &[Unit]) {
         .collect();
     forms.sort();
     let mut owned: Vec<(String, String)> = Vec::new();
-    for u in units {
-        let t = &u.text;
-        if !(has(t, "s ") && (t.as_bytes().contains(&b'\'') || has(t, "’") || has(t, "‘"))) {
-            continue;
-        }
+    // Only the lines holding a possessive, read in `self_named`'s pass, can own a name.
+    for group in possessives.chunk_by(|a, b| a.unit == b.unit) {
+        let t = &units[group[0].unit].text;
+        let mut consider = |key: &String, at: usize, owner_end: usize, form: &str| {
+            let after = t[at + form.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                return;
+            }
+            let Some((owner, _)) = name_before(t, owner_end) else {
+                return;
+            };
+            if name_key(&owner) != *key
+                && !is_generic_name(&owner)
+                && !owned.iter().any(|(k, o)| k == key && *o == owner)
+            {
+                owned.push((key.clone(), owner));
+            }
+        };
         for (key, form) in &forms {
-            for (at, _) in t.match_indices(form) {
-                let after = t[at + form.len()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    continue;
+            // A form that could overlap its own earlier match across the possessive is
+            // searched as `match_indices` does (non-overlapping matches); any other is
+            // matched at each possessive's end alone, which finds the same occurrences.
+            let self_overlap =
+                form.is_empty() || form.starts_with(['s', ' ']) || form.contains(['\'', '’', '‘']);
+            if self_overlap {
+                for (at, _) in t.match_indices(form) {
+                    let Some(head) = t[..at].strip_suffix("s ") else {
+                        continue;
+                    };
+                    let Some(owner_end) = head.strip_suffix(['\'', '’', '‘']).map(str::len)
+                    else {
+                        continue;
+                    };
+                    consider(key, at, owner_end, form);
                 }
-                let Some(head) = t[..at].strip_suffix("s ") else {
-                    continue;
-                };
-                let Some(owner_end) = head.strip_suffix(['\'', '’', '‘']).map(str::len) else {
-                    continue;
-                };
-                let Some((owner, _)) = name_before(t, owner_end) else {
-                    continue;
-                };
-                if name_key(&owner) != **key
-                    && !is_generic_name(&owner)
-                    && !owned.iter().any(|(k, o)| k == *key && *o == owner)
-                {
-                    owned.push(((*key).clone(), owner));
+            } else {
+                for p in group {
+                    if t[p.after..].starts_with(form) {
+                        consider(key, p.after, p.apostrophe, form);
+                    }
                 }
             }
         }
@@ -590,8 +634,10 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
     let mut last_copyright: Option<String> = None;
     let mut domains: FastMap<String, usize> = FastMap::default();
     let mut parents: Vec<String> = Vec::new();
+    let mut possessives: Vec<Possessive> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         let t = &u.text;
+        possessives_in(t, i, &mut possessives);
         if t.contains('@') {
             for c in EMAIL_DOMAIN.captures_iter(t) {
                 let host = c["host"].to_lowercase();
@@ -661,10 +707,12 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         } else {
             &CUES.parent_gate
         };
-        if !gate.is_match(lower) {
+        // No cue starts before the leftmost one: the overlapping scan starts there.
+        let Some(first) = gate.find(lower) else {
             continue;
-        }
-        for m in finder.find_overlapping_iter(lower) {
+        };
+        let from = aho_corasick::Input::new(lower).span(first.start()..lower.len());
+        for m in finder.find_overlapping_iter(from) {
             let (at, end) = (m.start(), m.end());
             if !whole_words(lower, at, end) {
                 continue;
@@ -754,7 +802,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
     }
     cands.merge_initialisms();
-    owned_sections(&mut cands, units);
+    owned_sections(&mut cands, units, &possessives);
     if cands.0.is_empty() {
         // No name read: nothing to count, no automaton to build.
         return None;
@@ -1096,6 +1144,77 @@ mod tests {
             );
         }
     }
+    #[test]
+    fn the_overlapping_cue_scan_from_the_leftmost_cue_misses_none() {
+        for line in [
+            "about us · follow the harbour post · more from the harbour post",
+            "the harbour post is part of northern media group, a division of nord",
+            "research at home: homeless shelters owned by the city",
+            "abonnez-vous à la lettre · plus de le courrier · à propos de nous",
+            "no cue in this line at all",
+        ] {
+            for (gate, finder) in [
+                (&CUES.gate, &CUES.finder),
+                (&CUES.parent_gate, &CUES.parent_finder),
+            ] {
+                let all: Vec<_> = finder.find_overlapping_iter(line).collect();
+                let from: Vec<_> = match gate.find(line) {
+                    Some(first) => finder
+                        .find_overlapping_iter(
+                            aho_corasick::Input::new(line).span(first.start()..line.len()),
+                        )
+                        .collect(),
+                    None => Vec::new(),
+                };
+                assert_eq!(all, from, "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn possessives_are_found_after_each_printed_apostrophe() {
+        fn found(t: &str) -> Vec<(&str, &str)> {
+            let mut out = Vec::new();
+            possessives_in(t, 7, &mut out);
+            out.iter()
+                .map(|p| {
+                    assert_eq!(p.unit, 7);
+                    (&t[..p.apostrophe], &t[p.after..])
+                })
+                .collect()
+        }
+        assert_eq!(
+            found("The Gazette's Weekend and Hafenblatt’s Sport, Le Port‘s Week"),
+            vec![
+                (
+                    "The Gazette",
+                    "Weekend and Hafenblatt’s Sport, Le Port‘s Week"
+                ),
+                (
+                    "The Gazette's Weekend and Hafenblatt",
+                    "Sport, Le Port‘s Week"
+                ),
+                (
+                    "The Gazette's Weekend and Hafenblatt’s Sport, Le Port",
+                    "Week"
+                ),
+            ]
+        );
+        // Not a possessive: a plural's apostrophe, a contraction, a line's last word, and
+        // letters whose UTF-8 shares a byte with the curly apostrophes ("ę" is C4 99).
+        for t in [
+            "the editors' picks",
+            "they’re late, don't wait",
+            "the Gazette's",
+            "Pięs señal ę s",
+            "’",
+            "'s",
+        ] {
+            assert!(found(t).is_empty(), "{t:?}");
+        }
+        assert_eq!(found("’s x"), vec![("", "x")]);
+    }
+
     use crate::ingest::blocks;
 
     #[test]
