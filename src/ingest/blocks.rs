@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analyze::fasthash::FastMap;
+
 /// The structure a line was marked with in the raw text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -716,9 +718,62 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
     out
 }
 
+/// For each unit, the first unit with the same text, lower case and word count (itself when
+/// none came before): what the per-line rules read, so a line printed again (a menu twice,
+/// share bars) takes the earlier line's answers instead of asking every rule again.
+pub fn first_same(units: &[Unit]) -> Vec<u32> {
+    let mut first: FastMap<&str, u32> = FastMap::default();
+    first.reserve(units.len());
+    let mut out = Vec::with_capacity(units.len());
+    for (i, u) in units.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        let j = *first.entry(u.text.as_str()).or_insert(i);
+        // The same text is lowered and counted the same way except across a wrapped
+        // line's join (lowered in parts): then the unit stands alone.
+        let same = j < i && {
+            let e = &units[j as usize];
+            e.words == u.words && e.lower == u.lower
+        };
+        out.push(if same { j } else { i });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_same_points_each_copy_at_the_first() {
+        let text = "Home\n\nTeilen\n\nLa página de inicio\n\nDie Fähre fährt ab Montag wieder.\n\nHome\n\nPartager\n\nTeilen\n\nHome\n\nhome\n\nLa página de inicio\n";
+        let us = units(text, false);
+        let texts: Vec<&str> = us.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Home",
+                "Teilen",
+                "La página de inicio",
+                "Die Fähre fährt ab Montag wieder.",
+                "Home",
+                "Partager",
+                "Teilen",
+                "Home",
+                "home",
+                "La página de inicio"
+            ]
+        );
+        assert_eq!(first_same(&us), [0, 1, 2, 3, 0, 5, 1, 0, 8, 2]);
+        // The same text lowered otherwise (a wrapped line joined after lowering its parts)
+        // or counted otherwise stands alone.
+        let a = Unit::new("ΟΔΟΣ ΣΤΑΘΜΟΥ".into(), None, 1, Mark::Plain);
+        let mut b = a.clone();
+        b.lower.push('x');
+        let mut c = a.clone();
+        c.words += 1;
+        assert_eq!(first_same(&[a.clone(), b, c, a]), [0, 1, 2, 0]);
+        assert!(first_same(&[]).is_empty());
+    }
 
     #[test]
     fn has_agrees_with_the_library() {
