@@ -216,14 +216,17 @@ fn lower_latin1_or_mark(ch: char) -> Option<char> {
 /// already: that is checked with whole-slice scans (no loop that classes every byte), and
 /// the line is copied once and lowered.
 pub fn collapse_lower(s: &str) -> (String, String, usize) {
-    if plain_spacing(s) {
-        let b = s.as_bytes();
-        let words = if b.is_empty() {
-            0
+    let b = s.as_bytes();
+    let shape = Shape::of(b);
+    if shape.plain_spacing(s) {
+        let words = if b.is_empty() { 0 } else { shape.spaces + 1 };
+        // An ASCII line (about two in five) lowers without the search for cased characters.
+        let lower = if shape.beyond_ascii {
+            lower_case(s)
         } else {
-            b.iter().filter(|&&c| c == b' ').count() + 1
+            s.to_ascii_lowercase()
         };
-        return (s.to_owned(), lower_case(s), words);
+        return (s.to_owned(), lower, words);
     }
     let text = collapse(s);
     let lower = lower_case(&text);
@@ -231,30 +234,60 @@ pub fn collapse_lower(s: &str) -> (String, String, usize) {
     (text, lower, words)
 }
 
-/// Whether `collapse` would leave `s` as it is: no space at either end, no two spaces in a
-/// row, no other white space. Any ASCII control answers no (`collapse` then decides).
-fn plain_spacing(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
+/// What `collapse_lower` needs to know of a line's bytes, found in one pass that runs in
+/// vector steps (no early exit): any ASCII control, any byte beyond ASCII, the spaces and
+/// whether two come in a row.
+struct Shape {
+    control: bool,
+    beyond_ascii: bool,
+    double_space: bool,
+    spaces: usize,
+}
+
+impl Shape {
+    fn of(b: &[u8]) -> Shape {
+        let (mut control, mut beyond_ascii, mut spaces) = (false, false, 0usize);
+        for &c in b {
+            control |= c < 0x20;
+            beyond_ascii |= c >= 0x80;
+            spaces += usize::from(c == b' ');
+        }
+        Shape {
+            control,
+            beyond_ascii,
+            double_space: spaces > 1 && double_space(b),
+            spaces,
+        }
     }
-    // A fold without an early exit, so that it runs in vector steps.
-    if b.iter().fold(false, |any, &c| any | (c < 0x20)) {
-        return false;
+
+    /// Whether `collapse` would leave `s` (these bytes) as it is: no space at either end,
+    /// no two spaces in a row, no other white space. Any ASCII control answers no
+    /// (`collapse` then decides).
+    fn plain_spacing(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        if self.control || self.double_space || b.first() == Some(&b' ') || b.last() == Some(&b' ')
+        {
+            return false;
+        }
+        // Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+        // U+202F, U+205F, U+3000) opens with C2, E1, E2 or E3; those are lead bytes, so each
+        // hit is a character's start, read by its bytes.
+        let white_at = |i: usize| white_space_at(s, i).is_some();
+        !self.beyond_ascii
+            || !(memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b).any(white_at)
+                || memchr::memchr_iter(0xE3, b).any(white_at))
     }
-    if memchr::memmem::find(b, b"  ").is_some() {
+}
+
+/// Two spaces in a row: a fold over byte pairs without an early exit (vector steps; a
+/// substring search costs more to set up than a short line takes to read).
+fn double_space(b: &[u8]) -> bool {
+    let Some(rest) = b.get(1..) else {
         return false;
-    }
-    // Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
-    // U+205F, U+3000) opens with C2, E1, E2 or E3; those are lead bytes, so each hit is a
-    // character's start.
-    let white_at = |i: usize| {
-        s.get(i..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_whitespace)
     };
-    !(memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b).any(white_at)
-        || memchr::memchr_iter(0xE3, b).any(white_at))
+    b.iter()
+        .zip(rest)
+        .fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')))
 }
 
 /// No ASCII white space but single spaces between words (what `Unit::plain` says).
@@ -265,7 +298,7 @@ pub fn single_spaced(s: &str) -> bool {
         && !b.iter().fold(false, |any, &c| {
             any | matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
         })
-        && memchr::memmem::find(b, b"  ").is_none()
+        && !double_space(b)
 }
 
 /// Collapse runs of white space to one space and trim.
@@ -568,13 +601,26 @@ fn is_hard_wrapped(text: &str) -> bool {
 }
 
 /// Split normalised text into units.
+/// `text.split('\n')`, the line ends found by the vector byte search.
+fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        // Both ends are at a line break or the text's end: character boundaries.
+        let line = text.get(start..end)?;
+        start = end + 1;
+        Some(line)
+    })
+}
+
 pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let wrapped = is_hard_wrapped(text);
     // Whether the previous raw line can be continued by the next (same blank-line group).
     let mut open = false;
     let mut fence: Option<(String, usize, String)> = None;
-    for (i, raw) in text.split('\n').enumerate() {
+    for (i, raw) in raw_lines(text).enumerate() {
         let line_no = i + 1;
         if let Some((marker, start, body)) = fence.as_mut() {
             if raw.trim_start().starts_with(marker.as_str()) {
@@ -926,6 +972,50 @@ mod tests {
             assert_eq!(t, want, "{text:?}");
             assert_eq!(l, want.to_lowercase(), "{text:?}");
             assert_eq!(w, want.split_whitespace().count(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_line_shape_agrees_with_byte_searches() {
+        // The one-pass shape against the searches it replaced: a substring search for two
+        // spaces, a decoded test of each character for white space, a count of the spaces.
+        let lines = [
+            "",
+            " ",
+            "  ",
+            "a  b",
+            "a b ",
+            "Minister says talks are over",
+            "Die Fähre fährt  ab Montag",
+            "Le bac\u{a0}du port reprend",
+            "El ferri\u{2009}sale — a las siete",
+            "Ferry\u{3000}terminal\u{1680}opens\u{85}today",
+            "━━━━━━━━━━━━━━━━━━━━ “quoted” ‘words’ ·",
+            "tab\there",
+            "a long line of ordinary words that runs well past thirty-two bytes,  then two spaces",
+        ];
+        for line in lines {
+            let b = line.as_bytes();
+            let shape = Shape::of(b);
+            assert_eq!(shape.double_space, line.contains("  "), "{line:?}");
+            assert_eq!(shape.spaces, line.matches(' ').count(), "{line:?}");
+            assert_eq!(shape.beyond_ascii, !line.is_ascii(), "{line:?}");
+            assert_eq!(shape.control, b.iter().any(|&c| c < 0x20), "{line:?}");
+            let plain = !line.starts_with(' ')
+                && !line.ends_with(' ')
+                && !line.contains("  ")
+                && !line.chars().any(|c| c.is_whitespace() && c != ' ');
+            assert_eq!(shape.plain_spacing(line), plain, "{line:?}");
+            let single = !line.starts_with(' ')
+                && !line.ends_with(' ')
+                && !line.contains("  ")
+                && !line.contains(['\t', '\n', '\r', '\u{b}', '\u{c}']);
+            assert_eq!(single_spaced(line), single, "{line:?}");
+        }
+        for text in ["", "\n", "one", "one\n", "one\n\ntwo", "\nÄ\r\n„x“\n\n"] {
+            let got: Vec<&str> = raw_lines(text).collect();
+            let want: Vec<&str> = text.split('\n').collect();
+            assert_eq!(got, want, "{text:?}");
         }
     }
 
