@@ -269,14 +269,38 @@ impl Shape {
         {
             return false;
         }
-        // Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
-        // U+202F, U+205F, U+3000) opens with C2, E1, E2 or E3; those are lead bytes, so each
-        // hit is a character's start, read by its bytes.
-        let white_at = |i: usize| white_space_at(s, i).is_some();
-        !self.beyond_ascii
-            || !(memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b).any(white_at)
-                || memchr::memchr_iter(0xE3, b).any(white_at))
+        !self.beyond_ascii || !has_wide_space(b)
     }
+}
+
+/// Any white-space character beyond ASCII (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028,
+/// U+2029, U+202F, U+205F, U+3000) in the UTF-8 text `b`: `white_space_at` at every byte,
+/// as one fold over byte triples without an early exit (vector steps). Their lead bytes C2
+/// and E2 open most curly quotes, dashes and rules of news text, so a search that stops at
+/// each lead byte stops often.
+fn has_wide_space(b: &[u8]) -> bool {
+    let n = b.len();
+    if n < 2 {
+        return false;
+    }
+    // A two-byte character ending the text has no third byte to pair with.
+    let last = b[n - 2] == 0xC2 && matches!(b[n - 1], 0x85 | 0xA0);
+    let (Some(second), Some(third)) = (b.get(1..), b.get(2..)) else {
+        return last;
+    };
+    last | b
+        .iter()
+        .zip(second)
+        .zip(third)
+        .fold(false, |any, ((&x, &y), &z)| {
+            let c2 = (x == 0xC2) & ((y == 0x85) | (y == 0xA0));
+            let e1 = (x == 0xE1) & (y == 0x9A) & (z == 0x80);
+            let e2_80 = (y == 0x80)
+                & (((z >= 0x80) & (z <= 0x8A)) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF));
+            let e2 = (x == 0xE2) & (e2_80 | ((y == 0x81) & (z == 0x9F)));
+            let e3 = (x == 0xE3) & (y == 0x80) & (z == 0x80);
+            any | c2 | e1 | e2 | e3
+        })
 }
 
 /// Two spaces in a row: a fold over byte pairs without an early exit (vector steps; a
@@ -1017,6 +1041,28 @@ mod tests {
             let want: Vec<&str> = text.split('\n').collect();
             assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn has_wide_space_agrees_with_the_library() {
+        // Every character alone, at either end and inside a line.
+        for ch in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            for text in [
+                ch.to_string(),
+                format!("a{ch}"),
+                format!("{ch}bc"),
+                format!("Ab{ch}cd "),
+            ] {
+                assert_eq!(
+                    has_wide_space(text.as_bytes()),
+                    ch.is_whitespace(),
+                    "{ch:?} in {text:?}"
+                );
+            }
+        }
+        assert!(!has_wide_space(b""));
+        assert!(!has_wide_space("“Zitat” — ━━ café à l’été".as_bytes()));
+        assert!(has_wide_space("El ferri sale\u{a0}a las siete".as_bytes()));
     }
 
     #[test]
