@@ -296,7 +296,7 @@ fn has_wide_space(b: &[u8]) -> bool {
             let c2 = (x == 0xC2) & ((y == 0x85) | (y == 0xA0));
             let e1 = (x == 0xE1) & (y == 0x9A) & (z == 0x80);
             let e2_80 = (y == 0x80)
-                & (((z >= 0x80) & (z <= 0x8A)) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF));
+                & ((0x80..=0x8A).contains(&z) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF));
             let e2 = (x == 0xE2) & (e2_80 | ((y == 0x81) & (z == 0x9F)));
             let e3 = (x == 0xE3) & (y == 0x80) & (z == 0x80);
             any | c2 | e1 | e2 | e3
@@ -467,11 +467,16 @@ pub fn tail(s: &str, n: usize) -> &str {
     &s[cut..]
 }
 
+/// `contains("new ")` on a short tail, without setting up a substring search per line.
+fn has_new(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'n', b).any(|i| b[i..].starts_with(b"new "))
+}
+
 /// Words a screen reader gets but a reader never sees: "…, opens new tab" after a link,
 /// "Item 1 of 3" / "[1/3]" before a gallery caption.
 fn strip_widget_text(text: String) -> String {
     let mut t = text;
-    if t.len() > 12 && tail(&t, 40).contains("new ") {
+    if t.len() > 12 && has_new(tail(&t, 40).as_bytes()) {
         if let Some(m) = LINK_SUFFIX.find(&t) {
             t.truncate(m.start());
         }
@@ -639,7 +644,10 @@ fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
+    // At most one unit a line: reserved once (a unit is large, and growing the vector
+    // copied every unit made so far).
+    let mut out: Vec<Unit> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let wrapped = is_hard_wrapped(text);
     // Whether the previous raw line can be continued by the next (same blank-line group).
     let mut open = false;
@@ -1063,6 +1071,23 @@ mod tests {
         assert!(!has_wide_space(b""));
         assert!(!has_wide_space("“Zitat” — ━━ café à l’été".as_bytes()));
         assert!(has_wide_space("El ferri sale\u{a0}a las siete".as_bytes()));
+    }
+
+    #[test]
+    fn has_new_agrees_with_contains() {
+        for t in [
+            "",
+            "new",
+            "new ",
+            "news",
+            "a new tab",
+            "nnew x",
+            "Opens in new window",
+            "année nouvelle",
+            "renew it",
+        ] {
+            assert_eq!(has_new(t.as_bytes()), t.contains("new "), "{t:?}");
+        }
     }
 
     #[test]
