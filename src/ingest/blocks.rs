@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analyze::fasthash::FastMap;
+
 /// The structure a line was marked with in the raw text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -214,14 +216,17 @@ fn lower_latin1_or_mark(ch: char) -> Option<char> {
 /// already: that is checked with whole-slice scans (no loop that classes every byte), and
 /// the line is copied once and lowered.
 pub fn collapse_lower(s: &str) -> (String, String, usize) {
-    if plain_spacing(s) {
-        let b = s.as_bytes();
-        let words = if b.is_empty() {
-            0
+    let b = s.as_bytes();
+    let shape = Shape::of(b);
+    if shape.plain_spacing(s) {
+        let words = if b.is_empty() { 0 } else { shape.spaces + 1 };
+        // An ASCII line (about two in five) lowers without the search for cased characters.
+        let lower = if shape.beyond_ascii {
+            lower_case(s)
         } else {
-            b.iter().filter(|&&c| c == b' ').count() + 1
+            s.to_ascii_lowercase()
         };
-        return (s.to_owned(), lower_case(s), words);
+        return (s.to_owned(), lower, words);
     }
     let text = collapse(s);
     let lower = lower_case(&text);
@@ -229,30 +234,84 @@ pub fn collapse_lower(s: &str) -> (String, String, usize) {
     (text, lower, words)
 }
 
-/// Whether `collapse` would leave `s` as it is: no space at either end, no two spaces in a
-/// row, no other white space. Any ASCII control answers no (`collapse` then decides).
-fn plain_spacing(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+/// What `collapse_lower` needs to know of a line's bytes, found in one pass that runs in
+/// vector steps (no early exit): any ASCII control, any byte beyond ASCII, the spaces and
+/// whether two come in a row.
+struct Shape {
+    control: bool,
+    beyond_ascii: bool,
+    double_space: bool,
+    spaces: usize,
+}
+
+impl Shape {
+    fn of(b: &[u8]) -> Shape {
+        let (mut control, mut beyond_ascii, mut spaces) = (false, false, 0usize);
+        for &c in b {
+            control |= c < 0x20;
+            beyond_ascii |= c >= 0x80;
+            spaces += usize::from(c == b' ');
+        }
+        Shape {
+            control,
+            beyond_ascii,
+            double_space: spaces > 1 && double_space(b),
+            spaces,
+        }
+    }
+
+    /// Whether `collapse` would leave `s` (these bytes) as it is: no space at either end,
+    /// no two spaces in a row, no other white space. Any ASCII control answers no
+    /// (`collapse` then decides).
+    fn plain_spacing(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        if self.control || self.double_space || b.first() == Some(&b' ') || b.last() == Some(&b' ')
+        {
+            return false;
+        }
+        !self.beyond_ascii || !has_wide_space(b)
+    }
+}
+
+/// Any white-space character beyond ASCII (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028,
+/// U+2029, U+202F, U+205F, U+3000) in the UTF-8 text `b`: `white_space_at` at every byte,
+/// as one fold over byte triples without an early exit (vector steps). Their lead bytes C2
+/// and E2 open most curly quotes, dashes and rules of news text, so a search that stops at
+/// each lead byte stops often.
+fn has_wide_space(b: &[u8]) -> bool {
+    let n = b.len();
+    if n < 2 {
         return false;
     }
-    // A fold without an early exit, so that it runs in vector steps.
-    if b.iter().fold(false, |any, &c| any | (c < 0x20)) {
-        return false;
-    }
-    if memchr::memmem::find(b, b"  ").is_some() {
-        return false;
-    }
-    // Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
-    // U+205F, U+3000) opens with C2, E1, E2 or E3; those are lead bytes, so each hit is a
-    // character's start.
-    let white_at = |i: usize| {
-        s.get(i..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_whitespace)
+    // A two-byte character ending the text has no third byte to pair with.
+    let last = b[n - 2] == 0xC2 && matches!(b[n - 1], 0x85 | 0xA0);
+    let (Some(second), Some(third)) = (b.get(1..), b.get(2..)) else {
+        return last;
     };
-    !(memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b).any(white_at)
-        || memchr::memchr_iter(0xE3, b).any(white_at))
+    last | b
+        .iter()
+        .zip(second)
+        .zip(third)
+        .fold(false, |any, ((&x, &y), &z)| {
+            let c2 = (x == 0xC2) & ((y == 0x85) | (y == 0xA0));
+            let e1 = (x == 0xE1) & (y == 0x9A) & (z == 0x80);
+            let e2_80 = (y == 0x80)
+                & ((0x80..=0x8A).contains(&z) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF));
+            let e2 = (x == 0xE2) & (e2_80 | ((y == 0x81) & (z == 0x9F)));
+            let e3 = (x == 0xE3) & (y == 0x80) & (z == 0x80);
+            any | c2 | e1 | e2 | e3
+        })
+}
+
+/// Two spaces in a row: a fold over byte pairs without an early exit (vector steps; a
+/// substring search costs more to set up than a short line takes to read).
+fn double_space(b: &[u8]) -> bool {
+    let Some(rest) = b.get(1..) else {
+        return false;
+    };
+    b.iter()
+        .zip(rest)
+        .fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')))
 }
 
 /// No ASCII white space but single spaces between words (what `Unit::plain` says).
@@ -263,7 +322,7 @@ pub fn single_spaced(s: &str) -> bool {
         && !b.iter().fold(false, |any, &c| {
             any | matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
         })
-        && memchr::memmem::find(b, b"  ").is_none()
+        && !double_space(b)
 }
 
 /// Collapse runs of white space to one space and trim.
@@ -408,11 +467,16 @@ pub fn tail(s: &str, n: usize) -> &str {
     &s[cut..]
 }
 
+/// `contains("new ")` on a short tail, without setting up a substring search per line.
+fn has_new(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'n', b).any(|i| b[i..].starts_with(b"new "))
+}
+
 /// Words a screen reader gets but a reader never sees: "…, opens new tab" after a link,
 /// "Item 1 of 3" / "[1/3]" before a gallery caption.
 fn strip_widget_text(text: String) -> String {
     let mut t = text;
-    if t.len() > 12 && tail(&t, 40).contains("new ") {
+    if t.len() > 12 && has_new(tail(&t, 40).as_bytes()) {
         if let Some(m) = LINK_SUFFIX.find(&t) {
             t.truncate(m.start());
         }
@@ -566,13 +630,29 @@ fn is_hard_wrapped(text: &str) -> bool {
 }
 
 /// Split normalised text into units.
+/// `text.split('\n')`, the line ends found by the vector byte search.
+fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        // Both ends are at a line break or the text's end: character boundaries.
+        let line = text.get(start..end)?;
+        start = end + 1;
+        Some(line)
+    })
+}
+
 pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
+    // At most one unit a line: reserved once (a unit is large, and growing the vector
+    // copied every unit made so far).
+    let mut out: Vec<Unit> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let wrapped = is_hard_wrapped(text);
     // Whether the previous raw line can be continued by the next (same blank-line group).
     let mut open = false;
     let mut fence: Option<(String, usize, String)> = None;
-    for (i, raw) in text.split('\n').enumerate() {
+    for (i, raw) in raw_lines(text).enumerate() {
         let line_no = i + 1;
         if let Some((marker, start, body)) = fence.as_mut() {
             if raw.trim_start().starts_with(marker.as_str()) {
@@ -716,9 +796,62 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
     out
 }
 
+/// For each unit, the first unit with the same text, lower case and word count (itself when
+/// none came before): what the per-line rules read, so a line printed again (a menu twice,
+/// share bars) takes the earlier line's answers instead of asking every rule again.
+pub fn first_same(units: &[Unit]) -> Vec<u32> {
+    let mut first: FastMap<&str, u32> = FastMap::default();
+    first.reserve(units.len());
+    let mut out = Vec::with_capacity(units.len());
+    for (i, u) in units.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        let j = *first.entry(u.text.as_str()).or_insert(i);
+        // The same text is lowered and counted the same way except across a wrapped
+        // line's join (lowered in parts): then the unit stands alone.
+        let same = j < i && {
+            let e = &units[j as usize];
+            e.words == u.words && e.lower == u.lower
+        };
+        out.push(if same { j } else { i });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_same_points_each_copy_at_the_first() {
+        let text = "Home\n\nTeilen\n\nLa página de inicio\n\nDie Fähre fährt ab Montag wieder.\n\nHome\n\nPartager\n\nTeilen\n\nHome\n\nhome\n\nLa página de inicio\n";
+        let us = units(text, false);
+        let texts: Vec<&str> = us.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Home",
+                "Teilen",
+                "La página de inicio",
+                "Die Fähre fährt ab Montag wieder.",
+                "Home",
+                "Partager",
+                "Teilen",
+                "Home",
+                "home",
+                "La página de inicio"
+            ]
+        );
+        assert_eq!(first_same(&us), [0, 1, 2, 3, 0, 5, 1, 0, 8, 2]);
+        // The same text lowered otherwise (a wrapped line joined after lowering its parts)
+        // or counted otherwise stands alone.
+        let a = Unit::new("ΟΔΟΣ ΣΤΑΘΜΟΥ".into(), None, 1, Mark::Plain);
+        let mut b = a.clone();
+        b.lower.push('x');
+        let mut c = a.clone();
+        c.words += 1;
+        assert_eq!(first_same(&[a.clone(), b, c, a]), [0, 1, 2, 0]);
+        assert!(first_same(&[]).is_empty());
+    }
 
     #[test]
     fn has_agrees_with_the_library() {
@@ -871,6 +1004,89 @@ mod tests {
             assert_eq!(t, want, "{text:?}");
             assert_eq!(l, want.to_lowercase(), "{text:?}");
             assert_eq!(w, want.split_whitespace().count(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_line_shape_agrees_with_byte_searches() {
+        // The one-pass shape against the searches it replaced: a substring search for two
+        // spaces, a decoded test of each character for white space, a count of the spaces.
+        let lines = [
+            "",
+            " ",
+            "  ",
+            "a  b",
+            "a b ",
+            "Minister says talks are over",
+            "Die Fähre fährt  ab Montag",
+            "Le bac\u{a0}du port reprend",
+            "El ferri\u{2009}sale — a las siete",
+            "Ferry\u{3000}terminal\u{1680}opens\u{85}today",
+            "━━━━━━━━━━━━━━━━━━━━ “quoted” ‘words’ ·",
+            "tab\there",
+            "a long line of ordinary words that runs well past thirty-two bytes,  then two spaces",
+        ];
+        for line in lines {
+            let b = line.as_bytes();
+            let shape = Shape::of(b);
+            assert_eq!(shape.double_space, line.contains("  "), "{line:?}");
+            assert_eq!(shape.spaces, line.matches(' ').count(), "{line:?}");
+            assert_eq!(shape.beyond_ascii, !line.is_ascii(), "{line:?}");
+            assert_eq!(shape.control, b.iter().any(|&c| c < 0x20), "{line:?}");
+            let plain = !line.starts_with(' ')
+                && !line.ends_with(' ')
+                && !line.contains("  ")
+                && !line.chars().any(|c| c.is_whitespace() && c != ' ');
+            assert_eq!(shape.plain_spacing(line), plain, "{line:?}");
+            let single = !line.starts_with(' ')
+                && !line.ends_with(' ')
+                && !line.contains("  ")
+                && !line.contains(['\t', '\n', '\r', '\u{b}', '\u{c}']);
+            assert_eq!(single_spaced(line), single, "{line:?}");
+        }
+        for text in ["", "\n", "one", "one\n", "one\n\ntwo", "\nÄ\r\n„x“\n\n"] {
+            let got: Vec<&str> = raw_lines(text).collect();
+            let want: Vec<&str> = text.split('\n').collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn has_wide_space_agrees_with_the_library() {
+        // Every character alone, at either end and inside a line.
+        for ch in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            for text in [
+                ch.to_string(),
+                format!("a{ch}"),
+                format!("{ch}bc"),
+                format!("Ab{ch}cd "),
+            ] {
+                assert_eq!(
+                    has_wide_space(text.as_bytes()),
+                    ch.is_whitespace(),
+                    "{ch:?} in {text:?}"
+                );
+            }
+        }
+        assert!(!has_wide_space(b""));
+        assert!(!has_wide_space("“Zitat” — ━━ café à l’été".as_bytes()));
+        assert!(has_wide_space("El ferri sale\u{a0}a las siete".as_bytes()));
+    }
+
+    #[test]
+    fn has_new_agrees_with_contains() {
+        for t in [
+            "",
+            "new",
+            "new ",
+            "news",
+            "a new tab",
+            "nnew x",
+            "Opens in new window",
+            "année nouvelle",
+            "renew it",
+        ] {
+            assert_eq!(has_new(t.as_bytes()), t.contains("new "), "{t:?}");
         }
     }
 

@@ -407,9 +407,8 @@ fn norm_ascii(s: &str) -> String {
 /// The author's name glued to the link to their other pieces ("Jane RoeView More Articles")
 /// right under a headline-shaped line: a byline. Under anything else (a menu, "You are signed
 /// in as") such a line is the page's own furniture.
-fn glued_byline(units: &[Unit], i: usize) -> Option<bylines::Byline> {
-    // Most lines have no glue point: that test comes first.
-    let name = bylines::glued_name(&units[i].text)?;
+fn glued_byline(units: &[Unit], i: usize, name: String) -> Option<bylines::Byline> {
+    // Most lines have no glue point (`glued_name`, asked by the caller): that test comes first.
     let above = units.get(i.checked_sub(1)?)?;
     // A headline has four words or more ("Buy Now" over a product's name is a button).
     if above.words < 4
@@ -423,6 +422,18 @@ fn glued_byline(units: &[Unit], i: usize) -> Option<bylines::Byline> {
         authors: vec![name],
         ..Default::default()
     })
+}
+
+/// What step 1 of `convert` learns from a line's text alone (`blocks::first_same`).
+#[derive(Clone)]
+struct LineAnswers {
+    /// A configured boilerplate pattern matches.
+    config: bool,
+    parsed: Option<bylines::Byline>,
+    /// `glued_name`, asked when `parsed` is none.
+    glued: Option<String>,
+    /// `line_rule`, once a copy of the line needed it.
+    rule: Option<Option<Rule>>,
 }
 
 fn is_prose(u: &Unit) -> bool {
@@ -806,24 +817,43 @@ pub fn convert(
     doc.repeated = locate::repeats_earlier_text(&doc.units);
     let mut ev = Evidence::default();
 
-    // 1. Furniture, line by line.
+    // 1. Furniture, line by line. What the text alone decides is asked once per distinct
+    // text: a line printed again (a menu twice, share bars) takes the first one's answers.
+    let same = blocks::first_same(&doc.units);
+    let mut answers: Vec<Option<LineAnswers>> = vec![None; n];
     for i in 0..n {
         let u = &doc.units[i];
         if u.mark == Mark::Code {
             continue;
         }
-        let byline = bylines::parse_byline(&u.text, &opts.sources, opts.date_order)
-            .or_else(|| glued_byline(&doc.units, i));
+        let a = answers[same[i] as usize].get_or_insert_with(|| {
+            let parsed = bylines::parse_byline(&u.text, &opts.sources, opts.date_order);
+            LineAnswers {
+                config: opts.boilerplate.iter().any(|r| r.is_match(&u.text)),
+                glued: if parsed.is_none() {
+                    bylines::glued_name(&u.text)
+                } else {
+                    None
+                },
+                parsed,
+                rule: None,
+            }
+        });
+        // Gluing also reads the line above, so it is asked again at each copy.
+        let byline = a.parsed.clone().or_else(|| {
+            a.glued
+                .clone()
+                .and_then(|name| glued_byline(&doc.units, i, name))
+        });
         let is_byline = byline.is_some();
         doc.bylines[i] = byline;
-        let u = &doc.units[i];
-        let rule = if opts.boilerplate.iter().any(|r| r.is_match(&u.text)) {
+        let rule = if a.config {
             Some(CONFIG_BOILERPLATE)
         } else if is_byline {
             // Bylines are read below; furniture words in them ("Staff") must not hide them.
             None
         } else {
-            bp::line_rule(u)
+            *a.rule.get_or_insert_with(|| bp::line_rule(u))
         };
         if let Some(rule) = rule {
             doc.set(i, rule);
@@ -3086,6 +3116,31 @@ mod summary_tests {
 
     fn convert_text(text: &str) -> Converted {
         convert(text.as_bytes(), "inbox/x.txt", &ConvertOptions::default()).expect("converts")
+    }
+
+    #[test]
+    fn a_line_printed_twice_is_read_by_its_own_neighbours() {
+        // Step 1 asks a line's rules once per distinct text; a name glued to its link is a
+        // byline under the headline only, whichever copy comes first, and a share bar
+        // printed twice is dropped twice.
+        let pages = [
+            ("Harbour town opens its new ferry terminal after two years of work", "Jane RoeView More Articles", "Jane Roe", "Share on Facebook", "The harbour town opened its new ferry terminal on Tuesday, two years after work began, and the first passengers boarded the morning ferry.", "The terminal has a larger waiting hall, a cafe and covered walkways to the ferry, and it can handle two ferries at once."),
+            ("Hafenstadt eröffnet nach zwei Jahren Bauzeit ihr neues Fährterminal", "Anna SchmidtAlle Artikel ansehen", "Anna Schmidt", "Auf Facebook teilen", "Die Hafenstadt hat am Dienstag ihr neues Fährterminal eröffnet, zwei Jahre nach Baubeginn, und die ersten Fahrgäste stiegen in die Morgenfähre.", "Das Terminal hat eine größere Wartehalle, ein Café und überdachte Wege zur Fähre, und es kann zwei Fähren zugleich abfertigen."),
+            ("La ville portuaire ouvre son nouveau terminal de ferry après deux ans de travaux", "Claire DuboisVoir tous ses articles", "Claire Dubois", "Partager sur Facebook", "La ville portuaire a ouvert mardi son nouveau terminal de ferry, deux ans après le début des travaux, et les premiers passagers ont pris le ferry du matin.", "Le terminal a une plus grande salle d'attente, un café et des passages couverts vers le ferry, et il peut accueillir deux ferries à la fois."),
+            ("La ciudad portuaria abre su nueva terminal de ferri tras dos años de obras", "Lucía GómezVer más artículos", "Lucía Gómez", "Compartir en Facebook", "La ciudad portuaria abrió el martes su nueva terminal de ferri, dos años después del inicio de las obras, y los primeros pasajeros tomaron el ferri de la mañana.", "La terminal tiene una sala de espera más grande, una cafetería y pasillos cubiertos hasta el ferri, y puede atender dos ferris a la vez."),
+        ];
+        for (headline, glued, name, share, lead, second) in pages {
+            for text in [
+                format!("Menu\n\n{glued}\n\nSearch\n\n{headline}\n\n{glued}\n\n{share}\n\n{lead}\n\n{share}\n\n{second}\n"),
+                format!("Menu\n\nSearch\n\n{headline}\n\n{glued}\n\n{share}\n\n{lead}\n\n{share}\n\n{second}\n\nMenu\n\n{glued}\n"),
+            ] {
+                let c = convert_text(&text);
+                assert_eq!(c.front.title.as_deref(), Some(headline), "{text}");
+                assert_eq!(c.front.authors, [name], "{text}");
+                assert!(!c.body.contains(share), "{}", c.body);
+                assert!(c.body.contains(lead) && c.body.contains(second), "{}", c.body);
+            }
+        }
     }
 
     #[test]
