@@ -978,6 +978,30 @@ mod tests {
     }
 
     #[test]
+    fn a_window_is_its_postings_or_none_past_the_cap() {
+        // Ranks 0, 2, 4, ...: postings in rank order, as the index keeps them.
+        let list: Vec<(u32, f32)> = (0..1000).map(|r| (2 * r, 1.0)).collect();
+        let ranks = |w: Option<&[(u32, f32)]>| w.map(|w| w.iter().map(|p| p.0).collect::<Vec<_>>());
+        assert_eq!(ranks(in_window(&list, 3, 9)), Some(vec![4, 6, 8]));
+        assert_eq!(ranks(in_window(&list, 2001, 3000)), Some(vec![]));
+        assert_eq!(ranks(in_window(&[], 0, 10)), Some(vec![]));
+        // Exactly the cap's worth is kept; one more is too common there.
+        let cap = WINDOW_CAP as u32;
+        assert_eq!(
+            in_window(&list, 10, 10 + 2 * cap).map(<[_]>::len),
+            Some(WINDOW_CAP)
+        );
+        assert_eq!(in_window(&list, 10, 11 + 2 * cap), None);
+        // The same answer as searching both ends over the whole list.
+        for (lo, hi) in [(0, 0), (0, 400), (1, 321), (500, 821), (1900, 2100), (7, 5)] {
+            let a = list.partition_point(|p| p.0 < lo);
+            let b = list.partition_point(|p| p.0 < hi).max(a);
+            let both = (b - a <= WINDOW_CAP).then(|| &list[a..b]);
+            assert_eq!(in_window(&list, lo, hi), both, "{lo}..{hi}");
+        }
+    }
+
+    #[test]
     fn dot_merges_sorted_features() {
         assert_eq!(
             dot(&[(1, 0.5), (3, 0.5)], &[(2, 1.0), (3, 0.5)], 3),
