@@ -594,7 +594,8 @@ pub(crate) fn build(
         new_index[g] = k;
     }
     // Each story's members, central report and topics on its own (in parallel: at 100,000
-    // documents this was the longest serial part of grouping); slugs after, in story order.
+    // documents the second longest serial part of grouping, 1.2 s at load 5); slugs after,
+    // in story order.
     let built: Vec<Built> = order
         .par_iter()
         .map(|&g| build_story(&groups[g], docs, moments, vectors, days, graph))
