@@ -78,7 +78,8 @@ impl Site {
         let moments: Vec<_> = docs.iter().map(|d| d.date.map(|x| x.moment(tz))).collect();
 
         let mut chrono: Vec<usize> = (0..docs.len()).collect();
-        chrono.sort_by(|&a, &b| match (moments[a], moments[b]) {
+        // Stable, as `sort_by`; its comparisons of slugs and titles on every core.
+        chrono.par_sort_by(|&a, &b| match (moments[a], moments[b]) {
             (Some(x), Some(y)) => y.cmp(&x).then_with(|| docs[a].slug.cmp(&docs[b].slug)),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,

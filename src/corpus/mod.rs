@@ -232,24 +232,23 @@ pub fn group(
     if stop() {
         return None;
     }
-    // Stories and related articles read the same vectors and index, not each other: the
-    // two run side by side (each is partly serial).
+    let inputs = stories::StoryInputs {
+        docs,
+        days: &days,
+        moments: &moments,
+        feats: &feats,
+        vectors: &vectors,
+        index: &index,
+        dates: &dated,
+        graph: &topic_graph,
+    };
+    // Stories and related articles read the same vectors and index, not each other. The
+    // stories' candidate links first, on every core; then related articles beside the rest
+    // of the stories, whose clustering is serial: the other core runs the related scan
+    // meanwhile, instead of waiting.
+    let edges = stories::dated_edges(&inputs, config);
     let (story_set, related) = rayon::join(
-        || {
-            stories::build(
-                stories::StoryInputs {
-                    docs,
-                    days: &days,
-                    moments: &moments,
-                    feats: &feats,
-                    vectors: &vectors,
-                    index: &index,
-                    dates: &dated,
-                    graph: &topic_graph,
-                },
-                config,
-            )
-        },
+        || stories::build(inputs, edges, config),
         || similarity::related(&vectors, &index, &dated, &days, config.grouping.related),
     );
     lap("stories and related", &mut phases);

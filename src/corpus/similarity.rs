@@ -283,13 +283,15 @@ impl Vectors {
             return s;
         }
         let (mut s, mut n, mut names) = (0.0f32, 0u32, 0u32);
+        // Without a branch: most features of `b` are not the other's, a branch taken at
+        // random. An absent feature adds 0 × w = +0.0 (weights are finite), which leaves the
+        // sum as it was, so the value is the same.
         for &(f, w) in &self.full[b] {
             let x = dense.w[f as usize];
-            if x != 0.0 {
-                s += x * w;
-                n += 1;
-                names += u32::from(f >= self.first_name);
-            }
+            let hit = u32::from(x != 0.0);
+            s += x * w;
+            n += hit;
+            names += hit & u32::from(f >= self.first_name);
         }
         gate(s, n, names)
     }
@@ -616,6 +618,20 @@ impl Acc {
     }
 }
 
+/// The postings of ranks `lo..hi`, or `None` when there are more than [`WINDOW_CAP`]. The
+/// end is searched only among the cap's worth of postings after the start: at 100,000
+/// documents most lists are long, and a second search over the whole list cost as much as
+/// the scan.
+fn in_window(list: &[(u32, f32)], lo: u32, hi: u32) -> Option<&[(u32, f32)]> {
+    let a = list.partition_point(|p| p.0 < lo);
+    let rest = &list[a..];
+    if rest.get(WINDOW_CAP).is_some_and(|p| p.0 < hi) {
+        return None;
+    }
+    let near = &rest[..rest.len().min(WINDOW_CAP)];
+    Some(&near[..near.partition_point(|p| p.0 < hi)])
+}
+
 /// Pairs of dated documents within `window` days whose `score` (a similarity, possibly
 /// adjusted for time and source) is at least `min_sim`: (a, b, score) with a < b, sorted by
 /// a then b.
@@ -637,13 +653,10 @@ pub(crate) fn story_edges(
                 let d = dates.doc[r] as usize;
                 let (lo, hi) = dates.window(dates.day[r], window);
                 for &(f, w) in &vectors.query[d] {
-                    let list = index.list(f);
-                    let a = list.partition_point(|p| p.0 < lo);
-                    let b = list.partition_point(|p| p.0 < hi);
-                    if b - a > WINDOW_CAP {
+                    let Some(window) = in_window(index.list(f), lo, hi) else {
                         continue;
-                    }
-                    for &(r2, w2) in &list[a..b] {
+                    };
+                    for &(r2, w2) in window {
                         acc.add(r2, w * w2);
                     }
                 }
@@ -962,6 +975,30 @@ mod tests {
         // Reports in one language (de and de-AT) keep their usual similarity.
         assert_eq!(two.linked_sim(1, 2), one.linked_sim(1, 2));
         assert_eq!(two.linked_sim(0, 3), one.linked_sim(0, 3));
+    }
+
+    #[test]
+    fn a_window_is_its_postings_or_none_past_the_cap() {
+        // Ranks 0, 2, 4, ...: postings in rank order, as the index keeps them.
+        let list: Vec<(u32, f32)> = (0..1000).map(|r| (2 * r, 1.0)).collect();
+        let ranks = |w: Option<&[(u32, f32)]>| w.map(|w| w.iter().map(|p| p.0).collect::<Vec<_>>());
+        assert_eq!(ranks(in_window(&list, 3, 9)), Some(vec![4, 6, 8]));
+        assert_eq!(ranks(in_window(&list, 2001, 3000)), Some(vec![]));
+        assert_eq!(ranks(in_window(&[], 0, 10)), Some(vec![]));
+        // Exactly the cap's worth is kept; one more is too common there.
+        let cap = WINDOW_CAP as u32;
+        assert_eq!(
+            in_window(&list, 10, 10 + 2 * cap).map(<[_]>::len),
+            Some(WINDOW_CAP)
+        );
+        assert_eq!(in_window(&list, 10, 11 + 2 * cap), None);
+        // The same answer as searching both ends over the whole list.
+        for (lo, hi) in [(0, 0), (0, 400), (1, 321), (500, 821), (1900, 2100), (7, 5)] {
+            let a = list.partition_point(|p| p.0 < lo);
+            let b = list.partition_point(|p| p.0 < hi).max(a);
+            let both = (b - a <= WINDOW_CAP).then(|| &list[a..b]);
+            assert_eq!(in_window(&list, lo, hi), both, "{lo}..{hi}");
+        }
     }
 
     #[test]
