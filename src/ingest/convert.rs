@@ -168,6 +168,20 @@ struct Doc<'a> {
     markdown: bool,
     /// Units most of whose text already stood above them (`locate::repeats_earlier_text`).
     repeated: Vec<bool>,
+    /// Each unit's first copy (`blocks::first_same`): rules that read the text alone are
+    /// asked there once and their answers reused at every copy.
+    same: Vec<u32>,
+    /// Those answers, filled at first copies when first asked.
+    text_answers: Vec<TextAnswers>,
+}
+
+/// Later passes' rules that read nothing but a unit's text, asked at most once per distinct
+/// text: the header passes ask the same lines again and again.
+#[derive(Clone, Default)]
+struct TextAnswers {
+    caption: OnceCell<bool>,
+    name_line: OnceCell<bool>,
+    breadcrumb: OnceCell<bool>,
 }
 
 /// `norm` of a unit's text: mostly a trimmed stretch of its lower case, kept as bounds
@@ -201,6 +215,30 @@ impl Doc<'_> {
 
     fn dropped(&self, i: usize) -> bool {
         self.drop[i].is_some()
+    }
+
+    /// `is_caption` of unit `i`'s text.
+    fn caption(&self, i: usize) -> bool {
+        let f = self.same[i] as usize;
+        *self.text_answers[f]
+            .caption
+            .get_or_init(|| is_caption(&self.units[f].text))
+    }
+
+    /// Whether unit `i`'s text is a name line (`bylines::name_line`).
+    fn name_line(&self, i: usize) -> bool {
+        let f = self.same[i] as usize;
+        *self.text_answers[f]
+            .name_line
+            .get_or_init(|| bylines::name_line(&self.units[f].text).is_some())
+    }
+
+    /// `bp::is_breadcrumb` of unit `i`'s text.
+    fn breadcrumb(&self, i: usize) -> bool {
+        let f = self.same[i] as usize;
+        *self.text_answers[f]
+            .breadcrumb
+            .get_or_init(|| bp::is_breadcrumb(&self.units[f].text))
     }
 
     fn date_line(&self, i: usize) -> Option<&dates::DateLine> {
@@ -801,8 +839,11 @@ pub fn convert(
         .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
         .collect();
     let norms: Vec<Norm> = units.iter().map(Norm::of).collect();
+    let same = blocks::first_same(&units);
     let mut doc = Doc {
         norms,
+        same,
+        text_answers: vec![TextAnswers::default(); n],
         bylines: vec![None; n],
         date_lines: vec![OnceCell::new(); n],
         drop: vec![None; n],
@@ -819,14 +860,13 @@ pub fn convert(
 
     // 1. Furniture, line by line. What the text alone decides is asked once per distinct
     // text: a line printed again (a menu twice, share bars) takes the first one's answers.
-    let same = blocks::first_same(&doc.units);
     let mut answers: Vec<Option<LineAnswers>> = vec![None; n];
     for i in 0..n {
         let u = &doc.units[i];
         if u.mark == Mark::Code {
             continue;
         }
-        let a = answers[same[i] as usize].get_or_insert_with(|| {
+        let a = answers[doc.same[i] as usize].get_or_insert_with(|| {
             let parsed = bylines::parse_byline(&u.text, &opts.sources, opts.date_order);
             LineAnswers {
                 config: opts.boilerplate.iter().any(|r| r.is_match(&u.text)),
@@ -892,7 +932,7 @@ pub fn convert(
             if doc.is_metadata_shape(i) {
                 continue;
             }
-            if bp::is_breadcrumb(&u.text) || (u.words <= 4 && headline_like(u)) {
+            if doc.breadcrumb(i) || (u.words <= 4 && headline_like(u)) {
                 let parts = bp::breadcrumb_parts(&u.text);
                 if let Some(last) = parts
                     .iter()
@@ -906,7 +946,7 @@ pub fn convert(
                 }
                 doc.set(
                     i,
-                    if bp::is_breadcrumb(&u.text) {
+                    if doc.breadcrumb(i) {
                         bp::BREADCRUMB
                     } else {
                         SECTION_LABEL
@@ -1007,7 +1047,7 @@ pub fn convert(
                 ev.source_line_outlet.get_or_insert_with(|| o.to_string());
             }
             doc.set(i, SOURCE_LINE);
-        } else if is_caption(&u.text) {
+        } else if doc.caption(i) {
             doc.role[i] = Role::Caption;
             if ev.caption_date.is_none() {
                 if let Some(f) = dates::find_dates(&u.text, opts.date_order).first() {
@@ -1776,9 +1816,9 @@ fn header_inside_run(doc: &Doc, (s, e): (usize, usize)) -> (usize, usize) {
         if paragraphs == 0
             || !headline_like(u)
             || doc.is_metadata_shape(i)
-            || bp::is_breadcrumb(&u.text)
-            || bylines::name_line(&u.text).is_some()
-            || is_caption(&u.text)
+            || doc.breadcrumb(i)
+            || doc.name_line(i)
+            || doc.caption(i)
             || !stamped_before_prose(doc, i, e)
             || printed_often(doc, i)
         {
@@ -1839,10 +1879,10 @@ fn stamped_sentence(doc: &Doc, i: usize) -> bool {
     // Bounded look-back: per-candidate work stays constant.
     let above = (i.saturating_sub(40)..i)
         .rev()
-        .find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j))
-        .map(|j| &doc.units[j]);
-    !above.is_some_and(|a| {
-        headline_like(a) && !locate::addresses_reader(a) && !bp::is_breadcrumb(&a.text)
+        .find(|&j| !doc.dropped(j) && !doc.is_metadata_shape(j));
+    !above.is_some_and(|j| {
+        let a = &doc.units[j];
+        headline_like(a) && !locate::addresses_reader(a) && !doc.breadcrumb(j)
     })
 }
 
@@ -1851,10 +1891,10 @@ fn stamped_sentence(doc: &Doc, i: usize) -> bool {
 fn could_be_headline(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> bool {
     let u = &doc.units[i];
     (headline_like(u) || title_case_headline(u) || stamped_sentence(doc, i))
-        && !bp::is_breadcrumb(&u.text)
+        && !doc.breadcrumb(i)
         && speaker_line(u).is_none()
-        && bylines::name_line(&u.text).is_none()
-        && !is_caption(&u.text)
+        && !doc.name_line(i)
+        && !doc.caption(i)
         && !caption_goes_on(doc, i)
         && !mostly_date(&u.text, doc.opts)
         // An outlet's name is its masthead, never a headline.
@@ -1917,7 +1957,7 @@ fn prev_short(doc: &Doc, prev: usize) -> bool {
 fn caption_goes_on(doc: &Doc, i: usize) -> bool {
     doc.units
         .get(i + 1)
-        .is_some_and(|next| next.line == doc.units[i].line + 1 && is_caption(&next.text))
+        .is_some_and(|next| next.line == doc.units[i].line + 1 && doc.caption(i + 1))
 }
 
 /// A kicker: a short line over the headline that repeats its subject ("Dancing with the
@@ -2018,7 +2058,7 @@ fn headline_signals(doc: &Doc, i: usize, counts: &FastMap<&str, usize>) -> f64 {
         matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
             || doc.bylines[j].is_some()
             || doc.date_line(j).is_some_and(|d| !d.is_label_only())
-            || bylines::name_line(&doc.units[j].text).is_some()
+            || doc.name_line(j)
     };
     let next_meta = (i + 1..n.min(i + 5)).any(is_meta);
     if next_meta {
@@ -2235,12 +2275,12 @@ fn find_title(doc: &Doc) -> Option<usize> {
         }
         if !headline_like(u)
             || doc.is_metadata_shape(i)
-            || bp::is_breadcrumb(&u.text)
+            || doc.breadcrumb(i)
             || speaker_line(u).is_some()
         {
             continue;
         }
-        if bylines::name_line(&u.text).is_some() {
+        if doc.name_line(i) {
             continue;
         }
         let mut score: i32 = match u.words {
@@ -2257,7 +2297,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
             matches!(doc.drop[j], Some(bp::READ_TIME) | Some(bp::DURATION))
                 || doc.bylines[j].is_some()
                 || doc.date_line(j).is_some_and(|d| !d.is_label_only())
-                || bylines::name_line(&doc.units[j].text).is_some()
+                || doc.name_line(j)
         });
         if next_meta {
             score += 1;
@@ -2479,7 +2519,12 @@ fn read_top_metadata(doc: &mut Doc, ev: &mut Evidence, title_idx: Option<usize>,
         }
         // A name line right under the headline, or next to a date line.
         if !first_prose_seen && ev.authors.is_empty() {
-            if let Some(names) = bylines::name_line(&u.text) {
+            // Most lines are no name line: the answer asked once per text says so.
+            let names = doc
+                .name_line(i)
+                .then(|| bylines::name_line(&u.text))
+                .flatten();
+            if let Some(names) = names {
                 let near_title = title_idx.is_some_and(|t| (t + 1..i).all(|j| doc.dropped(j)));
                 let near_date = [i.wrapping_sub(1), i + 1].iter().any(|&j| {
                     j < doc.units.len() && doc.date_line(j).is_some_and(|d| !d.is_label_only())
@@ -2783,7 +2828,7 @@ fn drop_standfirst(doc: &mut Doc, title: usize) -> Option<String> {
     let n = doc.units.len();
     let i = (title + 1..n).find(|&i| !doc.dropped(i))?;
     let u = &doc.units[i];
-    if u.mark != Mark::Plain || u.words < 8 || u.words > 60 || is_caption(&u.text) {
+    if u.mark != Mark::Plain || u.words < 8 || u.words > 60 || doc.caption(i) {
         return None;
     }
     let mut header = false;
@@ -3056,6 +3101,58 @@ mod summary_tests {
     }
 
     #[test]
+    fn text_answers_are_asked_once_per_text_and_read_the_same_at_every_copy() {
+        // Each line printed twice or three times, a copy first or last; the answers kept
+        // at first copies must be those the functions give each copy's own text.
+        let text = "Startseite > Welt > Europa\n\nAnna Berg\n\n\
+            Menschen warten am Hafen, Dienstag. Anna Berg/dpa\n\n\
+            Accueil / Monde / Europe\n\nJean Dupont\n\n\
+            Des manifestants à Paris, mardi. Jean Dupont, AFP\n\n\
+            Vecinos en la plaza del pueblo. (AP Photo/Ana Ruiz)\n\nAna Ruiz\n\n\
+            Die Fähre fährt ab Montag wieder nach Norden.\n\n\
+            Anna Berg\n\nAccueil / Monde / Europe\n\n\
+            Vecinos en la plaza del pueblo. (AP Photo/Ana Ruiz)\n\n\
+            Home > World > Europe\n\nAna Ruiz\n\nStartseite > Welt > Europa\n\n\
+            Menschen warten am Hafen, Dienstag. Anna Berg/dpa\n\nAnna Berg\n";
+        let units = blocks::units(text, false);
+        let opts = ConvertOptions::default();
+        let n = units.len();
+        let doc = Doc {
+            norms: units.iter().map(Norm::of).collect(),
+            bylines: vec![None; n],
+            date_lines: vec![OnceCell::new(); n],
+            drop: vec![None; n],
+            keep: vec![false; n],
+            role: vec![Role::Text; n],
+            same: blocks::first_same(&units),
+            text_answers: vec![TextAnswers::default(); n],
+            units,
+            opts: &opts,
+            run: None,
+            markdown: false,
+            repeated: Vec::new(),
+        };
+        assert!(doc.same.iter().enumerate().any(|(i, &f)| f as usize != i));
+        // Later copies first, so their answers are asked at the first copy.
+        for i in (0..n).rev().chain(0..n) {
+            let t = &doc.units[i].text;
+            assert_eq!(doc.caption(i), is_caption(t), "{t}");
+            assert_eq!(doc.name_line(i), bylines::name_line(t).is_some(), "{t}");
+            assert_eq!(doc.breadcrumb(i), bp::is_breadcrumb(t), "{t}");
+        }
+        let count = |f: &dyn Fn(usize) -> bool| (0..n).filter(|&i| f(i)).count();
+        assert!(count(&|i| doc.caption(i)) >= 4);
+        assert!(count(&|i| doc.name_line(i)) >= 4);
+        assert!(count(&|i| doc.breadcrumb(i)) >= 4);
+        // Only first copies hold answers: a later copy reads its first copy's.
+        for i in (0..n).filter(|&i| doc.same[i] as usize != i) {
+            let a = &doc.text_answers[i];
+            assert!(a.caption.get().is_none() && a.name_line.get().is_none());
+            assert!(a.breadcrumb.get().is_none());
+        }
+    }
+
+    #[test]
     fn a_units_norm_is_kept_as_bounds_or_a_copy_and_reads_the_same() {
         let text = "Minister says talks are over.\n\n“Quoted,” she said.\n\n  Ende:  \n\n…";
         let units = blocks::units(text, false);
@@ -3073,6 +3170,8 @@ mod summary_tests {
             run: None,
             markdown: false,
             repeated: Vec::new(),
+            same: (0..n as u32).collect(),
+            text_answers: vec![TextAnswers::default(); n],
         };
         assert!(matches!(doc.norms[0], Norm::Within(..)));
         assert!(matches!(doc.norms[1], Norm::Owned(_)));
