@@ -910,25 +910,30 @@ fn line_topics(line: &[usize], unit_keys: &[Vec<(usize, f32)>]) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn close_means_within_hours_and_a_bare_date_spans_its_day() {
-        use crate::content::{DocDate, FrontMatter};
-        let doc = |date: DocDate, source: &str| Document {
+    /// A document of `source`, dated `date`, with nothing else the tests read.
+    fn doc_from(date: Option<crate::content::DocDate>, source: &str) -> Document {
+        Document {
             path: "x.md".into(),
             rel_path: "x.md".into(),
-            front: FrontMatter {
+            front: crate::content::FrontMatter {
                 source: Some(source.to_string()),
                 ..Default::default()
             },
             title: String::new(),
             slug: "x".into(),
-            date: Some(date),
+            date,
             hash: String::new(),
             body: String::new(),
             body_released: false,
             body_line: 1,
             lang: None,
-        };
+        }
+    }
+
+    #[test]
+    fn close_means_within_hours_and_a_bare_date_spans_its_day() {
+        use crate::content::DocDate;
+        let doc = |date: DocDate, source: &str| doc_from(Some(date), source);
         let day = |d: u32| DocDate::Day(NaiveDate::from_ymd_opt(2024, 3, d).unwrap());
         let at = |s: &str| DocDate::parse(s).unwrap();
         let docs = vec![
@@ -961,23 +966,8 @@ mod tests {
 
     #[test]
     fn a_story_orders_its_reports_by_time_then_source_and_reads_its_topics() {
-        use crate::content::{DocDate, FrontMatter};
-        let doc = |date: Option<DocDate>, source: &str| Document {
-            path: "x.md".into(),
-            rel_path: "x.md".into(),
-            front: FrontMatter {
-                source: Some(source.to_string()),
-                ..Default::default()
-            },
-            title: String::new(),
-            slug: "x".into(),
-            date,
-            hash: String::new(),
-            body: String::new(),
-            body_released: false,
-            body_line: 1,
-            lang: None,
-        };
+        use crate::content::DocDate;
+        let doc = doc_from;
         let day = |d: u32| Some(DocDate::Day(NaiveDate::from_ymd_opt(2025, 6, d).unwrap()));
         let docs = vec![
             doc(day(3), "Harbour Times"),

@@ -204,6 +204,29 @@ impl Norm {
     }
 }
 
+impl<'a> Doc<'a> {
+    /// A page's units before any pass has read them: every unit text, none dropped, the
+    /// repeats not yet found.
+    fn new(units: Vec<Unit>, opts: &'a ConvertOptions, keep: Vec<bool>, markdown: bool) -> Self {
+        let n = units.len();
+        Doc {
+            norms: units.iter().map(Norm::of).collect(),
+            same: blocks::first_same(&units),
+            text_answers: vec![TextAnswers::default(); n],
+            bylines: vec![None; n],
+            date_lines: vec![OnceCell::new(); n],
+            drop: vec![None; n],
+            keep,
+            role: vec![Role::Text; n],
+            units,
+            opts,
+            run: None,
+            markdown,
+            repeated: Vec::new(),
+        }
+    }
+}
+
 impl Doc<'_> {
     /// `norm` of unit `i`'s text.
     fn norm_of(&self, i: usize) -> &str {
@@ -838,23 +861,7 @@ pub fn convert(
         .iter()
         .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
         .collect();
-    let norms: Vec<Norm> = units.iter().map(Norm::of).collect();
-    let same = blocks::first_same(&units);
-    let mut doc = Doc {
-        norms,
-        same,
-        text_answers: vec![TextAnswers::default(); n],
-        bylines: vec![None; n],
-        date_lines: vec![OnceCell::new(); n],
-        drop: vec![None; n],
-        keep,
-        role: vec![Role::Text; n],
-        units,
-        opts,
-        run: None,
-        markdown,
-        repeated: Vec::new(),
-    };
+    let mut doc = Doc::new(units, opts, keep, markdown);
     doc.repeated = locate::repeats_earlier_text(&doc.units);
     let mut ev = Evidence::default();
 
@@ -3117,21 +3124,7 @@ mod summary_tests {
         let units = blocks::units(text, false);
         let opts = ConvertOptions::default();
         let n = units.len();
-        let doc = Doc {
-            norms: units.iter().map(Norm::of).collect(),
-            bylines: vec![None; n],
-            date_lines: vec![OnceCell::new(); n],
-            drop: vec![None; n],
-            keep: vec![false; n],
-            role: vec![Role::Text; n],
-            same: blocks::first_same(&units),
-            text_answers: vec![TextAnswers::default(); n],
-            units,
-            opts: &opts,
-            run: None,
-            markdown: false,
-            repeated: Vec::new(),
-        };
+        let doc = Doc::new(units, &opts, vec![false; n], false);
         assert!(doc.same.iter().enumerate().any(|(i, &f)| f as usize != i));
         // Later copies first, so their answers are asked at the first copy.
         for i in (0..n).rev().chain(0..n) {
@@ -3158,21 +3151,7 @@ mod summary_tests {
         let units = blocks::units(text, false);
         let opts = ConvertOptions::default();
         let n = units.len();
-        let doc = Doc {
-            norms: units.iter().map(Norm::of).collect(),
-            bylines: vec![None; n],
-            date_lines: vec![OnceCell::new(); n],
-            drop: vec![None; n],
-            keep: vec![false; n],
-            role: vec![Role::Text; n],
-            units,
-            opts: &opts,
-            run: None,
-            markdown: false,
-            repeated: Vec::new(),
-            same: (0..n as u32).collect(),
-            text_answers: vec![TextAnswers::default(); n],
-        };
+        let doc = Doc::new(units, &opts, vec![false; n], false);
         assert!(matches!(doc.norms[0], Norm::Within(..)));
         assert!(matches!(doc.norms[1], Norm::Owned(_)));
         for i in 0..n {
