@@ -18,6 +18,10 @@ static SPEAKER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<who>Q|A|[\p{Lu}][\p{Lu}.'’\- ]{1,40}|[\p{Lu}][\p{L}.'’\-]+(?: [\p{Lu}][\p{L}.'’\-]+){0,3})\s*:\s+\S")
         .expect("valid regex")
 });
+/// The wire-service word of a long line's dateline, its searcher built once (building one
+/// per line cost more than the search itself).
+static NEWSWIRE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"newswire"));
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:gmt|utc|et|bst|cet|est|edt|pt|[a-z]{2,4}t))?$")
         .expect("valid regex")
@@ -69,9 +73,13 @@ fn may_be_speaker_label(text: &str) -> bool {
 
 /// A lone clock time: a liveblog entry's stamp ("14:05", "2.05pm", "9:30 a.m. ET").
 pub fn is_clock(text: &str) -> bool {
-    // It opens with a digit (`\d` is numeric): most short lines fail that before the regex.
+    // It opens with a digit (`\d` is numeric): most short lines fail that before the regex,
+    // and a long one is not trimmed.
+    if text.len() > 20 {
+        return false;
+    }
     let t = text.trim();
-    text.len() <= 20 && t.starts_with(|c: char| c.is_numeric()) && CLOCK.is_match(t)
+    t.starts_with(|c: char| c.is_numeric()) && CLOCK.is_match(t)
 }
 
 /// Decide the kind. `title` is the found title (may be empty).
@@ -112,7 +120,7 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
             // its first 200 characters (at most 800 bytes: the byte search goes first, the
             // characters are counted only when it finds the word).
             let near = &l.as_bytes()[..l.len().min(800)];
-            if !statement && memchr::memmem::find(near, b"newswire").is_some() {
+            if !statement && NEWSWIRE.find(near).is_some() {
                 let head = l.char_indices().nth(200).map_or(l, |(i, _)| &l[..i]);
                 if has(head, "newswire") {
                     statement = true;
@@ -204,6 +212,25 @@ mod tests {
         let far = format!("{filler}{filler} Newswire");
         assert!(far.len() > 160);
         assert_eq!(kind(&far, "Ergebnis"), ARTICLE);
+    }
+
+    #[test]
+    fn the_prebuilt_newswire_finder_agrees_with_a_search_built_per_line() {
+        for line in [
+            "berlin, 3. märz 2024 /prnewswire/ -- die firma meldete heute ein höheres ergebnis",
+            "paris, 3 mars 2024 /prnewswire/ -- la société a publié ses résultats annuels",
+            "madrid, 3 de marzo de 2024 /prnewswire/ -- la empresa presentó sus resultados",
+            "new york, march 3, 2024 /globe newswire/ -- acme corp reported higher sales",
+            "the newswir e is not the word, nor is news wire",
+            "newswire",
+            "",
+        ] {
+            assert_eq!(
+                NEWSWIRE.find(line.as_bytes()),
+                memchr::memmem::find(line.as_bytes(), b"newswire"),
+                "{line}"
+            );
+        }
     }
 
     #[test]
@@ -354,6 +381,8 @@ mod tests {
             "at 14:05",
             "",
             "½:30",
+            "          14:05          ",
+            "14:05 Uhr, Lagebericht aus Berlin",
         ] {
             let want = text.len() <= 20 && CLOCK.is_match(text.trim());
             assert_eq!(is_clock(text), want, "{text:?}");
