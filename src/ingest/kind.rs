@@ -82,6 +82,32 @@ pub fn is_clock(text: &str) -> bool {
     t.starts_with(|c: char| c.is_numeric()) && CLOCK.is_match(t)
 }
 
+/// Lines shorter than this are read byte by byte for `short_line_words` (a search per word
+/// costs more on them than the pass).
+const SHORT_LINE: usize = 32;
+const VIDEO_WORD: u8 = 1;
+const TRANSCRIPT_WORD: u8 = 2;
+const RELEASE_WORD: u8 = 4;
+const WIRE_WORD: u8 = 8;
+
+/// Which of "video", "transcript", "release" and "wire" `l` holds, a bit each, in one pass.
+fn short_line_words(l: &[u8]) -> u8 {
+    let mut mask = 0;
+    for (i, &c) in l.iter().enumerate() {
+        let (word, bit): (&[u8], u8) = match c {
+            b'v' => (b"video", VIDEO_WORD),
+            b't' => (b"transcript", TRANSCRIPT_WORD),
+            b'r' => (b"release", RELEASE_WORD),
+            b'w' => (b"wire", WIRE_WORD),
+            _ => continue,
+        };
+        if l[i..].starts_with(word) {
+            mask |= bit;
+        }
+    }
+    mask
+}
+
 /// Decide the kind. `title` is the found title (may be empty).
 pub fn detect(title: &str, units: &[Unit]) -> &'static str {
     let t = title.to_lowercase();
@@ -129,9 +155,23 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
             continue;
         }
         // Each flag, once set, stays set: its phrases need not be looked for again. Every
-        // phrase of a group shares a word ("video", "release", "wire"), looked for first.
+        // phrase of a group shares a word ("video", "release", "wire"), looked for first: in
+        // one pass over a short line, one search each over a longer one.
+        let short = l.len() < SHORT_LINE;
+        let words = if short {
+            short_line_words(l.as_bytes())
+        } else {
+            0
+        };
+        let holds = |bit: u8, word: &str| {
+            if short {
+                words & bit != 0
+            } else {
+                has(l, word)
+            }
+        };
         if !video
-            && has(l, "video")
+            && holds(VIDEO_WORD, "video")
             && (has(l, "video transcript")
                 || has(l, "support the video")
                 || has(l, "video player")
@@ -140,7 +180,7 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
         {
             video = true;
         }
-        if u.words <= 4 && has(l, "transcript") {
+        if u.words <= 4 && holds(TRANSCRIPT_WORD, "transcript") {
             transcript_marker = true;
         }
         if l == "live updates"
@@ -152,7 +192,7 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
             live = true;
         }
         if !statement
-            && ((has(l, "release") || has(l, "wire"))
+            && ((holds(RELEASE_WORD, "release") || holds(WIRE_WORD, "wire"))
                 && (has(l, "for immediate release")
                     || has(l, "/prnewswire/")
                     || has(l, "/ prnewswire /")
@@ -230,6 +270,51 @@ mod tests {
                 memchr::memmem::find(line.as_bytes(), b"newswire"),
                 "{line}"
             );
+        }
+    }
+
+    #[test]
+    fn short_line_words_agree_with_a_search_per_word() {
+        let mut lines: Vec<String> = [
+            "for immediate release",
+            "video transcript",
+            "[video]",
+            "(video)",
+            "transcripción del vídeo",
+            "transkript des videos",
+            "transcription de la vidéo",
+            "-- business wire",
+            "wirelease videotranscript",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let parts = [
+            "vid", "eo", "video", "trans", "cript", "re", "lease", "wi", "re", "wire", " ", "é",
+            "v", "t", "r", "w",
+        ];
+        let mut state = 24u64;
+        for _ in 0..4000 {
+            let mut line = String::new();
+            for _ in 0..8 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                line.push_str(parts[(state >> 33) as usize % parts.len()]);
+            }
+            lines.push(line);
+        }
+        for l in &lines {
+            let mask = short_line_words(l.as_bytes());
+            for (bit, word) in [
+                (VIDEO_WORD, "video"),
+                (TRANSCRIPT_WORD, "transcript"),
+                (RELEASE_WORD, "release"),
+                (WIRE_WORD, "wire"),
+            ] {
+                assert_eq!(mask & bit != 0, has(l, word), "{l:?} {word}");
+            }
         }
     }
 
