@@ -148,6 +148,54 @@ fn matches<'h>(
     })
 }
 
+/// The last four characters of `s`: the year of an `MDY` or `DMY` match, which ends with
+/// `\d{4}`.
+fn last_four(s: &str) -> Option<&str> {
+    s.char_indices().rev().nth(3).map(|(at, _)| &s[at..])
+}
+
+/// The `\d` characters a word opens with (none of the words before a day's holds a digit,
+/// and what follows a day is no digit).
+fn leading_digits(word: &str) -> &str {
+    let end = word
+        .char_indices()
+        .find(|(_, c)| !c.is_numeric())
+        .map_or(word.len(), |(at, _)| at);
+    &word[..end]
+}
+
+/// The month, day and year groups of a whole `MDY` match, read off its words: the weekday
+/// and month words hold no digit and the month is followed by white space, so the day opens
+/// the first word that opens with a digit, the month is the word before it (a trailing "."
+/// is dropped by `month_number`), and the year is the last four characters.
+fn month_first_parts(s: &str) -> Option<(&str, &str, &str)> {
+    let mut before = None;
+    for word in s.split_whitespace() {
+        if word.starts_with(|c: char| c.is_numeric()) {
+            return Some((before?, leading_digits(word), last_four(s)?));
+        }
+        before = Some(word);
+    }
+    None
+}
+
+/// The month, day and year groups of a whole `DMY` match: the day opens the first word that
+/// opens with a digit (the weekday holds none), the year is the last word (white space
+/// stands before it), and the month is the word before the year, or before a "de" there,
+/// without its one optional trailing ",".
+fn day_first_parts(s: &str) -> Option<(&str, &str, &str)> {
+    let day = s
+        .split_whitespace()
+        .find(|w| w.starts_with(|c: char| c.is_numeric()))?;
+    let mut back = s.split_whitespace().rev().skip(1);
+    let mut month = back.next()?;
+    if month.eq_ignore_ascii_case("de") {
+        month = back.next()?;
+    }
+    let month = month.strip_suffix(',').unwrap_or(month);
+    Some((month, leading_digits(day), last_four(s)?))
+}
+
 /// Whether `text` has four ASCII digits in a row (what a year needs) and a digit, a
 /// separator (`/`, `.`, `-`) and a digit (what an all-numeric date needs): one byte scan.
 fn date_shapes(text: &str) -> (bool, bool) {
@@ -215,15 +263,17 @@ pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
         }
     };
     if year {
-        for (base, c) in matches(&MDY, text) {
-            let date =
-                (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
-            push(date, base, c.get(0).expect("group 0"));
+        // The month-name forms' groups are read off the match (`month_first_parts`,
+        // `day_first_parts`): the capture engine cost thousands of instructions a match.
+        let named = |parts: Option<(&str, &str, &str)>| {
+            let (m, d, y) = parts?;
+            plausible(y.parse().ok()?, month_number(m)?, d.parse().ok()?)
+        };
+        for m in MDY.find_iter(text) {
+            push(named(month_first_parts(m.as_str())), 0, m);
         }
-        for (base, c) in matches(&DMY, text) {
-            let date =
-                (|| plausible(c["y"].parse().ok()?, month_number(&c["m"])?, num(&c, "d")?))();
-            push(date, base, c.get(0).expect("group 0"));
+        for m in DMY.find_iter(text) {
+            push(named(day_first_parts(m.as_str())), 0, m);
         }
         for (base, c) in matches(&YMD, text) {
             if c["s"] != c["s2"] {
@@ -271,21 +321,7 @@ pub fn find_dates(text: &str, order: Order) -> Vec<Found> {
 /// otherwise from the language (day first in German, French and Spanish; for English
 /// pages the site's `ingest.date_order`). Decided per document, never for a whole site.
 pub fn document_order(text: &str, lang: Option<&str>, default: Order) -> Order {
-    let mut dmy = 0;
-    let mut mdy = 0;
-    for (_, c) in matches(&NUMERIC, text) {
-        if c["s"] != c["s2"] {
-            continue;
-        }
-        let (Some(a), Some(b)) = (num(&c, "a"), num(&c, "b")) else {
-            continue;
-        };
-        if a > 12 && (1..=12).contains(&b) {
-            dmy += 1;
-        } else if b > 12 && (1..=12).contains(&a) {
-            mdy += 1;
-        }
-    }
+    let (dmy, mdy) = numeric_votes(text);
     if dmy > mdy {
         Order::Dmy
     } else if mdy > dmy {
@@ -296,6 +332,79 @@ pub fn document_order(text: &str, lang: Option<&str>, default: Order) -> Order {
             _ => default,
         }
     }
+}
+
+/// The all-numeric dates of `piece` that can only be read day first, and those that can
+/// only be read month first.
+fn count_numeric_votes(piece: &str, votes: &mut (usize, usize)) {
+    for (_, c) in matches(&NUMERIC, piece) {
+        if c["s"] != c["s2"] {
+            continue;
+        }
+        let (Some(a), Some(b)) = (num(&c, "a"), num(&c, "b")) else {
+            continue;
+        };
+        if a > 12 && (1..=12).contains(&b) {
+            votes.0 += 1;
+        } else if b > 12 && (1..=12).contains(&a) {
+            votes.1 += 1;
+        }
+    }
+}
+
+/// A byte that may belong to a `\d` character: an ASCII digit or any byte of a character
+/// beyond ASCII.
+fn digit_like(b: u8) -> bool {
+    b.is_ascii_digit() || b >= 0x80
+}
+
+/// A byte a `NUMERIC` match may hold: a digit-like byte or a separator.
+fn numeric_byte(b: u8) -> bool {
+    digit_like(b) || matches!(b, b'/' | b'.' | b'-')
+}
+
+/// Whether the separator at `at` has a digit-like byte on both sides.
+fn digits_around(b: &[u8], at: usize) -> bool {
+    at > 0 && digit_like(b[at - 1]) && b.get(at + 1).is_some_and(|&c| digit_like(c))
+}
+
+/// `count_numeric_votes` over a whole document, the regex run only where a match can be.
+/// A match holds nothing but `\d` characters and separators, and each of its two
+/// separators has a digit on both sides: it lies inside a run of digit-like bytes and
+/// separators with two such separators. Such a run starts and ends beside an ASCII byte
+/// (every byte of a character beyond ASCII is digit-like), so the run with one byte either
+/// side is a `str` whose matches are the whole text's inside that run: the ASCII word
+/// boundaries at the run's edges see the same bytes, and no match reaches past the run.
+fn numeric_votes(text: &str) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut votes = (0, 0);
+    // The end of the last run read: separators before it are passed over.
+    let mut from = 0;
+    for at in memchr::memchr3_iter(b'/', b'.', b'-', b) {
+        if at < from || !digits_around(b, at) {
+            continue;
+        }
+        let start = b[..at]
+            .iter()
+            .rposition(|&c| !numeric_byte(c))
+            .map_or(0, |q| q + 1);
+        let end = b[at..]
+            .iter()
+            .position(|&c| !numeric_byte(c))
+            .map_or(b.len(), |q| at + q);
+        from = end;
+        let seps = (at..end)
+            .filter(|&i| matches!(b[i], b'/' | b'.' | b'-') && digits_around(b, i))
+            .take(2)
+            .count();
+        if seps < 2 {
+            continue;
+        }
+        // The bytes beside the run are ASCII: one byte each side keeps char boundaries.
+        let piece = &text[start.saturating_sub(1)..(end + 1).min(b.len())];
+        count_numeric_votes(piece, &mut votes);
+    }
+    votes
 }
 
 /// A month and day with no year (the first one), for wire datelines.
@@ -398,6 +507,49 @@ const DATE_LINE_WORDS: &[&str] = &[
     "yesterday",
 ];
 
+/// `DATE_LINE_WORDS` as a set.
+static DATE_LINE_SET: LazyLock<crate::analyze::fasthash::FastSet<&'static str>> =
+    LazyLock::new(|| DATE_LINE_WORDS.iter().copied().collect());
+
+/// `GLUED_WORD.replace_all(text, "$1 $2")`, the regex asked only when it can match: its
+/// classes are ASCII, so a match is three ASCII bytes in a row (a digit or lower-case
+/// letter, a capital, a lower-case letter).
+fn unglue_words(text: &str) -> std::borrow::Cow<'_, str> {
+    let glued = text.as_bytes().windows(3).any(|w| {
+        (w[0].is_ascii_digit() || w[0].is_ascii_lowercase())
+            && w[1].is_ascii_uppercase()
+            && w[2].is_ascii_lowercase()
+    });
+    if glued {
+        GLUED_WORD.replace_all(text, "$1 $2")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// `RELATIVE_AGE.replace_all(rest, " ")` on lower-case text, the regex asked only when it
+/// can match: a match holds "ago" or "t now" (no character beyond ASCII folds to one of
+/// their letters, and lower-case text holds no ASCII capital).
+fn without_ages(rest: &str) -> std::borrow::Cow<'_, str> {
+    if rest.contains("ago") || rest.contains("t now") {
+        RELATIVE_AGE.replace_all(rest, " ")
+    } else {
+        std::borrow::Cow::Borrowed(rest)
+    }
+}
+
+/// `TIME.replace_all(rest, " ")`, the regex asked only when it can match: every match holds
+/// a `\d` character (a decimal digit, which is numeric).
+fn without_times(rest: &str) -> std::borrow::Cow<'_, str> {
+    let digit = rest.bytes().any(|b| b.is_ascii_digit())
+        || (!rest.is_ascii() && rest.chars().any(char::is_numeric));
+    if digit {
+        TIME.replace_all(rest, " ")
+    } else {
+        std::borrow::Cow::Borrowed(rest)
+    }
+}
+
 /// The words of data/date_cues.txt (labels of four languages and the small words around
 /// them), as a date line may hold them.
 static CUE_WORDS: LazyLock<crate::analyze::fasthash::FastSet<&'static str>> = LazyLock::new(|| {
@@ -424,6 +576,25 @@ static UPDATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     out
 });
 
+/// The publication words a date line without a date needs (one of them), lower case.
+const BARE_LABELS: [&str; 4] = ["publish", "updat", "posted", "modified"];
+
+/// `BARE_LABELS` found in any ASCII case in one pass.
+static BARE_LABEL_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(BARE_LABELS)
+        .expect("four short literals")
+});
+
+/// Whether `text.to_lowercase()` holds one of `BARE_LABELS`, without lowering the text: the
+/// labels are ASCII letters without a `k`, and the only characters beyond ASCII whose lower
+/// case holds an ASCII letter are the Kelvin sign (`k`) and the dotted capital I (`i` and a
+/// combining dot, which no label's `i` is followed by).
+fn has_bare_label(text: &str) -> bool {
+    BARE_LABEL_FINDER.is_match(text)
+}
+
 /// A line that does nothing but say when the piece was published or updated.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DateLine {
@@ -444,15 +615,9 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
     if text.len() > 160 {
         return None;
     }
-    if next_ascii_digit(text.as_bytes(), 0).is_none() {
+    if next_ascii_digit(text.as_bytes(), 0).is_none() && !has_bare_label(text) {
         // No date; only a bare publication label can still make this a date line.
-        let lower = text.to_lowercase();
-        if !["publish", "updat", "posted", "modified"]
-            .iter()
-            .any(|l| super::blocks::has(&lower, l))
-        {
-            return None;
-        }
+        return None;
     }
     // Pages that glue fields together: "February 6, 20248:47 AM GMT+1Updated a year ago".
     // Every glued time holds a colon: the search is skipped on a line without one.
@@ -461,7 +626,7 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let unglued = GLUED_WORD.replace_all(&unglued, "$1 $2");
+    let unglued = unglue_words(&unglued);
     let text: &str = &unglued;
     let dates = find_dates(text, order);
     let mut rest = String::with_capacity(text.len());
@@ -491,11 +656,11 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
         }
     }
     rest.push_str(&text[last..].to_lowercase());
-    let rest = RELATIVE_AGE.replace_all(&rest, " ");
-    let rest = TIME.replace_all(&rest, " ");
+    let rest = without_ages(&rest);
+    let rest = without_times(&rest);
     let mut words = 0;
     for w in super::locate::alnum_words(&rest, false) {
-        if !DATE_LINE_WORDS.contains(&w)
+        if !DATE_LINE_SET.contains(w)
             && !CUE_WORDS.contains(w)
             && !crate::lang::calendar::is_weekday(w)
         {
@@ -733,6 +898,227 @@ mod tests {
                     "{t} {from}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn month_name_groups_read_off_the_match_agree_with_the_captures() {
+        let mut texts: Vec<String> = [
+            "Published Tuesday, Feb. 6, 2024 at 10:30",
+            "Tue Feb 6 2024, Sept 30th 2023, sept. 3rd, 2023 and MARCH 9,2025",
+            "Thursday,  February 6th,\t2024",
+            "Veröffentlicht am Dienstag, 6. Februar 2024, 6. Jänner 2024 und 6. MÄRZ 2024",
+            "Publié le mardi 6 février 2024, le 1er mars 2024 et le 6 févr., 2024",
+            "Publicado el martes, 6 de febrero de 2024 y el 6 de dic. de 2024",
+            "6th of February, 2024; Tues. 6 Feb 2024; wed 6 déc 2024",
+            "Feb 66 2024, 6 Feb 20245, Febr 6 2024, 6 ſept 2024, ſept 6 2024",
+            "6 \u{212A}eb 2024 ٦ Feb ٢٠٢٤ Feb ٦, 2024 6 Feb ٢٠٢٤",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(glued_texts(
+            &[
+                "Tue", "Tuesday", "wed.", ",", " ", "  ", "\u{a0}", "Feb", "Feb.", "février",
+                "MÄRZ", "de", "DE", "of", "6", "06", "٦", "th", "er", ".", "2024", "٢٠٢٤", "x",
+                "sept", "ſept",
+            ],
+            8000,
+            10,
+            6,
+        ));
+        for t in &texts {
+            for (re, parts) in [
+                (
+                    &*MDY,
+                    month_first_parts as fn(&str) -> Option<(&str, &str, &str)>,
+                ),
+                (&*DMY, day_first_parts),
+            ] {
+                let by_captures: Vec<_> = matches(re, t)
+                    .map(|(base, c)| {
+                        let whole = c.get(0).expect("group 0");
+                        (
+                            base + whole.start(),
+                            base + whole.end(),
+                            Some((c["m"].to_string(), c["d"].to_string(), c["y"].to_string())),
+                        )
+                    })
+                    .collect();
+                let read_off: Vec<_> = re
+                    .find_iter(t)
+                    .map(|m| {
+                        (
+                            m.start(),
+                            m.end(),
+                            parts(m.as_str())
+                                .map(|(mo, d, y)| (mo.to_string(), d.to_string(), y.to_string())),
+                        )
+                    })
+                    .collect();
+                // `month_number` drops the month's trailing dot; the captures' month has none.
+                let read_off: Vec<_> = read_off
+                    .into_iter()
+                    .map(|(s, e, p)| {
+                        (
+                            s,
+                            e,
+                            p.map(|(mo, d, y)| (mo.trim_end_matches('.').to_string(), d, y)),
+                        )
+                    })
+                    .collect();
+                assert_eq!(read_off, by_captures, "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn date_line_gates_agree_with_their_regexes() {
+        let mut texts: Vec<String> = [
+            "February 6, 20248:47 AM GMT+1Updated a year ago",
+            "Veröffentlicht am 6. Februar 2024, 14:30 Uhr, vor 3 Stunden aktualisiert",
+            "Publié il y a 3 heures, mis à jour à 14h30",
+            "Publicado hace 2 horas, actualizado a las 14:30",
+            "updated just now",
+            "updated juſt now, 3 hrs ago, an hour ago",
+            "3 hours agoUpdated, 2024PublishedToday",
+            "٣:٠٥ pm, +02:00, 9am",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(glued_texts(
+            &[
+                "a", "A", "b", "Ba", "3", "ago", "just", "t", " now", "now", " ", "hours", "h",
+                "ſ", "é", "É", "٣", ":", "30", "+", "-", "am", "p.m.", "Ü",
+            ],
+            8000,
+            10,
+            9,
+        ));
+        for t in &texts {
+            assert_eq!(unglue_words(t), GLUED_WORD.replace_all(t, "$1 $2"), "{t:?}");
+            // The last two run on lower-case text.
+            let lower = t.to_lowercase();
+            assert_eq!(
+                without_ages(&lower),
+                RELATIVE_AGE.replace_all(&lower, " "),
+                "{lower:?}"
+            );
+            assert_eq!(
+                without_times(&lower),
+                TIME.replace_all(&lower, " "),
+                "{lower:?}"
+            );
+            for w in crate::ingest::locate::alnum_words(&lower, false) {
+                assert_eq!(
+                    DATE_LINE_SET.contains(w),
+                    DATE_LINE_WORDS.contains(&w),
+                    "{w:?}"
+                );
+            }
+        }
+        for w in DATE_LINE_WORDS {
+            assert!(DATE_LINE_SET.contains(w), "{w}");
+        }
+    }
+
+    /// Deterministic pseudo-random texts glued from `parts`.
+    fn glued_texts(parts: &[&str], count: usize, max_parts: usize, seed: u64) -> Vec<String> {
+        let mut state = seed;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 33) % n as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = 1 + next(max_parts);
+                (0..len).map(|_| parts[next(parts.len())]).collect()
+            })
+            .collect()
+    }
+
+    /// The votes as the regex reads them over the whole text: the reference.
+    fn numeric_votes_whole(text: &str) -> (usize, usize) {
+        let mut votes = (0, 0);
+        count_numeric_votes(text, &mut votes);
+        votes
+    }
+
+    #[test]
+    fn numeric_votes_read_in_runs_agree_with_the_whole_text() {
+        let mut texts: Vec<String> = [
+            "Stand: 13.11.2019, 05.11.2019 und 11/13/2019.",
+            "Publié le 13/11/2019 à 10h, mis à jour le 14-11-2019.",
+            "Publicado el 13.11.19; actualizado el 2/6/24 y 6/2/24.",
+            "Updated 11/13/2019 and 11/05/2019 (see 1.2.3.4.5 and v2.13.2019).",
+            "a13.11.2019 13.11.2019b 13.11.2019_ _13.11.2019 -13.11.2019- 13.11.2019.",
+            "Ölçü 13.11.2019é é13.11.2019 ١٣/١١/٢٠١٩ 13/١١/2019 ٣.٤.٢٠٢٤",
+            "1.2.2024.3.4.2024 13/11/2019/14/11/2019 13--11--2019",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(glued_texts(
+            &[
+                "1", "13", "05", "2019", "24", "/", ".", "-", " ", "a", "é", "٣", "١١", "\n", "x",
+                "_", ".\n", "—",
+            ],
+            6000,
+            14,
+            16,
+        ));
+        for t in &texts {
+            assert_eq!(numeric_votes(t), numeric_votes_whole(t), "{t:?}");
+        }
+    }
+
+    /// `date_line`'s label test as it was: on the lowered text.
+    fn has_bare_label_lowered(text: &str) -> bool {
+        let lower = text.to_lowercase();
+        BARE_LABELS.iter().any(|l| lower.contains(l))
+    }
+
+    #[test]
+    fn bare_labels_found_without_lowering_agree_with_the_lowered_text() {
+        // The characters beyond ASCII whose lower case holds an ASCII byte: the reasoning in
+        // `has_bare_label` rests on there being only these two.
+        let ascii_lowering: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(ascii_lowering, ['\u{130}', '\u{212A}']);
+        let mut texts: Vec<String> = [
+            "| Last update :",
+            "PUBLISHED",
+            "Zuletzt aktualisiert – Updated",
+            "Veröffentlicht (published)",
+            "Mis à jour · Posted",
+            "Modifié, MODIFIED",
+            "Publicado, Actualizado",
+            "MODİFIED PUBLİSH",
+            "\u{212A}posted upDATed",
+            "Publ ish, up dated, post ed",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(glued_texts(
+            &[
+                "publ", "PUBL", "ish", "İSH", "İ", "i", "\u{307}", "upd", "UPD", "at", "AT",
+                "posted", "pos", "ted", "modif", "MODİF", "ied", " ", "\u{212A}", "é", "Σ",
+            ],
+            6000,
+            6,
+            17,
+        ));
+        for t in &texts {
+            assert_eq!(has_bare_label(t), has_bare_label_lowered(t), "{t:?}");
         }
     }
 

@@ -18,6 +18,10 @@ static SPEAKER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<who>Q|A|[\p{Lu}][\p{Lu}.'’\- ]{1,40}|[\p{Lu}][\p{L}.'’\-]+(?: [\p{Lu}][\p{L}.'’\-]+){0,3})\s*:\s+\S")
         .expect("valid regex")
 });
+/// The wire-service word of a long line's dateline, its searcher built once (building one
+/// per line cost more than the search itself).
+static NEWSWIRE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"newswire"));
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:gmt|utc|et|bst|cet|est|edt|pt|[a-z]{2,4}t))?$")
         .expect("valid regex")
@@ -69,9 +73,39 @@ fn may_be_speaker_label(text: &str) -> bool {
 
 /// A lone clock time: a liveblog entry's stamp ("14:05", "2.05pm", "9:30 a.m. ET").
 pub fn is_clock(text: &str) -> bool {
-    // It opens with a digit (`\d` is numeric): most short lines fail that before the regex.
+    // It opens with a digit (`\d` is numeric): most short lines fail that before the regex,
+    // and a long one is not trimmed.
+    if text.len() > 20 {
+        return false;
+    }
     let t = text.trim();
-    text.len() <= 20 && t.starts_with(|c: char| c.is_numeric()) && CLOCK.is_match(t)
+    t.starts_with(|c: char| c.is_numeric()) && CLOCK.is_match(t)
+}
+
+/// Lines shorter than this are read byte by byte for `short_line_words` (a search per word
+/// costs more on them than the pass).
+const SHORT_LINE: usize = 32;
+const VIDEO_WORD: u8 = 1;
+const TRANSCRIPT_WORD: u8 = 2;
+const RELEASE_WORD: u8 = 4;
+const WIRE_WORD: u8 = 8;
+
+/// Which of "video", "transcript", "release" and "wire" `l` holds, a bit each, in one pass.
+fn short_line_words(l: &[u8]) -> u8 {
+    let mut mask = 0;
+    for (i, &c) in l.iter().enumerate() {
+        let (word, bit): (&[u8], u8) = match c {
+            b'v' => (b"video", VIDEO_WORD),
+            b't' => (b"transcript", TRANSCRIPT_WORD),
+            b'r' => (b"release", RELEASE_WORD),
+            b'w' => (b"wire", WIRE_WORD),
+            _ => continue,
+        };
+        if l[i..].starts_with(word) {
+            mask |= bit;
+        }
+    }
+    mask
 }
 
 /// Decide the kind. `title` is the found title (may be empty).
@@ -112,7 +146,7 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
             // its first 200 characters (at most 800 bytes: the byte search goes first, the
             // characters are counted only when it finds the word).
             let near = &l.as_bytes()[..l.len().min(800)];
-            if !statement && memchr::memmem::find(near, b"newswire").is_some() {
+            if !statement && NEWSWIRE.find(near).is_some() {
                 let head = l.char_indices().nth(200).map_or(l, |(i, _)| &l[..i]);
                 if has(head, "newswire") {
                     statement = true;
@@ -121,9 +155,23 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
             continue;
         }
         // Each flag, once set, stays set: its phrases need not be looked for again. Every
-        // phrase of a group shares a word ("video", "release", "wire"), looked for first.
+        // phrase of a group shares a word ("video", "release", "wire"), looked for first: in
+        // one pass over a short line, one search each over a longer one.
+        let short = l.len() < SHORT_LINE;
+        let words = if short {
+            short_line_words(l.as_bytes())
+        } else {
+            0
+        };
+        let holds = |bit: u8, word: &str| {
+            if short {
+                words & bit != 0
+            } else {
+                has(l, word)
+            }
+        };
         if !video
-            && has(l, "video")
+            && holds(VIDEO_WORD, "video")
             && (has(l, "video transcript")
                 || has(l, "support the video")
                 || has(l, "video player")
@@ -132,7 +180,7 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
         {
             video = true;
         }
-        if u.words <= 4 && has(l, "transcript") {
+        if u.words <= 4 && holds(TRANSCRIPT_WORD, "transcript") {
             transcript_marker = true;
         }
         if l == "live updates"
@@ -144,7 +192,7 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
             live = true;
         }
         if !statement
-            && ((has(l, "release") || has(l, "wire"))
+            && ((holds(RELEASE_WORD, "release") || holds(WIRE_WORD, "wire"))
                 && (has(l, "for immediate release")
                     || has(l, "/prnewswire/")
                     || has(l, "/ prnewswire /")
@@ -204,6 +252,70 @@ mod tests {
         let far = format!("{filler}{filler} Newswire");
         assert!(far.len() > 160);
         assert_eq!(kind(&far, "Ergebnis"), ARTICLE);
+    }
+
+    #[test]
+    fn the_prebuilt_newswire_finder_agrees_with_a_search_built_per_line() {
+        for line in [
+            "berlin, 3. märz 2024 /prnewswire/ -- die firma meldete heute ein höheres ergebnis",
+            "paris, 3 mars 2024 /prnewswire/ -- la société a publié ses résultats annuels",
+            "madrid, 3 de marzo de 2024 /prnewswire/ -- la empresa presentó sus resultados",
+            "new york, march 3, 2024 /globe newswire/ -- acme corp reported higher sales",
+            "the newswir e is not the word, nor is news wire",
+            "newswire",
+            "",
+        ] {
+            assert_eq!(
+                NEWSWIRE.find(line.as_bytes()),
+                memchr::memmem::find(line.as_bytes(), b"newswire"),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_line_words_agree_with_a_search_per_word() {
+        let mut lines: Vec<String> = [
+            "for immediate release",
+            "video transcript",
+            "[video]",
+            "(video)",
+            "transcripción del vídeo",
+            "transkript des videos",
+            "transcription de la vidéo",
+            "-- business wire",
+            "wirelease videotranscript",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let parts = [
+            "vid", "eo", "video", "trans", "cript", "re", "lease", "wi", "re", "wire", " ", "é",
+            "v", "t", "r", "w",
+        ];
+        let mut state = 24u64;
+        for _ in 0..4000 {
+            let mut line = String::new();
+            for _ in 0..8 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                line.push_str(parts[(state >> 33) as usize % parts.len()]);
+            }
+            lines.push(line);
+        }
+        for l in &lines {
+            let mask = short_line_words(l.as_bytes());
+            for (bit, word) in [
+                (VIDEO_WORD, "video"),
+                (TRANSCRIPT_WORD, "transcript"),
+                (RELEASE_WORD, "release"),
+                (WIRE_WORD, "wire"),
+            ] {
+                assert_eq!(mask & bit != 0, has(l, word), "{l:?} {word}");
+            }
+        }
     }
 
     #[test]
@@ -354,6 +466,8 @@ mod tests {
             "at 14:05",
             "",
             "½:30",
+            "          14:05          ",
+            "14:05 Uhr, Lagebericht aus Berlin",
         ] {
             let want = text.len() <= 20 && CLOCK.is_match(text.trim());
             assert_eq!(is_clock(text), want, "{text:?}");

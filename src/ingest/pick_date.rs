@@ -37,6 +37,37 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     cues
 });
 
+/// Every published label, then every updated label, found with their overlaps: each
+/// occurrence of each label is reported.
+static CUE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(CUES.published.iter().chain(&CUES.updated))
+        .expect("short literals")
+});
+
+/// Every label in `lower`: start, end and whether it is a published label.
+fn label_spans(lower: &str) -> Vec<(usize, usize, bool)> {
+    CUE_FINDER
+        .find_overlapping_iter(lower)
+        .map(|m| {
+            (
+                m.start(),
+                m.end(),
+                m.pattern().as_usize() < CUES.published.len(),
+            )
+        })
+        .collect()
+}
+
+/// Where the last published (or updated) label wholly inside the first `len` bytes starts:
+/// the latest of `lower[..len].rfind(label)` over the labels of that kind.
+fn last_label(spans: &[(usize, usize, bool)], len: usize, published: bool) -> Option<usize> {
+    spans
+        .iter()
+        .filter(|&&(_, end, p)| p == published && end <= len)
+        .map(|&(start, _, _)| start)
+        .max()
+}
+
 /// A one-word date label ("Updated", "Publié"), any case.
 pub fn is_label(word: &str) -> bool {
     let w = word.to_lowercase();
@@ -53,9 +84,21 @@ pub struct Layout {
 
 /// The most likely publication date, the text it was read from and the unit it is in.
 pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate, String, usize)> {
+    pick_reading_copies(units, layout, order, true)
+}
+
+/// `pick`, reading a copy of a line again when `reuse` is false (the tests' reference).
+fn pick_reading_copies(
+    units: &[Unit],
+    layout: &Layout,
+    order: Order,
+    reuse: bool,
+) -> Option<(NaiveDate, String, usize)> {
     let anchor = layout.title.or(layout.run.map(|r| r.0))?;
     let (run_start, run_end) = layout.run.unwrap_or((anchor, anchor));
     let mut best: Option<(f64, NaiveDate, String, usize)> = None;
+    let mut first_copy: crate::analyze::fasthash::FastMap<&str, usize> = Default::default();
+    let mut readings: Vec<Reading> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         // A paragraph of prose is no date stamp (and would score below one): not searched.
         if u.words > 40 || !dates::may_hold_date(&u.text) {
@@ -64,28 +107,23 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
         if u.text.contains('©') || u.lower.contains("copyright") {
             continue;
         }
-        // A year glued to what follows ("March 23, 2020timer", "Feb 7, 20243:05 PM") is
-        // read as if a space stood there.
-        let text = GLUED_YEAR.replace_all(&u.text, "$1 $2");
-        let glued_lower;
-        let lower = match &text {
-            std::borrow::Cow::Borrowed(_) => &u.lower,
-            std::borrow::Cow::Owned(t) => {
-                glued_lower = t.to_lowercase();
-                &glued_lower
+        // A copy of a line read before (same text, lower case and word count) reads the
+        // same: its reading is taken again.
+        let at = match first_copy.get(u.text.as_str()).filter(|_| reuse) {
+            Some(&k) if readings[k].unit.words == u.words && readings[k].unit.lower == u.lower => k,
+            _ => {
+                first_copy.insert(&u.text, readings.len());
+                readings.push(Reading::of(u, order));
+                readings.len() - 1
             }
         };
-        let text: &str = &text;
-        let found = dates::find_dates(text, order);
-        if found.is_empty() {
+        let r = &readings[at];
+        if r.found.is_empty() {
             continue;
         }
-        let date_bytes: usize = found.iter().map(|f| f.end - f.start).sum();
-        // A date stamp or header line, not a sentence that mentions a date.
-        let stamp = u.words <= 14
-            || date_bytes * 3 >= text.len()
-            || u.words <= 24 && !super::blocks::ends_sentence(text);
-        for f in &found {
+        let (text, lower, found, labels, stamp) =
+            (r.text(), r.lower(), &r.found, &r.labels, r.stamp);
+        for f in found {
             let mut score = 0.0;
             let d = i.abs_diff(anchor) as f64;
             score -= 0.15 * d.min(60.0);
@@ -113,10 +151,10 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
             }
             // The label just before the date says which date it is.
             let before = &lower[..f.start.min(lower.len())];
-            let label_at = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
+            let label_at = |published: bool| last_label(labels, before.len(), published);
             // An "Updated" date loses to any other, but is taken when it is all the page
             // shows (an update is usually close to publication).
-            match (label_at(&CUES.published), label_at(&CUES.updated)) {
+            match (label_at(true), label_at(false)) {
                 (Some(p), Some(u)) if u > p => score -= 1.5,
                 (Some(_), _) => score += 1.5,
                 (None, Some(_)) => score -= 1.5,
@@ -130,6 +168,59 @@ pub fn pick(units: &[Unit], layout: &Layout, order: Order) -> Option<(NaiveDate,
     }
     best.filter(|(s, _, _, _)| *s >= 0.5)
         .map(|(_, d, e, i)| (d, e, i))
+}
+
+/// What `pick` reads from a line's text alone: the text with glued years parted, its dates,
+/// its date labels and whether it is a stamp.
+struct Reading<'a> {
+    /// The line first read.
+    unit: &'a Unit,
+    /// The text with glued years parted, when that changed it, and its lower case.
+    unglued: Option<(String, String)>,
+    found: Vec<dates::Found>,
+    labels: Vec<(usize, usize, bool)>,
+    stamp: bool,
+}
+
+impl<'a> Reading<'a> {
+    fn of(u: &'a Unit, order: Order) -> Reading<'a> {
+        // A year glued to what follows ("March 23, 2020timer", "Feb 7, 20243:05 PM") is
+        // read as if a space stood there.
+        let unglued = match unglue_year(&u.text) {
+            std::borrow::Cow::Borrowed(_) => None,
+            std::borrow::Cow::Owned(t) => {
+                let lower = t.to_lowercase();
+                Some((t, lower))
+            }
+        };
+        let mut r = Reading {
+            unit: u,
+            unglued,
+            found: Vec::new(),
+            labels: Vec::new(),
+            stamp: false,
+        };
+        r.found = dates::find_dates(r.text(), order);
+        if r.found.is_empty() {
+            return r;
+        }
+        // Every date label on the line, found once for all its dates.
+        r.labels = label_spans(r.lower());
+        let date_bytes: usize = r.found.iter().map(|f| f.end - f.start).sum();
+        // A date stamp or header line, not a sentence that mentions a date.
+        r.stamp = u.words <= 14
+            || date_bytes * 3 >= r.text().len()
+            || u.words <= 24 && !super::blocks::ends_sentence(r.text());
+        r
+    }
+
+    fn text(&self) -> &str {
+        self.unglued.as_ref().map_or(&self.unit.text, |(t, _)| t)
+    }
+
+    fn lower(&self) -> &str {
+        self.unglued.as_ref().map_or(&self.unit.lower, |(_, l)| l)
+    }
 }
 
 /// A stamp without a year under the headline ("Posted Nov 19, 6:51 AM", "Jane Roe • Nov 18"),
@@ -255,6 +346,52 @@ fn copyright_year(units: &[Unit]) -> Option<i32> {
 static GLUED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)((?:19|20)\d{2})(\d{1,2}[:.]\d{2}|\p{Ll}{2,})").expect("valid regex")
 });
+
+/// `GLUED_YEAR.replace_all(text, "$1 $2")`, the regex asked only when a year can be glued:
+/// a "19" or "20" of ASCII digits followed by two `\d` characters and a `\d` or a lower-case
+/// letter. A character beyond ASCII may be either, so any byte beyond ASCII where they stand
+/// leaves the answer to the regex.
+fn unglue_year(text: &str) -> std::borrow::Cow<'_, str> {
+    if may_glue_year(text) {
+        GLUED_YEAR.replace_all(text, "$1 $2")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Whether `GLUED_YEAR` can match `text` (true whenever it does).
+fn may_glue_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(start) = dates::next_ascii_digit(b, from) {
+        let end = start + b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+        for p in start..end.saturating_sub(1) {
+            if !matches!(&b[p..p + 2], b"19" | b"20") {
+                continue;
+            }
+            let mut q = p + 2;
+            let mut digits = true;
+            for _ in 0..2 {
+                match b.get(q) {
+                    Some(c) if c.is_ascii_digit() => q += 1,
+                    Some(&c) if c >= 0x80 => return true,
+                    _ => {
+                        digits = false;
+                        break;
+                    }
+                }
+            }
+            if digits
+                && b.get(q)
+                    .is_some_and(|&c| c.is_ascii_digit() || c.is_ascii_lowercase() || c >= 0x80)
+            {
+                return true;
+            }
+        }
+        from = end;
+    }
+    false
+}
 
 /// Weight of a clock time right after the date (see CONVERSION.md).
 const CLOCK_TIME: f64 = 1.5;
@@ -426,6 +563,145 @@ mod tests {
             run: Some((1, 2)),
         };
         assert_eq!(pick_from_comments(&units, &layout, Order::Mdy), None);
+    }
+
+    /// Deterministic pseudo-random texts glued from `parts`.
+    fn glued_texts(parts: &[&str], count: usize, seed: u64) -> Vec<String> {
+        let mut state = seed;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 33) % n as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = 1 + next(8);
+                (0..len).map(|_| parts[next(parts.len())]).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_year_gate_lets_every_glued_year_through() {
+        let mut texts: Vec<String> = [
+            "Mon., March 23, 2020timer 5 min. read",
+            "Feb 7, 20243:05 PM",
+            "Mo., 23. März 2020lesezeit 5 Min.",
+            "23. März 2020Ärger",
+            "Lun. 23 mars 2020lecture 5 min",
+            "Lun., 23 de marzo de 202014:05",
+            "23 de marzo de 2020élite",
+            "March 23, 2020 timer",
+            "Le 23 mars 2020, à 14h05",
+            "Stand: 23.03.2020 14:05 Uhr",
+            "2020٣:٠٥ and 20٢٠ab",
+            "1999x 2001Z 20199 120201",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(glued_texts(
+            &[
+                "19", "20", "2", "0", "9", "24", "3:05", ".", ":", " ", "timer", "Uhr", "é", "É",
+                "٣", "ab", "x", "Z", "_", "h30",
+            ],
+            4000,
+            24,
+        ));
+        for t in &texts {
+            if GLUED_YEAR.is_match(t) {
+                assert!(may_glue_year(t), "{t:?}");
+            }
+            assert_eq!(unglue_year(t), GLUED_YEAR.replace_all(t, "$1 $2"), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn labels_found_once_agree_with_a_search_per_word() {
+        let lines = [
+            "updated: february 8, 2024 | published: february 6, 2024",
+            "published february 6, 2024, last updated february 8, 2024",
+            "veröffentlicht am 6. februar 2024, aktualisiert am 8. februar 2024",
+            "erschienen am 6.2.2024 geändert am 8.2.2024 publiziert",
+            "publié le 6 février 2024 mis à jour le 8 février 2024, modifié",
+            "publiée le 6 février 2024, publié le 7",
+            "publicado el 6 de febrero de 2024, actualizado el 8 de febrero de 2024",
+            "publicada el 6 de febrero; actualizada el 8; original",
+            "posted 2/6/2024 modified 2/8/2024 updatedupdated",
+            "no label here at all",
+            "",
+        ];
+        for lower in lines {
+            let spans = label_spans(lower);
+            for len in (0..=lower.len()).filter(|&i| lower.is_char_boundary(i)) {
+                let before = &lower[..len];
+                for (published, words) in [(true, &CUES.published), (false, &CUES.updated)] {
+                    let by_words = words.iter().filter_map(|w| before.rfind(w)).max();
+                    assert_eq!(
+                        last_label(&spans, len, published),
+                        by_words,
+                        "{lower:?} {len} {published}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn copies_of_a_line_read_once_pick_as_when_each_is_read() {
+        let pages = [
+            (
+                "Harbour reopens after the storm",
+                "February 6, 2024",
+                "Updated February 8, 2024",
+                "March 1, 2019",
+                Order::Mdy,
+            ),
+            (
+                "Hafen wieder offen",
+                "6. Februar 2024",
+                "Aktualisiert am 8. Februar 2024",
+                "1. März 2019",
+                Order::Dmy,
+            ),
+            (
+                "Le port rouvre",
+                "6 février 2024",
+                "Mis à jour le 8 février 2024",
+                "1 mars 2019",
+                Order::Dmy,
+            ),
+            (
+                "El puerto reabre",
+                "6 de febrero de 2024",
+                "Actualizado el 8 de febrero de 2024",
+                "1 de marzo de 2019",
+                Order::Dmy,
+            ),
+        ];
+        for (title, date, updated, teaser, order) in pages {
+            // The same stamps over the headline, under it and among the teasers, each printed
+            // two or three times, and a line glued to its year.
+            let text = format!(
+                "{teaser}\n\n{updated}\n\n{title}\n\n{updated}\n\n{date}\n\n{date}ab\n\nThe harbour reopened on Tuesday after three days, the port authority said in a statement.\n\n{teaser}\n\n{date}\n\n{teaser}\n\n{date}ab\n"
+            );
+            let units = blocks::units(&text, false);
+            for title_at in [0, 2, 4] {
+                for run in [(6, 7), (7, 8), (3, 9)] {
+                    let layout = Layout {
+                        title: Some(title_at),
+                        run: Some(run),
+                    };
+                    assert_eq!(
+                        pick(&units, &layout, order),
+                        pick_reading_copies(&units, &layout, order, false),
+                        "{title} {title_at} {run:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
