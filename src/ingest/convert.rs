@@ -161,6 +161,9 @@ struct Doc<'a> {
     bylines: Vec<Option<bylines::Byline>>,
     /// Each unit read as a date line, when first asked.
     date_lines: Vec<OnceCell<Option<dates::DateLine>>>,
+    /// Each unit's `is_metadata_shape`, when first asked (every call comes after step 1,
+    /// which writes `bylines`, the one input that is no unit's own).
+    metadata: Vec<OnceCell<bool>>,
     opts: &'a ConvertOptions,
     /// The densest run of prose (`locate::article_run`), found after the line-by-line pass.
     run: Option<(usize, usize)>,
@@ -215,6 +218,7 @@ impl<'a> Doc<'a> {
             text_answers: vec![TextAnswers::default(); n],
             bylines: vec![None; n],
             date_lines: vec![OnceCell::new(); n],
+            metadata: vec![OnceCell::new(); n],
             drop: vec![None; n],
             keep,
             role: vec![Role::Text; n],
@@ -271,7 +275,14 @@ impl Doc<'_> {
     }
 
     /// A line that states metadata (read in step 4), not a label to drop as furniture.
+    /// Asked once per unit: the later passes ask the lines around each candidate again and
+    /// again.
     fn is_metadata_shape(&self, i: usize) -> bool {
+        *self.metadata[i].get_or_init(|| self.metadata_shape_of(i))
+    }
+
+    /// `is_metadata_shape`, read from the unit (no answer kept).
+    fn metadata_shape_of(&self, i: usize) -> bool {
         let u = &self.units[i];
         url_of(u).is_some()
             || self.date_line(i).is_some()
@@ -893,6 +904,8 @@ pub fn convert(
                 .and_then(|name| glued_byline(&doc.units, i, name))
         });
         let is_byline = byline.is_some();
+        // `is_metadata_shape` reads this: no answer may have been kept before it is set.
+        debug_assert!(doc.metadata[i].get().is_none());
         doc.bylines[i] = byline;
         let rule = if a.config {
             Some(CONFIG_BOILERPLATE)
@@ -3142,6 +3155,56 @@ mod summary_tests {
             let a = &doc.text_answers[i];
             assert!(a.caption.get().is_none() && a.name_line.get().is_none());
             assert!(a.breadcrumb.get().is_none());
+        }
+    }
+
+    #[test]
+    fn the_metadata_shape_kept_per_unit_is_the_one_read_from_it() {
+        // Addresses, bylines, dates and datelines in four languages among prose and labels,
+        // one printed twice; asked backwards, then forwards, then again.
+        let text = "https://www.hafenzeitung.de/artikel/hafen-123\n\nVon Anna Berg\n\n\
+            12. März 2024\n\nDer Hafen öffnet wieder am Dienstag, teilte die Behörde mit.\n\n\
+            PARIS (AFP) —\n\nPar Jean Dupont\n\nmardi 12 mars 2024\n\n\
+            Le port rouvre mardi après la tempête.\n\nPor Ana Ruiz\n\n12 de marzo de 2024\n\n\
+            El puerto reabre el martes.\n\nWASHINGTON —\n\nBy Jane Roe\n\nMarch 12, 2024\n\n\
+            www.harbour-post.com\n\nWeather\n\nVon Anna Berg\n\nThe harbour reopened on Tuesday.\n";
+        let units = blocks::units(text, false);
+        let opts = ConvertOptions::default();
+        let n = units.len();
+        let mut doc = Doc::new(units, &opts, vec![false; n], false);
+        for i in 0..n {
+            doc.bylines[i] =
+                bylines::parse_byline(&doc.units[i].text, &opts.sources, opts.date_order);
+        }
+        for i in (0..n).rev().chain(0..n).chain(0..n) {
+            assert_eq!(
+                doc.is_metadata_shape(i),
+                doc.metadata_shape_of(i),
+                "{}",
+                doc.units[i].text
+            );
+        }
+        let shapes = (0..n).filter(|&i| doc.is_metadata_shape(i)).count();
+        assert!(shapes >= 10 && shapes + 5 <= n, "{shapes} of {n}");
+    }
+
+    #[test]
+    fn the_url_gate_finds_what_the_two_substring_searches_find() {
+        for line in [
+            "https://www.hafenzeitung.de/artikel",
+            "quelle: http://le-courrier.fr",
+            "www.diario-del-puerto.es",
+            "wwW. hat kein punkt",
+            "htt p://kein link · ww.w",
+            "weiterlesen auf whatsapp",
+            "el puerto reabre el martes.",
+            "",
+        ] {
+            assert_eq!(
+                may_hold_url(line.as_bytes()),
+                line.contains("http") || line.contains("www."),
+                "{line}"
+            );
         }
     }
 
