@@ -148,7 +148,9 @@ fn holds_caption_need(tail: &str) -> bool {
         firsts[usize::from(x)] && {
             let k = usize::from(x) << 8 | usize::from(b[p + 1]);
             pairs[k >> 6] >> (k & 63) & 1 != 0
-                && CAPTION_NEEDS.iter().any(|n| b[p..].starts_with(n.as_bytes()))
+                && CAPTION_NEEDS
+                    .iter()
+                    .any(|n| b[p..].starts_with(n.as_bytes()))
         }
     })
 }
@@ -681,7 +683,10 @@ fn sentence_ends(tail: &str) -> impl Iterator<Item = usize> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         // The stops found by a byte search (memchr), not by testing every byte.
-        while let Some(off) = b.get(at..).and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest)) {
+        while let Some(off) = b
+            .get(at..)
+            .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+        {
             let stop = at + off;
             at = stop + 1;
             // The end of the white space run from `from`, if it holds one character or more.
@@ -2328,7 +2333,9 @@ fn find_title(doc: &Doc) -> Option<usize> {
             break;
         }
     }
+    // Sized up front, as `dedupe`'s sets (looked up, never iterated in an order that counts).
     let mut counts: FastMap<&str, usize> = FastMap::default();
+    counts.reserve(n.min(400));
     for (i, u) in doc.units.iter().enumerate().take(400) {
         if !doc.dropped(i) && u.words <= 30 {
             *counts.entry(doc.norm_of(i)).or_default() += 1;
@@ -2338,6 +2345,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
     // picture's caption or a label set under each picture: no headline, however near the lead.
     let mut in_run: FastMap<&str, usize> = FastMap::default();
     if let Some((s, e)) = doc.run {
+        in_run.reserve(e.saturating_sub(s));
         for i in s..e {
             if doc.units[i].words >= 3 {
                 *in_run.entry(doc.norm_of(i)).or_default() += 1;
@@ -2760,11 +2768,16 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
 fn dedupe(doc: &mut Doc) {
     let n = doc.units.len();
     // Borrowed keys on the fast hasher: nothing here is ordered by hash or leaves the run.
-    let dropped_texts: FastSet<&str> = (0..n)
+    // Both sets sized for the page up front: grown line by line they were rehashed again and
+    // again (only looked up, never iterated: their order reaches nothing).
+    let dropped = (0..n)
         .filter(|&i| doc.drop[i].is_some_and(|r| r != DUPLICATE_LINE))
-        .map(|i| doc.norm_of(i))
-        .collect();
+        .map(|i| doc.norm_of(i));
+    let mut dropped_texts: FastSet<&str> = FastSet::default();
+    dropped_texts.reserve(n);
+    dropped_texts.extend(dropped);
     let mut seen: FastSet<&str> = FastSet::default();
+    seen.reserve(n);
     let mut decisions: Vec<(usize, Rule)> = Vec::new();
     for i in 0..n {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
@@ -3322,7 +3335,7 @@ mod summary_tests {
             &["World", "Home > World > Europe", "Spenden Mitglied werden"],
             &[],
         ];
-        let mut named = 0;
+        let (mut named, mut none) = (0, 0);
         for lines in pages {
             // Every label overwrites the one before it when it names a part.
             let top_down = lines
@@ -3331,8 +3344,9 @@ mod summary_tests {
             let bottom_up = lines.iter().rev().find_map(|l| section_label(l));
             assert_eq!(bottom_up, top_down, "{lines:?}");
             named += usize::from(matches!(bottom_up, Some(Some(_))));
+            none += usize::from(bottom_up.is_none());
         }
-        assert!(named >= 3, "{named}");
+        assert!(named >= 2 && none >= 2, "{named} {none}");
     }
 
     #[test]
