@@ -119,8 +119,41 @@ const CAPTION_NEEDS: &[&str] = &[
     "Photo",
     "Image",
 ];
-static CAPTION_NEEDS_AC: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(CAPTION_NEEDS).expect("valid caption words"));
+/// The first bytes of `CAPTION_NEEDS` (one flag per byte), and their first two bytes (all
+/// have two or more; one bit per pair): a tail where no byte opens one and no pair of
+/// adjacent bytes does holds none of them.
+static CAPTION_NEED_OPENINGS: LazyLock<([bool; 256], Box<[u64; 1024]>)> = LazyLock::new(|| {
+    let mut firsts = [false; 256];
+    let mut pairs = Box::new([0u64; 1024]);
+    for need in CAPTION_NEEDS {
+        if let [a, b, ..] = need.as_bytes() {
+            firsts[usize::from(*a)] = true;
+            let k = usize::from(*a) << 8 | usize::from(*b);
+            pairs[k >> 6] |= 1 << (k & 63);
+        }
+    }
+    (firsts, pairs)
+});
+
+/// Whether `tail` holds one of `CAPTION_NEEDS` (case-sensitive): each byte looked up in a
+/// table, the next byte too where it may open one, the words compared only where a pair
+/// does. A plain byte loop over a short tail, cheaper than a multi-pattern search.
+fn holds_caption_need(tail: &str) -> bool {
+    let b = tail.as_bytes();
+    let (firsts, pairs) = &*CAPTION_NEED_OPENINGS;
+    let Some(last) = b.len().checked_sub(1) else {
+        return false;
+    };
+    b[..last].iter().enumerate().any(|(p, &x)| {
+        firsts[usize::from(x)] && {
+            let k = usize::from(x) << 8 | usize::from(b[p + 1]);
+            pairs[k >> 6] >> (k & 63) & 1 != 0
+                && CAPTION_NEEDS
+                    .iter()
+                    .any(|n| b[p..].starts_with(n.as_bytes()))
+        }
+    })
+}
 static CAPTION_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Image caption|Photo caption|Caption|Photograph|Media caption)\s*[,:]")
         .expect("valid regex")
@@ -161,6 +194,9 @@ struct Doc<'a> {
     bylines: Vec<Option<bylines::Byline>>,
     /// Each unit read as a date line, when first asked.
     date_lines: Vec<OnceCell<Option<dates::DateLine>>>,
+    /// Each unit's `is_metadata_shape`, when first asked (every call comes after step 1,
+    /// which writes `bylines`, the one input that is no unit's own).
+    metadata: Vec<OnceCell<bool>>,
     opts: &'a ConvertOptions,
     /// The densest run of prose (`locate::article_run`), found after the line-by-line pass.
     run: Option<(usize, usize)>,
@@ -215,6 +251,7 @@ impl<'a> Doc<'a> {
             text_answers: vec![TextAnswers::default(); n],
             bylines: vec![None; n],
             date_lines: vec![OnceCell::new(); n],
+            metadata: vec![OnceCell::new(); n],
             drop: vec![None; n],
             keep,
             role: vec![Role::Text; n],
@@ -271,12 +308,20 @@ impl Doc<'_> {
     }
 
     /// A line that states metadata (read in step 4), not a label to drop as furniture.
+    /// Asked once per unit: the later passes ask the lines around each candidate again and
+    /// again.
     fn is_metadata_shape(&self, i: usize) -> bool {
+        *self.metadata[i].get_or_init(|| self.metadata_shape_of(i))
+    }
+
+    /// `is_metadata_shape`, read from the unit (no answer kept).
+    fn metadata_shape_of(&self, i: usize) -> bool {
         let u = &self.units[i];
-        url_of(u).is_some()
-            || self.date_line(i).is_some()
-            || self.bylines[i].is_some()
+        // The cheap tests first; the date line (a parse, kept for later) last.
+        self.bylines[i].is_some()
+            || url_of(u).is_some()
             || dateline_only(&u.text, self.opts).is_some()
+            || self.date_line(i).is_some()
     }
 
     fn set(&mut self, i: usize, rule: Rule) {
@@ -368,6 +413,10 @@ fn norm(s: &str) -> String {
     }
 }
 
+/// The two bytes every curly quote and the dashes `norm` trims open with (E2 80).
+static QUOTE_LEAD: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"\xE2\x80"));
+
 /// `norm` of a unit's already lower-cased, collapsed text: usually just a trimmed copy.
 #[cfg(test)]
 fn norm_lower(lower: &str) -> Cow<'_, str> {
@@ -390,7 +439,8 @@ fn norm_lower_known(lower: &str, plain: bool) -> Cow<'_, str> {
         return norm(lower).into();
     }
     // Curly quotes and the dashes trimmed below are all U+2013-U+201D: E2 80 and a byte.
-    if memchr::memmem::find(b, b"\xE2\x80").is_some() || b.contains(&b'`') {
+    // The searcher is built once, not per line; the backtick found with the vector memchr.
+    if QUOTE_LEAD.find(b).is_some() || memchr::memchr(b'`', b).is_some() {
         // Already lower case and single-spaced: only the quotes to straighten and the
         // edges to trim (what `norm` does, without lower-casing every character again).
         let out = straighten_quotes(lower);
@@ -589,7 +639,7 @@ pub fn is_caption(text: &str) -> bool {
     }
     // The credit ends the line: only its tail (and a caption label at the start) can match.
     let tail = blocks::tail(text, 160);
-    CAPTION_NEEDS_AC.is_match(tail) && CAPTION_RE.is_match(tail)
+    holds_caption_need(tail) && CAPTION_RE.is_match(tail)
         || text.starts_with(['I', 'P', 'C', 'M']) && CAPTION_LABEL_RE.is_match(text)
         || ends_with_stock_credit(tail) && STOCK_CREDIT_END.is_match(tail)
         || sentence_ends(tail).any(|end| is_credit_segment(&tail[end..]))
@@ -632,12 +682,13 @@ fn sentence_ends(tail: &str) -> impl Iterator<Item = usize> + '_ {
     let b = tail.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < b.len() {
-            let stop = at;
-            at += 1;
-            if !matches!(b[stop], b'.' | b'!' | b'?') {
-                continue;
-            }
+        // The stops found by a byte search (memchr), not by testing every byte.
+        while let Some(off) = b
+            .get(at..)
+            .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+        {
+            let stop = at + off;
+            at = stop + 1;
             // The end of the white space run from `from`, if it holds one character or more.
             let white_end = |from: usize| {
                 let rest = tail.get(from..)?;
@@ -725,6 +776,31 @@ const CREDIT_WORDS: &[(&str, bool)] = &[
     ("créditos", true),
 ];
 
+/// `CREDIT_WORDS` by their length in bytes, each in the table's order.
+static CREDIT_WORDS_BY_LEN: LazyLock<Vec<Vec<(&'static str, bool)>>> = LazyLock::new(|| {
+    let longest = CREDIT_WORDS.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    let mut by_len = vec![Vec::new(); longest + 1];
+    for &(c, marks) in CREDIT_WORDS {
+        by_len[c.len()].push((c, marks));
+    }
+    by_len
+});
+
+/// The credit word `w` is, if any: lower-cased as `to_lowercase` would (without a copy for
+/// ASCII words), compared only with the credit words of its length (a word equal to one
+/// has its length), the first in the table's order.
+fn credit_word(w: &str) -> Option<&'static (&'static str, bool)> {
+    let lower = (!w.is_ascii()).then(|| w.to_lowercase());
+    let len = lower.as_ref().map_or(w.len(), String::len);
+    CREDIT_WORDS_BY_LEN
+        .get(len)?
+        .iter()
+        .find(|(c, _)| match &lower {
+            Some(l) => l == c,
+            None => w.eq_ignore_ascii_case(c),
+        })
+}
+
 /// The short run after a caption's last sentence that credits the picture: "Pool photo /
 /// Agency credit", "Photo: Jane Doe", "Courtesy of the family", "Jane Doe for The Outlet".
 fn is_credit_segment(seg: &str) -> bool {
@@ -744,13 +820,8 @@ fn is_credit_segment(seg: &str) -> bool {
         if n > 10 {
             return false;
         }
-        // The credit word `w` is, if any (lower-cased as `to_lowercase` would, without a
-        // copy for ASCII words).
-        let lower = (!w.is_ascii()).then(|| w.to_lowercase());
-        let credit = CREDIT_WORDS.iter().find(|(c, _)| match &lower {
-            Some(l) => l == c,
-            None => w.eq_ignore_ascii_case(c),
-        });
+        // The credit word `w` is, if any.
+        let credit = credit_word(w);
         let name = w
             .chars()
             .next()
@@ -763,13 +834,19 @@ fn is_credit_segment(seg: &str) -> bool {
     n > 0 && marked
 }
 
+/// Whether a lower-cased line holds "http" or "www.": one byte search for both openings.
+fn may_hold_url(lower: &[u8]) -> bool {
+    memchr::memchr2_iter(b'h', b'w', lower)
+        .any(|j| lower[j..].starts_with(b"http") || lower[j..].starts_with(b"www."))
+}
+
 fn url_of(u: &Unit) -> Option<String> {
     if u.words > 3 || u.mark == Mark::Code {
         return None;
     }
     // `URL_RE` needs "http" or "www." (no other character folds to these letters): most
     // short lines have neither and skip the regex.
-    if !blocks::has(&u.lower, "http") && !blocks::has(&u.lower, "www.") {
+    if !may_hold_url(u.lower.as_bytes()) {
         return None;
     }
     let c = URL_RE.captures(&u.text)?;
@@ -893,6 +970,8 @@ pub fn convert(
                 .and_then(|name| glued_byline(&doc.units, i, name))
         });
         let is_byline = byline.is_some();
+        // `is_metadata_shape` reads this: no answer may have been kept before it is set.
+        debug_assert!(doc.metadata[i].get().is_none());
         doc.bylines[i] = byline;
         let rule = if a.config {
             Some(CONFIG_BOILERPLATE)
@@ -931,6 +1010,7 @@ pub fn convert(
     if let Some(t) = title_idx {
         doc.set(t, TITLE);
         // Before the headline: section labels and breadcrumbs (metadata lines are read below).
+        let mut labels = Vec::new();
         for i in 0..t {
             if doc.dropped(i) {
                 continue;
@@ -940,17 +1020,7 @@ pub fn convert(
                 continue;
             }
             if doc.breadcrumb(i) || (u.words <= 4 && headline_like(u)) {
-                let parts = bp::breadcrumb_parts(&u.text);
-                if let Some(last) = parts
-                    .iter()
-                    .rev()
-                    .find(|p| !matches!(p.to_lowercase().as_str(), "home" | "news" | "homepage"))
-                {
-                    // The label nearest the headline names its section; a menu line of
-                    // buttons ("Donate Become a member") names none, and an older label
-                    // further up does not stand in for it.
-                    ev.section = (!bp::names_widget(last)).then(|| last.clone());
-                }
+                labels.push(i);
                 doc.set(
                     i,
                     if doc.breadcrumb(i) {
@@ -962,6 +1032,15 @@ pub fn convert(
             } else {
                 doc.set(i, BEFORE_HEADLINE);
             }
+        }
+        // The label nearest the headline that names a part names its section: read from
+        // the headline up, only until one does.
+        if let Some(section) = labels
+            .iter()
+            .rev()
+            .find_map(|&i| section_label(&doc.units[i].text))
+        {
+            ev.section = section;
         }
     }
     let title = title.map(|t| strip_outlet_suffix(&t, opts, &mut ev));
@@ -1320,7 +1399,8 @@ pub fn convert(
             dropped.push(Dropped {
                 line: doc.units[i].line,
                 text: doc.units[i].text.clone(),
-                rule: rule.to_string(),
+                // The name itself (what `Display` writes), without the formatting machinery.
+                rule: rule.name().to_string(),
             });
         }
     }
@@ -1384,6 +1464,19 @@ pub fn convert(
         warnings,
         charset: charset.label(),
     })
+}
+
+/// What a section label or breadcrumb line says of the page's section: None when it names
+/// no part beyond "home" and "news"; else its last such part, or no section when that part
+/// is a button ("Donate Become a member": a menu line, and an older label further up does not
+/// stand in for it).
+fn section_label(text: &str) -> Option<Option<String>> {
+    let parts = bp::breadcrumb_parts(text);
+    let last = parts
+        .iter()
+        .rev()
+        .find(|p| !matches!(p.to_lowercase().as_str(), "home" | "news" | "homepage"))?;
+    Some((!bp::names_widget(last)).then(|| last.clone()))
 }
 
 fn push_all(into: &mut Vec<String>, names: Vec<String>) {
@@ -2240,7 +2333,9 @@ fn find_title(doc: &Doc) -> Option<usize> {
             break;
         }
     }
+    // Sized up front, as `dedupe`'s sets (looked up, never iterated in an order that counts).
     let mut counts: FastMap<&str, usize> = FastMap::default();
+    counts.reserve(n.min(400));
     for (i, u) in doc.units.iter().enumerate().take(400) {
         if !doc.dropped(i) && u.words <= 30 {
             *counts.entry(doc.norm_of(i)).or_default() += 1;
@@ -2250,6 +2345,7 @@ fn find_title(doc: &Doc) -> Option<usize> {
     // picture's caption or a label set under each picture: no headline, however near the lead.
     let mut in_run: FastMap<&str, usize> = FastMap::default();
     if let Some((s, e)) = doc.run {
+        in_run.reserve(e.saturating_sub(s));
         for i in s..e {
             if doc.units[i].words >= 3 {
                 *in_run.entry(doc.norm_of(i)).or_default() += 1;
@@ -2672,11 +2768,16 @@ fn find_end(doc: &mut Doc, ev: &mut Evidence, start: usize) -> Option<usize> {
 fn dedupe(doc: &mut Doc) {
     let n = doc.units.len();
     // Borrowed keys on the fast hasher: nothing here is ordered by hash or leaves the run.
-    let dropped_texts: FastSet<&str> = (0..n)
+    // Both sets sized for the page up front: grown line by line they were rehashed again and
+    // again (only looked up, never iterated: their order reaches nothing).
+    let dropped = (0..n)
         .filter(|&i| doc.drop[i].is_some_and(|r| r != DUPLICATE_LINE))
-        .map(|i| doc.norm_of(i))
-        .collect();
+        .map(|i| doc.norm_of(i));
+    let mut dropped_texts: FastSet<&str> = FastSet::default();
+    dropped_texts.reserve(n);
+    dropped_texts.extend(dropped);
     let mut seen: FastSet<&str> = FastSet::default();
+    seen.reserve(n);
     let mut decisions: Vec<(usize, Rule)> = Vec::new();
     for i in 0..n {
         if doc.dropped(i) || doc.keep[i] || doc.units[i].mark == Mark::Code {
@@ -2938,16 +3039,24 @@ const TRAILER_SHARE: usize = 2;
 
 /// A horizontal rule drawn with characters ("━━━━", "-----", "* * *").
 fn is_rule_line(text: &str) -> bool {
-    // The character test first: on prose it stops at the first letter (every kept unit is
-    // asked, in `dedupe` and `build_blocks`), where counting would read the whole line.
-    // `matches!` rather than a search of a string of the characters: a few compares each.
-    text.chars().all(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '━' | '─' | '-' | '_' | '=' | '*' | '~' | '═' | '—' | '–' | '·' | '•'
-            )
-    }) && text.chars().filter(|c| !c.is_whitespace()).count() >= 3
+    // One pass that stops at the first character no rule is drawn with: on prose, the first
+    // letter (every kept unit is asked, in `dedupe` and `build_blocks`); a rule is read once,
+    // its marks counted on the way. `matches!` rather than a search of a string of the
+    // characters: a few compares each.
+    let mut marks = 0usize;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !matches!(
+            c,
+            '━' | '─' | '-' | '_' | '=' | '*' | '~' | '═' | '—' | '–' | '·' | '•'
+        ) {
+            return false;
+        }
+        marks += 1;
+    }
+    marks >= 3
 }
 
 /// The last rule line of the article, when what follows it up to the end is one or two
@@ -3146,6 +3255,108 @@ mod summary_tests {
     }
 
     #[test]
+    fn the_metadata_shape_kept_per_unit_is_the_one_read_from_it() {
+        // Addresses, bylines, dates and datelines in four languages among prose and labels,
+        // one printed twice; asked backwards, then forwards, then again.
+        let text = "https://www.hafenzeitung.de/artikel/hafen-123\n\nVon Anna Berg\n\n\
+            12. März 2024\n\nDer Hafen öffnet wieder am Dienstag, teilte die Behörde mit.\n\n\
+            PARIS (AFP) —\n\nPar Jean Dupont\n\nmardi 12 mars 2024\n\n\
+            Le port rouvre mardi après la tempête.\n\nPor Ana Ruiz\n\n12 de marzo de 2024\n\n\
+            El puerto reabre el martes.\n\nWASHINGTON —\n\nBy Jane Roe\n\nMarch 12, 2024\n\n\
+            www.harbour-post.com\n\nWeather\n\nVon Anna Berg\n\nThe harbour reopened on Tuesday.\n";
+        let units = blocks::units(text, false);
+        let opts = ConvertOptions::default();
+        let n = units.len();
+        let mut doc = Doc::new(units, &opts, vec![false; n], false);
+        for i in 0..n {
+            doc.bylines[i] =
+                bylines::parse_byline(&doc.units[i].text, &opts.sources, opts.date_order);
+        }
+        for i in (0..n).rev().chain(0..n).chain(0..n) {
+            assert_eq!(
+                doc.is_metadata_shape(i),
+                doc.metadata_shape_of(i),
+                "{}",
+                doc.units[i].text
+            );
+        }
+        let shapes = (0..n).filter(|&i| doc.is_metadata_shape(i)).count();
+        assert!(shapes >= 10 && shapes + 5 <= n, "{shapes} of {n}");
+    }
+
+    #[test]
+    fn the_url_gate_finds_what_the_two_substring_searches_find() {
+        for line in [
+            "https://www.hafenzeitung.de/artikel",
+            "quelle: http://le-courrier.fr",
+            "www.diario-del-puerto.es",
+            "wwW. hat kein punkt",
+            "htt p://kein link · ww.w",
+            "weiterlesen auf whatsapp",
+            "el puerto reabre el martes.",
+            "",
+        ] {
+            assert_eq!(
+                may_hold_url(line.as_bytes()),
+                line.contains("http") || line.contains("www."),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_credit_word_is_found_among_those_of_its_length_as_in_the_whole_table() {
+        let whole = |w: &str| {
+            let lower = (!w.is_ascii()).then(|| w.to_lowercase());
+            CREDIT_WORDS.iter().find(|(c, _)| match &lower {
+                Some(l) => l == c,
+                None => w.eq_ignore_ascii_case(c),
+            })
+        };
+        let caption = "Photo: Anna Berg/dpa · FOTO Bild Courtesy of the family · Crédit \
+            CRÉDITOS créditos Foto von Jean Dupont via Getty Images · Photographer \
+            ILLUSTRATION screengrab Handout pool de el bin al staff still video Ministerin \
+            Fähre puerto martes photographies Bildrechte K\u{212a} \u{1e9e}";
+        let mut found = 0;
+        for w in caption.split([' ', ':', '/', '·']) {
+            assert_eq!(credit_word(w), whole(w), "{w:?}");
+            found += usize::from(whole(w).is_some());
+        }
+        assert!(found >= 25, "{found}");
+    }
+
+    #[test]
+    fn the_section_read_from_the_headline_up_is_the_last_one_read_top_down() {
+        let pages: [&[&str]; 6] = [
+            &["Startseite > Politik > Europa", "Politik", "Home"],
+            &["Accueil / Monde", "Donate Become a member", "News"],
+            &["Inicio › Deportes", "Home > News", "Portada"],
+            &["Home", "News"],
+            &["World", "Home > World > Europe", "Spenden Mitglied werden"],
+            &[],
+        ];
+        let (mut named, mut none) = (0, 0);
+        for lines in pages {
+            // Every label overwrites the one before it when it names a part.
+            let top_down = lines
+                .iter()
+                .fold(None, |s, l| section_label(l).map_or(s, Some));
+            let bottom_up = lines.iter().rev().find_map(|l| section_label(l));
+            assert_eq!(bottom_up, top_down, "{lines:?}");
+            named += usize::from(matches!(bottom_up, Some(Some(_))));
+            none += usize::from(bottom_up.is_none());
+        }
+        assert!(named >= 2 && none >= 2, "{named} {none}");
+    }
+
+    #[test]
+    fn a_dropped_lines_rule_is_written_by_its_name() {
+        for rule in crate::ingest::rules::Rule::ALL {
+            assert_eq!(rule.name().to_string(), rule.to_string());
+        }
+    }
+
+    #[test]
     fn a_units_norm_is_kept_as_bounds_or_a_copy_and_reads_the_same() {
         let text = "Minister says talks are over.\n\n“Quoted,” she said.\n\n  Ende:  \n\n…";
         let units = blocks::units(text, false);
@@ -3156,6 +3367,35 @@ mod summary_tests {
         assert!(matches!(doc.norms[1], Norm::Owned(_)));
         for i in 0..n {
             assert_eq!(doc.norm_of(i), norm(&doc.units[i].text), "{i}");
+        }
+    }
+
+    #[test]
+    fn the_caption_words_are_found_by_byte_pairs_as_by_substring_search() {
+        for tail in [
+            "Menschen am Hafen, Dienstag. Anna Berg/dpa",
+            "Menschen am Hafen, Dienstag. Anna Berg/dp",
+            "Des manifestants à Paris, mardi. Jean Dupont, AFP",
+            "Des manifestants à Paris, mardi. (AF)",
+            "Vecinos en la plaza. (AP Photo/Ana Ruiz)",
+            "Vecinos en la plaza. Fotografía: Ana Ruiz",
+            "Residents on the quay. REUTERS/Lee Park",
+            "Residents on the quay, a pictured scene. Imagery by Lee",
+            "Residents on the quay. Pho to: Lee Park · Pool",
+            "Émeutes à Paris — Getty",
+            "Kyiv, Yonhap, Xinhua, Sputnik, TASS, UPI, WANA, Abaca, Sipa, SIPA",
+            "Residents on the quay on Tuesday morning.",
+            "AP",
+            "A",
+            "",
+        ] {
+            for t in [tail, blocks::tail(tail, 12), blocks::tail(tail, 3)] {
+                assert_eq!(
+                    holds_caption_need(t),
+                    CAPTION_NEEDS.iter().any(|n| t.contains(n)),
+                    "{t}"
+                );
+            }
         }
     }
 
@@ -3171,7 +3411,7 @@ mod summary_tests {
             "Residents on the quay on Tuesday morning.",
         ] {
             if CAPTION_RE.is_match(tail) {
-                assert!(CAPTION_NEEDS_AC.is_match(tail), "{tail}");
+                assert!(holds_caption_need(tail), "{tail}");
             }
         }
         assert!(is_caption(
@@ -3308,6 +3548,37 @@ mod line_scan_tests {
         }
         for line in ["--", "Ann Lee", "-- x --", "***Ende***", "", "   "] {
             assert!(!is_rule_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_rule_line_read_in_one_pass_is_one_by_the_two_pass_test() {
+        let two_passes = |text: &str| {
+            text.chars().all(|c| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        '━' | '─' | '-' | '_' | '=' | '*' | '~' | '═' | '—' | '–' | '·' | '•'
+                    )
+            }) && text.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        };
+        for line in [
+            "━━━━━━",
+            " ━ ━ ",
+            "━━ ━━ Mehr zum Thema ━━",
+            "— Suite de l’article —",
+            "– – –\u{a0}–",
+            "·\u{2009}·\u{2009}·",
+            "•• Más información",
+            "-- -",
+            "=\t=\n=",
+            "Der Hafen öffnet wieder.",
+            "Le port rouvre mardi.",
+            "El puerto reabre el martes.",
+            "_",
+            "",
+        ] {
+            assert_eq!(is_rule_line(line), two_passes(line), "{line:?}");
         }
     }
 }

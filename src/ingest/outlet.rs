@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::blocks::{has, Unit};
+use super::blocks::Unit;
 use super::sources::Sources;
 use crate::analyze::fasthash::{FastMap, FastSet};
 
@@ -554,7 +554,7 @@ fn possessives_in(t: &str, unit: usize, out: &mut Vec<Possessive>) {
 /// A candidate the page prints as another name's possession ("The Daily Planet's Deep Water
 /// series", "Le Courrier's Weekend") is that outlet's section, series or product, not the
 /// outlet: it counts against, as a parent company does, and its owner is read as a name.
-fn owned_sections(cands: &mut Candidates, units: &[Unit], possessives: &[Possessive]) {
+fn owned_sections(cands: &mut Candidates, units: &[Unit]) {
     if cands.0.is_empty() {
         return;
     }
@@ -568,9 +568,17 @@ fn owned_sections(cands: &mut Candidates, units: &[Unit], possessives: &[Possess
                 .map(move |(f, _)| (k, f.as_str()))
         })
         .collect();
+    if forms.is_empty() {
+        return;
+    }
     forms.sort();
+    // Only the lines holding a possessive can own a name: found only on a page with a
+    // name to own.
+    let mut possessives: Vec<Possessive> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        possessives_in(&u.text, i, &mut possessives);
+    }
     let mut owned: Vec<(String, String)> = Vec::new();
-    // Only the lines holding a possessive, read in `self_named`'s pass, can own a name.
     for group in possessives.chunk_by(|a, b| a.unit == b.unit) {
         let t = &units[group[0].unit].text;
         let mut consider = |key: &String, at: usize, owner_end: usize, form: &str| {
@@ -622,6 +630,21 @@ fn owned_sections(cands: &mut Candidates, units: &[Unit], possessives: &[Possess
     }
 }
 
+/// Whether a line (`t`, and `lower` its lower case) prints "©", "(c)" or "copyright": byte
+/// searches that set nothing up per line (a substring search did, on every furniture line).
+fn names_copyright(t: &str, lower: &str) -> bool {
+    let b = t.as_bytes();
+    // '©' is C2 A9; "(c)" opens with '('.
+    memchr::memchr2_iter(0xA9, b'(', b).any(|j| match b[j] {
+        b'(' => b[j + 1..].starts_with(b"c)"),
+        _ => j > 0 && b[j - 1] == 0xC2,
+    }) || {
+        let l = lower.as_bytes();
+        memchr::memchr_iter(b'y', l)
+            .any(|j| j >= 3 && l[j - 3..j] == *b"cop" && l[j + 1..].starts_with(b"right"))
+    }
+}
+
 /// The outlet the page names itself by, mapped through the outlet table.
 ///
 /// Every name the page prints in a self-naming frame is a candidate: after "Follow",
@@ -634,11 +657,9 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
     let mut last_copyright: Option<String> = None;
     let mut domains: FastMap<String, usize> = FastMap::default();
     let mut parents: Vec<String> = Vec::new();
-    let mut possessives: Vec<Possessive> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         let t = &u.text;
-        possessives_in(t, i, &mut possessives);
-        if t.contains('@') {
+        if memchr::memchr(b'@', t.as_bytes()).is_some() {
             for c in EMAIL_DOMAIN.captures_iter(t) {
                 let host = c["host"].to_lowercase();
                 if !matches!(
@@ -660,10 +681,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             }
         }
         // The footer's copyright line, not one quoted in the article (a book excerpt).
-        if dropped[i]
-            && u.words <= 60
-            && (has(t, "©") || has(&u.lower, "copyright") || has(t, "(c)"))
-        {
+        if dropped[i] && u.words <= 60 && names_copyright(t, &u.lower) {
             if let Some(name) = copyright_owner(t) {
                 last_copyright = Some(name);
             }
@@ -802,7 +820,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
     }
     cands.merge_initialisms();
-    owned_sections(&mut cands, units, &possessives);
+    owned_sections(&mut cands, units);
     if cands.0.is_empty() {
         // No name read: nothing to count, no automaton to build.
         return None;
@@ -825,7 +843,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             })
         })
         .collect();
-    let mut repeats = vec![0usize; keys.len()];
+    let mut repeats = vec![0; keys.len()];
     // A company's legal or group name ("X Media Group", "X Broadcasting", "X Network Inc")
     // is the page's owner: the outlet only when no other name is read.
     let company = |c: &Candidate| c.forms.iter().all(|(f, _)| is_company_name(f));
@@ -844,36 +862,12 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         }
     }
     let decided = lone || top >= MIN_SCORE && top > second + REPEAT * MAX_REPEATS as f64;
-    // Built for this page alone and scanned over its short lines only: the cheapest
-    // automaton to build.
-    if let Some(finder) = (!decided)
-        .then(|| {
-            AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                .build(patterns.iter().map(|p| p.1.as_str()))
-                .ok()
-        })
-        .flatten()
-    {
-        let mut seen = vec![usize::MAX; keys.len()];
-        // Counted in the furniture and short lines: a name repeated in the article's prose
-        // is its subject, not its publisher.
-        for (i, u) in units.iter().enumerate() {
-            if !dropped[i] && u.words > 12 {
-                continue;
-            }
-            for m in finder.find_overlapping_iter(u.lower.as_str()) {
-                let k = patterns[m.pattern().as_usize()].0;
-                let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-                if seen[k] != i
-                    && edge(u.lower[..m.start()].chars().next_back())
-                    && edge(u.lower[m.end()..].chars().next())
-                {
-                    seen[k] = i;
-                    repeats[k] += 1;
-                }
-            }
-        }
+    if !decided {
+        repeats = if patterns.iter().any(|p| p.1.is_empty()) {
+            repeats_by_automaton(&patterns, keys.len(), units, dropped)
+        } else {
+            repeats_by_word_starts(&patterns, keys.len(), units, dropped)
+        };
     }
     let scored: Vec<(f64, &String, &Candidate)> = keys
         .iter()
@@ -913,6 +907,115 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
     Some(full_name(name, units, dropped).unwrap_or_else(|| name.clone()))
 }
 
+/// The lines scanned for a name's repeats: the furniture and short lines (a name repeated
+/// in the article's prose is its subject, not its publisher).
+fn counts_repeats(u: &Unit, dropped: bool) -> bool {
+    dropped || u.words <= 12
+}
+
+/// How many scanned lines print each key's names (`patterns`: a key's index and one of its
+/// lower-cased forms) as whole words: one automaton built for the page, every match found
+/// and its edges checked. What `repeats_by_word_starts` must agree with.
+fn repeats_by_automaton(
+    patterns: &[(usize, String)],
+    keys: usize,
+    units: &[Unit],
+    dropped: &[bool],
+) -> Vec<usize> {
+    let mut repeats = vec![0; keys];
+    let Ok(finder) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(patterns.iter().map(|p| p.1.as_str()))
+    else {
+        return repeats;
+    };
+    let mut seen = vec![usize::MAX; keys];
+    for (i, u) in units.iter().enumerate() {
+        if !counts_repeats(u, dropped[i]) {
+            continue;
+        }
+        for m in finder.find_overlapping_iter(u.lower.as_str()) {
+            let k = patterns[m.pattern().as_usize()].0;
+            if seen[k] != i && whole_words(&u.lower, m.start(), m.end()) {
+                seen[k] = i;
+                repeats[k] += 1;
+            }
+        }
+    }
+    repeats
+}
+
+/// `repeats_by_automaton` without building an automaton for every page (the build cost
+/// more than the scan): only the bytes that open a name are visited (found by memchr when
+/// the names open with three different bytes or fewer), and a name compared there when the
+/// character before is no letter or digit. Every name must be non-empty: a byte that opens
+/// one is then no UTF-8 continuation byte, so it stands on a character boundary, and the
+/// name ends on one wherever it matches.
+fn repeats_by_word_starts(
+    patterns: &[(usize, String)],
+    keys: usize,
+    units: &[Unit],
+    dropped: &[bool],
+) -> Vec<usize> {
+    let mut repeats = vec![0; keys];
+    // The names by their first byte.
+    let first_byte = |p: &&(usize, String)| p.1.as_bytes().first().copied();
+    let mut by_first: Vec<&(usize, String)> = patterns.iter().collect();
+    by_first.sort_by_key(first_byte);
+    let mut opening: Vec<u8> = by_first.iter().filter_map(first_byte).collect();
+    opening.dedup();
+    let mut opens = [false; 256];
+    for &b in &opening {
+        opens[usize::from(b)] = true;
+    }
+    let mut seen = vec![usize::MAX; keys];
+    for (i, u) in units.iter().enumerate() {
+        if !counts_repeats(u, dropped[i]) {
+            continue;
+        }
+        let lower = u.lower.as_str();
+        let b = lower.as_bytes();
+        let mut at_name_start = |at: usize| {
+            let byte = b[at];
+            let edge_before = match at.checked_sub(1).map(|p| b[p]) {
+                None => true,
+                Some(prev) if prev < 0x80 => !prev.is_ascii_alphanumeric(),
+                Some(_) => lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric()),
+            };
+            if !edge_before {
+                return;
+            }
+            let first = by_first.partition_point(|p| first_byte(p) < Some(byte));
+            for (k, name) in by_first[first..]
+                .iter()
+                .take_while(|p| first_byte(p) == Some(byte))
+                .map(|p| (p.0, p.1.as_str()))
+            {
+                if seen[k] != i
+                    && lower[at..].starts_with(name)
+                    && whole_words(lower, at, at + name.len())
+                {
+                    seen[k] = i;
+                    repeats[k] += 1;
+                }
+            }
+        };
+        match opening[..] {
+            [] => {}
+            [x] => memchr::memchr_iter(x, b).for_each(&mut at_name_start),
+            [x, y] => memchr::memchr2_iter(x, y, b).for_each(&mut at_name_start),
+            [x, y, z] => memchr::memchr3_iter(x, y, z, b).for_each(&mut at_name_start),
+            _ => (0..b.len())
+                .filter(|&at| opens[usize::from(b[at])])
+                .for_each(&mut at_name_start),
+        }
+    }
+    repeats
+}
+
 /// A one-word name in full when the page prints it, at least twice in its short lines, with
 /// an outlet's word after it: "Quanta" read in "About Quanta", "Quanta Magazine" printed.
 fn full_name(name: &str, units: &[Unit], dropped: &[bool]) -> Option<String> {
@@ -925,12 +1028,15 @@ fn full_name(name: &str, units: &[Unit], dropped: &[bool]) -> Option<String> {
         return None;
     }
     let mut found: Vec<(String, usize)> = Vec::new();
+    // One searcher for the page, not one set up per line; it yields the matches
+    // `match_indices` would (left to right, none overlapping).
+    let finder = memchr::memmem::Finder::new(core);
     for (i, u) in units.iter().enumerate() {
         if !dropped[i] && u.words > 40 {
             continue;
         }
         let t = u.text.as_str();
-        for (at, _) in t.match_indices(core) {
+        for at in finder.find_iter(t.as_bytes()) {
             let before = t[..at].chars().next_back();
             if before.is_some_and(char::is_alphanumeric) {
                 continue;
@@ -1437,6 +1543,101 @@ mod tests {
             self_named(&units, &dropped, &Sources::default()).as_deref(),
             Some("Harbour Gazette")
         );
+    }
+
+    #[test]
+    fn repeats_read_at_word_starts_are_those_the_automaton_finds() {
+        // Names that overlap, share first bytes, open with a letter beyond ASCII, stand
+        // inside longer words or at a line's edges, in four languages; every third line
+        // is prose too long to count unless dropped.
+        let text = "Harbour Gazette\n\nFollow the Harbour Gazette · harbourgazette\n\n\
+            The Harbour Gazetteer is another paper\n\n\
+            Über Rheinblatt · Rheinblatt-Newsletter · rheinblatter\n\n\
+            Der Hafen wurde am Dienstag nach dem Sturm wieder geöffnet, teilte Rheinblatt am Abend mit.\n\n\
+            Le Courrier du Port · le courrier · Courrier-du-Port\n\n\
+            Suivez Le Courrier du Port sur les réseaux, écrit le courrier du port ce matin même.\n\n\
+            Élan Diario · élan diario · ÉLAN DIARIO\n\n\
+            Síguenos: Élan Diario, el diario del puerto, publica Élan Diario cada mañana y tarde.\n\n\
+            the star · thestar · the stars · star\n\n\
+            aaa aa a\n";
+        let units = blocks::units(text, false);
+        let patterns: Vec<(usize, String)> = [
+            "harbour gazette",
+            "harbourgazette",
+            "harbour",
+            "rheinblatt",
+            "le courrier du port",
+            "courrier",
+            "élan diario",
+            "diario",
+            "the star",
+            "star",
+            "aa",
+            "a",
+            "-du",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, f)| (k % 9, f.to_string()))
+        .collect();
+        for dropped in [
+            vec![false; units.len()],
+            vec![true; units.len()],
+            (0..units.len()).map(|i| i % 2 == 0).collect(),
+        ] {
+            let want = repeats_by_automaton(&patterns, 9, &units, &dropped);
+            assert!(want.iter().filter(|&&n| n > 0).count() >= 6, "{want:?}");
+            assert_eq!(repeats_by_word_starts(&patterns, 9, &units, &dropped), want);
+        }
+    }
+
+    #[test]
+    fn a_pages_searcher_finds_a_name_where_match_indices_does() {
+        for (line, name) in [
+            ("Quanta Magazine · Quanta · QuantaQuanta", "Quanta"),
+            (
+                "Über Rheinblatt · Rheinblatt Zeitung · Rheinblatt-Newsletter",
+                "Rheinblatt",
+            ),
+            (
+                "Le Courrier · Courrier International · courrier",
+                "Courrier",
+            ),
+            ("El Diario · Diario Sur · DiarioDiarioDiario", "Diario"),
+            ("aaaa aaa", "aa"),
+            ("Élan Élan", "Élan"),
+            ("", "Quanta"),
+        ] {
+            let finder = memchr::memmem::Finder::new(name);
+            let found: Vec<usize> = finder.find_iter(line.as_bytes()).collect();
+            let want: Vec<usize> = line.match_indices(name).map(|(at, _)| at).collect();
+            assert_eq!(found, want, "{line:?} {name:?}");
+        }
+    }
+
+    #[test]
+    fn copyright_lines_are_found_by_their_bytes_as_by_substring_search() {
+        let has = |h: &str, n: &str| h.contains(n);
+        for line in [
+            "© 2024 Harbour Gazette",
+            "Copyright 2024 Rheinblatt. Alle Rechte vorbehalten.",
+            "(c) Le Courrier du Port",
+            "(C) Élan Diario",
+            "COPYRIGHT ÉLAN DIARIO",
+            "Alle Rechte vorbehalten ©",
+            "copyrigh t · cop yright · (c · c)",
+            "Derechos reservados (cc) 2024",
+            "Ein Satz über Häfen und Schiffe (mit Klammer).",
+            "«Le port rouvre», écrit le journal.",
+            "",
+        ] {
+            let lower = line.to_lowercase();
+            assert_eq!(
+                names_copyright(line, &lower),
+                has(line, "©") || has(&lower, "copyright") || has(line, "(c)"),
+                "{line}"
+            );
+        }
     }
 
     #[test]
