@@ -301,9 +301,12 @@ impl Doc<'_> {
             .get_or_init(|| bp::is_breadcrumb(&self.units[f].text))
     }
 
+    /// `dates::date_line` of unit `i`'s text. It reads nothing but the text and the page's
+    /// date order, so a copy of a line (`first_same`) takes its first copy's answer.
     fn date_line(&self, i: usize) -> Option<&dates::DateLine> {
-        self.date_lines[i]
-            .get_or_init(|| dates::date_line(&self.units[i].text, self.opts.date_order))
+        let f = self.same[i] as usize;
+        self.date_lines[f]
+            .get_or_init(|| dates::date_line(&self.units[f].text, self.opts.date_order))
             .as_ref()
     }
 
@@ -3251,6 +3254,39 @@ mod summary_tests {
             let a = &doc.text_answers[i];
             assert!(a.caption.get().is_none() && a.name_line.get().is_none());
             assert!(a.breadcrumb.get().is_none());
+        }
+    }
+
+    #[test]
+    fn date_lines_are_read_once_per_text_and_the_same_at_every_copy() {
+        // Date lines in four languages, each printed two or three times among prose and
+        // labels; a copy asked before its first.
+        let text = "12. März 2024\n\nAktualisiert am 13.03.2024, 08:15 Uhr\n\n\
+            mardi 12 mars 2024\n\nPublié le 12/03/2024 à 10h05\n\n\
+            12 de marzo de 2024\n\nMarch 12, 2024 9:30 a.m. ET\n\n\
+            Der Hafen öffnet wieder am Dienstag.\n\nUpdated\n\n12. März 2024\n\n\
+            March 12, 2024 9:30 a.m. ET\n\nmardi 12 mars 2024\n\nUpdated\n\n\
+            12 de marzo de 2024\n\n12. März 2024\n\nLe port rouvre mardi.\n";
+        let units = blocks::units(text, false);
+        let opts = ConvertOptions::default();
+        let n = units.len();
+        let doc = Doc::new(units, &opts, vec![false; n], false);
+        assert!(doc.same.iter().enumerate().any(|(i, &f)| f as usize != i));
+        for i in (0..n).rev().chain(0..n) {
+            let t = &doc.units[i].text;
+            assert_eq!(
+                doc.date_line(i),
+                dates::date_line(t, opts.date_order).as_ref(),
+                "{t}"
+            );
+        }
+        let found: Vec<&str> = (0..n)
+            .filter(|&i| doc.date_line(i).is_some())
+            .map(|i| doc.units[i].text.as_str())
+            .collect();
+        assert!(found.len() >= 10, "{found:?}");
+        for i in (0..n).filter(|&i| doc.same[i] as usize != i) {
+            assert!(doc.date_lines[i].get().is_none());
         }
     }
 
