@@ -245,7 +245,48 @@ struct Shape {
 }
 
 impl Shape {
+    /// The shape of `b`, read eight bytes at a time as one number (three masks and an add a
+    /// word, not three tests a byte); the last bytes as `of_bytes` reads them.
     fn of(b: &[u8]) -> Shape {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = ONES * 0x80;
+        const LOW: u64 = ONES * 0x7F;
+        let (mut control, mut high, mut spaces) = (0u64, 0u64, 0usize);
+        // Per byte lane, how many spaces (at most 255 words between two folds).
+        let mut lanes = 0u64;
+        let mut chunks = b.chunks_exact(8);
+        for (k, c) in (&mut chunks).enumerate() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            let x = u64::from_le_bytes(w);
+            high |= x;
+            // Each byte's low seven bits plus 0x60 carry into its high bit exactly when they
+            // are 0x20 or more (no carry leaves the byte): a control is a byte where neither
+            // that sum nor the byte itself has the high bit.
+            control |= !(((x & LOW) + ONES * 0x60) | x) & HIGH;
+            // A space is a zero byte of `x ^ 0x20..`: the same trick, exact per byte.
+            let t = x ^ (ONES * 0x20);
+            lanes += (!(((t & LOW) + LOW) | t) & HIGH) >> 7;
+            if k % 255 == 254 {
+                spaces += fold_lanes(lanes);
+                lanes = 0;
+            }
+        }
+        spaces += fold_lanes(lanes);
+        let rest = Shape::of_bytes(chunks.remainder());
+        let control = control != 0 || rest.control;
+        let beyond_ascii = high & HIGH != 0 || rest.beyond_ascii;
+        let spaces = spaces + rest.spaces;
+        Shape {
+            control,
+            beyond_ascii,
+            double_space: spaces > 1 && double_space(b),
+            spaces,
+        }
+    }
+
+    /// `Shape::of` a byte at a time (the reference, and the last bytes of a line).
+    fn of_bytes(b: &[u8]) -> Shape {
         let (mut control, mut beyond_ascii, mut spaces) = (false, false, 0usize);
         for &c in b {
             control |= c < 0x20;
@@ -271,6 +312,13 @@ impl Shape {
         }
         !self.beyond_ascii || !has_wide_space(b)
     }
+}
+
+/// The sum of the eight byte lanes of `lanes` (each at most 255).
+#[inline]
+fn fold_lanes(lanes: u64) -> usize {
+    let pairs = (lanes & 0x00FF_00FF_00FF_00FF) + (lanes >> 8 & 0x00FF_00FF_00FF_00FF);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 /// Any white-space character beyond ASCII (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028,
@@ -851,6 +899,50 @@ mod tests {
         c.words += 1;
         assert_eq!(first_same(&[a.clone(), b, c, a]), [0, 1, 2, 0]);
         assert!(first_same(&[]).is_empty());
+    }
+
+    /// `Shape::of` eight bytes at a time says what the byte-by-byte reading says, on lines of
+    /// every length up to three words of eight bytes past the cut, with controls, spaces and
+    /// bytes beyond ASCII in every lane, and on lines long enough to fold the space counts.
+    #[test]
+    fn the_shape_by_words_is_the_shape_by_bytes() {
+        let same = |b: &[u8]| {
+            let (fast, slow) = (Shape::of(b), Shape::of_bytes(b));
+            assert_eq!(fast.control, slow.control, "{b:?}");
+            assert_eq!(fast.beyond_ascii, slow.beyond_ascii, "{b:?}");
+            assert_eq!(fast.spaces, slow.spaces, "{b:?}");
+            assert_eq!(
+                fast.double_space,
+                slow.spaces > 1 && double_space(b),
+                "{b:?}"
+            );
+        };
+        let lines = [
+            "The ferries run again from Monday, the mayor said.",
+            "Die Fähre fährt ab Montag wieder,  sagte die Sprecherin.",
+            "Le maire a dit : « les bateaux sont rentrés »\tau port.",
+            "El alcalde dijo que los barcos\u{1f} volvieron — según él.",
+            " \x7f\x1f\x20\x21\x00\u{80}\u{a0}~!",
+        ];
+        for line in lines {
+            let b = line.as_bytes();
+            for end in 0..=b.len() {
+                same(&b[..end]);
+                same(&b[end..]);
+            }
+        }
+        for byte in 0..=255u8 {
+            for at in 0..24 {
+                let mut b = vec![b'a'; 24];
+                b[at] = byte;
+                same(&b);
+            }
+        }
+        for n in [2039, 2040, 2041, 4096, 5000] {
+            same(" ".repeat(n).as_bytes());
+            same("a ".repeat(n).as_bytes());
+            same("ü ".repeat(n).as_bytes());
+        }
     }
 
     #[test]
