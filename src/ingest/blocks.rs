@@ -195,7 +195,17 @@ fn caseless_beyond_ascii(b: &[u8]) -> bool {
         if !kept {
             return false;
         }
-        i += if c == 0xE2 { 3 } else { 2 };
+        if c == 0xE2 {
+            // Past copies of this character (rules of box-drawing dashes): the same three
+            // bytes are kept again.
+            let ch = [c, next, b.get(i + 2).copied().unwrap_or(0)];
+            i += 3;
+            while b.get(i..).and_then(|r| r.first_chunk::<3>()) == Some(&ch) {
+                i += 3;
+            }
+        } else {
+            i += 2;
+        }
     }
     true
 }
@@ -539,6 +549,19 @@ fn strip_widget_text(text: String) -> String {
 
 /// Strip a list marker: returns the mark and the rest.
 fn list_marker(s: &str, markdown: bool) -> Option<(Mark, &str)> {
+    // Every marker opens with a digit, `-`, `*`, `+` or a character beyond ASCII: a line
+    // opening with any other ASCII byte (most) has none.
+    if s.as_bytes()
+        .first()
+        .is_some_and(|&c| c < 0x80 && !matches!(c, b'-' | b'*' | b'+' | b'0'..=b'9'))
+    {
+        return None;
+    }
+    list_marker_any(s, markdown)
+}
+
+/// `list_marker` without its gate (the reference the gate must agree with).
+fn list_marker_any(s: &str, markdown: bool) -> Option<(Mark, &str)> {
     let mut chars = s.char_indices();
     let (_, first) = chars.next()?;
     if matches!(
@@ -660,19 +683,20 @@ fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
 fn is_hard_wrapped(text: &str) -> bool {
     let mut max = 0;
     let mut broken = 0;
-    let mut prev: Option<&str> = None;
+    // The previous line and its length in characters (counted once).
+    let mut prev: Option<(&str, usize)> = None;
     for line in text.split('\n').map(str::trim) {
         let len = line.chars().count();
         max = max.max(len);
         if max > 100 {
             return false;
         }
-        if let Some(p) = prev {
-            if !line.is_empty() && p.chars().count() >= 45 && !ends_sentence(p) {
+        if let Some((p, p_len)) = prev {
+            if !line.is_empty() && p_len >= 45 && !ends_sentence(p) {
                 broken += 1;
             }
         }
-        prev = Some(line);
+        prev = Some((line, len));
     }
     broken >= 2
 }
@@ -844,16 +868,36 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
     out
 }
 
+/// A text as a map key hashed by its length and its first and last 16 bytes only, not all
+/// its bytes (rules of dashes run to thousands): texts are still told apart by comparing
+/// them whole (`Eq`), so the map answers as one keyed by the text; two texts that differ
+/// only in the middle share a hash and are compared.
+#[derive(PartialEq, Eq)]
+struct EdgeKeyed<'a>(&'a str);
+
+impl std::hash::Hash for EdgeKeyed<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let b = self.0.as_bytes();
+        h.write_usize(b.len());
+        if b.len() <= 32 {
+            h.write(b);
+        } else {
+            h.write(&b[..16]);
+            h.write(&b[b.len() - 16..]);
+        }
+    }
+}
+
 /// For each unit, the first unit with the same text, lower case and word count (itself when
 /// none came before): what the per-line rules read, so a line printed again (a menu twice,
 /// share bars) takes the earlier line's answers instead of asking every rule again.
 pub fn first_same(units: &[Unit]) -> Vec<u32> {
-    let mut first: FastMap<&str, u32> = FastMap::default();
+    let mut first: FastMap<EdgeKeyed, u32> = FastMap::default();
     first.reserve(units.len());
     let mut out = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let j = *first.entry(u.text.as_str()).or_insert(i);
+        let j = *first.entry(EdgeKeyed(u.text.as_str())).or_insert(i);
         // The same text is lowered and counted the same way except across a wrapped
         // line's join (lowered in parts): then the unit stands alone.
         let same = j < i && {
@@ -943,6 +987,145 @@ mod tests {
             same("a ".repeat(n).as_bytes());
             same("ü ".repeat(n).as_bytes());
         }
+    }
+
+    /// The list-marker gate and the caseless scan's run skip agree with the plain readings
+    /// and the library, on lines of English, German, French and Spanish, every character
+    /// alone and around a letter, and rules of box-drawing dashes; the hard-wrap test
+    /// (the previous line's length counted once) on wrapped and unwrapped text.
+    #[test]
+    fn the_byte_wise_line_reading_agrees_with_the_plain_one() {
+        let lines = [
+            "The ferries run again from Monday, the mayor said.",
+            "Die Fähre fährt ab Montag wieder, sagte die Sprecherin.",
+            "« Les bateaux sont rentrés au port », a dit le maire.",
+            "El alcalde dijo que los barcos volvieron — según él.",
+            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+            "━━━━━━━━Ä━━",
+            "━━━━━━━━━━━━━━━━━━━┃━━━━━",
+            "—–—–Straße—",
+            "• Bullet",
+            "- dash item",
+            "1. First",
+            "12) Twelve",
+            "8. August 2018 um 15:17",
+            "+ plus",
+            "* star",
+            "–  en dash",
+            "·middle",
+            "x- not a list",
+            "2024. A year",
+            "-",
+            "--- rule",
+            "- - -",
+            "",
+            " ",
+            "\u{a0}Non-breaking\u{a0}",
+            "\u{2003}em\u{3000}",
+            "\t tab \u{b}\u{c}\r",
+            "\u{85}next line\u{2028}",
+            "\u{1f}unit\u{1c}",
+            "ÄÖÜ äöü ß",
+        ];
+        for line in lines {
+            for markdown in [false, true] {
+                assert_eq!(
+                    list_marker(line, markdown),
+                    list_marker_any(line, markdown),
+                    "{line:?}"
+                );
+            }
+            assert_eq!(lower_case(line), line.to_lowercase(), "{line:?}");
+        }
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            for line in [
+                format!("{c}"),
+                format!("{c}a{c}"),
+                format!(" {c} "),
+                format!("a{c}"),
+            ] {
+                assert_eq!(list_marker(&line, false), list_marker_any(&line, false));
+            }
+        }
+        // The hard-wrap test with each line's length counted twice, as it was.
+        let plain = |text: &str| {
+            let (mut max, mut broken, mut prev) = (0, 0, None::<&str>);
+            for line in text.split('\n').map(str::trim) {
+                max = line.chars().count().max(max);
+                if max > 100 {
+                    return false;
+                }
+                if let Some(p) = prev {
+                    if !line.is_empty() && p.chars().count() >= 45 && !ends_sentence(p) {
+                        broken += 1;
+                    }
+                }
+                prev = Some(line);
+            }
+            broken >= 2
+        };
+        for text in [
+            "The ferries will run again from Monday after the storm that\nclosed the harbour for three days, the mayor of the small town\nsaid on Tuesday.",
+            "Die Fähren fahren ab Montag wieder, nachdem der Sturm den Hafen\ndrei Tage lang geschlossen hatte, sagte die Bürgermeisterin\nam Dienstag.",
+            "Les bateaux sont rentrés au port.\n\nLe maire l'a dit mardi.",
+            "El alcalde dijo que los barcos volverán el lunes al puerto del pueblo\ny que la tormenta ya pasó por completo según los servicios del tiempo\nesta mañana.",
+            "",
+            "one\n",
+        ] {
+            assert_eq!(is_hard_wrapped(text), plain(text), "{text:?}");
+        }
+        assert!(is_hard_wrapped(
+            "The ferries will run again from Monday after the storm that\nclosed the harbour for three days, the mayor of the small town\nsaid on Tuesday."
+        ));
+    }
+
+    /// `first_same` keyed by a text's edges answers as the map keyed by the whole text, on
+    /// long lines of four languages that differ only in the middle, copies of them and
+    /// rules of dashes of the same length.
+    #[test]
+    fn first_same_by_edges_is_first_same_by_text() {
+        let plain = |units: &[Unit]| -> Vec<u32> {
+            let mut first: FastMap<&str, u32> = FastMap::default();
+            units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| {
+                    let i = i as u32;
+                    let j = *first.entry(u.text.as_str()).or_insert(i);
+                    let e = &units[j as usize];
+                    if j < i && e.words == u.words && e.lower == u.lower {
+                        j
+                    } else {
+                        i
+                    }
+                })
+                .collect()
+        };
+        let mut text = String::new();
+        for line in [
+            "The ferries run again from Monday after three days, the mayor of the town said.",
+            "The ferries run again from Sunday after three days, the mayor of the town said.",
+            "Die Fähre fährt ab Montag wieder nach drei Tagen, sagte die Bürgermeisterin heute.",
+            "Die Fähre fährt ab Freitag wieder nach drei Tagen, sagte die Bürgermeisterin heute.",
+            "Les bateaux sont rentrés au port lundi après trois jours, a dit le maire de la ville.",
+            "Los barcos volvieron al puerto el lunes tras tres días, dijo el alcalde del pueblo.",
+            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+            "━━━━━━━━━━━━━━━━━━━┃━━━━━━━━━━━━━━━━━━━━",
+            "Home",
+            "short",
+            "exactly thirty-two bytes long!!!",
+            "exactly thirty-two bytes long!?!",
+        ] {
+            for _ in 0..2 {
+                text.push_str(line);
+                text.push_str("\n\n");
+            }
+        }
+        let us = units(&text, false);
+        assert_eq!(us.len(), 24);
+        let got = first_same(&us);
+        assert_eq!(got, plain(&us));
+        assert_eq!(got[..4], [0, 0, 2, 2]);
     }
 
     #[test]

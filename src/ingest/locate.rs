@@ -79,6 +79,7 @@ impl WordList {
 }
 
 /// A function word of one of the four languages ("the", "und", "les", "los").
+#[inline]
 pub fn is_stop_word(lower_word: &str) -> bool {
     // The language list holds exactly the function words (a test checks).
     FUNCTION_WORDS.get(lower_word.as_bytes()).is_some()
@@ -264,12 +265,46 @@ impl<'a> Iterator for AlnumWords<'a> {
 /// class each.
 #[inline]
 fn past_copies(b: &[u8], i: usize, len: usize) -> usize {
-    let Some(ch) = b.get(i..i + len) else {
+    match len {
+        1 => copies_of::<1>(b, i),
+        2 => copies_of::<2>(b, i),
+        3 => copies_of::<3>(b, i),
+        _ => copies_of::<4>(b, i),
+    }
+}
+
+/// `past_copies` of a character of `N` bytes: compared whole (no call to a byte compare),
+/// and past four copies, eight copies at a time as `N` words of eight bytes.
+#[inline(always)]
+fn copies_of<const N: usize>(b: &[u8], i: usize) -> usize {
+    let Some(&ch) = b.get(i..).and_then(|r| r.first_chunk::<N>()) else {
         return b.len();
     };
-    let mut j = i + len;
-    while b.get(j..j + len) == Some(ch) {
-        j += len;
+    let same = |j: usize| b.get(j..).and_then(|r| r.first_chunk::<N>()) == Some(&ch);
+    let mut j = i + N;
+    for _ in 0..4 {
+        if !same(j) {
+            return j;
+        }
+        j += N;
+    }
+    // A long run (a rule): eight copies of the character make `N` whole words.
+    let mut eight = [0u8; 64];
+    for (k, x) in eight.iter_mut().take(8 * N).enumerate() {
+        *x = ch[k % N];
+    }
+    let mut words = [0u64; N];
+    for (k, w) in words.iter_mut().enumerate() {
+        *w = load8(&eight[8 * k..8 * k + 8]);
+    }
+    while let Some(r) = b.get(j..j + 8 * N) {
+        if (0..N).any(|k| load8(&r[8 * k..8 * k + 8]) != words[k]) {
+            break;
+        }
+        j += 8 * N;
+    }
+    while same(j) {
+        j += N;
     }
     j
 }
@@ -561,7 +596,7 @@ impl FunctionWords {
     /// The languages of `w` if it is a function word (`LANGS.1.get(w)`).
     #[inline(always)]
     fn get(&self, w: &[u8]) -> Option<u8> {
-        if w.len() > self.max_len {
+        if w.len() > self.max_len || w.is_empty() {
             return None;
         }
         let Some(key) = short_key(w) else {
@@ -660,8 +695,8 @@ pub fn prose_features(u: &Unit) -> (bool, LangHits) {
             continue;
         }
         // An empty piece is no function word (`get` answers None).
-        for p in w.split('\'') {
-            if let Some(bits) = words.get(p.as_bytes()) {
+        for p in w.as_bytes().split(|&c| c == b'\'') {
+            if let Some(bits) = words.get(p) {
                 add_langs(&mut hits, bits);
             }
         }
@@ -844,11 +879,20 @@ pub fn cohesive_end(
     // The article's words, gathered only when a paragraph after the run asks (most pages
     // end in furniture, a comment header or nothing at all).
     let article_vocab = || {
+        let prose = || {
+            units
+                .iter()
+                .enumerate()
+                .take(e)
+                .skip(s)
+                .filter(|&(i, u)| !furniture[i] && is_running_prose(u))
+                .map(|(_, u)| u)
+        };
+        // Room for every word at once (only asked, never walked), not grown on the way.
         let mut vocab: FastSet<&str> = FastSet::default();
-        for (i, u) in units.iter().enumerate().take(e).skip(s) {
-            if !furniture[i] && is_running_prose(u) {
-                vocab.extend(content_words(&u.lower));
-            }
+        vocab.reserve(prose().map(|u| u.words).sum());
+        for u in prose() {
+            vocab.extend(content_words(&u.lower));
         }
         vocab
     };
@@ -922,7 +966,19 @@ const COHESION_TENTHS: usize = 4;
 /// Content words of a text (lower case, longer than three letters, not function words).
 fn content_words(lower: &str) -> impl Iterator<Item = &str> {
     // No empty piece has more than three characters: skipping them changes nothing.
-    alnum_words(lower, false).filter(|w| w.chars().count() > 3 && !is_stop_word(w))
+    alnum_words(lower, false).filter(|w| more_than_three_chars(w) && !is_stop_word(w))
+}
+
+/// `w.chars().count() > 3`, from the byte length where it decides (a character is one to
+/// four bytes) and otherwise by counting the bytes that open a character (not 80-BF).
+#[inline]
+fn more_than_three_chars(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.len() {
+        0..=3 => false,
+        16.. => true,
+        _ => b.iter().filter(|&&c| !(0x80..0xC0).contains(&c)).count() > 3,
+    }
 }
 
 /// The share of a line's content words that occur in `lead` (the words of the first
@@ -947,7 +1003,19 @@ pub fn lead_overlap(lower: &str, lead: &FastSet<&str>) -> f64 {
 
 /// The words (and five-letter stems) of the first prose paragraphs from `start`.
 pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> FastSet<&'a str> {
+    let lead = || {
+        units
+            .iter()
+            .enumerate()
+            .skip(start)
+            .filter(|&(i, u)| !furniture[i] && is_running_prose(u))
+            .take(3)
+            .map(|(_, u)| u)
+    };
+    // Room for every word and stem at once (the set is only asked, never walked: its
+    // order does not matter), not grown and rehashed on the way.
     let mut set = FastSet::default();
+    set.reserve(lead().map(|u| 2 * u.words).sum());
     let mut paragraphs = 0;
     for (i, u) in units.iter().enumerate().skip(start) {
         if furniture[i] || !is_running_prose(u) {
@@ -1056,7 +1124,13 @@ mod tests {
             words.push(cut);
         }
         words.push(String::new());
+        words.push("ñäöü".into());
+        words.push("ñäö".into());
+        words.push("🙂🙂🙂🙂".into());
+        words.push("日本語".into());
+        words.push("éééééééé".into());
         for w in &words {
+            assert_eq!(more_than_three_chars(w), w.chars().count() > 3, "{w:?}");
             assert_eq!(
                 table.get(w.as_bytes()),
                 LANGS.1.get(w.as_str()).copied(),
@@ -1143,6 +1217,35 @@ mod tests {
             assert_eq!(trim_to_word(text, '-'), want, "{text:?}");
         }
         assert_eq!(trim_to_word("━━-Facebook-━━", '-'), "-Facebook-");
+        // Runs of a separator of two, three and four bytes, of every length around the
+        // eight-copy steps, ended by a word, by a character sharing its first bytes, or by
+        // the text's end.
+        for sep in ['«', '━', '—', '🙂', '·'] {
+            for n in 0..40 {
+                let run = sep.to_string().repeat(n);
+                for text in [
+                    format!("{run}x{sep}{sep}ab"),
+                    format!("a{run}┃{run}é"),
+                    format!("{run}–{run}"),
+                    format!("b{run}"),
+                ] {
+                    for apostrophe in [false, true] {
+                        let want: Vec<&str> = text
+                            .split(|c: char| !(c.is_alphanumeric() || apostrophe && c == '\''))
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        let got: Vec<&str> = alnum_words(&text, apostrophe).collect();
+                        assert_eq!(got, want, "{text:?}");
+                    }
+                }
+            }
+        }
+        for b in [&b"aaaaaaaaaaaaaaaaaaaaaaab"[..], b"ab", b"a", b""] {
+            for i in 0..b.len() {
+                let want = i + 1 + b[i + 1..].iter().take_while(|&&c| c == b[i]).count();
+                assert_eq!(past_copies(b, i, 1), want, "{b:?} {i}");
+            }
+        }
     }
     use crate::ingest::blocks;
 
