@@ -195,7 +195,17 @@ fn caseless_beyond_ascii(b: &[u8]) -> bool {
         if !kept {
             return false;
         }
-        i += if c == 0xE2 { 3 } else { 2 };
+        if c == 0xE2 {
+            // Past copies of this character (rules of box-drawing dashes): the same three
+            // bytes are kept again.
+            let ch = [c, next, b.get(i + 2).copied().unwrap_or(0)];
+            i += 3;
+            while b.get(i..).and_then(|r| r.first_chunk::<3>()) == Some(&ch) {
+                i += 3;
+            }
+        } else {
+            i += 2;
+        }
     }
     true
 }
@@ -245,7 +255,48 @@ struct Shape {
 }
 
 impl Shape {
+    /// The shape of `b`, read eight bytes at a time as one number (three masks and an add a
+    /// word, not three tests a byte); the last bytes as `of_bytes` reads them.
     fn of(b: &[u8]) -> Shape {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = ONES * 0x80;
+        const LOW: u64 = ONES * 0x7F;
+        let (mut control, mut high, mut spaces) = (0u64, 0u64, 0usize);
+        // Per byte lane, how many spaces (at most 255 words between two folds).
+        let mut lanes = 0u64;
+        let mut chunks = b.chunks_exact(8);
+        for (k, c) in (&mut chunks).enumerate() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            let x = u64::from_le_bytes(w);
+            high |= x;
+            // Each byte's low seven bits plus 0x60 carry into its high bit exactly when they
+            // are 0x20 or more (no carry leaves the byte): a control is a byte where neither
+            // that sum nor the byte itself has the high bit.
+            control |= !(((x & LOW) + ONES * 0x60) | x) & HIGH;
+            // A space is a zero byte of `x ^ 0x20..`: the same trick, exact per byte.
+            let t = x ^ (ONES * 0x20);
+            lanes += (!(((t & LOW) + LOW) | t) & HIGH) >> 7;
+            if k % 255 == 254 {
+                spaces += fold_lanes(lanes);
+                lanes = 0;
+            }
+        }
+        spaces += fold_lanes(lanes);
+        let rest = Shape::of_bytes(chunks.remainder());
+        let control = control != 0 || rest.control;
+        let beyond_ascii = high & HIGH != 0 || rest.beyond_ascii;
+        let spaces = spaces + rest.spaces;
+        Shape {
+            control,
+            beyond_ascii,
+            double_space: spaces > 1 && double_space(b),
+            spaces,
+        }
+    }
+
+    /// `Shape::of` a byte at a time (the reference, and the last bytes of a line).
+    fn of_bytes(b: &[u8]) -> Shape {
         let (mut control, mut beyond_ascii, mut spaces) = (false, false, 0usize);
         for &c in b {
             control |= c < 0x20;
@@ -271,6 +322,13 @@ impl Shape {
         }
         !self.beyond_ascii || !has_wide_space(b)
     }
+}
+
+/// The sum of the eight byte lanes of `lanes` (each at most 255).
+#[inline]
+fn fold_lanes(lanes: u64) -> usize {
+    let pairs = (lanes & 0x00FF_00FF_00FF_00FF) + (lanes >> 8 & 0x00FF_00FF_00FF_00FF);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 /// Any white-space character beyond ASCII (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028,
@@ -491,6 +549,19 @@ fn strip_widget_text(text: String) -> String {
 
 /// Strip a list marker: returns the mark and the rest.
 fn list_marker(s: &str, markdown: bool) -> Option<(Mark, &str)> {
+    // Every marker opens with a digit, `-`, `*`, `+` or a character beyond ASCII: a line
+    // opening with any other ASCII byte (most) has none.
+    if s.as_bytes()
+        .first()
+        .is_some_and(|&c| c < 0x80 && !matches!(c, b'-' | b'*' | b'+' | b'0'..=b'9'))
+    {
+        return None;
+    }
+    list_marker_any(s, markdown)
+}
+
+/// `list_marker` without its gate (the reference the gate must agree with).
+fn list_marker_any(s: &str, markdown: bool) -> Option<(Mark, &str)> {
     let mut chars = s.char_indices();
     let (_, first) = chars.next()?;
     if matches!(
@@ -612,19 +683,20 @@ fn continues(prev: &str, next: &str, wrapped: bool) -> bool {
 fn is_hard_wrapped(text: &str) -> bool {
     let mut max = 0;
     let mut broken = 0;
-    let mut prev: Option<&str> = None;
+    // The previous line and its length in characters (counted once).
+    let mut prev: Option<(&str, usize)> = None;
     for line in text.split('\n').map(str::trim) {
         let len = line.chars().count();
         max = max.max(len);
         if max > 100 {
             return false;
         }
-        if let Some(p) = prev {
-            if !line.is_empty() && p.chars().count() >= 45 && !ends_sentence(p) {
+        if let Some((p, p_len)) = prev {
+            if !line.is_empty() && p_len >= 45 && !ends_sentence(p) {
                 broken += 1;
             }
         }
-        prev = Some(line);
+        prev = Some((line, len));
     }
     broken >= 2
 }
@@ -796,16 +868,36 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
     out
 }
 
+/// A text as a map key hashed by its length and its first and last 16 bytes only, not all
+/// its bytes (rules of dashes run to thousands): texts are still told apart by comparing
+/// them whole (`Eq`), so the map answers as one keyed by the text; two texts that differ
+/// only in the middle share a hash and are compared.
+#[derive(PartialEq, Eq)]
+struct EdgeKeyed<'a>(&'a str);
+
+impl std::hash::Hash for EdgeKeyed<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let b = self.0.as_bytes();
+        h.write_usize(b.len());
+        if b.len() <= 32 {
+            h.write(b);
+        } else {
+            h.write(&b[..16]);
+            h.write(&b[b.len() - 16..]);
+        }
+    }
+}
+
 /// For each unit, the first unit with the same text, lower case and word count (itself when
 /// none came before): what the per-line rules read, so a line printed again (a menu twice,
 /// share bars) takes the earlier line's answers instead of asking every rule again.
 pub fn first_same(units: &[Unit]) -> Vec<u32> {
-    let mut first: FastMap<&str, u32> = FastMap::default();
+    let mut first: FastMap<EdgeKeyed, u32> = FastMap::default();
     first.reserve(units.len());
     let mut out = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let j = *first.entry(u.text.as_str()).or_insert(i);
+        let j = *first.entry(EdgeKeyed(u.text.as_str())).or_insert(i);
         // The same text is lowered and counted the same way except across a wrapped
         // line's join (lowered in parts): then the unit stands alone.
         let same = j < i && {
@@ -851,6 +943,189 @@ mod tests {
         c.words += 1;
         assert_eq!(first_same(&[a.clone(), b, c, a]), [0, 1, 2, 0]);
         assert!(first_same(&[]).is_empty());
+    }
+
+    /// `Shape::of` eight bytes at a time says what the byte-by-byte reading says, on lines of
+    /// every length up to three words of eight bytes past the cut, with controls, spaces and
+    /// bytes beyond ASCII in every lane, and on lines long enough to fold the space counts.
+    #[test]
+    fn the_shape_by_words_is_the_shape_by_bytes() {
+        let same = |b: &[u8]| {
+            let (fast, slow) = (Shape::of(b), Shape::of_bytes(b));
+            assert_eq!(fast.control, slow.control, "{b:?}");
+            assert_eq!(fast.beyond_ascii, slow.beyond_ascii, "{b:?}");
+            assert_eq!(fast.spaces, slow.spaces, "{b:?}");
+            assert_eq!(
+                fast.double_space,
+                slow.spaces > 1 && double_space(b),
+                "{b:?}"
+            );
+        };
+        let lines = [
+            "The ferries run again from Monday, the mayor said.",
+            "Die Fähre fährt ab Montag wieder,  sagte die Sprecherin.",
+            "Le maire a dit : « les bateaux sont rentrés »\tau port.",
+            "El alcalde dijo que los barcos\u{1f} volvieron — según él.",
+            " \x7f\x1f\x20\x21\x00\u{80}\u{a0}~!",
+        ];
+        for line in lines {
+            let b = line.as_bytes();
+            for end in 0..=b.len() {
+                same(&b[..end]);
+                same(&b[end..]);
+            }
+        }
+        for byte in 0..=255u8 {
+            for at in 0..24 {
+                let mut b = vec![b'a'; 24];
+                b[at] = byte;
+                same(&b);
+            }
+        }
+        for n in [2039, 2040, 2041, 4096, 5000] {
+            same(" ".repeat(n).as_bytes());
+            same("a ".repeat(n).as_bytes());
+            same("ü ".repeat(n).as_bytes());
+        }
+    }
+
+    /// The list-marker gate and the caseless scan's run skip agree with the plain readings
+    /// and the library, on lines of English, German, French and Spanish, every character
+    /// alone and around a letter, and rules of box-drawing dashes; the hard-wrap test
+    /// (the previous line's length counted once) on wrapped and unwrapped text.
+    #[test]
+    fn the_byte_wise_line_reading_agrees_with_the_plain_one() {
+        let lines = [
+            "The ferries run again from Monday, the mayor said.",
+            "Die Fähre fährt ab Montag wieder, sagte die Sprecherin.",
+            "« Les bateaux sont rentrés au port », a dit le maire.",
+            "El alcalde dijo que los barcos volvieron — según él.",
+            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+            "━━━━━━━━Ä━━",
+            "━━━━━━━━━━━━━━━━━━━┃━━━━━",
+            "—–—–Straße—",
+            "• Bullet",
+            "- dash item",
+            "1. First",
+            "12) Twelve",
+            "8. August 2018 um 15:17",
+            "+ plus",
+            "* star",
+            "–  en dash",
+            "·middle",
+            "x- not a list",
+            "2024. A year",
+            "-",
+            "--- rule",
+            "- - -",
+            "",
+            " ",
+            "\u{a0}Non-breaking\u{a0}",
+            "\u{2003}em\u{3000}",
+            "\t tab \u{b}\u{c}\r",
+            "\u{85}next line\u{2028}",
+            "\u{1f}unit\u{1c}",
+            "ÄÖÜ äöü ß",
+        ];
+        for line in lines {
+            for markdown in [false, true] {
+                assert_eq!(
+                    list_marker(line, markdown),
+                    list_marker_any(line, markdown),
+                    "{line:?}"
+                );
+            }
+            assert_eq!(lower_case(line), line.to_lowercase(), "{line:?}");
+        }
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            for line in [
+                format!("{c}"),
+                format!("{c}a{c}"),
+                format!(" {c} "),
+                format!("a{c}"),
+            ] {
+                assert_eq!(list_marker(&line, false), list_marker_any(&line, false));
+            }
+        }
+        // The hard-wrap test with each line's length counted twice, as it was.
+        let plain = |text: &str| {
+            let (mut max, mut broken, mut prev) = (0, 0, None::<&str>);
+            for line in text.split('\n').map(str::trim) {
+                max = line.chars().count().max(max);
+                if max > 100 {
+                    return false;
+                }
+                if let Some(p) = prev {
+                    if !line.is_empty() && p.chars().count() >= 45 && !ends_sentence(p) {
+                        broken += 1;
+                    }
+                }
+                prev = Some(line);
+            }
+            broken >= 2
+        };
+        for text in [
+            "The ferries will run again from Monday after the storm that\nclosed the harbour for three days, the mayor of the small town\nsaid on Tuesday.",
+            "Die Fähren fahren ab Montag wieder, nachdem der Sturm den Hafen\ndrei Tage lang geschlossen hatte, sagte die Bürgermeisterin\nam Dienstag.",
+            "Les bateaux sont rentrés au port.\n\nLe maire l'a dit mardi.",
+            "El alcalde dijo que los barcos volverán el lunes al puerto del pueblo\ny que la tormenta ya pasó por completo según los servicios del tiempo\nesta mañana.",
+            "",
+            "one\n",
+        ] {
+            assert_eq!(is_hard_wrapped(text), plain(text), "{text:?}");
+        }
+        assert!(is_hard_wrapped(
+            "The ferries will run again from Monday after the storm that\nclosed the harbour for three days, the mayor of the small town\nsaid on Tuesday."
+        ));
+    }
+
+    /// `first_same` keyed by a text's edges answers as the map keyed by the whole text, on
+    /// long lines of four languages that differ only in the middle, copies of them and
+    /// rules of dashes of the same length.
+    #[test]
+    fn first_same_by_edges_is_first_same_by_text() {
+        let plain = |units: &[Unit]| -> Vec<u32> {
+            let mut first: FastMap<&str, u32> = FastMap::default();
+            units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| {
+                    let i = i as u32;
+                    let j = *first.entry(u.text.as_str()).or_insert(i);
+                    let e = &units[j as usize];
+                    if j < i && e.words == u.words && e.lower == u.lower {
+                        j
+                    } else {
+                        i
+                    }
+                })
+                .collect()
+        };
+        let mut text = String::new();
+        for line in [
+            "The ferries run again from Monday after three days, the mayor of the town said.",
+            "The ferries run again from Sunday after three days, the mayor of the town said.",
+            "Die Fähre fährt ab Montag wieder nach drei Tagen, sagte die Bürgermeisterin heute.",
+            "Die Fähre fährt ab Freitag wieder nach drei Tagen, sagte die Bürgermeisterin heute.",
+            "Les bateaux sont rentrés au port lundi après trois jours, a dit le maire de la ville.",
+            "Los barcos volvieron al puerto el lunes tras tres días, dijo el alcalde del pueblo.",
+            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+            "━━━━━━━━━━━━━━━━━━━┃━━━━━━━━━━━━━━━━━━━━",
+            "Home",
+            "short",
+            "exactly thirty-two bytes long!!!",
+            "exactly thirty-two bytes long!?!",
+        ] {
+            for _ in 0..2 {
+                text.push_str(line);
+                text.push_str("\n\n");
+            }
+        }
+        let us = units(&text, false);
+        assert_eq!(us.len(), 24);
+        let got = first_same(&us);
+        assert_eq!(got, plain(&us));
+        assert_eq!(got[..4], [0, 0, 2, 2]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use super::blocks::{ends_sentence, Mark, Unit};
 use crate::analyze::fasthash::{FastMap, FastSet};
 
+#[cfg(test)]
 static STOP_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/stopwords.txt")
         .lines()
@@ -20,30 +21,68 @@ static STOP_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The longest function word, in bytes: a longer word is looked up in no list of them (half
-/// of a text's words; each lookup hashes the word).
+/// The longest function word, in bytes (the references' gate; `FunctionWords` keeps its own).
+#[cfg(test)]
 static STOP_MAX_LEN: LazyLock<usize> =
     LazyLock::new(|| STOP_WORDS.iter().map(|w| w.len()).max().unwrap_or(0));
 
-static COMMENT_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/comment_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static COMMENT_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("data/comment_words.txt")));
 
-static READER_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/reader_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static READER_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(include_str!("data/reader_words.txt")));
+
+/// A short list of words (one a line, `#` comments) with a gate before its set: a word whose
+/// length or first byte no listed word has is in no list, and most words of a line are
+/// turned away there, before their hash.
+struct WordList {
+    set: FastSet<&'static str>,
+    /// The listed words' first bytes, a bit per byte value.
+    first: [u64; 4],
+    /// The shortest and longest listed word, in bytes.
+    min_len: usize,
+    max_len: usize,
+}
+
+impl WordList {
+    fn new(list: &'static str) -> WordList {
+        let set: FastSet<&'static str> = list
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let mut first = [0u64; 4];
+        for w in &set {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        WordList {
+            min_len: set.iter().map(|w| w.len()).min().unwrap_or(usize::MAX),
+            max_len: set.iter().map(|w| w.len()).max().unwrap_or(0),
+            first,
+            set,
+        }
+    }
+
+    /// `set.contains(w)`.
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let Some(&c) = b.first() else {
+            return self.set.contains(w);
+        };
+        (self.min_len..=self.max_len).contains(&b.len())
+            && self.first[usize::from(c >> 6)] & 1 << (c & 63) != 0
+            && self.set.contains(w)
+    }
+}
 
 /// A function word of one of the four languages ("the", "und", "les", "los").
+#[inline]
 pub fn is_stop_word(lower_word: &str) -> bool {
-    lower_word.len() <= *STOP_MAX_LEN && STOP_WORDS.contains(lower_word)
+    // The language list holds exactly the function words (a test checks).
+    FUNCTION_WORDS.get(lower_word.as_bytes()).is_some()
 }
 
 /// The words of a text split at every character that is not alphanumeric (and, with
@@ -103,7 +142,32 @@ pub struct AlnumWords<'a> {
 impl AlnumWords<'_> {
     /// Whether the non-ASCII character at byte `i` (a character boundary) is alphanumeric,
     /// and its length in bytes.
+    #[inline]
     fn non_ascii(&mut self, i: usize) -> (bool, usize) {
+        // The characters beyond ASCII that news text is mostly made of, classed from their
+        // first two bytes (a lead byte of valid UTF-8 has a second byte after it): Latin-1's
+        // U+00A0-U+00FF (C2 A0-BF, C3 80-BF; `known_alnum`'s answers), U+2000-U+203F (E2
+        // 80: quotes, dashes, spaces) and U+2500-U+26FF (E2 94-9B: box drawing, blocks,
+        // shapes, symbols), none alphanumeric (a test checks every character).
+        if let Some(&[lead, next]) = self.text.as_bytes().get(i..i + 2) {
+            match lead {
+                0xC3 => return (next != 0x97 && next != 0xB7, 2),
+                0xC2 if next >= 0xA0 => {
+                    return (
+                        matches!(next, 0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE),
+                        2,
+                    )
+                }
+                0xE2 if matches!(next, 0x80 | 0x94..=0x9B) => return (false, 3),
+                _ => {}
+            }
+        }
+        self.non_ascii_decoded(i)
+    }
+
+    /// `non_ascii` for any character: decoded, its class looked up once per run of the same
+    /// character.
+    fn non_ascii_decoded(&mut self, i: usize) -> (bool, usize) {
         let (ch, len) = char_at(self.text.as_bytes(), i);
         if ch != self.last.0 {
             self.last = (ch, known_alnum(ch).unwrap_or_else(|| ch.is_alphanumeric()));
@@ -169,7 +233,7 @@ impl<'a> Iterator for AlnumWords<'a> {
                 SEPARATOR => i += 1,
                 _ => match self.non_ascii(i) {
                     (true, _) => break i,
-                    (false, len) => i += len,
+                    (false, len) => i = past_copies(b, i, len),
                 },
             }
         };
@@ -194,6 +258,55 @@ impl<'a> Iterator for AlnumWords<'a> {
             }
         }
     }
+}
+
+/// Past the character of `len` bytes at `i` and the copies of it that follow (a rule of
+/// box-drawing dashes runs to thousands of characters): one compare a character, not a
+/// class each.
+#[inline]
+fn past_copies(b: &[u8], i: usize, len: usize) -> usize {
+    match len {
+        1 => copies_of::<1>(b, i),
+        2 => copies_of::<2>(b, i),
+        3 => copies_of::<3>(b, i),
+        _ => copies_of::<4>(b, i),
+    }
+}
+
+/// `past_copies` of a character of `N` bytes: compared whole (no call to a byte compare),
+/// and past four copies, eight copies at a time as `N` words of eight bytes.
+#[inline(always)]
+fn copies_of<const N: usize>(b: &[u8], i: usize) -> usize {
+    let Some(&ch) = b.get(i..).and_then(|r| r.first_chunk::<N>()) else {
+        return b.len();
+    };
+    let same = |j: usize| b.get(j..).and_then(|r| r.first_chunk::<N>()) == Some(&ch);
+    let mut j = i + N;
+    for _ in 0..4 {
+        if !same(j) {
+            return j;
+        }
+        j += N;
+    }
+    // A long run (a rule): eight copies of the character make `N` whole words.
+    let mut eight = [0u8; 64];
+    for (k, x) in eight.iter_mut().take(8 * N).enumerate() {
+        *x = ch[k % N];
+    }
+    let mut words = [0u64; N];
+    for (k, w) in words.iter_mut().enumerate() {
+        *w = load8(&eight[8 * k..8 * k + 8]);
+    }
+    while let Some(r) = b.get(j..j + 8 * N) {
+        if (0..N).any(|k| load8(&r[8 * k..8 * k + 8]) != words[k]) {
+            break;
+        }
+        j += 8 * N;
+    }
+    while same(j) {
+        j += N;
+    }
+    j
 }
 
 /// `s.trim_matches(|c| !c.is_alphanumeric() && c != extra)`, with a non-ASCII character's
@@ -434,6 +547,101 @@ static LANGS: LazyLock<(Vec<&'static str>, FastMap<&'static str, u8>)> = LazyLoc
     (codes, words)
 });
 
+/// The function words (`LANGS`: each word's languages) in a table read without hashing a
+/// string, for the lookup of every word of every paragraph: a word of at most seven bytes is
+/// its own key (`short_key`: its bytes and its length in one number), placed by a multiply
+/// and a shift in a table at most an eighth full, so a lookup is two loads, a multiply and
+/// mostly one compare. Longer function words (none in the list now) sit in a general map.
+struct FunctionWords {
+    /// (key, languages); key 0 marks a free slot (a word's key holds its length: never 0).
+    slots: Vec<(u64, u8)>,
+    /// 64 minus log2 of the slot count: a key's slot is its product's top bits.
+    shift: u32,
+    long: FastMap<&'static str, u8>,
+    /// The longest function word, in bytes: a longer word is looked up nowhere.
+    max_len: usize,
+}
+
+static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| FunctionWords::new(&LANGS.1));
+
+impl FunctionWords {
+    fn new(words: &FastMap<&'static str, u8>) -> FunctionWords {
+        let cap = (words.len().max(8) * 8).next_power_of_two();
+        let mut table = FunctionWords {
+            slots: vec![(0, 0); cap],
+            shift: 64 - cap.trailing_zeros(),
+            long: FastMap::default(),
+            max_len: words.keys().map(|w| w.len()).max().unwrap_or(0),
+        };
+        for (&w, &bits) in words {
+            let Some(key) = short_key(w.as_bytes()) else {
+                table.long.insert(w, bits);
+                continue;
+            };
+            let mask = cap - 1;
+            let mut at = table.slot(key);
+            while table.slots[at].0 != 0 {
+                at = (at + 1) & mask;
+            }
+            table.slots[at] = (key, bits);
+        }
+        table
+    }
+
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The languages of `w` if it is a function word (`LANGS.1.get(w)`).
+    #[inline(always)]
+    fn get(&self, w: &[u8]) -> Option<u8> {
+        if w.len() > self.max_len || w.is_empty() {
+            return None;
+        }
+        let Some(key) = short_key(w) else {
+            return std::str::from_utf8(w)
+                .ok()
+                .and_then(|w| self.long.get(w).copied());
+        };
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(key);
+        loop {
+            let (k, bits) = *self.slots.get(at)?;
+            if k == key {
+                return Some(bits);
+            }
+            if k == 0 {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// A word of one to seven bytes as one number: its bytes in the low seven bytes (zero-padded)
+/// and its length in the top byte, so two words have the same key exactly when they are the
+/// same. Read in two loads at most, without a copy into a buffer. None for an empty word
+/// or one of eight bytes or more.
+#[inline(always)]
+fn short_key(w: &[u8]) -> Option<u64> {
+    let n = w.len();
+    let bytes = if let (Some(lo), Some(hi)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        if n > 7 {
+            return None;
+        }
+        // Four to seven bytes: the first four and the last four, overlapping in the middle
+        // (the same bytes there, so the two loads' OR is the word).
+        u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << (8 * (n - 4))
+    } else {
+        // One to three bytes: the first, the middle and the last (some the same byte).
+        let (&first, &last) = (w.first()?, w.last()?);
+        let mid = w.get(n / 2).copied().unwrap_or(first);
+        u64::from(first) | u64::from(mid) << (8 * (n / 2)) | u64::from(last) << (8 * (n - 1))
+    };
+    Some(bytes | (n as u64) << 56)
+}
+
 /// How many languages `LangHits` counts (the list has four; a fifth would not be counted).
 pub const MAX_LANGS: usize = 4;
 
@@ -472,25 +680,23 @@ pub fn prose_features(u: &Unit) -> (bool, LangHits) {
     if !is_running_prose_shape(u) {
         return (false, hits);
     }
-    let words = &LANGS.1;
-    let max = *STOP_MAX_LEN;
+    let words = &*FUNCTION_WORDS;
+    // A line without an apostrophe (most) has none in any word: one search, not one a word.
+    let elided = memchr::memchr(b'\'', u.lower.as_bytes()).is_some();
     let (mut total, mut stop) = (0usize, 0usize);
     for w in alnum_words(&u.lower, true) {
         total += 1;
-        let bits = if w.len() <= max {
-            words.get(w).copied()
-        } else {
-            None
-        };
+        let bits = words.get(w.as_bytes());
         stop += usize::from(bits.is_some());
-        if !w.as_bytes().contains(&b'\'') {
+        if !elided || !w.as_bytes().contains(&b'\'') {
             if let Some(bits) = bits {
                 add_langs(&mut hits, bits);
             }
             continue;
         }
-        for p in w.split('\'').filter(|p| !p.is_empty() && p.len() <= max) {
-            if let Some(&bits) = words.get(p) {
+        // An empty piece is no function word (`get` answers None).
+        for p in w.as_bytes().split(|&c| c == b'\'') {
+            if let Some(bits) = words.get(p) {
                 add_langs(&mut hits, bits);
             }
         }
@@ -673,11 +879,20 @@ pub fn cohesive_end(
     // The article's words, gathered only when a paragraph after the run asks (most pages
     // end in furniture, a comment header or nothing at all).
     let article_vocab = || {
+        let prose = || {
+            units
+                .iter()
+                .enumerate()
+                .take(e)
+                .skip(s)
+                .filter(|&(i, u)| !furniture[i] && is_running_prose(u))
+                .map(|(_, u)| u)
+        };
+        // Room for every word at once (only asked, never walked), not grown on the way.
         let mut vocab: FastSet<&str> = FastSet::default();
-        for (i, u) in units.iter().enumerate().take(e).skip(s) {
-            if !furniture[i] && is_running_prose(u) {
-                vocab.extend(content_words(&u.lower));
-            }
+        vocab.reserve(prose().map(|u| u.words).sum());
+        for u in prose() {
+            vocab.extend(content_words(&u.lower));
         }
         vocab
     };
@@ -751,7 +966,19 @@ const COHESION_TENTHS: usize = 4;
 /// Content words of a text (lower case, longer than three letters, not function words).
 fn content_words(lower: &str) -> impl Iterator<Item = &str> {
     // No empty piece has more than three characters: skipping them changes nothing.
-    alnum_words(lower, false).filter(|w| w.chars().count() > 3 && !is_stop_word(w))
+    alnum_words(lower, false).filter(|w| more_than_three_chars(w) && !is_stop_word(w))
+}
+
+/// `w.chars().count() > 3`, from the byte length where it decides (a character is one to
+/// four bytes) and otherwise by counting the bytes that open a character (not 80-BF).
+#[inline]
+fn more_than_three_chars(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.len() {
+        0..=3 => false,
+        16.. => true,
+        _ => b.iter().filter(|&&c| !(0x80..0xC0).contains(&c)).count() > 3,
+    }
 }
 
 /// The share of a line's content words that occur in `lead` (the words of the first
@@ -776,7 +1003,19 @@ pub fn lead_overlap(lower: &str, lead: &FastSet<&str>) -> f64 {
 
 /// The words (and five-letter stems) of the first prose paragraphs from `start`.
 pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> FastSet<&'a str> {
+    let lead = || {
+        units
+            .iter()
+            .enumerate()
+            .skip(start)
+            .filter(|&(i, u)| !furniture[i] && is_running_prose(u))
+            .take(3)
+            .map(|(_, u)| u)
+    };
+    // Room for every word and stem at once (the set is only asked, never walked: its
+    // order does not matter), not grown and rehashed on the way.
     let mut set = FastSet::default();
+    set.reserve(lead().map(|u| 2 * u.words).sum());
     let mut paragraphs = 0;
     for (i, u) in units.iter().enumerate().skip(start) {
         if furniture[i] || !is_running_prose(u) {
@@ -798,6 +1037,137 @@ pub fn lead_words<'a>(units: &'a [Unit], start: usize, furniture: &[bool]) -> Fa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two-byte fast path of `non_ascii` and the decoding path both class every
+    /// character as the library does, with its length.
+    #[test]
+    fn non_ascii_classes_every_character_as_the_library() {
+        for c in (0x80u32..0x11_0000).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let want = (c.is_alphanumeric(), c.len_utf8());
+            let mut words = alnum_words(&text, false);
+            assert_eq!(words.non_ascii(1), want, "U+{:04X}", c as u32);
+            assert_eq!(words.non_ascii_decoded(1), want, "U+{:04X}", c as u32);
+            // At the text's end (no byte after the character).
+            let end = format!("a{c}");
+            assert_eq!(
+                alnum_words(&end, true).non_ascii(1),
+                want,
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    /// A word list's gate turns away only words its set does not hold: the comment and
+    /// reader words, words one letter off, and the words of English, German, French and
+    /// Spanish lines; a list of words beyond ASCII and an empty list too.
+    #[test]
+    fn a_word_list_answers_as_its_set() {
+        let lines = "34 Comments · Leave a reply · Kommentare (12) · Réagir à cet article · \
+            Comentarios: 5 · We value your privacy · Ihre Daten sind uns wichtig · \
+            Votre avis nous intéresse · Nuestros lectores y usted · über Ärger émoi ñu";
+        let own = WordList::new("# a list\nüber\nÄrger\némoi\n\nñu\n  zz  \n");
+        let empty = WordList::new("# nothing\n\n");
+        for list in [&*COMMENT_WORDS, &*READER_WORDS, &own, &empty] {
+            let mut words: Vec<String> = alnum_words(&blocks::lower_case(lines), false)
+                .chain(alnum_words(lines, false))
+                .map(str::to_owned)
+                .collect();
+            for w in &list.set {
+                words.push(w.to_string());
+                words.push(format!("{w}s"));
+                words.push(format!("x{w}"));
+                words.push(w.to_uppercase());
+                let mut cut = w.to_string();
+                cut.pop();
+                words.push(cut);
+            }
+            words.push(String::new());
+            for w in &words {
+                assert_eq!(list.contains(w), list.set.contains(w.as_str()), "{w:?}");
+            }
+        }
+        assert!(own.contains("über") && own.contains("zz") && !own.contains("Über"));
+        assert!(!empty.contains("") && !empty.contains("a"));
+    }
+
+    /// The function-word table answers as the map it is built from: every function word,
+    /// and words of English, German, French and Spanish text that are not, among them words
+    /// one letter longer or shorter than a function word; a table built with words of eight
+    /// bytes and more (the general map) too.
+    #[test]
+    fn the_function_word_table_answers_as_the_map() {
+        let table = &*FUNCTION_WORDS;
+        for (w, &bits) in LANGS.1.iter() {
+            assert_eq!(table.get(w.as_bytes()), Some(bits), "{w}");
+            assert!(is_stop_word(w), "{w}");
+        }
+        let text = "the harbour's boats didn't come in and the town's mayor said it wasn't \
+            der hafen war gestern geschlossen weil's stürmte und die boote blieben draußen \
+            l'équipe n'a pas pu rentrer au port qu'il a dit et c'est la première fois \
+            el alcalde dijo que los barcos no volvieron al puerto del pueblo según él \
+            über für dès où año déjà à è ü ß œuvre qu' 'l ' '' x xx xxx abcdefgh nosotros \
+            zwischen pourquoi through";
+        let mut words: Vec<String> = alnum_words(text, true)
+            .chain(alnum_words(text, false))
+            .chain(text.split(' '))
+            .map(str::to_owned)
+            .collect();
+        for w in LANGS.1.keys() {
+            words.push(format!("{w}s"));
+            words.push(format!("a{w}"));
+            words.push(format!("{w}\0"));
+            words.push(format!("{w}{w}"));
+            let mut cut = w.to_string();
+            cut.pop();
+            words.push(cut);
+        }
+        words.push(String::new());
+        words.push("ñäöü".into());
+        words.push("ñäö".into());
+        words.push("🙂🙂🙂🙂".into());
+        words.push("日本語".into());
+        words.push("éééééééé".into());
+        for w in &words {
+            assert_eq!(more_than_three_chars(w), w.chars().count() > 3, "{w:?}");
+            assert_eq!(
+                table.get(w.as_bytes()),
+                LANGS.1.get(w.as_str()).copied(),
+                "{w:?}"
+            );
+            assert_eq!(is_stop_word(w), STOP_WORDS.contains(w.as_str()), "{w:?}");
+        }
+        // Keys: the same exactly for the same word.
+        let keyed: Vec<(&String, u64)> = words
+            .iter()
+            .filter_map(|w| Some((w, short_key(w.as_bytes())?)))
+            .collect();
+        for (a, ka) in &keyed {
+            for (b, kb) in &keyed {
+                assert_eq!(ka == kb, a == b, "{a:?} {b:?}");
+            }
+        }
+        // Long words go to the general map.
+        let mut map: FastMap<&'static str, u8> = FastMap::default();
+        for (w, bits) in [("zwischen", 2), ("nosotros", 8), ("the", 1), ("a", 5)] {
+            map.insert(w, bits);
+        }
+        let long = FunctionWords::new(&map);
+        for w in [
+            "zwischen",
+            "nosotros",
+            "the",
+            "a",
+            "zwischen!",
+            "nosotro",
+            "b",
+            "",
+            "th",
+        ] {
+            assert_eq!(long.get(w.as_bytes()), map.get(w).copied(), "{w:?}");
+        }
+    }
 
     #[test]
     fn the_quick_character_classes_are_the_library_s() {
@@ -828,6 +1198,8 @@ mod tests {
             "el niño dijo: ¿qué? ¡sí! año 2024",
             "━━━━━━━━━━━━━━━━━━━━",
             "━━━a━━━é━━━ßß━━1━━",
+            "a——–—b —— « » «» ☆☆☆★★ 5 ━━━━┃┃━━ x ‘’‘ é",
+            "der Preis: 5 €/Stück ·· ½ · ×× ÷ µ ª º ¹²³ ¼ • ••• ende",
             "日本語のテキスト、東京。",
             "",
             "   ",
@@ -845,6 +1217,35 @@ mod tests {
             assert_eq!(trim_to_word(text, '-'), want, "{text:?}");
         }
         assert_eq!(trim_to_word("━━-Facebook-━━", '-'), "-Facebook-");
+        // Runs of a separator of two, three and four bytes, of every length around the
+        // eight-copy steps, ended by a word, by a character sharing its first bytes, or by
+        // the text's end.
+        for sep in ['«', '━', '—', '🙂', '·'] {
+            for n in 0..40 {
+                let run = sep.to_string().repeat(n);
+                for text in [
+                    format!("{run}x{sep}{sep}ab"),
+                    format!("a{run}┃{run}é"),
+                    format!("{run}–{run}"),
+                    format!("b{run}"),
+                ] {
+                    for apostrophe in [false, true] {
+                        let want: Vec<&str> = text
+                            .split(|c: char| !(c.is_alphanumeric() || apostrophe && c == '\''))
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        let got: Vec<&str> = alnum_words(&text, apostrophe).collect();
+                        assert_eq!(got, want, "{text:?}");
+                    }
+                }
+            }
+        }
+        for b in [&b"aaaaaaaaaaaaaaaaaaaaaaab"[..], b"ab", b"a", b""] {
+            for i in 0..b.len() {
+                let want = i + 1 + b[i + 1..].iter().take_while(|&&c| c == b[i]).count();
+                assert_eq!(past_copies(b, i, 1), want, "{b:?} {i}");
+            }
+        }
     }
     use crate::ingest::blocks;
 
@@ -999,6 +1400,11 @@ mod tests {
             "El alcalde dijo que los barcos no volvieron al puerto del pueblo y que no es la primera vez que pasa algo así.",
             "# Heading 'one' of the page with enough words to be shaped like a sentence in it.",
             "' '' ''' a'b 'c d' of the and 'the' l'la",
+            "Die Fähre fährt ab Montag wieder, sagte die Sprecherin der Reederei am Dienstag in der Stadt.",
+            "Le maire a dit que les bateaux ne sont pas rentrés au port de la ville depuis trois jours déjà.",
+            "Según el alcalde, los barcos del puerto no salieron ayer por la tormenta que llegó de noche.",
+            "The mayor said the ferries would run again from Monday, after three days in the harbour.",
+            "Les élèves de l’école n’ont pas eu cours, a dit le maire, qu’on a vu près du port ce jour-là.",
         ] {
             for u in blocks::units(text, true) {
                 let (prose, hits) = prose_features(&u);
