@@ -8,6 +8,7 @@ own front matter and configuration. Needs PyYAML.
 """
 
 import os
+import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime
@@ -190,3 +191,25 @@ def check_source(src_root):
 def fail(message):
     sys.stderr.write(message)
     return 2
+
+
+def fresh_site(dst_root, tool):
+    """Make DST_ROOT an empty site with a content/ folder, marked as written by
+    bench/TOOL.py; a folder there already is emptied only when that mark says so.
+    Returns an error message, or None."""
+    mark = dst_root / f".{tool}"
+    if dst_root.exists():
+        if not mark.is_file():
+            return f"{dst_root} exists and was not written by {tool}.py; choose another\n"
+        shutil.rmtree(dst_root)
+    (dst_root / "content").mkdir(parents=True)
+    mark.write_text(f"written by bench/{tool}.py\n")
+    return None
+
+
+def copy_style(dst_root, bench):
+    """Dossier's style sheet as static/style.css, so the themes' pages are styled alike."""
+    style = bench.parent / "templates" / "assets" / "style.css"
+    if style.is_file():
+        (dst_root / "static").mkdir()
+        shutil.copy(style, dst_root / "static" / "style.css")

@@ -20,7 +20,6 @@ have the same taxonomy; without it, front-matter topics are used.
 
 import argparse
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -141,18 +140,10 @@ def main(argv):
     if (err := ds.check_source(src_root)) is not None:
         return ds.fail(err)
     c = ds.site_config(src_root)
-    if dst_root.exists():
-        if not (dst_root / ".to_hugo").is_file():
-            sys.stderr.write(f"{dst_root} exists and was not written by to_hugo.py; choose another\n")
-            return 2
-        shutil.rmtree(dst_root)
-    (dst_root / "content").mkdir(parents=True)
-    (dst_root / ".to_hugo").write_text("written by bench/to_hugo.py\n")
+    if (err := ds.fresh_site(dst_root, "to_hugo")) is not None:
+        return ds.fail(err)
     (dst_root / "hugo.yaml").write_text(hugo_config(c), encoding="utf-8")
-    style = BENCH.parent / "templates" / "assets" / "style.css"
-    if style.is_file():
-        (dst_root / "static").mkdir()
-        shutil.copy(style, dst_root / "static" / "style.css")
+    ds.copy_style(dst_root, BENCH)
 
     jobs = ds.document_jobs(src_root, dst_root / "content", c, assigned)
     results = ds.run_jobs(convert_one, jobs)

@@ -21,7 +21,6 @@ by date in its top folder, as in the Hugo theme. Needs PyYAML.
 import argparse
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -157,19 +156,12 @@ def main(argv):
     if (err := ds.check_source(src_root)) is not None:
         return ds.fail(err)
     c = ds.site_config(src_root)
-    if dst_root.exists():
-        if not (dst_root / ".to_zola").is_file():
-            return ds.fail(f"{dst_root} exists and was not written by to_zola.py; choose another\n")
-        shutil.rmtree(dst_root)
-    (dst_root / "content").mkdir(parents=True)
-    (dst_root / ".to_zola").write_text("written by bench/to_zola.py\n")
+    if (err := ds.fresh_site(dst_root, "to_zola")) is not None:
+        return ds.fail(err)
     (dst_root / "config.toml").write_text(zola_config(c), encoding="utf-8")
     (dst_root / "themes").mkdir()
     os.symlink(BENCH / "zola-theme", dst_root / "themes" / "zola-theme")
-    style = BENCH.parent / "templates" / "assets" / "style.css"
-    if style.is_file():
-        (dst_root / "static").mkdir()
-        shutil.copy(style, dst_root / "static" / "style.css")
+    ds.copy_style(dst_root, BENCH)
 
     jobs = ds.document_jobs(src_root, dst_root / "content", c, assigned)
     results = ds.run_jobs(convert_one, jobs)

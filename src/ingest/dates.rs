@@ -678,6 +678,30 @@ pub fn date_line(text: &str, order: Order) -> Option<DateLine> {
     Some(line)
 }
 
+/// Deterministic pseudo-random texts, each one to `max_parts` pieces of `parts` glued
+/// together: inputs for the tests that hold a fast path to the plain one.
+#[cfg(test)]
+pub(crate) fn glued_texts(
+    parts: &[&str],
+    count: usize,
+    max_parts: usize,
+    seed: u64,
+) -> Vec<String> {
+    let mut state = seed;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) % n as u64) as usize
+    };
+    (0..count)
+        .map(|_| {
+            let len = 1 + next(max_parts);
+            (0..len).map(|_| parts[next(parts.len())]).collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1022,23 +1046,6 @@ mod tests {
         for w in DATE_LINE_WORDS {
             assert!(DATE_LINE_SET.contains(w), "{w}");
         }
-    }
-
-    /// Deterministic pseudo-random texts glued from `parts`.
-    fn glued_texts(parts: &[&str], count: usize, max_parts: usize, seed: u64) -> Vec<String> {
-        let mut state = seed;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            ((state >> 33) % n as u64) as usize
-        };
-        (0..count)
-            .map(|_| {
-                let len = 1 + next(max_parts);
-                (0..len).map(|_| parts[next(parts.len())]).collect()
-            })
-            .collect()
     }
 
     /// The votes as the regex reads them over the whole text: the reference.

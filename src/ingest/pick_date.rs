@@ -565,23 +565,6 @@ mod tests {
         assert_eq!(pick_from_comments(&units, &layout, Order::Mdy), None);
     }
 
-    /// Deterministic pseudo-random texts glued from `parts`.
-    fn glued_texts(parts: &[&str], count: usize, seed: u64) -> Vec<String> {
-        let mut state = seed;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            ((state >> 33) % n as u64) as usize
-        };
-        (0..count)
-            .map(|_| {
-                let len = 1 + next(8);
-                (0..len).map(|_| parts[next(parts.len())]).collect()
-            })
-            .collect()
-    }
-
     #[test]
     fn the_year_gate_lets_every_glued_year_through() {
         let mut texts: Vec<String> = [
@@ -602,12 +585,13 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        texts.extend(glued_texts(
+        texts.extend(dates::glued_texts(
             &[
                 "19", "20", "2", "0", "9", "24", "3:05", ".", ":", " ", "timer", "Uhr", "é", "É",
                 "٣", "ab", "x", "Z", "_", "h30",
             ],
             4000,
+            8,
             24,
         ));
         for t in &texts {
