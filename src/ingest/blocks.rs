@@ -868,18 +868,23 @@ pub fn units(text: &str, markdown: bool) -> Vec<Unit> {
     out
 }
 
-/// A text as a map key hashed by its length and its first and last 16 bytes only, not all
-/// its bytes (rules of dashes run to thousands): texts are still told apart by comparing
-/// them whole (`Eq`), so the map answers as one keyed by the text; two texts that differ
-/// only in the middle share a hash and are compared.
+/// A text as a map key hashed by its length and, beyond `WHOLE_HASH` bytes, its first and
+/// last 16 bytes only, not all its bytes (rules of dashes and paragraphs run to thousands):
+/// texts are still told apart by comparing them whole (`Eq`), so the map answers as one
+/// keyed by the text; two long texts that differ only in the middle share a hash and are
+/// compared. Lines up to `WHOLE_HASH` bytes (menus, table rows of one width) are hashed
+/// whole, so many such lines cannot pile onto one hash.
 #[derive(PartialEq, Eq)]
 struct EdgeKeyed<'a>(&'a str);
+
+/// Texts up to this many bytes are hashed whole (see `EdgeKeyed`).
+const WHOLE_HASH: usize = 128;
 
 impl std::hash::Hash for EdgeKeyed<'_> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         let b = self.0.as_bytes();
         h.write_usize(b.len());
-        if b.len() <= 32 {
+        if b.len() <= WHOLE_HASH {
             h.write(b);
         } else {
             h.write(&b[..16]);
@@ -1103,14 +1108,16 @@ mod tests {
         };
         let mut text = String::new();
         for line in [
-            "The ferries run again from Monday after three days, the mayor of the town said.",
-            "The ferries run again from Sunday after three days, the mayor of the town said.",
-            "Die Fähre fährt ab Montag wieder nach drei Tagen, sagte die Bürgermeisterin heute.",
-            "Die Fähre fährt ab Freitag wieder nach drei Tagen, sagte die Bürgermeisterin heute.",
-            "Les bateaux sont rentrés au port lundi après trois jours, a dit le maire de la ville.",
-            "Los barcos volvieron al puerto el lunes tras tres días, dijo el alcalde del pueblo.",
-            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
-            "━━━━━━━━━━━━━━━━━━━┃━━━━━━━━━━━━━━━━━━━━",
+            "The ferries run again from Monday after three days of storms and closed roads along the whole coast, the mayor of the small harbour town said.",
+            "The ferries run again from Sunday after three days of storms and closed roads along the whole coast, the mayor of the small harbour town said.",
+            "Die Fähre fährt ab Montag wieder nach drei Tagen mit Sturm und gesperrten Straßen an der ganzen Küste, sagte die Bürgermeisterin heute.",
+            "Die Fähre fährt ab Freitag wieder nach drei Tagen mit Sturm und gesperrten Straßen an der ganzen Küste, sagte die Bürgermeisterin heute.",
+            "Les bateaux sont rentrés au port lundi après trois jours de tempête et de routes fermées sur toute la côte, a dit le maire de la ville.",
+            "Los barcos volvieron al puerto el lunes tras tres días de temporal y carreteras cortadas en toda la costa, dijo el alcalde del pueblo.",
+            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┃━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+            "| 1 | Ferry timetable from the harbour | 08:15 |",
+            "| 2 | Ferry timetable from the harbour | 08:15 |",
             "Home",
             "short",
             "exactly thirty-two bytes long!!!",
@@ -1122,7 +1129,8 @@ mod tests {
             }
         }
         let us = units(&text, false);
-        assert_eq!(us.len(), 24);
+        assert_eq!(us.len(), 28);
+        assert!(us[..12].iter().all(|u| u.text.len() > WHOLE_HASH));
         let got = first_same(&us);
         assert_eq!(got, plain(&us));
         assert_eq!(got[..4], [0, 0, 2, 2]);
