@@ -790,6 +790,30 @@ mod tests {
     }
 
     #[test]
+    fn date_lines_with_weekdays_of_four_languages() {
+        for text in [
+            "Tuesday, 12 March 2024",
+            "12 March 2024, Tuesday",
+            "Dienstag, 12. März 2024",
+            "Veröffentlicht am Dienstag, 12. März 2024, 14:30 Uhr",
+            "mardi 12 mars 2024",
+            "Publié le mardi 12 mars 2024 à 14h30",
+            "martes, 12 de marzo de 2024",
+            "Publicado el miércoles 13 de marzo de 2024",
+        ] {
+            let dl = date_line(text, Order::Dmy).unwrap_or_else(|| panic!("{text}"));
+            let day = dl.published.or(dl.updated).map(|d| d.to_string());
+            assert!(
+                matches!(day.as_deref(), Some("2024-03-12" | "2024-03-13")),
+                "{text}: {day:?}"
+            );
+        }
+        // A weekday in a sentence still makes no date line.
+        assert!(date_line("Am Dienstag, 12. März 2024, öffnet der Hafen", Order::Dmy).is_none());
+        assert!(date_line("Le port rouvre mardi 12 mars 2024", Order::Dmy).is_none());
+    }
+
+    #[test]
     fn month_names_of_four_languages() {
         for text in [
             "6 February 2024",
