@@ -127,6 +127,31 @@ const OTHER_FUNCTION_WORDS: &[&str] = &[
     "zijn", "zu",
 ];
 
+/// A word of up to eight ASCII letters as one number (zero bytes after its end), so a lookup
+/// compares integers instead of strings: the fast path reads every word of a document's
+/// start while a large site loads.
+fn word_key(word: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes[..word.len()].copy_from_slice(word);
+    u64::from_le_bytes(bytes)
+}
+
+/// Both function-word lists as sorted keys, each marked English or not.
+fn function_word_keys() -> &'static [(u64, bool)] {
+    static KEYS: std::sync::OnceLock<Vec<(u64, bool)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let english = ENGLISH_FUNCTION_WORDS
+            .iter()
+            .map(|w| (word_key(w.as_bytes()), true));
+        let other = OTHER_FUNCTION_WORDS
+            .iter()
+            .map(|w| (word_key(w.as_bytes()), false));
+        let mut keys: Vec<(u64, bool)> = english.chain(other).collect();
+        keys.sort_unstable();
+        keys
+    })
+}
+
 /// Is this text plainly English? At least 40 words, a quarter of them English function
 /// words, hardly any other language's function words and hardly a letter outside ASCII.
 /// whatlang compares a text with each of its forty Latin-script languages (about 0.2 ms a
@@ -141,17 +166,17 @@ fn clearly_english(text: &str) -> bool {
     // Letters of the current word; past LONGEST (or with a non-ASCII letter) it is no listed
     // word.
     let mut len = 0usize;
+    let keys = function_word_keys();
     let mut end_word = |len: usize, word: &[u8; LONGEST]| {
         if len == 0 {
             return;
         }
         words += 1;
         if len <= LONGEST {
-            let w = std::str::from_utf8(&word[..len]).unwrap_or("");
-            if ENGLISH_FUNCTION_WORDS.binary_search(&w).is_ok() {
-                english += 1;
-            } else if OTHER_FUNCTION_WORDS.binary_search(&w).is_ok() {
-                other += 1;
+            match keys.binary_search_by_key(&word_key(&word[..len]), |&(k, _)| k) {
+                Ok(i) if keys[i].1 => english += 1,
+                Ok(_) => other += 1,
+                Err(_) => {}
             }
         }
     };
@@ -287,6 +312,28 @@ mod tests {
             .chars()
             .any(|c| ('\u{600}'..='\u{6ff}').contains(&c)));
         assert_eq!(format_day(day, "%B", locale("de-AT")), "Februar");
+    }
+
+    #[test]
+    fn a_word_key_finds_exactly_the_listed_words() {
+        let keys = function_word_keys();
+        let look = |w: &str| {
+            keys.binary_search_by_key(&word_key(w.as_bytes()), |&(k, _)| k)
+                .ok()
+                .map(|i| keys[i].1)
+        };
+        for w in ENGLISH_FUNCTION_WORDS {
+            assert_eq!(look(w), Some(true), "{w}");
+        }
+        for w in OTHER_FUNCTION_WORDS {
+            assert_eq!(look(w), Some(false), "{w}");
+        }
+        // Prefixes, extensions and words of eight letters are not listed words.
+        for w in [
+            "th", "thee", "theirs", "a", "und2", "abcdefgh", "die ", "wit", "sonos",
+        ] {
+            assert_eq!(look(w), None, "{w}");
+        }
     }
 
     #[test]
