@@ -108,7 +108,7 @@ fn short_line_words(l: &[u8]) -> u8 {
     mask
 }
 
-/// Decide the kind. `title` is the found title (may be empty).
+/// `detect_with_copies` reading every line: its reference.
 #[cfg(test)]
 pub fn detect(title: &str, units: &[Unit]) -> &'static str {
     // Every unit its own first copy: each line read.
@@ -123,8 +123,8 @@ const TALLY_QA: u8 = 1;
 const TALLY_SPEAKER: u8 = 2;
 const TALLY_CLOCK: u8 = 4;
 
-/// `detect`, given each unit's first copy (`blocks::first_same`: the same text, lower case
-/// and word count). Every flag below is an "or" over the lines of what a line's text, lower
+/// Decide the kind. `title` is the found title (may be empty); `same`, each unit's first copy
+/// (`blocks::first_same`: the same text, lower case and word count). Every flag below is an "or" over the lines of what a line's text, lower
 /// case and word count say, so a copy adds nothing its first copy did not; only the counts
 /// (speaker labels, clocks) take the copy again, from its first copy's tally.
 pub fn detect_with_copies(title: &str, units: &[Unit], same: &[u32]) -> &'static str {
