@@ -421,8 +421,7 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
         if is_share_bar(&k) || k.starts_with("follow") && FOLLOW_RE.is_match(&k) {
             return Some(SHARE_WIDGET);
         }
-        if k.split_whitespace()
-            .any(|w| w == "banner" || w == "advert" || w == "adslot")
+        if names_ad_slot(&k)
             || k.starts_with("ad ") && k[3..].chars().all(|c| c.is_ascii_digit() || c == ' ')
         {
             return Some(AD_MARKER);
@@ -475,6 +474,20 @@ pub fn line_rule(u: &Unit) -> Option<Rule> {
         return Some(COMMENT_POLICY);
     }
     phrase
+}
+
+/// Whether a word of `k` split at white space is "banner", "advert" or "adslot": the words
+/// are looked for where their first bytes stand ('a' or 'b', by memchr2), not by splitting
+/// the line, and each match taken when white space or the line's edge stands on both sides
+/// (the three are ASCII, so a match starts and ends on a character boundary).
+fn names_ad_slot(k: &str) -> bool {
+    let b = k.as_bytes();
+    memchr::memchr2_iter(b'a', b'b', b).any(|j| {
+        let w = &b[j..];
+        (w.starts_with(b"banner") || w.starts_with(b"advert") || w.starts_with(b"adslot"))
+            && k[..j].chars().next_back().is_none_or(char::is_whitespace)
+            && k[j + 6..].chars().next().is_none_or(char::is_whitespace)
+    })
 }
 
 /// Any numeric character in `s` (ASCII digits aside: the caller tests those bytes first),
@@ -893,10 +906,27 @@ pub fn is_breadcrumb(text: &str) -> bool {
     glued_labels(text).len() >= 2
 }
 
+/// Lines longer than this are asked their word count before the byte pass.
+const GLUE_WORDS_FIRST: usize = 48;
+
+/// Can `glued_labels` find labels in `text`: a glue point, at most six words? It is asked of
+/// every line. A short line takes the byte pass first, which most lines fail; a long one
+/// the word count, which stops at the seventh word where the byte pass reads the whole line
+/// (a paragraph). The three tests read the text alone, so their order changes no answer.
+// The two branches are the same conjunction on purpose: only the order of its tests
+// differs, which is the point (clippy sees pure tests and calls them the same block).
+#[allow(clippy::if_same_then_else)]
+fn may_split_into_labels(text: &str) -> bool {
+    if text.len() > GLUE_WORDS_FIRST {
+        !more_words_than(text, 6) && may_have_glue_point(text) && has_glue_point(text)
+    } else {
+        may_have_glue_point(text) && !more_words_than(text, 6) && has_glue_point(text)
+    }
+}
+
 /// Split labels copied without their separator: "ConflictsMiddle East" → [Conflicts, Middle East].
 pub fn glued_labels(text: &str) -> Vec<String> {
-    // It is asked of every line: the byte pass first, which most lines fail.
-    if !may_have_glue_point(text) || more_words_than(text, 6) || !has_glue_point(text) {
+    if !may_split_into_labels(text) {
         return Vec::new();
     }
     let mut parts = Vec::new();
@@ -1064,6 +1094,77 @@ mod tests {
         assert_eq!(line_rule(u), None);
     }
     use crate::ingest::blocks::units;
+
+    /// `names_ad_slot` answers as splitting the line at white space does: the words alone,
+    /// inside longer words, glued to punctuation, between spaces beyond ASCII, at the
+    /// line's edges, in lines of four languages.
+    #[test]
+    fn ad_slot_words_by_their_first_bytes_are_the_split_words() {
+        let split = |k: &str| {
+            k.split_whitespace()
+                .any(|w| w == "banner" || w == "advert" || w == "adslot")
+        };
+        let lines = [
+            "anzeige banner oben",
+            "publicité bannière haut",
+            "anuncio banner arriba",
+            "advert",
+            "top adslot",
+            "advertisement",
+            "advertiser banners",
+            "bannerad adverts",
+            "werbung: banner",
+            "(banner)",
+            "banner\u{a0}oben",
+            "\u{3000}advert\u{3000}",
+            "abanner",
+            "banner\u{2003}",
+            "é advert é",
+            "ad\u{85}slot adslot\u{85}",
+            "a b ab ba bann banne banner",
+            "",
+            "aaaaaa bbbbbb",
+        ];
+        for line in lines {
+            assert_eq!(names_ad_slot(line), split(line), "{line:?}");
+            for pad in [" ", "x", "\u{a0}", "—", "\t"] {
+                let text = format!("{pad}{line}{pad}");
+                assert_eq!(names_ad_slot(&text), split(&text), "{text:?}");
+            }
+        }
+    }
+
+    /// The glue test in either order answers as the byte pass first did: short and long
+    /// lines of four languages, with and without glue points, at most six words and more,
+    /// around the length where the order changes.
+    #[test]
+    fn the_glue_test_answers_in_either_order() {
+        let plain = |t: &str| may_have_glue_point(t) && !more_words_than(t, 6) && has_glue_point(t);
+        let lines = [
+            "PoliticsMiddle East",
+            "ÉconomieSociété",
+            "Nachrichten Welt NahostAlle Artikel",
+            "PolíticaInternacional América Latina",
+            "one two three four five six sevenEight",
+            "The harbour reopened on Tuesday after the storm had closed it for three days.",
+            "Der Hafen wurde am Dienstag wieder geöffnet, sagte die Hafenbehörde am Mittwoch.",
+            "Le port a rouvert mardi après la tempête, a dit la capitainerie du port.",
+            "El puerto volvió a abrir el martes tras la tormenta, dijo la autoridad portuaria.",
+            "AVeryLongGluedLabelWithoutAnySpacesAtAllThatGoesOnAndOnForSeveralDozenBytesToo",
+            "McDonald's opens in Moscow",
+            "iPhone sales",
+            "",
+        ];
+        for line in lines {
+            assert_eq!(may_split_into_labels(line), plain(line), "{line:?}");
+            for pad in 0..60 {
+                let text = format!("{}{line}", "x".repeat(pad));
+                assert_eq!(may_split_into_labels(&text), plain(&text), "{text:?}");
+                let text = format!("{line} {}Teil", "wort ".repeat(pad % 9));
+                assert_eq!(may_split_into_labels(&text), plain(&text), "{text:?}");
+            }
+        }
+    }
 
     fn rule(line: &str) -> Option<Rule> {
         units(line, false).first().and_then(line_rule)

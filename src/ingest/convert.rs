@@ -942,7 +942,7 @@ pub fn convert(
         .map(|u| opts.keep.iter().any(|r| r.is_match(&u.text)))
         .collect();
     let mut doc = Doc::new(units, opts, keep, markdown);
-    doc.repeated = locate::repeats_earlier_text(&doc.units);
+    doc.repeated = locate::repeats_earlier_text_with_copies(&doc.units, &doc.same);
     let mut ev = Evidence::default();
 
     // 1. Furniture, line by line. What the text alone decides is asked once per distinct
@@ -1191,7 +1191,7 @@ pub fn convert(
     }
 
     // 7. Kind (liveblog stamps are kept as entry headings, not dropped as durations).
-    let kind = kind::detect(title.as_deref().unwrap_or(""), &doc.units);
+    let kind = kind::detect_with_copies(title.as_deref().unwrap_or(""), &doc.units, &doc.same);
     if kind == kind::LIVEBLOG {
         for i in start..body_end {
             if doc.drop[i] == Some(bp::DURATION)
@@ -1256,7 +1256,8 @@ pub fn convert(
         .iter()
         .map(|r| r.is_some_and(|r| r != NEWSLETTER_BOX))
         .collect();
-    let self_named = || outlet::self_named(&doc.units, &furniture, &opts.sources);
+    let self_named =
+        || outlet::self_named_with_copies(&doc.units, &furniture, &opts.sources, &doc.same);
     let byline_outlet = ev.byline_outlet.clone();
     // A wire's byline on another site's page ("By Jane Roe, Reuters"): the site that carries
     // the story published it, when the page names itself; the wire otherwise.

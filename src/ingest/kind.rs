@@ -108,8 +108,26 @@ fn short_line_words(l: &[u8]) -> u8 {
     mask
 }
 
-/// Decide the kind. `title` is the found title (may be empty).
+/// `detect_with_copies` reading every line: its reference.
+#[cfg(test)]
 pub fn detect(title: &str, units: &[Unit]) -> &'static str {
+    // Every unit its own first copy: each line read.
+    let own: Vec<u32> = (0..units.len())
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
+    detect_with_copies(title, units, &own)
+}
+
+/// A line's speaker label and clock, as `detect` counts them (`TALLY_*` bits).
+const TALLY_QA: u8 = 1;
+const TALLY_SPEAKER: u8 = 2;
+const TALLY_CLOCK: u8 = 4;
+
+/// Decide the kind. `title` is the found title (may be empty); `same`, each unit's first copy
+/// (`blocks::first_same`: the same text, lower case and word count). Every flag below is an "or" over the lines of what a line's text, lower
+/// case and word count say, so a copy adds nothing its first copy did not; only the counts
+/// (speaker labels, clocks) take the copy again, from its first copy's tally.
+pub fn detect_with_copies(title: &str, units: &[Unit], same: &[u32]) -> &'static str {
     let t = title.to_lowercase();
     let mut video = t.starts_with("video:") || t.starts_with("watch:");
     let mut live = t.starts_with("live:")
@@ -130,15 +148,26 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
     let mut speakers = 0usize;
     let mut qa = 0usize;
     let mut clocks = 0usize;
-    for u in units {
+    let mut tallies = vec![0u8; units.len()];
+    for (i, u) in units.iter().enumerate() {
+        let first = same.get(i).map_or(i, |&f| f as usize);
+        if first < i {
+            let t = tallies[first];
+            qa += usize::from(t & TALLY_QA != 0);
+            speakers += usize::from(t & TALLY_SPEAKER != 0);
+            clocks += usize::from(t & TALLY_CLOCK != 0);
+            continue;
+        }
         let l = u.lower.as_str();
         let tb = u.text.as_bytes();
         let label_colon = memchr::memchr(b':', &tb[..tb.len().min(48)]).is_some();
         if let Some((who, _)) = label_colon.then(|| speaker_label(&u.text)).flatten() {
             if who == "Q" || who == "A" {
                 qa += 1;
+                tallies[i] |= TALLY_QA;
             } else {
                 speakers += 1;
+                tallies[i] |= TALLY_SPEAKER;
             }
         }
         if l.len() > 160 {
@@ -210,6 +239,7 @@ pub fn detect(title: &str, units: &[Unit]) -> &'static str {
         }
         if is_clock(&u.text) {
             clocks += 1;
+            tallies[i] |= TALLY_CLOCK;
         }
     }
     if clocks >= 3 {
@@ -240,6 +270,45 @@ mod tests {
 
     fn kind(text: &str, title: &str) -> &'static str {
         detect(title, &units(text, false))
+    }
+
+    /// A copy of a line answers as its first copy: `detect_with_copies` given
+    /// `first_same` says what `detect` says reading every line, on pages in four languages
+    /// whose repeated lines are speaker labels, Q and A, clocks and markers, and on which the
+    /// copies' counts decide the kind.
+    #[test]
+    fn copies_answer_as_their_first_copies() {
+        let pages = [
+            // Three clocks, two of them one line printed twice: a liveblog only if copies count.
+            ("Harbour latest", "14:05\n\nThe ferry left the harbour.\n\n14:05\n\nBoats came in.\n\n9:30 a.m. ET\n"),
+            ("Hafen aktuell", "14.05\n\nDie Fähre hat abgelegt.\n\n14.05\n\nDie Boote kamen herein.\n"),
+            // Q and A, one label line printed twice.
+            ("Entretien avec la maire", "Q: Le port rouvre-t-il mardi ?\n\nR: Oui.\n\nQ: Le port rouvre-t-il mardi ?\n\nA: Oui, mardi.\n"),
+            ("Interview: the mayor", "Q: Will the harbour reopen?\n\nQ: Will the harbour reopen?\n\nThe mayor smiled.\n"),
+            // Speakers, a label printed again: a transcript at three.
+            ("Pleno municipal", "ALCALDESA GARCÍA: El puerto abre el martes.\n\nCONCEJAL RUIZ: ¿Y los barcos?\n\nALCALDESA GARCÍA: El puerto abre el martes.\n"),
+            ("Council meeting", "MAYOR SMITH: The harbour opens on Tuesday.\n\nMAYOR SMITH: The harbour opens on Tuesday.\n\nMenu\n\nMenu\n"),
+            // Markers printed twice, and lines with none.
+            ("Stadtrat", "Video player\n\nTranscript\n\nVideo player\n\nTranscript\n\nDer Rat tagt.\n"),
+            ("Le conseil", "Menu\n\nAccueil\n\nMenu\n\nLe conseil se réunit mardi.\n\nAccueil\n"),
+            ("Nota de prensa", "Para publicación inmediata\n\nFor immediate release\n\nFor immediate release\n\n###\n"),
+        ];
+        let mut kinds = Vec::new();
+        for (title, text) in pages {
+            let us = units(text, false);
+            let same = crate::ingest::blocks::first_same(&us);
+            assert!(
+                same.iter().enumerate().any(|(i, &f)| (f as usize) < i),
+                "{text}"
+            );
+            let want = detect(title, &us);
+            assert_eq!(detect_with_copies(title, &us, &same), want, "{text}");
+            kinds.push(want);
+        }
+        // The copies' counts decide: without them these pages would read as articles.
+        assert_eq!(kinds[0], LIVEBLOG);
+        assert_eq!(kinds[3], INTERVIEW);
+        assert_eq!(kinds[4], TRANSCRIPT);
     }
 
     #[test]

@@ -216,6 +216,7 @@ fn known_alnum(c: char) -> Option<bool> {
 impl<'a> Iterator for AlnumWords<'a> {
     type Item = &'a str;
 
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let text = self.text;
         let b = text.as_bytes();
@@ -353,13 +354,33 @@ pub fn is_comment_marker(u: &Unit) -> bool {
 
 /// For each unit: most of its word 4-grams were already on the page above it (a teaser
 /// repeating the lead, a dump of the whole article in page metadata).
+#[cfg(test)]
 pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
+    // Every unit its own first copy: each line read.
+    let own: Vec<u32> = (0..units.len())
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
+    repeats_earlier_text_with_copies(units, &own)
+}
+
+/// `repeats_earlier_text`, given each unit's first copy (`blocks::first_same`: the same text,
+/// lower case and word count). A copy's words give its first copy's 4-grams, all held by
+/// that copy or a unit before it: every one is old and none is recorded, so the copy
+/// repeats earlier text exactly when it has at least eight, its first copy's count.
+pub fn repeats_earlier_text_with_copies(units: &[Unit], same: &[u32]) -> Vec<bool> {
     // One 4-gram per word at most: sized once, never grown while the page is read. Each
     // 4-gram maps to the first unit that held it: one lookup per 4-gram both asks whether an
     // earlier unit had it and records it (a 4-gram twice in one unit is not old).
     let mut first = FirstHolder::with_room(units.iter().map(|u| u.words).sum());
     let mut out = Vec::with_capacity(units.len());
+    // Each first copy's 4-gram count (at least eight: enough to repeat, when copied).
+    let mut enough = vec![false; units.len()];
     for (i, u) in units.iter().enumerate() {
+        if let Some(&f) = same.get(i).filter(|&&f| (f as usize) < i) {
+            out.push(enough[f as usize]);
+            continue;
+        }
+        let at = i;
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         // Each word is keyed once; a 4-gram's key combines its words' keys, the last three
         // kept as the words go by.
@@ -382,6 +403,7 @@ pub fn repeats_earlier_text(units: &[Unit]) -> Vec<bool> {
                 add(word_key(w.as_bytes()));
             }
         }
+        enough[at] = grams >= 8;
         out.push(grams >= 8 && old * 10 >= grams * 6);
     }
     out
@@ -1276,6 +1298,42 @@ mod tests {
         assert_eq!(repeats_earlier_text(&units), [false, true]);
     }
 
+    /// A copy of a line answers as the 4-gram pass read it: `repeats_earlier_text_with_copies`
+    /// given `first_same` says what reading every line says, on pages in four languages with
+    /// long and short lines printed again (after other lines, right after themselves, a
+    /// teaser and its copy), so that copies with eight 4-grams or more, with fewer, and of
+    /// lines that already repeat are all met.
+    #[test]
+    fn copies_repeat_as_the_pass_reads_them() {
+        let lines = [
+            "The harbour of the small town reopened on Tuesday after a storm had closed it for three days",
+            "Der Hafen der kleinen Stadt wurde am Dienstag wieder geöffnet, nachdem ein Sturm ihn geschlossen hatte",
+            "Le port de la petite ville a rouvert mardi après une tempête qui l'avait fermé pendant trois jours",
+            "El puerto de la pequeña ciudad volvió a abrir el martes después de que una tormenta lo cerrara",
+            "The harbour of the small town reopened on Tuesday, the mayor said",
+            "Menu",
+            "Teilen Sie diesen Artikel",
+            "uno dos tres cuatro cinco seis siete ocho nueve diez uno dos tres cuatro cinco seis siete ocho",
+        ];
+        for order in [
+            &[0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7][..],
+            &[5, 0, 0, 4, 4, 6, 1, 6, 2, 3, 7, 7, 3, 2, 1, 5],
+            &[4, 7, 5, 4, 0, 4, 7, 6, 6, 6, 1],
+        ] {
+            let text: Vec<&str> = order.iter().map(|&k| lines[k]).collect();
+            let units = blocks::units(&text.join("\n\n"), false);
+            let same = blocks::first_same(&units);
+            assert!(same.iter().enumerate().any(|(i, &f)| (f as usize) < i));
+            let want = repeats_earlier_text(&units);
+            assert!(want.iter().any(|&r| r) && want.iter().any(|&r| !r));
+            assert_eq!(
+                repeats_earlier_text_with_copies(&units, &same),
+                want,
+                "{order:?}"
+            );
+        }
+    }
+
     #[test]
     fn the_first_holder_answers_as_a_map_and_grows_past_its_room() {
         // Room for eight, fed a thousand keys (some repeated, some in the same slot's run):
@@ -1288,6 +1346,23 @@ mod tests {
             assert_eq!(table.get_or_insert(g, i), *map.entry(g).or_insert(i), "{n}");
         }
         assert!(table.slots.len() >= 2 * map.len());
+        // Units near the top of the numbering, the last one (`VACANT`) never recorded: each
+        // answer is the map's, the top unit's read as new.
+        let mut table = FirstHolder::with_room(8);
+        for (g, i) in [
+            (1, u32::MAX - 1),
+            (1, u32::MAX),
+            (2, u32::MAX),
+            (2, u32::MAX),
+            (3, 0),
+        ] {
+            let want = if i == u32::MAX && g == 2 {
+                i
+            } else {
+                *map.entry(g << 50).or_insert(i)
+            };
+            assert_eq!(table.get_or_insert(g << 50, i), want, "{g} {i}");
+        }
     }
 
     #[test]

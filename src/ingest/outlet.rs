@@ -652,14 +652,65 @@ fn names_copyright(t: &str, lower: &str) -> bool {
 /// footer's copyright line; the page's own domain; a short masthead line at the top. Each
 /// counts for more the more lines of the page repeat it; an owner named after "is part of"
 /// counts against (the parent company, not the outlet).
+#[cfg(test)]
 pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option<String> {
+    // Every unit its own first copy: each line read.
+    let own: Vec<u32> = (0..units.len())
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
+    self_named_with_copies(units, dropped, sources, &own)
+}
+
+/// The byte searches of `self_named` that read nothing but a line's text and lower case,
+/// asked once per distinct text (`TextTests`): each has a bit saying it was asked and one
+/// holding its answer.
+const HAS_AT: u16 = 1;
+const NAMES_COPYRIGHT: u16 = 1 << 2;
+const PRINTS_DOMAIN: u16 = 1 << 4;
+/// The cue gates: their answer bit is set when the gate finds no cue.
+const NO_FRAME_CUE: u16 = 1 << 6;
+const NO_PARENT_CUE: u16 = 1 << 8;
+
+/// Answers of `self_named`'s text tests, kept at each line's first copy.
+struct TextTests<'a> {
+    same: &'a [u32],
+    memo: Vec<u16>,
+}
+
+impl TextTests<'_> {
+    /// The answer of the test `bit` for line `i`: its first copy's, or `test`'s, kept there.
+    #[inline]
+    fn ask(&mut self, i: usize, bit: u16, test: impl FnOnce() -> bool) -> bool {
+        let f = self.same.get(i).map_or(i, |&f| (f as usize).min(i));
+        let m = &mut self.memo[f];
+        if *m & bit == 0 {
+            *m |= bit | if test() { bit << 1 } else { 0 };
+        }
+        *m & (bit << 1) != 0
+    }
+}
+
+/// `self_named`, given each unit's first copy (`blocks::first_same`: the same text, lower
+/// case and word count). The byte searches and cue gates below read a line's text and lower
+/// case alone, so a copy takes its first copy's answers; what a line adds (candidates,
+/// domains, the copyright owner) is still added at every copy.
+pub fn self_named_with_copies(
+    units: &[Unit],
+    dropped: &[bool],
+    sources: &Sources,
+    same: &[u32],
+) -> Option<String> {
     let mut cands = Candidates::default();
     let mut last_copyright: Option<String> = None;
     let mut domains: FastMap<String, usize> = FastMap::default();
     let mut parents: Vec<String> = Vec::new();
+    let mut tests = TextTests {
+        same,
+        memo: vec![0; units.len()],
+    };
     for (i, u) in units.iter().enumerate() {
         let t = &u.text;
-        if memchr::memchr(b'@', t.as_bytes()).is_some() {
+        if tests.ask(i, HAS_AT, || memchr::memchr(b'@', t.as_bytes()).is_some()) {
             for c in EMAIL_DOMAIN.captures_iter(t) {
                 let host = c["host"].to_lowercase();
                 if !matches!(
@@ -681,7 +732,10 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             }
         }
         // The footer's copyright line, not one quoted in the article (a book excerpt).
-        if dropped[i] && u.words <= 60 && names_copyright(t, &u.lower) {
+        if dropped[i]
+            && u.words <= 60
+            && tests.ask(i, NAMES_COPYRIGHT, || names_copyright(t, &u.lower))
+        {
             if let Some(name) = copyright_owner(t) {
                 last_copyright = Some(name);
             }
@@ -695,7 +749,7 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
             }
         }
         // A page names its own domain in its furniture and short lines, not in prose.
-        if (dropped[i] || u.words <= 40) && may_print_domain(t) {
+        if (dropped[i] || u.words <= 40) && tests.ask(i, PRINTS_DOMAIN, || may_print_domain(t)) {
             for c in DOMAIN_NAME.captures_iter(t) {
                 let name = &c["name"];
                 // Printed with a capital, as a name ("Cleveland.com"), not a link.
@@ -720,13 +774,22 @@ pub fn self_named(units: &[Unit], dropped: &[bool], sources: &Sources) -> Option
         };
         // Most lines hold no cue: the same cues in a leftmost automaton (whose prefilter
         // is a vector search over the whole line) say so before the overlapping scan.
-        let gate = if framed {
-            &CUES.gate
+        let (gate, no_cue) = if framed {
+            (&CUES.gate, NO_FRAME_CUE)
         } else {
-            &CUES.parent_gate
+            (&CUES.parent_gate, NO_PARENT_CUE)
         };
+        // A copy of a line without a cue has none either; at a copy of a line with one,
+        // the gate is asked again.
+        let mut found = None;
+        if tests.ask(i, no_cue, || {
+            found = gate.find(lower);
+            found.is_none()
+        }) {
+            continue;
+        }
         // No cue starts before the leftmost one: the overlapping scan starts there.
-        let Some(first) = gate.find(lower) else {
+        let Some(first) = found.or_else(|| gate.find(lower)) else {
             continue;
         };
         let from = aho_corasick::Input::new(lower).span(first.start()..lower.len());
@@ -1432,6 +1495,66 @@ mod tests {
             copyright_owner("Privacy - Terms Copyright Ad Registry"),
             None
         );
+    }
+
+    /// Copies take their first copy's search answers: `self_named_with_copies` given
+    /// `first_same` names what `self_named` names reading every line, on pages in four
+    /// languages whose follow prompts, domains, addresses, copyright lines and menus are
+    /// printed again, dropped or kept at each copy; and every kept answer is the search's
+    /// on the copy's own text.
+    #[test]
+    fn copies_name_the_outlet_as_their_first_copies() {
+        let pages = [
+            "Harbour Gazette\n\nFollow Harbour Gazette on Twitter\n\nThe harbour reopened on Tuesday after the storm, the port authority said.\n\nFollow Harbour Gazette on Twitter\n\nHarbourGazette.com\n\nHarbourGazette.com\n\n© 2024 Harbour Gazette. All rights reserved.\n",
+            "Startseite\n\nFolgen Sie Hafenblatt\n\nDer Hafen wurde am Dienstag wieder geöffnet, sagte die Hafenbehörde.\n\nFolgen Sie Hafenblatt\n\nredaktion@hafenblatt.de\n\nredaktion@hafenblatt.de\n\n© 2024 Hafenblatt\n\n© 2024 Hafenblatt\n",
+            "Accueil\n\nSuivez Le Courrier Portuaire\n\nLe port a rouvert mardi après la tempête, a dit la capitainerie.\n\nAccueil\n\nSuivez Le Courrier Portuaire\n\nLe Courrier Portuaire fait partie de Groupe Littoral\n\nLe Courrier Portuaire fait partie de Groupe Littoral\n",
+            "Portada\n\nSigue a El Diario Costero\n\nEl puerto volvió a abrir el martes tras la tormenta, dijo la autoridad portuaria.\n\nPortada\n\nSigue a El Diario Costero\n\nDiarioCostero.es\n\nDiarioCostero.es\n\n© 2024 El Diario Costero\n",
+        ];
+        for text in pages {
+            let units = blocks::units(text, false);
+            let same = blocks::first_same(&units);
+            assert!(
+                same.iter().enumerate().any(|(i, &f)| (f as usize) < i),
+                "{text}"
+            );
+            let n = units.len();
+            let droppings: [Vec<bool>; 5] = [
+                vec![true; n],
+                vec![false; n],
+                units.iter().map(|u| u.words <= 6).collect(),
+                (0..n).map(|i| i % 2 == 0).collect(),
+                (0..n).map(|i| i % 3 != 1).collect(),
+            ];
+            let mut named = 0;
+            for dropped in &droppings {
+                let want = self_named(&units, dropped, &Sources::default());
+                named += usize::from(want.is_some());
+                assert_eq!(
+                    self_named_with_copies(&units, dropped, &Sources::default(), &same),
+                    want,
+                    "{text} {dropped:?}"
+                );
+            }
+            assert!(named > 0, "{text}");
+            // The kept answers, asked at every unit backwards and forwards.
+            let mut tests = TextTests {
+                same: &same,
+                memo: vec![0; n],
+            };
+            for i in (0..n).rev().chain(0..n) {
+                let (t, l) = (&units[i].text, units[i].lower.as_str());
+                let at = memchr::memchr(b'@', t.as_bytes()).is_some();
+                assert_eq!(tests.ask(i, HAS_AT, || at), at);
+                let c = names_copyright(t, l);
+                assert_eq!(tests.ask(i, NAMES_COPYRIGHT, || c), c);
+                let d = may_print_domain(t);
+                assert_eq!(tests.ask(i, PRINTS_DOMAIN, || d), d);
+                let no_frame = !CUES.gate.is_match(l);
+                assert_eq!(tests.ask(i, NO_FRAME_CUE, || no_frame), no_frame);
+                let no_parent = !CUES.parent_gate.is_match(l);
+                assert_eq!(tests.ask(i, NO_PARENT_CUE, || no_parent), no_parent);
+            }
+        }
     }
 
     #[test]
