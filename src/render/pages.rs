@@ -57,9 +57,10 @@ pub struct Shared {
     links: Links,
     /// `site` and `t`, which every page has (kept once per rendering thread).
     shared_vars: SharedVars,
-    /// Each document's body. Without `keep_html` only its lead and length are kept, and
-    /// the article page converts the body again (a one-off build: the HTML of every body
-    /// at once is the biggest thing a build would hold).
+    /// Each document's body. Without `keep_html` only its lead is kept (`html` empty,
+    /// `words` 0): the article page converts the body itself (a one-off build: the HTML of
+    /// every body at once is the biggest thing a build would hold), so the HTML is made
+    /// once, there, and the first reading finds the lead alone ([`markdown::lead_of`]).
     bodies: Vec<RenderedBody>,
     keep_html: bool,
     /// Each article's words counted for the search index on the reading of its body above,
@@ -528,12 +529,23 @@ impl Shared {
                 };
                 let count =
                     search && held.load(std::sync::atomic::Ordering::Relaxed) < HELD_WORDS_BYTES;
-                let (mut body, words) = shared.body_html_and_words(i, &text, "../../", count);
+                let (body, words) = if keep_html {
+                    shared.body_html_and_words(i, &text, "../../", count)
+                } else {
+                    // The lists need only the lead; the article page makes the HTML.
+                    let events = markdown::events(&text);
+                    let words = count.then(|| {
+                        super::search::article_words(&shared.site, i, &events, text.len())
+                    });
+                    let lead = markdown::lead_of(&events);
+                    let body = RenderedBody {
+                        lead,
+                        ..RenderedBody::default()
+                    };
+                    (body, words)
+                };
                 if let Some(w) = &words {
                     held.fetch_add(w.heap_bytes(), std::sync::atomic::Ordering::Relaxed);
-                }
-                if !keep_html {
-                    body.html = String::new();
                 }
                 (body, media, words)
             })
