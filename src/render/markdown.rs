@@ -268,9 +268,16 @@ mod tests {
             let lead = lead_of(&parsed);
             assert_eq!(lead, to_html(parsed).lead, "{body:?}");
         }
+        // An image's text is text of its paragraph: a picture-only first paragraph with an
+        // alt text is the lead.
+        assert_eq!(lead_of(&events("![i](x.png)\n\nThe  lead\nhere.")), "i");
         assert_eq!(
-            lead_of(&events("![i](x.png)\n\nThe  lead\nhere.")),
+            lead_of(&events("![](x.png)\n\nThe  lead\nhere.")),
             "The lead here."
+        );
+        assert_eq!(
+            lead_of(&events("First  line\nand <b>more</b>.\n\nSecond.")),
+            "First line and <b>more</b>."
         );
     }
 
