@@ -183,6 +183,31 @@ pub fn to_html(events: Vec<Event<'_>>) -> RenderedBody {
     }
 }
 
+/// The [`RenderedBody::lead`] that [`to_html`] finds in `events`, without making the HTML: a
+/// one-off build needs every body's lead for the lists before any article page, and converts
+/// each body to HTML only for its article page. Neither the topic links nor the rewritten
+/// link targets that the page's conversion adds change the lead: they split or merge text
+/// events and wrap some in links, and the lead is the first paragraph's text joined.
+pub fn lead_of(events: &[Event<'_>]) -> String {
+    let mut lead = String::new();
+    let mut in_first_paragraph = false;
+    for event in events {
+        match event {
+            // Raw HTML is text once sanitised, as in `to_html`.
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t)
+                if in_first_paragraph =>
+            {
+                lead.push_str(t)
+            }
+            Event::SoftBreak | Event::HardBreak if in_first_paragraph => lead.push(' '),
+            Event::Start(Tag::Paragraph) => in_first_paragraph = lead.is_empty(),
+            Event::End(TagEnd::Paragraph) => in_first_paragraph = false,
+            _ => {}
+        }
+    }
+    lead.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
     match (level as usize + 2).saturating_sub(top) {
         0..=2 => HeadingLevel::H2,
@@ -219,6 +244,41 @@ mod tests {
 
     fn html(md: &str) -> String {
         to_html(events(md)).html
+    }
+
+    #[test]
+    fn the_lead_alone_is_the_lead_of_the_html() {
+        let bodies = [
+            "",
+            "One paragraph only.",
+            "First  line\nsoft break  and `code` and *emphasis*.\n\nSecond paragraph.",
+            "# Heading first\n\nThen the lead, with <b>inline html</b> &amp; an entity.",
+            "![only an image](x.png)\n\nThe lead is this one.",
+            "<div>\nAn HTML block\n</div>\n\nAfter the block.",
+            "A hard break  \nin the lead.\n\n> quoted later",
+            "> A quote first\n\nThen text.",
+            "- a list item first\n- second\n\nThen a paragraph.",
+            "Text with a footnote[^1].\n\n[^1]: The note's own paragraph.",
+            "| a | b |\n|---|---|\n| c | d |\n\nAfter the table.",
+            "```\ncode block\n```\n\n   Indented  spaces   and\ttabs.  ",
+            "Brussels Sprouts and New York [a link](https://example.org/x) here.",
+        ];
+        for body in bodies {
+            let parsed = events(body);
+            let lead = lead_of(&parsed);
+            assert_eq!(lead, to_html(parsed).lead, "{body:?}");
+        }
+        // An image's text is text of its paragraph: a picture-only first paragraph with an
+        // alt text is the lead.
+        assert_eq!(lead_of(&events("![i](x.png)\n\nThe  lead\nhere.")), "i");
+        assert_eq!(
+            lead_of(&events("![](x.png)\n\nThe  lead\nhere.")),
+            "The lead here."
+        );
+        assert_eq!(
+            lead_of(&events("First  line\nand <b>more</b>.\n\nSecond.")),
+            "First line and <b>more</b>."
+        );
     }
 
     #[test]

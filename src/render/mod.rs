@@ -90,11 +90,14 @@ impl SharedVars {
     }
 }
 
+/// The most a rendering thread keeps of its page buffer between pages.
+const KEPT_BUFFER_BYTES: usize = 4 << 20;
+
 thread_local! {
     /// This thread's Tera context: the shared variables of the build it last rendered for
-    /// (by [`SharedVars::id`]), between pages.
-    static THREAD_CONTEXT: std::cell::RefCell<(u64, tera::Context)> =
-        std::cell::RefCell::new((0, tera::Context::new()));
+    /// (by [`SharedVars::id`]), between pages; and the buffer its pages are rendered into.
+    static THREAD_CONTEXT: std::cell::RefCell<(u64, tera::Context, Vec<u8>)> =
+        std::cell::RefCell::new((0, tera::Context::new(), Vec::new()));
 }
 
 /// Earlier versions of the default theme's files (`theme_history.txt`: path and BLAKE3 of the
@@ -227,7 +230,7 @@ impl Theme {
             .map_err(|e| Error::from_tera(spec.template, &e))?;
         let rendered = THREAD_CONTEXT.with(|cell| {
             let mut kept = cell.borrow_mut();
-            let (id, context) = &mut *kept;
+            let (id, context, buffer) = &mut *kept;
             if *id != shared.id {
                 *context =
                     tera::Context::from_value(serde_json::Value::Object(shared.vars.clone()))
@@ -235,19 +238,29 @@ impl Theme {
                 *id = shared.id;
             }
             context.extend(own);
-            let rendered = self.tera.render(spec.template, context);
+            // Into the thread's kept buffer, which has grown to the largest page so far:
+            // Tera's own `render` starts each page in 2 KB and grows it (copying it each
+            // time), then checks the whole page is UTF-8 and hands back a `String` that
+            // `Page` copies once more. Tera writes only `str`s, so the bytes are UTF-8.
+            buffer.clear();
+            let rendered = self.tera.render_to(spec.template, context, &mut *buffer);
             for k in &keys {
                 context.remove(k);
             }
             if shadows {
                 *id = 0;
             }
-            rendered
+            let bytes = rendered.map(|()| Arc::<[u8]>::from(buffer.as_slice()));
+            // An exceptionally large page's buffer is not kept for the rest of the build.
+            if buffer.capacity() > KEPT_BUFFER_BYTES {
+                *buffer = Vec::new();
+            }
+            bytes
         });
-        let text = rendered.map_err(|e| self.render_error(spec.template, &spec.path, &e))?;
+        let bytes = rendered.map_err(|e| self.render_error(spec.template, &spec.path, &e))?;
         Ok(Page {
             path: spec.path,
-            bytes: text.into_bytes().into(),
+            bytes,
         })
     }
 
@@ -419,11 +432,17 @@ fn fill_filter(
 /// `/` alone, so URLs stay readable.
 pub fn escape_html(input: &str) -> String {
     let bytes = input.as_bytes();
-    let mut out = String::with_capacity(input.len() + input.len() / 16);
-    let mut start = 0;
+    // Most values (titles, links, dates) have nothing to escape: found eight bytes at a
+    // time, and copied whole.
+    let Some(first) = first_special(bytes) else {
+        return input.to_string();
+    };
+    let mut out = String::with_capacity(input.len() + input.len() / 16 + 8);
+    out.push_str(&input[..first]);
+    let mut start = first;
     // Copy runs of ordinary bytes whole; every special character is ASCII, so byte indexes
     // always fall on character boundaries.
-    for (i, &b) in bytes.iter().enumerate() {
+    for (i, &b) in bytes.iter().enumerate().skip(first) {
         let entity = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -438,6 +457,41 @@ pub fn escape_html(input: &str) -> String {
     }
     out.push_str(&input[start..]);
     out
+}
+
+/// The first byte [`escape_html`] replaces (`&`, `<`, `>`, `"` or `'`), if any. Eight
+/// bytes at a time: a byte equal to `c` is a zero byte of `word ^ c…c`, and a word has a
+/// zero byte exactly when `(x - 0x01…01) & !x & 0x80…80` is not zero (its lowest set bit
+/// marks the first one; bits above it may be false alarms, so the word's bytes are then
+/// looked at one by one).
+fn first_special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let is_special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let hit = zero_byte(x ^ (ONES * u64::from(b'&')))
+            | zero_byte(x ^ (ONES * u64::from(b'<')))
+            | zero_byte(x ^ (ONES * u64::from(b'>')))
+            | zero_byte(x ^ (ONES * u64::from(b'"')))
+            | zero_byte(x ^ (ONES * u64::from(b'\'')));
+        if hit != 0 {
+            if let Some(k) = chunk.iter().position(|&b| is_special(b)) {
+                return Some(at + k);
+            }
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| is_special(b))
+        .map(|k| at + k)
 }
 
 /// Tera names the failing template inside its message; pull it out for our heading.
@@ -674,6 +728,48 @@ mod tests {
             template_references(t),
             vec!["base.html", "macros.html", "x.html"]
         );
+    }
+
+    /// The plain escaper, byte by byte: what [`escape_html`] must equal.
+    fn escape_plain(input: &str) -> String {
+        let mut out = String::new();
+        for c in input.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_word_scan_escapes_as_the_plain_one() {
+        // Specials at every position of a word and past its end, beside multi-byte
+        // characters and bytes one off the specials (`%`, `'`+1, `=`, `?`).
+        let mut texts = vec![String::new(), "plain words only, no specials".to_string()];
+        for special in [
+            '&', '<', '>', '"', '\'', '%', '(', '=', '?', '\u{e9}', '\u{2014}',
+        ] {
+            for len in 0..20 {
+                for at in 0..len {
+                    let mut t: String = (0..len).map(|k| (b'a' + k as u8 % 26) as char).collect();
+                    t.insert(at, special);
+                    texts.push(t.clone());
+                    t.push('&');
+                    texts.push(t);
+                }
+            }
+        }
+        texts.push("\u{1F600}<b>caf\u{e9} & th\u{e9}</b>\"'\u{80}\u{ff}".into());
+        for t in &texts {
+            assert_eq!(escape_html(t), escape_plain(t), "{t:?}");
+            let first = t.bytes().position(|b| b"&<>\"'".contains(&b));
+            assert_eq!(first_special(t.as_bytes()), first, "{t:?}");
+        }
     }
 
     #[test]

@@ -57,9 +57,10 @@ pub struct Shared {
     links: Links,
     /// `site` and `t`, which every page has (kept once per rendering thread).
     shared_vars: SharedVars,
-    /// Each document's body. Without `keep_html` only its lead and length are kept, and
-    /// the article page converts the body again (a one-off build: the HTML of every body
-    /// at once is the biggest thing a build would hold).
+    /// Each document's body. Without `keep_html` only its lead is kept (`html` empty,
+    /// `words` 0): the article page converts the body itself (a one-off build: the HTML of
+    /// every body at once is the biggest thing a build would hold), so the HTML is made
+    /// once, there, and the first reading finds the lead alone ([`markdown::lead_of`]).
     bodies: Vec<RenderedBody>,
     keep_html: bool,
     /// Each article's words counted for the search index on the reading of its body above,
@@ -70,6 +71,8 @@ pub struct Shared {
     cards: Vec<Value>,
     /// Per topic: what a card shows of it (name, link, kind).
     topic_chips: Vec<Value>,
+    /// Per source: what a card shows of it (name, link), made once.
+    source_values: Vec<Value>,
     /// Per day with documents: what a card shows of its date (the date, long and short
     /// forms, the day page's link), formatted once.
     day_values: BTreeMap<NaiveDate, [Value; 4]>,
@@ -428,6 +431,11 @@ impl Shared {
                 )
             })
             .collect();
+        let source_values: Vec<Value> = site
+            .sources
+            .iter()
+            .map(|src| obj!({"name" => src.name.clone(), "url" => links.href(&urls::source(&src.slug))}))
+            .collect();
         let is_story: Vec<bool> = g.stories.iter().map(|s| s.docs.len() >= 2).collect();
         let doc_story: Vec<Option<usize>> = g
             .doc_story
@@ -480,6 +488,7 @@ impl Shared {
             topic_values,
             cards: Vec::new(),
             topic_chips,
+            source_values,
             day_values,
             story_values,
             topic_stories,
@@ -528,12 +537,23 @@ impl Shared {
                 };
                 let count =
                     search && held.load(std::sync::atomic::Ordering::Relaxed) < HELD_WORDS_BYTES;
-                let (mut body, words) = shared.body_html_and_words(i, &text, "../../", count);
+                let (body, words) = if keep_html {
+                    shared.body_html_and_words(i, &text, "../../", count)
+                } else {
+                    // The lists need only the lead; the article page makes the HTML.
+                    let events = markdown::events(&text);
+                    let words = count.then(|| {
+                        super::search::article_words(&shared.site, i, &events, text.len())
+                    });
+                    let lead = markdown::lead_of(&events);
+                    let body = RenderedBody {
+                        lead,
+                        ..RenderedBody::default()
+                    };
+                    (body, words)
+                };
                 if let Some(w) = &words {
                     held.fetch_add(w.heap_bytes(), std::sync::atomic::Ordering::Relaxed);
-                }
-                if !keep_html {
-                    body.html = String::new();
                 }
                 (body, media, words)
             })
@@ -751,11 +771,10 @@ impl Shared {
 
     /// A card's `source`: the outlet's name and page, or null.
     fn card_source(&self, i: usize) -> Value {
-        let site = &self.site;
-        site.doc_source[i].map_or(Value::Null, |s| {
-            let src = &site.sources[s];
-            obj!({"name" => src.name.clone(), "url" => self.links.href(&urls::source(&src.slug))})
-        })
+        self.site.doc_source[i]
+            .and_then(|s| self.source_values.get(s))
+            .cloned()
+            .unwrap_or(Value::Null)
     }
 
     /// A card's `date`, `date_display`, `date_short` and `day_url` (nulls when undated).
@@ -884,10 +903,25 @@ impl Shared {
         groups
             .into_iter()
             .map(|(day, list)| {
+                // A day's strings were formatted once ([`Shared::day_values`]).
+                let (date, display, url) = match day.and_then(|d| self.day_values.get(&d)) {
+                    Some([date, long, _, url]) => (date.clone(), long.clone(), url.clone()),
+                    None => (
+                        obj!(@value : day.map(|d| d.to_string())),
+                        Value::from(
+                            day.map(|d| self.ui.long(d))
+                                .unwrap_or_else(|| self.ui.get("undated").into()),
+                        ),
+                        Value::from(
+                            day.map(|d| self.links.href(&urls::day(d)))
+                                .unwrap_or_else(|| self.links.href(urls::UNDATED)),
+                        ),
+                    ),
+                };
                 obj!({
-                    "date": day.map(|d| d.to_string()),
-                    "display": day.map(|d| self.ui.long(d)).unwrap_or_else(|| self.ui.get("undated").into()),
-                    "url": day.map(|d| self.links.href(&urls::day(d))).unwrap_or_else(|| self.links.href(urls::UNDATED)),
+                    "date" => date,
+                    "display" => display,
+                    "url" => url,
                     "articles" => self.cards_of(&list),
                 })
             })

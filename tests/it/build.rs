@@ -462,3 +462,73 @@ fn the_index_counts_each_article_on_its_pages_own_reading() {
         assert!(text.contains(word), "{word} not indexed");
     }
 }
+
+#[test]
+fn a_one_off_build_makes_the_pages_a_kept_html_build_makes() {
+    use dossier::build::{load_config, load_content};
+    use dossier::render::pages::Shared;
+    use dossier::render::{render_site, Theme};
+    use dossier::site::Site;
+
+    // Leads of every shape: raw HTML and an entity in the first paragraph, a picture-only
+    // first paragraph, a heading first, soft and hard breaks, a footnote; topics shared, so
+    // the lists show each other's cards (and the topic links change the article's HTML).
+    let site = TestSite::empty()
+        .file(
+            "content/a.md",
+            "---\ntitle: Harbour reopens\ndate: 2025-03-01\ntopics: [Harbour, Ferries]\nsource: Coast News\n---\nThe Harbour <b>reopens</b> &amp; the Ferries run\nagain from Monday.\n\nSecond paragraph about the Harbour.\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: Ferries return\ndate: 2025-03-01\ntopics: [Ferries]\nsource: Bay Times\n---\n![](https://example.org/p.png)\n\nThe Ferries return  \nafter a long winter[^1].\n\n[^1]: Four months.\n",
+        )
+        .file(
+            "content/c.md",
+            "---\ntitle: Harbour fees\ndate: 2025-03-02\ntopics: [Harbour]\n---\n# Fees\n\nFees at the Harbour rise by 3 %, the port said.\n\n> A quotation later.\n",
+        )
+        .file(
+            "content/d.md",
+            "---\ntitle: Quiet day\ndate: 2025-03-03\nsummary: A summary of its own.\n---\n- a list first\n- and more\n\nThen text.\n",
+        );
+    let opts = dossier::BuildOptions::new(site.root());
+    let config = load_config(&opts).unwrap();
+    let (mut docs, _) = load_content(&opts, &config).unwrap();
+    for d in &mut docs {
+        d.release_body();
+    }
+    let theme =
+        Theme::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")).unwrap();
+    let quiet = |_: usize, _: usize| {};
+    // Watch mode's way: every body's HTML made on the first reading and kept, leads from it.
+    let kept = Shared::with_doc_links(Site::new(config.clone(), docs.clone()), None, true);
+    let (kept, _) = render_site(&kept, &theme, &quiet, None, None).unwrap();
+    // A one-off build's: the first reading finds the leads alone, the article page converts.
+    let once = Shared::with_doc_links(Site::new(config, docs), None, false);
+    let (once, _) = render_site(&once, &theme, &quiet, None, None).unwrap();
+    assert!(kept.len() > 20, "{}", kept.len());
+    assert_eq!(kept.len(), once.len());
+    for (k, o) in kept.iter().zip(&once) {
+        assert_eq!(k.path, o.path);
+        assert!(
+            k.bytes == o.bytes,
+            "{} differs:\n{}\n---\n{}",
+            k.path,
+            String::from_utf8_lossy(&k.bytes),
+            String::from_utf8_lossy(&o.bytes)
+        );
+    }
+    let page = |path: &str| {
+        let p = once.iter().find(|p| p.path == path).unwrap();
+        String::from_utf8_lossy(&p.bytes).into_owned()
+    };
+    // The leads are in the lists (b's after its picture-only paragraph, which has no text).
+    let ferries = page("topics/ferries/index.html");
+    assert!(
+        ferries.contains("The Ferries return after a long winter"),
+        "{ferries}"
+    );
+    assert!(
+        ferries.contains("&lt;b&gt;reopens&lt;/b&gt; &amp; the"),
+        "{ferries}"
+    );
+}

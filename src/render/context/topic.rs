@@ -25,6 +25,7 @@ pub struct TopicPage {
     /// Day groups of this page's reports.
     #[serde(skip_serializing)] // moved in by `into_value`
     pub days: Vec<Value>,
+    #[serde(skip_serializing)] // moved in by `into_value`
     pub pagination: Value,
     #[serde(skip_serializing)] // moved in by `into_value`
     pub related_topics: Vec<Value>,
@@ -56,6 +57,41 @@ pub struct QuotedArticle {
 super::moved_into_value!(TopicPage {
     topic,
     days,
+    pagination,
     related_topics,
     stories
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_topic_page_moved_has_every_variable_as_given() {
+        let pagination = json!({"current": 2, "total": 3, "prev": "topics/x/", "next": null,
+            "pages": [{"number": 1, "url": "topics/x/"}]});
+        let page = TopicPage {
+            topic: json!({"name": "X"}),
+            days: vec![json!({"date": "2024-01-02"})],
+            pagination: pagination.clone(),
+            related_topics: vec![json!({"name": "Y"})],
+            stories: vec![json!({"title": "S"})],
+            quotes: Vec::new(),
+            description: "d".into(),
+        };
+        let value = page.into_value();
+        assert_eq!(
+            value,
+            json!({
+                "topic": {"name": "X"},
+                "days": [{"date": "2024-01-02"}],
+                "pagination": pagination,
+                "related_topics": [{"name": "Y"}],
+                "stories": [{"title": "S"}],
+                "quotes": [],
+                "description": "d",
+            })
+        );
+    }
+}
