@@ -7,13 +7,13 @@
 //! spell, so a burst ends in one rebuild. Every rebuild goes through the same [`Session`],
 //! whose caches make it cost roughly the pages that changed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::panic::AssertUnwindSafe;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
 use notify_debouncer_full::notify::{self, EventKind, RecursiveMode};
@@ -198,6 +198,7 @@ impl Watch {
         // Changes not built yet: seen while a rebuild ran, or by a rebuild that was stopped.
         let mut changes = Changes::default();
         let mut superseded_in_a_row = 0;
+        let mut settling = Settling::default();
         loop {
             if changes.is_empty() {
                 match self.rx.recv() {
@@ -255,8 +256,16 @@ impl Watch {
                 if let Some(older) = outcome.changes {
                     changes.merge(older);
                 }
+            } else if let Some(again) = settling.hold_back(&outcome) {
+                // Nothing was written either; the files are built again once the writer has
+                // been quiet for a spell, and the error is reported only if it stays.
+                changes.paths.extend(again);
+                if let Some(older) = outcome.changes {
+                    changes.merge(older);
+                }
             } else {
                 superseded_in_a_row = 0;
+                settling.clear();
                 on_event(Event::Build(&outcome));
             }
             if stop {
@@ -385,17 +394,13 @@ fn build_once(session: &mut Session, changes: Option<Changes>) -> Outcome {
     let mut result = guarded_build(session);
     // A file caught half-written (an editor or `git checkout` writing in place, slower than
     // the quiet spell) fails the build; its next event would fix it, but the writer would
-    // see a false error first. Files written moments ago get one more chance.
+    // see a false error first. Files written moments before this build began, or while it
+    // ran, get one more chance. Measured from the build's start, not from now: on a loaded
+    // machine the failed build itself can outlast any fixed window.
     if let Err(Error::Content(d)) = &result {
         let fresh: Vec<PathBuf> =
             d.0.iter()
-                .filter(|d| {
-                    std::fs::metadata(&d.path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| t.elapsed().ok())
-                        .is_some_and(|age| age < SETTLE_RETRY_WINDOW)
-                })
+                .filter(|d| written_lately(&d.path, started))
                 .map(|d| d.path.clone())
                 .collect();
         if !fresh.is_empty() {
@@ -411,7 +416,72 @@ fn build_once(session: &mut Session, changes: Option<Changes>) -> Outcome {
     }
 }
 
-/// A file modified this recently when it fails to load may still be being written.
+/// Failed builds held back because the files they failed on were still being written.
+///
+/// A burst of saves (a branch switch, a script writing hundreds of files on a loaded
+/// machine) can catch a different file half-written in each rebuild; the one retry inside
+/// [`build_once`] cannot outlast it. A failure on files written during or just before the
+/// build is not reported: they are built again after the next quiet spell. A file is held
+/// back again only when it changed since it last failed, so a file saved broken is reported
+/// on its second failure, and a writer that never stops is reported after
+/// [`MAX_HELD_BACK_IN_A_ROW`] tries.
+#[derive(Default)]
+struct Settling {
+    /// Each held-back file's modification time when it failed.
+    failed: HashMap<PathBuf, SystemTime>,
+    in_a_row: u32,
+}
+
+const MAX_HELD_BACK_IN_A_ROW: u32 = 10;
+
+impl Settling {
+    /// The files to build again when `outcome` failed only on files still being written.
+    fn hold_back(&mut self, outcome: &Outcome) -> Option<Vec<PathBuf>> {
+        let Err(Error::Content(d)) = &outcome.result else {
+            return None;
+        };
+        if d.0.is_empty() || self.in_a_row >= MAX_HELD_BACK_IN_A_ROW {
+            return None;
+        }
+        let started = Instant::now()
+            .checked_sub(outcome.elapsed)
+            .unwrap_or_else(Instant::now);
+        let mut times = Vec::with_capacity(d.0.len());
+        for diag in &d.0 {
+            let modified = std::fs::metadata(&diag.path)
+                .and_then(|m| m.modified())
+                .ok()?;
+            let changed = self.failed.get(&diag.path) != Some(&modified);
+            if !changed || !written_lately(&diag.path, started) {
+                return None;
+            }
+            times.push((diag.path.clone(), modified));
+        }
+        self.in_a_row += 1;
+        let paths = times.iter().map(|(p, _)| p.clone()).collect();
+        self.failed.extend(times);
+        Some(paths)
+    }
+
+    fn clear(&mut self) {
+        self.failed.clear();
+        self.in_a_row = 0;
+    }
+}
+
+/// Whether `path` was modified less than [`SETTLE_RETRY_WINDOW`] before the build that began
+/// at `started`, or since.
+fn written_lately(path: &Path, started: Instant) -> bool {
+    let since = SystemTime::now()
+        .checked_sub(started.elapsed() + SETTLE_RETRY_WINDOW)
+        .unwrap_or(SystemTime::UNIX_EPOCH);
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t >= since)
+}
+
+/// A file modified this long before a build began, or during it, may still be being
+/// written when it fails to load.
 const SETTLE_RETRY_WINDOW: Duration = Duration::from_millis(500);
 /// How long to let it settle before the one retry.
 const SETTLE_RETRY_DELAY: Duration = Duration::from_millis(150);
@@ -670,6 +740,101 @@ mod tests {
             notify::Event::new(kind).add_path(PathBuf::from(path)),
             Instant::now(),
         )
+    }
+
+    #[test]
+    fn a_file_written_before_a_long_failed_build_gets_its_retry() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("doc.md");
+        std::fs::write(&file, "---\n").unwrap();
+        let set_age = |age: Duration| {
+            let f = std::fs::File::options().write(true).open(&file).unwrap();
+            f.set_modified(SystemTime::now() - age).unwrap();
+        };
+        // The build began 2 s ago (a loaded machine); the file was written just before it.
+        let started = Instant::now() - Duration::from_secs(2);
+        set_age(Duration::from_millis(2_100));
+        assert!(written_lately(&file, started));
+        // Written during the build.
+        set_age(Duration::from_millis(900));
+        assert!(written_lately(&file, started));
+        // Written well before the build: a real error, reported at once.
+        set_age(Duration::from_secs(3));
+        assert!(!written_lately(&file, started));
+        assert!(!written_lately(&dir.path().join("gone.md"), started));
+    }
+
+    #[test]
+    fn a_failure_on_files_still_being_written_is_held_back_once_per_change() {
+        use crate::error::{Diagnostic, Diagnostics};
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("burst-108.md");
+        let failed = |elapsed: Duration| Outcome {
+            changes: None,
+            result: Err(Error::Content(Diagnostics(vec![Diagnostic::error(
+                &file,
+                "no front matter",
+            )]))),
+            elapsed,
+        };
+        let mut settling = Settling::default();
+
+        // Caught empty, mid-write: held back, to be built again.
+        std::fs::write(&file, "").unwrap();
+        assert_eq!(
+            settling.hold_back(&failed(Duration::from_millis(40))),
+            Some(vec![file.clone()])
+        );
+        // Failing again unchanged: a file saved broken, reported.
+        assert_eq!(settling.hold_back(&failed(Duration::from_millis(40))), None);
+        // Written again since: still settling.
+        let later = SystemTime::now() + Duration::from_secs(1);
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        assert!(settling
+            .hold_back(&failed(Duration::from_millis(40)))
+            .is_some());
+
+        // An old file's failure is a real error, reported at once.
+        settling.clear();
+        let old = SystemTime::now() - Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        assert_eq!(settling.hold_back(&failed(Duration::from_millis(40))), None);
+
+        // Other errors are never held back.
+        let other = Outcome {
+            changes: None,
+            result: Err(Error::Internal("x".into())),
+            elapsed: Duration::ZERO,
+        };
+        assert_eq!(settling.hold_back(&other), None);
+
+        // A writer that never stops is reported after a bounded number of tries.
+        settling.clear();
+        let mut held = 0;
+        for k in 0..100u64 {
+            let t = SystemTime::now() + Duration::from_millis(k + 1);
+            std::fs::File::options()
+                .write(true)
+                .open(&file)
+                .unwrap()
+                .set_modified(t)
+                .unwrap();
+            match settling.hold_back(&failed(Duration::ZERO)) {
+                Some(_) => held += 1,
+                None => break,
+            }
+        }
+        assert_eq!(held, MAX_HELD_BACK_IN_A_ROW);
     }
 
     #[test]
