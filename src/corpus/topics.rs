@@ -49,7 +49,63 @@ struct Stat {
     roles: BTreeMap<String, u32>,
     /// Mentioned at least once other than as a lone sentence-initial word.
     confirmed: bool,
+    /// Documents that mention it other than as a lone sentence-initial word (or a word they
+    /// also write in lower case).
+    confirming: u32,
     multiword: bool,
+}
+
+/// A single word with no sign of its kind that at most one document uses as a name.
+fn is_weak_single_name(s: &Stat) -> bool {
+    let ev = s.evidence;
+    !s.multiword && s.confirming < 2 && ev.person == 0 && ev.place == 0 && ev.organisation == 0
+}
+
+/// The statistics that are common words capitalised by a heading, a list item, a quote or a
+/// sentence start ("Check", "Good", "Soon"), not names: a weak single name (above) that is a
+/// stop word, or that most documents using the word write without naming anything by it
+/// (its term is in at least twice as many documents as the name). A name a reader knows
+/// ("Medicare") is written as a name wherever it is used.
+fn common_words(feats: &[&Features], names: &Names, min_docs: u32) -> HashSet<usize> {
+    use crate::analyze::terms::{normalise, term_id};
+    let mut common = HashSet::new();
+    let mut by_term: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, s) in names.stats.iter().enumerate() {
+        if names.canon[i] != i || s.df < min_docs || !is_weak_single_name(s) {
+            continue;
+        }
+        match normalise(&best_name(s)) {
+            None => {
+                common.insert(i);
+            }
+            Some(term) => by_term.entry(term_id(&term)).or_default().push(i),
+        }
+    }
+    if by_term.is_empty() {
+        return common;
+    }
+    // One pass over every document's terms (sorted by hash) for the few words asked about.
+    let term_df = feats
+        .par_iter()
+        .fold(HashMap::new, |mut m: HashMap<u32, u32>, f| {
+            for t in &f.terms {
+                if by_term.contains_key(&t.hash) {
+                    *m.entry(t.hash).or_insert(0) += 1;
+                }
+            }
+            m
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (k, v) in b {
+                *a.entry(k).or_insert(0) += v;
+            }
+            a
+        });
+    for (term, stats) in by_term {
+        let used = term_df.get(&term).copied().unwrap_or(0);
+        common.extend(stats.into_iter().filter(|&i| used >= 2 * names.stats[i].df));
+    }
+    common
 }
 
 fn decide_kind(ev: KindEvidence, multiword: bool) -> TopicKind {
@@ -124,14 +180,20 @@ fn entity_stats(feats: &[&Features]) -> (Vec<Stat>, Vec<Vec<u32>>) {
                 names: BTreeMap::new(),
                 roles: BTreeMap::new(),
                 confirmed: false,
+                confirming: 0,
                 multiword: first.is_multiword(),
             };
             let mut last_doc = u32::MAX;
+            let mut last_confirming = u32::MAX;
             for &(_, d, k) in &mentions[i..j] {
                 let e = &feats[d as usize].entities[k as usize];
                 if d != last_doc {
                     stat.df += 1;
                     last_doc = d;
+                }
+                if !e.initial_only && d != last_confirming {
+                    stat.confirming += 1;
+                    last_confirming = d;
                 }
                 stat.evidence.add(e.evidence);
                 tally(&mut stat.names, &e.name, e.count);
@@ -437,9 +499,15 @@ fn fold_names(feats: &[&Features]) -> Names {
     for i in 0..stats.len() {
         let c = canon[i];
         if c != i {
-            let (names, roles, ev, confirmed) = {
+            let (names, roles, ev, confirmed, confirming) = {
                 let s = &stats[i];
-                (s.names.clone(), s.roles.clone(), s.evidence, s.confirmed)
+                (
+                    s.names.clone(),
+                    s.roles.clone(),
+                    s.evidence,
+                    s.confirmed,
+                    s.confirming,
+                )
             };
             let t = &mut stats[c];
             for (n, k) in names {
@@ -450,6 +518,7 @@ fn fold_names(feats: &[&Features]) -> Names {
             }
             t.evidence.add(ev);
             t.confirmed |= confirmed;
+            t.confirming += confirming;
         }
     }
     for (i, s) in stats.iter_mut().enumerate() {
@@ -641,6 +710,7 @@ fn draft_found_topics(
     stat_config: &[Option<usize>],
     config_keys: &HashMap<String, usize>,
     forced: &HashSet<usize>,
+    common: &HashSet<usize>,
 ) -> Drafts {
     let g = &config.grouping;
     let rules = NameRules::new(g);
@@ -659,7 +729,10 @@ fn draft_found_topics(
         }
         let wanted = forced.contains(&i);
         if !wanted
-            && (s.df < g.entity_min_docs.max(1) as u32 || !s.confirmed || rules.is_blocked(s))
+            && (s.df < g.entity_min_docs.max(1) as u32
+                || !s.confirmed
+                || common.contains(&i)
+                || rules.is_blocked(s))
         {
             continue;
         }
@@ -997,7 +1070,9 @@ pub(crate) fn build(
     let names = fold_names(feats);
     let (config_keys, stat_config) = match_config(config, &names.stats, &names.canon);
     let (front_keys, forced) = front_matter_names(docs, &config_keys, &names.by_key, &names.canon);
-    let mut drafts = draft_found_topics(config, &names, &stat_config, &config_keys, &forced);
+    let common = common_words(feats, &names, config.grouping.entity_min_docs.max(1) as u32);
+    let mut drafts =
+        draft_found_topics(config, &names, &stat_config, &config_keys, &forced, &common);
     draft_config_topics(config, &mut drafts);
     let front_idents = resolve_front_topics(&front_keys, &config_keys, &names, &mut drafts);
     let index = index_drafts(

@@ -746,3 +746,63 @@ fn pieces_on_the_same_names_leave_the_stories_of_a_corpus_as_they_were() {
     assert_eq!(members(&after, "strike-a", &more), strike);
     assert_eq!(members(&after, "final-a", &more), fin);
 }
+
+#[test]
+fn a_common_word_capitalised_by_one_report_is_no_topic() {
+    // "Check" is a name candidate in two reports: once after a comma (read as a name), once
+    // opening a sentence; four other reports write "check" as the common word it is.
+    // "Medicare" is used the same way in two reports, and nowhere in lower case.
+    let mut docs = vec![
+        doc(
+            "leaflet",
+            "Council prints a new leaflet",
+            Some("2024-03-01"),
+            "Town Crier",
+            "The advice on the leaflet, Check twice before you sign, was printed in red.\n\n\
+             Costs under the plan, Medicare covers most of them, rose in the spring.",
+        ),
+        doc(
+            "list",
+            "What to bring to the clinic",
+            Some("2024-03-02"),
+            "Town Crier",
+            "Check the list before the visit.\n\nMedicare pays for the first visit.",
+        ),
+    ];
+    for (i, text) in [
+        "The check cleared on Monday and the bank said nothing more.",
+        "A safety check of the bridge found rust on two beams.",
+        "Inspectors will check every lift in the building this week.",
+        "The spot check took an hour and found nothing wrong.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        docs.push(doc(
+            &format!("other-{i}"),
+            &format!("Local note {i}"),
+            Some("2024-03-03"),
+            "Town Crier",
+            text,
+        ));
+    }
+    let (features, g) = analyze_and_group(&docs, &Config::default());
+    let named = |d: usize, name: &str| {
+        features[d]
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| !e.initial_only)
+    };
+    // The premise: each word is read as a name in one report and only opens a sentence in
+    // the other.
+    assert_eq!(named(0, "Check"), Some(true));
+    assert_eq!(named(1, "Check"), Some(false));
+    assert_eq!(named(0, "Medicare"), Some(true));
+    assert_eq!(named(1, "Medicare"), Some(false));
+    assert!(topic(&g, "Check").is_none(), "a common word is no topic");
+    assert!(
+        topic(&g, "Medicare").is_some(),
+        "a name used only as a name stays"
+    );
+}
