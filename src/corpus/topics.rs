@@ -64,14 +64,26 @@ fn is_weak_single_name(s: &Stat) -> bool {
 /// The statistics that are common words capitalised by a heading, a list item, a quote or a
 /// sentence start ("Check", "Good", "Soon"), not names: a weak single name (above) that is a
 /// stop word, or that most documents using the word write without naming anything by it
-/// (its term is in at least twice as many documents as the name). A name a reader knows
-/// ("Medicare") is written as a name wherever it is used.
+/// (its term is in at least twice as many documents as the name), unless it ends a longer
+/// name. A name a reader knows ("Medicare") is written as a name wherever it is used.
 fn common_words(feats: &[&Features], names: &Names, min_docs: u32) -> HashSet<usize> {
     use crate::analyze::terms::{normalise, term_id};
     let mut common = HashSet::new();
     let mut by_term: HashMap<u32, Vec<usize>> = HashMap::new();
+    // A word that ends a longer name ("Lindqvist" of two people's names) is a name's part,
+    // used wherever the term is: never a common word by that count.
+    let name_ends: HashSet<&str> = names
+        .stats
+        .iter()
+        .filter(|s| s.multiword)
+        .filter_map(|s| s.key.rsplit(' ').next())
+        .collect();
     for (i, s) in names.stats.iter().enumerate() {
-        if names.canon[i] != i || s.df < min_docs || !is_weak_single_name(s) {
+        if names.canon[i] != i
+            || s.df < min_docs
+            || !is_weak_single_name(s)
+            || name_ends.contains(s.key.as_str())
+        {
             continue;
         }
         match normalise(&best_name(s)) {

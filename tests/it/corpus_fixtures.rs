@@ -805,4 +805,47 @@ fn a_common_word_capitalised_by_one_report_is_no_topic() {
         topic(&g, "Medicare").is_some(),
         "a name used only as a name stays"
     );
+
+    // A surname two people share is used in more reports than it stands alone in, inside
+    // their full names: a name's part, not a common word.
+    let mut docs = vec![
+        doc(
+            "vote-a",
+            "Envoys meet after the vote",
+            Some("2024-03-04"),
+            "Town Crier",
+            "The envoys met on Monday, and Lindqvist spoke first about the count.",
+        ),
+        doc(
+            "vote-b",
+            "Turnout questioned",
+            Some("2024-03-05"),
+            "Town Crier",
+            "Lindqvist questioned the turnout figures in a statement.",
+        ),
+    ];
+    for (i, who) in ["Nikolai Lindqvist", "Priya Lindqvist"]
+        .iter()
+        .cycle()
+        .take(4)
+        .enumerate()
+    {
+        docs.push(doc(
+            &format!("quote-{i}"),
+            &format!("Analysts weigh in {i}"),
+            Some("2024-03-06"),
+            "Town Crier",
+            &format!("The figures were low, said {who}, an analyst at the institute."),
+        ));
+    }
+    let (features, g) = analyze_and_group(&docs, &Config::default());
+    assert_eq!(
+        features[0]
+            .entities
+            .iter()
+            .find(|e| e.name == "Lindqvist")
+            .map(|e| !e.initial_only),
+        Some(true)
+    );
+    assert!(topic(&g, "Lindqvist").is_some());
 }
