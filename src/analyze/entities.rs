@@ -416,6 +416,27 @@ pub(crate) fn mark_lower_case_twins(entities: &mut [Entity], body: &str) {
     }
 }
 
+/// In a language that capitalises every noun, a single word or a run joined by a lower-case
+/// word, with no sign of its kind (no given name, role, listed place or marker word:
+/// "Steuer", "Ausbau der Bahn"), is most likely a noun or a noun phrase: this document does
+/// not confirm it as a name (see [`Entity::initial_only`]). Runs of capitalised words alone
+/// ("Jonas Keller", "Deutsche Bahn": such a language joins nouns into one word, so two
+/// capitals in a row are a name) and names with a sign are left alone; a name another
+/// document confirms still counts there.
+pub(crate) fn unconfirm_bare_capitals(entities: &mut [Entity]) {
+    for e in entities.iter_mut() {
+        let ev = e.evidence;
+        let bare = ev.person == 0 && ev.place == 0 && ev.organisation == 0;
+        let capitals_only = e.name.contains(' ')
+            && e.name
+                .split(' ')
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if bare && !capitals_only {
+            e.initial_only = true;
+        }
+    }
+}
+
 /// Whether `text` holds `word` (lower case) as a word of its own: after a space, a line
 /// start or an opening mark, and before a space, punctuation or a possessive. Inside a link
 /// or a host ("/heat/", "apple.com") it does not count.

@@ -264,6 +264,9 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
     }
     let (mut entities, folded) = collector.finish();
     entities::mark_lower_case_twins(&mut entities, &doc.body);
+    if capitalises_nouns(lang) {
+        entities::unconfirm_bare_capitals(&mut entities);
+    }
     // Most documents quote no one: no name table for them.
     if !found_quotes.is_empty() {
         let names: FastMap<String, &str> = entities
@@ -290,6 +293,12 @@ pub fn analyze(doc: &Document, topics: &TopicMatcher) -> Features {
         weekdays,
         furniture,
     }
+}
+
+/// Languages that write every noun with a capital ("die Steuer", "das Geld"): there a
+/// capital alone does not make a name.
+fn capitalises_nouns(lang: &str) -> bool {
+    matches!(lang.split(['-', '_']).next(), Some("de" | "lb"))
 }
 
 /// [`analyze`] every document, in parallel; `out[i]` belongs to `docs[i]`.

@@ -849,3 +849,46 @@ fn a_common_word_capitalised_by_one_report_is_no_topic() {
     );
     assert!(topic(&g, "Lindqvist").is_some());
 }
+
+#[test]
+fn german_nouns_are_no_topics_but_german_names_are() {
+    // German writes every noun with a capital: "Steuer", "Kritik" and "Ausbau der Bahn" are
+    // in every report here and name nothing; the people and the city do.
+    let german = |name: &str, title: &str, date: &str, body: &str| {
+        let mut d = doc(name, title, Some(date), "Tagesblatt", body);
+        d.lang = Some("de".into());
+        d
+    };
+    let docs = vec![
+        german(
+            "steuer-a",
+            "Regierung plant neue Steuer auf Flugtickets",
+            "2024-03-01",
+            "Die Regierung in Berlin will eine neue Steuer auf Flugtickets einführen. \
+             Finanzminister Jonas Keller sagte am Montag, das Geld solle in den Ausbau der Bahn \
+             fließen.\n\nKritik kam von der Opposition. Die Steuer treffe vor allem Familien, \
+             sagte Anna Berg. Auch die Fluggesellschaften warnten vor höheren Preisen.",
+        ),
+        german(
+            "steuer-b",
+            "Kritik an der geplanten Steuer wächst",
+            "2024-03-02",
+            "Nach der Ankündigung wächst die Kritik an der neuen Steuer auf Flugtickets. Anna \
+             Berg sagte, die Familien würden am stärksten belastet.\n\nFinanzminister Jonas \
+             Keller verteidigte den Plan und den Ausbau der Bahn. Das Geld werde gebraucht, \
+             sagte Keller in Berlin.",
+        ),
+        german(
+            "steuer-c",
+            "Bahn erwartet mehr Fahrgäste",
+            "2024-03-03",
+            "Die Bahn rechnet mit mehr Fahrgästen, wenn die Steuer auf Flugtickets kommt. Ein \
+             Sprecher sagte, die Preise für Familien sollten stabil bleiben.\n\nDie Kritik am \
+             Ausbau der Bahn wies er zurück. In Berlin sollen neue Züge fahren.",
+        ),
+    ];
+    let g = group(&docs, &Config::default());
+    let mut names: Vec<&str> = g.topics.iter().map(|t| t.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["Anna Berg", "Berlin", "Jonas Keller"]);
+}
