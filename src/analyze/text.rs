@@ -414,6 +414,19 @@ fn split_hyphenated(word: &str, base: usize) -> Vec<(usize, usize, bool)> {
     if !caps(parts[0]) {
         return vec![(base, base + word.len(), false)];
     }
+    // Capitalised parts are names of their own only when one of them is a known name (a
+    // listed place, people or organisation: "Israel-Hamas", "Franco-German"); otherwise they
+    // are one name ("Wi-Fi", "Coca-Cola", "Jean-Luc"), whose parts alone name nothing.
+    let caps_end = parts.iter().position(|p| !caps(p)).unwrap_or(parts.len());
+    if caps_end >= 2 && !parts[..caps_end].iter().any(|p| is_known_name(p)) {
+        let joined = parts[..caps_end].iter().map(|p| p.len()).sum::<usize>() + caps_end - 1;
+        let mut out = vec![(base, base + joined, false)];
+        if caps_end < parts.len() {
+            // The lower-case remainder is one word, as below.
+            out.push((base + joined + 1, base + word.len(), false));
+        }
+        return out;
+    }
     let mut out = Vec::new();
     let mut pos = base;
     let mut k = 0;
@@ -430,6 +443,16 @@ fn split_hyphenated(word: &str, base: usize) -> Vec<(usize, usize, bool)> {
         }
     }
     out
+}
+
+/// A word the built-in lists know as a name on its own: a place, a people, a listed
+/// organisation.
+fn is_known_name(word: &str) -> bool {
+    let lx = lexicon();
+    let lower = word.to_lowercase();
+    lx.places.contains_key(lower.as_str())
+        || lx.demonyms.contains(lower.as_str())
+        || lx.listed.contains_key(&super::lexicon::name_key(word))
 }
 
 /// The tokenizer as it was before it read byte offsets directly (a table of character
@@ -493,6 +516,34 @@ mod tests {
         );
         let t = tokenize("Hamas’ leadership");
         assert!(t[0].possessive && t[0].break_after && t[0].text == "Hamas");
+    }
+
+    #[test]
+    fn a_hyphenated_name_of_unknown_parts_is_one_word() {
+        assert_eq!(
+            words("Wi-Fi 7 routers and Wi-Fi-enabled lamps"),
+            ["Wi-Fi", "7", "routers", "and", "Wi-Fi", "enabled", "lamps"]
+        );
+        let t = tokenize("Jean-Luc Picard met the Coca-Cola Company and Franco-German envoys");
+        let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Jean-Luc",
+                "Picard",
+                "met",
+                "the",
+                "Coca-Cola",
+                "Company",
+                "and",
+                "Franco",
+                "German",
+                "envoys"
+            ]
+        );
+        // One name runs on past a joined word; a known name's parts stay apart.
+        assert!(!t[0].break_after);
+        assert!(t[7].break_after);
     }
 
     #[test]
