@@ -61,17 +61,31 @@ fn is_weak_single_name(s: &Stat) -> bool {
     !s.multiword && s.confirming < 2 && ev.person == 0 && ev.place == 0 && ev.organisation == 0
 }
 
-/// The statistics that are common words capitalised by a heading, a list item, a quote or a
-/// sentence start ("Check", "Good", "Soon"), not names: a weak single name (above) that is a
-/// stop word, or that most documents using the word write without naming anything by it
-/// (its term is in at least twice as many documents as the name), unless it ends a longer
-/// name. A name a reader knows ("Medicare") is written as a name wherever it is used.
-fn common_words(feats: &[&Features], names: &Names, min_docs: u32) -> HashSet<usize> {
+/// Found names that are common words or things rather than names of people, read from how
+/// the whole corpus uses their words (one pass over every document's terms, for the few
+/// words asked about). A word "most documents use without naming anything by it" is one whose
+/// term is in at least twice as many documents as the name; a stop word always is.
+struct WordUse {
+    /// Common words capitalised by a heading, a list item, a quote or a sentence start
+    /// ("Check", "Good", "Soon"): a weak single name (above) that is such a word, unless it
+    /// ends a longer name ("Lindqvist" of two people's names: a name's part, used wherever
+    /// the term is). A name a reader knows ("Medicare") is written as a name wherever it is
+    /// used. Not topics.
+    common: HashSet<usize>,
+    /// Runs of capitalised words with no sign of their kind that do not open with a known
+    /// given name and hold such a word: things, events or phrases ("MacBook Pro", "Cold War",
+    /// "Anniversary Tour"), shown as themes, not people. Runs of unknown words alone
+    /// ("Avinoam Rubinstain") stay people.
+    things: HashSet<usize>,
+}
+
+fn word_use(feats: &[&Features], names: &Names, min_docs: u32) -> WordUse {
+    use crate::analyze::fasthash::{FastMap, FastSet};
     use crate::analyze::terms::{normalise, term_id};
+    let lx = lexicon();
     let mut common = HashSet::new();
-    let mut by_term: HashMap<u32, Vec<usize>> = HashMap::new();
-    // A word that ends a longer name ("Lindqvist" of two people's names) is a name's part,
-    // used wherever the term is: never a common word by that count.
+    let mut singles: Vec<(usize, u32)> = Vec::new();
+    let mut runs: Vec<(usize, Vec<Option<u32>>)> = Vec::new();
     let name_ends: HashSet<&str> = names
         .stats
         .iter()
@@ -79,45 +93,76 @@ fn common_words(feats: &[&Features], names: &Names, min_docs: u32) -> HashSet<us
         .filter_map(|s| s.key.rsplit(' ').next())
         .collect();
     for (i, s) in names.stats.iter().enumerate() {
-        if names.canon[i] != i
-            || s.df < min_docs
-            || !is_weak_single_name(s)
-            || name_ends.contains(s.key.as_str())
-        {
+        if names.canon[i] != i || s.df < min_docs {
             continue;
         }
-        match normalise(&best_name(s)) {
-            None => {
-                common.insert(i);
+        if is_weak_single_name(s) && !name_ends.contains(s.key.as_str()) {
+            match normalise(&best_name(s)) {
+                None => {
+                    common.insert(i);
+                }
+                Some(term) => singles.push((i, term_id(&term))),
             }
-            Some(term) => by_term.entry(term_id(&term)).or_default().push(i),
+            continue;
+        }
+        let ev = s.evidence;
+        if !s.multiword || ev.person != 0 || ev.place != 0 || ev.organisation != 0 {
+            continue;
+        }
+        let name = best_name(s);
+        let first = name.split(' ').next().unwrap_or_default().to_lowercase();
+        if !lx.given_names.contains(first.as_str()) {
+            let words = name
+                .split(' ')
+                .map(|w| normalise(w).map(|t| term_id(&t)))
+                .collect();
+            runs.push((i, words));
         }
     }
-    if by_term.is_empty() {
-        return common;
-    }
-    // One pass over every document's terms (sorted by hash) for the few words asked about.
-    let term_df = feats
-        .par_iter()
-        .fold(HashMap::new, |mut m: HashMap<u32, u32>, f| {
-            for t in &f.terms {
-                if by_term.contains_key(&t.hash) {
-                    *m.entry(t.hash).or_insert(0) += 1;
+    let wanted: FastSet<u32> = singles
+        .iter()
+        .map(|x| x.1)
+        .chain(runs.iter().flat_map(|r| r.1.iter().flatten().copied()))
+        .collect();
+    let term_df: FastMap<u32, u32> = if wanted.is_empty() {
+        FastMap::default()
+    } else {
+        feats
+            .par_iter()
+            .fold(FastMap::default, |mut m: FastMap<u32, u32>, f| {
+                for t in &f.terms {
+                    if wanted.contains(&t.hash) {
+                        *m.entry(t.hash).or_insert(0) += 1;
+                    }
                 }
-            }
-            m
+                m
+            })
+            .reduce(FastMap::default, |mut a, b| {
+                for (k, v) in b {
+                    *a.entry(k).or_insert(0) += v;
+                }
+                a
+            })
+    };
+    let widely_used =
+        |term: u32, i: usize| term_df.get(&term).copied().unwrap_or(0) >= 2 * names.stats[i].df;
+    common.extend(
+        singles
+            .iter()
+            .filter(|&&(i, t)| widely_used(t, i))
+            .map(|x| x.0),
+    );
+    let things = runs
+        .into_iter()
+        .filter(|(i, words)| {
+            words.iter().any(|w| match w {
+                None => true,
+                Some(t) => widely_used(*t, *i),
+            })
         })
-        .reduce(HashMap::new, |mut a, b| {
-            for (k, v) in b {
-                *a.entry(k).or_insert(0) += v;
-            }
-            a
-        });
-    for (term, stats) in by_term {
-        let used = term_df.get(&term).copied().unwrap_or(0);
-        common.extend(stats.into_iter().filter(|&i| used >= 2 * names.stats[i].df));
-    }
-    common
+        .map(|(i, _)| i)
+        .collect();
+    WordUse { common, things }
 }
 
 fn decide_kind(ev: KindEvidence, multiword: bool) -> TopicKind {
@@ -722,7 +767,7 @@ fn draft_found_topics(
     stat_config: &[Option<usize>],
     config_keys: &HashMap<String, usize>,
     forced: &HashSet<usize>,
-    common: &HashSet<usize>,
+    words: &WordUse,
 ) -> Drafts {
     let g = &config.grouping;
     let rules = NameRules::new(g);
@@ -743,7 +788,7 @@ fn draft_found_topics(
         if !wanted
             && (s.df < g.entity_min_docs.max(1) as u32
                 || !s.confirmed
-                || common.contains(&i)
+                || words.common.contains(&i)
                 || rules.is_blocked(s))
         {
             continue;
@@ -768,6 +813,7 @@ fn draft_found_topics(
         let kind = match gazetteer {
             Some(l) if l.theme => TopicKind::Theme,
             Some(_) => TopicKind::Organisation,
+            None if words.things.contains(&i) => TopicKind::Theme,
             None => decide_kind(s.evidence, s.multiword),
         };
         let description = if kind == TopicKind::Person {
@@ -1082,9 +1128,10 @@ pub(crate) fn build(
     let names = fold_names(feats);
     let (config_keys, stat_config) = match_config(config, &names.stats, &names.canon);
     let (front_keys, forced) = front_matter_names(docs, &config_keys, &names.by_key, &names.canon);
-    let common = common_words(feats, &names, config.grouping.entity_min_docs.max(1) as u32);
+    let min_docs = config.grouping.entity_min_docs.max(1) as u32;
+    let words = word_use(feats, &names, min_docs);
     let mut drafts =
-        draft_found_topics(config, &names, &stat_config, &config_keys, &forced, &common);
+        draft_found_topics(config, &names, &stat_config, &config_keys, &forced, &words);
     draft_config_topics(config, &mut drafts);
     let front_idents = resolve_front_topics(&front_keys, &config_keys, &names, &mut drafts);
     let index = index_drafts(

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use dossier::analyze::entity_key;
-use dossier::config::{Config, TopicConfig};
+use dossier::config::{Config, TopicConfig, TopicKind};
 use dossier::content::{DocDate, Document, FrontMatter};
 
 use crate::common::analyze_and_group;
@@ -891,4 +891,49 @@ fn german_nouns_are_no_topics_but_german_names_are() {
     let mut names: Vec<&str> = g.topics.iter().map(|t| t.name.as_str()).collect();
     names.sort();
     assert_eq!(names, ["Anna Berg", "Berlin", "Jonas Keller"]);
+}
+
+#[test]
+fn a_run_of_capitals_with_a_common_word_is_a_thing_not_a_person() {
+    // No sign of kind for either name: neither is quoted, has a role or a marker word. "Cold
+    // War" holds a word most reports here use as a common word; "Avinoam Rubinstain" does not.
+    let mut docs = vec![
+        doc(
+            "history-a",
+            "A museum of the Cold War opens",
+            Some("2024-03-01"),
+            "Town Crier",
+            "The museum, which tells the story of the Cold War in the region, opened on \
+             Friday. Avinoam Rubinstain designed its first hall.",
+        ),
+        doc(
+            "history-b",
+            "Visitors queue for the new museum",
+            Some("2024-03-02"),
+            "Town Crier",
+            "Visitors queued for hours to see the exhibits on the Cold War. The hall by \
+             Avinoam Rubinstain drew the longest line.",
+        ),
+    ];
+    for (i, text) in [
+        "A cold wind kept most people indoors on Monday.",
+        "The cold snap closed two schools.",
+        "Cold weather is expected to last into the week.",
+        "Shelters opened early as the cold deepened.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        docs.push(doc(
+            &format!("weather-{i}"),
+            &format!("Weather note {i}"),
+            Some("2024-03-03"),
+            "Town Crier",
+            text,
+        ));
+    }
+    let g = group(&docs, &Config::default());
+    let kind = |name: &str| g.topics[topic(&g, name).expect(name)].kind;
+    assert_eq!(kind("Cold War"), TopicKind::Theme);
+    assert_eq!(kind("Avinoam Rubinstain"), TopicKind::Person);
 }
